@@ -1,0 +1,109 @@
+/* app.h: the use cases shared by the meeting screen and the commands (store + match + rules). */
+#ifndef WIJKTAFEL_APP_H
+#define WIJKTAFEL_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "wijktafel/error.h"
+#include "wijktafel/match.h"
+#include "wijktafel/record.h"
+#include "wijktafel/store.h"
+#include "wijktafel/xalloc.h"
+
+enum app_role { APP_LEADER, APP_PROFESSIONAL, APP_VOLUNTEER };
+
+/* An open database with the member who works in it. */
+struct app {
+    struct store *store;
+    char *dir;
+    char *team;             /* team name from the database, "" when unset */
+    struct wt_record member; /* the member who works (MEMBER_* columns) */
+    enum app_role role;
+    int32_t today;          /* days since 1970-01-01 */
+};
+
+struct app_opts {
+    const char *dir;        /* database folder */
+    const char *as_member;  /* --as, or NULL for the config file's or the only leader */
+    bool readonly;
+};
+
+/* Opens the database in opts->dir and resolves the member. Errors:
+ * WT_ENOTFOUND (no database), WT_EPERM (unknown member, or none can be
+ * chosen), WT_EIO, WT_EVERSION, WT_EBUSY. */
+int app_open(const struct app_opts *opts, struct app **out, struct wt_error *err);
+void app_close(struct app *a);
+
+/* Creates a database in dir with its first member, a leader. WT_EEXIST when
+ * dir already holds a wijktafel database with members; WT_ECREATE when it
+ * cannot be made; WT_EINVAL for a bad id or name. */
+int app_init(const char *dir, const char *team, const char *leader_id, const char *leader_name,
+             struct wt_error *err);
+
+/* Today (days since 1970-01-01), local time; WIJKTAFEL_TODAY=YYYY-MM-DD
+ * overrides it (tests, demonstrations). */
+int32_t app_today(void);
+
+/* Default database folder: $WIJKTAFEL_DB, else $XDG_DATA_HOME/wijktafel,
+ * else ~/.local/share/wijktafel. Caller frees. */
+char *app_default_dir(void);
+
+/* The demo database folder: $XDG_CACHE_HOME/wijktafel/demo, else
+ * ~/.cache/wijktafel/demo. Caller frees. */
+char *app_demo_dir(void);
+
+/* Creates the demo database in dir when it is missing (dates shifted so that
+ * the demo's reference day is today). */
+int app_demo_ensure(const char *dir, struct wt_error *err);
+
+/* Reads CSV records of kind from buf (fname names it in messages) and
+ * inserts or replaces them by id in one transaction: all or nothing.
+ * Bad input: WT_EINVAL, err "FILE:LINE: COLUMN: what is wrong".
+ * *count (when not NULL) receives the number of records stored. */
+int app_import(struct app *a, enum wt_kind kind, const char *fname, const char *buf, size_t len,
+               size_t *count, struct wt_error *err);
+
+/* Like app_import, shifting every date by shift days (the demo data). */
+int app_import_shifted(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
+                       size_t len, int32_t shift, size_t *count, struct wt_error *err);
+
+enum app_format { APP_CSV, APP_JSON };
+
+/* Appends every record of kind, in id order, to out as CSV (header row
+ * first) or as a JSON array of objects (list values as arrays). */
+int app_export(struct app *a, enum wt_kind kind, enum app_format fmt, struct buf *out,
+               struct wt_error *err);
+
+/* Verifies the whole database (see store_check). */
+int app_check(struct app *a, store_report_fn report, void *ctx, struct wt_error *err);
+
+/* A consistent, compacted copy into the folder dest. */
+int app_backup(struct app *a, const char *dest, struct wt_error *err);
+
+/* A short summary of the database (team, counts per kind) for people. */
+int app_summary(struct app *a, struct buf *out, struct wt_error *err);
+
+/* Prepared options engine over the current database (one snapshot). */
+struct app_suggester;
+int app_suggester_new(struct app *a, struct app_suggester **out, struct wt_error *err);
+void app_suggester_free(struct app_suggester *s);
+/* Ranked options for case_id (WT_ENOTFOUND for an unknown case). */
+int app_suggest(struct app_suggester *s, const char *case_id, size_t limit,
+                struct match_result *out, struct wt_error *err);
+
+/* Loads one record the member may see; WT_ENOTFOUND otherwise. */
+int app_get(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out,
+            struct wt_error *err);
+
+/* Validates r (columns, references) and stores it (insert or replace). */
+int app_put(struct app *a, struct wt_record *r, struct wt_error *err);
+
+/* Calls fn for every record of kind the member may see, in id order. */
+int app_each(struct app *a, enum wt_kind kind, store_each_fn fn, void *ctx,
+             struct wt_error *err);
+
+const char *app_role_name(enum app_role r);
+
+#endif

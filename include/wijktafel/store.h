@@ -1,0 +1,119 @@
+/* store.h: the LMDB database: records by kind, secondary indexes, meta, backup and check. */
+#ifndef WIJKTAFEL_STORE_H
+#define WIJKTAFEL_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wijktafel/error.h"
+#include "wijktafel/record.h"
+
+/* The schema version this program writes. */
+#define STORE_SCHEMA_VERSION 2
+
+struct store;     /* an open database folder */
+struct store_txn; /* a read or write transaction with a sticky error */
+
+struct store_opts {
+    bool create;          /* create the folder (mode 0700) and database when missing */
+    bool readonly;        /* open for reading only */
+    size_t initial_map;   /* starting map size in bytes; 0 for the default (1 MiB) */
+    int lock_timeout_ms;  /* how long a writer waits for another; 0 for the default (10 s) */
+};
+
+/* Opens (or creates) the database in dir. Runs mdb_reader_check, migrates
+ * an older schema, refuses a newer one (WT_EVERSION). Errors: WT_ENOTFOUND
+ * (no database there and !create), WT_ECREATE, WT_EIO, WT_EVERSION. */
+int store_open(const char *dir, const struct store_opts *opts, struct store **out,
+               struct wt_error *err);
+
+/* Closes the database; store_close(NULL) is a no-op. */
+void store_close(struct store *s);
+
+const char *store_dir(const struct store *s);
+
+/* Begins a read transaction (a consistent snapshot). */
+int store_read_begin(struct store *s, struct store_txn **out, struct wt_error *err);
+
+/* Ends a read transaction; NULL is a no-op. */
+void store_read_end(struct store_txn *t);
+
+/* A write: called in a fresh write transaction, possibly more than once
+ * (after the map has grown), so it must not keep state between calls that
+ * the replay would duplicate. Returns 0 to commit, a wt_err to abort. */
+typedef int (*store_write_fn)(struct store_txn *t, void *ctx, struct wt_error *err);
+
+/* Runs fn in one write transaction and commits: all or nothing. Grows the
+ * map and replays on a full map; waits at most lock_timeout_ms for another
+ * writer (then WT_EBUSY). Errors: fn's, WT_EFULL (no room on disk), WT_EIO. */
+int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *err);
+
+/* The transaction's sticky error: once an operation fails, every later
+ * operation is a no-op that returns the same error. */
+int store_txn_error(const struct store_txn *t);
+/* Records an error of the caller on the transaction (aborts the write). */
+int store_txn_fail(struct store_txn *t, int code, const char *msg);
+
+/* Reads the record kind/id into out (initialised here; caller record_fini).
+ * WT_ENOTFOUND when absent (not sticky), WT_ECORRUPT when undecodable. */
+int store_get(struct store_txn *t, enum wt_kind kind, const char *id, struct wt_record *out);
+
+/* True when the record exists. */
+bool store_exists(struct store_txn *t, enum wt_kind kind, const char *id);
+
+/* Inserts or replaces r (by id), keeping its indexes in step. */
+int store_put(struct store_txn *t, const struct wt_record *r);
+
+/* Deletes kind/id and its index entries; WT_ENOTFOUND when absent (not sticky). */
+int store_del(struct store_txn *t, enum wt_kind kind, const char *id);
+
+/* Calls fn for every record of kind in id order; stops when fn returns
+ * non-zero and returns that value. The record is valid only during the call. */
+typedef int (*store_each_fn)(void *ctx, const struct wt_record *r);
+int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *ctx);
+
+/* Calls fn with the id of every record of kind whose column f (an indexed
+ * column) holds value (compared folded), in id order. */
+typedef int (*store_id_fn)(void *ctx, const char *id);
+int store_find(struct store_txn *t, enum wt_kind kind, int f, const char *value,
+               store_id_fn fn, void *ctx);
+
+/* Number of records of kind. */
+int store_count(struct store_txn *t, enum wt_kind kind, size_t *n);
+
+/* Meta values (team name, ...): get returns a string the caller frees, or
+ * WT_ENOTFOUND. */
+int store_meta_get(struct store_txn *t, const char *key, char **out);
+int store_meta_put(struct store_txn *t, const char *key, const char *value);
+
+/* Deletes a meta value (absent is fine). */
+int store_meta_del(struct store_txn *t, const char *key);
+
+/* Calls fn for every meta key starting with prefix, in key order; stops when
+ * fn returns non-zero and returns that value. key and value are valid only
+ * during the call. Meta holds small program data (meeting notes, settings):
+ * "schema", "team", "created" and keys under "meeting/" and "ui/". */
+typedef int (*store_meta_fn)(void *ctx, const char *key, const char *value);
+int store_meta_each(struct store_txn *t, const char *prefix, store_meta_fn fn, void *ctx);
+
+/* Writes a consistent, compacted copy of the database into the folder
+ * dest (created; must not already hold a database). Safe while others write. */
+int store_backup(struct store *s, const char *dest, struct wt_error *err);
+
+/* Verifies the whole database: every value decodes and validates, every
+ * index entry matches its record and every record has its index entries.
+ * Calls report (when not NULL) with a line for each problem; returns 0 when
+ * sound, WT_ECORRUPT otherwise. */
+typedef void (*store_report_fn)(void *ctx, const char *line);
+int store_check(struct store *s, store_report_fn report, void *ctx, struct wt_error *err);
+
+/* Encodes a record as a stored value (format version byte first); the
+ * caller frees *out. Decodes one; WT_ECORRUPT when malformed. */
+void store_encode(const struct wt_record *r, unsigned char **out, size_t *len);
+int store_decode(enum wt_kind kind, const unsigned char *val, size_t len, struct wt_record *out);
+
+/* Current map size in bytes (for tests and benchmarks). */
+size_t store_map_size(struct store *s);
+
+#endif

@@ -1,0 +1,18 @@
+/* ui.h: the meeting screen (ncurses). */
+#ifndef WIJKTAFEL_UI_H
+#define WIJKTAFEL_UI_H
+
+#include <stdbool.h>
+
+#include "wijktafel/app.h"
+
+struct ui_opts {
+    bool beamer; /* start in beamer mode */
+    bool follow; /* the wall: follow the chair's selection, read-only */
+};
+
+/* Runs the meeting screen on the open database until the user stops.
+ * Returns the process exit code. */
+int ui_run(struct app *a, const struct ui_opts *o);
+
+#endif

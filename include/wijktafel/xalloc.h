@@ -1,0 +1,32 @@
+/* xalloc.h: allocation that aborts on out-of-memory, and a growable string buffer. */
+#ifndef WIJKTAFEL_XALLOC_H
+#define WIJKTAFEL_XALLOC_H
+
+#include <stddef.h>
+
+/* These never return NULL: out of memory prints one line and aborts. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer, always NUL-terminated. Zero-initialise, then
+ * append; buf_fini frees. */
+struct buf {
+    char *data;
+    size_t len;
+    size_t cap;
+};
+
+void buf_append(struct buf *b, const void *data, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the data over to the caller (who frees it) and resets b. */
+char *buf_steal(struct buf *b);
+void buf_reset(struct buf *b);
+void buf_fini(struct buf *b);
+
+#endif

@@ -1,0 +1,318 @@
+/* app.c: opening a database as a member, creating one, and the rules shared by every path. */
+#include <ini.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/text.h"
+
+static const char *const role_names[] = {"leader", "professional", "volunteer"};
+
+const char *app_role_name(enum app_role r)
+{
+    return role_names[r];
+}
+
+int32_t app_today(void)
+{
+    int32_t d;
+    const char *env = getenv("WIJKTAFEL_TODAY");
+    if (env && date_parse(env, &d) == 0)
+        return d;
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    char s[16];
+    strftime(s, sizeof s, "%Y-%m-%d", &tm);
+    date_parse(s, &d);
+    return d;
+}
+
+static char *home_path(const char *xdg_var, const char *fallback, const char *tail)
+{
+    const char *x = getenv(xdg_var);
+    if (x && *x == '/')
+        return xasprintf("%s/%s", x, tail);
+    const char *home = getenv("HOME");
+    return xasprintf("%s/%s/%s", home && *home ? home : ".", fallback, tail);
+}
+
+char *app_default_dir(void)
+{
+    const char *env = getenv("WIJKTAFEL_DB");
+    if (env && *env)
+        return xstrdup(env);
+    return home_path("XDG_DATA_HOME", ".local/share", "wijktafel");
+}
+
+char *app_demo_dir(void)
+{
+    return home_path("XDG_CACHE_HOME", ".cache", "wijktafel/demo");
+}
+
+static int config_handler(void *user, const char *section, const char *name, const char *value)
+{
+    char **member = user;
+    if ((!*section || strcmp(section, "wijktafel") == 0) && strcmp(name, "member") == 0) {
+        free(*member);
+        *member = xstrdup(value);
+    }
+    return 1;
+}
+
+/* The config file's member (XDG_CONFIG_HOME/wijktafel/config.ini), or NULL. */
+static char *config_member(void)
+{
+    char *path = home_path("XDG_CONFIG_HOME", ".config", "wijktafel/config.ini");
+    char *member = NULL;
+    if (access(path, R_OK) == 0)
+        ini_parse(path, config_handler, &member);
+    free(path);
+    return member;
+}
+
+struct leader_search {
+    size_t n;
+    char id[WT_MAX_ID + 1];
+};
+
+static int count_leader(void *ctx, const char *id)
+{
+    struct leader_search *l = ctx;
+    if (l->n++ == 0)
+        snprintf(l->id, sizeof l->id, "%s", id);
+    return 0;
+}
+
+static int resolve_member(struct app *a, const char *as, struct wt_error *err)
+{
+    struct store_txn *t;
+    int rc = store_read_begin(a->store, &t, err);
+    if (rc)
+        return rc;
+    char *conf = as ? NULL : config_member();
+    const char *want = as ? as : conf;
+    struct leader_search ls = {0};
+    if (!want) {
+        store_find(t, WT_MEMBERS, MEMBER_ROLE, "leader", count_leader, &ls);
+        if (ls.n == 1)
+            want = ls.id;
+    }
+    if (!want) {
+        store_read_end(t);
+        return wt_error_set(err, WT_EPERM,
+                            _("%s: kies met --as wie er werkt (er is niet precies één leider)"),
+                            a->dir);
+    }
+    rc = store_get(t, WT_MEMBERS, want, &a->member);
+    store_read_end(t);
+    if (rc == WT_ENOTFOUND)
+        rc = wt_error_set(err, WT_EPERM, _("--as %s: dit lid bestaat niet in %s"), want, a->dir);
+    else if (rc)
+        rc = wt_error_set(err, rc, _("%s: lid %s kan niet worden gelezen"), a->dir, want);
+    free(conf);
+    if (rc)
+        return rc;
+    const char *role = record_get(&a->member, MEMBER_ROLE);
+    a->role = strcmp(role, "leader") == 0         ? APP_LEADER
+              : strcmp(role, "professional") == 0 ? APP_PROFESSIONAL
+                                                  : APP_VOLUNTEER;
+    return 0;
+}
+
+static int open_store(const char *dir, bool create, struct store **s, struct wt_error *err)
+{
+    struct store_opts o = {.create = create};
+    const char *t = getenv("WIJKTAFEL_LOCK_TIMEOUT_MS");
+    if (t && atoi(t) > 0)
+        o.lock_timeout_ms = atoi(t);
+    const char *m = getenv("WIJKTAFEL_INITIAL_MAP");
+    if (m && atol(m) > 0)
+        o.initial_map = (size_t)atol(m);
+    return store_open(dir, &o, s, err);
+}
+
+int app_open(const struct app_opts *opts, struct app **out, struct wt_error *err)
+{
+    *out = NULL;
+    struct app *a = xcalloc(1, sizeof *a);
+    a->dir = xstrdup(opts->dir);
+    a->today = app_today();
+    record_init(&a->member, WT_MEMBERS);
+    int rc = open_store(opts->dir, false, &a->store, err);
+    if (!rc) {
+        struct store_txn *t;
+        rc = store_read_begin(a->store, &t, err);
+        if (!rc) {
+            if (store_meta_get(t, "team", &a->team) != 0)
+                a->team = xstrdup("");
+            store_read_end(t);
+        }
+    }
+    if (!rc)
+        rc = resolve_member(a, opts->as_member, err);
+    if (rc) {
+        app_close(a);
+        return rc;
+    }
+    *out = a;
+    return 0;
+}
+
+void app_close(struct app *a)
+{
+    if (!a)
+        return;
+    store_close(a->store);
+    record_fini(&a->member);
+    free(a->team);
+    free(a->dir);
+    free(a);
+}
+
+struct init_ctx {
+    const struct wt_record *leader;
+    const char *team;
+    const char *dir;
+};
+
+static int init_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct init_ctx *c = ctx;
+    size_t n = 0;
+    store_count(t, WT_MEMBERS, &n);
+    if (n > 0)
+        return wt_error_set(err, WT_EEXIST, _("%s: daar staat al een database met leden"),
+                            c->dir);
+    store_put(t, c->leader);
+    if (c->team && *c->team)
+        store_meta_put(t, "team", c->team);
+    return store_txn_error(t);
+}
+
+int app_init(const char *dir, const char *team, const char *leader_id, const char *leader_name,
+             struct wt_error *err)
+{
+    struct wt_record m;
+    record_init(&m, WT_MEMBERS);
+    int rc = record_set_checked(&m, MEMBER_ID, leader_id ? leader_id : "leider", err);
+    if (!rc)
+        rc = record_set_checked(&m, MEMBER_NAME, leader_name && *leader_name ? leader_name
+                                                                               : _("Teamleider"),
+                                err);
+    if (!rc)
+        rc = record_set_checked(&m, MEMBER_ROLE, "leader", err);
+    if (!rc)
+        rc = record_complete(&m, err);
+    if (!rc && team && !text_valid_utf8(team, strlen(team)))
+        rc = wt_error_set(err, WT_EINVAL, _("--team: geen geldige UTF-8"));
+    if (rc) {
+        record_fini(&m);
+        return rc;
+    }
+    struct store *s;
+    rc = open_store(dir, true, &s, err);
+    if (!rc) {
+        struct init_ctx c = {&m, team, dir};
+        rc = store_write(s, init_write, &c, err);
+        store_close(s);
+    }
+    record_fini(&m);
+    return rc;
+}
+
+bool app_may_see(const struct app *a, const struct wt_record *r)
+{
+    if (r->kind != WT_CASES || a->role == APP_LEADER)
+        return true;
+    if (strcmp(record_get(r, CASE_RESTRICTED), "yes") == 0)
+        return strcmp(record_get(r, CASE_OWNER), record_get(&a->member, MEMBER_ID)) == 0;
+    return true;
+}
+
+int app_get(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out,
+            struct wt_error *err)
+{
+    struct store_txn *t;
+    int rc = store_read_begin(a->store, &t, err);
+    if (rc) {
+        record_init(out, kind);
+        return rc;
+    }
+    rc = store_get(t, kind, id, out);
+    store_read_end(t);
+    if (rc == 0 && !app_may_see(a, out)) {
+        record_fini(out);
+        rc = WT_ENOTFOUND;
+    }
+    if (rc == WT_ENOTFOUND)
+        return wt_error_set(err, rc, _("%s %s bestaat niet"), record_kind(kind)->name, id);
+    if (rc == WT_ECORRUPT)
+        return wt_error_set(err, rc, _("%s %s is beschadigd"), record_kind(kind)->name, id);
+    return rc ? wt_error_set(err, rc, _("%s: %s %s kan niet worden gelezen"), a->dir,
+                             record_kind(kind)->name, id)
+              : 0;
+}
+
+struct each_ctx {
+    struct app *a;
+    store_each_fn fn;
+    void *ctx;
+};
+
+static int each_visible(void *ctx, const struct wt_record *r)
+{
+    struct each_ctx *c = ctx;
+    return app_may_see(c->a, r) ? c->fn(c->ctx, r) : 0;
+}
+
+int app_each(struct app *a, enum wt_kind kind, store_each_fn fn, void *ctx, struct wt_error *err)
+{
+    struct store_txn *t;
+    int rc = store_read_begin(a->store, &t, err);
+    if (rc)
+        return rc;
+    struct each_ctx c = {a, fn, ctx};
+    rc = store_each(t, kind, each_visible, &c);
+    store_read_end(t);
+    if (rc < 0)
+        wt_error_set(err, rc, _("%s: %s kan niet worden gelezen"), a->dir, record_kind(kind)->name);
+    return rc;
+}
+
+int app_check(struct app *a, store_report_fn report, void *ctx, struct wt_error *err)
+{
+    return store_check(a->store, report, ctx, err);
+}
+
+int app_backup(struct app *a, const char *dest, struct wt_error *err)
+{
+    return store_backup(a->store, dest, err);
+}
+
+static const char *const kind_labels[WT_KIND_COUNT] = {
+    N_("leden"), N_("casussen"), N_("signalen"), N_("kaartitems"), N_("talenten"),
+    N_("actiepunten")};
+
+int app_summary(struct app *a, struct buf *out, struct wt_error *err)
+{
+    struct store_txn *t;
+    int rc = store_read_begin(a->store, &t, err);
+    if (rc)
+        return rc;
+    buf_printf(out, "%s: %s\n", _("Team"), *a->team ? a->team : "-");
+    buf_printf(out, "%s: %s\n", _("Database"), a->dir);
+    buf_printf(out, "%s: %s (%s)\n", _("Lid"), record_get(&a->member, MEMBER_NAME),
+               app_role_name(a->role));
+    for (int k = 0; k < WT_KIND_COUNT; k++) {
+        size_t n = 0;
+        store_count(t, (enum wt_kind)k, &n);
+        buf_printf(out, "  %-12s %zu\n", _(kind_labels[k]), n);
+    }
+    store_read_end(t);
+    return 0;
+}

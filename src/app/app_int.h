@@ -1,0 +1,30 @@
+/* app_int.h: what the app layer's own files share. */
+#ifndef WIJKTAFEL_APP_INT_H
+#define WIJKTAFEL_APP_INT_H
+
+#include <stddef.h>
+
+#include "wijktafel/app.h"
+
+/* A set of ids (open addressing); ids are copied. */
+struct idset {
+    char **slots;
+    size_t *lines; /* per slot: the line where the id was seen */
+    size_t cap, n;
+};
+void idset_init(struct idset *s);
+/* Adds id; returns 0, or the line of the earlier occurrence when present. */
+size_t idset_add(struct idset *s, const char *id, size_t line);
+bool idset_has(const struct idset *s, const char *id);
+void idset_fini(struct idset *s);
+
+/* May the app's member see this record? (roles come with issue 5; cases
+ * restricted to their owner and leaders already count here.) */
+bool app_may_see(const struct app *a, const struct wt_record *r);
+
+/* Checks the references of r (owner, case, reporter, chosen options) against
+ * the file's ids (file may be NULL) and the database. */
+int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct idset *file,
+                   struct wt_error *err);
+
+#endif

@@ -1,0 +1,39 @@
+/* demo.c: the demo database, a fictional team made from the domain stories, apart from real data. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app_int.h"
+#include "demo_data.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+
+/* The demo data is written as if today were this day; every date is moved
+ * so that it lies as far from the real today. */
+#define DEMO_REFERENCE_DAY "2026-11-30"
+
+int app_demo_ensure(const char *dir, struct wt_error *err)
+{
+    char *data = xasprintf("%s/data.mdb", dir);
+    bool exists = access(data, F_OK) == 0;
+    free(data);
+    if (exists)
+        return 0;
+    int rc = app_init(dir, "Doen!-team Veenwaard (demo)", "leider", "Marieke de Boer", err);
+    if (rc)
+        return rc;
+    struct app *a;
+    struct app_opts o = {.dir = dir, .as_member = "leider"};
+    if ((rc = app_open(&o, &a, err)) != 0)
+        return rc;
+    int32_t ref;
+    date_parse(DEMO_REFERENCE_DAY, &ref);
+    for (const struct demo_file *f = demo_files; f->kind && !rc; f++) {
+        enum wt_kind kind;
+        if (record_kind_by_name(f->kind, &kind) != 0)
+            continue;
+        rc = app_import_shifted(a, kind, f->fname, f->data, f->len, a->today - ref, NULL, err);
+    }
+    app_close(a);
+    return rc;
+}

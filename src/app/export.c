@@ -1,0 +1,84 @@
+/* export.c: every record of a kind out as CSV or JSON, in id order. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_int.h"
+#include "wijktafel/csv.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/tags.h"
+
+struct export {
+    struct buf *out;
+    enum app_format fmt;
+    json_t *array;
+};
+
+static int csv_one(void *ctx, const struct wt_record *r)
+{
+    struct export *ex = ctx;
+    csv_write_row(ex->out, (const char *const *)r->v, (size_t)record_kind(r->kind)->nfields);
+    return 0;
+}
+
+static bool is_list(enum wt_ftype t)
+{
+    return t == FT_TAGS || t == FT_SET || t == FT_CHOSEN;
+}
+
+static json_t *json_value(const struct wt_field_def *fd, const char *v)
+{
+    if (is_list(fd->type)) {
+        json_t *arr = json_array();
+        struct taglist l;
+        tags_split(v, &l);
+        for (size_t i = 0; i < l.n; i++)
+            json_array_append_new(arr, json_string(l.items[i]));
+        tags_fini(&l);
+        return arr;
+    }
+    if (!v)
+        return json_null();
+    if (fd->type == FT_UINT)
+        return json_integer(atol(v));
+    if (fd->type == FT_HOURS)
+        return strchr(v, '.') ? json_real(atof(v)) : json_integer(atol(v));
+    return json_string(v);
+}
+
+static int json_one(void *ctx, const struct wt_record *r)
+{
+    struct export *ex = ctx;
+    const struct wt_kind_def *kd = record_kind(r->kind);
+    json_t *obj = json_object();
+    for (int f = 0; f < kd->nfields; f++)
+        json_object_set_new(obj, kd->fields[f].name, json_value(&kd->fields[f], r->v[f]));
+    json_array_append_new(ex->array, obj);
+    return 0;
+}
+
+int app_export(struct app *a, enum wt_kind kind, enum app_format fmt, struct buf *out,
+               struct wt_error *err)
+{
+    struct export ex = {.out = out, .fmt = fmt};
+    const struct wt_kind_def *kd = record_kind(kind);
+    int rc;
+    if (fmt == APP_CSV) {
+        const char *names[WT_MAX_FIELDS];
+        for (int f = 0; f < kd->nfields; f++)
+            names[f] = kd->fields[f].name;
+        csv_write_row(out, names, (size_t)kd->nfields);
+        rc = app_each(a, kind, csv_one, &ex, err);
+    } else {
+        ex.array = json_array();
+        rc = app_each(a, kind, json_one, &ex, err);
+        if (!rc) {
+            char *s = json_dumps(ex.array, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+            buf_puts(out, s);
+            buf_putc(out, '\n');
+            free(s);
+        }
+        json_decref(ex.array);
+    }
+    return rc;
+}

@@ -1,0 +1,217 @@
+/* import.c: CSV records in, validated with their references, stored in one transaction. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_int.h"
+#include "wijktafel/csv.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+
+struct pending {
+    struct wt_record r;
+    size_t line;
+};
+
+struct import {
+    enum wt_kind kind;
+    const char *fname;
+    int32_t shift;
+    int col[WT_MAX_FIELDS * 2]; /* column of the file -> field, -1 unknown */
+    size_t ncols;
+    bool header_seen;
+    struct pending *recs;
+    size_t n, cap;
+    struct idset ids;
+    struct wt_error *err;
+};
+
+static int header(struct import *im, size_t line, char **fields, size_t n)
+{
+    const struct wt_kind_def *kd = record_kind(im->kind);
+    bool seen[WT_MAX_FIELDS] = {false};
+    if (n > sizeof im->col / sizeof im->col[0])
+        return wt_error_set(im->err, WT_EINVAL, _("%s:%zu: te veel kolommen"), im->fname, line);
+    for (size_t i = 0; i < n; i++) {
+        char *name = fields[i];
+        /* A byte order mark before the first column name is not part of it. */
+        if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
+            name += 3;
+        int f = record_field_index(im->kind, name);
+        if (f < 0)
+            return wt_error_set(im->err, WT_EINVAL, _("%s:%zu: %s: onbekende kolom voor %s"),
+                                im->fname, line, name, kd->name);
+        if (seen[f])
+            return wt_error_set(im->err, WT_EINVAL, _("%s:%zu: %s: kolom staat er twee keer"),
+                                im->fname, line, name);
+        seen[f] = true;
+        im->col[i] = f;
+    }
+    for (int f = 0; f < kd->nfields; f++)
+        if (kd->fields[f].required && !seen[f])
+            return wt_error_set(im->err, WT_EINVAL, _("%s:%zu: %s: verplichte kolom ontbreekt"),
+                                im->fname, line, kd->fields[f].name);
+    im->ncols = n;
+    im->header_seen = true;
+    return 0;
+}
+
+static int shift_dates(struct import *im, struct wt_record *r)
+{
+    const struct wt_kind_def *kd = record_kind(im->kind);
+    for (int f = 0; f < kd->nfields; f++) {
+        int32_t d;
+        if (kd->fields[f].type != FT_DATE || !r->v[f] || date_parse(r->v[f], &d) != 0)
+            continue;
+        char out[11];
+        date_format(d + im->shift, out);
+        record_set(r, f, out);
+    }
+    return 0;
+}
+
+static int on_row(void *ctx, size_t line, char **fields, size_t n)
+{
+    struct import *im = ctx;
+    if (!im->header_seen)
+        return header(im, line, fields, n);
+    if (n != im->ncols)
+        return wt_error_set(im->err, WT_EINVAL,
+                            _("%s:%zu: %zu velden, maar de kopregel heeft %zu kolommen"),
+                            im->fname, line, n, im->ncols);
+    if (im->n == im->cap) {
+        im->cap = im->cap ? im->cap * 2 : 256;
+        im->recs = xrealloc(im->recs, im->cap * sizeof *im->recs);
+    }
+    struct pending *p = &im->recs[im->n];
+    record_init(&p->r, im->kind);
+    p->line = line;
+    struct wt_error e = {0};
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = record_set_checked(&p->r, im->col[i], fields[i], &e);
+    if (!rc)
+        rc = record_complete(&p->r, &e);
+    if (!rc && im->shift)
+        shift_dates(im, &p->r);
+    if (!rc) {
+        size_t earlier = idset_add(&im->ids, p->r.v[0], line);
+        if (earlier)
+            rc = wt_error_set(&e, WT_EINVAL, _("id: %s staat ook al op regel %zu"), p->r.v[0],
+                              earlier);
+    }
+    if (rc) {
+        record_fini(&p->r);
+        return wt_error_set(im->err, rc, "%s:%zu: %s", im->fname, line, e.text);
+    }
+    im->n++;
+    return 0;
+}
+
+/* Checks that the references of r point at records in the file (same kind)
+ * or in the database. Message without place, for the caller to prefix. */
+int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct idset *file,
+                   struct wt_error *err)
+{
+    const struct wt_kind_def *kd = record_kind(r->kind);
+    for (int f = 1; f < kd->nfields; f++) {
+        if (!r->v[f])
+            continue;
+        const struct wt_field_def *fd = &kd->fields[f];
+        if (fd->type == FT_REF) {
+            bool ok = (file && fd->ref == r->kind && idset_has(file, r->v[f])) ||
+                      store_exists(t, fd->ref, r->v[f]);
+            if (!ok)
+                return wt_error_set(err, WT_EINVAL, _("%s: %s bestaat niet in %s"), fd->name,
+                                    r->v[f], record_kind(fd->ref)->name);
+        } else if (fd->type == FT_CHOSEN) {
+            char *list = xstrdup(r->v[f]);
+            char *save = NULL;
+            int rc = 0;
+            for (char *it = strtok_r(list, ";", &save); it && !rc;
+                 it = strtok_r(NULL, ";", &save)) {
+                char *colon = strchr(it, ':');
+                if (colon)
+                    *colon = '\0';
+                bool ok = store_exists(t, WT_RESOURCES, it) || store_exists(t, WT_TALENTS, it) ||
+                          store_exists(t, WT_CASES, it) ||
+                          (file && r->kind == WT_CASES && idset_has(file, it));
+                if (!ok)
+                    rc = wt_error_set(err, WT_EINVAL,
+                                      _("%s: %s is geen bestaand kaartitem, talent of casus"),
+                                      fd->name, it);
+            }
+            free(list);
+            if (rc)
+                return rc;
+        }
+    }
+    return store_txn_error(t);
+}
+
+static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct import *im = ctx;
+    for (size_t i = 0; i < im->n; i++) {
+        struct wt_error e = {0};
+        if (app_check_refs(t, &im->recs[i].r, &im->ids, &e) != 0) {
+            if (store_txn_error(t))
+                return store_txn_error(t);
+            return wt_error_set(err, WT_EINVAL, "%s:%zu: %s", im->fname, im->recs[i].line,
+                                e.text);
+        }
+        if (store_put(t, &im->recs[i].r) != 0)
+            return store_txn_error(t);
+    }
+    return 0;
+}
+
+int app_import_shifted(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
+                       size_t len, int32_t shift, size_t *count, struct wt_error *err)
+{
+    struct import im = {.kind = kind, .fname = fname, .shift = shift, .err = err};
+    idset_init(&im.ids);
+    int rc = csv_read(buf, len, fname, on_row, &im, err);
+    if (!rc && !im.header_seen)
+        rc = wt_error_set(err, WT_EINVAL, _("%s:1: het bestand is leeg (de kopregel ontbreekt)"),
+                          fname);
+    if (!rc) {
+        rc = store_write(a->store, import_write, &im, err);
+    }
+    if (!rc && count)
+        *count = im.n;
+    for (size_t i = 0; i < im.n; i++)
+        record_fini(&im.recs[i].r);
+    free(im.recs);
+    idset_fini(&im.ids);
+    return rc;
+}
+
+int app_import(struct app *a, enum wt_kind kind, const char *fname, const char *buf, size_t len,
+               size_t *count, struct wt_error *err)
+{
+    return app_import_shifted(a, kind, fname, buf, len, 0, count, err);
+}
+
+struct put_ctx {
+    struct wt_record *r;
+};
+
+static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct put_ctx *p = ctx;
+    int rc = app_check_refs(t, p->r, NULL, err);
+    if (rc)
+        return rc;
+    return store_put(t, p->r);
+}
+
+int app_put(struct app *a, struct wt_record *r, struct wt_error *err)
+{
+    int rc = record_validate(r, err);
+    if (rc)
+        return rc;
+    if (!app_may_see(a, r))
+        return wt_error_set(err, WT_EPERM, _("u mag deze casus niet wijzigen"));
+    struct put_ctx p = {r};
+    return store_write(a->store, put_write, &p, err);
+}

@@ -1,0 +1,96 @@
+/* suggest.c: the options engine over one snapshot of the database, for the screen and the command. */
+#include <stdlib.h>
+
+#include "app_int.h"
+#include "wijktafel/i18n.h"
+
+struct app_suggester {
+    struct app *a;
+    struct match_corpus *corpus;
+};
+
+static int add_one(void *ctx, const struct wt_record *r)
+{
+    match_corpus_add(ctx, r);
+    return 0;
+}
+
+int app_suggester_new(struct app *a, struct app_suggester **out, struct wt_error *err)
+{
+    *out = NULL;
+    struct store_txn *t;
+    int rc = store_read_begin(a->store, &t, err);
+    if (rc)
+        return rc;
+    struct app_suggester *s = xcalloc(1, sizeof *s);
+    s->a = a;
+    s->corpus = match_corpus_new(a->today);
+    const enum wt_kind kinds[] = {WT_RESOURCES, WT_TALENTS, WT_CASES};
+    for (size_t i = 0; i < 3 && !rc; i++)
+        rc = store_each(t, kinds[i], add_one, s->corpus);
+    store_read_end(t);
+    if (rc) {
+        app_suggester_free(s);
+        return wt_error_set(err, rc, _("%s: de database kan niet worden gelezen"), a->dir);
+    }
+    match_corpus_finish(s->corpus);
+    *out = s;
+    return 0;
+}
+
+void app_suggester_free(struct app_suggester *s)
+{
+    if (!s)
+        return;
+    match_corpus_free(s->corpus);
+    free(s);
+}
+
+/* Drops options the member may not see (shielded cases of others). */
+static void filter_visible(struct app_suggester *s, struct match_result *res)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < res->n; i++) {
+        struct match_option *o = &res->opts[i];
+        bool keep = true;
+        if (o->type == MATCH_CASE && s->a->role != APP_LEADER) {
+            struct wt_record r;
+            keep = app_get(s->a, WT_CASES, o->id, &r, NULL) == 0;
+            record_fini(&r);
+        }
+        if (keep) {
+            res->opts[k++] = *o;
+        } else {
+            free(o->name);
+            free(o->reasons);
+        }
+    }
+    res->n = k;
+}
+
+int app_suggest(struct app_suggester *s, const char *case_id, size_t limit,
+                struct match_result *out, struct wt_error *err)
+{
+    out->opts = NULL;
+    out->n = 0;
+    struct wt_record cs;
+    int rc = app_get(s->a, WT_CASES, case_id, &cs, NULL);
+    if (rc) {
+        record_fini(&cs);
+        if (rc == WT_ENOTFOUND)
+            return wt_error_set(err, rc, _("casus %s bestaat niet"), case_id);
+        return wt_error_set(err, rc, _("casus %s kan niet worden gelezen"), case_id);
+    }
+    /* Rank without a limit first so that hidden options do not shorten the list. */
+    match_rank(s->corpus, &cs, 0, out);
+    record_fini(&cs);
+    filter_visible(s, out);
+    if (limit && out->n > limit) {
+        for (size_t i = limit; i < out->n; i++) {
+            free(out->opts[i].name);
+            free(out->opts[i].reasons);
+        }
+        out->n = limit;
+    }
+    return 0;
+}

@@ -1,0 +1,102 @@
+/* cli.c: the command table and what every command shares (opening, messages, files). */
+#include "wijktafel/cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wijktafel/i18n.h"
+
+extern const struct cmd_entry cmd_init_entry, cmd_import_entry, cmd_export_entry,
+    cmd_check_entry, cmd_backup_entry, cmd_suggest_entry;
+
+const struct cmd_entry *const cli_commands[] = {
+    &cmd_init_entry, &cmd_import_entry, &cmd_export_entry, &cmd_check_entry,
+    &cmd_backup_entry, &cmd_suggest_entry, NULL};
+
+int cli_fail(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return code;
+}
+
+int cli_error(const struct wt_error *err)
+{
+    int code = wt_error_exit_code(err->code ? err->code : WT_EIO);
+    fprintf(stderr, "%s\n", err->text[0] ? err->text : _("onbekende fout"));
+    return code;
+}
+
+int cli_run(const struct cli_globals *g, int argc, char **argv)
+{
+    for (size_t i = 0; cli_commands[i]; i++)
+        if (strcmp(cli_commands[i]->name, argv[0]) == 0)
+            return cli_commands[i]->exec(g, argc, argv);
+    return cli_fail(64, _("onbekende opdracht '%s' (zie wijktafel --help)"), argv[0]);
+}
+
+char *cli_db_dir(const struct cli_globals *g, int *code)
+{
+    *code = 0;
+    if (!g->demo)
+        return g->db ? xstrdup(g->db) : app_default_dir();
+    char *dir = app_demo_dir();
+    struct wt_error err = {0};
+    if (app_demo_ensure(dir, &err) != 0) {
+        *code = cli_error(&err);
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
+int cli_open(const struct cli_globals *g, struct app **a)
+{
+    *a = NULL;
+    int code;
+    char *dir = cli_db_dir(g, &code);
+    if (!dir)
+        return code;
+    struct wt_error err = {0};
+    struct app_opts o = {.dir = dir, .as_member = g->as};
+    int rc = app_open(&o, a, &err);
+    free(dir);
+    return rc ? cli_error(&err) : 0;
+}
+
+int cli_read_file(const char *path, char **buf, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return cli_fail(66, _("%s: bestand kan niet worden geopend: %s"),
+                        path, strerror(errno));
+    struct buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_append(&b, chunk, n);
+    int bad = ferror(f);
+    int e = errno;
+    if (f != stdin)
+        fclose(f);
+    if (bad) {
+        buf_fini(&b);
+        return cli_fail(66, _("%s: bestand kan niet worden gelezen: %s"), path, strerror(e));
+    }
+    *len = b.len;
+    *buf = buf_steal(&b);
+    return 0;
+}
+
+int cli_write_stdout(const char *data, size_t n)
+{
+    if (fwrite(data, 1, n, stdout) != n || fflush(stdout) != 0)
+        return cli_fail(74, _("standaarduitvoer: schrijven mislukt: %s"), strerror(errno));
+    return 0;
+}

@@ -1,0 +1,50 @@
+/* cmd_init.c: `init [--team NAME] [--leader ID] [--name NAME]`: create an empty database. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "wijktafel/cli.h"
+#include "wijktafel/i18n.h"
+
+static int cmd_init_exec(const struct cli_globals *g, int argc, char **argv)
+{
+    static const struct option opts[] = {{"team", required_argument, NULL, 't'},
+                                         {"leader", required_argument, NULL, 'l'},
+                                         {"name", required_argument, NULL, 'n'},
+                                         {"from", required_argument, NULL, 'f'},
+                                         {NULL, 0, NULL, 0}};
+    const char *team = NULL, *leader = "leider", *name = NULL;
+    int c;
+    optind = 0;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 't': team = optarg; break;
+        case 'l': leader = optarg; break;
+        case 'n': name = optarg; break;
+        case 'f':
+            return cli_fail(64, _("init --from: bundels komen in een latere versie"));
+        default:
+            return cli_fail(64, _("init: onbekende of onvolledige optie '%s'"), argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        return cli_fail(64, _("init: onverwacht argument '%s'"), argv[optind]);
+    if (g->demo)
+        return cli_fail(64, _("init: de demodatabase maakt zichzelf; gebruik --db"));
+    int code;
+    char *dir = cli_db_dir(g, &code);
+    struct wt_error err = {0};
+    int rc = app_init(dir, team, leader, name, &err);
+    if (rc) {
+        free(dir);
+        return cli_error(&err);
+    }
+    printf(_("Database gemaakt in %s; eerste lid: %s (leider)\n"), dir, leader);
+    free(dir);
+    return 0;
+}
+
+const struct cmd_entry cmd_init_entry = {
+    "init", "[--team NAME] [--leader ID] [--name NAME]", N_("maak een lege database"),
+    cmd_init_exec};

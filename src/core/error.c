@@ -1,0 +1,56 @@
+/* error.c: setting error messages and mapping error codes to sysexits. */
+#include "wijktafel/error.h"
+
+#include <stdio.h>
+
+static int error_vset(struct wt_error *err, int code, const char *fmt, va_list ap)
+{
+    if (!err)
+        return code;
+    err->code = code;
+    vsnprintf(err->text, sizeof err->text, fmt, ap);
+    return code;
+}
+
+int wt_error_set(struct wt_error *err, int code, const char *fmt, ...)
+{
+    if (err && err->code != 0)
+        return code;
+    va_list ap;
+    va_start(ap, fmt);
+    error_vset(err, code, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int wt_error_reset(struct wt_error *err, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    error_vset(err, code, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void wt_error_clear(struct wt_error *err)
+{
+    if (err) {
+        err->code = 0;
+        err->text[0] = '\0';
+    }
+}
+
+int wt_error_exit_code(int code)
+{
+    switch (code) {
+    case WT_OK: return 0;
+    case WT_EUSAGE: return 64;
+    case WT_EINVAL: return 65;
+    case WT_ENOTFOUND: return 66;
+    case WT_ECREATE: case WT_EEXIST: return 73;
+    case WT_EBUSY: return 75;
+    case WT_EPERM: return 77;
+    case WT_EFULL: case WT_EIO: case WT_ECORRUPT: case WT_EVERSION:
+    default: return 74;
+    }
+}

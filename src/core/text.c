@@ -1,0 +1,123 @@
+/* text.c: UTF-8 validation, Unicode folding (utf8proc) and inert text for the terminal. */
+#include "wijktafel/text.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "wijktafel/xalloc.h"
+
+bool text_valid_utf8(const char *s, size_t n)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] == 0)
+            return false;
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0)
+            return false;
+        i += (size_t)k;
+    }
+    return true;
+}
+
+static bool all_ascii_lower_plain(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p >= 0x80 || (*p >= 'A' && *p <= 'Z'))
+            return false;
+    return true;
+}
+
+static char *fold_with(const char *s, utf8proc_option_t opts)
+{
+    if (!s)
+        return NULL;
+    /* Fast path: plain lower-case ASCII is already folded. */
+    if (all_ascii_lower_plain(s))
+        return xstrdup(s);
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | opts);
+    if (n < 0)
+        return NULL;
+    char *r = xstrdup((char *)out);
+    free(out);
+    return r;
+}
+
+char *text_fold(const char *s)
+{
+    return fold_with(s, UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                        UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+}
+
+char *text_fold_tag(const char *s)
+{
+    return fold_with(s, UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+}
+
+static bool unsafe_codepoint(utf8proc_int32_t cp)
+{
+    if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f))
+        return true;
+    /* Bidirectional controls: they reorder what follows on the screen. */
+    if (cp == 0x061c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+        (cp >= 0x2066 && cp <= 0x2069))
+        return true;
+    /* Interlinear annotation and other format characters that hide text. */
+    if ((cp >= 0xfff9 && cp <= 0xfffb) || cp == 0xfeff)
+        return true;
+    return false;
+}
+
+char *text_inert(const char *s, bool keep_newlines)
+{
+    struct buf b = {0};
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+    size_t n = strlen((const char *)p), i = 0;
+    static const char repl[] = "\xef\xbf\xbd";
+    buf_append(&b, "", 0);
+    while (i < n) {
+        if (p[i] >= 0x20 && p[i] < 0x7f) {
+            size_t j = i;
+            while (j < n && p[j] >= 0x20 && p[j] < 0x7f)
+                j++;
+            buf_append(&b, p + i, j - i);
+            i = j;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            buf_append(&b, repl, 3);
+            i++;
+            continue;
+        }
+        if (cp == '\n')
+            buf_putc(&b, keep_newlines ? '\n' : ' ');
+        else if (cp == '\t' || cp == '\r')
+            buf_putc(&b, ' ');
+        else if (unsafe_codepoint(cp))
+            buf_append(&b, repl, 3);
+        else
+            buf_append(&b, p + i, (size_t)k);
+        i += (size_t)k;
+    }
+    return buf_steal(&b);
+}
+
+char *text_trim(const char *s)
+{
+    const char *a = s, *e = s + strlen(s);
+    while (a < e && (*a == ' ' || *a == '\t' || *a == '\r' || *a == '\n'))
+        a++;
+    while (e > a && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+        e--;
+    return xstrndup(a, (size_t)(e - a));
+}

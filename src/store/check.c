@@ -1,0 +1,162 @@
+/* check.c: verifying a whole database: values, validation, references and indexes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/tags.h"
+#include "wijktafel/xalloc.h"
+
+struct checker {
+    struct store_txn *t;
+    store_report_fn report;
+    void *ctx;
+    size_t problems;
+    const struct wt_record *rec; /* the record whose index keys are checked */
+};
+
+static void problem(struct checker *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void problem(struct checker *c, const char *fmt, ...)
+{
+    char line[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    c->problems++;
+    if (c->report)
+        c->report(c->ctx, line);
+}
+
+static int key_present(void *ctx, const MDB_val *key)
+{
+    struct checker *c = ctx;
+    MDB_val k = *key, v;
+    if (mdb_get(c->t->txn, c->t->s->idx, &k, &v) != 0)
+        problem(c, _("%s/%s: index ontbreekt voor een waarde"), record_kind(c->rec->kind)->name,
+                c->rec->v[0]);
+    return 0;
+}
+
+static void check_refs(struct checker *c, const struct wt_record *r)
+{
+    const struct wt_kind_def *kd = record_kind(r->kind);
+    for (int f = 0; f < kd->nfields; f++) {
+        if (kd->fields[f].type != FT_REF || !r->v[f])
+            continue;
+        if (!store_exists(c->t, kd->fields[f].ref, r->v[f]))
+            problem(c, _("%s/%s: %s verwijst naar %s, dat niet bestaat"), kd->name, r->v[0],
+                    kd->fields[f].name, r->v[f]);
+    }
+}
+
+static void check_kind(struct checker *c, enum wt_kind kind)
+{
+    const char *name = record_kind(kind)->name;
+    MDB_cursor *cur;
+    if (mdb_cursor_open(c->t->txn, c->t->s->kinds[kind], &cur) != 0) {
+        problem(c, _("%s: kan niet worden gelezen"), name);
+        return;
+    }
+    MDB_val k, v;
+    int rc;
+    for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+        char *id = xstrndup(k.mv_data, k.mv_size < 64 ? k.mv_size : 64);
+        struct wt_record r;
+        if (store_decode(kind, v.mv_data, v.mv_size, &r) != 0) {
+            problem(c, _("%s/%s: de opgeslagen waarde is beschadigd"), name, id);
+            free(id);
+            continue;
+        }
+        struct wt_record copy;
+        record_copy(&copy, &r);
+        struct wt_error e = {0};
+        if (strcmp(r.v[0], id) != 0)
+            problem(c, _("%s/%s: de sleutel hoort niet bij de id %s"), name, id, r.v[0]);
+        else if (record_validate(&copy, &e) != 0)
+            problem(c, "%s/%s: %s", name, id, e.text);
+        check_refs(c, &r);
+        c->rec = &r;
+        index_each_key(&r, key_present, c);
+        record_fini(&copy);
+        record_fini(&r);
+        free(id);
+    }
+    if (rc != MDB_NOTFOUND)
+        problem(c, "%s: %s", name, store_err_text(rc));
+    mdb_cursor_close(cur);
+}
+
+struct key_match {
+    const MDB_val *want;
+    int found;
+};
+
+static int key_equal(void *ctx, const MDB_val *key)
+{
+    struct key_match *m = ctx;
+    if (key->mv_size == m->want->mv_size && memcmp(key->mv_data, m->want->mv_data,
+                                                   key->mv_size) == 0)
+        m->found = 1;
+    return m->found;
+}
+
+/* Every index entry must belong to an existing record that yields it. */
+static void check_index(struct checker *c)
+{
+    MDB_cursor *cur;
+    if (mdb_cursor_open(c->t->txn, c->t->s->idx, &cur) != 0) {
+        problem(c, _("index: kan niet worden gelezen"));
+        return;
+    }
+    MDB_val k, v;
+    int rc;
+    for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+        const unsigned char *p = k.mv_data;
+        const unsigned char *nul = k.mv_size > 2 ? memchr(p + 2, 0, k.mv_size - 2) : NULL;
+        if (!nul || p[0] >= WT_KIND_COUNT || p[1] >= record_kind(p[0])->nfields) {
+            problem(c, _("index: een onbekende sleutel"));
+            continue;
+        }
+        size_t il = k.mv_size - (size_t)(nul + 1 - p);
+        char *id = xstrndup((const char *)nul + 1, il);
+        struct wt_record r;
+        int grc = store_get(c->t, (enum wt_kind)p[0], id, &r);
+        struct key_match m = {&k, 0};
+        if (grc == 0)
+            index_each_key(&r, key_equal, &m);
+        if (grc == 0 && !m.found)
+            problem(c, _("index: %s/%s heeft een verouderde indexwaarde"), record_kind(p[0])->name,
+                    id);
+        else if (grc == WT_ENOTFOUND)
+            problem(c, _("index: verwijst naar %s/%s, dat niet bestaat"), record_kind(p[0])->name,
+                    id);
+        record_fini(&r);
+        free(id);
+    }
+    mdb_cursor_close(cur);
+}
+
+int store_check(struct store *s, store_report_fn report, void *ctx, struct wt_error *err)
+{
+    struct store_txn *t;
+    int rc = store_read_begin(s, &t, err);
+    if (rc)
+        return rc;
+    struct checker c = {.t = t, .report = report, .ctx = ctx};
+    char *schema = NULL;
+    if (store_meta_get(t, "schema", &schema) != 0)
+        problem(&c, _("meta: het schemaversienummer ontbreekt"));
+    free(schema);
+    for (int k = 0; k < WT_KIND_COUNT; k++)
+        check_kind(&c, (enum wt_kind)k);
+    check_index(&c);
+    store_read_end(t);
+    if (c.problems)
+        return wt_error_set(err, WT_ECORRUPT, _("%s: %zu problemen gevonden"), s->dir,
+                            c.problems);
+    return 0;
+}

@@ -1,0 +1,92 @@
+/* codec.c: records as stored values: a format version byte, a field count, then length-prefixed fields. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "wijktafel/text.h"
+#include "wijktafel/xalloc.h"
+
+/* Version 1: [1][varint n] then n times [varint len+1 (0 = empty)][bytes].
+ * A later version may add fields at the end: a reader fills missing ones
+ * as empty and the migration step brings old values up to date. */
+#define VALUE_FORMAT 1
+
+static void put_varint(struct buf *b, size_t v)
+{
+    unsigned char tmp[10];
+    int n = 0;
+    do {
+        tmp[n] = (unsigned char)(v & 0x7f);
+        v >>= 7;
+        if (v)
+            tmp[n] |= 0x80;
+        n++;
+    } while (v);
+    buf_append(b, tmp, (size_t)n);
+}
+
+static int get_varint(const unsigned char **p, const unsigned char *end, size_t *out)
+{
+    size_t v = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+        if (*p >= end)
+            return -1;
+        unsigned char c = *(*p)++;
+        v |= (size_t)(c & 0x7f) << shift;
+        if (!(c & 0x80)) {
+            *out = v;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+void store_encode(const struct wt_record *r, unsigned char **out, size_t *len)
+{
+    const struct wt_kind_def *kd = record_kind(r->kind);
+    struct buf b = {0};
+    buf_putc(&b, VALUE_FORMAT);
+    put_varint(&b, (size_t)kd->nfields);
+    for (int i = 0; i < kd->nfields; i++) {
+        if (!r->v[i]) {
+            put_varint(&b, 0);
+            continue;
+        }
+        size_t n = strlen(r->v[i]);
+        put_varint(&b, n + 1);
+        buf_append(&b, r->v[i], n);
+    }
+    *len = b.len;
+    *out = (unsigned char *)buf_steal(&b);
+}
+
+int store_decode(enum wt_kind kind, const unsigned char *val, size_t len, struct wt_record *out)
+{
+    const struct wt_kind_def *kd = record_kind(kind);
+    const unsigned char *p = val, *end = val + len;
+    record_init(out, kind);
+    size_t n;
+    if (len < 2 || *p++ != VALUE_FORMAT || get_varint(&p, end, &n) || n > WT_MAX_FIELDS ||
+        n == 0)
+        return WT_ECORRUPT;
+    for (size_t i = 0; i < n; i++) {
+        size_t fl;
+        if (get_varint(&p, end, &fl) || fl > (size_t)(end - p) + 1 ||
+            fl > WT_MAX_FIELD_BYTES + 1)
+            goto bad;
+        if (fl == 0)
+            continue;
+        fl--;
+        if (fl == 0 || !text_valid_utf8((const char *)p, fl))
+            goto bad;
+        if ((int)i < kd->nfields)
+            out->v[i] = xstrndup((const char *)p, fl);
+        p += fl;
+    }
+    if (p != end || !out->v[0])
+        goto bad;
+    return 0;
+bad:
+    record_fini(out);
+    return WT_ECORRUPT;
+}

@@ -1,0 +1,602 @@
+/* store.c: opening the LMDB environment, transactions with a sticky error, map growth, records. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store_int.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/xalloc.h"
+
+#define DEFAULT_MAP (1u << 20)
+#define DEFAULT_LOCK_TIMEOUT_MS 10000
+
+static const char *const kind_dbnames[WT_KIND_COUNT] = {
+    "members", "cases", "signals", "resources", "talents", "actions"};
+
+int store_err_code(int rc)
+{
+    switch (rc) {
+    case 0: return WT_OK;
+    case MDB_NOTFOUND: return WT_ENOTFOUND;
+    case MDB_MAP_FULL: case ENOSPC: case EDQUOT: return WT_EFULL;
+    case MDB_CORRUPTED: case MDB_PAGE_NOTFOUND: case MDB_INVALID: case MDB_BAD_VALSIZE:
+        return WT_ECORRUPT;
+    case MDB_VERSION_MISMATCH: return WT_EVERSION;
+    case MDB_READERS_FULL: case EAGAIN: case EBUSY: return WT_EBUSY;
+    case EACCES: case EPERM: case EROFS: return WT_EIO;
+    default: return WT_EIO;
+    }
+}
+
+const char *store_err_text(int rc)
+{
+    switch (rc) {
+    case MDB_MAP_FULL: case ENOSPC: case EDQUOT: return _("de schijf is vol");
+    case MDB_CORRUPTED: case MDB_PAGE_NOTFOUND: case MDB_INVALID:
+        return _("het databasebestand is beschadigd of geen wijktafel-database");
+    case MDB_VERSION_MISMATCH: return _("het databasebestand is van een andere LMDB-versie");
+    case MDB_READERS_FULL: return _("te veel programma's lezen tegelijk");
+    case EACCES: case EPERM: return _("geen toestemming");
+    case EROFS: return _("alleen-lezen bestandssysteem");
+    case EIO: return _("lees- of schrijffout op de schijf");
+    default: return rc > 0 ? strerror(rc) : mdb_strerror(rc);
+    }
+}
+
+int store_txn_mdb_fail(struct store_txn *t, int rc, const char *what)
+{
+    if (t->err)
+        return t->err;
+    t->err = store_err_code(rc);
+    t->mdb_rc = rc;
+    snprintf(t->msg, sizeof t->msg, "%s: %s", what, store_err_text(rc));
+    return t->err;
+}
+
+int store_txn_error(const struct store_txn *t)
+{
+    return t->err;
+}
+
+int store_txn_fail(struct store_txn *t, int code, const char *msg)
+{
+    if (!t->err) {
+        t->err = code;
+        snprintf(t->msg, sizeof t->msg, "%s", msg ? msg : "");
+    }
+    return t->err;
+}
+
+const char *store_dir(const struct store *s)
+{
+    return s->dir;
+}
+
+static int mkdir_p(const char *dir)
+{
+    char *p = xstrdup(dir);
+    for (char *q = p + 1; *q; q++) {
+        if (*q != '/')
+            continue;
+        *q = '\0';
+        if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *q = '/';
+    }
+    int rc = mkdir(p, 0700) != 0 && errno != EEXIST ? -1 : 0;
+    free(p);
+    return rc;
+}
+
+static int meta_schema(struct store *s, MDB_txn *txn, long *out)
+{
+    MDB_val k = {6, "schema"}, v;
+    int rc = mdb_get(txn, s->meta, &k, &v);
+    if (rc)
+        return rc;
+    char tmp[16] = "";
+    memcpy(tmp, v.mv_data, v.mv_size < 15 ? v.mv_size : 15);
+    *out = strtol(tmp, NULL, 10);
+    return 0;
+}
+
+static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
+{
+    int rc = 0;
+    for (int k = 0; k < WT_KIND_COUNT && !rc; k++)
+        rc = mdb_dbi_open(txn, kind_dbnames[k], flags, &s->kinds[k]);
+    if (!rc)
+        rc = mdb_dbi_open(txn, "index", flags, &s->idx);
+    if (!rc)
+        rc = mdb_dbi_open(txn, "meta", flags, &s->meta);
+    return rc;
+}
+
+/* Migrations: step from version v to v + 1. Schema 1 kept no secondary
+ * indexes; schema 2 keeps them in "index", rebuilt from the records. */
+static int migrate(struct store_txn *t, long from)
+{
+    for (long v = from; v < STORE_SCHEMA_VERSION && !t->err; v++) {
+        if (v == 1)
+            index_rebuild(t);
+    }
+    return t->err;
+}
+
+static int create_or_migrate(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx;
+    (void)err;
+    struct store *s = t->s;
+    int rc = open_dbis(s, t->txn, MDB_CREATE);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, s->dir);
+    long schema = 0;
+    rc = meta_schema(s, t->txn, &schema);
+    if (rc == MDB_NOTFOUND) {
+        char today[16];
+        time_t now = time(NULL);
+        strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
+        store_meta_put(t, "created", today);
+    } else if (rc) {
+        return store_txn_mdb_fail(t, rc, s->dir);
+    } else if (schema > STORE_SCHEMA_VERSION) {
+        return store_txn_fail(t, WT_EVERSION, "");
+    } else if (schema < STORE_SCHEMA_VERSION) {
+        migrate(t, schema < 1 ? 1 : schema);
+    }
+    char v[16];
+    snprintf(v, sizeof v, "%d", STORE_SCHEMA_VERSION);
+    return store_meta_put(t, "schema", v);
+}
+
+static int version_error(struct store *s, long schema, struct wt_error *err)
+{
+    return wt_error_set(err, WT_EVERSION,
+                        _("%s: de database is van een nieuwere versie (schema %ld); deze wijktafel "
+                          "kent schema %d: werk wijktafel bij"),
+                        s->dir, schema, STORE_SCHEMA_VERSION);
+}
+
+/* Opens the named databases in a read transaction when they exist; otherwise
+ * (a new or older database) creates or migrates them in a write transaction. */
+static int open_schema(struct store *s, struct wt_error *err)
+{
+    MDB_txn *txn;
+    int rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn);
+    if (rc)
+        return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
+    long schema = -1;
+    rc = open_dbis(s, txn, 0);
+    if (!rc)
+        rc = meta_schema(s, txn, &schema);
+    /* Handles opened in a transaction live on only if it commits. */
+    if (!rc)
+        rc = mdb_txn_commit(txn);
+    else
+        mdb_txn_abort(txn);
+    if (!rc && schema == STORE_SCHEMA_VERSION)
+        return 0;
+    if (!rc && schema > STORE_SCHEMA_VERSION)
+        return version_error(s, schema, err);
+    if (rc && rc != MDB_NOTFOUND)
+        return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
+    if (s->readonly)
+        return wt_error_set(err, WT_EIO, _("%s: de database moet worden bijgewerkt, maar is "
+                                           "alleen te lezen"), s->dir);
+    struct wt_error e2 = {0};
+    rc = store_write(s, create_or_migrate, NULL, &e2);
+    if (rc == WT_EVERSION)
+        return version_error(s, schema, err);
+    if (rc)
+        return wt_error_set(err, rc, "%s", e2.text);
+    return 0;
+}
+
+static int lock_open(struct store *s, struct wt_error *err)
+{
+    char *path = xasprintf("%s/write.lock", s->dir);
+    s->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    free(path);
+    if (s->lockfd < 0 && !s->readonly)
+        return wt_error_set(err, WT_EIO, "%s: %s", s->dir, store_err_text(errno));
+    return 0;
+}
+
+int store_open(const char *dir, const struct store_opts *opts, struct store **out,
+               struct wt_error *err)
+{
+    struct store_opts o = opts ? *opts : (struct store_opts){0};
+    *out = NULL;
+    char *data = xasprintf("%s/data.mdb", dir);
+    bool exists = access(data, F_OK) == 0;
+    free(data);
+    if (!exists && !o.create)
+        return wt_error_set(err, WT_ENOTFOUND,
+                            _("%s: hier staat geen database (maak er een met 'wijktafel init')"),
+                            dir);
+    if (!exists && mkdir_p(dir) != 0)
+        return wt_error_set(err, WT_ECREATE, _("%s: de map kan niet worden gemaakt: %s"), dir,
+                            store_err_text(errno));
+    if (!exists && access(dir, W_OK) != 0)
+        return wt_error_set(err, WT_ECREATE, _("%s: in deze map kan niet worden geschreven"),
+                            dir);
+
+    struct store *s = xcalloc(1, sizeof *s);
+    s->dir = xstrdup(dir);
+    s->lockfd = -1;
+    s->readonly = o.readonly;
+    s->lock_timeout_ms = o.lock_timeout_ms > 0 ? o.lock_timeout_ms : DEFAULT_LOCK_TIMEOUT_MS;
+    int rc = mdb_env_create(&s->env);
+    if (!rc)
+        rc = mdb_env_set_maxdbs(s->env, 16);
+    if (!rc)
+        rc = mdb_env_set_mapsize(s->env, o.initial_map ? o.initial_map : DEFAULT_MAP);
+    if (!rc)
+        rc = mdb_env_open(s->env, dir, MDB_NOTLS | (o.readonly ? MDB_RDONLY : 0), 0600);
+    if (rc) {
+        int code = store_err_code(rc);
+        if (!exists)
+            code = WT_ECREATE;
+        wt_error_set(err, code, "%s: %s", dir, store_err_text(rc));
+        store_close(s);
+        return code;
+    }
+    int dead;
+    mdb_reader_check(s->env, &dead);
+    if ((rc = lock_open(s, err)) != 0 || (rc = open_schema(s, err)) != 0) {
+        store_close(s);
+        return rc;
+    }
+    *out = s;
+    return 0;
+}
+
+void store_close(struct store *s)
+{
+    if (!s)
+        return;
+    if (s->env)
+        mdb_env_close(s->env);
+    if (s->lockfd >= 0)
+        close(s->lockfd);
+    free(s->dir);
+    free(s);
+}
+
+size_t store_map_size(struct store *s)
+{
+    MDB_envinfo info;
+    mdb_env_info(s->env, &info);
+    return info.me_mapsize;
+}
+
+int store_read_begin(struct store *s, struct store_txn **out, struct wt_error *err)
+{
+    MDB_txn *txn;
+    int rc;
+    for (int tries = 0;; tries++) {
+        rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn);
+        if (rc == MDB_MAP_RESIZED && tries < 3) {
+            mdb_env_set_mapsize(s->env, 0);
+            continue;
+        }
+        if (rc == MDB_READERS_FULL && tries < 3) {
+            int dead;
+            mdb_reader_check(s->env, &dead);
+            continue;
+        }
+        break;
+    }
+    if (rc) {
+        *out = NULL;
+        return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
+    }
+    struct store_txn *t = xcalloc(1, sizeof *t);
+    t->s = s;
+    t->txn = txn;
+    *out = t;
+    return 0;
+}
+
+void store_read_end(struct store_txn *t)
+{
+    if (!t)
+        return;
+    mdb_txn_abort(t->txn);
+    free(t);
+}
+
+static int lock_writer(struct store *s, struct wt_error *err)
+{
+    if (s->lockfd < 0)
+        return wt_error_set(err, WT_EIO, _("%s: de database is alleen te lezen"), s->dir);
+    struct timespec pause = {0, 10 * 1000 * 1000};
+    for (int waited = 0;; waited += 10) {
+        if (flock(s->lockfd, LOCK_EX | LOCK_NB) == 0)
+            return 0;
+        if (errno != EWOULDBLOCK && errno != EINTR)
+            return wt_error_set(err, WT_EIO, "%s: %s", s->dir, store_err_text(errno));
+        if (waited >= s->lock_timeout_ms)
+            return wt_error_set(err, WT_EBUSY,
+                                _("%s: de database is bezig met een andere wijziging; probeer "
+                                  "het zo nog eens"), s->dir);
+        nanosleep(&pause, NULL);
+    }
+}
+
+/* Grows the map after MDB_MAP_FULL; WT_EFULL when the disk has no room for it. */
+static int grow_map(struct store *s, struct wt_error *err)
+{
+    MDB_envinfo info;
+    mdb_env_info(s->env, &info);
+    size_t cur = info.me_mapsize;
+    size_t next = cur < ((size_t)64 << 20) ? cur * 4 : cur * 2;
+    struct statvfs vfs;
+    struct stat st;
+    char *data = xasprintf("%s/data.mdb", s->dir);
+    int have = statvfs(s->dir, &vfs) == 0 && stat(data, &st) == 0;
+    free(data);
+    if (have) {
+        size_t room = (size_t)st.st_size + (size_t)vfs.f_bavail * (size_t)vfs.f_frsize;
+        if (next > room)
+            next = room;
+        if (next <= cur)
+            return wt_error_set(err, WT_EFULL, "%s: %s", s->dir, store_err_text(ENOSPC));
+    }
+    int rc = mdb_env_set_mapsize(s->env, next);
+    if (rc)
+        return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
+    return 0;
+}
+
+int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *err)
+{
+    int rc = lock_writer(s, err);
+    if (rc)
+        return rc;
+    for (;;) {
+        MDB_txn *txn;
+        int mrc = mdb_txn_begin(s->env, NULL, 0, &txn);
+        if (mrc == MDB_MAP_RESIZED) {
+            mdb_env_set_mapsize(s->env, 0);
+            continue;
+        }
+        if (mrc) {
+            rc = wt_error_set(err, store_err_code(mrc), "%s: %s", s->dir, store_err_text(mrc));
+            break;
+        }
+        struct store_txn t = {.s = s, .txn = txn, .write = true};
+        struct wt_error local = {0};
+        rc = fn(&t, ctx, &local);
+        if (t.mdb_rc == MDB_MAP_FULL) {
+            mdb_txn_abort(txn);
+            if ((rc = grow_map(s, err)) != 0)
+                break;
+            continue;
+        }
+        if (!rc)
+            rc = t.err;
+        if (rc) {
+            mdb_txn_abort(txn);
+            if (local.code)
+                wt_error_set(err, local.code, "%s", local.text);
+            else
+                wt_error_set(err, rc, "%s", t.msg);
+            break;
+        }
+        mrc = mdb_txn_commit(txn);
+        if (mrc == MDB_MAP_FULL) {
+            if ((rc = grow_map(s, err)) != 0)
+                break;
+            continue;
+        }
+        if (mrc)
+            rc = wt_error_set(err, store_err_code(mrc), "%s: %s", s->dir, store_err_text(mrc));
+        break;
+    }
+    flock(s->lockfd, LOCK_UN);
+    return rc;
+}
+
+static MDB_val id_key(const char *id)
+{
+    MDB_val k = {strlen(id), (void *)id};
+    return k;
+}
+
+int store_get(struct store_txn *t, enum wt_kind kind, const char *id, struct wt_record *out)
+{
+    record_init(out, kind);
+    if (t->err)
+        return t->err;
+    MDB_val k = id_key(id), v;
+    int rc = mdb_get(t->txn, t->s->kinds[kind], &k, &v);
+    if (rc == MDB_NOTFOUND)
+        return WT_ENOTFOUND;
+    if (rc)
+        return store_txn_mdb_fail(t, rc, id);
+    if (store_decode(kind, v.mv_data, v.mv_size, out) != 0)
+        return WT_ECORRUPT;
+    return 0;
+}
+
+bool store_exists(struct store_txn *t, enum wt_kind kind, const char *id)
+{
+    if (t->err)
+        return false;
+    MDB_val k = id_key(id), v;
+    return mdb_get(t->txn, t->s->kinds[kind], &k, &v) == 0;
+}
+
+int store_put(struct store_txn *t, const struct wt_record *r)
+{
+    if (t->err)
+        return t->err;
+    if (!t->write)
+        return store_txn_fail(t, WT_EIO, "read-only transaction");
+    struct wt_record old;
+    int rc = store_get(t, r->kind, r->v[0], &old);
+    if (rc == 0)
+        index_del_record(t, &old);
+    record_fini(&old);
+    if (t->err)
+        return t->err;
+    unsigned char *val;
+    size_t len;
+    store_encode(r, &val, &len);
+    MDB_val k = id_key(r->v[0]), v = {len, val};
+    rc = mdb_put(t->txn, t->s->kinds[r->kind], &k, &v, 0);
+    free(val);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, r->v[0]);
+    return index_put_record(t, r);
+}
+
+int store_del(struct store_txn *t, enum wt_kind kind, const char *id)
+{
+    if (t->err)
+        return t->err;
+    struct wt_record old;
+    int rc = store_get(t, kind, id, &old);
+    if (rc == 0)
+        index_del_record(t, &old);
+    record_fini(&old);
+    if (rc == WT_ENOTFOUND || t->err)
+        return t->err ? t->err : rc;
+    MDB_val k = id_key(id);
+    rc = mdb_del(t->txn, t->s->kinds[kind], &k, NULL);
+    if (rc && rc != MDB_NOTFOUND)
+        return store_txn_mdb_fail(t, rc, id);
+    return 0;
+}
+
+int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *ctx)
+{
+    if (t->err)
+        return t->err;
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t->txn, t->s->kinds[kind], &c);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    MDB_val k, v;
+    int ret = 0;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        struct wt_record r;
+        if (store_decode(kind, v.mv_data, v.mv_size, &r) != 0) {
+            ret = WT_ECORRUPT;
+            break;
+        }
+        ret = fn(ctx, &r);
+        record_fini(&r);
+        if (ret)
+            break;
+    }
+    mdb_cursor_close(c);
+    if (rc && rc != MDB_NOTFOUND && !ret)
+        return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    return ret;
+}
+
+int store_count(struct store_txn *t, enum wt_kind kind, size_t *n)
+{
+    if (t->err)
+        return t->err;
+    MDB_stat st;
+    int rc = mdb_stat(t->txn, t->s->kinds[kind], &st);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    *n = st.ms_entries;
+    return 0;
+}
+
+int store_meta_get(struct store_txn *t, const char *key, char **out)
+{
+    *out = NULL;
+    if (t->err)
+        return t->err;
+    MDB_val k = id_key(key), v;
+    int rc = mdb_get(t->txn, t->s->meta, &k, &v);
+    if (rc == MDB_NOTFOUND)
+        return WT_ENOTFOUND;
+    if (rc)
+        return store_txn_mdb_fail(t, rc, key);
+    *out = xstrndup(v.mv_data, v.mv_size);
+    return 0;
+}
+
+int store_meta_put(struct store_txn *t, const char *key, const char *value)
+{
+    if (t->err)
+        return t->err;
+    MDB_val k = id_key(key), v = {strlen(value), (void *)value};
+    int rc = mdb_put(t->txn, t->s->meta, &k, &v, 0);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, key);
+    return 0;
+}
+
+int store_meta_del(struct store_txn *t, const char *key)
+{
+    if (t->err)
+        return t->err;
+    MDB_val k = id_key(key);
+    int rc = mdb_del(t->txn, t->s->meta, &k, NULL);
+    if (rc && rc != MDB_NOTFOUND)
+        return store_txn_mdb_fail(t, rc, key);
+    return 0;
+}
+
+int store_meta_each(struct store_txn *t, const char *prefix, store_meta_fn fn, void *ctx)
+{
+    if (t->err)
+        return t->err;
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t->txn, t->s->meta, &c);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, "meta");
+    size_t pl = strlen(prefix);
+    MDB_val k = {pl, (void *)prefix}, v;
+    int ret = 0;
+    for (rc = mdb_cursor_get(c, &k, &v, pl ? MDB_SET_RANGE : MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (k.mv_size < pl || memcmp(k.mv_data, prefix, pl) != 0)
+            break;
+        char *key = xstrndup(k.mv_data, k.mv_size);
+        char *val = xstrndup(v.mv_data, v.mv_size);
+        ret = fn(ctx, key, val);
+        free(key);
+        free(val);
+        if (ret)
+            break;
+    }
+    mdb_cursor_close(c);
+    return ret;
+}
+
+int store_backup(struct store *s, const char *dest, struct wt_error *err)
+{
+    char *data = xasprintf("%s/data.mdb", dest);
+    bool exists = access(data, F_OK) == 0;
+    free(data);
+    if (exists)
+        return wt_error_set(err, WT_EEXIST, _("%s: daar staat al een database; kies een lege map"),
+                            dest);
+    if (mkdir_p(dest) != 0)
+        return wt_error_set(err, WT_ECREATE, _("%s: de map kan niet worden gemaakt: %s"), dest,
+                            store_err_text(errno));
+    int rc = mdb_env_copy2(s->env, dest, MDB_CP_COMPACT);
+    if (rc)
+        return wt_error_set(err, store_err_code(rc), "%s: %s", dest, store_err_text(rc));
+    return 0;
+}

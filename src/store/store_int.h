@@ -1,0 +1,55 @@
+/* store_int.h: what the store's own files share: the handle, transactions, index keys. */
+#ifndef WIJKTAFEL_STORE_INT_H
+#define WIJKTAFEL_STORE_INT_H
+
+#include <lmdb.h>
+
+#include "wijktafel/store.h"
+
+struct store {
+    MDB_env *env;
+    MDB_dbi kinds[WT_KIND_COUNT];
+    MDB_dbi idx;
+    MDB_dbi meta;
+    char *dir;
+    int lockfd;
+    int lock_timeout_ms;
+    bool readonly;
+};
+
+struct store_txn {
+    struct store *s;
+    MDB_txn *txn;
+    bool write;
+    int err;    /* sticky wt_err */
+    int mdb_rc; /* the LMDB code behind err, for the map-growth replay */
+    char msg[256];
+};
+
+/* Translates an LMDB (or errno) code to a wt_err; the one place that does. */
+int store_err_code(int rc);
+/* A Dutch sentence for an LMDB (or errno) code. */
+const char *store_err_text(int rc);
+/* Marks the transaction failed with an LMDB code; returns the wt_err. */
+int store_txn_mdb_fail(struct store_txn *t, int rc, const char *what);
+
+/* Largest part of a folded value kept in an index key (LMDB keys are at most 511 bytes). */
+#define INDEX_VALUE_MAX 400
+
+/* Calls fn with every index key of r. */
+typedef int (*index_key_fn)(void *ctx, const MDB_val *key);
+int index_each_key(const struct wt_record *r, index_key_fn fn, void *ctx);
+
+/* Builds [kind][field][folded value, truncated][0] (+ id when not NULL) into out
+ * (at least 512 bytes); returns the length. */
+size_t index_key_build(unsigned char *out, enum wt_kind kind, int field, const char *folded,
+                       const char *id);
+
+/* Adds or removes the index entries of r. */
+int index_put_record(struct store_txn *t, const struct wt_record *r);
+int index_del_record(struct store_txn *t, const struct wt_record *r);
+
+/* Rebuilds every index from the records (migration, repair). */
+int index_rebuild(struct store_txn *t);
+
+#endif
