@@ -1,0 +1,239 @@
+/* corpus.c: collecting resources, talents and cases, and preparing weights, history and indexes. */
+#include <libstemmer.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/tags.h"
+
+void match_grow_zeroed(void **arr, size_t *cap, size_t id, size_t elem)
+{
+    if (id < *cap)
+        return;
+    size_t n = *cap ? *cap : 1024;
+    while (n <= id)
+        n *= 2;
+    *arr = xrealloc(*arr, n * elem);
+    memset((char *)*arr + *cap * elem, 0, (n - *cap) * elem);
+    *cap = n;
+}
+
+struct match_corpus *match_corpus_new(int32_t today)
+{
+    struct match_corpus *c = xcalloc(1, sizeof *c);
+    c->today = today;
+    match_dict_init(&c->dict);
+    c->stemmer = sb_stemmer_new("dutch", NULL);
+    if (!c->stemmer)
+        abort(); /* only fails when out of memory */
+    return c;
+}
+
+/* Counts each id of the list once in the document frequencies. */
+static void count_df(struct match_corpus *c, const struct idlist *l)
+{
+    for (uint32_t i = 0; i < l->n; i++) {
+        match_grow_zeroed((void **)&c->df, &c->capdf, l->ids[i], sizeof *c->df);
+        c->df[l->ids[i]]++;
+    }
+}
+
+struct word_acc {
+    struct match_dict *dict;
+    uint32_t *ids;
+    uint32_t n, cap;
+};
+
+static void add_word(void *ctx, const char *stem, size_t len, const char *word, size_t wlen)
+{
+    (void)word;
+    (void)wlen;
+    struct word_acc *w = ctx;
+    if (w->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 32;
+        w->ids = xrealloc(w->ids, w->cap * sizeof *w->ids);
+    }
+    w->ids[w->n++] = match_dict_intern(w->dict, NS_WORD, stem, len);
+}
+
+/* The words of an option: its texts, and its tags read as words (so that a
+ * request in plain words finds a talent who offers "tuin"). */
+static void option_words(struct match_corpus *c, const char *const *texts, size_t n,
+                         struct idlist *out)
+{
+    struct word_acc w = {.dict = &c->dict};
+    for (size_t i = 0; i < n; i++)
+        match_words(c->stemmer, texts[i], add_word, &w);
+    out->ids = w.ids ? w.ids : xmalloc(sizeof *out->ids);
+    out->n = match_ids_sort_unique(out->ids, w.n);
+}
+
+static struct match_opt *new_opt(struct match_corpus *c)
+{
+    if (c->nopts == c->capopts) {
+        c->capopts = c->capopts ? c->capopts * 2 : 256;
+        c->opts = xrealloc(c->opts, c->capopts * sizeof *c->opts);
+    }
+    struct match_opt *o = &c->opts[c->nopts++];
+    memset(o, 0, sizeof *o);
+    o->age_min = o->age_max = -1;
+    o->checked = INT32_MIN;
+    return o;
+}
+
+static void add_resource(struct match_corpus *c, const struct wt_record *r)
+{
+    struct idlist needs, interests, words;
+    match_tags_ids(&c->dict, NS_NEED, r->v[RESOURCE_NEEDS], true, &needs);
+    match_tags_ids(&c->dict, NS_INTEREST, r->v[RESOURCE_INTERESTS], true, &interests);
+    const char *texts[] = {r->v[RESOURCE_NAME], r->v[RESOURCE_DESCRIPTION],
+                           r->v[RESOURCE_NEEDS], r->v[RESOURCE_INTERESTS]};
+    option_words(c, texts, 4, &words);
+    c->ndocs_needs++;
+    c->ndocs_words++;
+    count_df(c, &needs);
+    count_df(c, &words);
+
+    const char *kind = r->v[RESOURCE_KIND] ? r->v[RESOURCE_KIND] : "";
+    const char *cap = r->v[RESOURCE_CAPACITY] ? r->v[RESOURCE_CAPACITY] : "open";
+    /* Formal care is never a wellbeing answer; a paused entry takes nobody. */
+    if (strcmp(kind, "formal") == 0 || strcmp(cap, "paused") == 0 || !r->v[RESOURCE_ID]) {
+        free(needs.ids);
+        free(interests.ids);
+        free(words.ids);
+        return;
+    }
+    struct match_opt *o = new_opt(c);
+    o->type = MATCH_RESOURCE;
+    snprintf(o->id, sizeof o->id, "%s", r->v[RESOURCE_ID]);
+    o->name = match_clean(r->v[RESOURCE_NAME], false);
+    o->full = strcmp(cap, "full") == 0;
+    o->buddy = strcmp(kind, "buddy") == 0;
+    o->needs = needs;
+    o->interests = interests;
+    o->words = words;
+    match_area_parse(&c->dict, NULL, r->v[RESOURCE_AREA], &o->area);
+    int lo, hi;
+    if (r->v[RESOURCE_AGES] && record_parse_ages(r->v[RESOURCE_AGES], &lo, &hi) == 0) {
+        o->age_min = (int16_t)lo;
+        o->age_max = (int16_t)hi;
+    }
+    struct taglist acc;
+    tags_split(r->v[RESOURCE_ACCESS], &acc);
+    if (tags_has(&acc, "rolstoel"))
+        o->access |= ACCESS_WHEELCHAIR;
+    if (tags_has(&acc, "vervoer"))
+        o->access |= ACCESS_TRANSPORT;
+    tags_fini(&acc);
+    int32_t d;
+    if (r->v[RESOURCE_CHECKED] && date_parse(r->v[RESOURCE_CHECKED], &d) == 0)
+        o->checked = d;
+}
+
+static void add_talent(struct match_corpus *c, const struct wt_record *r)
+{
+    struct idlist needs, interests, words;
+    match_tags_ids(&c->dict, NS_NEED, r->v[TALENT_OFFERS], true, &needs);
+    match_tags_ids(&c->dict, NS_INTEREST, r->v[TALENT_INTERESTS], true, &interests);
+    /* Not the name: it is a person's name, not a description of the offer. */
+    const char *texts[] = {r->v[TALENT_OFFERS], r->v[TALENT_INTERESTS]};
+    option_words(c, texts, 2, &words);
+    c->ndocs_needs++;
+    c->ndocs_words++;
+    count_df(c, &needs);
+    count_df(c, &words);
+    /* Without recorded consent a resident is never put forward. */
+    if (!r->v[TALENT_CONSENT] || !r->v[TALENT_ID]) {
+        free(needs.ids);
+        free(interests.ids);
+        free(words.ids);
+        return;
+    }
+    struct match_opt *o = new_opt(c);
+    o->type = MATCH_TALENT;
+    snprintf(o->id, sizeof o->id, "%s", r->v[TALENT_ID]);
+    o->name = match_clean(r->v[TALENT_NAME], false);
+    o->buddy = true; /* a neighbour comes to the person */
+    o->needs = needs;
+    o->interests = interests;
+    o->words = words;
+    match_area_parse(&c->dict, NULL, r->v[TALENT_AREA], &o->area);
+}
+
+/* Records the options chosen for case r, with their outcomes. */
+static void add_choices(struct match_corpus *c, const struct wt_record *r)
+{
+    if (!r->v[CASE_CHOSEN] || !r->v[CASE_ID])
+        return;
+    uint32_t key = match_dict_intern(&c->dict, NS_CASE, r->v[CASE_ID], strlen(r->v[CASE_ID]));
+    struct taglist l;
+    tags_split(r->v[CASE_CHOSEN], &l);
+    for (size_t i = 0; i < l.n; i++) {
+        char *colon = strchr(l.items[i], ':');
+        uint8_t outcome = 0;
+        if (colon) {
+            outcome = strcmp(colon, ":worked") == 0 ? 1 : strcmp(colon, ":failed") == 0 ? 2 : 0;
+            *colon = '\0';
+        }
+        uint32_t h = match_dict_intern(&c->dict, NS_HIST, l.items[i], strlen(l.items[i]));
+        match_grow_zeroed((void **)&c->hist, &c->caphist, h, sizeof *c->hist);
+        struct match_hist *mh = &c->hist[h];
+        uint16_t *n = outcome == 1 ? &mh->worked : outcome == 2 ? &mh->failed : &mh->pending;
+        if (*n < UINT16_MAX)
+            (*n)++;
+        if (c->nchoices == c->capchoices) {
+            c->capchoices = c->capchoices ? c->capchoices * 2 : 256;
+            c->choices = xrealloc(c->choices, c->capchoices * sizeof *c->choices);
+        }
+        c->choices[c->nchoices++] = (struct match_choice){key, h, outcome};
+    }
+    tags_fini(&l);
+}
+
+static void add_case(struct match_corpus *c, const struct wt_record *r)
+{
+    struct idlist needs;
+    match_tags_ids(&c->dict, NS_NEED, r->v[CASE_NEEDS], true, &needs);
+    c->ndocs_needs++;
+    count_df(c, &needs);
+    add_choices(c, r);
+
+    const char *status = r->v[CASE_STATUS] ? r->v[CASE_STATUS] : "open";
+    const char *restricted = r->v[CASE_RESTRICTED] ? r->v[CASE_RESTRICTED] : "no";
+    int32_t opened;
+    /* Only open cases can be put in touch, and a shielded case is never
+     * shown to anyone but its owner: it is not suggested at all. */
+    if ((strcmp(status, "new") != 0 && strcmp(status, "open") != 0) ||
+        strcmp(restricted, "yes") == 0 || needs.n == 0 || !r->v[CASE_ID] ||
+        !r->v[CASE_OPENED] || date_parse(r->v[CASE_OPENED], &opened) != 0) {
+        free(needs.ids);
+        return;
+    }
+    if (c->ncases == c->capcases) {
+        c->capcases = c->capcases ? c->capcases * 2 : 256;
+        c->cases = xrealloc(c->cases, c->capcases * sizeof *c->cases);
+    }
+    struct match_case *k = &c->cases[c->ncases++];
+    memset(k, 0, sizeof *k);
+    snprintf(k->id, sizeof k->id, "%s", r->v[CASE_ID]);
+    k->opened = opened;
+    k->needs = needs;
+    match_area_parse(&c->dict, NULL, r->v[CASE_AREA], &k->area);
+    const char *area = r->v[CASE_AREA] ? r->v[CASE_AREA] : "";
+    const char *last = strrchr(area, '/');
+    k->label = match_clean(last ? last + 1 : area, false);
+}
+
+void match_corpus_add(struct match_corpus *c, const struct wt_record *r)
+{
+    if (c->finished)
+        return;
+    if (r->kind == WT_RESOURCES)
+        add_resource(c, r);
+    else if (r->kind == WT_TALENTS)
+        add_talent(c, r);
+    else if (r->kind == WT_CASES)
+        add_case(c, r);
+}

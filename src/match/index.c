@@ -1,0 +1,184 @@
+/* index.c: finishing the corpus: rarity weights, outcome history and the inverted indexes. */
+#include <libstemmer.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match_int.h"
+
+/* Builds term -> item postings from the idlist at byte offset field of n
+ * items of size stride starting at base. Items appear in index order. */
+static void build_postings(struct match_postings *p, uint32_t nterms, const void *base,
+                           size_t stride, size_t n, size_t field, const uint32_t *order)
+{
+    p->off = xcalloc((size_t)nterms + 2, sizeof *p->off);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct idlist *l = (const void *)((const char *)base + i * stride + field);
+        for (uint32_t k = 0; k < l->n; k++)
+            p->off[l->ids[k] + 1]++;
+        total += l->n;
+    }
+    for (uint32_t t = 0; t <= nterms; t++)
+        p->off[t + 1] += p->off[t];
+    p->items = xmalloc((total ? total : 1) * sizeof *p->items);
+    uint32_t *fill = xmalloc(((size_t)nterms + 1) * sizeof *fill);
+    memcpy(fill, p->off, ((size_t)nterms + 1) * sizeof *fill);
+    for (size_t j = 0; j < n; j++) {
+        size_t i = order ? order[j] : j;
+        const struct idlist *l = (const void *)((const char *)base + i * stride + field);
+        for (uint32_t k = 0; k < l->n; k++)
+            p->items[fill[l->ids[k]]++] = (uint32_t)i;
+    }
+    free(fill);
+}
+
+struct case_key {
+    uint32_t p1, p2;
+    int32_t opened;
+    uint32_t idx;
+};
+
+static int cmp_case_key(const void *a, const void *b)
+{
+    const struct case_key *x = a, *y = b;
+    if (x->p1 != y->p1)
+        return x->p1 < y->p1 ? -1 : 1;
+    if (x->p2 != y->p2)
+        return x->p2 < y->p2 ? -1 : 1;
+    if (x->opened != y->opened)
+        return x->opened < y->opened ? -1 : 1;
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Case postings ordered by district (first two area parts) and opening
+ * date, so that a district's window of 8 weeks is one binary search. */
+static void build_case_postings(struct match_corpus *c)
+{
+    struct case_key *keys = xmalloc((c->ncases ? c->ncases : 1) * sizeof *keys);
+    for (size_t i = 0; i < c->ncases; i++) {
+        const struct match_case *k = &c->cases[i];
+        keys[i] = (struct case_key){k->area.depth > 0 ? k->area.part[0] : 0,
+                                    k->area.depth > 1 ? k->area.part[1] : 0, k->opened,
+                                    (uint32_t)i};
+    }
+    qsort(keys, c->ncases, sizeof *keys, cmp_case_key);
+    uint32_t *order = xmalloc((c->ncases ? c->ncases : 1) * sizeof *order);
+    for (size_t i = 0; i < c->ncases; i++)
+        order[i] = keys[i].idx;
+    build_postings(&c->case_by_need, c->nterms, c->cases, sizeof *c->cases, c->ncases,
+                   offsetof(struct match_case, needs), order);
+    free(order);
+    free(keys);
+}
+
+/* Rarity of a term held by df of n records: 1 when only one holds it, down
+ * towards 0 when all do (a smoothed inverse document frequency). */
+static double rarity(uint32_t df, uint32_t n)
+{
+    if (df == 0 || n < 2)
+        return 1.0;
+    double r = log(1.0 + (double)n / df) / log(1.0 + n);
+    return r > 1.0 ? 1.0 : r;
+}
+
+static void compute_weights(struct match_corpus *c)
+{
+    size_t n = (size_t)c->nterms + 1;
+    c->need_w = xcalloc(n, sizeof *c->need_w);
+    c->word_w = xcalloc(n, sizeof *c->word_w);
+    for (uint32_t t = 1; t <= c->nterms; t++) {
+        uint32_t df = c->df[t];
+        char ns = c->dict.keys[t][0];
+        if (ns == NS_NEED) {
+            c->need_w[t] = (float)(W_NEED * (1.0 + rarity(df, c->ndocs_needs)));
+        } else if (ns == NS_WORD) {
+            /* In a large map, a word that half the entries use tells nothing. */
+            bool common = c->ndocs_words >= 20 && df > WORD_MAX_DF_SHARE * c->ndocs_words;
+            c->word_w[t] = common ? 0.0f : (float)(W_WORD * rarity(df, c->ndocs_words));
+        }
+    }
+}
+
+static int cmp_choice(const void *a, const void *b)
+{
+    const struct match_choice *x = a, *y = b;
+    if (x->case_key != y->case_key)
+        return x->case_key < y->case_key ? -1 : 1;
+    return (x->hist > y->hist) - (x->hist < y->hist);
+}
+
+static void attach_history(struct match_corpus *c)
+{
+    for (size_t i = 0; i < c->nopts; i++) {
+        struct match_opt *o = &c->opts[i];
+        uint32_t h = match_dict_lookup(&c->dict, NS_HIST, o->id, strlen(o->id));
+        o->hist_key = h;
+        if (h && h < c->caphist) {
+            o->worked = c->hist[h].worked;
+            o->failed = c->hist[h].failed;
+            o->pending = c->hist[h].pending;
+        }
+    }
+    qsort(c->choices, c->nchoices, sizeof *c->choices, cmp_choice);
+}
+
+void match_corpus_finish(struct match_corpus *c)
+{
+    if (c->finished)
+        return;
+    c->finished = true;
+    c->nterms = c->dict.n;
+    match_grow_zeroed((void **)&c->df, &c->capdf, c->nterms, sizeof *c->df);
+    match_grow_zeroed((void **)&c->hist, &c->caphist, c->nterms, sizeof *c->hist);
+    compute_weights(c);
+    attach_history(c);
+    const size_t so = sizeof *c->opts;
+    build_postings(&c->by_need, c->nterms, c->opts, so, c->nopts,
+                   offsetof(struct match_opt, needs), NULL);
+    build_postings(&c->by_interest, c->nterms, c->opts, so, c->nopts,
+                   offsetof(struct match_opt, interests), NULL);
+    build_postings(&c->by_word, c->nterms, c->opts, so, c->nopts,
+                   offsetof(struct match_opt, words), NULL);
+    build_case_postings(c);
+    sb_stemmer_delete(c->stemmer);
+    c->stemmer = NULL;
+}
+
+static void postings_fini(struct match_postings *p)
+{
+    free(p->off);
+    free(p->items);
+}
+
+void match_corpus_free(struct match_corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->nopts; i++) {
+        free(c->opts[i].name);
+        free(c->opts[i].needs.ids);
+        free(c->opts[i].interests.ids);
+        free(c->opts[i].words.ids);
+    }
+    for (size_t i = 0; i < c->ncases; i++) {
+        free(c->cases[i].label);
+        free(c->cases[i].needs.ids);
+    }
+    free(c->opts);
+    free(c->cases);
+    free(c->df);
+    free(c->hist);
+    free(c->choices);
+    free(c->need_w);
+    free(c->word_w);
+    postings_fini(&c->by_need);
+    postings_fini(&c->by_interest);
+    postings_fini(&c->by_word);
+    postings_fini(&c->case_by_need);
+    if (c->stemmer)
+        sb_stemmer_delete(c->stemmer);
+    match_dict_fini(&c->dict);
+    free(c);
+}

@@ -1,0 +1,479 @@
+/* check_store.c: the LMDB store on real databases in temporary folders. */
+#include <check.h>
+#include <lmdb.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "wijktafel/store.h"
+
+static char *dir;
+
+static void setup(void)
+{
+    dir = tu_tmpdir();
+}
+
+static void teardown(void)
+{
+    tu_rmtree(dir);
+}
+
+static void make_case(struct wt_record *r, const char *id, const char *area, const char *status,
+                      const char *needs)
+{
+    record_init(r, WT_CASES);
+    record_set(r, CASE_ID, id);
+    record_set(r, CASE_OPENED, "2026-11-02");
+    record_set(r, CASE_AREA, area);
+    record_set(r, CASE_RESIDENT, "Jan de Vries");
+    record_set(r, CASE_REQUEST, "Hulp bij de tuin, graag.");
+    record_set(r, CASE_STATUS, status);
+    record_set(r, CASE_NEEDS, needs);
+    record_set(r, CASE_RESTRICTED, "no");
+}
+
+struct puts {
+    struct wt_record *recs;
+    size_t n;
+};
+
+static int put_all(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    struct puts *p = ctx;
+    for (size_t i = 0; i < p->n; i++)
+        store_put(t, &p->recs[i]);
+    return store_txn_error(t);
+}
+
+static struct store *open_db(size_t map)
+{
+    struct store *s;
+    struct wt_error e = {0};
+    struct store_opts o = {.create = true, .initial_map = map};
+    ck_assert_msg(store_open(dir, &o, &s, &e) == 0, "%s", e.text);
+    return s;
+}
+
+struct idlist {
+    char ids[64][WT_MAX_ID + 1];
+    size_t n;
+};
+
+static int collect_id(void *ctx, const char *id)
+{
+    struct idlist *l = ctx;
+    snprintf(l->ids[l->n++], WT_MAX_ID + 1, "%s", id);
+    return 0;
+}
+
+static size_t find(struct store *s, enum wt_kind k, int f, const char *v, struct idlist *l)
+{
+    struct store_txn *t;
+    memset(l, 0, sizeof *l);
+    ck_assert_int_eq(store_read_begin(s, &t, NULL), 0);
+    ck_assert_int_eq(store_find(t, k, f, v, collect_id, l), 0);
+    store_read_end(t);
+    return l->n;
+}
+
+START_TEST(test_create_mode_and_meta)
+{
+    char *sub = tu_path(dir, "a/b/db");
+    struct store *s;
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_open(sub, NULL, &s, &e), WT_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(e.text, "wijktafel init"));
+    struct store_opts o = {.create = true};
+    ck_assert_int_eq(store_open(sub, &o, &s, NULL), 0);
+    struct stat st;
+    ck_assert_int_eq(stat(sub, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0700);
+    struct store_txn *t;
+    store_read_begin(s, &t, NULL);
+    char *v;
+    ck_assert_int_eq(store_meta_get(t, "schema", &v), 0);
+    ck_assert_int_eq(atoi(v), STORE_SCHEMA_VERSION);
+    free(v);
+    store_read_end(t);
+    store_close(s);
+    free(sub);
+}
+END_TEST
+
+START_TEST(test_put_get_replace_delete_indexes)
+{
+    struct store *s = open_db(0);
+    struct wt_record recs[3];
+    make_case(&recs[0], "c-2", "Veenwaard/Elst", "open", "tuin;Eenzaamheid");
+    make_case(&recs[1], "c-1", "Veenwaard/Elst", "closed", "taal");
+    make_case(&recs[2], "c-3", "Veenwaard/Oost", "open", "eenzaamheid");
+    struct puts p = {recs, 3};
+    ck_assert_int_eq(store_write(s, put_all, &p, NULL), 0);
+
+    struct idlist l;
+    ck_assert_uint_eq(find(s, WT_CASES, CASE_AREA, "veenwaard/elst", &l), 2);
+    ck_assert_str_eq(l.ids[0], "c-1");
+    ck_assert_str_eq(l.ids[1], "c-2");
+    ck_assert_uint_eq(find(s, WT_CASES, CASE_NEEDS, "EENZAAMHEID", &l), 2);
+    ck_assert_uint_eq(find(s, WT_CASES, CASE_STATUS, "open", &l), 2);
+    ck_assert_uint_eq(find(s, WT_CASES, CASE_OPENED, "2026-11-02", &l), 3);
+
+    /* Replace c-2: its old index entries go, the new ones come. */
+    record_set(&recs[0], CASE_STATUS, "closed");
+    record_set(&recs[0], CASE_NEEDS, "taal");
+    p.n = 1;
+    ck_assert_int_eq(store_write(s, put_all, &p, NULL), 0);
+    ck_assert_uint_eq(find(s, WT_CASES, CASE_STATUS, "open", &l), 1);
+    ck_assert_str_eq(l.ids[0], "c-3");
+    ck_assert_uint_eq(find(s, WT_CASES, CASE_NEEDS, "tuin", &l), 0);
+    ck_assert_uint_eq(find(s, WT_CASES, CASE_NEEDS, "taal", &l), 2);
+
+    struct store_txn *t;
+    store_read_begin(s, &t, NULL);
+    struct wt_record got;
+    ck_assert_int_eq(store_get(t, WT_CASES, "c-2", &got), 0);
+    ck_assert(record_equal(&got, &recs[0]));
+    record_fini(&got);
+    ck_assert_int_eq(store_get(t, WT_CASES, "nope", &got), WT_ENOTFOUND);
+    record_fini(&got);
+    ck_assert_int_eq(store_txn_error(t), 0); /* not found is not sticky */
+    size_t n;
+    store_count(t, WT_CASES, &n);
+    ck_assert_uint_eq(n, 3);
+    store_read_end(t);
+    ck_assert_int_eq(store_check(s, NULL, NULL, NULL), 0);
+
+    for (int i = 0; i < 3; i++)
+        record_fini(&recs[i]);
+    store_close(s);
+}
+END_TEST
+
+static int del_c3(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    ck_assert_int_eq(store_del(t, WT_CASES, "nope"), WT_ENOTFOUND);
+    return store_del(t, WT_CASES, "c-3");
+}
+
+START_TEST(test_delete)
+{
+    struct store *s = open_db(0);
+    struct wt_record r;
+    make_case(&r, "c-3", "Veenwaard/Oost", "open", "eenzaamheid");
+    struct puts p = {&r, 1};
+    ck_assert_int_eq(store_write(s, put_all, &p, NULL), 0);
+    ck_assert_int_eq(store_write(s, del_c3, NULL, NULL), 0);
+    struct idlist l;
+    ck_assert_uint_eq(find(s, WT_CASES, CASE_NEEDS, "eenzaamheid", &l), 0);
+    ck_assert_uint_eq(find(s, WT_CASES, CASE_AREA, "Veenwaard/Oost", &l), 0);
+    ck_assert_int_eq(store_check(s, NULL, NULL, NULL), 0);
+    record_fini(&r);
+    store_close(s);
+}
+END_TEST
+
+static int fail_midway(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct puts *p = ctx;
+    store_put(t, &p->recs[0]);
+    return wt_error_set(err, WT_EINVAL, "stop");
+}
+
+START_TEST(test_all_or_nothing)
+{
+    struct store *s = open_db(0);
+    struct wt_record r;
+    make_case(&r, "c-9", "Veenwaard/Oost", "open", "taal");
+    struct puts p = {&r, 1};
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_write(s, fail_midway, &p, &e), WT_EINVAL);
+    ck_assert_str_eq(e.text, "stop");
+    struct store_txn *t;
+    store_read_begin(s, &t, NULL);
+    ck_assert(!store_exists(t, WT_CASES, "c-9"));
+    store_read_end(t);
+    record_fini(&r);
+    store_close(s);
+}
+END_TEST
+
+struct many {
+    size_t n;
+    int calls;
+};
+
+static int put_many(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    struct many *m = ctx;
+    m->calls++;
+    for (size_t i = 0; i < m->n && !store_txn_error(t); i++) {
+        struct wt_record r;
+        char id[32];
+        snprintf(id, sizeof id, "c-%06zu", i);
+        make_case(&r, id, "Veenwaard/Elst/Kerkakker", "open", "tuin;eenzaamheid;vervoer");
+        store_put(t, &r);
+        record_fini(&r);
+    }
+    return store_txn_error(t);
+}
+
+START_TEST(test_map_grows_by_replay)
+{
+    struct store *s = open_db(64 * 1024);
+    size_t before = store_map_size(s);
+    struct many m = {20000, 0};
+    struct wt_error e = {0};
+    ck_assert_msg(store_write(s, put_many, &m, &e) == 0, "%s", e.text);
+    ck_assert_int_gt(m.calls, 1); /* replayed after growing */
+    ck_assert_uint_gt(store_map_size(s), before);
+    struct store_txn *t;
+    store_read_begin(s, &t, NULL);
+    size_t n;
+    store_count(t, WT_CASES, &n);
+    ck_assert_uint_eq(n, 20000);
+    store_read_end(t);
+    store_close(s);
+}
+END_TEST
+
+static int set_schema(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    return store_meta_put(t, "schema", ctx);
+}
+
+START_TEST(test_newer_schema_refused)
+{
+    struct store *s = open_db(0);
+    ck_assert_int_eq(store_write(s, set_schema, "99", NULL), 0);
+    store_close(s);
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_open(dir, NULL, &s, &e), WT_EVERSION);
+    ck_assert_ptr_nonnull(strstr(e.text, "nieuwere versie"));
+    ck_assert_ptr_nonnull(strstr(e.text, "99"));
+}
+END_TEST
+
+/* Raw LMDB access, only to damage or age a database for the tests. */
+static void raw(void (*fn)(MDB_txn *, MDB_env *))
+{
+    MDB_env *env;
+    MDB_txn *txn;
+    ck_assert_int_eq(mdb_env_create(&env), 0);
+    mdb_env_set_maxdbs(env, 16);
+    ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
+    ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+    fn(txn, env);
+    ck_assert_int_eq(mdb_txn_commit(txn), 0);
+    mdb_env_close(env);
+}
+
+static void age_to_schema1(MDB_txn *txn, MDB_env *env)
+{
+    (void)env;
+    MDB_dbi idx, meta;
+    mdb_dbi_open(txn, "index", 0, &idx);
+    mdb_dbi_open(txn, "meta", 0, &meta);
+    ck_assert_int_eq(mdb_drop(txn, idx, 1), 0); /* schema 1 had no index */
+    MDB_val k = {6, "schema"}, v = {1, "1"};
+    ck_assert_int_eq(mdb_put(txn, meta, &k, &v, 0), 0);
+}
+
+START_TEST(test_migration_from_schema1)
+{
+    struct store *s = open_db(0);
+    struct wt_record r;
+    make_case(&r, "c-5", "Veenwaard/Oost", "open", "taal");
+    struct puts p = {&r, 1};
+    store_write(s, put_all, &p, NULL);
+    record_fini(&r);
+    store_close(s);
+    raw(age_to_schema1);
+    s = open_db(0);
+    struct idlist l;
+    ck_assert_uint_eq(find(s, WT_CASES, CASE_NEEDS, "taal", &l), 1);
+    struct store_txn *t;
+    store_read_begin(s, &t, NULL);
+    char *v;
+    store_meta_get(t, "schema", &v);
+    ck_assert_int_eq(atoi(v), STORE_SCHEMA_VERSION);
+    free(v);
+    store_read_end(t);
+    ck_assert_int_eq(store_check(s, NULL, NULL, NULL), 0);
+    store_close(s);
+}
+END_TEST
+
+static void flip_value(MDB_txn *txn, MDB_env *env)
+{
+    (void)env;
+    MDB_dbi cases, idx;
+    mdb_dbi_open(txn, "cases", 0, &cases);
+    mdb_dbi_open(txn, "index", 0, &idx);
+    MDB_val k = {3, "c-1"}, v;
+    ck_assert_int_eq(mdb_get(txn, cases, &k, &v), 0);
+    unsigned char *copy = malloc(v.mv_size);
+    memcpy(copy, v.mv_data, v.mv_size);
+    copy[0] ^= 0xff; /* the format version byte */
+    MDB_val nv = {v.mv_size, copy};
+    ck_assert_int_eq(mdb_put(txn, cases, &k, &nv, 0), 0);
+    free(copy);
+    /* And a stale index entry pointing at a record that does not exist. */
+    unsigned char key[] = {WT_CASES, CASE_STATUS, 'o', 'p', 'e', 'n', 0, 'g', 'o', 'n', 'e'};
+    MDB_val ik = {sizeof key, key}, iv = {0, ""};
+    ck_assert_int_eq(mdb_put(txn, idx, &ik, &iv, 0), 0);
+}
+
+struct lines {
+    int n;
+    char text[8][600];
+};
+
+static void note(void *ctx, const char *line)
+{
+    struct lines *l = ctx;
+    if (l->n < 8)
+        snprintf(l->text[l->n], 600, "%s", line);
+    l->n++;
+}
+
+START_TEST(test_check_finds_damage)
+{
+    struct store *s = open_db(0);
+    struct wt_record r;
+    make_case(&r, "c-1", "Veenwaard/Oost", "open", "taal");
+    struct puts p = {&r, 1};
+    store_write(s, put_all, &p, NULL);
+    record_fini(&r);
+    store_close(s);
+    raw(flip_value);
+    s = open_db(0);
+    struct lines l = {0};
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_check(s, note, &l, &e), WT_ECORRUPT);
+    ck_assert_int_ge(l.n, 2);
+    int named = 0, stale = 0;
+    for (int i = 0; i < l.n && i < 8; i++) {
+        named += strstr(l.text[i], "cases/c-1") != NULL;
+        stale += strstr(l.text[i], "cases/gone") != NULL;
+    }
+    ck_assert_int_ge(named, 1);
+    ck_assert_int_eq(stale, 1);
+    store_close(s);
+}
+END_TEST
+
+START_TEST(test_codec)
+{
+    struct wt_record r, back;
+    make_case(&r, "c-1", "A/B", "open", "tuin");
+    record_set(&r, CASE_REQUEST, "ë, \"quote\"\nline 🙂");
+    unsigned char *v;
+    size_t n;
+    store_encode(&r, &v, &n);
+    ck_assert_int_eq(store_decode(WT_CASES, v, n, &back), 0);
+    ck_assert(record_equal(&r, &back));
+    record_fini(&back);
+    for (size_t cut = 0; cut < n; cut++)
+        ck_assert_int_eq(store_decode(WT_CASES, v, cut, &back), WT_ECORRUPT);
+    v[0] = 9;
+    ck_assert_int_eq(store_decode(WT_CASES, v, n, &back), WT_ECORRUPT);
+    free(v);
+    record_fini(&r);
+}
+END_TEST
+
+static int slow_writer(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)t, (void)err;
+    int *fd = ctx;
+    ck_assert_int_eq(write(*fd, "x", 1), 1);
+    sleep(2);
+    return 0;
+}
+
+START_TEST(test_busy_writer_times_out)
+{
+    struct store *s = open_db(0);
+    store_close(s);
+    int pipefd[2];
+    ck_assert_int_eq(pipe(pipefd), 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct store *cs;
+        if (store_open(dir, NULL, &cs, NULL) != 0)
+            _exit(2);
+        store_write(cs, slow_writer, &pipefd[1], NULL);
+        store_close(cs);
+        _exit(0);
+    }
+    char c;
+    ck_assert_int_eq(read(pipefd[0], &c, 1), 1); /* the child holds the writer lock */
+    struct store_opts o = {.lock_timeout_ms = 100};
+    ck_assert_int_eq(store_open(dir, &o, &s, NULL), 0);
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_write(s, set_schema, "2", &e), WT_EBUSY);
+    ck_assert_ptr_nonnull(strstr(e.text, "probeer het zo nog eens"));
+    store_close(s);
+    int status;
+    waitpid(pid, &status, 0);
+    ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    close(pipefd[0]);
+    close(pipefd[1]);
+}
+END_TEST
+
+START_TEST(test_backup)
+{
+    struct store *s = open_db(0);
+    struct many m = {500, 0};
+    store_write(s, put_many, &m, NULL);
+    char *dest = tu_path(dir, "copy");
+    struct wt_error e = {0};
+    ck_assert_msg(store_backup(s, dest, &e) == 0, "%s", e.text);
+    ck_assert_int_eq(store_backup(s, dest, &e), WT_EEXIST);
+    struct store *b;
+    ck_assert_int_eq(store_open(dest, NULL, &b, NULL), 0);
+    ck_assert_int_eq(store_check(b, NULL, NULL, NULL), 0);
+    struct store_txn *t;
+    store_read_begin(b, &t, NULL);
+    size_t n;
+    store_count(t, WT_CASES, &n);
+    ck_assert_uint_eq(n, 500);
+    store_read_end(t);
+    store_close(b);
+    store_close(s);
+    free(dest);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("store");
+    TCase *tc = tcase_create("store");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_create_mode_and_meta);
+    tcase_add_test(tc, test_put_get_replace_delete_indexes);
+    tcase_add_test(tc, test_delete);
+    tcase_add_test(tc, test_all_or_nothing);
+    tcase_add_test(tc, test_map_grows_by_replay);
+    tcase_add_test(tc, test_newer_schema_refused);
+    tcase_add_test(tc, test_migration_from_schema1);
+    tcase_add_test(tc, test_check_finds_damage);
+    tcase_add_test(tc, test_codec);
+    tcase_add_test(tc, test_busy_writer_times_out);
+    tcase_add_test(tc, test_backup);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
