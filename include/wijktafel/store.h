@@ -49,6 +49,11 @@ typedef int (*store_write_fn)(struct store_txn *t, void *ctx, struct wt_error *e
  * writer (then WT_EBUSY). Errors: fn's, WT_EFULL (no room on disk), WT_EIO. */
 int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *err);
 
+/* Grows the map ahead of a large write so that it need not be replayed:
+ * afterwards the map has room for the data in use plus extra bytes (as far
+ * as the disk allows). Optional; store_write grows the map by itself. */
+int store_reserve(struct store *s, size_t extra, struct wt_error *err);
+
 /* The transaction's sticky error: once an operation fails, every later
  * operation is a no-op that returns the same error. */
 int store_txn_error(const struct store_txn *t);
@@ -64,6 +69,10 @@ bool store_exists(struct store_txn *t, enum wt_kind kind, const char *id);
 
 /* Inserts or replaces r (by id), keeping its indexes in step. */
 int store_put(struct store_txn *t, const struct wt_record *r);
+
+/* Inserts or replaces n records of one kind with distinct ids, faster than
+ * n calls of store_put: values and index entries go in in key order. */
+int store_put_many(struct store_txn *t, const struct wt_record *const *recs, size_t n);
 
 /* Deletes kind/id and its index entries; WT_ENOTFOUND when absent (not sticky). */
 int store_del(struct store_txn *t, enum wt_kind kind, const char *id);

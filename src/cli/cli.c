@@ -10,11 +10,11 @@
 #include "wijktafel/i18n.h"
 
 extern const struct cmd_entry cmd_init_entry, cmd_import_entry, cmd_export_entry,
-    cmd_check_entry, cmd_backup_entry, cmd_suggest_entry;
+    cmd_check_entry, cmd_backup_entry, cmd_suggest_entry, cmd_minutes_entry;
 
 const struct cmd_entry *const cli_commands[] = {
     &cmd_init_entry, &cmd_import_entry, &cmd_export_entry, &cmd_check_entry,
-    &cmd_backup_entry, &cmd_suggest_entry, NULL};
+    &cmd_backup_entry, &cmd_suggest_entry, &cmd_minutes_entry, NULL};
 
 int cli_fail(int code, const char *fmt, ...)
 {

@@ -11,6 +11,8 @@ struct reader {
     const char *fname;
     csv_row_fn fn;
     void *ctx;
+    struct buf text;   /* the row's fields, each NUL-terminated, back to back */
+    size_t *offs;      /* where each field starts in text */
     char **fields;
     size_t n, cap;
     size_t line;      /* the line being fed */
@@ -27,21 +29,25 @@ static void on_field(void *s, size_t len, void *data)
     if (r->n == r->cap) {
         r->cap = r->cap ? r->cap * 2 : 16;
         r->fields = xrealloc(r->fields, r->cap * sizeof *r->fields);
+        r->offs = xrealloc(r->offs, r->cap * sizeof *r->offs);
     }
-    r->fields[r->n++] = xstrndup(s ? s : "", s ? len : 0);
+    r->offs[r->n++] = r->text.len;
+    buf_append(&r->text, s ? s : "", s ? len : 0);
+    buf_putc(&r->text, '\0');
 }
 
 static void clear_fields(struct reader *r)
 {
-    for (size_t i = 0; i < r->n; i++)
-        free(r->fields[i]);
     r->n = 0;
+    buf_reset(&r->text);
 }
 
 static void on_row(int c, void *data)
 {
     (void)c;
     struct reader *r = data;
+    for (size_t i = 0; i < r->n; i++)
+        r->fields[i] = r->text.data + r->offs[i];
     if (!r->rc && r->n > 0)
         r->rc = r->fn(r->ctx, r->row_start, r->fields, r->n);
     clear_fields(r);
@@ -98,6 +104,8 @@ int csv_read(const char *buf, size_t len, const char *fname, csv_row_fn fn, void
     }
     clear_fields(&r);
     free(r.fields);
+    free(r.offs);
+    buf_fini(&r.text);
     csv_free(&p);
     return rc;
 }

@@ -43,10 +43,11 @@ static const struct wt_field_def case_fields[] = {
     FR("owner", WT_MEMBERS),
     FE("status", case_status, "open"),
     FT("needs"),
-    FT("strengths"),
+    /* Strengths are matched in memory by the options engine; no index. */
+    {.name = "strengths", .type = FT_TAGS},
     F("network", FT_TEXT, false),
     F("formal", FT_TEXT, false),
-    {.name = "restricted", .type = FT_YESNO, .dflt = "no", .index = FIDX_VALUE},
+    {.name = "restricted", .type = FT_YESNO, .dflt = "no"},
     F("chosen", FT_CHOSEN, false),
 };
 

@@ -26,10 +26,10 @@ bool text_valid_utf8(const char *s, size_t n)
     return true;
 }
 
-static bool all_ascii_lower_plain(const char *s)
+static bool all_ascii(const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p >= 0x80 || (*p >= 'A' && *p <= 'Z'))
+        if (*p >= 0x80)
             return false;
     return true;
 }
@@ -38,9 +38,14 @@ static char *fold_with(const char *s, utf8proc_option_t opts)
 {
     if (!s)
         return NULL;
-    /* Fast path: plain lower-case ASCII is already folded. */
-    if (all_ascii_lower_plain(s))
-        return xstrdup(s);
+    /* Fast path: ASCII folds to its lower case under every option used here. */
+    if (all_ascii(s)) {
+        char *r = xstrdup(s);
+        for (char *p = r; *p; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p - 'A' + 'a');
+        return r;
+    }
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
                                       UTF8PROC_NULLTERM | UTF8PROC_STABLE | opts);
@@ -114,7 +119,11 @@ char *text_inert(const char *s, bool keep_newlines)
 
 char *text_trim(const char *s)
 {
-    const char *a = s, *e = s + strlen(s);
+    size_t n = strlen(s);
+    if (n && s[0] != ' ' && s[0] != '\t' && s[0] != '\r' && s[0] != '\n' && s[n - 1] != ' ' &&
+        s[n - 1] != '\t' && s[n - 1] != '\r' && s[n - 1] != '\n')
+        return xstrndup(s, n);
+    const char *a = s, *e = s + n;
     while (a < e && (*a == ' ' || *a == '\t' || *a == '\r' || *a == '\n'))
         a++;
     while (e > a && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))

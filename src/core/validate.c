@@ -113,6 +113,26 @@ static bool valid_hours(const char *s)
     return atof(s) <= 168.0;
 }
 
+/* True when a tag list is already canonical: no empty items, no white space
+ * around items, no line breaks (the common case, checked without allocating). */
+static bool plain_tag_list(const char *v)
+{
+    if (!*v || *v == ';')
+        return false;
+    char prev = ';';
+    for (const char *p = v; *p; p++) {
+        char c = *p;
+        if (c == '\n' || c == '\r' || c == '\t')
+            return false;
+        if ((c == ';' || c == ' ') && (prev == ';' || prev == ' '))
+            return false;
+        if (c == ';' && prev == ' ')
+            return false;
+        prev = c;
+    }
+    return prev != ';' && prev != ' ';
+}
+
 /* Canonicalises a ';'-list; checks each item with the field's rule. */
 static int check_list(const struct wt_field_def *fd, const char *v, char **canon,
                       struct wt_error *err)
@@ -193,8 +213,12 @@ int record_set_checked(struct wt_record *r, int f, const char *raw, struct wt_er
             free(all);
         }
         break;
-    case FT_SET:
     case FT_TAGS:
+        if (plain_tag_list(v))
+            break;
+        rc = check_list(fd, v, &canon, err);
+        break;
+    case FT_SET:
     case FT_CHOSEN:
         rc = check_list(fd, v, &canon, err);
         break;

@@ -121,7 +121,8 @@ static void attach_history(struct match_corpus *c)
             o->pending = c->hist[h].pending;
         }
     }
-    qsort(c->choices, c->nchoices, sizeof *c->choices, cmp_choice);
+    if (c->nchoices)
+        qsort(c->choices, c->nchoices, sizeof *c->choices, cmp_choice);
 }
 
 void match_corpus_finish(struct match_corpus *c)

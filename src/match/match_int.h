@@ -23,6 +23,7 @@
 #define W_AREA_DORP 2.0      /* same village or district (2 parts) */
 #define W_AREA_GEMEENTE 1.0  /* same municipality (1 part) */
 #define W_AGE_FIT 1.0        /* the case's age lies within the entry's range */
+#define F_DRIVER_CREDIT 0.5  /* share of the mobility needs a driving neighbour answers */
 #define W_WHEELCHAIR 1.0     /* mobility need and the place is wheelchair accessible */
 #define W_NO_TRANSPORT (-1.0) /* mobility need, a place to go, and no way to get there */
 #define F_FULL 0.5           /* capacity full: the score counts half */

@@ -85,7 +85,8 @@ static void query_words(struct match_query *q, const char *request)
     struct qword_acc a = {.q = q};
     match_words(st, request, add_qword, &a);
     sb_stemmer_delete(st);
-    qsort(q->words, q->nwords, sizeof *q->words, cmp_qword);
+    if (q->nwords)
+        qsort(q->words, q->nwords, sizeof *q->words, cmp_qword);
     uint32_t k = 0;
     for (uint32_t i = 0; i < q->nwords; i++) {
         if (k && q->words[k - 1].id == q->words[i].id)

@@ -8,19 +8,26 @@
 #include "wijktafel/text.h"
 
 /* Dutch words too common to tell entries apart (after folding), sorted for
- * bsearch: Snowball's Dutch stop list plus words every request holds. Words
- * shorter than three letters are dropped before this list is asked. */
+ * bsearch: Snowball's Dutch stop list, plus words that every request and
+ * description of a social team holds ("hulp", "vraag", "komt", "week").
+ * Words shorter than three letters are dropped before this list is asked. */
 static const char *const stop_words[] = {
-    "aan", "alle", "alles", "als", "altijd", "andere", "ben", "bent", "bij", "daar", "dan",
-    "dat", "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "elk",
-    "elke", "geen", "geweest", "graag", "haar", "had", "heb", "hebben", "hebt", "heeft", "heel",
-    "hem", "hen", "het", "hier", "hij", "hoe", "hun", "iemand", "iets", "jullie", "kan", "kon",
-    "kunnen", "kunt", "maar", "meer", "men", "meneer", "met", "mevrouw", "mij", "mijn", "moet",
-    "naar", "niet", "niets", "nog", "omdat", "onder", "ons", "onze", "ook", "over", "reeds",
-    "soms", "tegen", "toch", "toen", "tot", "uit", "van", "veel", "voor", "waar", "want",
-    "waren", "was", "wat", "weer", "wel", "welke", "werd", "wezen", "wie", "wil", "willen",
-    "wilt", "word", "worden", "wordt", "zal", "zeer", "zelf", "zich", "zij", "zijn", "zonder",
-    "zou", "zouden",
+    "aan", "alle", "alles", "als", "altijd", "andere", "ben", "bent", "bij", "daar", "dag",
+    "dagen", "dan", "dat", "der", "deze", "die", "dit", "doch", "doen", "door", "dus",
+    "een", "eens", "eigen", "elk", "elke", "even", "gaan", "gaat", "geen", "geweest",
+    "goed", "goede", "graag", "groot", "grote", "haar", "had", "heb", "hebben", "hebt",
+    "heeft", "heel", "help", "helpen", "helpt", "hem", "hen", "het", "hier", "hij", "hoe",
+    "hulp", "hun", "iedereen", "iemand", "iets", "jaar", "jaren", "jullie", "kan", "keer",
+    "kennen", "kent", "klein", "kleine", "kom", "komen", "komt", "kon", "krijgen",
+    "krijgt", "kunnen", "kunt", "laat", "laten", "lukken", "lukt", "maakt", "maand",
+    "maanden", "maar", "maken", "meer", "men", "meneer", "mensen", "met", "mevrouw", "mij",
+    "mijn", "moet", "naar", "niet", "niets", "nieuwe", "nog", "omdat", "onder", "ons",
+    "onze", "ook", "over", "reeds", "soms", "staan", "staat", "steeds", "tegen", "toch",
+    "toen", "tot", "uit", "vaak", "van", "veel", "voor", "vraag", "vraagt", "vragen",
+    "waar", "want", "waren", "was", "wat", "week", "weer", "weet", "weken", "wel", "welke",
+    "werd", "weten", "wezen", "wie", "wil", "willen", "wilt", "woont", "word", "worden",
+    "wordt", "zal", "zeer", "zeggen", "zegt", "zelf", "zich", "zij", "zijn", "zit",
+    "zitten", "zonder", "zou", "zouden",
 };
 
 #define WORD_MAX 64 /* longer "words" are not words */

@@ -33,7 +33,7 @@ static int key_present(void *ctx, const MDB_val *key)
 {
     struct checker *c = ctx;
     MDB_val k = *key, v;
-    if (mdb_get(c->t->txn, c->t->s->idx, &k, &v) != 0)
+    if (mdb_get(c->t->txn, c->t->s->idx[c->rec->kind], &k, &v) != 0)
         problem(c, _("%s/%s: index ontbreekt voor een waarde"), record_kind(c->rec->kind)->name,
                 c->rec->v[0]);
     return 0;
@@ -104,11 +104,12 @@ static int key_equal(void *ctx, const MDB_val *key)
 }
 
 /* Every index entry must belong to an existing record that yields it. */
-static void check_index(struct checker *c)
+static void check_index(struct checker *c, enum wt_kind kind)
 {
+    const char *name = record_kind(kind)->name;
     MDB_cursor *cur;
-    if (mdb_cursor_open(c->t->txn, c->t->s->idx, &cur) != 0) {
-        problem(c, _("index: kan niet worden gelezen"));
+    if (mdb_cursor_open(c->t->txn, c->t->s->idx[kind], &cur) != 0) {
+        problem(c, _("index %s: kan niet worden gelezen"), name);
         return;
     }
     MDB_val k, v;
@@ -116,27 +117,27 @@ static void check_index(struct checker *c)
     for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
         const unsigned char *p = k.mv_data;
-        const unsigned char *nul = k.mv_size > 2 ? memchr(p + 2, 0, k.mv_size - 2) : NULL;
-        if (!nul || p[0] >= WT_KIND_COUNT || p[1] >= record_kind(p[0])->nfields) {
-            problem(c, _("index: een onbekende sleutel"));
+        const unsigned char *nul = k.mv_size > 1 ? memchr(p + 1, 0, k.mv_size - 1) : NULL;
+        if (!nul || p[0] >= record_kind(kind)->nfields) {
+            problem(c, _("index %s: een onbekende sleutel"), name);
             continue;
         }
         size_t il = k.mv_size - (size_t)(nul + 1 - p);
         char *id = xstrndup((const char *)nul + 1, il);
         struct wt_record r;
-        int grc = store_get(c->t, (enum wt_kind)p[0], id, &r);
+        int grc = store_get(c->t, kind, id, &r);
         struct key_match m = {&k, 0};
         if (grc == 0)
             index_each_key(&r, key_equal, &m);
         if (grc == 0 && !m.found)
-            problem(c, _("index: %s/%s heeft een verouderde indexwaarde"), record_kind(p[0])->name,
-                    id);
+            problem(c, _("index: %s/%s heeft een verouderde indexwaarde"), name, id);
         else if (grc == WT_ENOTFOUND)
-            problem(c, _("index: verwijst naar %s/%s, dat niet bestaat"), record_kind(p[0])->name,
-                    id);
+            problem(c, _("index: verwijst naar %s/%s, dat niet bestaat"), name, id);
         record_fini(&r);
         free(id);
     }
+    if (rc != MDB_NOTFOUND)
+        problem(c, "index %s: %s", name, store_err_text(rc));
     mdb_cursor_close(cur);
 }
 
@@ -151,9 +152,10 @@ int store_check(struct store *s, store_report_fn report, void *ctx, struct wt_er
     if (store_meta_get(t, "schema", &schema) != 0)
         problem(&c, _("meta: het schemaversienummer ontbreekt"));
     free(schema);
-    for (int k = 0; k < WT_KIND_COUNT; k++)
+    for (int k = 0; k < WT_KIND_COUNT; k++) {
         check_kind(&c, (enum wt_kind)k);
-    check_index(&c);
+        check_index(&c, (enum wt_kind)k);
+    }
     store_read_end(t);
     if (c.problems)
         return wt_error_set(err, WT_ECORRUPT, _("%s: %zu problemen gevonden"), s->dir,

@@ -7,8 +7,7 @@
 #include "wijktafel/text.h"
 #include "wijktafel/xalloc.h"
 
-size_t index_key_build(unsigned char *out, enum wt_kind kind, int field, const char *folded,
-                       const char *id)
+size_t index_key_build(unsigned char *out, int field, const char *folded, const char *id)
 {
     size_t vl = strlen(folded);
     if (vl > INDEX_VALUE_MAX) {
@@ -18,7 +17,6 @@ size_t index_key_build(unsigned char *out, enum wt_kind kind, int field, const c
             vl--;
     }
     size_t n = 0;
-    out[n++] = (unsigned char)kind;
     out[n++] = (unsigned char)field;
     memcpy(out + n, folded, vl);
     n += vl;
@@ -34,10 +32,27 @@ size_t index_key_build(unsigned char *out, enum wt_kind kind, int field, const c
 static int emit(index_key_fn fn, void *ctx, const struct wt_record *r, int f, const char *value)
 {
     unsigned char key[512];
+    size_t vl = strlen(value);
+    bool ascii = vl <= INDEX_VALUE_MAX;
+    for (size_t i = 0; i < vl && ascii; i++)
+        ascii = (unsigned char)value[i] < 0x80;
+    if (ascii) {
+        /* ASCII folds to lower case: build the key without allocating. */
+        size_t n = 0, il = strlen(r->v[0]);
+        key[n++] = (unsigned char)f;
+        for (size_t i = 0; i < vl; i++) {
+            char c = value[i];
+            key[n++] = (unsigned char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+        key[n++] = 0;
+        memcpy(key + n, r->v[0], il);
+        MDB_val k = {n + il, key};
+        return fn(ctx, &k);
+    }
     char *folded = text_fold_tag(value);
     if (!folded)
         return 0;
-    MDB_val k = {index_key_build(key, r->kind, f, folded, r->v[0]), key};
+    MDB_val k = {index_key_build(key, f, folded, r->v[0]), key};
     free(folded);
     return fn(ctx, &k);
 }
@@ -62,34 +77,204 @@ int index_each_key(const struct wt_record *r, index_key_fn fn, void *ctx)
     return rc;
 }
 
+struct key_op {
+    struct store_txn *t;
+    MDB_dbi dbi;
+};
+
 static int put_key(void *ctx, const MDB_val *key)
 {
-    struct store_txn *t = ctx;
+    struct key_op *op = ctx;
     MDB_val k = *key, v = {0, ""};
-    int rc = mdb_put(t->txn, t->s->idx, &k, &v, 0);
-    return rc ? store_txn_mdb_fail(t, rc, "index") : 0;
+    int rc = mdb_put(op->t->txn, op->dbi, &k, &v, 0);
+    return rc ? store_txn_mdb_fail(op->t, rc, "index") : 0;
 }
 
 static int del_key(void *ctx, const MDB_val *key)
 {
-    struct store_txn *t = ctx;
+    struct key_op *op = ctx;
     MDB_val k = *key;
-    int rc = mdb_del(t->txn, t->s->idx, &k, NULL);
-    return rc && rc != MDB_NOTFOUND ? store_txn_mdb_fail(t, rc, "index") : 0;
+    int rc = mdb_del(op->t->txn, op->dbi, &k, NULL);
+    return rc && rc != MDB_NOTFOUND ? store_txn_mdb_fail(op->t, rc, "index") : 0;
 }
 
 int index_put_record(struct store_txn *t, const struct wt_record *r)
 {
     if (t->err)
         return t->err;
-    return index_each_key(r, put_key, t);
+    struct key_op op = {t, t->s->idx[r->kind]};
+    return index_each_key(r, put_key, &op);
 }
 
 int index_del_record(struct store_txn *t, const struct wt_record *r)
 {
     if (t->err)
         return t->err;
-    return index_each_key(r, del_key, t);
+    struct key_op op = {t, t->s->idx[r->kind]};
+    return index_each_key(r, del_key, &op);
+}
+
+int store_key_cmp(const MDB_val *a, const MDB_val *b)
+{
+    size_t n = a->mv_size < b->mv_size ? a->mv_size : b->mv_size;
+    int c = memcmp(a->mv_data, b->mv_data, n);
+    if (c)
+        return c;
+    return a->mv_size < b->mv_size ? -1 : a->mv_size > b->mv_size;
+}
+
+static int cmp_keys(const void *a, const void *b)
+{
+    return store_key_cmp(a, b);
+}
+
+/* Length of a key's prefix: the field byte and the value up to its NUL. */
+static size_t prefix_len(const MDB_val *k)
+{
+    const unsigned char *nul = memchr(k->mv_data, 0, k->mv_size);
+    return nul ? (size_t)(nul - (const unsigned char *)k->mv_data) + 1 : k->mv_size;
+}
+
+static size_t hash_bytes(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    size_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211ull;
+    return h;
+}
+
+struct group {
+    MDB_val prefix;
+    size_t count, start;
+};
+
+static int cmp_groups(const void *a, const void *b)
+{
+    return store_key_cmp(&((const struct group *)a)->prefix, &((const struct group *)b)->prefix);
+}
+
+/* Sorts keys and drops duplicates in O(n) for the common case: few distinct
+ * field values, each with many ids that arrive in id order. Groups keys by
+ * prefix with a hash table, sorts the (few) prefixes, then places each group
+ * in order; a group whose ids did not arrive in order is sorted on its own.
+ * Returns the number of keys left. */
+static size_t sort_keys(MDB_val *keys, size_t n)
+{
+    /* The table holds group numbers + 1 (0 = empty) and grows with the
+     * number of groups, which is small, not with the number of keys. */
+    size_t cap = 1024;
+    size_t *slot = xcalloc(cap, sizeof *slot);
+    size_t *hashes = NULL;
+    struct group *groups = NULL;
+    size_t ngroups = 0, gcap = 0;
+    size_t *gof = xmalloc((n ? n : 1) * sizeof *gof);
+    for (size_t i = 0; i < n; i++) {
+        MDB_val p = {prefix_len(&keys[i]), keys[i].mv_data};
+        size_t h = hash_bytes(p.mv_data, p.mv_size);
+        size_t j = h & (cap - 1);
+        while (slot[j] && (hashes[slot[j] - 1] != h ||
+                           store_key_cmp(&groups[slot[j] - 1].prefix, &p) != 0))
+            j = (j + 1) & (cap - 1);
+        if (!slot[j]) {
+            if (ngroups == gcap) {
+                gcap = gcap ? gcap * 2 : 64;
+                groups = xrealloc(groups, gcap * sizeof *groups);
+                hashes = xrealloc(hashes, gcap * sizeof *hashes);
+            }
+            groups[ngroups] = (struct group){p, 0, 0};
+            hashes[ngroups] = h;
+            slot[j] = ++ngroups;
+            if (ngroups * 2 > cap) {
+                cap *= 2;
+                free(slot);
+                slot = xcalloc(cap, sizeof *slot);
+                for (size_t g = 0; g < ngroups; g++) {
+                    size_t k = hashes[g] & (cap - 1);
+                    while (slot[k])
+                        k = (k + 1) & (cap - 1);
+                    slot[k] = g + 1;
+                }
+                for (j = h & (cap - 1); slot[j] != ngroups; j = (j + 1) & (cap - 1))
+                    ;
+            }
+        }
+        gof[i] = slot[j] - 1;
+        groups[gof[i]].count++;
+    }
+    /* Order the groups by prefix; remember where each old group number went. */
+    size_t *rank = xmalloc((ngroups ? ngroups : 1) * sizeof *rank);
+    for (size_t g = 0; g < ngroups; g++)
+        groups[g].start = g; /* borrow start to carry the old number */
+    qsort(groups, ngroups, sizeof *groups, cmp_groups);
+    size_t pos = 0;
+    for (size_t g = 0; g < ngroups; g++) {
+        rank[groups[g].start] = g;
+        groups[g].start = pos;
+        pos += groups[g].count;
+    }
+    MDB_val *out = xmalloc((n ? n : 1) * sizeof *out);
+    size_t *fill = xcalloc(ngroups ? ngroups : 1, sizeof *fill);
+    for (size_t i = 0; i < n; i++) {
+        size_t g = rank[gof[i]];
+        out[groups[g].start + fill[g]++] = keys[i];
+    }
+    /* Within a group the keys differ only after the prefix: compare that part. */
+    size_t kept = 0;
+    for (size_t g = 0; g < ngroups; g++) {
+        MDB_val *run = out + groups[g].start;
+        size_t pl = groups[g].prefix.mv_size, cnt = groups[g].count;
+        for (size_t i = 1; i < cnt; i++) {
+            MDB_val a = {run[i - 1].mv_size - pl, (char *)run[i - 1].mv_data + pl};
+            MDB_val b = {run[i].mv_size - pl, (char *)run[i].mv_data + pl};
+            if (store_key_cmp(&a, &b) > 0) {
+                qsort(run, cnt, sizeof *run, cmp_keys);
+                break;
+            }
+        }
+        for (size_t i = 0; i < cnt; i++) {
+            if (i > 0 && run[i].mv_size == run[i - 1].mv_size &&
+                memcmp((char *)run[i].mv_data + pl, (char *)run[i - 1].mv_data + pl,
+                       run[i].mv_size - pl) == 0)
+                continue;
+            keys[kept++] = run[i];
+        }
+    }
+    free(out);
+    free(fill);
+    free(rank);
+    free(gof);
+    free(groups);
+    free(hashes);
+    free(slot);
+    return kept;
+}
+
+int index_put_keys(struct store_txn *t, enum wt_kind kind, MDB_val *keys, size_t n)
+{
+    if (t->err || n == 0)
+        return t->err;
+    n = sort_keys(keys, n);
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t->txn, t->s->idx[kind], &c);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, "index");
+    /* Keys beyond the last one in the database are appended: LMDB then fills
+     * pages in order instead of splitting them. */
+    MDB_val last, lv;
+    bool have_last = mdb_cursor_get(c, &last, &lv, MDB_LAST) == 0;
+    unsigned char lastbuf[512];
+    if (have_last) {
+        memcpy(lastbuf, last.mv_data, last.mv_size);
+        last.mv_data = lastbuf;
+    }
+    for (size_t i = 0; i < n && !rc; i++) {
+        MDB_val v = {0, ""};
+        bool append = !have_last || store_key_cmp(&keys[i], &last) > 0;
+        rc = mdb_cursor_put(c, &keys[i], &v, append ? MDB_APPEND : 0);
+    }
+    mdb_cursor_close(c);
+    return rc ? store_txn_mdb_fail(t, rc, "index") : 0;
 }
 
 static int rebuild_one(void *ctx, const struct wt_record *r)
@@ -99,13 +284,12 @@ static int rebuild_one(void *ctx, const struct wt_record *r)
 
 int index_rebuild(struct store_txn *t)
 {
-    if (t->err)
-        return t->err;
-    int rc = mdb_drop(t->txn, t->s->idx, 0);
-    if (rc)
-        return store_txn_mdb_fail(t, rc, "index");
-    for (int k = 0; k < WT_KIND_COUNT && !t->err; k++)
+    for (int k = 0; k < WT_KIND_COUNT && !t->err; k++) {
+        int rc = mdb_drop(t->txn, t->s->idx[k], 0);
+        if (rc)
+            return store_txn_mdb_fail(t, rc, "index");
         store_each(t, (enum wt_kind)k, rebuild_one, t);
+    }
     return t->err;
 }
 
@@ -119,9 +303,9 @@ int store_find(struct store_txn *t, enum wt_kind kind, int f, const char *value,
         return 0;
     bool truncated = strlen(folded) > INDEX_VALUE_MAX;
     unsigned char prefix[512];
-    size_t pl = index_key_build(prefix, kind, f, folded, NULL);
+    size_t pl = index_key_build(prefix, f, folded, NULL);
     MDB_cursor *c;
-    int rc = mdb_cursor_open(t->txn, t->s->idx, &c);
+    int rc = mdb_cursor_open(t->txn, t->s->idx[kind], &c);
     if (rc) {
         free(folded);
         return store_txn_mdb_fail(t, rc, "index");

@@ -1,6 +1,7 @@
 /* store.c: opening the LMDB environment, transactions with a sticky error, map growth, records. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,15 +115,18 @@ static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
     int rc = 0;
     for (int k = 0; k < WT_KIND_COUNT && !rc; k++)
         rc = mdb_dbi_open(txn, kind_dbnames[k], flags, &s->kinds[k]);
-    if (!rc)
-        rc = mdb_dbi_open(txn, "index", flags, &s->idx);
+    static const char *const idx_names[WT_KIND_COUNT] = {
+        "index.members", "index.cases", "index.signals", "index.resources", "index.talents",
+        "index.actions"};
+    for (int k = 0; k < WT_KIND_COUNT && !rc; k++)
+        rc = mdb_dbi_open(txn, idx_names[k], flags, &s->idx[k]);
     if (!rc)
         rc = mdb_dbi_open(txn, "meta", flags, &s->meta);
     return rc;
 }
 
 /* Migrations: step from version v to v + 1. Schema 1 kept no secondary
- * indexes; schema 2 keeps them in "index", rebuilt from the records. */
+ * indexes; schema 2 keeps them in "index.KIND", rebuilt from the records. */
 static int migrate(struct store_txn *t, long from)
 {
     for (long v = from; v < STORE_SCHEMA_VERSION && !t->err; v++) {
@@ -334,6 +338,42 @@ static int lock_writer(struct store *s, struct wt_error *err)
     }
 }
 
+/* Bytes the disk can give the data file: its size now plus the free space. */
+static size_t disk_room(struct store *s)
+{
+    struct statvfs vfs;
+    struct stat st;
+    char *data = xasprintf("%s/data.mdb", s->dir);
+    int have = statvfs(s->dir, &vfs) == 0 && stat(data, &st) == 0;
+    free(data);
+    return have ? (size_t)st.st_size + (size_t)vfs.f_bavail * (size_t)vfs.f_frsize : SIZE_MAX;
+}
+
+int store_reserve(struct store *s, size_t extra, struct wt_error *err)
+{
+    MDB_envinfo info;
+    MDB_stat st;
+    mdb_env_info(s->env, &info);
+    mdb_env_stat(s->env, &st);
+    size_t used = (info.me_last_pgno + 1) * (size_t)st.ms_psize;
+    size_t want = used + extra;
+    size_t room = disk_room(s);
+    if (want > room)
+        want = room;
+    if (want <= info.me_mapsize)
+        return 0;
+    /* mdb_env_set_mapsize needs no transaction of this process open, and
+     * holding the writer lock keeps other processes from growing it meanwhile. */
+    int rc = lock_writer(s, err);
+    if (rc)
+        return rc;
+    rc = mdb_env_set_mapsize(s->env, want);
+    flock(s->lockfd, LOCK_UN);
+    if (rc)
+        return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
+    return 0;
+}
+
 /* Grows the map after MDB_MAP_FULL; WT_EFULL when the disk has no room for it. */
 static int grow_map(struct store *s, struct wt_error *err)
 {
@@ -341,18 +381,11 @@ static int grow_map(struct store *s, struct wt_error *err)
     mdb_env_info(s->env, &info);
     size_t cur = info.me_mapsize;
     size_t next = cur < ((size_t)64 << 20) ? cur * 4 : cur * 2;
-    struct statvfs vfs;
-    struct stat st;
-    char *data = xasprintf("%s/data.mdb", s->dir);
-    int have = statvfs(s->dir, &vfs) == 0 && stat(data, &st) == 0;
-    free(data);
-    if (have) {
-        size_t room = (size_t)st.st_size + (size_t)vfs.f_bavail * (size_t)vfs.f_frsize;
-        if (next > room)
-            next = room;
-        if (next <= cur)
-            return wt_error_set(err, WT_EFULL, "%s: %s", s->dir, store_err_text(ENOSPC));
-    }
+    size_t room = disk_room(s);
+    if (next > room)
+        next = room;
+    if (next <= cur)
+        return wt_error_set(err, WT_EFULL, "%s: %s", s->dir, store_err_text(ENOSPC));
     int rc = mdb_env_set_mapsize(s->env, next);
     if (rc)
         return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
@@ -460,6 +493,96 @@ int store_put(struct store_txn *t, const struct wt_record *r)
     if (rc)
         return store_txn_mdb_fail(t, rc, r->v[0]);
     return index_put_record(t, r);
+}
+
+struct key_arena {
+    struct buf bytes;
+    size_t *offs, *lens;
+    size_t n, cap;
+};
+
+static int collect_key(void *ctx, const MDB_val *key)
+{
+    struct key_arena *a = ctx;
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 1024;
+        a->offs = xrealloc(a->offs, a->cap * sizeof *a->offs);
+        a->lens = xrealloc(a->lens, a->cap * sizeof *a->lens);
+    }
+    a->offs[a->n] = a->bytes.len;
+    a->lens[a->n++] = key->mv_size;
+    buf_append(&a->bytes, key->mv_data, key->mv_size);
+    return 0;
+}
+
+static const struct wt_record *const *sort_recs;
+static int cmp_rec_ids(const void *a, const void *b)
+{
+    return strcmp(sort_recs[*(const size_t *)a]->v[0], sort_recs[*(const size_t *)b]->v[0]);
+}
+
+int store_put_many(struct store_txn *t, const struct wt_record *const *recs, size_t n)
+{
+    if (t->err || n == 0)
+        return t->err;
+    if (!t->write)
+        return store_txn_fail(t, WT_EIO, "read-only transaction");
+    enum wt_kind kind = recs[0]->kind;
+    /* Records that replace others first lose their old index entries. */
+    for (size_t i = 0; i < n && !t->err; i++) {
+        struct wt_record old;
+        if (store_get(t, kind, recs[i]->v[0], &old) == 0)
+            index_del_record(t, &old);
+        record_fini(&old);
+    }
+    size_t *order = xmalloc(n * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    sort_recs = recs;
+    qsort(order, n, sizeof *order, cmp_rec_ids);
+    MDB_cursor *c;
+    int rc = t->err ? t->err : mdb_cursor_open(t->txn, t->s->kinds[kind], &c);
+    if (rc) {
+        free(order);
+        return t->err ? t->err : store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    }
+    MDB_val last, lv;
+    bool have_last = mdb_cursor_get(c, &last, &lv, MDB_LAST) == 0;
+    char lastid[WT_MAX_ID + 1] = "";
+    if (have_last)
+        memcpy(lastid, last.mv_data, last.mv_size < WT_MAX_ID ? last.mv_size : WT_MAX_ID);
+    struct key_arena keys = {0};
+    for (size_t i = 0; i < n && !rc; i++) {
+        const struct wt_record *r = recs[order[i]];
+        unsigned char *val;
+        size_t len;
+        store_encode(r, &val, &len);
+        MDB_val k = id_key(r->v[0]), v = {len, val};
+        bool append = !have_last || strcmp(r->v[0], lastid) > 0;
+        rc = mdb_cursor_put(c, &k, &v, append ? MDB_APPEND : 0);
+        free(val);
+        if (!rc)
+            index_each_key(r, collect_key, &keys);
+    }
+    mdb_cursor_close(c);
+    free(order);
+    if (rc) {
+        buf_fini(&keys.bytes);
+        free(keys.offs);
+        free(keys.lens);
+        return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    }
+    MDB_val *kv = xmalloc((keys.n ? keys.n : 1) * sizeof *kv);
+    for (size_t i = 0; i < keys.n; i++) {
+        kv[i].mv_size = keys.lens[i];
+        kv[i].mv_data = keys.bytes.data + keys.offs[i];
+    }
+    index_put_keys(t, kind, kv, keys.n);
+    free(kv);
+    buf_fini(&keys.bytes);
+    free(keys.offs);
+    free(keys.lens);
+    return t->err;
 }
 
 int store_del(struct store_txn *t, enum wt_kind kind, const char *id)

@@ -9,7 +9,7 @@
 struct store {
     MDB_env *env;
     MDB_dbi kinds[WT_KIND_COUNT];
-    MDB_dbi idx;
+    MDB_dbi idx[WT_KIND_COUNT]; /* secondary indexes, one database per kind */
     MDB_dbi meta;
     char *dir;
     int lockfd;
@@ -40,10 +40,16 @@ int store_txn_mdb_fail(struct store_txn *t, int rc, const char *what);
 typedef int (*index_key_fn)(void *ctx, const MDB_val *key);
 int index_each_key(const struct wt_record *r, index_key_fn fn, void *ctx);
 
-/* Builds [kind][field][folded value, truncated][0] (+ id when not NULL) into out
- * (at least 512 bytes); returns the length. */
-size_t index_key_build(unsigned char *out, enum wt_kind kind, int field, const char *folded,
-                       const char *id);
+/* Builds [field][folded value, truncated][0] (+ id when not NULL) into out
+ * (at least 512 bytes); returns the length. Keys live in the kind's index database. */
+size_t index_key_build(unsigned char *out, int field, const char *folded, const char *id);
+
+/* Inserts n keys (sorted here, duplicates allowed) into the kind's index;
+ * keys[i] point into caller memory. */
+int index_put_keys(struct store_txn *t, enum wt_kind kind, MDB_val *keys, size_t n);
+
+/* LMDB's default key order: memcmp, then the shorter first. */
+int store_key_cmp(const MDB_val *a, const MDB_val *b);
 
 /* Adds or removes the index entries of r. */
 int index_put_record(struct store_txn *t, const struct wt_record *r);

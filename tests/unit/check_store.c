@@ -278,7 +278,7 @@ static void age_to_schema1(MDB_txn *txn, MDB_env *env)
 {
     (void)env;
     MDB_dbi idx, meta;
-    mdb_dbi_open(txn, "index", 0, &idx);
+    ck_assert_int_eq(mdb_dbi_open(txn, "index.cases", 0, &idx), 0);
     mdb_dbi_open(txn, "meta", 0, &meta);
     ck_assert_int_eq(mdb_drop(txn, idx, 1), 0); /* schema 1 had no index */
     MDB_val k = {6, "schema"}, v = {1, "1"};
@@ -315,7 +315,7 @@ static void flip_value(MDB_txn *txn, MDB_env *env)
     (void)env;
     MDB_dbi cases, idx;
     mdb_dbi_open(txn, "cases", 0, &cases);
-    mdb_dbi_open(txn, "index", 0, &idx);
+    ck_assert_int_eq(mdb_dbi_open(txn, "index.cases", 0, &idx), 0);
     MDB_val k = {3, "c-1"}, v;
     ck_assert_int_eq(mdb_get(txn, cases, &k, &v), 0);
     unsigned char *copy = malloc(v.mv_size);
@@ -325,7 +325,7 @@ static void flip_value(MDB_txn *txn, MDB_env *env)
     ck_assert_int_eq(mdb_put(txn, cases, &k, &nv, 0), 0);
     free(copy);
     /* And a stale index entry pointing at a record that does not exist. */
-    unsigned char key[] = {WT_CASES, CASE_STATUS, 'o', 'p', 'e', 'n', 0, 'g', 'o', 'n', 'e'};
+    unsigned char key[] = {CASE_STATUS, 'o', 'p', 'e', 'n', 0, 'g', 'o', 'n', 'e'};
     MDB_val ik = {sizeof key, key}, iv = {0, ""};
     ck_assert_int_eq(mdb_put(txn, idx, &ik, &iv, 0), 0);
 }

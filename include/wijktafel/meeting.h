@@ -1,0 +1,181 @@
+/* meeting.h: the weekly meeting's use cases (app layer): the day's meeting, decisions, chosen
+ * options, actions, signals, map checks, search, minutes, the wall, timeboxes, beamer names. */
+#ifndef WIJKTAFEL_MEETING_H
+#define WIJKTAFEL_MEETING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wijktafel/app.h"
+
+/* The standing agenda items, in their order. */
+enum meeting_item {
+    MEETING_ACTIONS,
+    MEETING_CASES,
+    MEETING_SIGNALS,
+    MEETING_NETWORK,
+    MEETING_DECISIONS,
+    MEETING_NITEMS
+};
+
+/* ---- the meeting of the day (meeting.c) ---- */
+
+/* Records that today's meeting has been held (meta "meeting/D/opened") and,
+ * the first time today, a fingerprint of the social map, so that the next
+ * meeting can show what changed. Idempotent. Errors: store write errors. */
+int meeting_open(struct app *a, struct wt_error *err);
+
+/* Refreshes today's fingerprint of the social map (called when the chair
+ * closes the screen). Errors: store write errors. */
+int meeting_close(struct app *a, struct wt_error *err);
+
+/* The date of the previous meeting (before today): the latest meeting held
+ * with this program, else the latest actions.meeting before today, else a
+ * week ago. Never fails. */
+int32_t meeting_previous(struct app *a);
+
+/* The decisions of the meeting of day, one per line, into *out (caller
+ * frees; "" when none). Errors: WT_EIO. */
+int meeting_decisions_get(struct app *a, int32_t day, char **out, struct wt_error *err);
+
+/* Replaces the decisions of today's meeting with text (valid UTF-8, at most
+ * WT_MAX_FIELD_BYTES * 4 bytes). Errors: WT_EINVAL, store write errors. */
+int meeting_decisions_put(struct app *a, const char *text, struct wt_error *err);
+
+/* Stores a new record r (action, signal, resource or talent) with a fresh id
+ * ("a-013", "s-041", ...) when r has none; defaults: an action gets meeting =
+ * today and status open, a signal date = today, reporter = the member and
+ * status new. Validates (WT_EINVAL with a message that names the column) and
+ * checks references. On success r holds the stored values (with its id). */
+int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err);
+
+/* Replaces an existing record by r (validated, references checked; a case
+ * only when the member may see it, else WT_EPERM). */
+int meeting_update(struct app *a, struct wt_record *r, struct wt_error *err);
+
+/* Sets an action's status ("open", "done" or "dropped") and notes it in the
+ * minutes of today. Errors: WT_ENOTFOUND, WT_EINVAL, store write errors. */
+int meeting_action_status(struct app *a, const char *id, const char *status,
+                          struct wt_error *err);
+
+/* Moves an action's due date to due and notes it in today's minutes. */
+int meeting_action_move(struct app *a, const char *id, int32_t due, struct wt_error *err);
+
+/* Records the option (type, id, name) as chosen for case_id: appends the id
+ * to cases.chosen (once) and notes it in today's minutes. WT_ENOTFOUND for a
+ * case the member may not see. */
+int meeting_choose(struct app *a, const char *case_id, enum match_type type, const char *opt_id,
+                   const char *opt_name, struct wt_error *err);
+
+/* Sets a signal's status ("new", "discussed", "taken-up", "closed"). */
+int meeting_signal_status(struct app *a, const char *id, const char *status,
+                          struct wt_error *err);
+
+/* Links a signal to a case (case_id NULL or "" removes the link). */
+int meeting_signal_link(struct app *a, const char *id, const char *case_id,
+                        struct wt_error *err);
+
+/* Marks a social-map entry as checked today. */
+int meeting_resource_checked(struct app *a, const char *id, struct wt_error *err);
+
+/* ---- what changed in the social map (meeting_map.c) ---- */
+
+enum meeting_change { MEETING_SAME, MEETING_NEW, MEETING_CHANGED };
+
+struct meeting_changes;
+
+/* What changed in resources and talents since the previous meeting, compared
+ * with that meeting's fingerprint (or, without one, by the checked date).
+ * Free with meeting_changes_free. */
+int meeting_changes_new(struct app *a, struct meeting_changes **out, struct wt_error *err);
+enum meeting_change meeting_changes_of(const struct meeting_changes *c, const struct wt_record *r);
+void meeting_changes_free(struct meeting_changes *c);
+
+/* ---- minutes (meeting_minutes.c) ---- */
+
+/* The minutes of the meeting of day as Markdown: decisions, chosen options
+ * with case ids (never a resident's name: names in free text are replaced by
+ * initials), new, closed and moved actions. WT_ENOTFOUND when no meeting was
+ * held that day and nothing was recorded. */
+int meeting_minutes(struct app *a, int32_t day, struct buf *out, struct wt_error *err);
+
+/* ---- names on the wall (meeting_names.c) ---- */
+
+/* Initials of a full name with Dutch particles kept small: "Jan de Vries" ->
+ * "J.d.V.", "Anneke van der Berg" -> "A.v.d.B.". Caller frees. */
+char *meeting_initials(const char *name);
+
+/* Replaces known residents' names in free text by their initials. */
+struct meeting_redactor;
+
+/* Every resident (cases.resident, of all cases) and talent name of the
+ * database; NULL on a read error (err set). */
+struct meeting_redactor *meeting_redactor_new(struct app *a, struct wt_error *err);
+void meeting_redactor_free(struct meeting_redactor *r);
+
+/* A copy of text with every full name (ASCII case-insensitive) replaced by
+ * its initials. Caller frees. r may be NULL (plain copy). */
+char *meeting_redact(const struct meeting_redactor *r, const char *text);
+
+/* A copy of text without its private lines (those starting with "privé:",
+ * "prive:" or "[privé]", any case): what the wall may show. Caller frees. */
+char *meeting_strip_private(const char *text);
+
+/* ---- search (meeting_search.c) ---- */
+
+struct meeting_hit {
+    enum wt_kind kind;
+    const char *id;    /* valid while the search lives */
+    const char *label; /* short description, beamer-safe when built for the beamer */
+};
+
+struct meeting_search;
+
+/* An index over every record the member may see; for the beamer without
+ * restricted cases, with names replaced by initials (r) and without matching
+ * on residents' names. Free with meeting_search_free. */
+int meeting_search_new(struct app *a, bool beamer, const struct meeting_redactor *r,
+                       struct meeting_search **out, struct wt_error *err);
+void meeting_search_free(struct meeting_search *s);
+
+/* Starts a search for query (accent- and case-insensitive substring, words
+ * in any order). Refines the previous hits when query extends the last one. */
+void meeting_search_start(struct meeting_search *s, const char *query);
+
+/* Scans at most budget records; returns true when the search is complete. */
+bool meeting_search_step(struct meeting_search *s, size_t budget);
+
+size_t meeting_search_nhits(const struct meeting_search *s);
+/* The i-th hit (i < meeting_search_nhits), valid while the search lives. */
+struct meeting_hit meeting_search_hit(const struct meeting_search *s, size_t i);
+/* Number of records in the index. */
+size_t meeting_search_size(const struct meeting_search *s);
+
+/* ---- the wall (meeting_wall.c) ---- */
+
+/* What the chair's screen has selected, for the wall. */
+struct meeting_wall {
+    int item;                 /* enum meeting_item */
+    int pane;                 /* a view's own sub-choice (list tab, focused pane) */
+    enum wt_kind kind;        /* the selected record's kind */
+    char id[WT_MAX_ID + 1];   /* its id, "" when nothing is selected */
+    unsigned long gen;        /* bumped by the chair after every change of data */
+};
+
+/* Writes w for the wall (a small file in the database folder, replaced
+ * atomically). Errors: WT_EIO. */
+int meeting_wall_publish(struct app *a, const struct meeting_wall *w, struct wt_error *err);
+
+/* Reads the chair's latest selection; WT_ENOTFOUND when no chair has
+ * published one, WT_EINVAL when unreadable. Never writes. */
+int meeting_wall_read(struct app *a, struct meeting_wall *w);
+
+/* ---- settings (meeting_config.c) ---- */
+
+/* The timebox of each item in seconds: the [timebox] section of the config
+ * file (minutes per item: actiepunten, casussen, signalen, netwerk,
+ * rondvraag; decimals allowed), defaults 10, 30, 15, 10 and 10 minutes. */
+void meeting_timeboxes(int seconds[MEETING_NITEMS]);
+
+#endif

@@ -1,0 +1,403 @@
+/* meeting.c: the meeting of the day and the changes the chair makes during it, each one write. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "meeting_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/tags.h"
+#include "wijktafel/text.h"
+
+char *meeting_key(int32_t day, const char *tail)
+{
+    char d[11];
+    date_format(day, d);
+    return xasprintf("meeting/%s/%s", d, tail);
+}
+
+/* Puts key = value unless key is already there. */
+static void meta_put_once(struct store_txn *t, const char *key, const char *value)
+{
+    char *old = NULL;
+    if (store_meta_get(t, key, &old) == WT_ENOTFOUND)
+        store_meta_put(t, key, value);
+    free(old);
+}
+
+static int open_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    struct app *a = ctx;
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    char hm[8];
+    strftime(hm, sizeof hm, "%H:%M", &tm);
+    char *k = meeting_key(a->today, "opened");
+    meta_put_once(t, k, hm);
+    free(k);
+    k = meeting_key(a->today, "map");
+    char *old = NULL;
+    if (store_meta_get(t, k, &old) == WT_ENOTFOUND) {
+        char *digest = meeting_map_digest(t);
+        store_meta_put(t, k, digest);
+        free(digest);
+    }
+    free(old);
+    free(k);
+    return store_txn_error(t);
+}
+
+int meeting_open(struct app *a, struct wt_error *err)
+{
+    return store_write(a->store, open_write, a, err);
+}
+
+static int close_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    struct app *a = ctx;
+    char *k = meeting_key(a->today, "map");
+    char *digest = meeting_map_digest(t);
+    store_meta_put(t, k, digest);
+    free(digest);
+    free(k);
+    return store_txn_error(t);
+}
+
+int meeting_close(struct app *a, struct wt_error *err)
+{
+    return store_write(a->store, close_write, a, err);
+}
+
+struct prev_search {
+    int32_t today, best;
+};
+
+static int prev_meta(void *ctx, const char *key, const char *value)
+{
+    (void)value;
+    struct prev_search *p = ctx;
+    int32_t d;
+    char date[11];
+    /* "meeting/YYYY-MM-DD/opened" */
+    if (strlen(key) < 19 || strcmp(key + 18, "/opened") != 0)
+        return 0;
+    memcpy(date, key + 8, 10);
+    date[10] = '\0';
+    if (date_parse(date, &d) == 0 && d < p->today && d > p->best)
+        p->best = d;
+    return 0;
+}
+
+static int prev_action(void *ctx, const struct wt_record *r)
+{
+    struct prev_search *p = ctx;
+    int32_t d;
+    if (r->v[ACTION_MEETING] && date_parse(r->v[ACTION_MEETING], &d) == 0 && d < p->today &&
+        d > p->best)
+        p->best = d;
+    return 0;
+}
+
+int32_t meeting_previous(struct app *a)
+{
+    struct prev_search p = {a->today, INT32_MIN};
+    struct store_txn *t;
+    if (store_read_begin(a->store, &t, NULL) == 0) {
+        store_meta_each(t, "meeting/", prev_meta, &p);
+        if (p.best == INT32_MIN)
+            store_each(t, WT_ACTIONS, prev_action, &p);
+        store_read_end(t);
+    }
+    return p.best == INT32_MIN ? a->today - 7 : p.best;
+}
+
+int meeting_decisions_get(struct app *a, int32_t day, char **out, struct wt_error *err)
+{
+    *out = NULL;
+    struct store_txn *t;
+    int rc = store_read_begin(a->store, &t, err);
+    if (rc)
+        return rc;
+    char *k = meeting_key(day, "decisions");
+    rc = store_meta_get(t, k, out);
+    free(k);
+    store_read_end(t);
+    if (rc == WT_ENOTFOUND) {
+        *out = xstrdup("");
+        rc = 0;
+    }
+    return rc ? wt_error_set(err, rc, _("%s: de besluiten kunnen niet worden gelezen"), a->dir)
+              : 0;
+}
+
+struct meta_set {
+    char *key;
+    const char *value; /* NULL deletes */
+};
+
+static int meta_set_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    struct meta_set *m = ctx;
+    if (m->value && *m->value)
+        store_meta_put(t, m->key, m->value);
+    else
+        store_meta_del(t, m->key);
+    return store_txn_error(t);
+}
+
+int meeting_decisions_put(struct app *a, const char *text, struct wt_error *err)
+{
+    size_t n = strlen(text);
+    if (n > (size_t)WT_MAX_FIELD_BYTES * 4 || !text_valid_utf8(text, n))
+        return wt_error_set(err, WT_EINVAL, _("besluiten: te lang of geen geldige tekst"));
+    struct meta_set m = {meeting_key(a->today, "decisions"), text};
+    int rc = store_write(a->store, meta_set_write, &m, err);
+    free(m.key);
+    return rc;
+}
+
+static const char *const id_prefix[WT_KIND_COUNT] = {"m-", "c-", "s-", "r-", "t-", "a-"};
+
+struct max_id {
+    const char *prefix;
+    long max;
+};
+
+static int max_id_one(void *ctx, const struct wt_record *r)
+{
+    struct max_id *m = ctx;
+    const char *id = r->v[0];
+    size_t pl = strlen(m->prefix);
+    if (strncmp(id, m->prefix, pl) != 0)
+        return 0;
+    char *end;
+    long n = strtol(id + pl, &end, 10);
+    if (*end == '\0' && end != id + pl && n > m->max)
+        m->max = n;
+    return 0;
+}
+
+/* A fresh id for kind inside the write (so two writers never pick the same). */
+static void next_id(struct store_txn *t, struct wt_record *r)
+{
+    struct max_id m = {id_prefix[r->kind], 0};
+    store_each(t, r->kind, max_id_one, &m);
+    char id[WT_MAX_ID + 1];
+    snprintf(id, sizeof id, "%s%03ld", m.prefix, m.max + 1);
+    record_set(r, 0, id);
+}
+
+struct put_op {
+    struct app *a;
+    struct wt_record *r;
+    bool add;
+};
+
+static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct put_op *p = ctx;
+    if (p->add && !p->r->v[0])
+        next_id(t, p->r);
+    else if (p->add && store_exists(t, p->r->kind, p->r->v[0]))
+        return wt_error_set(err, WT_EEXIST, _("id: %s bestaat al"), p->r->v[0]);
+    if (!p->add && !store_exists(t, p->r->kind, p->r->v[0]))
+        return wt_error_set(err, WT_ENOTFOUND, _("%s %s bestaat niet"),
+                            record_kind(p->r->kind)->name, p->r->v[0]);
+    int rc = app_check_refs(t, p->r, NULL, err);
+    if (rc)
+        return rc;
+    store_put(t, p->r);
+    return store_txn_error(t);
+}
+
+static void fill_defaults(struct app *a, struct wt_record *r)
+{
+    char today[11];
+    date_format(a->today, today);
+    if (r->kind == WT_ACTIONS && !r->v[ACTION_MEETING])
+        record_set(r, ACTION_MEETING, today);
+    if (r->kind == WT_SIGNALS) {
+        if (!r->v[SIGNAL_DATE])
+            record_set(r, SIGNAL_DATE, today);
+        if (!r->v[SIGNAL_REPORTER])
+            record_set(r, SIGNAL_REPORTER, record_get(&a->member, MEMBER_ID));
+    }
+}
+
+int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err)
+{
+    fill_defaults(a, r);
+    /* Validate with a placeholder id so that a missing id is not an error. */
+    bool no_id = !r->v[0];
+    if (no_id)
+        record_set(r, 0, "x");
+    int rc = record_validate(r, err);
+    if (no_id)
+        record_set(r, 0, NULL);
+    if (rc)
+        return rc;
+    struct put_op p = {a, r, true};
+    return store_write(a->store, put_write, &p, err);
+}
+
+int meeting_update(struct app *a, struct wt_record *r, struct wt_error *err)
+{
+    int rc = record_validate(r, err);
+    if (rc)
+        return rc;
+    if (!app_may_see(a, r))
+        return wt_error_set(err, WT_EPERM, _("u mag deze casus niet wijzigen"));
+    struct put_op p = {a, r, false};
+    return store_write(a->store, put_write, &p, err);
+}
+
+/* A change of one column of one record, plus a note in today's minutes. */
+struct change {
+    struct app *a;
+    enum wt_kind kind;
+    const char *id;
+    int field;
+    const char *value;    /* new value of field (NULL clears) */
+    bool append;          /* FT_CHOSEN: append value to the list once */
+    char *note_key;       /* meta key for the minutes, or NULL */
+    const char *note;     /* its value; NULL deletes the key */
+    bool note_with_old;   /* note is "OLD>NEW" of field */
+};
+
+static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct change *c = ctx;
+    struct wt_record r;
+    int rc = store_get(t, c->kind, c->id, &r);
+    if (rc == 0 && !app_may_see(c->a, &r))
+        rc = WT_ENOTFOUND;
+    if (rc) {
+        record_fini(&r);
+        if (rc == WT_ENOTFOUND)
+            return wt_error_set(err, rc, _("%s %s bestaat niet"), record_kind(c->kind)->name,
+                                c->id);
+        return store_txn_error(t) ? store_txn_error(t) : rc;
+    }
+    char *old = xstrdup(record_get(&r, c->field));
+    if (c->append) {
+        struct taglist l;
+        tags_split(r.v[c->field], &l);
+        bool have = false;
+        for (size_t i = 0; i < l.n && !have; i++) {
+            size_t n = strcspn(l.items[i], ":");
+            have = strlen(c->value) == n && strncmp(l.items[i], c->value, n) == 0;
+        }
+        tags_fini(&l);
+        if (!have) {
+            char *v = *old ? xasprintf("%s;%s", old, c->value) : xstrdup(c->value);
+            record_set(&r, c->field, v);
+            free(v);
+        }
+    } else {
+        record_set(&r, c->field, c->value);
+    }
+    rc = record_validate(&r, err);
+    if (!rc)
+        rc = app_check_refs(t, &r, NULL, err);
+    if (!rc) {
+        store_put(t, &r);
+        if (c->note_key && c->note && c->note_with_old) {
+            char *v = xasprintf("%s>%s", old, c->note);
+            store_meta_put(t, c->note_key, v);
+            free(v);
+        } else if (c->note_key && c->note) {
+            store_meta_put(t, c->note_key, c->note);
+        } else if (c->note_key) {
+            store_meta_del(t, c->note_key);
+        }
+        rc = store_txn_error(t);
+    }
+    free(old);
+    record_fini(&r);
+    return rc;
+}
+
+static int change_run(struct change *c, struct wt_error *err)
+{
+    int rc = store_write(c->a->store, change_write, c, err);
+    free(c->note_key);
+    return rc;
+}
+
+static char *note_key(struct app *a, const char *what, const char *id)
+{
+    char *tail = xasprintf("%s/%s", what, id);
+    char *k = meeting_key(a->today, tail);
+    free(tail);
+    return k;
+}
+
+int meeting_action_status(struct app *a, const char *id, const char *status,
+                          struct wt_error *err)
+{
+    bool open = strcmp(status, "open") == 0;
+    struct change c = {.a = a, .kind = WT_ACTIONS, .id = id, .field = ACTION_STATUS,
+                       .value = status, .note_key = note_key(a, "closed", id),
+                       .note = open ? NULL : status};
+    return change_run(&c, err);
+}
+
+int meeting_action_move(struct app *a, const char *id, int32_t due, struct wt_error *err)
+{
+    char d[11];
+    date_format(due, d);
+    struct change c = {.a = a, .kind = WT_ACTIONS, .id = id, .field = ACTION_DUE, .value = d,
+                       .note_key = note_key(a, "moved", id), .note = d, .note_with_old = true};
+    return change_run(&c, err);
+}
+
+int meeting_choose(struct app *a, const char *case_id, enum match_type type, const char *opt_id,
+                   const char *opt_name, struct wt_error *err)
+{
+    char *what = xasprintf("chosen/%s", case_id);
+    char *note = xasprintf("%s\t%s", match_type_name(type), opt_name ? opt_name : "");
+    struct change c = {.a = a, .kind = WT_CASES, .id = case_id, .field = CASE_CHOSEN,
+                       .value = opt_id, .append = true, .note_key = note_key(a, what, opt_id),
+                       .note = note};
+    int rc = change_run(&c, err);
+    free(note);
+    free(what);
+    return rc;
+}
+
+int meeting_signal_status(struct app *a, const char *id, const char *status,
+                          struct wt_error *err)
+{
+    struct change c = {.a = a, .kind = WT_SIGNALS, .id = id, .field = SIGNAL_STATUS,
+                       .value = status, .note_key = note_key(a, "signal", id), .note = status};
+    return change_run(&c, err);
+}
+
+int meeting_signal_link(struct app *a, const char *id, const char *case_id,
+                        struct wt_error *err)
+{
+    if (case_id && *case_id) {
+        struct wt_record cs;
+        int rc = app_get(a, WT_CASES, case_id, &cs, err);
+        record_fini(&cs);
+        if (rc)
+            return rc;
+    }
+    struct change c = {.a = a, .kind = WT_SIGNALS, .id = id, .field = SIGNAL_CASE,
+                       .value = case_id};
+    return change_run(&c, err);
+}
+
+int meeting_resource_checked(struct app *a, const char *id, struct wt_error *err)
+{
+    char d[11];
+    date_format(a->today, d);
+    struct change c = {.a = a, .kind = WT_RESOURCES, .id = id, .field = RESOURCE_CHECKED,
+                       .value = d};
+    return change_run(&c, err);
+}

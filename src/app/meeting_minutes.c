@@ -1,0 +1,242 @@
+/* meeting_minutes.c: a meeting's minutes in Markdown, without any resident's name. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "meeting_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/text.h"
+
+struct note {
+    char *what; /* "chosen", "closed", "moved", "signal" */
+    char *id;   /* "CASE/OPT" or a record id */
+    char *value;
+};
+
+struct notes {
+    size_t prefix_len;
+    struct note *n;
+    size_t count;
+    char *opened, *decisions;
+};
+
+static int collect(void *ctx, const char *key, const char *value)
+{
+    struct notes *ns = ctx;
+    const char *tail = key + ns->prefix_len;
+    if (strcmp(tail, "opened") == 0) {
+        free(ns->opened);
+        ns->opened = xstrdup(value);
+        return 0;
+    }
+    if (strcmp(tail, "decisions") == 0) {
+        free(ns->decisions);
+        ns->decisions = xstrdup(value);
+        return 0;
+    }
+    const char *slash = strchr(tail, '/');
+    if (!slash)
+        return 0;
+    ns->n = xrealloc(ns->n, (ns->count + 1) * sizeof *ns->n);
+    ns->n[ns->count++] = (struct note){xstrndup(tail, (size_t)(slash - tail)),
+                                       xstrdup(slash + 1), xstrdup(value)};
+    return 0;
+}
+
+/* One line of text for a list item: inert, names replaced, no private lines. */
+static void put_text(struct buf *out, const struct meeting_redactor *r, const char *s)
+{
+    char *priv = meeting_strip_private(s);
+    char *red = meeting_redact(r, priv);
+    char *inert = text_inert(red, false);
+    buf_puts(out, inert);
+    free(inert);
+    free(red);
+    free(priv);
+}
+
+struct new_actions {
+    const char *day;
+    struct buf *out;
+    const struct meeting_redactor *r;
+    size_t n;
+};
+
+static int new_action(void *ctx, const struct wt_record *a)
+{
+    struct new_actions *na = ctx;
+    if (strcmp(record_get(a, ACTION_MEETING), na->day) != 0)
+        return 0;
+    buf_printf(na->out, "- %s: ", a->v[ACTION_ID]);
+    put_text(na->out, na->r, record_get(a, ACTION_TEXT));
+    if (a->v[ACTION_OWNER])
+        buf_printf(na->out, _(" Eigenaar: %s."), a->v[ACTION_OWNER]);
+    if (a->v[ACTION_DUE])
+        buf_printf(na->out, _(" Uiterlijk: %s."), a->v[ACTION_DUE]);
+    if (a->v[ACTION_CASE])
+        buf_printf(na->out, _(" Casus: %s."), a->v[ACTION_CASE]);
+    if (strcmp(record_get(a, ACTION_STATUS), "open") != 0)
+        buf_printf(na->out, " (%s)", strcmp(a->v[ACTION_STATUS], "done") == 0 ? _("klaar")
+                                                                                 : _("vervallen"));
+    buf_putc(na->out, '\n');
+    na->n++;
+    return 0;
+}
+
+static const char *signal_word(const char *status)
+{
+    if (strcmp(status, "discussed") == 0)
+        return _("besproken");
+    if (strcmp(status, "taken-up") == 0)
+        return _("opgepakt");
+    if (strcmp(status, "closed") == 0)
+        return _("gesloten");
+    return _("nieuw");
+}
+
+static void section(struct buf *out, const char *title)
+{
+    buf_printf(out, "\n## %s\n\n", title);
+}
+
+/* The section of notes of one kind; returns how many were written. */
+static size_t write_notes(struct app *a, const struct notes *ns, const char *what,
+                          const struct meeting_redactor *r, struct buf *out)
+{
+    size_t written = 0;
+    for (size_t i = 0; i < ns->count; i++) {
+        const struct note *n = &ns->n[i];
+        if (strcmp(n->what, what) != 0)
+            continue;
+        if (strcmp(what, "chosen") == 0) {
+            const char *slash = strchr(n->id, '/');
+            if (!slash)
+                continue;
+            char *cs = xstrndup(n->id, (size_t)(slash - n->id));
+            struct wt_record rec;
+            bool visible = app_get(a, WT_CASES, cs, &rec, NULL) == 0;
+            record_fini(&rec);
+            if (visible) {
+                const char *tab = strchr(n->value, '\t');
+                char *type = tab ? xstrndup(n->value, (size_t)(tab - n->value)) : xstrdup("");
+                const char *name = tab ? tab + 1 : "";
+                buf_printf(out, _("- Casus %s: %s "), cs, slash + 1);
+                if (strcmp(type, "talent") == 0) {
+                    char *ini = meeting_initials(name);
+                    buf_printf(out, "(%s %s)", _("talent"), ini);
+                    free(ini);
+                } else if (*name) {
+                    buf_putc(out, '(');
+                    put_text(out, r, name);
+                    buf_putc(out, ')');
+                }
+                buf_putc(out, '\n');
+                free(type);
+                written++;
+            }
+            free(cs);
+            continue;
+        }
+        enum wt_kind kind = strcmp(what, "signal") == 0 ? WT_SIGNALS : WT_ACTIONS;
+        struct wt_record rec;
+        if (app_get(a, kind, n->id, &rec, NULL) != 0) {
+            record_fini(&rec);
+            continue;
+        }
+        buf_printf(out, "- %s: ", n->id);
+        put_text(out, r, record_get(&rec, kind == WT_SIGNALS ? SIGNAL_TEXT : ACTION_TEXT));
+        if (strcmp(what, "closed") == 0)
+            buf_printf(out, " (%s)", strcmp(n->value, "done") == 0 ? _("klaar") : _("vervallen"));
+        else if (strcmp(what, "moved") == 0) {
+            char *gt = strchr(n->value, '>');
+            if (gt)
+                *gt = '\0';
+            buf_printf(out, _(" (verzet van %s naar %s)"), *n->value ? n->value : "-",
+                       gt ? gt + 1 : "-");
+        } else
+            buf_printf(out, " (%s)", signal_word(n->value));
+        buf_putc(out, '\n');
+        record_fini(&rec);
+        written++;
+    }
+    return written;
+}
+
+static void none(struct buf *out, size_t n)
+{
+    if (n == 0)
+        buf_printf(out, "%s\n", _("_Geen._"));
+}
+
+int meeting_minutes(struct app *a, int32_t day, struct buf *out, struct wt_error *err)
+{
+    char d[11];
+    date_format(day, d);
+    char *prefix = meeting_key(day, "");
+    struct notes ns = {.prefix_len = strlen(prefix)};
+    struct store_txn *t;
+    int rc = store_read_begin(a->store, &t, err);
+    if (rc) {
+        free(prefix);
+        return rc;
+    }
+    rc = store_meta_each(t, prefix, collect, &ns);
+    store_read_end(t);
+    free(prefix);
+    struct meeting_redactor *r = rc ? NULL : meeting_redactor_new(a, err);
+    if (!rc && !r)
+        rc = WT_EIO;
+    struct buf acts = {0};
+    struct new_actions na = {d, &acts, r, 0};
+    if (!rc)
+        rc = app_each(a, WT_ACTIONS, new_action, &na, err);
+    if (!rc && !ns.opened && !ns.decisions && ns.count == 0 && na.n == 0)
+        rc = wt_error_set(err, WT_ENOTFOUND, _("%s: op %s is geen overleg gehouden"), a->dir, d);
+    if (!rc) {
+        buf_printf(out, _("# Notulen teamoverleg %s\n"), d);
+        if (*a->team) {
+            buf_printf(out, "\n%s: ", _("Team"));
+            put_text(out, NULL, a->team);
+            buf_putc(out, '\n');
+        }
+        section(out, _("Besluiten"));
+        size_t nd = 0;
+        for (const char *p = ns.decisions ? ns.decisions : ""; *p;) {
+            size_t len = strcspn(p, "\n");
+            char *line = xstrndup(p, len);
+            char *trim = text_trim(line);
+            if (*trim) {
+                buf_puts(out, "- ");
+                put_text(out, r, trim);
+                buf_putc(out, '\n');
+                nd++;
+            }
+            free(trim);
+            free(line);
+            p += len + (p[len] ? 1 : 0);
+        }
+        none(out, nd);
+        section(out, _("Gekozen opties"));
+        none(out, write_notes(a, &ns, "chosen", r, out));
+        section(out, _("Nieuwe actiepunten"));
+        buf_puts(out, acts.data ? acts.data : "");
+        none(out, na.n);
+        section(out, _("Afgehandelde actiepunten"));
+        none(out, write_notes(a, &ns, "closed", r, out));
+        section(out, _("Verzette actiepunten"));
+        none(out, write_notes(a, &ns, "moved", r, out));
+        section(out, _("Signalen"));
+        none(out, write_notes(a, &ns, "signal", r, out));
+    }
+    buf_fini(&acts);
+    meeting_redactor_free(r);
+    for (size_t i = 0; i < ns.count; i++) {
+        free(ns.n[i].what);
+        free(ns.n[i].id);
+        free(ns.n[i].value);
+    }
+    free(ns.n);
+    free(ns.opened);
+    free(ns.decisions);
+    return rc;
+}

@@ -1,0 +1,268 @@
+/* meeting_search.c: incremental accent- and case-insensitive search over every visible record. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "meeting_int.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/text.h"
+
+struct entry {
+    enum wt_kind kind;
+    char *id;
+    char *label;
+    char *hay; /* folded text of the searchable columns, '\n' between them */
+};
+
+struct meeting_search {
+    bool beamer;
+    const struct meeting_redactor *redactor;
+    struct entry *e;
+    size_t n, cap;
+    char *query;           /* folded */
+    char **words;          /* its words */
+    size_t nwords;
+    size_t *hits, nh, caph;
+    size_t *cand, ncand;   /* the previous hits when refining */
+    size_t cand_pos, scan_pos;
+};
+
+#define LABEL_MAX 240
+
+static const char *last_part(const char *area)
+{
+    const char *s = strrchr(area, '/');
+    return s ? s + 1 : area;
+}
+
+/* Cuts s to at most max bytes on a UTF-8 boundary. */
+static void cut(char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max)
+        return;
+    while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+        max--;
+    s[max] = '\0';
+}
+
+static char *make_label(const struct meeting_search *s, const struct wt_record *r)
+{
+    const char *(*g)(const struct wt_record *, int) = record_get;
+    char *l;
+    switch (r->kind) {
+    case WT_CASES:
+        l = xasprintf("%s, %s: %s", g(r, CASE_RESIDENT), last_part(g(r, CASE_AREA)),
+                      g(r, CASE_REQUEST));
+        break;
+    case WT_SIGNALS:
+        l = xasprintf("%s %s: %s", g(r, SIGNAL_DATE), last_part(g(r, SIGNAL_AREA)),
+                      g(r, SIGNAL_TEXT));
+        break;
+    case WT_RESOURCES:
+        l = xasprintf("%s (%s, %s)", g(r, RESOURCE_NAME), g(r, RESOURCE_KIND),
+                      last_part(g(r, RESOURCE_AREA)));
+        break;
+    case WT_TALENTS:
+        l = xasprintf("%s, %s: %s", g(r, TALENT_NAME), last_part(g(r, TALENT_AREA)),
+                      g(r, TALENT_OFFERS));
+        break;
+    case WT_ACTIONS:
+        l = xasprintf("%s (%s, %s)", g(r, ACTION_TEXT), g(r, ACTION_OWNER), g(r, ACTION_DUE));
+        break;
+    default:
+        l = xasprintf("%s (%s)", g(r, MEMBER_NAME), g(r, MEMBER_ROLE));
+        break;
+    }
+    if (s->beamer) {
+        char *priv = meeting_strip_private(l);
+        free(l);
+        l = meeting_redact(s->redactor, priv);
+        free(priv);
+        if (r->kind == WT_CASES || r->kind == WT_TALENTS) {
+            /* The name leads the label: make sure it is initials even when
+             * the redactor does not know it (a one-word name). */
+            const char *name = g(r, r->kind == WT_CASES ? CASE_RESIDENT : TALENT_NAME);
+            char *ini = meeting_initials(name);
+            char *red = meeting_redact(s->redactor, name);
+            size_t rl = strlen(red);
+            if (strncmp(l, red, rl) == 0) {
+                char *m = xasprintf("%s%s", ini, l + rl);
+                free(l);
+                l = m;
+            }
+            free(red);
+            free(ini);
+        }
+    }
+    cut(l, LABEL_MAX);
+    return l;
+}
+
+static int add_one(void *ctx, const struct wt_record *r)
+{
+    struct meeting_search *s = ctx;
+    if (s->beamer && r->kind == WT_CASES && strcmp(record_get(r, CASE_RESTRICTED), "yes") == 0)
+        return 0;
+    const struct wt_kind_def *kd = record_kind(r->kind);
+    struct buf b = {0};
+    for (int f = 0; f < kd->nfields; f++) {
+        if (!r->v[f] || (s->beamer && kd->fields[f].personal))
+            continue;
+        const char *v = r->v[f];
+        char *priv = NULL;
+        if (s->beamer && kd->fields[f].type == FT_TEXT)
+            v = priv = meeting_strip_private(v);
+        buf_puts(&b, v);
+        buf_putc(&b, '\n');
+        free(priv);
+    }
+    char *hay = text_fold(b.data ? b.data : "");
+    buf_fini(&b);
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 1024;
+        s->e = xrealloc(s->e, s->cap * sizeof *s->e);
+    }
+    struct entry *e = &s->e[s->n++];
+    e->kind = r->kind;
+    e->id = xstrdup(r->v[0]);
+    e->label = make_label(s, r);
+    e->hay = hay ? hay : xstrdup("");
+    return 0;
+}
+
+int meeting_search_new(struct app *a, bool beamer, const struct meeting_redactor *r,
+                       struct meeting_search **out, struct wt_error *err)
+{
+    struct meeting_search *s = xcalloc(1, sizeof *s);
+    s->beamer = beamer;
+    s->redactor = r;
+    s->query = xstrdup("");
+    static const enum wt_kind order[] = {WT_CASES,   WT_SIGNALS, WT_RESOURCES,
+                                         WT_TALENTS, WT_ACTIONS, WT_MEMBERS};
+    int rc = 0;
+    for (size_t i = 0; i < sizeof order / sizeof order[0] && !rc; i++)
+        rc = app_each(a, order[i], add_one, s, err);
+    if (rc) {
+        meeting_search_free(s);
+        *out = NULL;
+        return rc;
+    }
+    *out = s;
+    return 0;
+}
+
+static void free_words(struct meeting_search *s)
+{
+    for (size_t i = 0; i < s->nwords; i++)
+        free(s->words[i]);
+    free(s->words);
+    s->words = NULL;
+    s->nwords = 0;
+}
+
+void meeting_search_free(struct meeting_search *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->e[i].id);
+        free(s->e[i].label);
+        free(s->e[i].hay);
+    }
+    free(s->e);
+    free_words(s);
+    free(s->query);
+    free(s->hits);
+    free(s->cand);
+    free(s);
+}
+
+void meeting_search_start(struct meeting_search *s, const char *query)
+{
+    char *fq = text_fold(query ? query : "");
+    if (!fq)
+        fq = xstrdup("");
+    bool refine = *s->query && strncmp(fq, s->query, strlen(s->query)) == 0;
+    if (refine) {
+        /* Every hit of the longer query is a hit of the shorter one: look
+         * only at those, then at the candidates and records the last search
+         * had not reached yet (all later in index order). */
+        size_t rest = s->ncand - s->cand_pos;
+        size_t *cand = xmalloc((s->nh + rest + 1) * sizeof *cand);
+        if (s->nh)
+            memcpy(cand, s->hits, s->nh * sizeof *cand);
+        if (rest)
+            memcpy(cand + s->nh, s->cand + s->cand_pos, rest * sizeof *cand);
+        free(s->cand);
+        s->cand = cand;
+        s->ncand = s->nh + rest;
+    } else {
+        free(s->cand);
+        s->cand = NULL;
+        s->ncand = 0;
+        s->scan_pos = 0;
+    }
+    s->nh = 0;
+    s->cand_pos = 0;
+    free(s->query);
+    s->query = fq;
+    free_words(s);
+    char *copy = xstrdup(fq), *save = NULL;
+    for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+        s->words = xrealloc(s->words, (s->nwords + 1) * sizeof *s->words);
+        s->words[s->nwords++] = xstrdup(w);
+    }
+    free(copy);
+    if (!s->nwords) /* nothing typed: no hits, and nothing to scan */
+        s->scan_pos = s->n;
+}
+
+static bool matches(const struct meeting_search *s, const struct entry *e)
+{
+    for (size_t i = 0; i < s->nwords; i++)
+        if (!strstr(e->hay, s->words[i]))
+            return false;
+    return true;
+}
+
+static void add_hit(struct meeting_search *s, size_t idx)
+{
+    if (s->nh == s->caph) {
+        s->caph = s->caph ? s->caph * 2 : 256;
+        s->hits = xrealloc(s->hits, s->caph * sizeof *s->hits);
+    }
+    s->hits[s->nh++] = idx;
+}
+
+bool meeting_search_step(struct meeting_search *s, size_t budget)
+{
+    while (budget && s->cand_pos < s->ncand) {
+        size_t idx = s->cand[s->cand_pos++];
+        if (matches(s, &s->e[idx]))
+            add_hit(s, idx);
+        budget--;
+    }
+    while (budget && s->cand_pos >= s->ncand && s->scan_pos < s->n) {
+        if (matches(s, &s->e[s->scan_pos]))
+            add_hit(s, s->scan_pos);
+        s->scan_pos++;
+        budget--;
+    }
+    return s->cand_pos >= s->ncand && s->scan_pos >= s->n;
+}
+
+size_t meeting_search_nhits(const struct meeting_search *s)
+{
+    return s->nh;
+}
+
+struct meeting_hit meeting_search_hit(const struct meeting_search *s, size_t i)
+{
+    const struct entry *e = &s->e[s->hits[i]];
+    return (struct meeting_hit){e->kind, e->id, e->label};
+}
+
+size_t meeting_search_size(const struct meeting_search *s)
+{
+    return s->n;
+}

@@ -1,0 +1,276 @@
+/* rank.c: scoring resources and talents for one case through the inverted indexes, best first. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "match_int.h"
+
+/* Evidence gathered from the postings for one option. */
+struct acc {
+    float need, words;
+    uint8_t nstr;
+    uint8_t seen;
+};
+
+double match_round(double x)
+{
+    double r = (double)(long long)(x * 100.0 + (x >= 0 ? 0.5 : -0.5)) / 100.0;
+    return r == 0.0 ? 0.0 : r; /* no "-0.00" */
+}
+
+/* Outcome history of option o, without the choices of the case itself. */
+static void history(const struct match_query *q, const struct match_opt *o,
+                    struct match_factors *f)
+{
+    int w = o->worked, fl = o->failed, p = o->pending;
+    for (size_t i = 0; i < q->nown; i++) {
+        if (q->own[i].hist != o->hist_key)
+            continue;
+        if (q->own[i].outcome == 1)
+            w--;
+        else if (q->own[i].outcome == 2)
+            fl--;
+        else
+            p--;
+    }
+    f->worked = w > 0 ? (uint32_t)w : 0;
+    f->failed = fl > 0 ? (uint32_t)fl : 0;
+    f->pending = p > 0 ? (uint32_t)p : 0;
+    double n = f->worked + f->failed;
+    f->history = 0.0;
+    if (n > 0) /* success rate with one imagined success and one failure */
+        f->history = W_HISTORY * ((f->worked + 1.0) / (n + 2.0) - 0.5);
+    if (f->pending)
+        f->history += W_PENDING;
+}
+
+/* Mobility needs: whether the option answers them, brings transport, or a
+ * neighbour can drive; fills transport, transport_credit and access. */
+static void access_fit(const struct match_query *q, const struct match_opt *o,
+                       struct match_factors *f)
+{
+    if (!q->nmob || o->type != MATCH_RESOURCE)
+        return;
+    double missing = 0.0;
+    for (int k = 0; k < q->nmob; k++) {
+        if (match_ids_has(o->needs.ids, o->needs.n, q->mob[k]))
+            return; /* the option is itself about transport */
+        missing += q->mob_w[k];
+    }
+    if (o->access & ACCESS_TRANSPORT) {
+        f->transport = TRANSPORT_ENTRY;
+        f->transport_credit = missing;
+    } else if (o->buddy) {
+        return; /* a buddy comes to the person */
+    } else if (q->driver >= 0) {
+        f->transport = TRANSPORT_DRIVER;
+        f->transport_credit = F_DRIVER_CREDIT * missing;
+    } else {
+        f->transport = TRANSPORT_MISSING;
+        f->access += W_NO_TRANSPORT;
+    }
+    if (!o->buddy && (o->access & ACCESS_WHEELCHAIR)) {
+        f->wheelchair = true;
+        f->access += W_WHEELCHAIR;
+    }
+}
+
+void match_score_opt(const struct match_query *q, uint32_t i, double need, double words,
+                     unsigned nstr, struct match_factors *f)
+{
+    const struct match_opt *o = &q->c->opts[i];
+    memset(f, 0, sizeof *f);
+    if (q->age >= 0 && ((o->age_min >= 0 && q->age < o->age_min) ||
+                        (o->age_max >= 0 && q->age > o->age_max))) {
+        f->excluded = true;
+        return;
+    }
+    if (q->age >= 0 && (o->age_min >= 0 || o->age_max >= 0))
+        f->age = W_AGE_FIT;
+    f->need = need;
+    f->strength = W_STRENGTH * (nstr < MAX_STRENGTHS ? nstr : MAX_STRENGTHS);
+    f->words = words < MAX_WORD_POINTS ? words : MAX_WORD_POINTS;
+    f->shared = match_area_shared(&q->area, &o->area);
+    f->area = f->shared >= 3   ? W_AREA_BUURT
+              : f->shared == 2 ? W_AREA_DORP
+              : f->shared == 1 ? W_AREA_GEMEENTE
+                               : 0.0;
+    access_fit(q, o, f);
+    history(q, o, f);
+    f->factor = 1.0;
+    if (o->full) {
+        f->full = true;
+        f->factor *= F_FULL;
+    }
+    if (o->type == MATCH_RESOURCE &&
+        (o->checked == INT32_MIN || q->c->today - o->checked > STALE_DAYS)) {
+        f->stale = true;
+        f->factor *= F_STALE;
+    }
+    f->total = match_round((f->need + f->transport_credit + f->strength + f->words + f->area +
+                            f->age + f->access + f->history) *
+                           f->factor);
+}
+
+/* True when a ranks before b: higher score, then resource, talent, case,
+ * then id, then the order of adding. */
+static bool better(const struct match_corpus *c, const struct match_cand *a,
+                   const struct match_cand *b)
+{
+    if (a->score != b->score)
+        return a->score > b->score;
+    if (a->type != b->type)
+        return a->type < b->type;
+    const char *ia = a->type == MATCH_CASE ? c->cases[a->idx].id : c->opts[a->idx].id;
+    const char *ib = b->type == MATCH_CASE ? c->cases[b->idx].id : c->opts[b->idx].id;
+    int d = strcmp(ia, ib);
+    if (d)
+        return d < 0;
+    return a->idx < b->idx;
+}
+
+/* The heap keeps its worst candidate at the root. */
+static void sift_down(struct match_top *t, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, w = i;
+        if (l < t->n && better(t->c, &t->v[w], &t->v[l]))
+            w = l;
+        if (r < t->n && better(t->c, &t->v[w], &t->v[r]))
+            w = r;
+        if (w == i)
+            return;
+        struct match_cand tmp = t->v[i];
+        t->v[i] = t->v[w];
+        t->v[w] = tmp;
+        i = w;
+    }
+}
+
+void match_top_push(struct match_top *t, struct match_cand x)
+{
+    if (t->limit && t->n == t->limit) {
+        if (better(t->c, &x, &t->v[0])) {
+            t->v[0] = x;
+            sift_down(t, 0);
+        }
+        return;
+    }
+    if (t->n == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 64;
+        t->v = xrealloc(t->v, t->cap * sizeof *t->v);
+    }
+    size_t i = t->n++;
+    t->v[i] = x;
+    while (t->limit && i > 0) {
+        size_t parent = (i - 1) / 2;
+        if (!better(t->c, &t->v[parent], &t->v[i]))
+            break;
+        struct match_cand tmp = t->v[i];
+        t->v[i] = t->v[parent];
+        t->v[parent] = tmp;
+        i = parent;
+    }
+}
+
+static int cmp_cand(const void *a, const void *b, void *corpus)
+{
+    const struct match_cand *x = a, *y = b;
+    if (better(corpus, x, y))
+        return -1;
+    return better(corpus, y, x) ? 1 : 0;
+}
+
+/* Adds weight w to every option in the postings of term t. */
+static void gather(const struct match_postings *p, uint32_t t, struct acc *acc,
+                   uint32_t *touched, size_t *nt, int what, float w)
+{
+    for (uint32_t j = p->off[t]; j < p->off[t + 1]; j++) {
+        uint32_t i = p->items[j];
+        struct acc *a = &acc[i];
+        if (!a->seen) {
+            a->seen = 1;
+            touched[(*nt)++] = i;
+        }
+        if (what == 0)
+            a->need += w;
+        else if (what == 1)
+            a->nstr += a->nstr < 255;
+        else
+            a->words += w;
+    }
+}
+
+/* Resources and talents with any evidence (a need, a strength or a word),
+ * scored and pushed into t. */
+static void rank_options(const struct match_query *q, struct match_top *t)
+{
+    const struct match_corpus *c = q->c;
+    if (c->nopts == 0)
+        return;
+    struct acc *acc = xcalloc(c->nopts, sizeof *acc);
+    uint32_t *touched = xmalloc(c->nopts * sizeof *touched);
+    size_t nt = 0;
+    for (uint32_t k = 0; k < q->needs.n; k++) {
+        uint32_t id = q->needs.sorted[k];
+        gather(&c->by_need, id, acc, touched, &nt, 0, c->need_w[id]);
+    }
+    for (uint32_t k = 0; k < q->strengths.n; k++)
+        gather(&c->by_interest, q->strengths.sorted[k], acc, touched, &nt, 1, 0.0f);
+    for (uint32_t k = 0; k < q->nwords; k++) {
+        uint32_t id = q->words[k].id;
+        gather(&c->by_word, id, acc, touched, &nt, 2, c->word_w[id]);
+    }
+    for (size_t k = 0; k < nt; k++) {
+        uint32_t i = touched[k];
+        struct match_factors f;
+        match_score_opt(q, i, acc[i].need, acc[i].words, acc[i].nstr, &f);
+        if (!f.excluded)
+            match_top_push(t, (struct match_cand){f.total, i, c->opts[i].type});
+    }
+    free(touched);
+    free(acc);
+}
+
+int match_rank(const struct match_corpus *c, const struct wt_record *cs, size_t limit,
+               struct match_result *out)
+{
+    out->opts = NULL;
+    out->n = 0;
+    if (!c->finished || cs->kind != WT_CASES)
+        return 0;
+    struct match_query q;
+    match_query_init(&q, c, cs);
+    struct match_top t = {.c = c, .limit = limit};
+    rank_options(&q, &t);
+    match_similar(&q, &t);
+    if (t.n)
+        qsort_r(t.v, t.n, sizeof *t.v, cmp_cand, (void *)c);
+    out->opts = xcalloc(t.n ? t.n : 1, sizeof *out->opts);
+    for (size_t i = 0; i < t.n; i++)
+        match_option_fill(&q, &t.v[i], &out->opts[i]);
+    out->n = t.n;
+    free(t.v);
+    match_query_fini(&q);
+    return 0;
+}
+
+void match_result_fini(struct match_result *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->opts[i].name);
+        free(r->opts[i].reasons);
+    }
+    free(r->opts);
+    r->opts = NULL;
+    r->n = 0;
+}
+
+const char *match_type_name(enum match_type t)
+{
+    switch (t) {
+    case MATCH_RESOURCE: return "resource";
+    case MATCH_TALENT: return "talent";
+    case MATCH_CASE: return "case";
+    }
+    return "?";
+}

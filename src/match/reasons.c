@@ -1,0 +1,217 @@
+/* reasons.c: the ranked options as the caller sees them: names and short Dutch reasons. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+
+#define MAX_WORDS_SHOWN 5
+
+/* Appends one reason; ';', tabs and line breaks inside it are neutralised. */
+static void add_reason(struct buf *b, const char *text)
+{
+    char *clean = match_clean(text, true);
+    if (b->len)
+        buf_putc(b, ';');
+    buf_puts(b, clean);
+    free(clean);
+}
+
+static void add_reasonf(struct buf *b, const char *fmt, const char *arg)
+{
+    char *s = xasprintf(fmt, arg);
+    add_reason(b, s);
+    free(s);
+}
+
+/* "a", "a en b", "a, b en c" (sep_last NULL: all with ", "). */
+static char *join(const char *const *items, size_t n, const char *sep_last)
+{
+    struct buf b = {0};
+    buf_puts(&b, "");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            buf_puts(&b, i + 1 == n && sep_last ? sep_last : ", ");
+        buf_puts(&b, items[i]);
+    }
+    return buf_steal(&b);
+}
+
+/* The folded text of a tag id. */
+static const char *tag_text(const struct match_corpus *c, uint32_t id)
+{
+    return c->dict.keys[id] + 1;
+}
+
+/* Adds "prefix a, b en c" for the case tags (in written order) that the
+ * sorted list has. Returns how many. */
+static size_t tags_reason(struct buf *b, const struct match_query *q,
+                          const struct match_qtags *t, const struct idlist *has,
+                          const char *fmt)
+{
+    const char **names = xmalloc((t->n ? t->n : 1) * sizeof *names);
+    size_t n = 0;
+    for (uint32_t i = 0; i < t->n; i++)
+        if (match_ids_has(has->ids, has->n, t->written[i]))
+            names[n++] = tag_text(q->c, t->written[i]);
+    if (n) {
+        char *list = join(names, n, _(" en "));
+        add_reasonf(b, fmt, list);
+        free(list);
+    }
+    free(names);
+    return n;
+}
+
+static int cmp_pos(const void *a, const void *b)
+{
+    const struct match_qword *x = *(const struct match_qword *const *)a;
+    const struct match_qword *y = *(const struct match_qword *const *)b;
+    return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* "woorden uit de vraag: ..." in the order of the request. */
+static void words_reason(struct buf *b, const struct match_query *q, const struct idlist *w)
+{
+    const struct match_qword **hit = xmalloc((q->nwords ? q->nwords : 1) * sizeof *hit);
+    size_t n = 0;
+    for (uint32_t i = 0; i < q->nwords; i++)
+        if (match_ids_has(w->ids, w->n, q->words[i].id))
+            hit[n++] = &q->words[i];
+    qsort(hit, n, sizeof *hit, cmp_pos);
+    if (n > MAX_WORDS_SHOWN)
+        n = MAX_WORDS_SHOWN;
+    const char **texts = xmalloc((n ? n : 1) * sizeof *texts);
+    for (size_t i = 0; i < n; i++)
+        texts[i] = hit[i]->text;
+    if (n) {
+        char *list = join(texts, n, NULL);
+        add_reasonf(b, _("woorden uit de vraag: %s"), list);
+        free(list);
+    }
+    free(texts);
+    free(hit);
+}
+
+static void area_reason(struct buf *b, int shared)
+{
+    if (shared >= 3)
+        add_reason(b, _("in dezelfde buurt"));
+    else if (shared == 2)
+        add_reason(b, _("in hetzelfde dorp"));
+    else if (shared == 1)
+        add_reason(b, _("in dezelfde gemeente"));
+}
+
+/* Recomputes the evidence of option i exactly as the index pass summed it
+ * (same order, same float arithmetic), so that the factors match the score. */
+static void evidence(const struct match_query *q, const struct match_opt *o, float *need,
+                     float *words, unsigned *nstr)
+{
+    const struct match_corpus *c = q->c;
+    *need = 0.0f;
+    *words = 0.0f;
+    *nstr = 0;
+    for (uint32_t k = 0; k < q->needs.n; k++)
+        if (match_ids_has(o->needs.ids, o->needs.n, q->needs.sorted[k]))
+            *need += c->need_w[q->needs.sorted[k]];
+    for (uint32_t k = 0; k < q->strengths.n; k++)
+        if (match_ids_has(o->interests.ids, o->interests.n, q->strengths.sorted[k]))
+            (*nstr)++;
+    for (uint32_t k = 0; k < q->nwords; k++)
+        if (match_ids_has(o->words.ids, o->words.n, q->words[k].id))
+            *words += c->word_w[q->words[k].id];
+}
+
+static void history_reason(struct buf *b, const struct match_factors *f)
+{
+    if (f->worked + f->failed) {
+        char *s = xasprintf(_("werkte eerder %u van %u keer"), f->worked, f->worked + f->failed);
+        add_reason(b, s);
+        free(s);
+    }
+    if (f->pending) {
+        char *s = xasprintf(_("%u keer eerder gekozen, uitkomst nog onbekend"), f->pending);
+        add_reason(b, s);
+        free(s);
+    }
+}
+
+static void fill_opt(const struct match_query *q, uint32_t i, struct match_option *out)
+{
+    const struct match_corpus *c = q->c;
+    const struct match_opt *o = &c->opts[i];
+    float need, words;
+    unsigned nstr;
+    evidence(q, o, &need, &words, &nstr);
+    struct match_factors f;
+    match_score_opt(q, i, need, words, nstr, &f);
+    struct buf b = {0};
+    tags_reason(&b, q, &q->needs, &o->needs, _("helpt bij %s"));
+    if (f.transport == TRANSPORT_ENTRY) {
+        add_reason(&b, _("vervoer geregeld"));
+    } else if (f.transport == TRANSPORT_DRIVER) {
+        const struct match_opt *d = &c->opts[q->driver];
+        char *s = xasprintf(_("vervoer door buurtbewoner %s (%s)"), d->name, d->id);
+        add_reason(&b, s);
+        free(s);
+        snprintf(out->via, sizeof out->via, "%s", d->id);
+    }
+    tags_reason(&b, q, &q->strengths, &o->interests,
+                _("sluit aan bij wat iemand graag doet: %s"));
+    words_reason(&b, q, &o->words);
+    area_reason(&b, f.shared);
+    if (f.age > 0)
+        add_reason(&b, _("past bij leeftijd"));
+    if (f.wheelchair)
+        add_reason(&b, _("rolstoeltoegankelijk"));
+    if (f.transport == TRANSPORT_MISSING)
+        add_reason(&b, _("vervoer nog regelen"));
+    if (f.full)
+        add_reason(&b, _("vol: wachtlijst"));
+    if (f.stale && o->checked != INT32_MIN) {
+        char day[11];
+        date_format(o->checked, day);
+        add_reasonf(&b, _("niet gecontroleerd sinds %s"), day);
+    } else if (f.stale) {
+        add_reason(&b, _("nooit gecontroleerd"));
+    }
+    history_reason(&b, &f);
+    snprintf(out->id, sizeof out->id, "%s", o->id);
+    out->name = xstrdup(o->name);
+    out->reasons = buf_steal(&b);
+}
+
+static void fill_case(const struct match_query *q, uint32_t k, struct match_option *out)
+{
+    const struct match_case *o = &q->c->cases[k];
+    int shared, days;
+    match_similar_score(q, k, &shared, &days);
+    struct buf b = {0};
+    add_reason(&b, _("lijkt op deze vraag: samen in contact brengen"));
+    tags_reason(&b, q, &q->needs, &o->needs, _("zelfde vraag: %s"));
+    area_reason(&b, shared);
+    char *s = days == 0 ? xstrdup(_("op dezelfde dag gemeld"))
+              : days == 1 ? xstrdup(_("kort na elkaar gemeld: 1 dag"))
+                          : xasprintf(_("kort na elkaar gemeld: %d dagen"), days);
+    add_reason(&b, s);
+    free(s);
+    snprintf(out->id, sizeof out->id, "%s", o->id);
+    /* Never the resident's name: the case id and its neighbourhood. */
+    out->name = xasprintf(_("casus %s (%s)"), o->id, o->label);
+    out->reasons = buf_steal(&b);
+}
+
+void match_option_fill(const struct match_query *q, const struct match_cand *x,
+                       struct match_option *o)
+{
+    memset(o, 0, sizeof *o);
+    o->type = (enum match_type)x->type;
+    o->score = x->score;
+    if (x->type == MATCH_CASE)
+        fill_case(q, x->idx, o);
+    else
+        fill_opt(q, x->idx, o);
+}
