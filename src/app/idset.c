@@ -22,21 +22,23 @@ void idset_init(struct idset *s)
 
 static void grow(struct idset *s)
 {
-    struct idset bigger = {xcalloc(s->cap * 2, sizeof(char *)),
-                           xcalloc(s->cap * 2, sizeof(size_t)), s->cap * 2, 0};
+    size_t cap = s->cap * 2;
+    char **slots = xcalloc(cap, sizeof *slots);
+    size_t *lines = xcalloc(cap, sizeof *lines);
     for (size_t i = 0; i < s->cap; i++) {
         if (!s->slots[i])
             continue;
-        size_t j = hash(s->slots[i]) & (bigger.cap - 1);
-        while (bigger.slots[j])
-            j = (j + 1) & (bigger.cap - 1);
-        bigger.slots[j] = s->slots[i];
-        bigger.lines[j] = s->lines[i];
-        bigger.n++;
+        size_t j = hash(s->slots[i]) & (cap - 1);
+        while (slots[j])
+            j = (j + 1) & (cap - 1);
+        slots[j] = s->slots[i];
+        lines[j] = s->lines[i];
     }
     free(s->slots);
     free(s->lines);
-    *s = bigger;
+    s->slots = slots;
+    s->lines = lines;
+    s->cap = cap;
 }
 
 size_t idset_add(struct idset *s, const char *id, size_t line)

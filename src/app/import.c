@@ -160,7 +160,7 @@ static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
                                 e.text);
         }
     }
-    const struct wt_record **recs = xmalloc((im->n ? im->n : 1) * sizeof *recs);
+    const struct wt_record **recs = xmalloc((im->n ? im->n : 1) * sizeof(const struct wt_record *));
     for (size_t i = 0; i < im->n; i++)
         recs[i] = &im->recs[i].r;
     store_put_many(t, recs, im->n);

@@ -66,7 +66,7 @@ static void write_json(struct buf *out, const struct match_result *r)
         for (size_t k = 0; k < l.n; k++)
             json_array_append_new(reasons, json_string(l.items[k]));
         tags_fini(&l);
-        json_t *obj = json_pack("{s:I, s:f, s:s, s:s, s:s, s:o}", "rank", (json_int_t)(i + 1),
+        json_t *obj = json_pack("{s:I, s:f, s:s, s:s, s:s, s:o}", "rank", (json_int_t)i + 1,
                                 "score", o->score, "type", match_type_name(o->type), "id",
                                 o->id, "name", o->name ? o->name : "", "reasons", reasons);
         if (o->via[0])

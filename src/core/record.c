@@ -17,12 +17,12 @@ static const char *const access_values[] = {"rolstoel", "vervoer", NULL};
 static const char *const capacities[] = {"open", "full", "paused", NULL};
 static const char *const action_status[] = {"open", "done", "dropped", NULL};
 
-#define F(n, t, req) {.name = n, .type = t, .required = req}
-#define FE(n, vals, d) {.name = n, .type = FT_ENUM, .values = vals, .dflt = d, .index = FIDX_VALUE}
-#define FR(n, k) {.name = n, .type = FT_REF, .ref = k, .index = FIDX_VALUE}
-#define FA(n, req) {.name = n, .type = FT_AREA, .required = req, .index = FIDX_VALUE}
-#define FD(n, req) {.name = n, .type = FT_DATE, .required = req, .index = FIDX_VALUE}
-#define FT(n) {.name = n, .type = FT_TAGS, .index = FIDX_TAGS}
+#define F(n, t, req) {.name = (n), .type = (t), .required = (req)}
+#define FE(n, vals, d) {.name = (n), .type = FT_ENUM, .values = (vals), .dflt = (d), .index = FIDX_VALUE}
+#define FR(n, k) {.name = (n), .type = FT_REF, .ref = (k), .index = FIDX_VALUE}
+#define FA(n, req) {.name = (n), .type = FT_AREA, .required = (req), .index = FIDX_VALUE}
+#define FD(n, req) {.name = (n), .type = FT_DATE, .required = (req), .index = FIDX_VALUE}
+#define FT(n) {.name = (n), .type = FT_TAGS, .index = FIDX_TAGS}
 
 static const struct wt_field_def member_fields[] = {
     F("id", FT_ID, true),
@@ -100,7 +100,7 @@ static const struct wt_field_def action_fields[] = {
     FR("case", WT_CASES),
 };
 
-#define KIND(n, f) {n, (int)(sizeof f / sizeof f[0]), f}
+#define KIND(n, f) {(n), (int)(sizeof(f) / sizeof((f)[0])), (f)}
 static const struct wt_kind_def kinds[WT_KIND_COUNT] = {
     KIND("members", member_fields),     KIND("cases", case_fields),
     KIND("signals", signal_fields),     KIND("resources", resource_fields),

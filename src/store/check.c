@@ -80,6 +80,7 @@ static void check_kind(struct checker *c, enum wt_kind kind)
         check_refs(c, &r);
         c->rec = &r;
         index_each_key(&r, key_present, c);
+        c->rec = NULL;
         record_fini(&copy);
         record_fini(&r);
         free(id);

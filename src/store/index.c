@@ -165,9 +165,9 @@ static size_t sort_keys(MDB_val *keys, size_t n)
      * number of groups, which is small, not with the number of keys. */
     size_t cap = 1024;
     size_t *slot = xcalloc(cap, sizeof *slot);
-    size_t *hashes = NULL;
-    struct group *groups = NULL;
-    size_t ngroups = 0, gcap = 0;
+    size_t ngroups = 0, gcap = 64;
+    size_t *hashes = xmalloc(gcap * sizeof *hashes);
+    struct group *groups = xmalloc(gcap * sizeof *groups);
     size_t *gof = xmalloc((n ? n : 1) * sizeof *gof);
     for (size_t i = 0; i < n; i++) {
         MDB_val p = {prefix_len(&keys[i]), keys[i].mv_data};
@@ -178,7 +178,7 @@ static size_t sort_keys(MDB_val *keys, size_t n)
             j = (j + 1) & (cap - 1);
         if (!slot[j]) {
             if (ngroups == gcap) {
-                gcap = gcap ? gcap * 2 : 64;
+                gcap *= 2;
                 groups = xrealloc(groups, gcap * sizeof *groups);
                 hashes = xrealloc(hashes, gcap * sizeof *hashes);
             }
@@ -206,7 +206,8 @@ static size_t sort_keys(MDB_val *keys, size_t n)
     size_t *rank = xmalloc((ngroups ? ngroups : 1) * sizeof *rank);
     for (size_t g = 0; g < ngroups; g++)
         groups[g].start = g; /* borrow start to carry the old number */
-    qsort(groups, ngroups, sizeof *groups, cmp_groups);
+    if (ngroups)
+        qsort(groups, ngroups, sizeof *groups, cmp_groups);
     size_t pos = 0;
     for (size_t g = 0; g < ngroups; g++) {
         rank[groups[g].start] = g;

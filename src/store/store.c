@@ -31,8 +31,7 @@ int store_err_code(int rc)
         return WT_ECORRUPT;
     case MDB_VERSION_MISMATCH: return WT_EVERSION;
     case MDB_READERS_FULL: case EAGAIN: case EBUSY: return WT_EBUSY;
-    case EACCES: case EPERM: case EROFS: return WT_EIO;
-    default: return WT_EIO;
+    default: return WT_EIO; /* EACCES, EPERM, EROFS, EIO, ... */
     }
 }
 
@@ -324,7 +323,7 @@ static int lock_writer(struct store *s, struct wt_error *err)
 {
     if (s->lockfd < 0)
         return wt_error_set(err, WT_EIO, _("%s: de database is alleen te lezen"), s->dir);
-    struct timespec pause = {0, 10 * 1000 * 1000};
+    struct timespec pause = {0, 10L * 1000 * 1000};
     for (int waited = 0;; waited += 10) {
         if (flock(s->lockfd, LOCK_EX | LOCK_NB) == 0)
             return 0;
