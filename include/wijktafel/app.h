@@ -24,10 +24,16 @@ struct app {
     int32_t today;          /* days since 1970-01-01 */
 };
 
+/* Asks for the passphrase of member (terminal, file, environment); returns a
+ * string that stays valid until the next call, or NULL when none can be had. */
+typedef const char *(*app_passphrase_fn)(void *ctx, const char *member);
+
 struct app_opts {
     const char *dir;        /* database folder */
     const char *as_member;  /* --as, or NULL for the config file's or the only leader */
     bool readonly;
+    app_passphrase_fn passphrase; /* asked only when the database is encrypted */
+    void *passphrase_ctx;
 };
 
 /* Opens the database in opts->dir and resolves the member. Errors:
@@ -41,6 +47,37 @@ void app_close(struct app *a);
  * cannot be made; WT_EINVAL for a bad id or name. */
 int app_init(const char *dir, const char *team, const char *leader_id, const char *leader_name,
              struct wt_error *err);
+
+/* Like app_init; with a passphrase (not NULL) the database is encrypted from
+ * the start and the leader's passphrase protects it. */
+int app_init_encrypted(const char *dir, const char *team, const char *leader_id,
+                       const char *leader_name, const char *passphrase, struct wt_error *err);
+
+/* The fixed passphrase of the demo database (it is fictional data). */
+#define APP_DEMO_PASSPHRASE "demo-veenwaard"
+
+/* Shortest passphrase accepted. */
+#define APP_MIN_PASSPHRASE 8
+
+/* Sets or changes a member's passphrase (FORMATS.md `passphrase`): for
+ * oneself, or by a leader for another member. On a plain database a leader's
+ * own passphrase encrypts it. WT_EPERM when not allowed, WT_EINVAL for a
+ * passphrase that is too short. */
+int app_set_passphrase(struct app *a, const char *member, const char *passphrase,
+                       struct wt_error *err);
+
+/* Removes a member (leader only): their record, their keyslot, and rotates
+ * the data keys they had. WT_EINVAL while records still point at them. */
+int app_member_remove(struct app *a, const char *member, struct wt_error *err);
+
+/* Removes a resident's case and everything about it (signals and actions
+ * linked to it, mentions in other cases' chosen options) beyond recovery:
+ * its key is destroyed and the database compacted. Leader only. */
+int app_erase_case(struct app *a, const char *case_id, struct wt_error *err);
+
+/* Removes closed cases opened before the date (days) and all that points at
+ * them, as app_erase_case. *count receives the number of cases removed. */
+int app_purge(struct app *a, int32_t closed_before, size_t *count, struct wt_error *err);
 
 /* Today (days since 1970-01-01), local time; WIJKTAFEL_TODAY=YYYY-MM-DD
  * overrides it (tests, demonstrations). */

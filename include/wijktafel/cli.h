@@ -40,6 +40,17 @@ char *cli_db_dir(const struct cli_globals *g, int *code);
  * the exit code (a is then NULL). */
 int cli_open(const struct cli_globals *g, struct app **a);
 
+/* The passphrase for member: WIJKTAFEL_PASSPHRASE, --passphrase-file, the
+ * demo's own, or asked on the terminal; NULL when none can be had. */
+const char *cli_passphrase(const struct cli_globals *g, const char *member);
+
+/* A new passphrase: WIJKTAFEL_NEW_PASSPHRASE, or asked twice on the terminal
+ * ("" when the two differ); NULL without a terminal. */
+const char *cli_new_passphrase(void);
+
+/* Wipes the buffer the passphrases were read into. */
+void cli_forget_passphrase(void);
+
 /* Prints err's text as one line on stderr and returns its exit code. */
 int cli_error(const struct wt_error *err);
 

@@ -122,6 +122,57 @@ int store_check(struct store *s, store_report_fn report, void *ctx, struct wt_er
 void store_encode(const struct wt_record *r, unsigned char **out, size_t *len);
 int store_decode(enum wt_kind kind, const unsigned char *val, size_t len, struct wt_record *out);
 
+/* --- Encryption (libsodium). An encrypted database seals every value with
+ * XChaCha20-Poly1305 (kind and id as associated data), keys its indexes with
+ * keyed BLAKE2b hashes, and gives each case its own key. Data keys come in
+ * two compartments (case data apart from the rest) and are sealed to each
+ * member's key pair, whose secret key is wrapped with an Argon2id key from the
+ * member's passphrase. --- */
+
+/* True when the database is encrypted. */
+bool store_encrypted(const struct store *s);
+
+/* Opens the member's data keys with their passphrase. WT_EPERM for a wrong
+ * passphrase (no hint which part was wrong) or a member without a keyslot. */
+int store_unlock(struct store *s, const char *member, const char *passphrase,
+                 struct wt_error *err);
+
+/* True when records of kind can be read (plain database, or its compartment unlocked). */
+bool store_can_read(const struct store *s, enum wt_kind kind);
+bool store_txn_can_read(const struct store_txn *t, enum wt_kind kind);
+bool store_txn_encrypted(const struct store_txn *t);
+
+/* Gives member a new key pair wrapped with passphrase and seals to it the data
+ * keys of their role (volunteers: no case key). Needs the keys unlocked. */
+int store_keyslot_set(struct store_txn *t, const char *member, const char *role,
+                      const char *passphrase, struct wt_error *err);
+
+/* The role recorded with a member's keyslot; WT_ENOTFOUND without one. */
+int store_keyslot_role(struct store_txn *t, const char *member, char **role);
+
+/* Calls fn(ctx, member, role) for every member with a keyslot. */
+int store_keyslot_each(struct store_txn *t, store_meta_fn fn, void *ctx);
+
+/* Removes a member's keyslot (then rotate the keys they had). */
+int store_keyslot_remove(struct store_txn *t, const char *member);
+
+/* Replaces compartment comp's data key (0 general, 1 cases) with newkey:
+ * re-seals what it protects and the keys of every member who had it. */
+int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32]);
+
+/* Encrypts a plain database with the two new data keys (the caller then adds
+ * the first keyslot in the same transaction). */
+int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
+                      const unsigned char cases[32]);
+
+/* 32 random bytes for a new data key. */
+void store_random_key(unsigned char key[32]);
+
+/* Rewrites the data file without free pages, in place (after an erasure, so
+ * that nothing of the erased records remains in the file). Needs the database
+ * open nowhere else: WT_EBUSY otherwise. */
+int store_compact(struct store *s, struct wt_error *err);
+
 /* Current map size in bytes (for tests and benchmarks). */
 size_t store_map_size(struct store *s);
 

@@ -88,8 +88,14 @@ static int count_leader(void *ctx, const char *id)
     return 0;
 }
 
-static int resolve_member(struct app *a, const char *as, struct wt_error *err)
+static int count_leader_slot(void *ctx, const char *member, const char *role)
 {
+    return strcmp(role, "leader") == 0 ? count_leader(ctx, member) : 0;
+}
+
+static int resolve_member(struct app *a, const struct app_opts *o, struct wt_error *err)
+{
+    const char *as = o->as_member;
     struct store_txn *t;
     int rc = store_read_begin(a->store, &t, err);
     if (rc)
@@ -98,7 +104,12 @@ static int resolve_member(struct app *a, const char *as, struct wt_error *err)
     const char *want = as ? as : conf;
     struct leader_search ls = {0};
     if (!want) {
-        store_find(t, WT_MEMBERS, MEMBER_ROLE, "leader", count_leader, &ls);
+        /* In an encrypted database the roles are read from the keyring: the
+         * member records cannot be read before unlocking. */
+        if (store_encrypted(a->store))
+            store_keyslot_each(t, count_leader_slot, &ls);
+        else
+            store_find(t, WT_MEMBERS, MEMBER_ROLE, "leader", count_leader, &ls);
         if (ls.n == 1)
             want = ls.id;
     }
@@ -107,6 +118,24 @@ static int resolve_member(struct app *a, const char *as, struct wt_error *err)
         return wt_error_set(err, WT_EPERM,
                             _("%s: kies met --as wie er werkt (er is niet precies één leider)"),
                             a->dir);
+    }
+    if (store_encrypted(a->store)) {
+        store_read_end(t);
+        t = NULL;
+        const char *pass = o->passphrase ? o->passphrase(o->passphrase_ctx, want) : NULL;
+        if (!pass)
+            rc = wt_error_set(err, WT_EPERM,
+                              _("%s: de database is versleuteld; geef de wachtwoordzin (terminal, "
+                                "WIJKTAFEL_PASSPHRASE of --passphrase-file)"),
+                              a->dir);
+        else
+            rc = store_unlock(a->store, want, pass, err);
+        if (!rc)
+            rc = store_read_begin(a->store, &t, err);
+        if (rc) {
+            free(conf);
+            return rc;
+        }
     }
     rc = store_get(t, WT_MEMBERS, want, &a->member);
     store_read_end(t);
@@ -154,7 +183,7 @@ int app_open(const struct app_opts *opts, struct app **out, struct wt_error *err
         }
     }
     if (!rc)
-        rc = resolve_member(a, opts->as_member, err);
+        rc = resolve_member(a, opts, err);
     if (rc) {
         app_close(a);
         return rc;
@@ -178,6 +207,8 @@ struct init_ctx {
     const struct wt_record *leader;
     const char *team;
     const char *dir;
+    const char *passphrase;
+    unsigned char gen[32], cases[32];
 };
 
 static int init_write(struct store_txn *t, void *ctx, struct wt_error *err)
@@ -188,6 +219,12 @@ static int init_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (n > 0)
         return wt_error_set(err, WT_EEXIST, _("%s: daar staat al een database met leden"),
                             c->dir);
+    if (c->passphrase) {
+        store_encrypt_all(t, c->gen, c->cases);
+        int rc = store_keyslot_set(t, c->leader->v[MEMBER_ID], "leader", c->passphrase, err);
+        if (rc)
+            return rc;
+    }
     store_put(t, c->leader);
     if (c->team && *c->team)
         store_meta_put(t, "team", c->team);
@@ -197,6 +234,16 @@ static int init_write(struct store_txn *t, void *ctx, struct wt_error *err)
 int app_init(const char *dir, const char *team, const char *leader_id, const char *leader_name,
              struct wt_error *err)
 {
+    return app_init_encrypted(dir, team, leader_id, leader_name, NULL, err);
+}
+
+int app_init_encrypted(const char *dir, const char *team, const char *leader_id,
+                       const char *leader_name, const char *passphrase, struct wt_error *err)
+{
+    if (passphrase && strlen(passphrase) < APP_MIN_PASSPHRASE)
+        return wt_error_set(err, WT_EINVAL,
+                            _("de wachtwoordzin is te kort (minstens %d tekens)"),
+                            APP_MIN_PASSPHRASE);
     struct wt_record m;
     record_init(&m, WT_MEMBERS);
     int rc = record_set_checked(&m, MEMBER_ID, leader_id ? leader_id : "leider", err);
@@ -217,7 +264,9 @@ int app_init(const char *dir, const char *team, const char *leader_id, const cha
     struct store *s;
     rc = open_store(dir, true, &s, err);
     if (!rc) {
-        struct init_ctx c = {&m, team, dir};
+        struct init_ctx c = {&m, team, dir, passphrase, {0}, {0}};
+        store_random_key(c.gen);
+        store_random_key(c.cases);
         rc = store_write(s, init_write, &c, err);
         store_close(s);
     }

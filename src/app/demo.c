@@ -12,6 +12,12 @@
  * so that it lies as far from the real today. */
 #define DEMO_REFERENCE_DAY "2026-11-30"
 
+static const char *demo_passphrase(void *ctx, const char *member)
+{
+    (void)ctx, (void)member;
+    return APP_DEMO_PASSPHRASE;
+}
+
 int app_demo_ensure(const char *dir, struct wt_error *err)
 {
     char *data = xasprintf("%s/data.mdb", dir);
@@ -19,11 +25,12 @@ int app_demo_ensure(const char *dir, struct wt_error *err)
     free(data);
     if (exists)
         return 0;
-    int rc = app_init(dir, "Doen!-team Veenwaard (demo)", "leider", "Marieke de Boer", err);
+    int rc = app_init_encrypted(dir, "Doen!-team Veenwaard (demo)", "leider", "Marieke de Boer",
+                                APP_DEMO_PASSPHRASE, err);
     if (rc)
         return rc;
     struct app *a;
-    struct app_opts o = {.dir = dir, .as_member = "leider"};
+    struct app_opts o = {.dir = dir, .as_member = "leider", .passphrase = demo_passphrase};
     if ((rc = app_open(&o, &a, err)) != 0)
         return rc;
     int32_t ref;

@@ -2,7 +2,10 @@
 #include "wijktafel/cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
+#include <termios.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +13,13 @@
 #include "wijktafel/i18n.h"
 
 extern const struct cmd_entry cmd_init_entry, cmd_import_entry, cmd_export_entry,
-    cmd_check_entry, cmd_backup_entry, cmd_suggest_entry, cmd_minutes_entry;
+    cmd_check_entry, cmd_backup_entry, cmd_suggest_entry, cmd_passphrase_entry,
+    cmd_erase_entry, cmd_purge_entry, cmd_minutes_entry;
 
 const struct cmd_entry *const cli_commands[] = {
     &cmd_init_entry, &cmd_import_entry, &cmd_export_entry, &cmd_check_entry,
-    &cmd_backup_entry, &cmd_suggest_entry, &cmd_minutes_entry, NULL};
+    &cmd_backup_entry, &cmd_suggest_entry, &cmd_minutes_entry, &cmd_passphrase_entry,
+    &cmd_erase_entry, &cmd_purge_entry, NULL};
 
 int cli_fail(int code, const char *fmt, ...)
 {
@@ -56,6 +61,89 @@ char *cli_db_dir(const struct cli_globals *g, int *code)
     return dir;
 }
 
+static char passbuf[1024];
+
+/* Reads a line from the terminal without echo; NULL without a terminal. */
+static const char *ask_tty(const char *prompt)
+{
+    int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct termios old, quiet;
+    bool have = tcgetattr(fd, &old) == 0;
+    if (have) {
+        quiet = old;
+        quiet.c_lflag &= (tcflag_t)~ECHO;
+        tcsetattr(fd, TCSAFLUSH, &quiet);
+    }
+    if (write(fd, prompt, strlen(prompt)) < 0) {
+        /* the prompt is a courtesy; reading goes on */
+    }
+    size_t n = 0;
+    char c;
+    while (n + 1 < sizeof passbuf && read(fd, &c, 1) == 1 && c != '\n')
+        passbuf[n++] = c;
+    passbuf[n] = '\0';
+    if (have)
+        tcsetattr(fd, TCSAFLUSH, &old);
+    if (write(fd, "\n", 1) < 0) {
+        /* as above */
+    }
+    close(fd);
+    return passbuf;
+}
+
+const char *cli_passphrase(const struct cli_globals *g, const char *member)
+{
+    const char *env = getenv("WIJKTAFEL_PASSPHRASE");
+    if (env && *env)
+        return env;
+    if (g->passphrase_file) {
+        FILE *f = fopen(g->passphrase_file, "r");
+        if (!f)
+            return NULL;
+        if (!fgets(passbuf, sizeof passbuf, f))
+            passbuf[0] = '\0';
+        fclose(f);
+        passbuf[strcspn(passbuf, "\r\n")] = '\0';
+        return passbuf;
+    }
+    if (g->demo)
+        return APP_DEMO_PASSPHRASE;
+    char prompt[128];
+    snprintf(prompt, sizeof prompt, _("Wachtwoordzin voor %s: "), member ? member : "");
+    return ask_tty(prompt);
+}
+
+const char *cli_new_passphrase(void)
+{
+    const char *env = getenv("WIJKTAFEL_NEW_PASSPHRASE");
+    if (env && *env)
+        return env;
+    static char first[sizeof passbuf];
+    const char *p = ask_tty(_("Nieuwe wachtwoordzin: "));
+    if (!p)
+        return NULL;
+    snprintf(first, sizeof first, "%s", p);
+    p = ask_tty(_("Nog een keer: "));
+    if (!p || strcmp(first, p) != 0) {
+        memset(first, 0, sizeof first);
+        return "";
+    }
+    memset(first, 0, sizeof first);
+    return p;
+}
+
+void cli_forget_passphrase(void)
+{
+    memset(passbuf, 0, sizeof passbuf);
+}
+
+static const char *open_passphrase(void *ctx, const char *member)
+{
+    return cli_passphrase(ctx, member);
+}
+
 int cli_open(const struct cli_globals *g, struct app **a)
 {
     *a = NULL;
@@ -64,8 +152,10 @@ int cli_open(const struct cli_globals *g, struct app **a)
     if (!dir)
         return code;
     struct wt_error err = {0};
-    struct app_opts o = {.dir = dir, .as_member = g->as};
+    struct app_opts o = {.dir = dir, .as_member = g->as, .passphrase = open_passphrase,
+                         .passphrase_ctx = (void *)g};
     int rc = app_open(&o, a, &err);
+    cli_forget_passphrase();
     free(dir);
     return rc ? cli_error(&err) : 0;
 }

@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "wijktafel/cli.h"
 #include "wijktafel/i18n.h"
@@ -35,12 +36,28 @@ static int cmd_init_exec(const struct cli_globals *g, int argc, char **argv)
     int code;
     char *dir = cli_db_dir(g, &code);
     struct wt_error err = {0};
-    int rc = app_init(dir, team, leader, name, &err);
+    /* The passphrase from the environment or a file, else asked twice on the
+     * terminal; with none at all the database is made unencrypted. */
+    const char *pass = getenv("WIJKTAFEL_PASSPHRASE");
+    if ((!pass || !*pass) && g->passphrase_file)
+        pass = cli_passphrase(g, leader);
+    if (!pass || !*pass)
+        pass = cli_new_passphrase();
+    if (pass && !*pass && isatty(STDIN_FILENO)) {
+        free(dir);
+        return cli_fail(65, _("init: de twee wachtwoordzinnen verschillen"));
+    }
+    int rc = app_init_encrypted(dir, team, leader, name, pass && *pass ? pass : NULL, &err);
+    bool encrypted = pass && *pass;
+    cli_forget_passphrase();
     if (rc) {
         free(dir);
         return cli_error(&err);
     }
     printf(_("Database gemaakt in %s; eerste lid: %s (leider)\n"), dir, leader);
+    if (!encrypted)
+        fprintf(stderr, _("Let op: deze database is niet versleuteld; zet een wachtwoordzin met "
+                          "'wijktafel passphrase'\n"));
     free(dir);
     return 0;
 }

@@ -29,10 +29,22 @@ size_t index_key_build(unsigned char *out, int field, const char *folded, const 
     return n;
 }
 
-static int emit(index_key_fn fn, void *ctx, const struct wt_record *r, int f, const char *value)
+static int emit(const struct store *s, index_key_fn fn, void *ctx, const struct wt_record *r,
+                int f, const char *value)
 {
     unsigned char key[512];
     size_t vl = strlen(value);
+    if (s->encrypted) {
+        /* Keys reveal no personal data: a keyed hash of the folded value. */
+        char *folded = text_fold_tag(value);
+        if (!folded)
+            return 0;
+        char hex[40];
+        store_index_value(s, r->kind, folded, hex, sizeof hex);
+        free(folded);
+        MDB_val k = {index_key_build(key, f, hex, r->v[0]), key};
+        return fn(ctx, &k);
+    }
     bool ascii = vl <= INDEX_VALUE_MAX;
     for (size_t i = 0; i < vl && ascii; i++)
         ascii = (unsigned char)value[i] < 0x80;
@@ -57,7 +69,7 @@ static int emit(index_key_fn fn, void *ctx, const struct wt_record *r, int f, co
     return fn(ctx, &k);
 }
 
-int index_each_key(const struct wt_record *r, index_key_fn fn, void *ctx)
+int index_each_key(const struct store *s, const struct wt_record *r, index_key_fn fn, void *ctx)
 {
     const struct wt_kind_def *kd = record_kind(r->kind);
     int rc = 0;
@@ -65,13 +77,13 @@ int index_each_key(const struct wt_record *r, index_key_fn fn, void *ctx)
         if (!r->v[f] || kd->fields[f].index == FIDX_NONE)
             continue;
         if (kd->fields[f].index == FIDX_VALUE) {
-            rc = emit(fn, ctx, r, f, r->v[f]);
+            rc = emit(s, fn, ctx, r, f, r->v[f]);
             continue;
         }
         struct taglist l;
         tags_split(r->v[f], &l);
         for (size_t i = 0; i < l.n && !rc; i++)
-            rc = emit(fn, ctx, r, f, l.items[i]);
+            rc = emit(s, fn, ctx, r, f, l.items[i]);
         tags_fini(&l);
     }
     return rc;
@@ -103,7 +115,7 @@ int index_put_record(struct store_txn *t, const struct wt_record *r)
     if (t->err)
         return t->err;
     struct key_op op = {t, t->s->idx[r->kind]};
-    return index_each_key(r, put_key, &op);
+    return index_each_key(t->s, r, put_key, &op);
 }
 
 int index_del_record(struct store_txn *t, const struct wt_record *r)
@@ -111,7 +123,7 @@ int index_del_record(struct store_txn *t, const struct wt_record *r)
     if (t->err)
         return t->err;
     struct key_op op = {t, t->s->idx[r->kind]};
-    return index_each_key(r, del_key, &op);
+    return index_each_key(t->s, r, del_key, &op);
 }
 
 int store_key_cmp(const MDB_val *a, const MDB_val *b)
@@ -299,12 +311,21 @@ int store_find(struct store_txn *t, enum wt_kind kind, int f, const char *value,
 {
     if (t->err)
         return t->err;
+    if (!store_can_read(t->s, kind))
+        return WT_EPERM;
     char *folded = text_fold_tag(value);
     if (!folded)
         return 0;
-    bool truncated = strlen(folded) > INDEX_VALUE_MAX;
+    bool truncated = !t->s->encrypted && strlen(folded) > INDEX_VALUE_MAX;
     unsigned char prefix[512];
-    size_t pl = index_key_build(prefix, f, folded, NULL);
+    size_t pl;
+    if (t->s->encrypted) {
+        char hex[40];
+        store_index_value(t->s, kind, folded, hex, sizeof hex);
+        pl = index_key_build(prefix, f, hex, NULL);
+    } else {
+        pl = index_key_build(prefix, f, folded, NULL);
+    }
     MDB_cursor *c;
     int rc = mdb_cursor_open(t->txn, t->s->idx[kind], &c);
     if (rc) {

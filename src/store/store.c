@@ -18,6 +18,9 @@
 #define DEFAULT_MAP (1u << 20)
 #define DEFAULT_LOCK_TIMEOUT_MS 10000
 
+static int lock_writer(struct store *s, struct wt_error *err);
+static void compact_if_pending(struct store *s);
+
 static const char *const kind_dbnames[WT_KIND_COUNT] = {
     "members", "cases", "signals", "resources", "talents", "actions"};
 
@@ -121,6 +124,8 @@ static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
         rc = mdb_dbi_open(txn, idx_names[k], flags, &s->idx[k]);
     if (!rc)
         rc = mdb_dbi_open(txn, "meta", flags, &s->meta);
+    if (!rc)
+        rc = mdb_dbi_open(txn, "casekeys", flags, &s->casekeys);
     return rc;
 }
 
@@ -182,6 +187,10 @@ static int open_schema(struct store *s, struct wt_error *err)
     rc = open_dbis(s, txn, 0);
     if (!rc)
         rc = meta_schema(s, txn, &schema);
+    if (!rc) {
+        MDB_val ck = {6, "crypto"}, cv;
+        s->encrypted = mdb_get(txn, s->meta, &ck, &cv) == 0;
+    }
     /* Handles opened in a transaction live on only if it commits. */
     if (!rc)
         rc = mdb_txn_commit(txn);
@@ -207,7 +216,12 @@ static int open_schema(struct store *s, struct wt_error *err)
 
 static int lock_open(struct store *s, struct wt_error *err)
 {
-    char *path = xasprintf("%s/write.lock", s->dir);
+    char *path = xasprintf("%s/open.lock", s->dir);
+    s->openfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    free(path);
+    if (s->openfd >= 0)
+        flock(s->openfd, LOCK_SH);
+    path = xasprintf("%s/write.lock", s->dir);
     s->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     free(path);
     if (s->lockfd < 0 && !s->readonly)
@@ -237,6 +251,7 @@ int store_open(const char *dir, const struct store_opts *opts, struct store **ou
     struct store *s = xcalloc(1, sizeof *s);
     s->dir = xstrdup(dir);
     s->lockfd = -1;
+    s->openfd = -1;
     s->readonly = o.readonly;
     s->lock_timeout_ms = o.lock_timeout_ms > 0 ? o.lock_timeout_ms : DEFAULT_LOCK_TIMEOUT_MS;
     int rc = mdb_env_create(&s->env);
@@ -244,8 +259,9 @@ int store_open(const char *dir, const struct store_opts *opts, struct store **ou
         rc = mdb_env_set_maxdbs(s->env, 16);
     if (!rc)
         rc = mdb_env_set_mapsize(s->env, o.initial_map ? o.initial_map : DEFAULT_MAP);
+    s->env_flags = MDB_NOTLS | (o.readonly ? MDB_RDONLY : 0);
     if (!rc)
-        rc = mdb_env_open(s->env, dir, MDB_NOTLS | (o.readonly ? MDB_RDONLY : 0), 0600);
+        rc = mdb_env_open(s->env, dir, s->env_flags, 0600);
     if (rc) {
         int code = store_err_code(rc);
         if (!exists)
@@ -256,10 +272,15 @@ int store_open(const char *dir, const struct store_opts *opts, struct store **ou
     }
     int dead;
     mdb_reader_check(s->env, &dead);
+    if (store_crypto_init() != 0) {
+        store_close(s);
+        return wt_error_set(err, WT_EIO, _("libsodium kan niet starten"));
+    }
     if ((rc = lock_open(s, err)) != 0 || (rc = open_schema(s, err)) != 0) {
         store_close(s);
         return rc;
     }
+    compact_if_pending(s);
     *out = s;
     return 0;
 }
@@ -268,12 +289,96 @@ void store_close(struct store *s)
 {
     if (!s)
         return;
+    store_wipe_keys(s);
     if (s->env)
         mdb_env_close(s->env);
     if (s->lockfd >= 0)
         close(s->lockfd);
+    if (s->openfd >= 0)
+        close(s->openfd);
     free(s->dir);
     free(s);
+}
+
+static int clear_pending(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    return store_meta_del(t, "compact-pending");
+}
+
+/* Reopens the environment after its data file was replaced. */
+static int reopen_env(struct store *s, size_t mapsize)
+{
+    int rc = mdb_env_create(&s->env);
+    if (!rc)
+        rc = mdb_env_set_maxdbs(s->env, 16);
+    if (!rc)
+        rc = mdb_env_set_mapsize(s->env, mapsize);
+    if (!rc)
+        rc = mdb_env_open(s->env, s->dir, s->env_flags, 0600);
+    MDB_txn *txn;
+    if (!rc)
+        rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn);
+    if (!rc) {
+        rc = open_dbis(s, txn, 0);
+        if (!rc)
+            rc = mdb_txn_commit(txn);
+        else
+            mdb_txn_abort(txn);
+    }
+    return rc;
+}
+
+int store_compact(struct store *s, struct wt_error *err)
+{
+    if (s->openfd < 0 || flock(s->openfd, LOCK_EX | LOCK_NB) != 0)
+        return wt_error_set(err, WT_EBUSY,
+                            _("%s: de database is ook elders geopend; sluit die eerst"), s->dir);
+    int rc = lock_writer(s, err);
+    if (rc) {
+        flock(s->openfd, LOCK_SH);
+        return rc;
+    }
+    char *tmp = xasprintf("%s/compact.tmp", s->dir);
+    char *tmpdata = xasprintf("%s/data.mdb", tmp);
+    char *data = xasprintf("%s/data.mdb", s->dir);
+    unlink(tmpdata);
+    rmdir(tmp);
+    int mrc = mkdir(tmp, 0700) != 0 ? errno : mdb_env_copy2(s->env, tmp, MDB_CP_COMPACT);
+    if (!mrc) {
+        size_t mapsize = store_map_size(s);
+        mdb_env_close(s->env);
+        s->env = NULL;
+        /* The old file's pages, freed ones included, go with it. */
+        mrc = rename(tmpdata, data) != 0 ? errno : 0;
+        int rrc = reopen_env(s, mapsize);
+        if (!mrc)
+            mrc = rrc;
+    }
+    unlink(tmpdata);
+    rmdir(tmp);
+    free(tmp);
+    free(tmpdata);
+    free(data);
+    flock(s->lockfd, LOCK_UN);
+    flock(s->openfd, LOCK_SH);
+    if (mrc)
+        return wt_error_set(err, store_err_code(mrc), _("%s: compacteren mislukt: %s"), s->dir,
+                            store_err_text(mrc));
+    return store_write(s, clear_pending, NULL, err);
+}
+
+/* At open: finish a compaction that an erasure had to leave for later. */
+static void compact_if_pending(struct store *s)
+{
+    MDB_txn *txn;
+    if (s->readonly || mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn) != 0)
+        return;
+    MDB_val k = {15, "compact-pending"}, v;
+    bool pending = mdb_get(txn, s->meta, &k, &v) == 0;
+    mdb_txn_abort(txn);
+    if (pending)
+        store_compact(s, NULL);
 }
 
 size_t store_map_size(struct store *s)
@@ -457,9 +562,8 @@ int store_get(struct store_txn *t, enum wt_kind kind, const char *id, struct wt_
         return WT_ENOTFOUND;
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
-    if (store_decode(kind, v.mv_data, v.mv_size, out) != 0)
-        return WT_ECORRUPT;
-    return 0;
+    record_fini(out);
+    return store_value_read(t, kind, id, v.mv_data, v.mv_size, out);
 }
 
 bool store_exists(struct store_txn *t, enum wt_kind kind, const char *id)
@@ -485,7 +589,8 @@ int store_put(struct store_txn *t, const struct wt_record *r)
         return t->err;
     unsigned char *val;
     size_t len;
-    store_encode(r, &val, &len);
+    if (store_value_make(t, r, &val, &len) != 0)
+        return t->err;
     MDB_val k = id_key(r->v[0]), v = {len, val};
     rc = mdb_put(t->txn, t->s->kinds[r->kind], &k, &v, 0);
     free(val);
@@ -555,21 +660,22 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
         const struct wt_record *r = recs[order[i]];
         unsigned char *val;
         size_t len;
-        store_encode(r, &val, &len);
+        if (store_value_make(t, r, &val, &len) != 0)
+            break;
         MDB_val k = id_key(r->v[0]), v = {len, val};
         bool append = !have_last || strcmp(r->v[0], lastid) > 0;
         rc = mdb_cursor_put(c, &k, &v, append ? MDB_APPEND : 0);
         free(val);
         if (!rc)
-            index_each_key(r, collect_key, &keys);
+            index_each_key(t->s, r, collect_key, &keys);
     }
     mdb_cursor_close(c);
     free(order);
-    if (rc) {
+    if (rc || t->err) {
         buf_fini(&keys.bytes);
         free(keys.offs);
         free(keys.lens);
-        return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+        return t->err ? t->err : store_txn_mdb_fail(t, rc, record_kind(kind)->name);
     }
     MDB_val *kv = xmalloc((keys.n ? keys.n : 1) * sizeof *kv);
     for (size_t i = 0; i < keys.n; i++) {
@@ -599,13 +705,18 @@ int store_del(struct store_txn *t, enum wt_kind kind, const char *id)
     rc = mdb_del(t->txn, t->s->kinds[kind], &k, NULL);
     if (rc && rc != MDB_NOTFOUND)
         return store_txn_mdb_fail(t, rc, id);
-    return 0;
+    /* A case's own key goes with it: what remains in freed pages cannot be read. */
+    if (kind == WT_CASES)
+        store_casekey_destroy(t, id);
+    return t->err;
 }
 
 int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *ctx)
 {
     if (t->err)
         return t->err;
+    if (!store_can_read(t->s, kind))
+        return WT_EPERM;
     MDB_cursor *c;
     int rc = mdb_cursor_open(t->txn, t->s->kinds[kind], &c);
     if (rc)
@@ -615,8 +726,14 @@ int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *c
     for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         struct wt_record r;
-        if (store_decode(kind, v.mv_data, v.mv_size, &r) != 0) {
-            ret = WT_ECORRUPT;
+        char id[WT_MAX_ID + 1];
+        size_t il = k.mv_size < WT_MAX_ID ? k.mv_size : WT_MAX_ID;
+        memcpy(id, k.mv_data, il);
+        id[il] = '\0';
+        int drc = store_value_read(t, kind, id, v.mv_data, v.mv_size, &r);
+        if (drc) {
+            record_fini(&r);
+            ret = drc;
             break;
         }
         ret = fn(ctx, &r);
@@ -642,6 +759,35 @@ int store_count(struct store_txn *t, enum wt_kind kind, size_t *n)
     return 0;
 }
 
+/* Meeting notes may name residents: in an encrypted database they are
+ * sealed with the case compartment's key. */
+static bool meta_sealed(const struct store *s, const char *key)
+{
+    return s->encrypted && strncmp(key, "meeting/", 8) == 0;
+}
+
+/* The plain text of a meta value; NULL (WT_EPERM or WT_ECORRUPT in *rc) when
+ * it cannot be opened. */
+static char *meta_open(struct store_txn *t, const char *key, const MDB_val *v, int *rc)
+{
+    *rc = 0;
+    if (!meta_sealed(t->s, key))
+        return xstrndup(v->mv_data, v->mv_size);
+    if (!t->s->unlocked[COMP_CASE]) {
+        *rc = WT_EPERM;
+        return NULL;
+    }
+    unsigned char *p;
+    size_t pl;
+    if (store_unseal(t->s->dkey[COMP_CASE], "meta", key, v->mv_data, v->mv_size, &p, &pl)) {
+        *rc = WT_ECORRUPT;
+        return NULL;
+    }
+    char *str = xstrndup((char *)p, pl);
+    free(p);
+    return str;
+}
+
 int store_meta_get(struct store_txn *t, const char *key, char **out)
 {
     *out = NULL;
@@ -653,8 +799,8 @@ int store_meta_get(struct store_txn *t, const char *key, char **out)
         return WT_ENOTFOUND;
     if (rc)
         return store_txn_mdb_fail(t, rc, key);
-    *out = xstrndup(v.mv_data, v.mv_size);
-    return 0;
+    *out = meta_open(t, key, &v, &rc);
+    return rc;
 }
 
 int store_meta_put(struct store_txn *t, const char *key, const char *value)
@@ -662,7 +808,18 @@ int store_meta_put(struct store_txn *t, const char *key, const char *value)
     if (t->err)
         return t->err;
     MDB_val k = id_key(key), v = {strlen(value), (void *)value};
+    unsigned char *sealed = NULL;
+    if (meta_sealed(t->s, key)) {
+        if (!t->s->unlocked[COMP_CASE])
+            return store_txn_fail(t, WT_EPERM, key);
+        size_t sl;
+        store_seal(t->s->dkey[COMP_CASE], "meta", key, (const unsigned char *)value,
+                   strlen(value), &sealed, &sl);
+        v.mv_size = sl;
+        v.mv_data = sealed;
+    }
     int rc = mdb_put(t->txn, t->s->meta, &k, &v, 0);
+    free(sealed);
     if (rc)
         return store_txn_mdb_fail(t, rc, key);
     return 0;
@@ -695,8 +852,10 @@ int store_meta_each(struct store_txn *t, const char *prefix, store_meta_fn fn, v
         if (k.mv_size < pl || memcmp(k.mv_data, prefix, pl) != 0)
             break;
         char *key = xstrndup(k.mv_data, k.mv_size);
-        char *val = xstrndup(v.mv_data, v.mv_size);
-        ret = fn(ctx, key, val);
+        int orc;
+        char *val = meta_open(t, key, &v, &orc);
+        if (val)
+            ret = fn(ctx, key, val);
         free(key);
         free(val);
         if (ret)

@@ -6,13 +6,24 @@
 
 #include "wijktafel/store.h"
 
+/* Key compartments: case data apart from the rest, so that a volunteer's
+ * key opens signals, the social map and talents but not one byte of cases. */
+enum store_comp { COMP_GEN, COMP_CASE, COMP_COUNT };
+
 struct store {
     MDB_env *env;
+    MDB_dbi casekeys; /* per-case keys, sealed with the case compartment key */
+    bool encrypted;
+    bool unlocked[COMP_COUNT];
+    unsigned char dkey[COMP_COUNT][32]; /* data keys */
+    unsigned char hkey[COMP_COUNT][32]; /* index hash keys, derived from the data keys */
     MDB_dbi kinds[WT_KIND_COUNT];
     MDB_dbi idx[WT_KIND_COUNT]; /* secondary indexes, one database per kind */
     MDB_dbi meta;
     char *dir;
     int lockfd;
+    int openfd; /* open.lock: shared while open, exclusive to compact in place */
+    unsigned env_flags;
     int lock_timeout_ms;
     bool readonly;
 };
@@ -36,9 +47,32 @@ int store_txn_mdb_fail(struct store_txn *t, int rc, const char *what);
 /* Largest part of a folded value kept in an index key (LMDB keys are at most 511 bytes). */
 #define INDEX_VALUE_MAX 400
 
-/* Calls fn with every index key of r. */
+/* Calls fn with every index key of r (hashed values in an encrypted database). */
 typedef int (*index_key_fn)(void *ctx, const MDB_val *key);
-int index_each_key(const struct wt_record *r, index_key_fn fn, void *ctx);
+int index_each_key(const struct store *s, const struct wt_record *r, index_key_fn fn, void *ctx);
+
+/* crypto.c */
+int store_crypto_init(void);
+enum store_comp store_comp_of(enum wt_kind kind);
+/* Seals plain under key with "tag\0id" as associated data; *out is malloc'd. */
+void store_seal(const unsigned char key[32], const char *tag, const char *id,
+                const unsigned char *plain, size_t plen, unsigned char **out, size_t *olen);
+/* Opens a sealed value; WT_ECORRUPT when it is not authentic. */
+int store_unseal(const unsigned char key[32], const char *tag, const char *id,
+                 const unsigned char *val, size_t vlen, unsigned char **out, size_t *olen);
+/* The stored value of r: encoded, and sealed in an encrypted database. */
+int store_value_make(struct store_txn *t, const struct wt_record *r, unsigned char **out,
+                     size_t *len);
+/* Reads a stored value; WT_EPERM when its compartment is locked,
+ * WT_ECORRUPT when damaged, tampered or swapped. */
+int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
+                     const unsigned char *val, size_t len, struct wt_record *out);
+int store_casekey_destroy(struct store_txn *t, const char *id);
+/* Writes the 32 hex digits of the keyed hash of folded into out. */
+size_t store_index_value(const struct store *s, enum wt_kind kind, const char *folded,
+                         char *out, size_t cap);
+void store_derive_hkey(const unsigned char dkey[32], unsigned char hkey[32]);
+void store_wipe_keys(struct store *s);
 
 /* Builds [field][folded value, truncated][0] (+ id when not NULL) into out
  * (at least 512 bytes); returns the length. Keys live in the kind's index database. */

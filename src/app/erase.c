@@ -1,0 +1,188 @@
+/* erase.c: retention and erasure: a resident's case and all that points at it, beyond recovery. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/tags.h"
+
+struct idvec {
+    char (*ids)[WT_MAX_ID + 1];
+    size_t n, cap;
+};
+
+static int push_id(void *ctx, const char *id)
+{
+    struct idvec *v = ctx;
+    if (v->n == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 16;
+        v->ids = xrealloc(v->ids, v->cap * sizeof *v->ids);
+    }
+    snprintf(v->ids[v->n++], WT_MAX_ID + 1, "%s", id);
+    return 0;
+}
+
+/* Drops `id` (with any outcome) from a chosen list; true when it was there. */
+static bool drop_chosen(struct wt_record *r, const char *id)
+{
+    struct taglist l;
+    tags_split(r->v[CASE_CHOSEN], &l);
+    struct buf b = {0};
+    bool found = false;
+    size_t il = strlen(id);
+    for (size_t i = 0; i < l.n; i++) {
+        const char *it = l.items[i];
+        if (strncmp(it, id, il) == 0 && (it[il] == '\0' || it[il] == ':')) {
+            found = true;
+            continue;
+        }
+        if (b.len)
+            buf_putc(&b, ';');
+        buf_puts(&b, it);
+    }
+    tags_fini(&l);
+    if (found)
+        record_set(r, CASE_CHOSEN, b.data);
+    buf_fini(&b);
+    return found;
+}
+
+struct chosen_fix {
+    const char *const *ids;
+    size_t n;
+    struct idvec touched;
+};
+
+static int note_mentions(void *ctx, const struct wt_record *r)
+{
+    struct chosen_fix *f = ctx;
+    if (!r->v[CASE_CHOSEN])
+        return 0;
+    for (size_t i = 0; i < f->n; i++)
+        if (strstr(r->v[CASE_CHOSEN], f->ids[i])) {
+            push_id(&f->touched, r->v[CASE_ID]);
+            break;
+        }
+    return 0;
+}
+
+/* Deletes the cases and everything that points at them, in one transaction. */
+static int erase_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct chosen_fix *f = ctx;
+    (void)err;
+    for (size_t i = 0; i < f->n && !store_txn_error(t); i++) {
+        struct idvec linked = {0};
+        store_find(t, WT_SIGNALS, SIGNAL_CASE, f->ids[i], push_id, &linked);
+        for (size_t k = 0; k < linked.n; k++)
+            store_del(t, WT_SIGNALS, linked.ids[k]);
+        linked.n = 0;
+        store_find(t, WT_ACTIONS, ACTION_CASE, f->ids[i], push_id, &linked);
+        for (size_t k = 0; k < linked.n; k++)
+            store_del(t, WT_ACTIONS, linked.ids[k]);
+        free(linked.ids);
+        store_del(t, WT_CASES, f->ids[i]);
+        char *key = xasprintf("closed/%s", f->ids[i]);
+        store_meta_del(t, key);
+        free(key);
+    }
+    /* Should the compaction have to wait, the next exclusive open does it. */
+    store_meta_put(t, "compact-pending", "1");
+    /* Other cases that chose one of these as a similar case forget it. */
+    f->touched.n = 0;
+    store_each(t, WT_CASES, note_mentions, f);
+    for (size_t i = 0; i < f->touched.n && !store_txn_error(t); i++) {
+        struct wt_record r;
+        if (store_get(t, WT_CASES, f->touched.ids[i], &r) == 0) {
+            bool changed = false;
+            for (size_t k = 0; k < f->n; k++)
+                changed |= drop_chosen(&r, f->ids[k]);
+            if (changed)
+                store_put(t, &r);
+        }
+        record_fini(&r);
+    }
+    return store_txn_error(t);
+}
+
+static int erase_ids(struct app *a, const char *const *ids, size_t n, struct wt_error *err)
+{
+    if (n == 0)
+        return 0;
+    struct chosen_fix f = {ids, n, {0}};
+    int rc = store_write(a->store, erase_write, &f, err);
+    free(f.touched.ids);
+    if (rc)
+        return rc;
+    /* Without free pages in the file, nothing of the erased records is left. */
+    struct wt_error cerr = {0};
+    if (store_compact(a->store, &cerr) != 0)
+        return wt_error_set(err, cerr.code,
+                            _("gewist; het bestand wordt gecompacteerd zodra niemand anders de "
+                              "database open heeft (%s)"),
+                            cerr.text);
+    return 0;
+}
+
+int app_erase_case(struct app *a, const char *case_id, struct wt_error *err)
+{
+    if (a->role != APP_LEADER)
+        return wt_error_set(err, WT_EPERM, _("alleen een leider mag een casus wissen"));
+    struct wt_record r;
+    int rc = app_get(a, WT_CASES, case_id, &r, err);
+    record_fini(&r);
+    if (rc)
+        return rc;
+    const char *ids[] = {case_id};
+    return erase_ids(a, ids, 1, err);
+}
+
+struct purge_scan {
+    struct app *a;
+    int32_t before;
+    struct idvec ids;
+};
+
+/* A closed case's closing date is kept in meta as "closed/ID" when it is
+ * closed through wijktafel; otherwise its opening date counts. */
+static int32_t closing_day(struct app *a, const struct wt_record *r)
+{
+    int32_t d = 0;
+    struct store_txn *t;
+    if (store_read_begin(a->store, &t, NULL) == 0) {
+        char *key = xasprintf("closed/%s", r->v[CASE_ID]), *v = NULL;
+        if (store_meta_get(t, key, &v) != 0 || date_parse(v, &d) != 0)
+            date_parse(record_get(r, CASE_OPENED), &d);
+        free(v);
+        free(key);
+        store_read_end(t);
+    }
+    return d;
+}
+
+static int scan_closed(void *ctx, const struct wt_record *r)
+{
+    struct purge_scan *p = ctx;
+    if (strcmp(record_get(r, CASE_STATUS), "closed") == 0 && closing_day(p->a, r) < p->before)
+        push_id(&p->ids, r->v[CASE_ID]);
+    return 0;
+}
+
+int app_purge(struct app *a, int32_t closed_before, size_t *count, struct wt_error *err)
+{
+    if (a->role != APP_LEADER)
+        return wt_error_set(err, WT_EPERM, _("alleen een leider mag casussen opruimen"));
+    struct purge_scan p = {a, closed_before, {0}};
+    int rc = app_each(a, WT_CASES, scan_closed, &p, err);
+    const char **ids = xmalloc((p.ids.n ? p.ids.n : 1) * sizeof(const char *));
+    for (size_t i = 0; i < p.ids.n; i++)
+        ids[i] = p.ids.ids[i];
+    if (!rc)
+        rc = erase_ids(a, ids, p.ids.n, err);
+    if (!rc && count)
+        *count = p.ids.n;
+    free(ids);
+    free(p.ids.ids);
+    return rc;
+}

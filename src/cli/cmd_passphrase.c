@@ -1,0 +1,40 @@
+/* cmd_passphrase.c: `passphrase [MEMBER]`: set or change a member's passphrase. */
+#include <stdio.h>
+#include <string.h>
+
+#include "wijktafel/cli.h"
+#include "wijktafel/i18n.h"
+
+static int cmd_passphrase_exec(const struct cli_globals *g, int argc, char **argv)
+{
+    if (argc > 2)
+        return cli_fail(64, _("gebruik: wijktafel passphrase [MEMBER]"));
+    if (g->demo)
+        return cli_fail(64, _("passphrase: de demodatabase heeft een vaste wachtwoordzin"));
+    struct app *a;
+    int code = cli_open(g, &a);
+    if (code)
+        return code;
+    const char *member = argc == 2 ? argv[1] : record_get(&a->member, MEMBER_ID);
+    const char *pass = cli_new_passphrase();
+    struct wt_error err = {0};
+    int rc;
+    if (!pass)
+        rc = wt_error_set(&err, WT_EUSAGE,
+                          _("passphrase: geen terminal; geef de nieuwe wachtwoordzin in "
+                            "WIJKTAFEL_NEW_PASSPHRASE"));
+    else if (!*pass)
+        rc = wt_error_set(&err, WT_EINVAL, _("passphrase: de twee wachtwoordzinnen verschillen"));
+    else
+        rc = app_set_passphrase(a, member, pass, &err);
+    cli_forget_passphrase();
+    app_close(a);
+    if (rc)
+        return cli_error(&err);
+    fprintf(stderr, _("Wachtwoordzin gezet voor %s\n"), member);
+    return 0;
+}
+
+const struct cmd_entry cmd_passphrase_entry = {
+    "passphrase", "[MEMBER]", N_("zet of wijzig de wachtwoordzin van een lid"),
+    cmd_passphrase_exec};

@@ -1,0 +1,209 @@
+/* crypto.c: sealed values, keyed index hashes, per-case keys and the members' keyring (libsodium). */
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/xalloc.h"
+
+/* Stored value format 2: [2][nonce 24][XChaCha20-Poly1305 ciphertext of the
+ * format-1 encoding], with the kind and id as associated data. */
+#define SEALED_FORMAT 2
+#define NONCE crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+#define MAC crypto_aead_xchacha20poly1305_ietf_ABYTES
+
+enum store_comp store_comp_of(enum wt_kind kind)
+{
+    return kind == WT_CASES || kind == WT_ACTIONS ? COMP_CASE : COMP_GEN;
+}
+
+int store_crypto_init(void)
+{
+    return sodium_init() < 0 ? -1 : 0;
+}
+
+static void make_ad(unsigned char *ad, size_t *adlen, const char *tag, const char *id)
+{
+    size_t tl = strlen(tag), il = strlen(id);
+    memcpy(ad, tag, tl);
+    ad[tl] = 0;
+    memcpy(ad + tl + 1, id, il);
+    *adlen = tl + 1 + il;
+}
+
+void store_seal(const unsigned char key[32], const char *tag, const char *id,
+                const unsigned char *plain, size_t plen, unsigned char **out, size_t *olen)
+{
+    unsigned char ad[600];
+    size_t adlen;
+    make_ad(ad, &adlen, tag, id);
+    unsigned char *v = xmalloc(1 + NONCE + plen + MAC);
+    v[0] = SEALED_FORMAT;
+    randombytes_buf(v + 1, NONCE);
+    unsigned long long clen;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(v + 1 + NONCE, &clen, plain, plen, ad, adlen, NULL,
+                                               v + 1, key);
+    *out = v;
+    *olen = 1 + NONCE + (size_t)clen;
+}
+
+int store_unseal(const unsigned char key[32], const char *tag, const char *id,
+                 const unsigned char *val, size_t vlen, unsigned char **out, size_t *olen)
+{
+    if (vlen < 1 + NONCE + MAC || val[0] != SEALED_FORMAT)
+        return WT_ECORRUPT;
+    unsigned char ad[600];
+    size_t adlen;
+    make_ad(ad, &adlen, tag, id);
+    unsigned char *p = xmalloc(vlen);
+    unsigned long long plen;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(p, &plen, NULL, val + 1 + NONCE,
+                                                   vlen - 1 - NONCE, ad, adlen, val + 1,
+                                                   key) != 0) {
+        sodium_memzero(p, vlen);
+        free(p);
+        return WT_ECORRUPT;
+    }
+    *out = p;
+    *olen = (size_t)plen;
+    return 0;
+}
+
+static const char *kind_tag(enum wt_kind kind)
+{
+    return record_kind(kind)->name;
+}
+
+/* The key a record of kind/id is sealed with: its compartment's, or for a
+ * case its own (created when create is set). */
+static int value_key(struct store_txn *t, enum wt_kind kind, const char *id, bool create,
+                     unsigned char key[32])
+{
+    struct store *s = t->s;
+    enum store_comp c = store_comp_of(kind);
+    if (!s->unlocked[c])
+        return WT_EPERM;
+    if (kind != WT_CASES) {
+        memcpy(key, s->dkey[c], 32);
+        return 0;
+    }
+    MDB_val k = {strlen(id), (void *)id}, v;
+    int rc = mdb_get(t->txn, s->casekeys, &k, &v);
+    if (rc == 0) {
+        unsigned char *p;
+        size_t pl;
+        if (store_unseal(s->dkey[COMP_CASE], "casekey", id, v.mv_data, v.mv_size, &p, &pl) != 0)
+            return WT_ECORRUPT;
+        if (pl != 32) {
+            free(p);
+            return WT_ECORRUPT;
+        }
+        memcpy(key, p, 32);
+        sodium_memzero(p, pl);
+        free(p);
+        return 0;
+    }
+    if (rc != MDB_NOTFOUND)
+        return store_txn_mdb_fail(t, rc, id);
+    if (!create)
+        return WT_ECORRUPT; /* a sealed case without its key: erased or damaged */
+    randombytes_buf(key, 32);
+    unsigned char *sealed;
+    size_t sl;
+    store_seal(s->dkey[COMP_CASE], "casekey", id, key, 32, &sealed, &sl);
+    MDB_val nv = {sl, sealed};
+    rc = mdb_put(t->txn, s->casekeys, &k, &nv, 0);
+    free(sealed);
+    return rc ? store_txn_mdb_fail(t, rc, id) : 0;
+}
+
+int store_value_make(struct store_txn *t, const struct wt_record *r, unsigned char **out,
+                     size_t *len)
+{
+    unsigned char *plain;
+    size_t plen;
+    store_encode(r, &plain, &plen);
+    if (!t->s->encrypted) {
+        *out = plain;
+        *len = plen;
+        return 0;
+    }
+    unsigned char key[32];
+    int rc = value_key(t, r->kind, r->v[0], true, key);
+    if (rc == 0)
+        store_seal(key, kind_tag(r->kind), r->v[0], plain, plen, out, len);
+    sodium_memzero(key, sizeof key);
+    sodium_memzero(plain, plen);
+    free(plain);
+    if (rc == WT_EPERM)
+        return store_txn_fail(t, WT_EPERM, _("deze gegevens zijn niet te openen met uw sleutel"));
+    return rc;
+}
+
+int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
+                     const unsigned char *val, size_t len, struct wt_record *out)
+{
+    if (!t->s->encrypted) {
+        int rc = store_decode(kind, val, len, out);
+        if (rc == 0 && strcmp(out->v[0], id) != 0) {
+            record_fini(out);
+            return WT_ECORRUPT;
+        }
+        return rc;
+    }
+    record_init(out, kind);
+    unsigned char key[32];
+    int rc = value_key(t, kind, id, false, key);
+    if (rc)
+        return rc;
+    unsigned char *plain;
+    size_t plen;
+    rc = store_unseal(key, kind_tag(kind), id, val, len, &plain, &plen);
+    sodium_memzero(key, sizeof key);
+    if (rc)
+        return rc;
+    rc = store_decode(kind, plain, plen, out);
+    sodium_memzero(plain, plen);
+    free(plain);
+    if (rc == 0 && strcmp(out->v[0], id) != 0) {
+        record_fini(out);
+        return WT_ECORRUPT;
+    }
+    return rc;
+}
+
+int store_casekey_destroy(struct store_txn *t, const char *id)
+{
+    if (!t->s->encrypted)
+        return 0;
+    MDB_val k = {strlen(id), (void *)id};
+    int rc = mdb_del(t->txn, t->s->casekeys, &k, NULL);
+    return rc && rc != MDB_NOTFOUND ? store_txn_mdb_fail(t, rc, id) : 0;
+}
+
+size_t store_index_value(const struct store *s, enum wt_kind kind, const char *folded,
+                         char *out, size_t cap)
+{
+    enum store_comp c = store_comp_of(kind);
+    unsigned char h[16];
+    crypto_generichash(h, sizeof h, (const unsigned char *)folded, strlen(folded), s->hkey[c],
+                       32);
+    if (cap < 33)
+        return 0;
+    sodium_bin2hex(out, cap, h, sizeof h);
+    return 32;
+}
+
+void store_derive_hkey(const unsigned char dkey[32], unsigned char hkey[32])
+{
+    static const unsigned char label[] = "wijktafel index v1";
+    crypto_generichash(hkey, 32, label, sizeof label - 1, dkey, 32);
+}
+
+void store_wipe_keys(struct store *s)
+{
+    sodium_memzero(s->dkey, sizeof s->dkey);
+    sodium_memzero(s->hkey, sizeof s->hkey);
+    memset(s->unlocked, 0, sizeof s->unlocked);
+}

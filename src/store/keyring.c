@@ -1,0 +1,516 @@
+/* keyring.c: members' keys: Argon2id-wrapped key pairs, data keys sealed to each member, rotation. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/xalloc.h"
+
+#define SALT crypto_pwhash_SALTBYTES
+#define NONCE crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+#define MAC crypto_aead_xchacha20poly1305_ietf_ABYTES
+
+static const char *const comp_names[COMP_COUNT] = {"gen", "case"};
+
+/* Meta values are strings: binary goes in as base64. */
+static char *b64(const unsigned char *bin, size_t n)
+{
+    size_t cap = sodium_base64_encoded_len(n, sodium_base64_VARIANT_ORIGINAL);
+    char *s = xmalloc(cap);
+    sodium_bin2base64(s, cap, bin, n, sodium_base64_VARIANT_ORIGINAL);
+    return s;
+}
+
+static int unb64(const char *s, unsigned char **bin, size_t *n)
+{
+    size_t cap = strlen(s);
+    *bin = xmalloc(cap ? cap : 1);
+    if (sodium_base642bin(*bin, cap, s, strlen(s), NULL, n, NULL,
+                          sodium_base64_VARIANT_ORIGINAL) != 0) {
+        free(*bin);
+        return WT_ECORRUPT;
+    }
+    return 0;
+}
+
+static char *slot_key(const char *member, const char *what)
+{
+    return xasprintf("key/%s/%s", member, what);
+}
+
+static int meta_raw_put(struct store_txn *t, const char *key, const char *value)
+{
+    MDB_val k = {strlen(key), (void *)key}, v = {strlen(value), (void *)value};
+    int rc = mdb_put(t->txn, t->s->meta, &k, &v, 0);
+    return rc ? store_txn_mdb_fail(t, rc, key) : 0;
+}
+
+static int meta_raw_get(MDB_txn *txn, struct store *s, const char *key, char **out)
+{
+    MDB_val k = {strlen(key), (void *)key}, v;
+    int rc = mdb_get(txn, s->meta, &k, &v);
+    if (rc)
+        return rc;
+    *out = xstrndup(v.mv_data, v.mv_size);
+    return 0;
+}
+
+static void put_b64(struct store_txn *t, const char *member, const char *what,
+                    const unsigned char *bin, size_t n)
+{
+    char *k = slot_key(member, what), *v = b64(bin, n);
+    meta_raw_put(t, k, v);
+    free(k);
+    free(v);
+}
+
+/* Seals the compartment key c to the member's public key. */
+static void seal_to(struct store_txn *t, const char *member, const unsigned char pk[32],
+                    enum store_comp c, const unsigned char dkey[32])
+{
+    unsigned char sealed[32 + crypto_box_SEALBYTES];
+    crypto_box_seal(sealed, dkey, 32, pk);
+    put_b64(t, member, comp_names[c], sealed, sizeof sealed);
+}
+
+int store_keyslot_set(struct store_txn *t, const char *member, const char *role,
+                      const char *passphrase, struct wt_error *err)
+{
+    struct store *s = t->s;
+    if (t->err)
+        return t->err;
+    if (!s->encrypted || !s->unlocked[COMP_GEN])
+        return wt_error_set(err, WT_EPERM, _("de sleutels zijn niet geopend"));
+    bool with_case = strcmp(role, "volunteer") != 0;
+    if (with_case && !s->unlocked[COMP_CASE])
+        return wt_error_set(err, WT_EPERM,
+                            _("alleen wie zelf bij de casussen kan, mag dit lid een sleutel geven"));
+    unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
+    crypto_box_keypair(pk, sk);
+    /* The secret key, wrapped with a key derived from the passphrase. */
+    unsigned char blob[SALT + 16 + NONCE + sizeof sk + MAC];
+    unsigned long long ops = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+    unsigned long long mem = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+    randombytes_buf(blob, SALT);
+    for (int i = 0; i < 8; i++) {
+        blob[SALT + i] = (unsigned char)(ops >> (8 * i));
+        blob[SALT + 8 + i] = (unsigned char)(mem >> (8 * i));
+    }
+    randombytes_buf(blob + SALT + 16, NONCE);
+    unsigned char wrap[32];
+    if (crypto_pwhash(wrap, sizeof wrap, passphrase, strlen(passphrase), blob, ops, mem,
+                      crypto_pwhash_ALG_ARGON2ID13) != 0) {
+        sodium_memzero(sk, sizeof sk);
+        return wt_error_set(err, WT_EIO, _("te weinig geheugen voor het sleutelwerk"));
+    }
+    unsigned long long clen;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(blob + SALT + 16 + NONCE, &clen, sk, sizeof sk,
+                                               (const unsigned char *)member, strlen(member),
+                                               NULL, blob + SALT + 16, wrap);
+    sodium_memzero(wrap, sizeof wrap);
+    sodium_memzero(sk, sizeof sk);
+    put_b64(t, member, "pk", pk, sizeof pk);
+    put_b64(t, member, "sk", blob, sizeof blob);
+    char *rk = slot_key(member, "role");
+    meta_raw_put(t, rk, role);
+    free(rk);
+    seal_to(t, member, pk, COMP_GEN, s->dkey[COMP_GEN]);
+    char *ck = slot_key(member, "case");
+    MDB_val k = {strlen(ck), ck};
+    mdb_del(t->txn, s->meta, &k, NULL);
+    free(ck);
+    if (with_case)
+        seal_to(t, member, pk, COMP_CASE, s->dkey[COMP_CASE]);
+    return t->err;
+}
+
+/* Reads and opens the member's secret key and data keys into s. */
+static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const char *passphrase)
+{
+    char *k = slot_key(member, "sk"), *v = NULL;
+    int rc = meta_raw_get(txn, s, k, &v);
+    free(k);
+    if (rc)
+        return WT_ENOTFOUND;
+    unsigned char *blob, sk[crypto_box_SECRETKEYBYTES], pk[crypto_box_PUBLICKEYBYTES];
+    size_t n;
+    rc = unb64(v, &blob, &n);
+    free(v);
+    if (rc || n != SALT + 16 + NONCE + sizeof sk + MAC) {
+        if (!rc)
+            free(blob);
+        return WT_ECORRUPT;
+    }
+    unsigned long long ops = 0, mem = 0;
+    for (int i = 0; i < 8; i++) {
+        ops |= (unsigned long long)blob[SALT + i] << (8 * i);
+        mem |= (unsigned long long)blob[SALT + 8 + i] << (8 * i);
+    }
+    unsigned char wrap[32];
+    rc = 0;
+    if (ops > 16 || mem > ((unsigned long long)1 << 31) ||
+        crypto_pwhash(wrap, sizeof wrap, passphrase, strlen(passphrase), blob, ops, (size_t)mem,
+                      crypto_pwhash_ALG_ARGON2ID13) != 0)
+        rc = WT_ECORRUPT;
+    else if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+                 sk, NULL, NULL, blob + SALT + 16 + NONCE, sizeof sk + MAC,
+                 (const unsigned char *)member, strlen(member), blob + SALT + 16, wrap) != 0)
+        rc = WT_EPERM;
+    sodium_memzero(wrap, sizeof wrap);
+    free(blob);
+    if (rc)
+        return rc;
+    crypto_scalarmult_base(pk, sk);
+    for (int c = 0; c < COMP_COUNT; c++) {
+        k = slot_key(member, comp_names[c]);
+        v = NULL;
+        int grc = meta_raw_get(txn, s, k, &v);
+        free(k);
+        if (grc)
+            continue;
+        unsigned char *sealed;
+        if (unb64(v, &sealed, &n) == 0) {
+            if (n == 32 + crypto_box_SEALBYTES &&
+                crypto_box_seal_open(s->dkey[c], sealed, n, pk, sk) == 0) {
+                store_derive_hkey(s->dkey[c], s->hkey[c]);
+                s->unlocked[c] = true;
+            }
+            free(sealed);
+        }
+        free(v);
+    }
+    sodium_memzero(sk, sizeof sk);
+    return s->unlocked[COMP_GEN] ? 0 : WT_ECORRUPT;
+}
+
+int store_unlock(struct store *s, const char *member, const char *passphrase,
+                 struct wt_error *err)
+{
+    if (!s->encrypted)
+        return 0;
+    MDB_txn *txn;
+    int rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn);
+    if (rc)
+        return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
+    store_wipe_keys(s);
+    rc = unlock_in(s, txn, member, passphrase);
+    mdb_txn_abort(txn);
+    if (rc == WT_ENOTFOUND)
+        return wt_error_set(err, WT_EPERM,
+                            _("%s heeft nog geen wachtwoordzin voor deze database (een leider "
+                              "zet die met 'wijktafel passphrase %s')"),
+                            member, member);
+    if (rc) {
+        store_wipe_keys(s);
+        /* No hint of what was wrong: member, passphrase or data. */
+        return wt_error_set(err, WT_EPERM, _("%s: de wachtwoordzin klopt niet"), s->dir);
+    }
+    return 0;
+}
+
+bool store_encrypted(const struct store *s)
+{
+    return s->encrypted;
+}
+
+bool store_can_read(const struct store *s, enum wt_kind kind)
+{
+    return !s->encrypted || s->unlocked[store_comp_of(kind)];
+}
+
+bool store_txn_can_read(const struct store_txn *t, enum wt_kind kind)
+{
+    return store_can_read(t->s, kind);
+}
+
+bool store_txn_encrypted(const struct store_txn *t)
+{
+    return t->s->encrypted;
+}
+
+int store_keyslot_role(struct store_txn *t, const char *member, char **role)
+{
+    char *k = slot_key(member, "role");
+    int rc = meta_raw_get(t->txn, t->s, k, role);
+    free(k);
+    return rc == 0 ? 0 : WT_ENOTFOUND;
+}
+
+int store_keyslot_each(struct store_txn *t, store_meta_fn fn, void *ctx)
+{
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t->txn, t->s->meta, &c);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, "meta");
+    MDB_val k = {4, "key/"}, v;
+    int ret = 0;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0 && !ret;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (k.mv_size < 4 || memcmp(k.mv_data, "key/", 4) != 0)
+            break;
+        const char *p = (const char *)k.mv_data + 4;
+        size_t rest = k.mv_size - 4;
+        if (rest < 6 || memcmp(p + rest - 5, "/role", 5) != 0)
+            continue;
+        char *member = xstrndup(p, rest - 5);
+        char *role = xstrndup(v.mv_data, v.mv_size);
+        ret = fn(ctx, member, role);
+        free(member);
+        free(role);
+    }
+    mdb_cursor_close(c);
+    return ret;
+}
+
+int store_keyslot_remove(struct store_txn *t, const char *member)
+{
+    static const char *const parts[] = {"pk", "sk", "role", "gen", "case"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        char *k = slot_key(member, parts[i]);
+        MDB_val key = {strlen(k), k};
+        int rc = mdb_del(t->txn, t->s->meta, &key, NULL);
+        free(k);
+        if (rc && rc != MDB_NOTFOUND)
+            return store_txn_mdb_fail(t, rc, member);
+    }
+    return t->err;
+}
+
+/* Reseals compartment c's (new) key to every member that had it. */
+static int reseal_members(struct store_txn *t, enum store_comp c, const unsigned char dkey[32])
+{
+    MDB_cursor *cur;
+    int rc = mdb_cursor_open(t->txn, t->s->meta, &cur);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, "meta");
+    char suffix[8];
+    snprintf(suffix, sizeof suffix, "/%s", comp_names[c]);
+    size_t sl = strlen(suffix);
+    struct { char *member; unsigned char pk[32]; } *list = NULL;
+    size_t n = 0;
+    MDB_val k = {4, "key/"}, v;
+    for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0;
+         rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+        if (k.mv_size < 4 || memcmp(k.mv_data, "key/", 4) != 0)
+            break;
+        if (k.mv_size < 4 + sl + 1 || memcmp((char *)k.mv_data + k.mv_size - sl, suffix, sl))
+            continue;
+        list = xrealloc(list, (n + 1) * sizeof *list);
+        list[n++].member = xstrndup((char *)k.mv_data + 4, k.mv_size - 4 - sl);
+    }
+    mdb_cursor_close(cur);
+    for (size_t i = 0; i < n; i++) {
+        char *pkk = slot_key(list[i].member, "pk"), *pkv = NULL;
+        unsigned char *pk;
+        size_t pl;
+        if (meta_raw_get(t->txn, t->s, pkk, &pkv) == 0 && unb64(pkv, &pk, &pl) == 0) {
+            if (pl == 32)
+                seal_to(t, list[i].member, pk, c, dkey);
+            free(pk);
+        }
+        free(pkv);
+        free(pkk);
+        free(list[i].member);
+    }
+    free(list);
+    return t->err;
+}
+
+struct reseal {
+    struct store_txn *t;
+    struct wt_record *recs;
+    size_t n, cap;
+};
+
+static int keep_record(void *ctx, const struct wt_record *r)
+{
+    struct reseal *rs = ctx;
+    if (rs->n == rs->cap) {
+        rs->cap = rs->cap ? rs->cap * 2 : 64;
+        rs->recs = xrealloc(rs->recs, rs->cap * sizeof *rs->recs);
+    }
+    record_copy(&rs->recs[rs->n++], r);
+    return 0;
+}
+
+/* Reads every record of the kinds in compartment c (with the keys in s now),
+ * or of every kind when c < 0. The caller frees the records. */
+static int read_all(struct store_txn *t, int c, struct reseal *rs)
+{
+    for (int k = 0; k < WT_KIND_COUNT && !t->err; k++)
+        if (c < 0 || (int)store_comp_of((enum wt_kind)k) == c)
+            store_each(t, (enum wt_kind)k, keep_record, rs);
+    return t->err;
+}
+
+static int write_all(struct store_txn *t, struct reseal *rs)
+{
+    for (size_t i = 0; i < rs->n && !t->err; i++) {
+        MDB_val k = {strlen(rs->recs[i].v[0]), rs->recs[i].v[0]};
+        unsigned char *val;
+        size_t len;
+        if (store_value_make(t, &rs->recs[i], &val, &len) != 0)
+            break;
+        MDB_val v = {len, val};
+        int rc = mdb_put(t->txn, t->s->kinds[rs->recs[i].kind], &k, &v, 0);
+        free(val);
+        if (rc)
+            store_txn_mdb_fail(t, rc, rs->recs[i].v[0]);
+    }
+    return t->err;
+}
+
+static void free_all(struct reseal *rs)
+{
+    for (size_t i = 0; i < rs->n; i++)
+        record_fini(&rs->recs[i]);
+    free(rs->recs);
+}
+
+/* Re-encrypts the sealed meta values (meeting notes) from old to new case key. */
+static int reseal_meta(struct store_txn *t, const unsigned char oldk[32],
+                       const unsigned char newk[32])
+{
+    MDB_cursor *cur;
+    int rc = mdb_cursor_open(t->txn, t->s->meta, &cur);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, "meta");
+    MDB_val k = {8, "meeting/"}, v;
+    for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0 && !t->err;
+         rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+        if (k.mv_size < 8 || memcmp(k.mv_data, "meeting/", 8) != 0)
+            break;
+        char *key = xstrndup(k.mv_data, k.mv_size);
+        unsigned char *p, *sealed;
+        size_t pl, sl;
+        if (store_unseal(oldk, "meta", key, v.mv_data, v.mv_size, &p, &pl) == 0) {
+            store_seal(newk, "meta", key, p, pl, &sealed, &sl);
+            MDB_val nv = {sl, sealed};
+            int prc = mdb_cursor_put(cur, &k, &nv, MDB_CURRENT);
+            if (prc)
+                store_txn_mdb_fail(t, prc, key);
+            free(sealed);
+            sodium_memzero(p, pl);
+            free(p);
+        }
+        free(key);
+    }
+    mdb_cursor_close(cur);
+    return t->err;
+}
+
+/* Re-encrypts the per-case keys from old to new case key. */
+static int reseal_casekeys(struct store_txn *t, const unsigned char oldk[32],
+                           const unsigned char newk[32])
+{
+    MDB_cursor *cur;
+    int rc = mdb_cursor_open(t->txn, t->s->casekeys, &cur);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, "casekeys");
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0 && !t->err;
+         rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+        char *id = xstrndup(k.mv_data, k.mv_size);
+        unsigned char *p, *sealed;
+        size_t pl, sl;
+        if (store_unseal(oldk, "casekey", id, v.mv_data, v.mv_size, &p, &pl) == 0) {
+            store_seal(newk, "casekey", id, p, pl, &sealed, &sl);
+            MDB_val nv = {sl, sealed};
+            int prc = mdb_cursor_put(cur, &k, &nv, MDB_CURRENT);
+            if (prc)
+                store_txn_mdb_fail(t, prc, id);
+            free(sealed);
+            sodium_memzero(p, pl);
+            free(p);
+        }
+        free(id);
+    }
+    mdb_cursor_close(cur);
+    return t->err;
+}
+
+int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
+{
+    struct store *s = t->s;
+    enum store_comp c = (enum store_comp)comp;
+    if (t->err)
+        return t->err;
+    if (!s->encrypted || !s->unlocked[c])
+        return store_txn_fail(t, WT_EPERM, _("de sleutels zijn niet geopend"));
+    unsigned char oldk[32];
+    memcpy(oldk, s->dkey[c], 32);
+    struct reseal rs = {.t = t};
+    if (c == COMP_CASE) {
+        /* Case records keep their own keys; those keys are rewrapped. */
+        int only = WT_ACTIONS;
+        store_each(t, (enum wt_kind)only, keep_record, &rs);
+        reseal_casekeys(t, oldk, newkey);
+        reseal_meta(t, oldk, newkey);
+    } else {
+        read_all(t, c, &rs);
+    }
+    memcpy(s->dkey[c], newkey, 32);
+    store_derive_hkey(newkey, s->hkey[c]);
+    write_all(t, &rs);
+    free_all(&rs);
+    index_rebuild(t);
+    reseal_members(t, c, newkey);
+    if (t->err) {
+        memcpy(s->dkey[c], oldk, 32);
+        store_derive_hkey(oldk, s->hkey[c]);
+    }
+    sodium_memzero(oldk, sizeof oldk);
+    return t->err;
+}
+
+int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
+                      const unsigned char cases[32])
+{
+    struct store *s = t->s;
+    if (t->err)
+        return t->err;
+    /* Read everything as it is stored now (plain), then write it sealed. */
+    s->encrypted = false;
+    struct reseal rs = {.t = t};
+    read_all(t, -1, &rs);
+    s->encrypted = true;
+    memcpy(s->dkey[COMP_GEN], gen, 32);
+    memcpy(s->dkey[COMP_CASE], cases, 32);
+    for (int c = 0; c < COMP_COUNT; c++) {
+        store_derive_hkey(s->dkey[c], s->hkey[c]);
+        s->unlocked[c] = true;
+    }
+    write_all(t, &rs);
+    free_all(&rs);
+    /* Meeting notes in meta are sealed from now on. */
+    MDB_cursor *cur;
+    if (!t->err && mdb_cursor_open(t->txn, s->meta, &cur) == 0) {
+        MDB_val k = {8, "meeting/"}, v;
+        int rc;
+        for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0 && !t->err;
+             rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+            if (k.mv_size < 8 || memcmp(k.mv_data, "meeting/", 8) != 0)
+                break;
+            char *key = xstrndup(k.mv_data, k.mv_size);
+            unsigned char *sealed;
+            size_t sl;
+            store_seal(s->dkey[COMP_CASE], "meta", key, v.mv_data, v.mv_size, &sealed, &sl);
+            MDB_val nv = {sl, sealed};
+            if (mdb_cursor_put(cur, &k, &nv, MDB_CURRENT) != 0)
+                store_txn_fail(t, WT_EIO, key);
+            free(sealed);
+            free(key);
+        }
+        mdb_cursor_close(cur);
+    }
+    index_rebuild(t);
+    meta_raw_put(t, "crypto", "1");
+    return t->err;
+}
+
+void store_random_key(unsigned char key[32])
+{
+    randombytes_buf(key, 32);
+}
