@@ -23,6 +23,28 @@ int store_crypto_init(void)
     return sodium_init() < 0 ? -1 : 0;
 }
 
+/* Random bytes from a buffer filled 4 KiB at a time: a nonce per value and a
+ * key per case would otherwise cost a getrandom() system call each. */
+static unsigned char rnd_buf[4096];
+static size_t rnd_left;
+
+static void rnd(unsigned char *out, size_t n)
+{
+    while (n) {
+        if (rnd_left == 0) {
+            randombytes_buf(rnd_buf, sizeof rnd_buf);
+            rnd_left = sizeof rnd_buf;
+        }
+        size_t take = n < rnd_left ? n : rnd_left;
+        unsigned char *src = rnd_buf + sizeof rnd_buf - rnd_left;
+        memcpy(out, src, take);
+        sodium_memzero(src, take);
+        rnd_left -= take;
+        out += take;
+        n -= take;
+    }
+}
+
 static void make_ad(unsigned char *ad, size_t *adlen, const char *tag, const char *id)
 {
     size_t tl = strlen(tag), il = strlen(id);
@@ -40,7 +62,7 @@ void store_seal(const unsigned char key[32], const char *tag, const char *id,
     make_ad(ad, &adlen, tag, id);
     unsigned char *v = xmalloc(1 + NONCE + plen + MAC);
     v[0] = SEALED_FORMAT;
-    randombytes_buf(v + 1, NONCE);
+    rnd(v + 1, NONCE);
     unsigned long long clen;
     crypto_aead_xchacha20poly1305_ietf_encrypt(v + 1 + NONCE, &clen, plain, plen, ad, adlen, NULL,
                                                v + 1, key);
@@ -108,7 +130,7 @@ static int value_key(struct store_txn *t, enum wt_kind kind, const char *id, boo
         return store_txn_mdb_fail(t, rc, id);
     if (!create)
         return WT_ECORRUPT; /* a sealed case without its key: erased or damaged */
-    randombytes_buf(key, 32);
+    rnd(key, 32);
     unsigned char *sealed;
     size_t sl;
     store_seal(s->dkey[COMP_CASE], "casekey", id, key, 32, &sealed, &sl);
@@ -182,16 +204,51 @@ int store_casekey_destroy(struct store_txn *t, const char *id)
     return rc && rc != MDB_NOTFOUND ? store_txn_mdb_fail(t, rc, id) : 0;
 }
 
-size_t store_index_value(const struct store *s, enum wt_kind kind, const char *folded,
-                         char *out, size_t cap)
+/* Index values repeat (areas, needs, statuses): their hashes are cached.
+ * The cache is cleared whenever the hash keys change. */
+#define HCACHE 1024
+struct hcache_entry {
+    char *folded;
+    int comp;
+    char hex[33];
+};
+
+void store_hcache_clear(struct store *s)
 {
+    if (!s->hcache)
+        return;
+    for (size_t i = 0; i < HCACHE; i++)
+        free(s->hcache[i].folded);
+    free(s->hcache);
+    s->hcache = NULL;
+}
+
+size_t store_index_value(struct store *s, enum wt_kind kind, const char *folded, char *out,
+                         size_t cap)
+{
+    if (!s->hcache)
+        s->hcache = xcalloc(HCACHE, sizeof *s->hcache);
+    struct hcache_entry *hcache = s->hcache;
     enum store_comp c = store_comp_of(kind);
-    unsigned char h[16];
-    crypto_generichash(h, sizeof h, (const unsigned char *)folded, strlen(folded), s->hkey[c],
-                       32);
     if (cap < 33)
         return 0;
-    sodium_bin2hex(out, cap, h, sizeof h);
+    size_t len = strlen(folded), h = 1469598103934665603ull ^ (size_t)c;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)folded[i]) * 1099511628211ull;
+    struct hcache_entry *e = &hcache[h % HCACHE];
+    if (e->folded && e->comp == (int)c && strcmp(e->folded, folded) == 0) {
+        memcpy(out, e->hex, 33);
+        return 32;
+    }
+    unsigned char hash[16];
+    crypto_generichash(hash, sizeof hash, (const unsigned char *)folded, len, s->hkey[c], 32);
+    sodium_bin2hex(out, cap, hash, sizeof hash);
+    if (len < 256) {
+        free(e->folded);
+        e->folded = xstrdup(folded);
+        e->comp = (int)c;
+        memcpy(e->hex, out, 33);
+    }
     return 32;
 }
 
@@ -203,6 +260,7 @@ void store_derive_hkey(const unsigned char dkey[32], unsigned char hkey[32])
 
 void store_wipe_keys(struct store *s)
 {
+    store_hcache_clear(s);
     sodium_memzero(s->dkey, sizeof s->dkey);
     sodium_memzero(s->hkey, sizeof s->hkey);
     memset(s->unlocked, 0, sizeof s->unlocked);

@@ -29,7 +29,7 @@ size_t index_key_build(unsigned char *out, int field, const char *folded, const 
     return n;
 }
 
-static int emit(const struct store *s, index_key_fn fn, void *ctx, const struct wt_record *r,
+static int emit(struct store *s, index_key_fn fn, void *ctx, const struct wt_record *r,
                 int f, const char *value)
 {
     unsigned char key[512];
@@ -69,7 +69,7 @@ static int emit(const struct store *s, index_key_fn fn, void *ctx, const struct 
     return fn(ctx, &k);
 }
 
-int index_each_key(const struct store *s, const struct wt_record *r, index_key_fn fn, void *ctx)
+int index_each_key(struct store *s, const struct wt_record *r, index_key_fn fn, void *ctx)
 {
     const struct wt_kind_def *kd = record_kind(r->kind);
     int rc = 0;

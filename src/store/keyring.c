@@ -175,6 +175,7 @@ static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const ch
             if (n == 32 + crypto_box_SEALBYTES &&
                 crypto_box_seal_open(s->dkey[c], sealed, n, pk, sk) == 0) {
                 store_derive_hkey(s->dkey[c], s->hkey[c]);
+                store_hcache_clear(s);
                 s->unlocked[c] = true;
             }
             free(sealed);
@@ -453,6 +454,7 @@ int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
     }
     memcpy(s->dkey[c], newkey, 32);
     store_derive_hkey(newkey, s->hkey[c]);
+    store_hcache_clear(s);
     write_all(t, &rs);
     free_all(&rs);
     index_rebuild(t);
@@ -460,6 +462,7 @@ int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
     if (t->err) {
         memcpy(s->dkey[c], oldk, 32);
         store_derive_hkey(oldk, s->hkey[c]);
+        store_hcache_clear(s);
     }
     sodium_memzero(oldk, sizeof oldk);
     return t->err;
@@ -482,6 +485,7 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
         store_derive_hkey(s->dkey[c], s->hkey[c]);
         s->unlocked[c] = true;
     }
+    store_hcache_clear(s);
     write_all(t, &rs);
     free_all(&rs);
     /* Meeting notes in meta are sealed from now on. */

@@ -17,6 +17,7 @@ struct store {
     bool unlocked[COMP_COUNT];
     unsigned char dkey[COMP_COUNT][32]; /* data keys */
     unsigned char hkey[COMP_COUNT][32]; /* index hash keys, derived from the data keys */
+    struct hcache_entry *hcache;        /* recent index hashes (crypto.c) */
     MDB_dbi kinds[WT_KIND_COUNT];
     MDB_dbi idx[WT_KIND_COUNT]; /* secondary indexes, one database per kind */
     MDB_dbi meta;
@@ -49,7 +50,7 @@ int store_txn_mdb_fail(struct store_txn *t, int rc, const char *what);
 
 /* Calls fn with every index key of r (hashed values in an encrypted database). */
 typedef int (*index_key_fn)(void *ctx, const MDB_val *key);
-int index_each_key(const struct store *s, const struct wt_record *r, index_key_fn fn, void *ctx);
+int index_each_key(struct store *s, const struct wt_record *r, index_key_fn fn, void *ctx);
 
 /* crypto.c */
 int store_crypto_init(void);
@@ -69,10 +70,12 @@ int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
                      const unsigned char *val, size_t len, struct wt_record *out);
 int store_casekey_destroy(struct store_txn *t, const char *id);
 /* Writes the 32 hex digits of the keyed hash of folded into out. */
-size_t store_index_value(const struct store *s, enum wt_kind kind, const char *folded,
-                         char *out, size_t cap);
+size_t store_index_value(struct store *s, enum wt_kind kind, const char *folded, char *out,
+                         size_t cap);
 void store_derive_hkey(const unsigned char dkey[32], unsigned char hkey[32]);
 void store_wipe_keys(struct store *s);
+/* Forgets the cached index hashes (the hash keys changed). */
+void store_hcache_clear(struct store *s);
 
 /* Builds [field][folded value, truncated][0] (+ id when not NULL) into out
  * (at least 512 bytes); returns the length. Keys live in the kind's index database. */
