@@ -62,6 +62,7 @@ char *cli_db_dir(const struct cli_globals *g, int *code)
 }
 
 static char passbuf[1024];
+static bool asked_tty; /* the last passphrase was typed on the terminal */
 
 /* Reads a line from the terminal without echo; NULL without a terminal. */
 static const char *ask_tty(const char *prompt)
@@ -95,6 +96,7 @@ static const char *ask_tty(const char *prompt)
 
 const char *cli_passphrase(const struct cli_globals *g, const char *member)
 {
+    asked_tty = false;
     const char *env = getenv("WIJKTAFEL_PASSPHRASE");
     if (env && *env)
         return env;
@@ -112,6 +114,7 @@ const char *cli_passphrase(const struct cli_globals *g, const char *member)
         return APP_DEMO_PASSPHRASE;
     char prompt[128];
     snprintf(prompt, sizeof prompt, _("Wachtwoordzin voor %s: "), member ? member : "");
+    asked_tty = true;
     return ask_tty(prompt);
 }
 
@@ -155,6 +158,12 @@ int cli_open(const struct cli_globals *g, struct app **a)
     struct app_opts o = {.dir = dir, .as_member = g->as, .passphrase = open_passphrase,
                          .passphrase_ctx = (void *)g};
     int rc = app_open(&o, a, &err);
+    /* Typed on the terminal: three tries, like sudo. */
+    for (int tries = 1; rc == WT_EPERM && asked_tty && tries < 3; tries++) {
+        fprintf(stderr, "%s\n", err.text);
+        wt_error_clear(&err);
+        rc = app_open(&o, a, &err);
+    }
     cli_forget_passphrase();
     free(dir);
     return rc ? cli_error(&err) : 0;
