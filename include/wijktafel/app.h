@@ -22,6 +22,7 @@ struct app {
     struct wt_record member; /* the member who works (MEMBER_* columns) */
     enum app_role role;
     int32_t today;          /* days since 1970-01-01 */
+    const char *path;       /* how the member works, for the access log: "scherm" or a command */
 };
 
 /* Asks for the passphrase of member (terminal, file, environment); returns a
@@ -142,5 +143,69 @@ int app_each(struct app *a, enum wt_kind kind, store_each_fn fn, void *ctx,
              struct wt_error *err);
 
 const char *app_role_name(enum app_role r);
+
+/* --- Who may do what (roles). Every path asks these, so the screen, search,
+ * export, suggest, minutes and reports pass the same check. --- */
+enum app_op { APP_OP_READ, APP_OP_WRITE, APP_OP_EXPORT, APP_OP_IMPORT };
+
+/* 0 when the member's role may do op on kind; otherwise WT_EPERM with a line
+ * that says which role may. Volunteers' writes of signals, social map and
+ * talents are allowed: they go to the review queue (app_goes_to_review). */
+int app_allowed(const struct app *a, enum wt_kind kind, enum app_op op, struct wt_error *err);
+
+/* True when what this member writes of kind waits for a leader's review. */
+bool app_goes_to_review(const struct app *a, enum wt_kind kind);
+
+/* 0 for a leader; WT_EPERM ("alleen een leider mag WHAT") otherwise. */
+int app_leader_only(const struct app *a, const char *what, struct wt_error *err);
+
+/* --- Access log (NEN 7513). Entries hold ids, never names or text. --- */
+
+/* The kind for log entries about no record (a search, reading the log). */
+#define APP_NO_KIND ((enum wt_kind)-1)
+
+/* Appends one entry (its own transaction); errors are not fatal for reads,
+ * so they are returned but callers may ignore them. */
+int app_log(struct app *a, const char *action, enum wt_kind kind, const char *id,
+            const char *detail);
+
+/* One entry per id, in one transaction (an export of cases: one per case). */
+int app_log_ids(struct app *a, const char *action, enum wt_kind kind, const char *const *ids,
+                size_t n, const char *detail);
+
+/* Fills an entry with the member, team, path and time of now (for writes that
+ * log inside their own transaction). */
+void app_log_entry(const struct app *a, struct store_log_entry *e, const char *action,
+                   enum wt_kind kind, const char *id, const char *detail);
+
+/* Calls fn for the log entries matching case_id / member (NULL: any), leader
+ * only; reading the log is itself logged. */
+int app_log_read(struct app *a, const char *case_id, const char *member, store_log_fn fn,
+                 void *ctx, struct wt_error *err);
+
+/* --- Review of volunteers' submissions --- */
+
+/* Every submission (leader), or the member's own (others), in id order. */
+int app_review_each(struct app *a, store_review_fn fn, void *ctx, struct wt_error *err);
+
+/* Accepts a pending submission (leader): stores its record, or `edited`
+ * instead when not NULL. */
+int app_review_accept(struct app *a, const char *sub_id, struct wt_record *edited,
+                      struct wt_error *err);
+
+/* Rejects a pending submission with a reason the volunteer will see. */
+int app_review_reject(struct app *a, const char *sub_id, const char *reason,
+                      struct wt_error *err);
+
+/* Merges a pending submission into the existing record target_id: columns the
+ * target leaves empty are filled from the submission; then it is accepted. */
+int app_review_merge(struct app *a, const char *sub_id, const char *target_id,
+                     struct wt_error *err);
+
+/* Likely duplicates of a submission among the records of its kind: same or
+ * nested area and a similar name (or text); ids best first, at most max.
+ * Returns how many were written into ids. */
+size_t app_review_duplicates(struct app *a, const struct store_submission *sub,
+                             char ids[][WT_MAX_ID + 1], size_t max);
 
 #endif

@@ -10,7 +10,7 @@
 #include "wijktafel/record.h"
 
 /* The schema version this program writes. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct store;     /* an open database folder */
 struct store_txn; /* a read or write transaction with a sticky error */
@@ -167,6 +167,44 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
 
 /* 32 random bytes for a new data key. */
 void store_random_key(unsigned char key[32]);
+
+/* --- Access log (NEN 7513): append-only, each entry holding the hash of the
+ * one before; the last hash is kept in meta so that a removed tail shows. --- */
+struct store_log_entry {
+    uint64_t seq;     /* 1, 2, ... (set by store_log_append) */
+    char time[20];    /* YYYY-MM-DDTHH:MM:SS, local time */
+    char member[WT_MAX_ID + 1];
+    char behalf[64];  /* on whose behalf: the team */
+    char path[24];    /* "scherm", or the command: "export", "suggest", ... */
+    char action[16];  /* view, create, change, delete, export, search, suggest, ... */
+    char kind[12];    /* record kind, or "" */
+    char id[WT_MAX_ID + 1]; /* record id, or "" */
+    char detail[80];  /* short extra: a count, a search's length; never personal data */
+};
+
+/* Appends e (seq filled in) in the caller's write transaction. */
+int store_log_append(struct store_txn *t, struct store_log_entry *e);
+
+/* Calls fn for every entry in order; stops when fn returns non-zero. */
+typedef int (*store_log_fn)(void *ctx, const struct store_log_entry *e);
+int store_log_each(struct store_txn *t, store_log_fn fn, void *ctx);
+
+/* --- Review queue: what volunteers enter waits here for a leader. --- */
+struct store_submission {
+    char id[WT_MAX_ID + 1];        /* "v-000001", assigned by store_review_put when empty */
+    char status[12];               /* pending, accepted, rejected */
+    char submitter[WT_MAX_ID + 1];
+    char date[11];
+    char reason[400];              /* why it was rejected, or what it was merged into */
+    struct wt_record rec;          /* the record as submitted (kind in rec.kind) */
+};
+
+/* Stores (inserts or replaces) a submission. */
+int store_review_put(struct store_txn *t, struct store_submission *s);
+/* Reads one; WT_ENOTFOUND when absent. Caller record_fini(&out->rec). */
+int store_review_get(struct store_txn *t, const char *id, struct store_submission *out);
+typedef int (*store_review_fn)(void *ctx, const struct store_submission *s);
+int store_review_each(struct store_txn *t, store_review_fn fn, void *ctx);
 
 /* Rewrites the data file without free pages, in place (after an erasure, so
  * that nothing of the erased records remains in the file). Needs the database

@@ -171,6 +171,7 @@ int app_open(const struct app_opts *opts, struct app **out, struct wt_error *err
     struct app *a = xcalloc(1, sizeof *a);
     a->dir = xstrdup(opts->dir);
     a->today = app_today();
+    a->path = "scherm";
     record_init(&a->member, WT_MEMBERS);
     int rc = open_store(opts->dir, false, &a->store, err);
     if (!rc) {
@@ -276,6 +277,8 @@ int app_init_encrypted(const char *dir, const char *team, const char *leader_id,
 
 bool app_may_see(const struct app *a, const struct wt_record *r)
 {
+    if (a->role == APP_VOLUNTEER)
+        return r->kind != WT_CASES && r->kind != WT_ACTIONS;
     if (r->kind != WT_CASES || a->role == APP_LEADER)
         return true;
     if (strcmp(record_get(r, CASE_RESTRICTED), "yes") == 0)
@@ -283,11 +286,21 @@ bool app_may_see(const struct app *a, const struct wt_record *r)
     return true;
 }
 
-int app_get(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out,
-            struct wt_error *err)
+/* A volunteer sees that a signal is linked to a case, not which one. */
+static void mask_for(const struct app *a, struct wt_record *r)
 {
+    if (a->role == APP_VOLUNTEER && r->kind == WT_SIGNALS && r->v[SIGNAL_CASE])
+        record_set(r, SIGNAL_CASE, _("gekoppeld"));
+}
+
+int app_get_unlogged(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out)
+{
+    if (a->role == APP_VOLUNTEER && (kind == WT_CASES || kind == WT_ACTIONS)) {
+        record_init(out, kind);
+        return WT_ENOTFOUND;
+    }
     struct store_txn *t;
-    int rc = store_read_begin(a->store, &t, err);
+    int rc = store_read_begin(a->store, &t, NULL);
     if (rc) {
         record_init(out, kind);
         return rc;
@@ -296,8 +309,21 @@ int app_get(struct app *a, enum wt_kind kind, const char *id, struct wt_record *
     store_read_end(t);
     if (rc == 0 && !app_may_see(a, out)) {
         record_fini(out);
+        record_init(out, kind);
         rc = WT_ENOTFOUND;
     }
+    if (rc == 0)
+        mask_for(a, out);
+    return rc;
+}
+
+int app_get(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out,
+            struct wt_error *err)
+{
+    int rc = app_get_unlogged(a, kind, id, out);
+    /* Every view of a case file is logged (NEN 7513). */
+    if (rc == 0 && kind == WT_CASES)
+        app_log(a, "view", kind, id, NULL);
     if (rc == WT_ENOTFOUND)
         return wt_error_set(err, rc, _("%s %s bestaat niet"), record_kind(kind)->name, id);
     if (rc == WT_ECORRUPT)
@@ -316,11 +342,23 @@ struct each_ctx {
 static int each_visible(void *ctx, const struct wt_record *r)
 {
     struct each_ctx *c = ctx;
-    return app_may_see(c->a, r) ? c->fn(c->ctx, r) : 0;
+    if (!app_may_see(c->a, r))
+        return 0;
+    if (c->a->role == APP_VOLUNTEER && r->kind == WT_SIGNALS && r->v[SIGNAL_CASE]) {
+        struct wt_record masked;
+        record_copy(&masked, r);
+        mask_for(c->a, &masked);
+        int rc = c->fn(c->ctx, &masked);
+        record_fini(&masked);
+        return rc;
+    }
+    return c->fn(c->ctx, r);
 }
 
 int app_each(struct app *a, enum wt_kind kind, store_each_fn fn, void *ctx, struct wt_error *err)
 {
+    if (a->role == APP_VOLUNTEER && (kind == WT_CASES || kind == WT_ACTIONS))
+        return 0; /* not listed */
     struct store_txn *t;
     int rc = store_read_begin(a->store, &t, err);
     if (rc)

@@ -27,4 +27,11 @@ bool app_may_see(const struct app *a, const struct wt_record *r);
 int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct idset *file,
                    struct wt_error *err);
 
+/* Queues a volunteer's record for review, in the caller's write transaction. */
+int app_review_submit(struct store_txn *t, const struct app *a, const struct wt_record *r);
+
+/* app_get without the access-log entry (for the app's own bookkeeping,
+ * such as filtering options, not for showing a record to someone). */
+int app_get_unlogged(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out);
+
 #endif

@@ -33,6 +33,7 @@ int app_demo_ensure(const char *dir, struct wt_error *err)
     struct app_opts o = {.dir = dir, .as_member = "leider", .passphrase = demo_passphrase};
     if ((rc = app_open(&o, &a, err)) != 0)
         return rc;
+    a->path = "demo";
     int32_t ref;
     date_parse(DEMO_REFERENCE_DAY, &ref);
     for (const struct demo_file *f = demo_files; f->kind && !rc; f++) {

@@ -49,6 +49,8 @@ static bool drop_chosen(struct wt_record *r, const char *id)
 }
 
 struct chosen_fix {
+    struct app *a;
+    const char *action;
     const char *const *ids;
     size_t n;
     struct idvec touched;
@@ -83,6 +85,9 @@ static int erase_write(struct store_txn *t, void *ctx, struct wt_error *err)
             store_del(t, WT_ACTIONS, linked.ids[k]);
         free(linked.ids);
         store_del(t, WT_CASES, f->ids[i]);
+        struct store_log_entry e;
+        app_log_entry(f->a, &e, f->action, WT_CASES, f->ids[i], NULL);
+        store_log_append(t, &e);
         char *key = xasprintf("closed/%s", f->ids[i]);
         store_meta_del(t, key);
         free(key);
@@ -106,11 +111,12 @@ static int erase_write(struct store_txn *t, void *ctx, struct wt_error *err)
     return store_txn_error(t);
 }
 
-static int erase_ids(struct app *a, const char *const *ids, size_t n, struct wt_error *err)
+static int erase_ids(struct app *a, const char *action, const char *const *ids, size_t n,
+                     struct wt_error *err)
 {
     if (n == 0)
         return 0;
-    struct chosen_fix f = {ids, n, {0}};
+    struct chosen_fix f = {a, action, ids, n, {0}};
     int rc = store_write(a->store, erase_write, &f, err);
     free(f.touched.ids);
     if (rc)
@@ -130,12 +136,14 @@ int app_erase_case(struct app *a, const char *case_id, struct wt_error *err)
     if (a->role != APP_LEADER)
         return wt_error_set(err, WT_EPERM, _("alleen een leider mag een casus wissen"));
     struct wt_record r;
-    int rc = app_get(a, WT_CASES, case_id, &r, err);
+    int rc = app_get_unlogged(a, WT_CASES, case_id, &r);
     record_fini(&r);
+    if (rc == WT_ENOTFOUND)
+        return wt_error_set(err, rc, _("casus %s bestaat niet"), case_id);
     if (rc)
-        return rc;
+        return wt_error_set(err, rc, _("casus %s kan niet worden gelezen"), case_id);
     const char *ids[] = {case_id};
-    return erase_ids(a, ids, 1, err);
+    return erase_ids(a, "erase", ids, 1, err);
 }
 
 struct purge_scan {
@@ -179,7 +187,7 @@ int app_purge(struct app *a, int32_t closed_before, size_t *count, struct wt_err
     for (size_t i = 0; i < p.ids.n; i++)
         ids[i] = p.ids.ids[i];
     if (!rc)
-        rc = erase_ids(a, ids, p.ids.n, err);
+        rc = erase_ids(a, "purge", ids, p.ids.n, err);
     if (!rc && count)
         *count = p.ids.n;
     free(ids);

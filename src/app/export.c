@@ -12,11 +12,25 @@ struct export {
     struct buf *out;
     enum app_format fmt;
     json_t *array;
+    char (*ids)[WT_MAX_ID + 1]; /* exported cases, for the access log */
+    size_t n, cap;
 };
+
+static void note_id(struct export *ex, const struct wt_record *r)
+{
+    if (r->kind != WT_CASES)
+        return;
+    if (ex->n == ex->cap) {
+        ex->cap = ex->cap ? ex->cap * 2 : 64;
+        ex->ids = xrealloc(ex->ids, ex->cap * sizeof *ex->ids);
+    }
+    snprintf(ex->ids[ex->n++], WT_MAX_ID + 1, "%s", r->v[0]);
+}
 
 static int csv_one(void *ctx, const struct wt_record *r)
 {
     struct export *ex = ctx;
+    note_id(ex, r);
     csv_write_row(ex->out, (const char *const *)r->v, (size_t)record_kind(r->kind)->nfields);
     return 0;
 }
@@ -49,6 +63,7 @@ static json_t *json_value(const struct wt_field_def *fd, const char *v)
 static int json_one(void *ctx, const struct wt_record *r)
 {
     struct export *ex = ctx;
+    note_id(ex, r);
     const struct wt_kind_def *kd = record_kind(r->kind);
     json_t *obj = json_object();
     for (int f = 0; f < kd->nfields; f++)
@@ -60,9 +75,11 @@ static int json_one(void *ctx, const struct wt_record *r)
 int app_export(struct app *a, enum wt_kind kind, enum app_format fmt, struct buf *out,
                struct wt_error *err)
 {
+    int rc = app_allowed(a, kind, APP_OP_EXPORT, err);
+    if (rc)
+        return rc;
     struct export ex = {.out = out, .fmt = fmt};
     const struct wt_kind_def *kd = record_kind(kind);
-    int rc;
     if (fmt == APP_CSV) {
         const char *names[WT_MAX_FIELDS];
         for (int f = 0; f < kd->nfields; f++)
@@ -80,5 +97,17 @@ int app_export(struct app *a, enum wt_kind kind, enum app_format fmt, struct buf
         }
         json_decref(ex.array);
     }
+    if (!rc) {
+        if (kind == WT_CASES) {
+            const char **ids = xmalloc((ex.n ? ex.n : 1) * sizeof(const char *));
+            for (size_t i = 0; i < ex.n; i++)
+                ids[i] = ex.ids[i];
+            app_log_ids(a, "export", kind, ids, ex.n, NULL);
+            free(ids);
+        } else {
+            app_log(a, "export", kind, NULL, NULL);
+        }
+    }
+    free(ex.ids);
     return rc;
 }

@@ -1,4 +1,5 @@
 /* import.c: CSV records in, validated with their references, stored in one transaction. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@ struct pending {
 };
 
 struct import {
+    struct app *a;
     enum wt_kind kind;
     const char *fname;
     int32_t shift;
@@ -151,6 +153,12 @@ int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct 
 static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct import *im = ctx;
+    if (app_goes_to_review(im->a, im->kind)) {
+        /* A volunteer's file waits, record by record, for a leader. */
+        for (size_t i = 0; i < im->n && !store_txn_error(t); i++)
+            app_review_submit(t, im->a, &im->recs[i].r);
+        return store_txn_error(t);
+    }
     for (size_t i = 0; i < im->n; i++) {
         struct wt_error e = {0};
         if (app_check_refs(t, &im->recs[i].r, &im->ids, &e) != 0) {
@@ -165,13 +173,30 @@ static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
         recs[i] = &im->recs[i].r;
     store_put_many(t, recs, im->n);
     free(recs);
+    /* The log: one entry per case (a resident may ask who touched their
+     * file), one for the whole file otherwise. */
+    struct store_log_entry e;
+    if (im->kind == WT_CASES) {
+        for (size_t i = 0; i < im->n && !store_txn_error(t); i++) {
+            app_log_entry(im->a, &e, "import", im->kind, im->recs[i].r.v[0], NULL);
+            store_log_append(t, &e);
+        }
+    } else {
+        char detail[32];
+        snprintf(detail, sizeof detail, "%zu", im->n);
+        app_log_entry(im->a, &e, "import", im->kind, NULL, detail);
+        store_log_append(t, &e);
+    }
     return store_txn_error(t);
 }
 
 int app_import_shifted(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
                        size_t len, int32_t shift, size_t *count, struct wt_error *err)
 {
-    struct import im = {.kind = kind, .fname = fname, .shift = shift, .err = err};
+    int arc = app_allowed(a, kind, APP_OP_IMPORT, err);
+    if (arc)
+        return arc;
+    struct import im = {.a = a, .kind = kind, .fname = fname, .shift = shift, .err = err};
     idset_init(&im.ids);
     int rc = csv_read(buf, len, fname, on_row, &im, err);
     if (!rc && !im.header_seen)
@@ -198,16 +223,37 @@ int app_import(struct app *a, enum wt_kind kind, const char *fname, const char *
 }
 
 struct put_ctx {
+    struct app *a;
     struct wt_record *r;
 };
 
 static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct put_ctx *p = ctx;
+    if (app_goes_to_review(p->a, p->r->kind))
+        return app_review_submit(t, p->a, p->r);
     int rc = app_check_refs(t, p->r, NULL, err);
     if (rc)
         return rc;
-    return store_put(t, p->r);
+    bool exists = store_exists(t, p->r->kind, p->r->v[0]);
+    if (p->r->kind == WT_CASES && strcmp(record_get(p->r, CASE_STATUS), "closed") == 0) {
+        /* Remember when a case was closed: retention counts from then. */
+        struct wt_record old;
+        bool was_closed = store_get(t, WT_CASES, p->r->v[0], &old) == 0 &&
+                          strcmp(record_get(&old, CASE_STATUS), "closed") == 0;
+        record_fini(&old);
+        if (!was_closed) {
+            char *key = xasprintf("closed/%s", p->r->v[0]);
+            char day[11];
+            date_format(p->a->today, day);
+            store_meta_put(t, key, day);
+            free(key);
+        }
+    }
+    store_put(t, p->r);
+    struct store_log_entry e;
+    app_log_entry(p->a, &e, exists ? "change" : "create", p->r->kind, p->r->v[0], NULL);
+    return store_log_append(t, &e);
 }
 
 int app_put(struct app *a, struct wt_record *r, struct wt_error *err)
@@ -215,8 +261,10 @@ int app_put(struct app *a, struct wt_record *r, struct wt_error *err)
     int rc = record_validate(r, err);
     if (rc)
         return rc;
+    if ((rc = app_allowed(a, r->kind, APP_OP_WRITE, err)) != 0)
+        return rc;
     if (!app_may_see(a, r))
         return wt_error_set(err, WT_EPERM, _("u mag deze casus niet wijzigen"));
-    struct put_ctx p = {r};
+    struct put_ctx p = {a, r};
     return store_write(a->store, put_write, &p, err);
 }

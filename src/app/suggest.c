@@ -1,4 +1,5 @@
 /* suggest.c: the options engine over one snapshot of the database, for the screen and the command. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "app_int.h"
@@ -7,6 +8,8 @@
 struct app_suggester {
     struct app *a;
     struct match_corpus *corpus;
+    char (*asked)[WT_MAX_ID + 1]; /* cases suggested for, logged when done */
+    size_t n, cap;
 };
 
 static int add_one(void *ctx, const struct wt_record *r)
@@ -18,9 +21,11 @@ static int add_one(void *ctx, const struct wt_record *r)
 int app_suggester_new(struct app *a, struct app_suggester **out, struct wt_error *err)
 {
     *out = NULL;
-    struct store_txn *t;
-    int rc = store_read_begin(a->store, &t, err);
+    int rc = app_allowed(a, WT_CASES, APP_OP_READ, err);
     if (rc)
+        return rc;
+    struct store_txn *t;
+    if ((rc = store_read_begin(a->store, &t, err)) != 0)
         return rc;
     struct app_suggester *s = xcalloc(1, sizeof *s);
     s->a = a;
@@ -42,6 +47,14 @@ void app_suggester_free(struct app_suggester *s)
 {
     if (!s)
         return;
+    if (s->n) {
+        const char **ids = xmalloc(s->n * sizeof(const char *));
+        for (size_t i = 0; i < s->n; i++)
+            ids[i] = s->asked[i];
+        app_log_ids(s->a, "suggest", WT_CASES, ids, s->n, NULL);
+        free(ids);
+    }
+    free(s->asked);
     match_corpus_free(s->corpus);
     free(s);
 }
@@ -55,7 +68,7 @@ static void filter_visible(struct app_suggester *s, struct match_result *res)
         bool keep = true;
         if (o->type == MATCH_CASE && s->a->role != APP_LEADER) {
             struct wt_record r;
-            keep = app_get(s->a, WT_CASES, o->id, &r, NULL) == 0;
+            keep = app_get_unlogged(s->a, WT_CASES, o->id, &r) == 0;
             record_fini(&r);
         }
         if (keep) {
@@ -74,13 +87,18 @@ int app_suggest(struct app_suggester *s, const char *case_id, size_t limit,
     out->opts = NULL;
     out->n = 0;
     struct wt_record cs;
-    int rc = app_get(s->a, WT_CASES, case_id, &cs, NULL);
+    int rc = app_get_unlogged(s->a, WT_CASES, case_id, &cs);
     if (rc) {
         record_fini(&cs);
         if (rc == WT_ENOTFOUND)
             return wt_error_set(err, rc, _("casus %s bestaat niet"), case_id);
         return wt_error_set(err, rc, _("casus %s kan niet worden gelezen"), case_id);
     }
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 16;
+        s->asked = xrealloc(s->asked, s->cap * sizeof *s->asked);
+    }
+    snprintf(s->asked[s->n++], WT_MAX_ID + 1, "%s", case_id);
     /* Rank without a limit first so that hidden options do not shorten the list. */
     match_rank(s->corpus, &cs, 0, out);
     record_fini(&cs);

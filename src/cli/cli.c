@@ -14,12 +14,12 @@
 
 extern const struct cmd_entry cmd_init_entry, cmd_import_entry, cmd_export_entry,
     cmd_check_entry, cmd_backup_entry, cmd_suggest_entry, cmd_passphrase_entry,
-    cmd_erase_entry, cmd_purge_entry, cmd_minutes_entry;
+    cmd_erase_entry, cmd_purge_entry, cmd_minutes_entry, cmd_log_entry;
 
 const struct cmd_entry *const cli_commands[] = {
     &cmd_init_entry, &cmd_import_entry, &cmd_export_entry, &cmd_check_entry,
     &cmd_backup_entry, &cmd_suggest_entry, &cmd_minutes_entry, &cmd_passphrase_entry,
-    &cmd_erase_entry, &cmd_purge_entry, NULL};
+    &cmd_erase_entry, &cmd_purge_entry, &cmd_log_entry, NULL};
 
 int cli_fail(int code, const char *fmt, ...)
 {
@@ -38,8 +38,11 @@ int cli_error(const struct wt_error *err)
     return code;
 }
 
+static const char *current_command; /* the access log's path */
+
 int cli_run(const struct cli_globals *g, int argc, char **argv)
 {
+    current_command = argv[0];
     for (size_t i = 0; cli_commands[i]; i++)
         if (strcmp(cli_commands[i]->name, argv[0]) == 0)
             return cli_commands[i]->exec(g, argc, argv);
@@ -166,6 +169,8 @@ int cli_open(const struct cli_globals *g, struct app **a)
     }
     cli_forget_passphrase();
     free(dir);
+    if (!rc && current_command)
+        (*a)->path = current_command;
     return rc ? cli_error(&err) : 0;
 }
 

@@ -169,6 +169,7 @@ int store_check(struct store *s, store_report_fn report, void *ctx, struct wt_er
         check_kind(&c, (enum wt_kind)k);
         check_index(&c, (enum wt_kind)k);
     }
+    c.problems += store_log_verify(t, report, ctx);
     store_read_end(t);
     if (c.problems)
         return wt_error_set(err, WT_ECORRUPT, _("%s: %zu problemen gevonden"), s->dir,

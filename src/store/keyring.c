@@ -451,6 +451,7 @@ int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
         reseal_meta(t, oldk, newkey);
     } else {
         read_all(t, c, &rs);
+        store_journal_reseal(t, oldk, newkey);
     }
     memcpy(s->dkey[c], newkey, 32);
     store_derive_hkey(newkey, s->hkey[c]);
@@ -488,6 +489,7 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
     store_hcache_clear(s);
     write_all(t, &rs);
     free_all(&rs);
+    store_journal_reseal(t, NULL, s->dkey[COMP_GEN]);
     /* Meeting notes in meta are sealed from now on. */
     MDB_cursor *cur;
     if (!t->err && mdb_cursor_open(t->txn, s->meta, &cur) == 0) {

@@ -126,17 +126,32 @@ static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
         rc = mdb_dbi_open(txn, "meta", flags, &s->meta);
     if (!rc)
         rc = mdb_dbi_open(txn, "casekeys", flags, &s->casekeys);
+    if (!rc)
+        rc = mdb_dbi_open(txn, "log", flags, &s->log);
+    if (!rc)
+        rc = mdb_dbi_open(txn, "review", flags, &s->review);
     return rc;
 }
 
-/* Migrations: step from version v to v + 1. Schema 1 kept no secondary
- * indexes; schema 2 keeps them in "index.KIND", rebuilt from the records. */
+/* Migrations: step from version v to v + 1.
+ * 1 -> 2: schema 1 kept no secondary indexes; they are built from the records.
+ * 2 -> 3: the one "index" database became one "index.KIND" per kind, and the
+ *         access log, review queue and case keys got their databases (opened
+ *         with MDB_CREATE already); the indexes are rebuilt. */
 static int migrate(struct store_txn *t, long from)
 {
+    bool rebuild = false;
     for (long v = from; v < STORE_SCHEMA_VERSION && !t->err; v++) {
-        if (v == 1)
-            index_rebuild(t);
+        if (v == 1 || v == 2)
+            rebuild = true;
+        if (v == 2) {
+            MDB_dbi old;
+            if (mdb_dbi_open(t->txn, "index", 0, &old) == 0)
+                mdb_drop(t->txn, old, 1);
+        }
     }
+    if (rebuild)
+        index_rebuild(t);
     return t->err;
 }
 

@@ -13,6 +13,8 @@ enum store_comp { COMP_GEN, COMP_CASE, COMP_COUNT };
 struct store {
     MDB_env *env;
     MDB_dbi casekeys; /* per-case keys, sealed with the case compartment key */
+    MDB_dbi log;      /* the access log: 8-byte big-endian sequence -> entry */
+    MDB_dbi review;   /* volunteers' submissions waiting for a leader */
     bool encrypted;
     bool unlocked[COMP_COUNT];
     unsigned char dkey[COMP_COUNT][32]; /* data keys */
@@ -51,6 +53,13 @@ int store_txn_mdb_fail(struct store_txn *t, int rc, const char *what);
 /* Calls fn with every index key of r (hashed values in an encrypted database). */
 typedef int (*index_key_fn)(void *ctx, const MDB_val *key);
 int index_each_key(struct store *s, const struct wt_record *r, index_key_fn fn, void *ctx);
+
+/* journal.c: re-seals the log and review queue after the general key changed
+ * (oldk NULL: they were plain and get sealed). */
+int store_journal_reseal(struct store_txn *t, const unsigned char *oldk,
+                         const unsigned char newk[32]);
+/* journal.c: checks the access log's chain; returns the number of problems. */
+size_t store_log_verify(struct store_txn *t, store_report_fn report, void *ctx);
 
 /* crypto.c */
 int store_crypto_init(void);

@@ -1,0 +1,279 @@
+/* review.c: volunteers' submissions waiting for a leader: accept, edit, merge into a duplicate, reject. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_int.h"
+#include "wijktafel/area.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/text.h"
+
+struct review_filter {
+    const struct app *a;
+    store_review_fn fn;
+    void *ctx;
+};
+
+static int own_only(void *ctx, const struct store_submission *s)
+{
+    struct review_filter *f = ctx;
+    if (f->a->role != APP_LEADER &&
+        strcmp(s->submitter, record_get(&f->a->member, MEMBER_ID)) != 0)
+        return 0;
+    return f->fn(f->ctx, s);
+}
+
+int app_review_each(struct app *a, store_review_fn fn, void *ctx, struct wt_error *err)
+{
+    struct store_txn *t;
+    int rc = store_read_begin(a->store, &t, err);
+    if (rc)
+        return rc;
+    struct review_filter f = {a, fn, ctx};
+    rc = store_review_each(t, own_only, &f);
+    store_read_end(t);
+    if (rc < 0)
+        return wt_error_set(err, rc, _("%s: de beoordelingslijst kan niet worden gelezen"), a->dir);
+    return rc;
+}
+
+/* Queues a volunteer's record as a pending submission (called in a write). */
+int app_review_submit(struct store_txn *t, const struct app *a, const struct wt_record *r)
+{
+    struct store_submission s;
+    memset(&s, 0, sizeof s);
+    snprintf(s.status, sizeof s.status, "pending");
+    snprintf(s.submitter, sizeof s.submitter, "%s", record_get(&a->member, MEMBER_ID));
+    date_format(a->today, s.date);
+    record_copy(&s.rec, r);
+    /* A volunteer does not see cases: a link to one is not theirs to make. */
+    if (r->kind == WT_SIGNALS)
+        record_set(&s.rec, SIGNAL_CASE, NULL);
+    store_review_put(t, &s);
+    struct store_log_entry e;
+    app_log_entry(a, &e, "submit", r->kind, r->v[0], s.id);
+    store_log_append(t, &e);
+    record_fini(&s.rec);
+    return store_txn_error(t);
+}
+
+struct decide {
+    struct app *a;
+    const char *sub_id;
+    struct wt_record *edited;
+    const char *reason;
+    const char *target;
+};
+
+static int load_pending(struct store_txn *t, const char *id, struct store_submission *s,
+                        struct wt_error *err)
+{
+    int rc = store_review_get(t, id, s);
+    if (rc == WT_ENOTFOUND)
+        return wt_error_set(err, rc, _("inzending %s bestaat niet"), id);
+    if (rc)
+        return wt_error_set(err, rc, _("inzending %s kan niet worden gelezen"), id);
+    if (strcmp(s->status, "pending") != 0)
+        return wt_error_set(err, WT_EINVAL, _("inzending %s is al beoordeeld (%s)"), id,
+                            s->status);
+    return 0;
+}
+
+static int accept_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct decide *d = ctx;
+    struct store_submission s;
+    int rc = load_pending(t, d->sub_id, &s, err);
+    struct wt_record r;
+    if (!rc) {
+        record_copy(&r, d->edited ? d->edited : &s.rec);
+        rc = record_validate(&r, err);
+        if (!rc)
+            rc = app_check_refs(t, &r, NULL, err);
+        if (!rc && store_put(t, &r) == 0) {
+            snprintf(s.status, sizeof s.status, "accepted");
+            if (d->edited)
+                snprintf(s.reason, sizeof s.reason, _("aangepast en geaccepteerd"));
+            store_review_put(t, &s);
+            struct store_log_entry e;
+            app_log_entry(d->a, &e, "accept", r.kind, r.v[0], d->sub_id);
+            store_log_append(t, &e);
+        }
+        record_fini(&r);
+    }
+    record_fini(&s.rec);
+    return rc ? rc : store_txn_error(t);
+}
+
+int app_review_accept(struct app *a, const char *sub_id, struct wt_record *edited,
+                      struct wt_error *err)
+{
+    int rc = app_leader_only(a, _("inzendingen beoordelen"), err);
+    if (rc)
+        return rc;
+    struct decide d = {a, sub_id, edited, NULL, NULL};
+    return store_write(a->store, accept_write, &d, err);
+}
+
+static int reject_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct decide *d = ctx;
+    struct store_submission s;
+    int rc = load_pending(t, d->sub_id, &s, err);
+    if (!rc) {
+        snprintf(s.status, sizeof s.status, "rejected");
+        snprintf(s.reason, sizeof s.reason, "%s", d->reason);
+        store_review_put(t, &s);
+        struct store_log_entry e;
+        app_log_entry(d->a, &e, "reject", s.rec.kind, s.rec.v[0], d->sub_id);
+        store_log_append(t, &e);
+    }
+    record_fini(&s.rec);
+    return rc ? rc : store_txn_error(t);
+}
+
+int app_review_reject(struct app *a, const char *sub_id, const char *reason,
+                      struct wt_error *err)
+{
+    int rc = app_leader_only(a, _("inzendingen beoordelen"), err);
+    if (rc)
+        return rc;
+    if (!reason || !*reason)
+        return wt_error_set(err, WT_EINVAL, _("geef een reden voor de afwijzing"));
+    struct decide d = {a, sub_id, NULL, reason, NULL};
+    return store_write(a->store, reject_write, &d, err);
+}
+
+static int merge_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct decide *d = ctx;
+    struct store_submission s;
+    int rc = load_pending(t, d->sub_id, &s, err);
+    struct wt_record target;
+    record_init(&target, s.rec.kind);
+    if (!rc) {
+        record_fini(&target);
+        rc = store_get(t, s.rec.kind, d->target, &target);
+        if (rc == WT_ENOTFOUND)
+            rc = wt_error_set(err, rc, _("%s %s bestaat niet"), record_kind(s.rec.kind)->name,
+                              d->target);
+    }
+    if (!rc) {
+        const struct wt_kind_def *kd = record_kind(s.rec.kind);
+        for (int f = 1; f < kd->nfields; f++)
+            if (!target.v[f] && s.rec.v[f])
+                record_set(&target, f, s.rec.v[f]);
+        if (store_put(t, &target) == 0) {
+            snprintf(s.status, sizeof s.status, "accepted");
+            snprintf(s.reason, sizeof s.reason, _("samengevoegd met %s"), d->target);
+            store_review_put(t, &s);
+            struct store_log_entry e;
+            app_log_entry(d->a, &e, "merge", s.rec.kind, d->target, d->sub_id);
+            store_log_append(t, &e);
+        }
+    }
+    record_fini(&target);
+    record_fini(&s.rec);
+    return rc ? rc : store_txn_error(t);
+}
+
+int app_review_merge(struct app *a, const char *sub_id, const char *target_id,
+                     struct wt_error *err)
+{
+    int rc = app_leader_only(a, _("inzendingen beoordelen"), err);
+    if (rc)
+        return rc;
+    struct decide d = {a, sub_id, NULL, NULL, target_id};
+    return store_write(a->store, merge_write, &d, err);
+}
+
+/* Words of a folded text (letters and digits), for a similarity measure. */
+static size_t words(const char *s, char w[][32], size_t max)
+{
+    char *f = text_fold(s ? s : "");
+    size_t n = 0, len = 0;
+    for (const char *p = f ? f : ""; ; p++) {
+        bool alnum = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+                     (unsigned char)*p >= 0x80;
+        if (alnum && len < 31) {
+            w[n][len++] = *p;
+        } else if (!alnum && len) {
+            w[n][len] = '\0';
+            if (len >= 3 && n + 1 < max)
+                n++;
+            len = 0;
+        }
+        if (!*p)
+            break;
+    }
+    free(f);
+    return n;
+}
+
+static double similarity(const char *a, const char *b)
+{
+    char wa[64][32], wb[64][32];
+    size_t na = words(a, wa, 64), nb = words(b, wb, 64), both = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t k = 0; k < nb; k++)
+            if (strcmp(wa[i], wb[k]) == 0) {
+                both++;
+                break;
+            }
+    size_t uni = na + nb - both;
+    return uni ? (double)both / (double)uni : 0.0;
+}
+
+struct dup_scan {
+    const struct store_submission *sub;
+    int name_field, area_field;
+    struct { char id[WT_MAX_ID + 1]; double score; } best[16];
+    size_t n;
+};
+
+static int dup_one(void *ctx, const struct wt_record *r)
+{
+    struct dup_scan *d = ctx;
+    const struct wt_record *s = &d->sub->rec;
+    const char *sa = record_get(s, d->area_field), *ra = record_get(r, d->area_field);
+    if (!area_within(sa, ra) && !area_within(ra, sa))
+        return 0;
+    double sim = similarity(record_get(s, d->name_field), record_get(r, d->name_field));
+    if (strcmp(r->v[0], s->v[0]) == 0)
+        sim += 1.0; /* the same id: it would replace this record */
+    if (sim < 0.34)
+        return 0;
+    size_t pos = d->n < 16 ? d->n++ : 15;
+    if (pos == 15 && d->best[15].score >= sim)
+        return 0;
+    d->best[pos].score = sim;
+    snprintf(d->best[pos].id, sizeof d->best[pos].id, "%s", r->v[0]);
+    for (size_t i = pos; i > 0 && d->best[i].score > d->best[i - 1].score; i--) {
+        __typeof__(d->best[0]) tmp = d->best[i];
+        d->best[i] = d->best[i - 1];
+        d->best[i - 1] = tmp;
+    }
+    return 0;
+}
+
+size_t app_review_duplicates(struct app *a, const struct store_submission *sub,
+                             char ids[][WT_MAX_ID + 1], size_t max)
+{
+    struct dup_scan d = {.sub = sub};
+    switch (sub->rec.kind) {
+    case WT_SIGNALS: d.name_field = SIGNAL_TEXT; d.area_field = SIGNAL_AREA; break;
+    case WT_RESOURCES: d.name_field = RESOURCE_NAME; d.area_field = RESOURCE_AREA; break;
+    case WT_TALENTS: d.name_field = TALENT_NAME; d.area_field = TALENT_AREA; break;
+    default: return 0;
+    }
+    struct store_txn *t;
+    if (store_read_begin(a->store, &t, NULL) != 0)
+        return 0;
+    store_each(t, sub->rec.kind, dup_one, &d);
+    store_read_end(t);
+    size_t n = d.n < max ? d.n : max;
+    for (size_t i = 0; i < n; i++)
+        snprintf(ids[i], WT_MAX_ID + 1, "%s", d.best[i].id);
+    return n;
+}

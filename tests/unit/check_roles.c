@@ -1,0 +1,366 @@
+/* check_roles.c: who may see what, through every command, the review of volunteers' input, the access log. */
+#include <check.h>
+#include <lmdb.h>
+
+#include "runner.h"
+#include "wijktafel/app.h"
+
+static char *tmp, *db;
+
+static void setup(void)
+{
+    tmp = tu_tmpdir();
+    db = tu_path(tmp, "db");
+    setenv("XDG_CACHE_HOME", tmp, 1);
+    setenv("XDG_CONFIG_HOME", tmp, 1);
+    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
+    unsetenv("WIJKTAFEL_DB");
+    unsetenv("WIJKTAFEL_PASSPHRASE");
+}
+
+static void teardown(void)
+{
+    free(db);
+    tu_rmtree(tmp);
+}
+
+#define RUN(...) rn_exec(tmp, NULL, 0, (char *[]){"wijktafel", "--db", db, __VA_ARGS__, NULL})
+
+static void ok(struct run r)
+{
+    ck_assert_msg(r.code == 0, "exit %d: %s", r.code, r.err);
+    rn_free(&r);
+}
+
+static void import_text(const char *as, const char *kind, const char *text)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s-%s.csv", as, kind);
+    char *p = tu_write(tmp, name, text, strlen(text));
+    ok(RUN("--as", (char *)as, "import", (char *)kind, p));
+    free(p);
+}
+
+static void make_team(void)
+{
+    ok(RUN("init", "--team", "Testteam"));
+    import_text("leider", "members",
+                "id,name,role\nm-own,Olga Eigenaar,professional\nm-pro,Piet Prof,professional\n"
+                "m-vol,Vera Vrijwillig,volunteer\n");
+    import_text("leider", "resources",
+                "id,name,kind,area,needs\nr-eet,Eetcafé De Molen,activity,Veen/Noord,eenzaamheid\n");
+    import_text("leider", "talents", "id,name,area,offers,consent\n"
+                                     "t-henk,Henk Bakker,Veen/Noord,tuin,2026-01-01\n");
+    import_text("leider", "cases",
+                "id,opened,area,resident,request,owner,needs,restricted\n"
+                "c-1,2026-11-02,Veen/Noord,Ans Open,Eenzaam,m-own,eenzaamheid,no\n"
+                "c-r,2026-11-02,Veen/Noord,Rob Shielded,Schulden,m-own,eenzaamheid,yes\n");
+    import_text("leider", "signals", "id,date,area,text,case\n"
+                                     "s-1,2026-11-20,Veen/Noord,Over Ans,c-1\n");
+    import_text("leider", "actions", "id,text,owner,case\na-1,Bellen,m-own,c-1\n");
+}
+
+struct row {
+    const char *what;
+    const char *args[6];
+    int leader, pro, vol; /* exit codes */
+};
+
+START_TEST(test_every_command_for_every_role)
+{
+    make_team();
+    char *sig = tu_write(tmp, "sig.csv", "id,date,area,text\ns-9,2026-11-29,Veen/Noord,Nieuw\n",
+                         strlen("id,date,area,text\ns-9,2026-11-29,Veen/Noord,Nieuw\n"));
+    char *cas = tu_write(tmp, "cas.csv", "id,opened,area,resident,request\nc-9,2026-11-29,Veen,X Y,Z\n",
+                         strlen("id,opened,area,resident,request\nc-9,2026-11-29,Veen,X Y,Z\n"));
+    char *mem = tu_write(tmp, "mem.csv", "id,name,role\nm-9,Nieuw Lid,volunteer\n",
+                         strlen("id,name,role\nm-9,Nieuw Lid,volunteer\n"));
+    char *bk = tu_path(tmp, "bk");
+    const struct row rows[] = {
+        {"export members", {"export", "members"}, 0, 77, 77},
+        {"export cases", {"export", "cases"}, 0, 0, 77},
+        {"export actions", {"export", "actions"}, 0, 0, 77},
+        {"export signals", {"export", "signals"}, 0, 0, 0},
+        {"export resources", {"export", "resources", "--format", "json"}, 0, 0, 0},
+        {"export talents", {"export", "talents"}, 0, 0, 0},
+        {"import signals", {"import", "signals", sig}, 0, 0, 0},
+        {"import cases", {"import", "cases", cas}, 0, 0, 77},
+        {"import members", {"import", "members", mem}, 0, 77, 77},
+        {"suggest open case", {"suggest", "c-1", "--format", "tsv"}, 0, 0, 77},
+        {"suggest shielded case", {"suggest", "c-r"}, 0, 66, 77},
+        {"log", {"log"}, 0, 77, 77},
+        {"check", {"check"}, 0, 0, 0},
+        {"purge", {"purge", "--closed-before", "2000-01-01"}, 0, 77, 77},
+        {"erase", {"erase", "--case", "c-9"}, 0, 77, 77},
+    };
+    const char *who[3] = {"leider", "m-pro", "m-vol"};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        for (int w = 0; w < 3; w++) {
+            const int want = w == 0 ? rows[i].leader : w == 1 ? rows[i].pro : rows[i].vol;
+            char *argv[12] = {"wijktafel", "--db", db, "--as", (char *)who[w]};
+            int n = 5;
+            for (int k = 0; k < 6 && rows[i].args[k]; k++)
+                argv[n++] = (char *)rows[i].args[k];
+            argv[n] = NULL;
+            struct run r = rn_exec(tmp, NULL, 0, argv);
+            ck_assert_msg(r.code == want, "%s as %s: exit %d, want %d (%s)", rows[i].what,
+                          who[w], r.code, want, r.err);
+            if (want == 77) {
+                ck_assert_msg(rn_lines(r.err) == 1, "%s as %s: %s", rows[i].what, who[w], r.err);
+                ck_assert_msg(strstr(r.err, "leider") || strstr(r.err, "professional"),
+                              "%s as %s: says no role: %s", rows[i].what, who[w], r.err);
+            }
+            /* What each may see. */
+            if (strcmp(rows[i].what, "export cases") == 0 && w < 2) {
+                ck_assert(strstr(r.out, "c-1,") != NULL);
+                ck_assert((strstr(r.out, "c-r,") != NULL) == (w == 0));
+            }
+            if (strcmp(rows[i].what, "export signals") == 0) {
+                ck_assert_msg((strstr(r.out, ",c-1,") != NULL) == (w < 2), "%s", r.out);
+                ck_assert((strstr(r.out, "gekoppeld") != NULL) == (w == 2));
+            }
+            if (strcmp(rows[i].what, "suggest open case") == 0 && w == 1)
+                ck_assert_msg(strstr(r.out, "c-r") == NULL, "%s", r.out);
+            rn_free(&r);
+        }
+    }
+    /* The professional who owns the shielded case sees it. */
+    struct run r = RUN("--as", "m-own", "export", "cases");
+    ck_assert_ptr_nonnull(strstr(r.out, "c-r,"));
+    rn_free(&r);
+    /* The volunteer's signal waits: the team's records do not show it. */
+    r = RUN("export", "signals");
+    ck_assert_int_eq(r.code, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "s-9")); /* imported by the leader and professional */
+    rn_free(&r);
+    ok(RUN("backup", bk));
+    free(sig), free(cas), free(mem), free(bk);
+}
+END_TEST
+
+static const char *no_pass(void *ctx, const char *m)
+{
+    (void)ctx, (void)m;
+    return NULL;
+}
+
+static struct app *open_as(const char *member)
+{
+    struct app *a;
+    struct wt_error e = {0};
+    struct app_opts o = {.dir = db, .as_member = member, .passphrase = no_pass};
+    ck_assert_msg(app_open(&o, &a, &e) == 0, "%s", e.text);
+    return a;
+}
+
+struct subs {
+    struct store_submission s[8];
+    int n;
+};
+
+static int keep_sub(void *ctx, const struct store_submission *s)
+{
+    struct subs *l = ctx;
+    if (l->n < 8) {
+        l->s[l->n] = *s;
+        record_copy(&l->s[l->n].rec, &s->rec);
+        l->n++;
+    }
+    return 0;
+}
+
+static void subs_free(struct subs *l)
+{
+    for (int i = 0; i < l->n; i++)
+        record_fini(&l->s[i].rec);
+    l->n = 0;
+}
+
+START_TEST(test_review_flow)
+{
+    make_team();
+    import_text("m-vol", "signals",
+                "id,date,area,text\ns-v1,2026-11-29,Veen/Noord,Veel eenzame ouderen in de flat\n"
+                "s-v2,2026-11-29,Veen/Noord,Losse tegels op de stoep\n");
+    import_text("m-vol", "resources",
+                "id,name,kind,area\nr-eet2,Eetcafe de Molen,activity,Veen/Noord\n");
+    struct run r = RUN("export", "signals");
+    ck_assert_ptr_null(strstr(r.out, "s-v1"));
+    rn_free(&r);
+    r = RUN("export", "resources");
+    ck_assert_ptr_null(strstr(r.out, "r-eet2"));
+    rn_free(&r);
+
+    /* The volunteer sees their own submissions, pending. */
+    struct app *vol = open_as("m-vol");
+    struct subs l = {0};
+    struct wt_error e = {0};
+    ck_assert_int_eq(app_review_each(vol, keep_sub, &l, &e), 0);
+    ck_assert_int_eq(l.n, 3);
+    ck_assert_str_eq(l.s[0].status, "pending");
+    ck_assert_str_eq(l.s[0].submitter, "m-vol");
+    ck_assert_int_eq(app_review_accept(vol, l.s[0].id, NULL, &e), WT_EPERM);
+    subs_free(&l);
+
+    struct app *lead = open_as("leider");
+    ck_assert_int_eq(app_review_each(lead, keep_sub, &l, &e), 0);
+    ck_assert_int_eq(l.n, 3);
+    /* Likely duplicate: the resource is the eetcafé already on the map. */
+    char dups[4][WT_MAX_ID + 1];
+    ck_assert_uint_ge(app_review_duplicates(lead, &l.s[2], dups, 4), 1);
+    ck_assert_str_eq(dups[0], "r-eet");
+    ck_assert_uint_eq(app_review_duplicates(lead, &l.s[1], dups, 4), 0);
+    /* Accept one (edited), reject one, merge one. */
+    struct wt_record edited;
+    record_copy(&edited, &l.s[0].rec);
+    record_set(&edited, SIGNAL_THEMES, "eenzaamheid");
+    ck_assert_msg(app_review_accept(lead, l.s[0].id, &edited, &e) == 0, "%s", e.text);
+    record_fini(&edited);
+    ck_assert_int_eq(app_review_reject(lead, l.s[1].id, "", &e), WT_EINVAL);
+    ck_assert_int_eq(app_review_reject(lead, l.s[1].id, "Hoort bij de gemeente", &e), 0);
+    ck_assert_int_eq(app_review_merge(lead, l.s[2].id, "r-eet", &e), 0);
+    ck_assert_int_eq(app_review_accept(lead, l.s[1].id, NULL, &e), WT_EINVAL); /* decided */
+    subs_free(&l);
+    app_close(lead);
+
+    /* The volunteer sees the outcome and the reason. */
+    ck_assert_int_eq(app_review_each(vol, keep_sub, &l, &e), 0);
+    ck_assert_str_eq(l.s[0].status, "accepted");
+    ck_assert_str_eq(l.s[1].status, "rejected");
+    ck_assert_str_eq(l.s[1].reason, "Hoort bij de gemeente");
+    ck_assert_str_eq(l.s[2].status, "accepted");
+    ck_assert_ptr_nonnull(strstr(l.s[2].reason, "r-eet"));
+    subs_free(&l);
+    app_close(vol);
+
+    r = RUN("export", "signals");
+    ck_assert_ptr_nonnull(strstr(r.out, "s-v1,2026-11-29,Veen/Noord,Veel eenzame ouderen in de "
+                                        "flat,,eenzaamheid,,new,"));
+    ck_assert_ptr_null(strstr(r.out, "s-v2"));
+    rn_free(&r);
+    r = RUN("export", "resources");
+    ck_assert_ptr_null(strstr(r.out, "r-eet2"));
+    rn_free(&r);
+    ok(RUN("check"));
+}
+END_TEST
+
+struct log_seen {
+    char actions[64][16];
+    int n;
+};
+
+static int seen_entry(void *ctx, const struct store_log_entry *e)
+{
+    struct log_seen *s = ctx;
+    if (s->n < 64)
+        snprintf(s->actions[s->n++], 16, "%s", e->action);
+    return 0;
+}
+
+static bool has(const struct log_seen *s, const char *action)
+{
+    for (int i = 0; i < s->n; i++)
+        if (strcmp(s->actions[i], action) == 0)
+            return true;
+    return false;
+}
+
+START_TEST(test_log_has_every_event)
+{
+    make_team();
+    ok(RUN("suggest", "c-1"));
+    ok(RUN("export", "cases"));
+    import_text("m-vol", "signals", "id,date,area,text\ns-v1,2026-11-29,Veen/Noord,Iets\n");
+    struct app *a = open_as("leider");
+    struct wt_record r;
+    struct wt_error e = {0};
+    ck_assert_int_eq(app_get(a, WT_CASES, "c-1", &r, &e), 0); /* a view */
+    record_set(&r, CASE_STATUS, "closed");
+    ck_assert_int_eq(app_put(a, &r, &e), 0);                  /* a change */
+    record_fini(&r);
+    ck_assert_int_eq(app_log(a, "search", APP_NO_KIND, NULL, "zoekterm van 4 tekens"), 0);
+    app_close(a);
+    ok(RUN("erase", "--case", "c-r"));
+    struct run run = RUN("log", "--case", "c-1", "--format", "tsv");
+    ck_assert_int_eq(run.code, 0);
+    ck_assert_ptr_nonnull(strstr(run.out, "\tleider\tTestteam\timport\timport\tcases\tc-1\t"));
+    ck_assert_ptr_nonnull(strstr(run.out, "\tsuggest\tsuggest\tcases\tc-1\t"));
+    ck_assert_ptr_nonnull(strstr(run.out, "\texport\texport\tcases\tc-1\t"));
+    ck_assert_ptr_nonnull(strstr(run.out, "\tview\tcases\tc-1\t"));
+    ck_assert_ptr_nonnull(strstr(run.out, "\tchange\tcases\tc-1\t"));
+    ck_assert_ptr_null(strstr(run.out, "Ans Open")); /* ids only */
+    rn_free(&run);
+    struct log_seen s = {0};
+    a = open_as("leider");
+    ck_assert_int_eq(app_log_read(a, NULL, NULL, seen_entry, &s, &e), 0);
+    app_close(a);
+    const char *want[] = {"import", "suggest", "export", "view", "change", "search", "erase",
+                          "submit", "log-read"};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        ck_assert_msg(has(&s, want[i]), "no %s in the log", want[i]);
+}
+END_TEST
+
+static void tamper(int mode)
+{
+    MDB_env *env;
+    MDB_txn *txn;
+    MDB_dbi log;
+    mdb_env_create(&env);
+    mdb_env_set_maxdbs(env, 16);
+    ck_assert_int_eq(mdb_env_open(env, db, 0, 0600), 0);
+    mdb_txn_begin(env, NULL, 0, &txn);
+    ck_assert_int_eq(mdb_dbi_open(txn, "log", 0, &log), 0);
+    unsigned char k3[8] = {0, 0, 0, 0, 0, 0, 0, 3};
+    MDB_val k = {8, k3}, v;
+    ck_assert_int_eq(mdb_get(txn, log, &k, &v), 0);
+    if (mode == 0) {
+        ck_assert_int_eq(mdb_del(txn, log, &k, NULL), 0); /* remove an entry */
+    } else {
+        char *c = malloc(v.mv_size);
+        memcpy(c, v.mv_data, v.mv_size);
+        char *m = memmem(c, v.mv_size, "leider", 6);
+        ck_assert_ptr_nonnull(m);
+        memcpy(m, "m-pro ", 6); /* change who did it */
+        MDB_val nv = {v.mv_size, c};
+        ck_assert_int_eq(mdb_put(txn, log, &k, &nv, 0), 0);
+        free(c);
+    }
+    mdb_txn_commit(txn);
+    mdb_env_close(env);
+}
+
+START_TEST(test_tampered_log_found)
+{
+    for (int mode = 0; mode < 2; mode++) {
+        make_team();
+        ok(RUN("check"));
+        tamper(mode);
+        struct run r = RUN("check");
+        ck_assert_int_eq(r.code, 74);
+        ck_assert_ptr_nonnull(strstr(r.out, "log: "));
+        rn_free(&r);
+        tu_rmtree(db);
+        db = tu_path(tmp, mode ? "db3" : "db2");
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("roles");
+    TCase *tc = tcase_create("roles");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_every_command_for_every_role);
+    tcase_add_test(tc, test_review_flow);
+    tcase_add_test(tc, test_log_has_every_event);
+    tcase_add_test(tc, test_tampered_log_found);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
