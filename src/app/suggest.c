@@ -99,8 +99,9 @@ int app_suggest(struct app_suggester *s, const char *case_id, size_t limit,
         s->asked = xrealloc(s->asked, s->cap * sizeof *s->asked);
     }
     snprintf(s->asked[s->n++], WT_MAX_ID + 1, "%s", case_id);
-    /* Rank without a limit first so that hidden options do not shorten the list. */
-    match_rank(s->corpus, &cs, 0, out);
+    /* The engine never offers shielded cases, so nothing it returns is hidden
+     * from a member who may ask for options: the limit goes straight in. */
+    match_rank(s->corpus, &cs, limit, out);
     record_fini(&cs);
     filter_visible(s, out);
     if (limit && out->n > limit) {

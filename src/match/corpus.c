@@ -8,6 +8,8 @@
 #include "wijktafel/date.h"
 #include "wijktafel/tags.h"
 
+/* Grows *arr (of *cap items of elem bytes) so that index id fits, zeroing
+ * the new items; aborts when out of memory. */
 void match_grow_zeroed(void **arr, size_t *cap, size_t id, size_t elem)
 {
     if (id < *cap)
@@ -20,6 +22,8 @@ void match_grow_zeroed(void **arr, size_t *cap, size_t id, size_t elem)
     *cap = n;
 }
 
+/* A new empty corpus for the day today; the caller frees it with
+ * match_corpus_free. Aborts when out of memory. */
 struct match_corpus *match_corpus_new(int32_t today)
 {
     struct match_corpus *c = xcalloc(1, sizeof *c);
@@ -32,7 +36,7 @@ struct match_corpus *match_corpus_new(int32_t today)
 }
 
 /* Counts each id of the list once in the document frequencies. */
-static void count_df(struct match_corpus *c, const struct idlist *l)
+static void count_df(struct match_corpus *c, const struct match_idlist *l)
 {
     for (uint32_t i = 0; i < l->n; i++) {
         match_grow_zeroed((void **)&c->df, &c->capdf, l->ids[i], sizeof *c->df);
@@ -46,6 +50,7 @@ struct word_acc {
     uint32_t n, cap;
 };
 
+/* match_word_fn collecting the interned stem ids of an option's words. */
 static void add_word(void *ctx, const char *stem, size_t len, const char *word, size_t wlen)
 {
     (void)word;
@@ -61,7 +66,7 @@ static void add_word(void *ctx, const char *stem, size_t len, const char *word, 
 /* The words of an option: its texts, and its tags read as words (so that a
  * request in plain words finds a talent who offers "tuin"). */
 static void option_words(struct match_corpus *c, const char *const *texts, size_t n,
-                         struct idlist *out)
+                         struct match_idlist *out)
 {
     struct word_acc w = {.dict = &c->dict};
     for (size_t i = 0; i < n; i++)
@@ -70,6 +75,7 @@ static void option_words(struct match_corpus *c, const char *const *texts, size_
     out->n = match_ids_sort_unique(out->ids, w.n);
 }
 
+/* Appends a zeroed option (open ages, never checked) and returns it. */
 static struct match_opt *new_opt(struct match_corpus *c)
 {
     if (c->nopts == c->capopts) {
@@ -83,9 +89,11 @@ static struct match_opt *new_opt(struct match_corpus *c)
     return o;
 }
 
+/* Counts a resource in the frequencies and keeps it as an option unless
+ * it is formal or paused. */
 static void add_resource(struct match_corpus *c, const struct wt_record *r)
 {
-    struct idlist needs, interests, words;
+    struct match_idlist needs, interests, words;
     match_tags_ids(&c->dict, NS_NEED, r->v[RESOURCE_NEEDS], true, &needs);
     match_tags_ids(&c->dict, NS_INTEREST, r->v[RESOURCE_INTERESTS], true, &interests);
     const char *texts[] = {r->v[RESOURCE_NAME], r->v[RESOURCE_DESCRIPTION],
@@ -114,7 +122,7 @@ static void add_resource(struct match_corpus *c, const struct wt_record *r)
     o->needs = needs;
     o->interests = interests;
     o->words = words;
-    match_area_parse(&c->dict, NULL, r->v[RESOURCE_AREA], &o->area);
+    match_area_intern(&c->dict, r->v[RESOURCE_AREA], &o->area);
     int lo, hi;
     if (r->v[RESOURCE_AGES] && record_parse_ages(r->v[RESOURCE_AGES], &lo, &hi) == 0) {
         o->age_min = (int16_t)lo;
@@ -132,9 +140,11 @@ static void add_resource(struct match_corpus *c, const struct wt_record *r)
         o->checked = d;
 }
 
+/* Counts a talent in the frequencies and keeps it as an option when the
+ * resident gave consent. */
 static void add_talent(struct match_corpus *c, const struct wt_record *r)
 {
-    struct idlist needs, interests, words;
+    struct match_idlist needs, interests, words;
     match_tags_ids(&c->dict, NS_NEED, r->v[TALENT_OFFERS], true, &needs);
     match_tags_ids(&c->dict, NS_INTEREST, r->v[TALENT_INTERESTS], true, &interests);
     /* Not the name: it is a person's name, not a description of the offer. */
@@ -159,7 +169,7 @@ static void add_talent(struct match_corpus *c, const struct wt_record *r)
     o->needs = needs;
     o->interests = interests;
     o->words = words;
-    match_area_parse(&c->dict, NULL, r->v[TALENT_AREA], &o->area);
+    match_area_intern(&c->dict, r->v[TALENT_AREA], &o->area);
 }
 
 /* Records the options chosen for case r, with their outcomes. */
@@ -192,9 +202,11 @@ static void add_choices(struct match_corpus *c, const struct wt_record *r)
     tags_fini(&l);
 }
 
+/* Counts a case in the need frequencies, records its choices, and keeps
+ * it as a possible similar case when it is open, unshielded and has needs. */
 static void add_case(struct match_corpus *c, const struct wt_record *r)
 {
-    struct idlist needs;
+    struct match_idlist needs;
     match_tags_ids(&c->dict, NS_NEED, r->v[CASE_NEEDS], true, &needs);
     c->ndocs_needs++;
     count_df(c, &needs);
@@ -220,12 +232,14 @@ static void add_case(struct match_corpus *c, const struct wt_record *r)
     snprintf(k->id, sizeof k->id, "%s", r->v[CASE_ID]);
     k->opened = opened;
     k->needs = needs;
-    match_area_parse(&c->dict, NULL, r->v[CASE_AREA], &k->area);
+    match_area_intern(&c->dict, r->v[CASE_AREA], &k->area);
     const char *area = r->v[CASE_AREA] ? r->v[CASE_AREA] : "";
     const char *last = strrchr(area, '/');
     k->label = match_clean(last ? last + 1 : area, false);
 }
 
+/* Adds resources, talents and cases (their values are copied); other kinds
+ * and adds after match_corpus_finish are ignored. */
 void match_corpus_add(struct match_corpus *c, const struct wt_record *r)
 {
     if (c->finished)

@@ -14,9 +14,10 @@ static uint32_t hash_key(char ns, const char *s, size_t len)
     return h;
 }
 
+/* True when the stored key is ns followed by exactly s[0..len). */
 static bool key_equal(const char *key, char ns, const char *s, size_t len)
 {
-    return key[0] == ns && memcmp(key + 1, s, len) == 0 && key[len + 1] == '\0';
+    return key[0] == ns && strncmp(key + 1, s, len) == 0 && key[len + 1] == '\0';
 }
 
 /* Initialises an empty dictionary. */
@@ -73,6 +74,7 @@ static void grow(struct match_dict *d)
     d->hash = xrealloc(d->hash, cap * sizeof *d->hash);
 }
 
+/* The id of ns+s[0..len), added (copied) when new; ids start at 1. */
 uint32_t match_dict_intern(struct match_dict *d, char ns, const char *s, size_t len)
 {
     uint32_t h = hash_key(ns, s, len);
@@ -95,6 +97,7 @@ uint32_t match_dict_intern(struct match_dict *d, char ns, const char *s, size_t 
     return id;
 }
 
+/* The id of ns+s[0..len), or 0 when it was never interned. */
 uint32_t match_dict_lookup(const struct match_dict *d, char ns, const char *s, size_t len)
 {
     return d->slots[find_slot(d, hash_key(ns, s, len), ns, s, len)];

@@ -15,7 +15,7 @@ static void build_postings(struct match_postings *p, uint32_t nterms, const void
     p->off = xcalloc((size_t)nterms + 2, sizeof *p->off);
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {
-        const struct idlist *l = (const void *)((const char *)base + i * stride + field);
+        const struct match_idlist *l = (const void *)((const char *)base + i * stride + field);
         for (uint32_t k = 0; k < l->n; k++)
             p->off[l->ids[k] + 1]++;
         total += l->n;
@@ -27,7 +27,7 @@ static void build_postings(struct match_postings *p, uint32_t nterms, const void
     memcpy(fill, p->off, ((size_t)nterms + 1) * sizeof *fill);
     for (size_t j = 0; j < n; j++) {
         size_t i = order ? order[j] : j;
-        const struct idlist *l = (const void *)((const char *)base + i * stride + field);
+        const struct match_idlist *l = (const void *)((const char *)base + i * stride + field);
         for (uint32_t k = 0; k < l->n; k++)
             p->items[fill[l->ids[k]]++] = (uint32_t)i;
     }
@@ -40,6 +40,7 @@ struct case_key {
     uint32_t idx;
 };
 
+/* qsort order of case keys: municipality, village, opening date, index. */
 static int cmp_case_key(const void *a, const void *b)
 {
     const struct case_key *x = a, *y = b;
@@ -83,6 +84,7 @@ static double rarity(uint32_t df, uint32_t n)
     return r > 1.0 ? 1.0 : r;
 }
 
+/* Points per need and per word from their document frequencies. */
 static void compute_weights(struct match_corpus *c)
 {
     size_t n = (size_t)c->nterms + 1;
@@ -101,6 +103,7 @@ static void compute_weights(struct match_corpus *c)
     }
 }
 
+/* qsort order of choices: by case, then by option. */
 static int cmp_choice(const void *a, const void *b)
 {
     const struct match_choice *x = a, *y = b;
@@ -109,6 +112,52 @@ static int cmp_choice(const void *a, const void *b)
     return (x->hist > y->hist) - (x->hist < y->hist);
 }
 
+/* History points from outcome counts: W_HISTORY times (success rate with
+ * one imagined success and failure - 0.5), plus W_PENDING when an outcome
+ * is still open. */
+double match_history_points(unsigned worked, unsigned failed, unsigned pending)
+{
+    double n = (double)worked + failed, pts = 0.0;
+    if (n > 0) /* success rate with one imagined success and one failure */
+        pts = W_HISTORY * ((worked + 1.0) / (n + 2.0) - 0.5);
+    return pending ? pts + W_PENDING : pts;
+}
+
+/* Bounds for skipping options (see match_corpus.bound_extra). Taking a
+ * case's own choices out lowers the counts; with no failures left the
+ * history is at its highest. */
+static void compute_bounds(struct match_corpus *c)
+{
+    size_t n = c->nopts ? c->nopts : 1;
+    c->bound_extra = xmalloc(n * sizeof *c->bound_extra);
+    c->bound_factor = xmalloc(n * sizeof *c->bound_factor);
+    c->bound_access = xmalloc(n * sizeof *c->bound_access);
+    for (size_t i = 0; i < c->nopts; i++) {
+        const struct match_opt *o = &c->opts[i];
+        double extra = W_AREA_BUURT + match_history_points(o->worked, 0, o->pending);
+        if (o->age_min >= 0 || o->age_max >= 0)
+            extra += W_AGE_FIT;
+        double factor = o->full ? F_FULL : 1.0;
+        if (o->type == MATCH_RESOURCE &&
+            (o->checked == INT32_MIN || c->today - o->checked > STALE_DAYS))
+            factor *= F_STALE;
+        uint8_t b = 0;
+        if (o->type == MATCH_RESOURCE) {
+            if (o->access & ACCESS_TRANSPORT)
+                b |= BOUND_TRANSPORT;
+            if (!o->buddy)
+                b |= BOUND_PLACE;
+            if (!o->buddy && (o->access & ACCESS_WHEELCHAIR))
+                b |= BOUND_WHEELCHAIR;
+        }
+        c->bound_extra[i] = (float)extra;
+        c->bound_factor[i] = (float)factor;
+        c->bound_access[i] = b;
+    }
+}
+
+/* Copies each option's outcome counts, and sorts the choices by case for
+ * match_query_init. */
 static void attach_history(struct match_corpus *c)
 {
     for (size_t i = 0; i < c->nopts; i++) {
@@ -125,6 +174,8 @@ static void attach_history(struct match_corpus *c)
         qsort(c->choices, c->nchoices, sizeof *c->choices, cmp_choice);
 }
 
+/* Computes weights, history, bounds and the inverted indexes; frees the
+ * stemmer. A second call does nothing. Required before match_rank. */
 void match_corpus_finish(struct match_corpus *c)
 {
     if (c->finished)
@@ -143,16 +194,19 @@ void match_corpus_finish(struct match_corpus *c)
     build_postings(&c->by_word, c->nterms, c->opts, so, c->nopts,
                    offsetof(struct match_opt, words), NULL);
     build_case_postings(c);
+    compute_bounds(c);
     sb_stemmer_delete(c->stemmer);
     c->stemmer = NULL;
 }
 
+/* Frees a posting table (NULL arrays are fine). */
 static void postings_fini(struct match_postings *p)
 {
     free(p->off);
     free(p->items);
 }
 
+/* Frees the corpus and all it holds; NULL is a no-op. */
 void match_corpus_free(struct match_corpus *c)
 {
     if (!c)
@@ -174,6 +228,9 @@ void match_corpus_free(struct match_corpus *c)
     free(c->choices);
     free(c->need_w);
     free(c->word_w);
+    free(c->bound_extra);
+    free(c->bound_factor);
+    free(c->bound_access);
     postings_fini(&c->by_need);
     postings_fini(&c->by_interest);
     postings_fini(&c->by_word);

@@ -35,7 +35,7 @@
 #define W_SIMILAR_TIME 1.0   /* up to this for cases opened close together */
 #define WORD_MAX_DF_SHARE 0.5 /* words in more than half the entries are ignored */
 
-#define AREA_MAX 6 /* area parts kept; deeper parts count as the 6th */
+#define AREA_MAX 6 /* area parts kept; deeper parts are ignored */
 
 /* Bits of match_opt.access. */
 enum { ACCESS_WHEELCHAIR = 1, ACCESS_TRANSPORT = 2 };
@@ -45,7 +45,7 @@ enum { NS_NEED = 'n', NS_INTEREST = 'i', NS_WORD = 'w', NS_AREA = 'a', NS_HIST =
        NS_CASE = 'c' };
 
 /* A sorted array of unique term ids. */
-struct idlist {
+struct match_idlist {
     uint32_t *ids;
     uint32_t n;
 };
@@ -76,7 +76,7 @@ struct match_opt {
     int32_t checked;         /* days, or INT32_MIN when never checked (resources) */
     int16_t age_min, age_max; /* -1 when open */
     struct match_area area;
-    struct idlist needs, interests, words;
+    struct match_idlist needs, interests, words;
     uint32_t hist_key;       /* dict id of the id in NS_HIST, or 0 */
     uint16_t worked, failed, pending; /* outcome history */
 };
@@ -87,7 +87,7 @@ struct match_case {
     char *label;     /* last area part, for "casus ID (label)" */
     int32_t opened;
     struct match_area area;
-    struct idlist needs;
+    struct match_idlist needs;
 };
 
 /* One chosen option of one case: history, kept per case so that a case's
@@ -137,7 +137,14 @@ struct match_corpus {
     float *word_w; /* points for a request word found */
     struct match_postings by_need, by_interest, by_word; /* -> option index */
     struct match_postings case_by_need; /* -> case index, by district then date */
+    /* Per option, for skipping hopeless ones without touching the option:
+     * the most area, age and history can add, the capacity and freshness
+     * factor, and BOUND_* bits for what access can add. */
+    float *bound_extra, *bound_factor;
+    uint8_t *bound_access;
 };
+
+enum { BOUND_PLACE = 1, BOUND_TRANSPORT = 2, BOUND_WHEELCHAIR = 4 };
 
 /* Tags of the case being ranked: known ids sorted (for matching) and in
  * the order written (for reasons). */
@@ -220,11 +227,11 @@ uint32_t match_ids_sort_unique(uint32_t *ids, uint32_t n);
 /* Folded tags of a ';'-list as a sorted idlist; with intern false, unknown
  * tags are left out. The caller frees list->ids. */
 void match_tags_ids(struct match_dict *d, char ns, const char *tags, bool intern,
-                    struct idlist *list);
-/* The folded parts of an area, interned into intern, or (intern NULL) looked
- * up in lookup, where unknown parts become 0, which equals no stored part. */
-void match_area_parse(struct match_dict *intern, const struct match_dict *lookup,
-                      const char *area, struct match_area *a);
+                    struct match_idlist *list);
+/* The folded parts of an area as ids: interned into d (added when new), or
+ * looked up in d, where unknown parts become 0, which equals no stored part. */
+void match_area_intern(struct match_dict *d, const char *area, struct match_area *a);
+void match_area_lookup(const struct match_dict *d, const char *area, struct match_area *a);
 /* Number of leading parts a and b share. */
 int match_area_shared(const struct match_area *a, const struct match_area *b);
 /* A copy of s with control characters as spaces and, with no_semicolon,
@@ -238,6 +245,10 @@ void match_query_init(struct match_query *q, const struct match_corpus *c,
 void match_query_fini(struct match_query *q);
 /* True when the sorted list holds id. */
 bool match_ids_has(const uint32_t *ids, uint32_t n, uint32_t id);
+
+/* index.c */
+/* History points of an option from its counts (rank.c and the bounds). */
+double match_history_points(unsigned worked, unsigned failed, unsigned pending);
 
 /* rank.c */
 /* Scores option i given its accumulated evidence; fills f. */

@@ -8,6 +8,7 @@
 #include "wijktafel/date.h"
 #include "wijktafel/tags.h"
 
+/* True when the sorted array ids[0..n) holds id (binary search). */
 bool match_ids_has(const uint32_t *ids, uint32_t n, uint32_t id)
 {
     uint32_t lo = 0, hi = n;
@@ -49,6 +50,7 @@ struct qword_acc {
     uint32_t cap, pos;
 };
 
+/* match_word_fn keeping a request word whose stem counts in the corpus. */
 static void add_qword(void *ctx, const char *stem, size_t len, const char *word, size_t wlen)
 {
     struct qword_acc *a = ctx;
@@ -68,6 +70,7 @@ static void add_qword(void *ctx, const char *stem, size_t len, const char *word,
     q->words[q->nwords++] = (struct match_qword){id, a->pos, text};
 }
 
+/* qsort order of request words: stem id, then first position. */
 static int cmp_qword(const void *a, const void *b)
 {
     const struct match_qword *x = a, *y = b;
@@ -120,6 +123,7 @@ static void find_driver(struct match_query *q, uint32_t transport_need)
     }
 }
 
+/* Points q->own at the corpus choices of the case with q's id, if any. */
 static void find_own_choices(struct match_query *q)
 {
     const struct match_corpus *c = q->c;
@@ -141,6 +145,8 @@ static void find_own_choices(struct match_query *q)
     q->nown = end - lo;
 }
 
+/* Reads case cs against corpus c (lookups only; c is not changed). The
+ * query borrows c; free it with match_query_fini before c. */
 void match_query_init(struct match_query *q, const struct match_corpus *c,
                       const struct wt_record *cs)
 {
@@ -151,7 +157,7 @@ void match_query_init(struct match_query *q, const struct match_corpus *c,
     qtags_init(&q->needs, c, NS_NEED, cs->v[CASE_NEEDS]);
     qtags_init(&q->strengths, c, NS_INTEREST, cs->v[CASE_STRENGTHS]);
     query_words(q, cs->v[CASE_REQUEST]);
-    match_area_parse(NULL, &c->dict, cs->v[CASE_AREA], &q->area);
+    match_area_lookup(&c->dict, cs->v[CASE_AREA], &q->area);
     q->age = -1;
     const char *age = cs->v[CASE_AGE];
     if (age && *age && strlen(age) <= 3 && strspn(age, "0123456789") == strlen(age))
@@ -171,6 +177,7 @@ void match_query_init(struct match_query *q, const struct match_corpus *c,
     find_own_choices(q);
 }
 
+/* Frees what match_query_init allocated. */
 void match_query_fini(struct match_query *q)
 {
     free(q->needs.sorted);

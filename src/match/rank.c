@@ -11,6 +11,7 @@ struct acc {
     uint8_t seen;
 };
 
+/* x rounded to two decimals (half away from zero), never -0. */
 double match_round(double x)
 {
     double r = (double)(long long)(x * 100.0 + (x >= 0 ? 0.5 : -0.5)) / 100.0;
@@ -35,12 +36,7 @@ static void history(const struct match_query *q, const struct match_opt *o,
     f->worked = w > 0 ? (uint32_t)w : 0;
     f->failed = fl > 0 ? (uint32_t)fl : 0;
     f->pending = p > 0 ? (uint32_t)p : 0;
-    double n = f->worked + f->failed;
-    f->history = 0.0;
-    if (n > 0) /* success rate with one imagined success and one failure */
-        f->history = W_HISTORY * ((f->worked + 1.0) / (n + 2.0) - 0.5);
-    if (f->pending)
-        f->history += W_PENDING;
+    f->history = match_history_points(f->worked, f->failed, f->pending);
 }
 
 /* Mobility needs: whether the option answers them, brings transport, or a
@@ -74,6 +70,10 @@ static void access_fit(const struct match_query *q, const struct match_opt *o,
     }
 }
 
+/* Scores option i for q from its gathered evidence (need points, word
+ * points, matching strengths) and the option's other factors; f gets every
+ * factor and the total; f->excluded when the case's age is outside the
+ * option's range. */
 void match_score_opt(const struct match_query *q, uint32_t i, double need, double words,
                      unsigned nstr, struct match_factors *f)
 {
@@ -146,6 +146,8 @@ static void sift_down(struct match_top *t, size_t i)
     }
 }
 
+/* Offers candidate x to t: appended when t has no limit or room, else it
+ * replaces the worst kept candidate when it ranks before it. */
 void match_top_push(struct match_top *t, struct match_cand x)
 {
     if (t->limit && t->n == t->limit) {
@@ -172,6 +174,7 @@ void match_top_push(struct match_top *t, struct match_cand x)
     }
 }
 
+/* qsort_r order: best candidate first (see better). */
 static int cmp_cand(const void *a, const void *b, void *corpus)
 {
     const struct match_cand *x = a, *y = b;
@@ -193,11 +196,89 @@ static void gather(const struct match_postings *p, uint32_t t, struct acc *acc,
         }
         if (what == 0)
             a->need += w;
-        else if (what == 1)
-            a->nstr += a->nstr < 255;
+        else if (what == 1 && a->nstr < UINT8_MAX)
+            a->nstr++;
         else
             a->words += w;
     }
+}
+
+/* Points from needs, strengths and words: what the postings gathered. */
+static double evidence_of(const struct acc *a)
+{
+    double words = a->words < MAX_WORD_POINTS ? a->words : MAX_WORD_POINTS;
+    unsigned nstr = a->nstr < MAX_STRENGTHS ? a->nstr : MAX_STRENGTHS;
+    return a->need + words + W_STRENGTH * nstr;
+}
+
+/* The most an option can score given its evidence ev: what area, age,
+ * history and access could add, times its capacity and freshness factor
+ * (a negative score is never above it either), with room for rounding. */
+static double upper_bound(const struct match_query *q, double mobsum, uint32_t i, double ev)
+{
+    const struct match_corpus *c = q->c;
+    double extra = c->bound_extra[i];
+    uint8_t b = c->bound_access[i];
+    if (q->nmob) {
+        if (b & BOUND_TRANSPORT)
+            extra += mobsum;
+        else if ((b & BOUND_PLACE) && q->driver >= 0)
+            extra += F_DRIVER_CREDIT * mobsum;
+        if (b & BOUND_WHEELCHAIR)
+            extra += W_WHEELCHAIR;
+    }
+    return (ev + extra) * c->bound_factor[i] + 0.01;
+}
+
+/* Scores option i and pushes it into t unless the age excludes it. */
+static void score_push(const struct match_query *q, struct match_top *t, uint32_t i,
+                       const struct acc *a)
+{
+    struct match_factors f;
+    match_score_opt(q, i, a->need, a->words, a->nstr, &f);
+    if (!f.excluded)
+        match_top_push(t, (struct match_cand){f.total, i, q->c->opts[i].type});
+}
+
+#define NBUCKETS 64
+
+/* Scores the touched options. With a limit, the options that could score
+ * highest go first, so that the heap fills with strong ones; then an
+ * option whose upper bound stays below the weakest kept one is skipped
+ * without scoring. The result is the same as scoring them all. */
+static void score_touched(const struct match_query *q, struct match_top *t,
+                          const struct acc *acc, const uint32_t *touched, size_t nt)
+{
+    if (!t->limit) {
+        for (size_t k = 0; k < nt; k++)
+            score_push(q, t, touched[k], &acc[touched[k]]);
+        return;
+    }
+    double mobsum = q->nmob ? q->mob_w[0] + (q->nmob > 1 ? q->mob_w[1] : 0.0) : 0.0;
+    float *ub = xmalloc((nt ? nt : 1) * sizeof *ub);
+    double maxub = 0.0;
+    for (size_t k = 0; k < nt; k++) {
+        ub[k] = (float)upper_bound(q, mobsum, touched[k], evidence_of(&acc[touched[k]]));
+        maxub = ub[k] > maxub ? ub[k] : maxub;
+    }
+    double scale = maxub > 0 ? (NBUCKETS - 1) / maxub : 0.0;
+    size_t count[NBUCKETS] = {0};
+    for (size_t k = 0; k < nt; k++)
+        count[(size_t)(ub[k] * scale)]++;
+    size_t first = NBUCKETS - 1, sum = count[first];
+    while (first > 0 && sum < t->limit)
+        sum += count[--first];
+    for (size_t k = 0; k < nt; k++)
+        if ((size_t)(ub[k] * scale) >= first)
+            score_push(q, t, touched[k], &acc[touched[k]]);
+    for (size_t k = 0; k < nt; k++) {
+        if ((size_t)(ub[k] * scale) >= first)
+            continue;
+        if (t->n == t->limit && ub[k] < t->v[0].score)
+            continue;
+        score_push(q, t, touched[k], &acc[touched[k]]);
+    }
+    free(ub);
 }
 
 /* Resources and talents with any evidence (a need, a strength or a word),
@@ -220,17 +301,13 @@ static void rank_options(const struct match_query *q, struct match_top *t)
         uint32_t id = q->words[k].id;
         gather(&c->by_word, id, acc, touched, &nt, 2, c->word_w[id]);
     }
-    for (size_t k = 0; k < nt; k++) {
-        uint32_t i = touched[k];
-        struct match_factors f;
-        match_score_opt(q, i, acc[i].need, acc[i].words, acc[i].nstr, &f);
-        if (!f.excluded)
-            match_top_push(t, (struct match_cand){f.total, i, c->opts[i].type});
-    }
+    score_touched(q, t, acc, touched, nt);
     free(touched);
     free(acc);
 }
 
+/* See match.h. Returns 0; out is empty when the corpus is not finished or
+ * cs is not a case. */
 int match_rank(const struct match_corpus *c, const struct wt_record *cs, size_t limit,
                struct match_result *out)
 {
@@ -241,8 +318,8 @@ int match_rank(const struct match_corpus *c, const struct wt_record *cs, size_t 
     struct match_query q;
     match_query_init(&q, c, cs);
     struct match_top t = {.c = c, .limit = limit};
+    match_similar(&q, &t); /* first: few, and they raise the bar for pruning */
     rank_options(&q, &t);
-    match_similar(&q, &t);
     if (t.n)
         qsort_r(t.v, t.n, sizeof *t.v, cmp_cand, (void *)c);
     out->opts = xcalloc(t.n ? t.n : 1, sizeof *out->opts);
@@ -254,6 +331,7 @@ int match_rank(const struct match_corpus *c, const struct wt_record *cs, size_t 
     return 0;
 }
 
+/* Frees the options of r and empties it; safe on an empty result. */
 void match_result_fini(struct match_result *r)
 {
     for (size_t i = 0; i < r->n; i++) {
@@ -265,6 +343,7 @@ void match_result_fini(struct match_result *r)
     r->n = 0;
 }
 
+/* "resource", "talent" or "case" (a static string). */
 const char *match_type_name(enum match_type t)
 {
     switch (t) {

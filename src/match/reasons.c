@@ -19,6 +19,7 @@ static void add_reason(struct buf *b, const char *text)
     free(clean);
 }
 
+/* Appends the reason fmt with one string argument. */
 static void add_reasonf(struct buf *b, const char *fmt, const char *arg)
 {
     char *s = xasprintf(fmt, arg);
@@ -48,7 +49,7 @@ static const char *tag_text(const struct match_corpus *c, uint32_t id)
 /* Adds "prefix a, b en c" for the case tags (in written order) that the
  * sorted list has. Returns how many. */
 static size_t tags_reason(struct buf *b, const struct match_query *q,
-                          const struct match_qtags *t, const struct idlist *has,
+                          const struct match_qtags *t, const struct match_idlist *has,
                           const char *fmt)
 {
     const char **names = xmalloc((t->n ? t->n : 1) * sizeof *names);
@@ -65,27 +66,28 @@ static size_t tags_reason(struct buf *b, const struct match_query *q,
     return n;
 }
 
-static int cmp_pos(const void *a, const void *b)
+/* "woorden uit de vraag: ..." for the request words w holds, in the order
+ * of the request, at most MAX_WORDS_SHOWN. */
+static void words_reason(struct buf *b, const struct match_query *q, const struct match_idlist *w)
 {
-    const struct match_qword *x = *(const struct match_qword *const *)a;
-    const struct match_qword *y = *(const struct match_qword *const *)b;
-    return (x->pos > y->pos) - (x->pos < y->pos);
-}
-
-/* "woorden uit de vraag: ..." in the order of the request. */
-static void words_reason(struct buf *b, const struct match_query *q, const struct idlist *w)
-{
-    const struct match_qword **hit = xmalloc((q->nwords ? q->nwords : 1) * sizeof *hit);
+    uint32_t *hit = xmalloc((q->nwords ? q->nwords : 1) * sizeof *hit);
     size_t n = 0;
-    for (uint32_t i = 0; i < q->nwords; i++)
-        if (match_ids_has(w->ids, w->n, q->words[i].id))
-            hit[n++] = &q->words[i];
-    qsort(hit, n, sizeof *hit, cmp_pos);
+    for (uint32_t i = 0; i < q->nwords; i++) {
+        if (!match_ids_has(w->ids, w->n, q->words[i].id))
+            continue;
+        /* Insertion by position: the lists are a few words long. */
+        size_t k = n++;
+        while (k > 0 && q->words[hit[k - 1]].pos > q->words[i].pos) {
+            hit[k] = hit[k - 1];
+            k--;
+        }
+        hit[k] = i;
+    }
     if (n > MAX_WORDS_SHOWN)
         n = MAX_WORDS_SHOWN;
-    const char **texts = xmalloc((n ? n : 1) * sizeof *texts);
+    const char **texts = xmalloc((n ? n : 1) * sizeof(const char *));
     for (size_t i = 0; i < n; i++)
-        texts[i] = hit[i]->text;
+        texts[i] = q->words[hit[i]].text;
     if (n) {
         char *list = join(texts, n, NULL);
         add_reasonf(b, _("woorden uit de vraag: %s"), list);
@@ -95,6 +97,7 @@ static void words_reason(struct buf *b, const struct match_query *q, const struc
     free(hit);
 }
 
+/* Appends the closeness reason for shared area parts (none for 0). */
 static void area_reason(struct buf *b, int shared)
 {
     if (shared >= 3)
@@ -125,6 +128,7 @@ static void evidence(const struct match_query *q, const struct match_opt *o, flo
             *words += c->word_w[q->words[k].id];
 }
 
+/* Appends the outcome history reasons of f, if any. */
 static void history_reason(struct buf *b, const struct match_factors *f)
 {
     if (f->worked + f->failed) {
@@ -139,6 +143,7 @@ static void history_reason(struct buf *b, const struct match_factors *f)
     }
 }
 
+/* Name, reasons and via of resource or talent option i. */
 static void fill_opt(const struct match_query *q, uint32_t i, struct match_option *out)
 {
     const struct match_corpus *c = q->c;
@@ -154,7 +159,8 @@ static void fill_opt(const struct match_query *q, uint32_t i, struct match_optio
         add_reason(&b, _("vervoer geregeld"));
     } else if (f.transport == TRANSPORT_DRIVER) {
         const struct match_opt *d = &c->opts[q->driver];
-        char *s = xasprintf(_("vervoer door buurtbewoner %s (%s)"), d->name, d->id);
+        /* The id, not the name: reasons are shown on the wall too. */
+        char *s = xasprintf(_("vervoer door een buurtbewoner (%s)"), d->id);
         add_reason(&b, s);
         free(s);
         snprintf(out->via, sizeof out->via, "%s", d->id);
@@ -184,6 +190,7 @@ static void fill_opt(const struct match_query *q, uint32_t i, struct match_optio
     out->reasons = buf_steal(&b);
 }
 
+/* Name ("casus ID (neighbourhood)") and reasons of similar case k. */
 static void fill_case(const struct match_query *q, uint32_t k, struct match_option *out)
 {
     const struct match_case *o = &q->c->cases[k];
@@ -204,6 +211,8 @@ static void fill_case(const struct match_query *q, uint32_t k, struct match_opti
     out->reasons = buf_steal(&b);
 }
 
+/* Fills o for candidate x: type, id, score, name, reasons and via; the
+ * strings are allocated (match_result_fini frees them). */
 void match_option_fill(const struct match_query *q, const struct match_cand *x,
                        struct match_option *o)
 {

@@ -21,6 +21,7 @@ struct idvec {
     size_t n, cap;
 };
 
+/* Appends x to v, growing it. */
 static void idvec_push(struct idvec *v, uint32_t x)
 {
     if (v->n == v->cap) {
@@ -60,6 +61,8 @@ static void window(const struct match_corpus *c, uint32_t t, uint32_t p1, uint32
     }
 }
 
+/* Score of similar case k for q (shared need points, closeness, time);
+ * *shared_area and *days get the area parts shared and the days apart. */
 double match_similar_score(const struct match_query *q, uint32_t k, int *shared_area,
                            int *days)
 {
@@ -77,12 +80,15 @@ double match_similar_score(const struct match_query *q, uint32_t k, int *shared_
     return match_round(need + area + W_SIMILAR_TIME * (1.0 - (double)d / SIMILAR_DAYS));
 }
 
+/* qsort order of unsigned ids. */
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return (x > y) - (x < y);
 }
 
+/* Pushes into t every open, unshielded case (not q itself) in q's district,
+ * opened within SIMILAR_DAYS of q, that shares a need with q. */
 void match_similar(const struct match_query *q, struct match_top *t)
 {
     const struct match_corpus *c = q->c;

@@ -32,11 +32,13 @@ static const char *const stop_words[] = {
 
 #define WORD_MAX 64 /* longer "words" are not words */
 
+/* bsearch order of C strings. */
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* True when the folded word w is on the stop list. */
 static bool is_stop_word(const char *w)
 {
     return bsearch(&w, stop_words, sizeof stop_words / sizeof stop_words[0],
@@ -83,11 +85,13 @@ static size_t fold_word(const char *w, size_t len, char *out)
     if (n > WORD_MAX)
         n = 0;
     if (n)
-        memcpy(out, f, n);
+        memcpy(out, f, n + 1);
     free(f);
     return n;
 }
 
+/* Folds, filters (length, digits, stop words) and stems one word, and
+ * passes the stem to fn. */
 static void one_word(struct sb_stemmer *st, const char *w, size_t len, match_word_fn fn,
                      void *ctx)
 {
@@ -128,12 +132,14 @@ void match_words(struct sb_stemmer *st, const char *text, match_word_fn fn, void
     }
 }
 
+/* qsort order of unsigned ids. */
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return (x > y) - (x < y);
 }
 
+/* Sorts ids[0..n) and removes duplicates; returns the new count. */
 uint32_t match_ids_sort_unique(uint32_t *ids, uint32_t n)
 {
     if (n < 2)
@@ -146,8 +152,10 @@ uint32_t match_ids_sort_unique(uint32_t *ids, uint32_t n)
     return k;
 }
 
+/* The folded tags of a ';'-list as a sorted idlist (list->ids is always
+ * allocated; the caller frees it). With intern false, unknown tags are left out. */
 void match_tags_ids(struct match_dict *d, char ns, const char *tags, bool intern,
-                    struct idlist *list)
+                    struct match_idlist *list)
 {
     struct taglist l;
     tags_split_folded(tags, &l);
@@ -164,8 +172,15 @@ void match_tags_ids(struct match_dict *d, char ns, const char *tags, bool intern
     tags_fini(&l);
 }
 
-void match_area_parse(struct match_dict *intern, const struct match_dict *lookup,
-                      const char *area, struct match_area *a)
+/* Where area parts get their ids: added to rw, or looked up in ro. */
+struct area_dicts {
+    struct match_dict *rw;
+    const struct match_dict *ro;
+};
+
+/* Splits the folded area into trimmed parts (at most AREA_MAX), each made
+ * an id through d. */
+static void area_split(const char *area, struct match_area *a, const struct area_dicts *d)
 {
     memset(a, 0, sizeof *a);
     char *f = area ? text_fold(area) : NULL;
@@ -181,8 +196,8 @@ void match_area_parse(struct match_dict *intern, const struct match_dict *lookup
         while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
             end--;
         size_t len = (size_t)(end - s);
-        a->part[a->depth++] = intern ? match_dict_intern(intern, NS_AREA, s, len)
-                                     : match_dict_lookup(lookup, NS_AREA, s, len);
+        a->part[a->depth++] = d->rw ? match_dict_intern(d->rw, NS_AREA, s, len)
+                                    : match_dict_lookup(d->ro, NS_AREA, s, len);
         if (!slash)
             break;
         p = slash + 1;
@@ -190,6 +205,22 @@ void match_area_parse(struct match_dict *intern, const struct match_dict *lookup
     free(f);
 }
 
+/* The parts of area as ids, added to d when new. */
+void match_area_intern(struct match_dict *d, const char *area, struct match_area *a)
+{
+    struct area_dicts ds = {.rw = d};
+    area_split(area, a, &ds);
+}
+
+/* The parts of area as ids of d; unknown parts become 0, which equals no
+ * stored part. d is not changed. */
+void match_area_lookup(const struct match_dict *d, const char *area, struct match_area *a)
+{
+    struct area_dicts ds = {.ro = d};
+    area_split(area, a, &ds);
+}
+
+/* The number of leading parts a and b share (unknown parts never match). */
 int match_area_shared(const struct match_area *a, const struct match_area *b)
 {
     int n = a->depth < b->depth ? a->depth : b->depth, k = 0;
@@ -198,6 +229,8 @@ int match_area_shared(const struct match_area *a, const struct match_area *b)
     return k;
 }
 
+/* A copy of s (NULL: "") with control characters as spaces and, with
+ * no_semicolon, ';' as ','. The caller frees it. */
 char *match_clean(const char *s, bool no_semicolon)
 {
     char *r = xstrdup(s ? s : "");
