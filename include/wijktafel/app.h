@@ -10,6 +10,7 @@
 #include "wijktafel/match.h"
 #include "wijktafel/record.h"
 #include "wijktafel/store.h"
+#include "wijktafel/themes.h"
 #include "wijktafel/xalloc.h"
 
 enum app_role { APP_LEADER, APP_PROFESSIONAL, APP_VOLUNTEER };
@@ -143,6 +144,11 @@ int app_each(struct app *a, enum wt_kind kind, store_each_fn fn, void *ctx,
              struct wt_error *err);
 
 const char *app_role_name(enum app_role r);
+
+/* Recurring needs and signal themes per area between since and until
+ * (days), a tag being recurring from min_count; over what the member may see. */
+int app_themes(struct app *a, int32_t since, int32_t until, size_t min_count,
+               struct themes *out, struct wt_error *err);
 
 /* --- Who may do what (roles). Every path asks these, so the screen, search,
  * export, suggest, minutes and reports pass the same check. --- */
