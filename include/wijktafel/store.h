@@ -184,6 +184,8 @@ struct store_log_entry {
 
 /* Appends e (seq filled in) in the caller's write transaction. */
 int store_log_append(struct store_txn *t, struct store_log_entry *e);
+/* Appends n entries at once (one read and one write of the chain's tip). */
+int store_log_append_many(struct store_txn *t, struct store_log_entry *e, size_t n);
 
 /* Calls fn for every entry in order; stops when fn returns non-zero. */
 typedef int (*store_log_fn)(void *ctx, const struct store_log_entry *e);

@@ -79,11 +79,16 @@ static int log_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     (void)err;
     struct log_batch *b = ctx;
-    for (size_t i = 0; i < (b->n ? b->n : 1) && !store_txn_error(t); i++) {
-        struct store_log_entry e;
-        app_log_entry(b->a, &e, b->action, b->kind, b->n ? b->ids[i] : NULL, b->detail);
-        store_log_append(t, &e);
+    size_t n = b->n ? b->n : 1;
+    struct store_log_entry *es = xmalloc(n * sizeof *es);
+    app_log_entry(b->a, &es[0], b->action, b->kind, NULL, b->detail);
+    for (size_t i = 0; i < n; i++) {
+        es[i] = es[0];
+        if (b->n)
+            snprintf(es[i].id, sizeof es[i].id, "%s", b->ids[i]);
     }
+    store_log_append_many(t, es, n);
+    free(es);
     return store_txn_error(t);
 }
 

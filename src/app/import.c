@@ -177,10 +177,14 @@ static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
      * file), one for the whole file otherwise. */
     struct store_log_entry e;
     if (im->kind == WT_CASES) {
-        for (size_t i = 0; i < im->n && !store_txn_error(t); i++) {
-            app_log_entry(im->a, &e, "import", im->kind, im->recs[i].r.v[0], NULL);
-            store_log_append(t, &e);
+        struct store_log_entry *es = xmalloc((im->n ? im->n : 1) * sizeof *es);
+        app_log_entry(im->a, &es[0], "import", im->kind, NULL, NULL);
+        for (size_t i = 0; i < im->n; i++) {
+            es[i] = es[0];
+            snprintf(es[i].id, sizeof es[i].id, "%s", im->recs[i].r.v[0]);
         }
+        store_log_append_many(t, es, im->n);
+        free(es);
     } else {
         char detail[32];
         snprintf(detail, sizeof detail, "%zu", im->n);

@@ -129,41 +129,57 @@ static void chain_hash(const struct store *s, const unsigned char prev[HASH], co
     crypto_generichash_final(&st, out, HASH);
 }
 
-int store_log_append(struct store_txn *t, struct store_log_entry *e)
+int store_log_append_many(struct store_txn *t, struct store_log_entry *e, size_t n)
 {
-    if (t->err)
+    if (t->err || n == 0)
         return t->err;
     uint64_t seq;
     unsigned char prev[HASH], hash[HASH];
     int rc = read_tip(t, &seq, prev);
     if (rc)
         return store_txn_fail(t, rc, _("het toegangslog is beschadigd"));
-    e->seq = seq + 1;
-    struct buf text = {0};
-    buf_append(&text, prev, HASH);
-    entry_text(e, &text);
-    chain_hash(t->s, prev, text.data + HASH, text.len - HASH, hash);
-    unsigned char k[8];
-    char name[24];
-    seq_key(e->seq, k, name);
-    unsigned char *val;
-    size_t len;
-    if (log_seal(t, name, &text, &val, &len) != 0) {
-        buf_fini(&text);
-        return store_txn_fail(t, WT_EPERM, "log");
-    }
-    buf_fini(&text);
-    MDB_val key = {8, k}, v = {len, val};
-    rc = mdb_put(t->txn, t->s->log, &key, &v, MDB_APPEND);
-    free(val);
-    if (rc)
+    MDB_cursor *c;
+    if ((rc = mdb_cursor_open(t->txn, t->s->log, &c)) != 0)
         return store_txn_mdb_fail(t, rc, "log");
+    struct buf text = {0};
+    for (size_t i = 0; i < n && !rc; i++) {
+        e[i].seq = ++seq;
+        buf_reset(&text);
+        buf_append(&text, prev, HASH);
+        entry_text(&e[i], &text);
+        chain_hash(t->s, prev, text.data + HASH, text.len - HASH, hash);
+        memcpy(prev, hash, HASH);
+        unsigned char k[8];
+        char name[24];
+        seq_key(seq, k, name);
+        unsigned char *val;
+        size_t len;
+        if (log_seal(t, name, &text, &val, &len) != 0) {
+            rc = -1;
+            store_txn_fail(t, WT_EPERM, "log");
+            break;
+        }
+        MDB_val key = {8, k}, v = {len, val};
+        rc = mdb_cursor_put(c, &key, &v, MDB_APPEND);
+        free(val);
+        if (rc)
+            store_txn_mdb_fail(t, rc, "log");
+    }
+    mdb_cursor_close(c);
+    buf_fini(&text);
+    if (t->err)
+        return t->err;
     char tip[128], hex[2 * HASH + 1];
-    sodium_bin2hex(hex, sizeof hex, hash, HASH);
-    snprintf(tip, sizeof tip, "%llu %s", (unsigned long long)e->seq, hex);
+    sodium_bin2hex(hex, sizeof hex, prev, HASH);
+    snprintf(tip, sizeof tip, "%llu %s", (unsigned long long)seq, hex);
     MDB_val tk = {7, "log-tip"}, tv = {strlen(tip), tip};
     rc = mdb_put(t->txn, t->s->meta, &tk, &tv, 0);
     return rc ? store_txn_mdb_fail(t, rc, "log-tip") : 0;
+}
+
+int store_log_append(struct store_txn *t, struct store_log_entry *e)
+{
+    return store_log_append_many(t, e, 1);
 }
 
 /* Walks the chain; calls fn for each entry and report for each break. */
