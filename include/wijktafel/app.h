@@ -24,6 +24,7 @@ struct app {
     enum app_role role;
     int32_t today;          /* days since 1970-01-01 */
     const char *path;       /* how the member works, for the access log: "scherm" or a command */
+    bool readonly;          /* the wall: shows, never writes (nor logs) */
 };
 
 /* Asks for the passphrase of member (terminal, file, environment); returns a

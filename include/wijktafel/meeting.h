@@ -40,19 +40,31 @@ int32_t meeting_previous(struct app *a);
 int meeting_decisions_get(struct app *a, int32_t day, char **out, struct wt_error *err);
 
 /* Replaces the decisions of today's meeting with text (valid UTF-8, at most
- * WT_MAX_FIELD_BYTES * 4 bytes). Errors: WT_EINVAL, store write errors. */
+ * WT_MAX_FIELD_BYTES * 4 bytes). Errors: WT_EPERM (volunteers), WT_EINVAL,
+ * store write errors. */
 int meeting_decisions_put(struct app *a, const char *text, struct wt_error *err);
 
 /* Stores a new record r (action, signal, resource or talent) with a fresh id
  * ("a-013", "s-041", ...) when r has none; defaults: an action gets meeting =
  * today and status open, a signal date = today, reporter = the member and
  * status new. Validates (WT_EINVAL with a message that names the column) and
- * checks references. On success r holds the stored values (with its id). */
+ * checks references; WT_EPERM when the member's role may not. A volunteer's
+ * record goes to the review queue (app_goes_to_review) instead. On success r
+ * holds the stored values (with its id). Logged as "create". */
 int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err);
 
-/* Replaces an existing record by r (validated, references checked; a case
- * only when the member may see it, else WT_EPERM). */
+/* Replaces an existing record by r: app_put (roles, review, access log). */
 int meeting_update(struct app *a, struct wt_record *r, struct wt_error *err);
+
+/* Reads a record the member may see WITHOUT an access-log entry: for a screen
+ * that shows a record only once the selection rests on it, and then logs the
+ * view itself with app_log(a, "view", ...). 0, WT_ENOTFOUND or a read error;
+ * out is always initialised. */
+int meeting_peek(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out);
+
+/* The changes below check the member's role (WT_EPERM), log a "change", and
+ * for a volunteer go to the review queue instead (without a note in the
+ * minutes). */
 
 /* Sets an action's status ("open", "done" or "dropped") and notes it in the
  * minutes of today. Errors: WT_ENOTFOUND, WT_EINVAL, store write errors. */
@@ -86,8 +98,9 @@ enum meeting_change { MEETING_SAME, MEETING_NEW, MEETING_CHANGED };
 struct meeting_changes;
 
 /* What changed in resources and talents since the previous meeting, compared
- * with that meeting's fingerprint (or, without one, by the checked date).
- * Free with meeting_changes_free. */
+ * with that meeting's fingerprint; without one (the first meetings), what
+ * was checked or got consent since the previous meeting or in the last four
+ * weeks, whichever is longer. Free with meeting_changes_free. */
 int meeting_changes_new(struct app *a, struct meeting_changes **out, struct wt_error *err);
 enum meeting_change meeting_changes_of(const struct meeting_changes *c, const struct wt_record *r);
 void meeting_changes_free(struct meeting_changes *c);

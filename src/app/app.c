@@ -172,6 +172,7 @@ int app_open(const struct app_opts *opts, struct app **out, struct wt_error *err
     a->dir = xstrdup(opts->dir);
     a->today = app_today();
     a->path = "scherm";
+    a->readonly = opts->readonly;
     record_init(&a->member, WT_MEMBERS);
     int rc = open_store(opts->dir, false, &a->store, err);
     if (!rc) {

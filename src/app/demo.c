@@ -1,4 +1,5 @@
 /* demo.c: the demo database, a fictional team made from the domain stories, apart from real data. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,6 +17,19 @@ static const char *demo_passphrase(void *ctx, const char *member)
 {
     (void)ctx, (void)member;
     return APP_DEMO_PASSPHRASE;
+}
+
+struct demo_ids {
+    char ids[32][WT_MAX_ID + 1];
+    size_t n;
+};
+
+static int demo_member_id(void *ctx, const struct wt_record *m)
+{
+    struct demo_ids *d = ctx;
+    if (d->n < 32)
+        snprintf(d->ids[d->n++], WT_MAX_ID + 1, "%s", m->v[MEMBER_ID]);
+    return 0;
 }
 
 int app_demo_ensure(const char *dir, struct wt_error *err)
@@ -42,6 +56,14 @@ int app_demo_ensure(const char *dir, struct wt_error *err)
             continue;
         rc = app_import_shifted(a, kind, f->fname, f->data, f->len, a->today - ref, NULL, err);
     }
+    /* Every demo member opens the demo with the same passphrase, so that
+     * `--demo --as m-...` shows each role. */
+    struct demo_ids d = {.n = 0};
+    if (!rc)
+        rc = app_each(a, WT_MEMBERS, demo_member_id, &d, err);
+    for (size_t i = 0; i < d.n && !rc; i++)
+        if (strcmp(d.ids[i], record_get(&a->member, MEMBER_ID)) != 0)
+            rc = app_set_passphrase(a, d.ids[i], APP_DEMO_PASSPHRASE, err);
     app_close(a);
     return rc;
 }

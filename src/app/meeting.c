@@ -152,11 +152,15 @@ static int meta_set_write(struct store_txn *t, void *ctx, struct wt_error *err)
 
 int meeting_decisions_put(struct app *a, const char *text, struct wt_error *err)
 {
+    /* Decisions are the team's; volunteers give their input as signals. */
+    int rc = app_allowed(a, WT_ACTIONS, APP_OP_WRITE, err);
+    if (rc)
+        return rc;
     size_t n = strlen(text);
     if (n > (size_t)WT_MAX_FIELD_BYTES * 4 || !text_valid_utf8(text, n))
         return wt_error_set(err, WT_EINVAL, _("besluiten: te lang of geen geldige tekst"));
     struct meta_set m = {meeting_key(a->today, "decisions"), text};
-    int rc = store_write(a->store, meta_set_write, &m, err);
+    rc = store_write(a->store, meta_set_write, &m, err);
     free(m.key);
     return rc;
 }
@@ -195,23 +199,25 @@ static void next_id(struct store_txn *t, struct wt_record *r)
 struct put_op {
     struct app *a;
     struct wt_record *r;
-    bool add;
 };
 
 static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct put_op *p = ctx;
-    if (p->add && !p->r->v[0])
+    if (!p->r->v[0])
         next_id(t, p->r);
-    else if (p->add && store_exists(t, p->r->kind, p->r->v[0]))
+    else if (store_exists(t, p->r->kind, p->r->v[0]))
         return wt_error_set(err, WT_EEXIST, _("id: %s bestaat al"), p->r->v[0]);
-    if (!p->add && !store_exists(t, p->r->kind, p->r->v[0]))
-        return wt_error_set(err, WT_ENOTFOUND, _("%s %s bestaat niet"),
-                            record_kind(p->r->kind)->name, p->r->v[0]);
+    /* A volunteer's entry waits for a leader's review (as every path does). */
+    if (app_goes_to_review(p->a, p->r->kind))
+        return app_review_submit(t, p->a, p->r);
     int rc = app_check_refs(t, p->r, NULL, err);
     if (rc)
         return rc;
     store_put(t, p->r);
+    struct store_log_entry e;
+    app_log_entry(p->a, &e, "create", p->r->kind, p->r->v[0], NULL);
+    store_log_append(t, &e);
     return store_txn_error(t);
 }
 
@@ -231,29 +237,34 @@ static void fill_defaults(struct app *a, struct wt_record *r)
 
 int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err)
 {
+    int rc = app_allowed(a, r->kind, APP_OP_WRITE, err);
+    if (rc)
+        return rc;
     fill_defaults(a, r);
     /* Validate with a placeholder id so that a missing id is not an error. */
     bool no_id = !r->v[0];
     if (no_id)
         record_set(r, 0, "x");
-    int rc = record_validate(r, err);
+    rc = record_validate(r, err);
     if (no_id)
         record_set(r, 0, NULL);
     if (rc)
         return rc;
-    struct put_op p = {a, r, true};
+    if (!app_may_see(a, r))
+        return wt_error_set(err, WT_EPERM, _("u mag deze casus niet wijzigen"));
+    struct put_op p = {a, r};
     return store_write(a->store, put_write, &p, err);
 }
 
 int meeting_update(struct app *a, struct wt_record *r, struct wt_error *err)
 {
-    int rc = record_validate(r, err);
-    if (rc)
-        return rc;
-    if (!app_may_see(a, r))
-        return wt_error_set(err, WT_EPERM, _("u mag deze casus niet wijzigen"));
-    struct put_op p = {a, r, false};
-    return store_write(a->store, put_write, &p, err);
+    /* The same path as every other change: roles, review, the access log. */
+    return app_put(a, r, err);
+}
+
+int meeting_peek(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out)
+{
+    return app_get_unlogged(a, kind, id, out);
 }
 
 /* A change of one column of one record, plus a note in today's minutes. */
@@ -267,11 +278,13 @@ struct change {
     char *note_key;       /* meta key for the minutes, or NULL */
     const char *note;     /* its value; NULL deletes the key */
     bool note_with_old;   /* note is "OLD>NEW" of field */
+    bool queued;          /* went to the review queue */
 };
 
 static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct change *c = ctx;
+    c->queued = false; /* the write may be replayed */
     struct wt_record r;
     int rc = store_get(t, c->kind, c->id, &r);
     if (rc == 0 && !app_may_see(c->a, &r))
@@ -302,10 +315,18 @@ static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
         record_set(&r, c->field, c->value);
     }
     rc = record_validate(&r, err);
-    if (!rc)
+    if (!rc && app_goes_to_review(c->a, c->kind)) {
+        /* A volunteer's change waits for a leader; nothing in the minutes yet. */
+        rc = app_review_submit(t, c->a, &r);
+        c->queued = true;
+    } else if (!rc) {
         rc = app_check_refs(t, &r, NULL, err);
-    if (!rc) {
+    }
+    if (!rc && !c->queued) {
         store_put(t, &r);
+        struct store_log_entry e;
+        app_log_entry(c->a, &e, "change", c->kind, c->id, NULL);
+        store_log_append(t, &e);
         if (c->note_key && c->note && c->note_with_old) {
             char *v = xasprintf("%s>%s", old, c->note);
             store_meta_put(t, c->note_key, v);
@@ -324,7 +345,12 @@ static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
 
 static int change_run(struct change *c, struct wt_error *err)
 {
-    int rc = store_write(c->a->store, change_write, c, err);
+    int rc = app_allowed(c->a, c->kind, APP_OP_WRITE, err);
+    if (rc) {
+        free(c->note_key);
+        return rc;
+    }
+    rc = store_write(c->a->store, change_write, c, err);
     free(c->note_key);
     return rc;
 }
@@ -383,10 +409,12 @@ int meeting_signal_link(struct app *a, const char *id, const char *case_id,
 {
     if (case_id && *case_id) {
         struct wt_record cs;
-        int rc = app_get(a, WT_CASES, case_id, &cs, err);
+        int rc = app_get_unlogged(a, WT_CASES, case_id, &cs);
         record_fini(&cs);
+        if (rc == WT_ENOTFOUND)
+            return wt_error_set(err, rc, _("casus %s bestaat niet"), case_id);
         if (rc)
-            return rc;
+            return wt_error_set(err, rc, _("casus %s kan niet worden gelezen"), case_id);
     }
     struct change c = {.a = a, .kind = WT_SIGNALS, .id = id, .field = SIGNAL_CASE,
                        .value = case_id};

@@ -40,8 +40,11 @@ struct meeting_changes {
     uint64_t *hashes;
     size_t cap;
     bool have_digest;
-    int32_t since; /* previous meeting: entries checked after it count as changed */
+    int32_t since;          /* the previous meeting */
+    int32_t fallback_since; /* without its fingerprint: changed = checked after this */
 };
+
+#define FALLBACK_DAYS 28
 
 static size_t str_hash(const char *s, size_t n)
 {
@@ -102,6 +105,7 @@ int meeting_changes_new(struct app *a, struct meeting_changes **out, struct wt_e
 {
     struct meeting_changes *c = xcalloc(1, sizeof *c);
     c->since = meeting_previous(a);
+    c->fallback_since = c->since < a->today - FALLBACK_DAYS ? c->since : a->today - FALLBACK_DAYS;
     struct store_txn *t;
     int rc = store_read_begin(a->store, &t, err);
     if (rc) {
@@ -132,9 +136,11 @@ enum meeting_change meeting_changes_of(const struct meeting_changes *c, const st
             return MEETING_NEW;
         return h == record_hash(r) ? MEETING_SAME : MEETING_CHANGED;
     }
+    /* No fingerprint of an earlier meeting (the first meetings with this
+     * program): what was checked or got consent in the last four weeks. */
     int32_t d;
     int f = r->kind == WT_TALENTS ? TALENT_CONSENT : RESOURCE_CHECKED;
-    if (r->v[f] && date_parse(r->v[f], &d) == 0 && d > c->since)
+    if (r->v[f] && date_parse(r->v[f], &d) == 0 && d > c->fallback_since)
         return MEETING_CHANGED;
     return MEETING_SAME;
 }

@@ -114,7 +114,7 @@ static size_t write_notes(struct app *a, const struct notes *ns, const char *wha
                 continue;
             char *cs = xstrndup(n->id, (size_t)(slash - n->id));
             struct wt_record rec;
-            bool visible = app_get(a, WT_CASES, cs, &rec, NULL) == 0;
+            bool visible = app_get_unlogged(a, WT_CASES, cs, &rec) == 0;
             record_fini(&rec);
             if (visible) {
                 const char *tab = strchr(n->value, '\t');
@@ -139,7 +139,7 @@ static size_t write_notes(struct app *a, const struct notes *ns, const char *wha
         }
         enum wt_kind kind = strcmp(what, "signal") == 0 ? WT_SIGNALS : WT_ACTIONS;
         struct wt_record rec;
-        if (app_get(a, kind, n->id, &rec, NULL) != 0) {
+        if (app_get_unlogged(a, kind, n->id, &rec) != 0) {
             record_fini(&rec);
             continue;
         }

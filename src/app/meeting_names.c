@@ -1,7 +1,9 @@
 /* meeting_names.c: what the wall may show of people: initials instead of names, no private lines. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "meeting_int.h"
 #include "wijktafel/i18n.h"
@@ -69,24 +71,29 @@ char *meeting_initials(const char *name)
     return buf_steal(&b);
 }
 
+/* The names as one text (an arena), chained in a hash table on their first
+ * word in ASCII lower case: built in one pass over the cases, no sorting. */
 struct name_entry {
-    char *first;    /* first word, ASCII lower-case */
-    char *name;     /* the full name as stored */
-    size_t len;
-    char *initials;
+    uint32_t off, len; /* the name in the arena */
+    uint32_t first;    /* length of its first word */
+    int32_t next;      /* next entry with the same hash, or -1 */
 };
 
 struct meeting_redactor {
+    char *arena;
+    size_t alen, acap;
     struct name_entry *e;
     size_t n, cap;
+    int32_t *heads; /* per bucket: the first entry, or -1 */
+    size_t nheads;  /* a power of two */
 };
 
-static char *lower_word(const char *s, size_t n)
+static uint32_t word_hash(const char *w, size_t n)
 {
-    char *w = xstrndup(s, n);
-    for (char *p = w; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
-    return w;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint32_t)tolower((unsigned char)w[i])) * 16777619u;
+    return h;
 }
 
 static void add_name(struct meeting_redactor *r, const char *name)
@@ -100,26 +107,36 @@ static void add_name(struct meeting_redactor *r, const char *name)
         len--;
     size_t fl = strcspn(name, " \t\n");
     /* A single word (a first name only) is no full name: leave text alone. */
-    if (len < 3 || fl >= len)
+    if (len < 3 || fl >= len || len > 1000)
         return;
+    if (r->alen + len + 1 > r->acap) {
+        r->acap = (r->alen + len + 1) * 2;
+        r->arena = xrealloc(r->arena, r->acap);
+    }
+    memcpy(r->arena + r->alen, name, len);
+    r->arena[r->alen + len] = '\0';
     if (r->n == r->cap) {
-        r->cap = r->cap ? r->cap * 2 : 64;
+        r->cap = r->cap ? r->cap * 2 : 256;
         r->e = xrealloc(r->e, r->cap * sizeof *r->e);
     }
-    struct name_entry *e = &r->e[r->n++];
-    e->first = lower_word(name, fl);
-    e->name = xstrndup(name, len);
-    e->len = len;
-    e->initials = meeting_initials(e->name);
+    r->e[r->n++] = (struct name_entry){(uint32_t)r->alen, (uint32_t)len, (uint32_t)fl, -1};
+    r->alen += len + 1;
 }
 
-static int cmp_entry(const void *a, const void *b)
+static void build_table(struct meeting_redactor *r)
 {
-    const struct name_entry *x = a, *y = b;
-    int c = strcmp(x->first, y->first);
-    if (c)
-        return c;
-    return x->len > y->len ? -1 : x->len < y->len ? 1 : 0; /* longest first */
+    r->nheads = 64;
+    while (r->nheads < r->n * 2)
+        r->nheads *= 2;
+    r->heads = xmalloc(r->nheads * sizeof *r->heads);
+    for (size_t i = 0; i < r->nheads; i++)
+        r->heads[i] = -1;
+    for (size_t i = 0; i < r->n; i++) {
+        struct name_entry *e = &r->e[i];
+        size_t b = word_hash(r->arena + e->off, e->first) & (r->nheads - 1);
+        e->next = r->heads[b];
+        r->heads[b] = (int32_t)i;
+    }
 }
 
 static int collect(void *ctx, const struct wt_record *rec)
@@ -146,8 +163,7 @@ struct meeting_redactor *meeting_redactor_new(struct app *a, struct wt_error *er
         meeting_redactor_free(r);
         return NULL;
     }
-    if (r->n)
-        qsort(r->e, r->n, sizeof *r->e, cmp_entry);
+    build_table(r);
     return r;
 }
 
@@ -155,12 +171,9 @@ void meeting_redactor_free(struct meeting_redactor *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->n; i++) {
-        free(r->e[i].first);
-        free(r->e[i].name);
-        free(r->e[i].initials);
-    }
+    free(r->arena);
     free(r->e);
+    free(r->heads);
     free(r);
 }
 
@@ -169,23 +182,21 @@ static bool word_byte(unsigned char c)
     return isalnum(c) || c >= 0x80 || c == '\'' || c == '-';
 }
 
-/* The first entry whose first word is w (n bytes), or r->n. */
-static size_t find_first(const struct meeting_redactor *r, const char *w, size_t n)
+/* The longest known name that starts at text[i] (a word of wl bytes), or NULL. */
+static const struct name_entry *match_at(const struct meeting_redactor *r, const char *text,
+                                         size_t n, size_t i, size_t wl)
 {
-    size_t lo = 0, hi = r->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strncmp(r->e[mid].first, w, n);
-        if (c == 0 && r->e[mid].first[n] != '\0')
-            c = 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    const struct name_entry *best = NULL;
+    int32_t k = r->heads[word_hash(text + i, wl) & (r->nheads - 1)];
+    for (; k >= 0; k = r->e[k].next) {
+        const struct name_entry *e = &r->e[k];
+        if (e->first != wl || e->len > n - i || (best && e->len <= best->len))
+            continue;
+        if (strncasecmp(text + i, r->arena + e->off, e->len) == 0 &&
+            (i + e->len == n || !word_byte((unsigned char)text[i + e->len])))
+            best = e;
     }
-    return lo < r->n && strlen(r->e[lo].first) == n && strncmp(r->e[lo].first, w, n) == 0
-               ? lo
-               : r->n;
+    return best;
 }
 
 char *meeting_redact(const struct meeting_redactor *r, const char *text)
@@ -197,36 +208,21 @@ char *meeting_redact(const struct meeting_redactor *r, const char *text)
     struct buf b = {0};
     buf_puts(&b, "");
     size_t n = strlen(text), i = 0;
-    char word[128];
     while (i < n) {
         bool start = i == 0 || !word_byte((unsigned char)text[i - 1]);
         size_t wl = 0;
         while (i + wl < n && word_byte((unsigned char)text[i + wl]))
             wl++;
-        if (!start || wl == 0 || wl >= sizeof word) {
+        const struct name_entry *e = start && wl ? match_at(r, text, n, i, wl) : NULL;
+        if (e) {
+            char *ini = meeting_initials(r->arena + e->off);
+            buf_puts(&b, ini);
+            free(ini);
+            i += e->len;
+        } else {
             size_t step = wl ? wl : 1;
             buf_append(&b, text + i, step);
             i += step;
-            continue;
-        }
-        for (size_t k = 0; k < wl; k++)
-            word[k] = (char)tolower((unsigned char)text[i + k]);
-        size_t e = find_first(r, word, wl);
-        bool done = false;
-        for (; e < r->n && strlen(r->e[e].first) == wl && strncmp(r->e[e].first, word, wl) == 0;
-             e++) {
-            size_t len = r->e[e].len;
-            if (i + len <= n && strncasecmp(text + i, r->e[e].name, len) == 0 &&
-                (i + len == n || !word_byte((unsigned char)text[i + len]))) {
-                buf_puts(&b, r->e[e].initials);
-                i += len;
-                done = true;
-                break;
-            }
-        }
-        if (!done) {
-            buf_append(&b, text + i, wl);
-            i += wl;
         }
     }
     return buf_steal(&b);

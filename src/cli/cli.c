@@ -159,7 +159,7 @@ int cli_open(const struct cli_globals *g, struct app **a)
         return code;
     struct wt_error err = {0};
     struct app_opts o = {.dir = dir, .as_member = g->as, .passphrase = open_passphrase,
-                         .passphrase_ctx = (void *)g};
+                         .passphrase_ctx = (void *)g, .readonly = g->follow};
     int rc = app_open(&o, a, &err);
     /* Typed on the terminal: three tries, like sudo. */
     for (int tries = 1; rc == WT_EPERM && asked_tty && tries < 3; tries++) {

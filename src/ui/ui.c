@@ -1,13 +1,17 @@
-/* ui.c: the meeting screen's entry point. Until the meeting screen lands it prints the summary. */
+/* ui.c: the meeting screen's entry point and main loop: keys, idle work, the chair and the wall. */
 #include "wijktafel/ui.h"
 
-#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "ui_int.h"
 #include "wijktafel/i18n.h"
 
-int ui_run(struct app *a, const struct ui_opts *o)
+/* Without a terminal (a pipe, a script) the screen cannot run: say what is
+ * in the database instead, as the program did before the screen existed. */
+static int print_summary(struct app *a)
 {
-    (void)o;
     struct buf out = {0};
     struct wt_error err = {0};
     if (app_summary(a, &out, &err) != 0) {
@@ -16,5 +20,206 @@ int ui_run(struct app *a, const struct ui_opts *o)
     }
     fputs(out.data, stdout);
     buf_fini(&out);
+    return 0;
+}
+
+static int add_member(void *ctx, const struct wt_record *r)
+{
+    struct ui *u = ctx;
+    u->member_ids = xrealloc(u->member_ids, (u->nmembers + 2) * sizeof *u->member_ids);
+    u->member_names = xrealloc(u->member_names, (u->nmembers + 2) * sizeof *u->member_names);
+    u->member_ids[u->nmembers] = xstrdup(r->v[MEMBER_ID]);
+    u->member_names[u->nmembers++] = xstrdup(record_get(r, MEMBER_NAME));
+    u->member_ids[u->nmembers] = NULL;
+    return 0;
+}
+
+struct app_suggester *ui_suggester(struct ui *u)
+{
+    if (u->sugg && u->sugg_gen == u->gen)
+        return u->sugg;
+    app_suggester_free(u->sugg);
+    u->sugg = NULL;
+    struct wt_error err = {0};
+    if (app_suggester_new(u->a, &u->sugg, &err) != 0) {
+        ui_error(u, &err);
+        return NULL;
+    }
+    u->sugg_gen = u->gen;
+    return u->sugg;
+}
+
+/* The chair: tell the wall what is selected, when it changed. */
+static void publish(struct ui *u)
+{
+    struct view *v = u->views[u->cur];
+    struct meeting_wall w = {.item = u->cur, .kind = WT_CASES, .gen = u->gen};
+    if (v->ops->selection)
+        v->ops->selection(v, &w);
+    if (u->have_published && memcmp(&w, &u->published, sizeof w) == 0)
+        return;
+    struct wt_error err = {0};
+    if (meeting_wall_publish(u->a, &w, &err) == 0) {
+        u->published = w;
+        u->have_published = true;
+    }
+}
+
+/* The wall: follow the chair's latest selection; true when it changed. */
+static bool follow(struct ui *u)
+{
+    struct meeting_wall w;
+    memset(&w, 0, sizeof w);
+    if (meeting_wall_read(u->a, &w) != 0) {
+        if (!u->msg[0])
+            ui_message(u, false, _("Wacht op het scherm van de voorzitter..."));
+        return false;
+    }
+    if (u->have_published && memcmp(&w, &u->followed, sizeof w) == 0)
+        return false;
+    bool data = !u->have_published || w.gen != u->followed.gen;
+    u->followed = w;
+    u->have_published = true;
+    u->msg[0] = '\0';
+    if (data)
+        ui_changed(u);
+    struct view *v = u->views[w.item];
+    if (u->cur != w.item)
+        ui_goto(u, w.item, w.kind, NULL);
+    if (v->ops->select)
+        v->ops->select(v, w.kind, w.id, w.pane);
+    return true;
+}
+
+void ui_log_timing(struct ui *u, const char *what, int key, double since)
+{
+    if (u->timing) {
+        fprintf(u->timing, "%s %d %.1f\n", what, key, (ui_now() - since) * 1e6);
+        fflush(u->timing);
+    }
+}
+
+static void loop(struct ui *u)
+{
+    double last_draw = ui_now();
+    int warm = 0; /* the next view to warm up while idle */
+    while (!u->quit) {
+        struct view *v = u->views[u->cur];
+        bool busy = v->ops->busy && v->ops->busy(v);
+        int ms = u->follow ? 100 : busy ? 30 : warm < MEETING_NITEMS ? 20 : 1000;
+        int key;
+        if (!term_read_key(ms, &key)) {
+            bool changed = false;
+            if (warm < MEETING_NITEMS) {
+                struct view *w = u->views[warm++];
+                if (w->ops->warm) {
+                    double t0 = ui_now();
+                    w->ops->warm(w);
+                    ui_log_timing(u, "warm", warm, t0);
+                }
+            }
+            if (u->follow)
+                changed = follow(u);
+            v = u->views[u->cur];
+            if (v->ops->busy && v->ops->busy(v) && v->ops->idle) {
+                double t0 = ui_now();
+                changed |= v->ops->idle(v);
+                ui_log_timing(u, "idle", 0, t0);
+            }
+            if (changed || ui_now() - last_draw >= 1.0) {
+                ui_refresh(u); /* the clock in the status line */
+                last_draw = ui_now();
+            }
+            continue;
+        }
+        double t0 = ui_now();
+        u->modal = false;
+        ui_handle_key(u, key);
+        if (u->quit)
+            break;
+        ui_refresh(u);
+        last_draw = ui_now();
+        if (!u->follow)
+            publish(u);
+        /* A key that opened a dialog includes the time the user spent in it. */
+        ui_log_timing(u, u->modal ? "modal" : "key", key, t0);
+    }
+}
+
+static void ui_free(struct ui *u)
+{
+    for (int i = 0; i < MEETING_NITEMS; i++)
+        if (u->views[i])
+            u->views[i]->ops->free(u->views[i]);
+    finder_free(u->finder);
+    meeting_redactor_free(u->redactor);
+    app_suggester_free(u->sugg);
+    for (size_t i = 0; i < u->nmembers; i++) {
+        free(u->member_ids[i]);
+        free(u->member_names[i]);
+    }
+    free(u->member_ids);
+    free(u->member_names);
+    if (u->timing)
+        fclose(u->timing);
+}
+
+int ui_run(struct app *a, const struct ui_opts *o)
+{
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return print_summary(a);
+    double t0 = ui_now();
+    struct ui u;
+    memset(&u, 0, sizeof u);
+    u.a = a;
+    if (!a->path)
+        a->path = "scherm"; /* how the member works, for the access log */
+    u.follow = o->follow;
+    u.beamer = o->beamer || o->follow; /* the wall is always in beamer mode */
+    const char *tf = getenv("WIJKTAFEL_UI_TIMING");
+    if (tf && *tf)
+        u.timing = fopen(tf, "a");
+    meeting_timeboxes(u.timebox);
+    struct wt_error err = {0};
+    if (app_each(a, WT_MEMBERS, add_member, &u, &err) != 0) {
+        fprintf(stderr, "%s\n", err.text);
+        ui_free(&u);
+        return wt_error_exit_code(err.code);
+    }
+    double tr = ui_now();
+    if (u.beamer && !(u.redactor = meeting_redactor_new(a, &err))) {
+        fprintf(stderr, "%s\n", err.text);
+        ui_free(&u);
+        return wt_error_exit_code(err.code);
+    }
+    if (u.beamer)
+        ui_log_timing(&u, "names", 0, tr);
+    if (term_init() != 0) {
+        ui_free(&u);
+        return print_summary(a);
+    }
+    theme_init();
+    theme_set_beamer(u.beamer);
+    struct view *(*const makers[MEETING_NITEMS])(struct ui *) = {
+        view_actions_new, view_cases_new, view_signals_new, view_network_new,
+        view_decisions_new};
+    for (int i = 0; i < MEETING_NITEMS; i++)
+        u.views[i] = makers[i](&u);
+    u.item_since = ui_now();
+    ui_refresh(&u);
+    ui_log_timing(&u, "first-screen", 0, t0);
+    if (!u.follow) {
+        /* After the first screen: the meeting of the day is noted once. */
+        if (meeting_open(a, &err) != 0) {
+            ui_error(&u, &err);
+            ui_refresh(&u);
+        }
+        publish(&u);
+    }
+    loop(&u);
+    if (!u.follow)
+        meeting_close(a, NULL);
+    term_fini();
+    ui_free(&u);
     return 0;
 }

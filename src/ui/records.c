@@ -1,0 +1,200 @@
+/* records.c: the entry forms of actions, signals, map entries, talents and cases. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/tags.h"
+
+static const char *const sources[] = {"bewoner", "vrijwilliger", "wijkagent", "woningcorporatie",
+                                      "buurthuis", "inloop", "wijkscan", "huisarts", "school",
+                                      NULL};
+
+/* A field of a form: label, column, kind of input, completion. */
+struct spec {
+    const char *label;
+    int col;
+    enum form_kind kind;
+    const char *const *choices; /* NULL: from the column's values, or none */
+};
+
+#define MEMBERS ((const char *const *)1) /* complete with member ids */
+
+static const struct spec action_spec[] = {
+    {N_("Wat"), ACTION_TEXT, FORM_LONG, NULL},
+    {N_("Wie"), ACTION_OWNER, FORM_ID, MEMBERS},
+    {N_("Uiterlijk"), ACTION_DUE, FORM_DATE, NULL},
+    {N_("Casus"), ACTION_CASE, FORM_ID, NULL},
+    {NULL, 0, 0, NULL}};
+
+static const struct spec signal_spec[] = {
+    {N_("Wat is er gezien"), SIGNAL_TEXT, FORM_LONG, NULL},
+    {N_("Datum"), SIGNAL_DATE, FORM_DATE, NULL},
+    {N_("Wijk"), SIGNAL_AREA, FORM_AREA, NULL},
+    {N_("Bron"), SIGNAL_SOURCE, FORM_CHOICE, sources},
+    {N_("Thema's"), SIGNAL_THEMES, FORM_TAGS, tags_needs_vocabulary},
+    {N_("Casus"), SIGNAL_CASE, FORM_ID, NULL},
+    {NULL, 0, 0, NULL}};
+
+static const struct spec resource_spec[] = {
+    {N_("Naam"), RESOURCE_NAME, FORM_TEXT, NULL},
+    {N_("Soort"), RESOURCE_KIND, FORM_CHOICE, NULL},
+    {N_("Wijk"), RESOURCE_AREA, FORM_AREA, NULL},
+    {N_("Helpt bij"), RESOURCE_NEEDS, FORM_TAGS, tags_needs_vocabulary},
+    {N_("Interesses"), RESOURCE_INTERESTS, FORM_TAGS, tags_interests_vocabulary},
+    {N_("Leeftijd"), RESOURCE_AGES, FORM_TEXT, NULL},
+    {N_("Toegang"), RESOURCE_ACCESS, FORM_TAGS, NULL},
+    {N_("Wanneer"), RESOURCE_SCHEDULE, FORM_TEXT, NULL},
+    {N_("Contact"), RESOURCE_CONTACT, FORM_TEXT, NULL},
+    {N_("Beschrijving"), RESOURCE_DESCRIPTION, FORM_LONG, NULL},
+    {N_("Gecontroleerd"), RESOURCE_CHECKED, FORM_DATE, NULL},
+    {N_("Plek"), RESOURCE_CAPACITY, FORM_CHOICE, NULL},
+    {NULL, 0, 0, NULL}};
+
+static const struct spec talent_spec[] = {
+    {N_("Naam"), TALENT_NAME, FORM_TEXT, NULL},
+    {N_("Wijk"), TALENT_AREA, FORM_AREA, NULL},
+    {N_("Kan helpen bij"), TALENT_OFFERS, FORM_TAGS, tags_needs_vocabulary},
+    {N_("Interesses"), TALENT_INTERESTS, FORM_TAGS, tags_interests_vocabulary},
+    {N_("Wanneer"), TALENT_AVAILABLE, FORM_TEXT, NULL},
+    {N_("Toestemming"), TALENT_CONSENT, FORM_DATE, NULL},
+    {NULL, 0, 0, NULL}};
+
+static const struct spec case_spec[] = {
+    {N_("Status"), CASE_STATUS, FORM_CHOICE, NULL},
+    {N_("Eigenaar"), CASE_OWNER, FORM_ID, MEMBERS},
+    {N_("Hulpvraag"), CASE_REQUEST, FORM_LONG, NULL},
+    {N_("Behoeften"), CASE_NEEDS, FORM_TAGS, tags_needs_vocabulary},
+    {N_("Kan en wil"), CASE_STRENGTHS, FORM_TAGS, tags_interests_vocabulary},
+    {N_("Eigen netwerk"), CASE_NETWORK, FORM_LONG, NULL},
+    {N_("Formele zorg"), CASE_FORMAL, FORM_LONG, NULL},
+    {NULL, 0, 0, NULL}};
+
+static const struct spec *spec_of(enum wt_kind kind)
+{
+    switch (kind) {
+    case WT_ACTIONS: return action_spec;
+    case WT_SIGNALS: return signal_spec;
+    case WT_RESOURCES: return resource_spec;
+    case WT_TALENTS: return talent_spec;
+    case WT_CASES: return case_spec;
+    default: return NULL;
+    }
+}
+
+struct save_ctx {
+    struct wt_record *r;
+    const struct spec *spec;
+    bool is_new;
+};
+
+static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
+                       struct wt_error *err)
+{
+    struct save_ctx *c = ctx;
+    struct wt_record r;
+    record_copy(&r, c->r);
+    for (int i = 0; i < n; i++)
+        record_set(&r, f[i].col, f[i].value);
+    int rc = c->is_new ? meeting_add(u->a, &r, err) : meeting_update(u->a, &r, err);
+    if (rc == 0) {
+        record_fini(c->r);
+        record_copy(c->r, &r);
+        ui_changed(u);
+        if (!ui_queued(u, r.kind))
+            ui_message(u, false, c->is_new ? _("Bewaard als %s %s") : _("%s %s is bijgewerkt"),
+                       ui_kind_label(r.kind), r.v[0]);
+    }
+    record_fini(&r);
+    return rc;
+}
+
+/* Runs the form of r's kind over r; true when saved (r then holds it). */
+static bool edit(struct ui *u, struct wt_record *r, bool is_new, const char *title)
+{
+    if (!ui_may_write(u))
+        return false;
+    const struct spec *spec = spec_of(r->kind);
+    int n = 0;
+    while (spec[n].label)
+        n++;
+    struct form_field *f = xcalloc((size_t)n, sizeof *f);
+    for (int i = 0; i < n; i++) {
+        const struct wt_field_def *fd = &record_kind(r->kind)->fields[spec[i].col];
+        f[i].label = spec[i].label;
+        f[i].kind = spec[i].kind;
+        f[i].col = spec[i].col;
+        f[i].choices = spec[i].choices == MEMBERS ? ui_member_ids(u)
+                       : spec[i].choices         ? spec[i].choices
+                                                 : fd->values;
+        f[i].value = xstrdup(record_get(r, spec[i].col));
+    }
+    struct save_ctx c = {r, spec, is_new};
+    bool saved = form_run(u, title, f, n, save_record, &c);
+    form_fields_fini(f, n);
+    free(f);
+    return saved;
+}
+
+bool ui_new_action(struct ui *u, const char *case_id, const char *text, const char *owner)
+{
+    struct wt_record r;
+    record_init(&r, WT_ACTIONS);
+    char due[11];
+    date_format(u->a->today + 7, due);
+    record_set(&r, ACTION_TEXT, text);
+    record_set(&r, ACTION_OWNER, owner && *owner ? owner : record_get(&u->a->member, MEMBER_ID));
+    record_set(&r, ACTION_DUE, due);
+    record_set(&r, ACTION_CASE, case_id);
+    bool saved = edit(u, &r, true, case_id ? _("Actiepunt maken (Esc: geen actiepunt)")
+                                           : _("Nieuw actiepunt"));
+    record_fini(&r);
+    return saved;
+}
+
+bool ui_new_record(struct ui *u, enum wt_kind kind)
+{
+    struct wt_record r;
+    record_init(&r, kind);
+    char today[11];
+    date_format(u->a->today, today);
+    const char *title = _("Nieuw");
+    if (kind == WT_SIGNALS) {
+        record_set(&r, SIGNAL_DATE, today);
+        record_set(&r, SIGNAL_AREA, record_get(&u->a->member, MEMBER_AREA));
+        title = _("Nieuw signaal uit de wijk");
+    } else if (kind == WT_RESOURCES) {
+        record_set(&r, RESOURCE_CHECKED, today);
+        record_set(&r, RESOURCE_KIND, "initiative");
+        record_set(&r, RESOURCE_AREA, record_get(&u->a->member, MEMBER_AREA));
+        title = _("Nieuw op de sociale kaart");
+    } else if (kind == WT_TALENTS) {
+        record_set(&r, TALENT_AREA, record_get(&u->a->member, MEMBER_AREA));
+        title = _("Nieuw talent (met toestemming van de bewoner)");
+    } else if (kind == WT_ACTIONS) {
+        record_fini(&r);
+        return ui_new_action(u, NULL, NULL, NULL);
+    }
+    bool saved = edit(u, &r, true, title);
+    record_fini(&r);
+    return saved;
+}
+
+bool ui_edit_record(struct ui *u, const struct wt_record *r)
+{
+    if (!spec_of(r->kind))
+        return false;
+    if (u->beamer) {
+        /* A form shows the stored text as it is, names included. */
+        ui_message(u, true, _("Bewerken kan niet op de beamer: zet de beamer eerst uit (b)"));
+        return false;
+    }
+    struct wt_record copy;
+    record_copy(&copy, r);
+    char *title = xasprintf(_("%s %s bewerken"), ui_kind_label(r->kind), r->v[0]);
+    bool saved = edit(u, &copy, false, title);
+    free(title);
+    record_fini(&copy);
+    return saved;
+}

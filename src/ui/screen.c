@@ -1,0 +1,354 @@
+/* screen.c: the screen manager: status line, agenda tabs, the current view, messages, key bar. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ui_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+
+double ui_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+struct rect ui_content(const struct ui *u)
+{
+    (void)u;
+    return (struct rect){2, 0, LINES - 4, COLS};
+}
+
+void ui_message(struct ui *u, bool error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+    va_end(ap);
+    u->msg_error = error;
+}
+
+const char *ui_error_text(const struct ui *u, const struct wt_error *err)
+{
+    const char *t = err->text;
+    if (!*t)
+        return _("het lukte niet");
+    /* The screen works in one database: its folder needs no repeating. */
+    size_t n = strlen(u->a->dir);
+    if (strncmp(t, u->a->dir, n) == 0 && t[n] == ':' && t[n + 1] == ' ')
+        t += n + 2;
+    return t;
+}
+
+void ui_error(struct ui *u, const struct wt_error *err)
+{
+    ui_message(u, true, "%s", ui_error_text(u, err));
+}
+
+void ui_changed(struct ui *u)
+{
+    u->gen++;
+    for (int i = 0; i < MEETING_NITEMS; i++)
+        if (u->views[i]->ops->reload)
+            u->views[i]->ops->reload(u->views[i]);
+}
+
+bool ui_may_write(struct ui *u)
+{
+    if (!u->follow)
+        return true;
+    ui_message(u, true, _("Dit is het scherm voor de muur: hier verandert niets"));
+    return false;
+}
+
+static const char *role_word(enum app_role r)
+{
+    return r == APP_LEADER ? _("leider") : r == APP_PROFESSIONAL ? _("professional")
+                                                                 : _("vrijwilliger");
+}
+
+static double item_elapsed(const struct ui *u, int item)
+{
+    double t = u->started[item];
+    if (item == u->cur)
+        t += ui_now() - u->item_since;
+    return t;
+}
+
+static const char *beamer_word(const struct ui *u)
+{
+    return u->follow ? _("BEAMER AAN (muur)") : u->beamer ? _("BEAMER AAN") : _("BEAMER UIT");
+}
+
+static void mmss(char *out, size_t n, int secs)
+{
+    snprintf(out, n, "%d:%02d", secs / 60, secs % 60);
+}
+
+/* Row 0: team, date, item with its time against the timebox, member, beamer. */
+static void draw_status(struct ui *u)
+{
+    static const char *const days[] = {N_("ma"), N_("di"), N_("wo"), N_("do"),
+                                       N_("vr"), N_("za"), N_("zo")};
+    char iso[11], date[8], spent[16], box[16];
+    date_format(u->a->today, iso);
+    snprintf(date, sizeof date, "%.2s-%.2s", iso + 8, iso + 5); /* "30-11": the year is known */
+    int secs = (int)item_elapsed(u, u->cur);
+    bool over = secs > u->timebox[u->cur];
+    mmss(spent, sizeof spent, secs);
+    mmss(box, sizeof box, u->timebox[u->cur]);
+    const char *beamer = beamer_word(u);
+    char right[64];
+    snprintf(right, sizeof right, " %s ", beamer);
+    int rw = draw_width(right);
+    char timer[96];
+    snprintf(timer, sizeof timer, " %s%d %s %s/%s ", over ? "[!] " : "", u->cur + 1,
+             _(u->views[u->cur]->ops->title), spent, box);
+    char *who = xasprintf(" %s %s %s (%s) ", _(days[date_weekday(u->a->today)]), date,
+                          record_get(&u->a->member, MEMBER_NAME), role_word(u->a->role));
+    char *team = xasprintf(" %s ", *u->a->team ? u->a->team : "wijktafel");
+    int tw = draw_width(timer), ww = draw_width(who), teamw = draw_width(team);
+    /* The beamer state and the clock always; then the team and the member
+     * share what is left, the team at least a short start. */
+    int left = COLS - rw - tw;
+    if (teamw + ww > left) {
+        int team_min = teamw < 18 ? teamw : 18;
+        ww = left - team_min > 0 ? left - team_min : 0;
+        if (ww > draw_width(who))
+            ww = draw_width(who);
+        teamw = left - ww;
+    }
+    draw_fill(0, 0, COLS, TH_STATUS);
+    draw_text(0, 0, teamw, team, TH_STATUS, true);
+    int x = teamw;
+    draw_text(0, x, ww, who, TH_STATUS, false);
+    draw_text(0, COLS - rw - tw, tw, timer, over ? TH_STATUS_OVER : TH_STATUS, true);
+    draw_text(0, COLS - rw, rw, right, u->beamer ? TH_BEAMER_ON : TH_STATUS, true);
+    free(who);
+    free(team);
+}
+
+/* Row 1: the agenda; the current item in brackets (not by colour alone). */
+static int tab_x[MEETING_NITEMS + 1];
+
+static void draw_tabs(struct ui *u)
+{
+    draw_fill(1, 0, COLS, TH_TAB);
+    int x = 1;
+    for (int i = 0; i < MEETING_NITEMS; i++) {
+        char *t = xasprintf(i == u->cur ? "[%d %s]" : " %d %s ", i + 1,
+                            _(u->views[i]->ops->title));
+        tab_x[i] = x;
+        x += draw_text(1, x, COLS - x, t, i == u->cur ? TH_TAB_CUR : TH_TAB, false) + 1;
+        free(t);
+    }
+    tab_x[MEETING_NITEMS] = x;
+}
+
+static void draw_message(struct ui *u)
+{
+    int y = LINES - 2;
+    draw_fill(y, 0, COLS, TH_MSG);
+    if (u->msg[0]) {
+        char *m = xasprintf(u->msg_error ? " [!] %s " : " %s", u->msg);
+        draw_text(y, 0, COLS, m, u->msg_error ? TH_ERROR : TH_MSG, false);
+        free(m);
+    } else if (u->follow) {
+        draw_text(y, 0, COLS, _(" Volgt het scherm van de voorzitter.  q: stoppen"), TH_DIM,
+                  false);
+    } else {
+        draw_text(y, 0, COLS, _(" 1-5 agendapunt  Tab volgende  / zoeken  a actiepunt  "
+                                "? hulp  q stoppen"),
+                  TH_DIM, false);
+    }
+}
+
+static void draw_too_small(const struct ui *u)
+{
+    erase();
+    char *m = xasprintf(_("Het venster is te klein: minimaal %d x %d, nu %d x %d."), UI_MIN_COLS,
+                        UI_MIN_ROWS, COLS, LINES);
+    draw_text(LINES / 2 > 0 ? LINES / 2 - 1 : 0, 0, COLS, m, TH_ERROR, false);
+    if (LINES > 1)
+        draw_text(LINES / 2, 0, COLS, _("Maak het groter, of q om te stoppen."), TH_NORMAL,
+                  false);
+    if (LINES > 2) /* the beamer state, always */
+        draw_text(LINES / 2 + 1, 0, COLS, beamer_word(u), u->beamer ? TH_BEAMER_ON : TH_NORMAL,
+                  false);
+    free(m);
+}
+
+void ui_draw(struct ui *u)
+{
+    curs_set(0);
+    u->too_small = LINES < UI_MIN_ROWS || COLS < UI_MIN_COLS;
+    if (u->too_small) {
+        draw_too_small(u);
+        return;
+    }
+    erase();
+    u->content = ui_content(u);
+    draw_status(u);
+    draw_tabs(u);
+    struct view *v = u->views[u->cur];
+    v->ops->draw(v, u->content);
+    draw_message(u);
+    fkeys_draw(v->ops->fkeys, LINES - 1, COLS);
+}
+
+void ui_refresh(struct ui *u)
+{
+    ui_draw(u);
+    refresh();
+}
+
+static void switch_to(struct ui *u, int item)
+{
+    if (item == u->cur || item < 0 || item >= MEETING_NITEMS)
+        return;
+    double now = ui_now();
+    u->started[u->cur] += now - u->item_since;
+    u->item_since = now;
+    u->cur = item;
+}
+
+void ui_goto(struct ui *u, int item, enum wt_kind kind, const char *id)
+{
+    switch_to(u, item);
+    struct view *v = u->views[item];
+    if (id && v->ops->select && !v->ops->select(v, kind, id, -1))
+        ui_message(u, true, _("%s %s staat niet in deze lijst (filter?)"), ui_kind_label(kind),
+                   id);
+}
+
+static void toggle_beamer(struct ui *u)
+{
+    if (!u->beamer && !u->redactor) {
+        struct wt_error err = {0};
+        u->redactor = meeting_redactor_new(u->a, &err);
+        if (!u->redactor) {
+            ui_error(u, &err);
+            return;
+        }
+    }
+    u->beamer = !u->beamer;
+    theme_set_beamer(u->beamer);
+    clearok(curscr, TRUE);
+    for (int i = 0; i < MEETING_NITEMS; i++)
+        if (u->views[i]->ops->reload)
+            u->views[i]->ops->reload(u->views[i]);
+    ui_message(u, false, u->beamer ? _("Beamer aan: geen namen, geen afgeschermde casussen")
+                                   : _("Beamer uit: alles zichtbaar voor u"));
+}
+
+static void handle_mouse(struct ui *u)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK)
+        return;
+    struct view *v = u->views[u->cur];
+    if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        if (v->ops->key)
+            v->ops->key(v, UI_KEY(ev.bstate & BUTTON4_PRESSED ? KEY_UP : KEY_DOWN));
+        return;
+    }
+    if (!(ev.bstate & BUTTON1_PRESSED))
+        return;
+    if (ev.y == 1) {
+        for (int i = 0; i < MEETING_NITEMS; i++)
+            if (ev.x >= tab_x[i] && ev.x < tab_x[i + 1])
+                switch_to(u, i);
+        return;
+    }
+    if (ev.y == LINES - 1) {
+        int key = fkeys_click(v->ops->fkeys, ev.x, COLS);
+        if (key && UI_IS_KEY(key))
+            ungetch(key & ~0x40000000);
+        else if (key)
+            unget_wch((wchar_t)key);
+        return;
+    }
+    if (ev.y >= u->content.y && ev.y < u->content.y + u->content.h && v->ops->click)
+        v->ops->click(v, ev.y, ev.x);
+}
+
+/* Keys that work everywhere, after the view had its turn. */
+static void global_key(struct ui *u, int key)
+{
+    switch (key) {
+    case '1': case '2': case '3': case '4': case '5':
+        switch_to(u, key - '1');
+        break;
+    case '\t':
+    case UI_KEY(KEY_NPAGE):
+        switch_to(u, (u->cur + 1) % MEETING_NITEMS);
+        break;
+    case UI_KEY(KEY_BTAB):
+    case UI_KEY(KEY_PPAGE):
+        switch_to(u, (u->cur + MEETING_NITEMS - 1) % MEETING_NITEMS);
+        break;
+    case '?':
+        help_show(u, _(u->views[u->cur]->ops->title), u->views[u->cur]->ops->help);
+        break;
+    case '/':
+        finder_run(u);
+        break;
+    case 'a':
+        if (ui_may_write(u))
+            ui_new_action(u, NULL, NULL, NULL);
+        break;
+    case 'b':
+        if (u->follow)
+            ui_message(u, true, _("De muur blijft in beamerstand"));
+        else
+            toggle_beamer(u);
+        break;
+    case 'q':
+    case UI_CTRL('q'):
+        u->quit = true;
+        break;
+    case UI_CTRL('l'):
+        clearok(curscr, TRUE);
+        break;
+    case UI_ESC:
+        break;
+    default:
+        if (!UI_IS_KEY(key) && key >= ' ')
+            ui_message(u, false, _("Die toets doet hier niets; ? toont de toetsen"));
+        break;
+    }
+}
+
+void ui_handle_key(struct ui *u, int key)
+{
+    if (key == UI_KEY(KEY_RESIZE)) {
+        u->content = ui_content(u);
+        for (int i = 0; i < MEETING_NITEMS; i++)
+            if (u->views[i]->ops->resize)
+                u->views[i]->ops->resize(u->views[i], u->content);
+        return;
+    }
+    if (u->too_small) {
+        if (key == 'q' || key == UI_CTRL('q'))
+            u->quit = true;
+        return;
+    }
+    u->msg[0] = '\0';
+    if (key == UI_KEY(KEY_MOUSE)) {
+        handle_mouse(u);
+        return;
+    }
+    struct view *v = u->views[u->cur];
+    int k = fkeys_translate(v->ops->fkeys, key);
+    if (k == 0)
+        return;
+    if (u->follow && k != 'q' && k != '?' && k != UI_CTRL('l') && k != UI_KEY(KEY_RESIZE)) {
+        ui_message(u, false, _("Dit is het scherm voor de muur; het volgt de voorzitter"));
+        return;
+    }
+    if (v->ops->key && v->ops->key(v, k))
+        return;
+    global_key(u, k);
+}

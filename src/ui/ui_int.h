@@ -1,0 +1,354 @@
+/* ui_int.h: what the files of the meeting screen share: keys, layout, drawing, views, the screen. */
+#ifndef WIJKTAFEL_UI_INT_H
+#define WIJKTAFEL_UI_INT_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <wchar.h>
+
+#include "wijktafel/app.h"
+#include "wijktafel/meeting.h"
+#include "wijktafel/ui.h"
+
+/* ---- keys ----
+ * One int per key: a character is its code point, a curses key code is
+ * UI_KEY(code), so that the two never collide (KEY_MIN is a code point too). */
+#define UI_KEY(k) (0x40000000 | (k))
+#define UI_IS_KEY(k) (((k) & 0x40000000) != 0)
+#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_ESC 27
+#define UI_PASTE_BEGIN (KEY_MAX + 1) /* bracketed paste, through define_key */
+#define UI_PASTE_END (KEY_MAX + 2)
+#define UI_MIN_ROWS 24
+#define UI_MIN_COLS 80
+#define UI_WIDE_COLS 120 /* from here on more panes side by side */
+
+/* Enter (CR, LF or the keypad's Enter). */
+bool ui_key_enter(int key);
+
+struct rect {
+    int y, x, h, w;
+};
+
+/* ---- term.c: the terminal, owned by one file ---- */
+
+/* Starts curses on the terminal (cbreak, no echo, keypad, mouse, bracketed
+ * paste) and installs handlers that restore the terminal on SIGINT, SIGTERM,
+ * SIGHUP, SIGSEGV, SIGBUS, SIGFPE and SIGABRT before re-raising. 0, or -1
+ * when there is no usable terminal (message printed). */
+int term_init(void);
+/* Restores the terminal; safe to call twice. */
+void term_fini(void);
+/* Leaves curses for a child program ($EDITOR) and comes back. */
+void term_suspend(void);
+void term_resume(void);
+/* Reads one key (see UI_KEY) waiting at most ms (-1: forever); returns
+ * false on timeout. Mouse events come as UI_KEY(KEY_MOUSE). */
+bool term_read_key(int ms, int *key);
+
+/* ---- theme.c ---- */
+
+enum theme_role {
+    TH_NORMAL, TH_STATUS, TH_STATUS_OVER, TH_BEAMER_ON, TH_TAB, TH_TAB_CUR, TH_HEADER, TH_SEL,
+    TH_SEL_DIM, TH_FKEY_NUM, TH_FKEY_LABEL, TH_MSG, TH_ERROR, TH_DIM, TH_TITLE, TH_BORDER,
+    TH_MARK, TH_INPUT, TH_NROLES
+};
+
+/* Sets up colours (none when NO_COLOR is set or the terminal has none). */
+void theme_init(void);
+/* The high-contrast beamer theme (true) or the normal one (false). */
+void theme_set_beamer(bool on);
+/* The curses attributes of a role in the current theme. */
+attr_t theme_attr(enum theme_role r);
+bool theme_is_mono(void);
+
+/* ---- draw.c: every string from outside is made inert here ---- */
+
+/* Display width of s (UTF-8) once made inert. */
+int draw_width(const char *s);
+/* Draws s (made inert, newlines as spaces) at y, x in at most w cells with
+ * role's attributes; cuts with "…" when too long; fills the rest of w with
+ * spaces when pad. Returns the cells drawn (without padding). */
+int draw_text(int y, int x, int w, const char *s, enum theme_role role, bool pad);
+/* Fills w cells with spaces. */
+void draw_fill(int y, int x, int w, enum theme_role role);
+/* Word-wraps s (inert; keeps newlines) into r, skipping the first skip
+ * lines; returns the total number of lines s needs at width r.w. */
+int draw_wrap(struct rect r, int skip, const char *s, enum theme_role role);
+/* The number of lines s needs at width w. */
+int draw_wrap_lines(int w, const char *s);
+/* A frame around r with a title on its top edge; clears the inside. */
+void draw_box(struct rect r, const char *title);
+/* "label value" at line y of r, the value wrapped beside the label (label_w
+ * cells); nothing for an empty value. Returns the next free line. */
+int draw_field(struct rect r, int y, const char *label, const char *value, int label_w);
+/* A pane's title line: the title in the title role, padded to w. */
+void draw_title(int y, int x, int w, const char *title, bool focus);
+
+/* ---- list.c: a windowed list: only the visible rows are ever drawn ---- */
+
+struct list {
+    size_t n;        /* rows */
+    size_t top, sel; /* first visible row, selected row */
+    int height;      /* visible rows, set by list_draw */
+};
+
+/* Draws one row i at y, x in w cells; sel: the selected row. */
+typedef void (*list_row_fn)(void *ctx, size_t i, int y, int x, int w, bool sel);
+
+/* Keeps sel and top in range and sel visible. */
+void list_clamp(struct list *l);
+/* Moves the selection for Up, Down, Home, End, Ctrl-F/Ctrl-B (page);
+ * true when the key was one of those. */
+bool list_key(struct list *l, int key);
+/* Draws the visible rows of l into r (one row per line). */
+void list_draw(struct list *l, struct rect r, list_row_fn row, void *ctx);
+/* Selects the row shown at screen line y within r; true when there is one. */
+bool list_click(struct list *l, struct rect r, int y);
+/* Draws a row: cells separated by a space, widths w[i] (0 = take the rest). */
+void list_cells(int y, int x, int w, const char *const *cells, const int *widths, int n,
+                enum theme_role role);
+
+/* ---- rows.c: the records a view holds ---- */
+
+struct rows {
+    struct wt_record *r;
+    size_t n, cap;
+};
+
+/* Loads every record of kind the member may see (replacing what rs held). */
+int rows_load(struct rows *rs, struct app *a, enum wt_kind kind, struct wt_error *err);
+void rows_free(struct rows *rs);
+/* The position in idx[0, n) of the row with id; false when absent. */
+bool rows_find(const struct rows *rs, const size_t *idx, size_t n, const char *id, size_t *pos);
+
+/* ---- lineedit.c: one line of text on wide characters ---- */
+
+struct lineedit {
+    wchar_t *s;
+    size_t len, cap, cur; /* in characters */
+    size_t scroll;        /* first character shown */
+    bool pasting;         /* inside a bracketed paste */
+};
+
+enum lineedit_result { LE_IGNORED, LE_HANDLED };
+
+void lineedit_init(struct lineedit *e, const char *utf8);
+void lineedit_fini(struct lineedit *e);
+void lineedit_set(struct lineedit *e, const char *utf8);
+/* The text as UTF-8; caller frees. */
+char *lineedit_text(const struct lineedit *e);
+/* Inserts UTF-8 text at the cursor (controls dropped, line breaks as spaces). */
+void lineedit_insert(struct lineedit *e, const char *utf8);
+/* Edits with a key: characters, Left/Right, Home/End (Ctrl-A/Ctrl-E),
+ * Backspace, Delete, Ctrl-W (word back), Ctrl-U (to the start), Ctrl-K (to
+ * the end), pasted text. LE_IGNORED for keys it does not use. */
+enum lineedit_result lineedit_key(struct lineedit *e, int key);
+/* Draws the text in w cells at y, x; with focus, leaves the cursor there. */
+void lineedit_draw(struct lineedit *e, int y, int x, int w, bool focus);
+
+/* ---- fkeys.c: the function-key bar ---- */
+
+struct fkey {
+    int fn;            /* 1..10 */
+    const char *label; /* N_() */
+    int key;           /* the letter (or key) it stands for */
+};
+
+/* The bar at row y: F1..F10, the view's labels (keys, fn order, 0-terminated)
+ * over the global ones. */
+void fkeys_draw(const struct fkey *view, int y, int cols);
+/* The key a function key or a click at column x stands for; 0 for none. */
+int fkeys_translate(const struct fkey *view, int key);
+int fkeys_click(const struct fkey *view, int x, int cols);
+
+/* ---- help.c, dialog.c, form.c, editor.c ---- */
+
+struct keyhelp {
+    const char *keys; /* "d  F5" */
+    const char *what; /* N_() */
+};
+
+struct ui;
+
+/* The help overlay: the view's keys, then the keys that work everywhere. */
+void help_show(struct ui *u, const char *title, const struct keyhelp *keys);
+
+/* A question on the message line; true for j/y/Enter. */
+bool dialog_confirm(struct ui *u, const char *question);
+/* One line of input on the message line, starting with initial; NULL on Esc.
+ * Caller frees. */
+char *dialog_input(struct ui *u, const char *prompt, const char *initial);
+/* A small menu of labels (letters shown as given); index or -1 on Esc. */
+int dialog_menu(struct ui *u, const char *title, const char *const *labels, const int *letters,
+                int n, int current);
+
+enum form_kind { FORM_TEXT, FORM_LONG, FORM_DATE, FORM_TAGS, FORM_CHOICE, FORM_AREA, FORM_ID };
+
+struct form_field {
+    const char *label;            /* N_() */
+    enum form_kind kind;
+    const char *const *choices;   /* completions (NULL-terminated), or NULL */
+    char *value;                  /* in and out; malloc'd (form_fields_fini frees) */
+    int col;                      /* record column, for form_edit_record */
+};
+
+/* Saves the form's values; 0, or a wt_err with err set (the form stays
+ * open, with what the user typed). */
+typedef int (*form_save_fn)(struct ui *u, struct form_field *f, int n, void *ctx,
+                            struct wt_error *err);
+
+/* A modal form over the screen: Tab/Down and Shift-Tab/Up move, Tab
+ * completes, F4 or Ctrl-E opens a long text in $EDITOR, Enter saves (calls
+ * save), Esc cancels. True when saved. */
+bool form_run(struct ui *u, const char *title, struct form_field *f, int n, form_save_fn save,
+              void *ctx);
+void form_fields_fini(struct form_field *f, int n);
+
+/* Edits text in $VISUAL/$EDITOR (else vi); NULL when the editor failed or
+ * left invalid text (message shown). Caller frees. */
+char *editor_run(struct ui *u, const char *text);
+
+/* ---- views ---- */
+
+struct view;
+
+struct view_ops {
+    const char *title;           /* N_(), the agenda item */
+    const struct fkey *fkeys;    /* its labels on the bar, 0-terminated */
+    const struct keyhelp *help;  /* its keys for the help overlay, NULL-terminated */
+    /* Draws the view into r. */
+    void (*draw)(struct view *v, struct rect r);
+    /* Handles a key; false lets it fall through to the screen manager. */
+    bool (*key)(struct view *v, int key);
+    /* The terminal changed size: r is the new content area. */
+    void (*resize)(struct view *v, struct rect r);
+    /* A click at the screen cell y, x within the view's area. */
+    void (*click)(struct view *v, int y, int x);
+    /* The data changed (a write here or by the chair): load again. */
+    void (*reload)(struct view *v);
+    /* Shows the record kind/id (search, the wall); pane < 0: keep the view's.
+     * False when the view does not have it. */
+    bool (*select)(struct view *v, enum wt_kind kind, const char *id, int pane);
+    /* What is selected now, for the wall. */
+    void (*selection)(const struct view *v, struct meeting_wall *w);
+    /* Deferred work (options for the selected case); true when it changed
+     * what is shown. */
+    bool (*idle)(struct view *v);
+    /* True while idle work is waiting. */
+    bool (*busy)(const struct view *v);
+    /* Loads what the view will need, once, while the chair has not yet
+     * pressed a key (the first idle moments after the start). */
+    void (*warm)(struct view *v);
+    void (*free)(struct view *v);
+};
+
+struct view {
+    const struct view_ops *ops;
+    struct ui *u;
+};
+
+struct view *view_actions_new(struct ui *u);
+struct view *view_cases_new(struct ui *u);
+struct view *view_signals_new(struct ui *u);
+struct view *view_network_new(struct ui *u);
+struct view *view_decisions_new(struct ui *u);
+
+/* ---- screen.c: the screen manager ---- */
+
+struct finder;
+
+struct ui {
+    struct app *a;
+    bool beamer;  /* beamer mode */
+    bool follow;  /* the wall: read-only, follows the chair */
+    bool quit;
+    struct view *views[MEETING_NITEMS];
+    int cur;
+    double started[MEETING_NITEMS]; /* seconds spent on each item before now */
+    double item_since;              /* monotonic time the current item was entered */
+    int timebox[MEETING_NITEMS];
+    char msg[512];
+    bool msg_error;
+    struct meeting_redactor *redactor; /* beamer: names to replace */
+    struct finder *finder;
+    unsigned long gen;                  /* data generation (bumped on writes) */
+    struct meeting_wall published, followed;
+    bool have_published;
+    char **member_ids, **member_names;
+    size_t nmembers;
+    struct app_suggester *sugg;
+    unsigned long sugg_gen;
+    FILE *timing;
+    struct rect content;
+    bool too_small;
+    bool modal; /* a dialog, form, search or help ran inside the last key */
+};
+
+/* The content area of the current layout. */
+struct rect ui_content(const struct ui *u);
+/* Sets the message line (printf-style); error messages are marked [!]. */
+void ui_message(struct ui *u, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* err's text for the screen (without the database folder in front). */
+const char *ui_error_text(const struct ui *u, const struct wt_error *err);
+/* Shows err on the message line. */
+void ui_error(struct ui *u, const struct wt_error *err);
+/* Data was written: every view loads again, the wall too. */
+void ui_changed(struct ui *u);
+/* Draws the whole screen into curses' buffer (not yet to the terminal). */
+void ui_draw(struct ui *u);
+/* Draws and sends the screen to the terminal. */
+void ui_refresh(struct ui *u);
+/* False (with a message) on the wall, which never writes. */
+bool ui_may_write(struct ui *u);
+/* Switches to item and shows the record there. */
+void ui_goto(struct ui *u, int item, enum wt_kind kind, const char *id);
+/* A member's name for an id ("" for none, the id when unknown). */
+const char *ui_member_name(const struct ui *u, const char *id);
+/* The member ids, NULL-terminated (completion). */
+const char *const *ui_member_ids(const struct ui *u);
+/* Text as it may be shown now: on the beamer without private lines and
+ * with residents' names replaced by initials. Caller frees. */
+char *ui_show(const struct ui *u, const char *text);
+/* A resident's or talent's name as it may be shown now (initials on the
+ * beamer). Caller frees. */
+char *ui_person(const struct ui *u, const char *name);
+/* The options engine over the current data (rebuilt after writes). */
+struct app_suggester *ui_suggester(struct ui *u);
+/* Handles one key: the view first, then the keys that work everywhere. */
+void ui_handle_key(struct ui *u, int key);
+/* With WIJKTAFEL_UI_TIMING=FILE: appends "WHAT KEY MICROSECONDS" since since. */
+void ui_log_timing(struct ui *u, const char *what, int key, double since);
+/* Seconds on the monotonic clock. */
+double ui_now(void);
+
+/* ---- finder.c: search over everything ---- */
+
+/* Opens the search overlay; Enter goes to the record. */
+void finder_run(struct ui *u);
+void finder_free(struct finder *f);
+
+/* ---- records.c: the entry forms of the records ---- */
+
+/* A new action (optionally for a case, with a proposed text and owner). */
+bool ui_new_action(struct ui *u, const char *case_id, const char *text, const char *owner);
+/* Edits an existing record (an action, signal, resource, talent or case). */
+bool ui_edit_record(struct ui *u, const struct wt_record *r);
+/* A new signal, resource or talent. */
+bool ui_new_record(struct ui *u, enum wt_kind kind);
+
+/* After a successful write of kind: true (with a message) when it went to a
+ * leader's review instead of the record (a volunteer's input). */
+bool ui_queued(struct ui *u, enum wt_kind kind);
+
+/* Common texts. */
+const char *ui_case_status(const char *status);   /* "nieuw", "open", "gesloten" */
+const char *ui_signal_status(const char *status); /* "nieuw", "besproken", ... */
+const char *ui_action_status(const char *status); /* "open", "klaar", "vervallen" */
+const char *ui_kind_label(enum wt_kind kind);     /* "casus", "signaal", ... */
+const char *ui_last_part(const char *area);
+/* "3 d", "5 wk", "4 mnd", "2 jr" since the date (YYYY-MM-DD); "" if none. */
+void ui_age(int32_t today, const char *date, char out[16]);
+
+#endif

@@ -1,0 +1,280 @@
+/* view_cases.c: item 2, Casussen: the list (filter, sort), the selected case, its wellbeing options. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "view_cases_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/tags.h"
+#include "wijktafel/text.h"
+
+static const struct fkey fkeys[] = {
+    {2, N_("Actie"), 'n'}, {5, N_("Kies"), 'k'}, {6, N_("Filter"), 'f'},
+    {7, N_("Sorteer"), 's'}, {8, N_("Opties"), 'o'}, {0, NULL, 0}};
+
+static const struct keyhelp help[] = {
+    {N_("Links  Rechts"), N_("naar de lijst, het detail of de opties")},
+    {N_("o  F8"), N_("naar de welzijnsopties en terug")},
+    {N_("k  F5  Enter"), N_("de gekozen optie vastleggen bij de casus, en een actiepunt maken")},
+    {N_("f  F6"), N_("filter op status, eigenaar, wijk en behoefte")},
+    {N_("s  F7"), N_("andere volgorde: nieuw eerst, id, wijk, eigenaar, langst open")},
+    {N_("n  F2"), N_("nieuw actiepunt bij deze casus")},
+    {N_("e  F4"), N_("casus bewerken (status, eigenaar, vraag, ...)")},
+    {"Esc", N_("terug naar de lijst")},
+    {"A", N_("afgeschermde casus: alleen eigenaar en leiders zien hem")},
+    {"[gekozen]", N_("deze optie is al gekozen")},
+    {NULL, NULL}};
+
+static void cases_draw(struct view *v, struct rect r)
+{
+    struct cases *s = (struct cases *)v;
+    if (!s->loaded)
+        view_cases_load(s);
+    if (r.w >= UI_WIDE_COLS) {
+        int lw = r.w * 2 / 5, dw = (r.w - lw) / 2;
+        struct rect lr = {r.y, r.x, r.h, lw};
+        s->detail_r = (struct rect){r.y, r.x + lw + 1, r.h, dw - 1};
+        s->opts_r = (struct rect){r.y, r.x + lw + dw + 1, r.h, r.w - lw - dw - 1};
+        view_cases_draw_list(s, lr);
+        view_cases_draw_detail(s, s->detail_r, true);
+        view_cases_draw_options(s, s->opts_r, true);
+        return;
+    }
+    int lh = r.h * 2 / 5;
+    view_cases_draw_list(s, (struct rect){r.y, r.x, lh, r.w});
+    /* One pane below the list: the detail or the options, as tabs. */
+    struct rect br = {r.y + lh, r.x, r.h - lh, r.w};
+    bool opts = s->focus == FOCUS_OPTIONS;
+    draw_fill(br.y, br.x, br.w, TH_HEADER);
+    int x = draw_text(br.y, br.x, br.w / 2, opts ? _(" Casus ") : _("[Casus]"),
+                      opts ? TH_HEADER : (s->focus == FOCUS_DETAIL ? TH_TAB_CUR : TH_SEL_DIM),
+                      false);
+    draw_text(br.y, br.x + x + 1, br.w - x - 1, opts ? _("[Welzijnsopties]") : _(" Welzijnsopties (o) "),
+              opts ? TH_TAB_CUR : TH_HEADER, false);
+    struct rect in = {br.y + 1, br.x, br.h - 1, br.w};
+    s->detail_r = s->opts_r = in;
+    if (opts)
+        view_cases_draw_options(s, in, false);
+    else
+        view_cases_draw_detail(s, in, false);
+}
+
+static bool cases_key(struct view *v, int key)
+{
+    struct cases *s = (struct cases *)v;
+    struct ui *u = v->u;
+    if (s->focus == FOCUS_OPTIONS && (key == UI_KEY(KEY_UP) || key == UI_KEY(KEY_DOWN))) {
+        if (key == UI_KEY(KEY_UP) && s->opt_sel > 0)
+            s->opt_sel--;
+        else if (key == UI_KEY(KEY_DOWN) && s->opt_sel + 1 < s->opts.n)
+            s->opt_sel++;
+        return true;
+    }
+    if (s->focus == FOCUS_DETAIL && (key == UI_KEY(KEY_UP) || key == UI_KEY(KEY_DOWN))) {
+        s->detail_top += key == UI_KEY(KEY_DOWN) ? 1 : (s->detail_top > 0 ? -1 : 0);
+        return true;
+    }
+    size_t before = s->l.sel;
+    if (list_key(&s->l, key)) {
+        s->hidden = false;
+        if (s->l.sel != before)
+            s->opt_sel = 0;
+        return true;
+    }
+    switch (key) {
+    case UI_KEY(KEY_RIGHT):
+        s->focus = s->focus == FOCUS_OPTIONS ? FOCUS_OPTIONS : s->focus + 1;
+        return true;
+    case UI_KEY(KEY_LEFT):
+        s->focus = s->focus == FOCUS_LIST ? FOCUS_LIST : s->focus - 1;
+        return true;
+    case 'o':
+        s->focus = s->focus == FOCUS_OPTIONS ? FOCUS_LIST : FOCUS_OPTIONS;
+        return true;
+    case UI_ESC:
+        s->focus = FOCUS_LIST;
+        return true;
+    case 'k':
+        view_cases_choose(s);
+        return true;
+    case 'f':
+        view_cases_edit_filter(s);
+        return true;
+    case 's':
+        s->sort = (s->sort + 1) % SORT_COUNT;
+        view_cases_refilter(s, view_cases_selected_id(s));
+        ui_message(u, false, _("Volgorde: %s"), view_cases_sort_name(s->sort));
+        return true;
+    case 'n':
+        if (view_cases_selected_id(s) && ui_may_write(u)) {
+            char id[WT_MAX_ID + 1];
+            snprintf(id, sizeof id, "%s", view_cases_selected_id(s));
+            ui_new_action(u, id, NULL, s->have_detail ? record_get(&s->detail, CASE_OWNER)
+                                                      : NULL);
+        }
+        return true;
+    case 'e':
+        if (view_cases_detail(s))
+            ui_edit_record(u, &s->detail);
+        return true;
+    default:
+        if (ui_key_enter(key)) {
+            if (s->focus == FOCUS_OPTIONS)
+                view_cases_choose(s);
+            else
+                s->focus = FOCUS_OPTIONS;
+            return true;
+        }
+        return false;
+    }
+}
+
+static void cases_click(struct view *v, int y, int x)
+{
+    struct cases *s = (struct cases *)v;
+    if (list_click(&s->l, s->list_r, y) && x < s->list_r.x + s->list_r.w) {
+        s->focus = FOCUS_LIST;
+        s->opt_sel = 0;
+    } else if (x >= s->opts_r.x && s->focus != FOCUS_OPTIONS &&
+               (COLS >= UI_WIDE_COLS || y >= s->opts_r.y)) {
+        s->focus = x >= s->opts_r.x && COLS >= UI_WIDE_COLS ? FOCUS_OPTIONS : FOCUS_DETAIL;
+    }
+}
+
+static void cases_reload(struct view *v)
+{
+    /* Lazily: loaded again when shown. */
+    ((struct cases *)v)->loaded = false;
+}
+
+static bool cases_select(struct view *v, enum wt_kind kind, const char *id, int pane)
+{
+    struct cases *s = (struct cases *)v;
+    if (!s->loaded)
+        view_cases_load(s);
+    if (pane >= FOCUS_LIST && pane <= FOCUS_OPTIONS)
+        s->focus = pane;
+    if (kind == WT_MEMBERS && id && *id) {
+        free(s->f_owner);
+        s->f_owner = xstrdup(id);
+        view_cases_refilter(s, NULL);
+        return true;
+    }
+    if (kind != WT_CASES || !id || !*id)
+        return false;
+    const char *cur = view_cases_selected_id(s);
+    if (cur && strcmp(cur, id) == 0)
+        return true;
+    s->hidden = false;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < s->nidx; i++)
+            if (strcmp(s->rows[s->idx[i]].id, id) == 0) {
+                s->l.sel = i;
+                s->opt_sel = 0;
+                list_clamp(&s->l);
+                return true;
+            }
+        if (pass == 0) { /* not in this filter: show all */
+            free(s->f_status);
+            free(s->f_owner);
+            free(s->f_area);
+            free(s->f_need);
+            s->f_status = xstrdup("alle");
+            s->f_owner = xstrdup("");
+            s->f_area = xstrdup("");
+            s->f_need = xstrdup("");
+            view_cases_refilter(s, id);
+        }
+    }
+    /* On the beamer a shielded case is not in the list: say so, show nothing of it. */
+    s->hidden = v->u->beamer;
+    return false;
+}
+
+static void cases_selection(const struct view *v, struct meeting_wall *w)
+{
+    const struct cases *s = (const struct cases *)v;
+    w->kind = WT_CASES;
+    w->pane = s->focus;
+    const char *id = view_cases_selected_id(s);
+    snprintf(w->id, sizeof w->id, "%s", id ? id : "");
+}
+
+static bool cases_busy(const struct view *v)
+{
+    const struct cases *s = (const struct cases *)v;
+    return s->loaded && !view_cases_opts_current(s);
+}
+
+/* The options of the selected case, computed when the keyboard is idle so
+ * that scrolling through the list stays quick. */
+static bool cases_idle(struct view *v)
+{
+    return view_cases_idle_options((struct cases *)v);
+}
+
+/* The case list and the options engine take the longest to load: do it
+ * before the chair gets to item 2. */
+static void cases_warm(struct view *v)
+{
+    struct cases *s = (struct cases *)v;
+    if (!s->loaded)
+        view_cases_load(s);
+    if (v->u->a->role != APP_VOLUNTEER)
+        ui_suggester(v->u);
+}
+
+static void cases_resize(struct view *v, struct rect r)
+{
+    (void)r;
+    list_clamp(&((struct cases *)v)->l);
+}
+
+static void cases_free(struct view *v)
+{
+    struct cases *s = (struct cases *)v;
+    view_cases_free_rows(s);
+    free(s->idx);
+    if (s->have_detail)
+        record_fini(&s->detail);
+    if (s->have_opts)
+        match_result_fini(&s->opts);
+    free(s->f_status);
+    free(s->f_owner);
+    free(s->f_area);
+    free(s->f_need);
+    for (size_t i = 0; i < s->nlogged; i++)
+        free(s->logged[i]);
+    free(s->logged);
+    free(s);
+}
+
+static const struct view_ops ops = {
+    .title = N_("Casussen"),
+    .fkeys = fkeys,
+    .help = help,
+    .draw = cases_draw,
+    .key = cases_key,
+    .resize = cases_resize,
+    .click = cases_click,
+    .reload = cases_reload,
+    .select = cases_select,
+    .selection = cases_selection,
+    .idle = cases_idle,
+    .busy = cases_busy,
+    .warm = cases_warm,
+    .free = cases_free,
+};
+
+struct view *view_cases_new(struct ui *u)
+{
+    struct cases *s = xcalloc(1, sizeof *s);
+    s->v.ops = &ops;
+    s->v.u = u;
+    s->f_status = xstrdup("actief");
+    s->f_owner = xstrdup("");
+    s->f_area = xstrdup("");
+    s->f_need = xstrdup("");
+    return &s->v;
+}

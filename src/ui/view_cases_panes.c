@@ -1,0 +1,327 @@
+/* view_cases_panes.c: the selected case in full and its wellbeing options, exactly as app_suggest gives them. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "view_cases_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/tags.h"
+#include "wijktafel/text.h"
+
+const struct wt_record *view_cases_detail(struct cases *s)
+{
+    const char *id = view_cases_selected_id(s);
+    if (!id)
+        return NULL;
+    if (s->have_detail && s->detail_gen == s->v.u->gen && strcmp(s->detail.v[0], id) == 0)
+        return &s->detail;
+    if (s->have_detail)
+        record_fini(&s->detail);
+    /* Read without a log entry: scrolling past a case is not opening it.
+     * The view is logged once the selection rests (view_cases_idle_options). */
+    s->have_detail = meeting_peek(s->v.u->a, WT_CASES, id, &s->detail) == 0;
+    if (!s->have_detail)
+        record_fini(&s->detail);
+    s->detail_gen = s->v.u->gen;
+    s->detail_top = 0;
+    return s->have_detail ? &s->detail : NULL;
+}
+
+bool view_cases_opts_current(const struct cases *s)
+{
+    const char *id = view_cases_selected_id(s);
+    return !id || (s->have_opts && s->opts_gen == s->v.u->gen &&
+                   s->opts_beamer == s->v.u->beamer && strcmp(s->opts_id, id) == 0);
+}
+
+static bool view_cases_chosen(const char *list, const char *id)
+{
+    struct taglist l;
+    tags_split(list, &l);
+    bool yes = false;
+    for (size_t i = 0; i < l.n && !yes; i++)
+        yes = strncmp(l.items[i], id, strcspn(l.items[i], ":")) == 0 &&
+              strlen(id) == strcspn(l.items[i], ":");
+    tags_fini(&l);
+    return yes;
+}
+
+void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
+{
+    if (title)
+        draw_title(r.y, r.x, r.w, _("Casus"), s->focus == FOCUS_DETAIL);
+    struct rect in = {r.y + (title ? 1 : 0), r.x + 1, r.h - (title ? 1 : 0), r.w - 2};
+    if (s->hidden) {
+        draw_wrap(in, 0, _("[A] Deze casus is afgeschermd: hij staat niet op de muur."), TH_MARK);
+        return;
+    }
+    if (s->v.u->a->role == APP_VOLUNTEER) {
+        draw_wrap(in, 0, _("Casussen zijn er alleen voor leiders en professionals."), TH_DIM);
+        return;
+    }
+    const struct wt_record *c = view_cases_detail(s);
+    if (!c)
+        return;
+    struct ui *u = s->v.u;
+    int lw = 14, y = in.y - s->detail_top;
+    char *person = ui_person(u, record_get(c, CASE_RESIDENT));
+    char *head = xasprintf("%s  %s%s", c->v[CASE_ID], person,
+                           strcmp(record_get(c, CASE_RESTRICTED), "yes") == 0
+                               ? _("  [A] afgeschermd")
+                               : "");
+    char age[16];
+    ui_age(u->a->today, c->v[CASE_OPENED], age);
+    char *since = xasprintf(_("%s (%s geleden), %s"), record_get(c, CASE_OPENED), age,
+                            ui_case_status(record_get(c, CASE_STATUS)));
+    char *req = ui_show(u, record_get(c, CASE_REQUEST));
+    char *net = ui_show(u, record_get(c, CASE_NETWORK));
+    char *formal = ui_show(u, record_get(c, CASE_FORMAL));
+    char *strengths = ui_show(u, record_get(c, CASE_STRENGTHS));
+    char yrs[16] = "";
+    if (c->v[CASE_AGE])
+        snprintf(yrs, sizeof yrs, _("%s jaar"), c->v[CASE_AGE]);
+    struct { const char *label, *value; } fields[] = {
+        {_("Casus"), head},
+        {_("Wijk"), record_get(c, CASE_AREA)},
+        {_("Leeftijd"), yrs},
+        {_("Sinds"), since},
+        {_("Eigenaar"), ui_member_name(u, c->v[CASE_OWNER])},
+        {_("Vraag"), req},
+        {_("Kan en wil"), strengths},
+        {_("Behoeften"), record_get(c, CASE_NEEDS)},
+        {_("Eigen netwerk"), net},
+        {_("Formele zorg"), formal},
+        {_("Gekozen"), record_get(c, CASE_CHOSEN)},
+    };
+    /* Scrolling: lines above the pane are drawn into a clipped rect. */
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        const char *v = fields[i].value;
+        if (!v || !*v)
+            continue;
+        int lines = draw_wrap_lines(in.w - lw, v);
+        if (y + lines <= in.y) {
+            y += lines;
+            continue;
+        }
+        if (y >= in.y + in.h)
+            break;
+        int skip = y < in.y ? in.y - y : 0;
+        struct rect vr = {y + skip, in.x + lw, in.y + in.h - (y + skip), in.w - lw};
+        if (!skip)
+            draw_text(y, in.x, lw, fields[i].label, TH_TITLE, false);
+        draw_wrap(vr, skip, v, TH_NORMAL);
+        y += lines;
+    }
+    free(person);
+    free(head);
+    free(since);
+    free(req);
+    free(net);
+    free(formal);
+    free(strengths);
+}
+
+static const char *type_label(enum match_type t)
+{
+    return t == MATCH_RESOURCE ? _("kaart") : t == MATCH_TALENT ? _("talent") : _("casus");
+}
+
+/* The option's name as it may be shown now. */
+static char *option_name(struct cases *s, const struct match_option *o)
+{
+    return o->type == MATCH_TALENT ? ui_person(s->v.u, o->name) : ui_show(s->v.u, o->name);
+}
+
+/* The reasons as they may be shown, separated by "; ". Caller frees. */
+static char *option_reasons(struct cases *s, const struct match_option *o)
+{
+    char *shown = ui_show(s->v.u, o->reasons);
+    struct buf b = {0};
+    buf_puts(&b, "");
+    for (const char *p = shown; *p; p++) {
+        buf_putc(&b, *p);
+        if (*p == ';' && p[1] != ' ')
+            buf_putc(&b, ' ');
+    }
+    free(shown);
+    return buf_steal(&b);
+}
+
+static int option_lines(struct cases *s, const struct match_option *o, int w)
+{
+    char *reasons = option_reasons(s, o);
+    int n = 1 + (*reasons ? draw_wrap_lines(w - 4, reasons) : 0);
+    free(reasons);
+    return n;
+}
+
+void view_cases_draw_options(struct cases *s, struct rect r, bool title)
+{
+    if (title)
+        draw_title(r.y, r.x, r.w, _("Welzijnsopties"), s->focus == FOCUS_OPTIONS);
+    struct rect in = {r.y + (title ? 1 : 0), r.x + 1, r.h - (title ? 1 : 0), r.w - 2};
+    if (!view_cases_selected_id(s) || s->hidden)
+        return;
+    view_cases_detail(s); /* for the options already chosen */
+    if (!view_cases_opts_current(s)) {
+        draw_text(in.y, in.x, in.w, _("Opties worden gezocht..."), TH_DIM, false);
+        return;
+    }
+    if (s->opts.n == 0) {
+        draw_text(in.y, in.x, in.w, _("Geen welzijnsopties gevonden voor deze vraag."), TH_DIM,
+                  false);
+        return;
+    }
+    if (s->opt_sel >= s->opts.n)
+        s->opt_sel = s->opts.n - 1;
+    /* Start so that the selected option is fully visible. */
+    size_t first = 0;
+    for (;;) {
+        int h = 0;
+        for (size_t i = first; i <= s->opt_sel; i++)
+            h += option_lines(s, &s->opts.opts[i], in.w);
+        if (h <= in.h || first == s->opt_sel)
+            break;
+        first++;
+    }
+    const char *list = record_get(&s->detail, CASE_CHOSEN);
+    int y = in.y;
+    for (size_t i = first; i < s->opts.n && y < in.y + in.h; i++) {
+        const struct match_option *o = &s->opts.opts[i];
+        char *name = option_name(s, o);
+        bool is_chosen = s->have_detail && view_cases_chosen(list, o->id);
+        /* The id and type always show; the name gives way when narrow. */
+        char *line = xasprintf("%2zu. %s%s", i + 1, is_chosen ? _("[gekozen] ") : "", name);
+        char *tail = xasprintf("  (%s %s, %.1f)", type_label(o->type), o->id, o->score);
+        bool sel = i == s->opt_sel;
+        enum theme_role role = sel ? (s->focus == FOCUS_OPTIONS ? TH_SEL : TH_SEL_DIM)
+                                   : TH_NORMAL;
+        int tw = draw_width(tail);
+        if (tw > in.w - 12)
+            tw = in.w - 12;
+        draw_fill(y, in.x, in.w, role);
+        int used = draw_text(y, in.x, in.w - tw, line, role, false);
+        draw_text(y, in.x + used, tw, tail, role, false);
+        free(tail);
+        y++;
+        char *reasons = option_reasons(s, o);
+        if (*reasons && y < in.y + in.h)
+            y += draw_wrap((struct rect){y, in.x + 4, in.y + in.h - y, in.w - 4}, 0, reasons,
+                           TH_DIM);
+        free(reasons);
+        free(line);
+        free(name);
+    }
+}
+
+/* Option chosen: record it, then offer an action made from it. */
+void view_cases_choose(struct cases *s)
+{
+    struct ui *u = s->v.u;
+    if (!ui_may_write(u) || !view_cases_selected_id(s))
+        return;
+    if (!view_cases_opts_current(s) || !s->opts.n) {
+        ui_message(u, true, _("Er is (nog) geen optie om te kiezen"));
+        return;
+    }
+    const struct match_option *o = &s->opts.opts[s->opt_sel];
+    char case_id[WT_MAX_ID + 1], opt_id[WT_MAX_ID + 1];
+    snprintf(case_id, sizeof case_id, "%s", view_cases_selected_id(s));
+    snprintf(opt_id, sizeof opt_id, "%s", o->id);
+    char *name = option_name(s, o);
+    char *q = xasprintf(_("%s (%s) kiezen voor casus %s?"), name, opt_id, case_id);
+    bool yes = dialog_confirm(u, q);
+    free(q);
+    if (!yes) {
+        free(name);
+        return;
+    }
+    struct wt_error err = {0};
+    char *owner = s->have_detail ? xstrdup(record_get(&s->detail, CASE_OWNER)) : NULL;
+    if (meeting_choose(u->a, case_id, o->type, opt_id, o->name, &err) != 0) {
+        ui_error(u, &err);
+    } else {
+        char *text = o->type == MATCH_CASE
+                         ? xasprintf(_("Casus %s in contact brengen met casus %s."), case_id,
+                                     opt_id)
+                         : xasprintf(_("Casus %s: kennismaken met %s (%s)."), case_id, name,
+                                     opt_id);
+        ui_changed(u);
+        ui_message(u, false, _("Vastgelegd: %s gekozen voor casus %s"), opt_id, case_id);
+        char msg[sizeof u->msg];
+        memcpy(msg, u->msg, sizeof msg);
+        if (!ui_new_action(u, case_id, text, owner))
+            memcpy(u->msg, msg, sizeof msg);
+        free(text);
+    }
+    free(owner);
+    free(name);
+}
+
+/* The access log (NEN 7513): a case shown with its detail and options is a
+ * case viewed; once per case per session. The wall never writes: the
+ * chair's screen logs what both show. */
+static void view_cases_log_view(struct cases *s, const char *id)
+{
+    struct ui *u = s->v.u;
+    if (u->follow)
+        return;
+    for (size_t i = 0; i < s->nlogged; i++)
+        if (strcmp(s->logged[i], id) == 0)
+            return;
+    s->logged = xrealloc(s->logged, (s->nlogged + 1) * sizeof *s->logged);
+    s->logged[s->nlogged++] = xstrdup(id);
+    app_log(u->a, "view", WT_CASES, id, NULL);
+}
+
+/* On the beamer a shielded case is never shown, not even as a similar case. */
+static void view_cases_hide_shielded(struct cases *s)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < s->opts.n; i++) {
+        struct match_option *o = &s->opts.opts[i];
+        bool hide = false;
+        struct wt_record r;
+        if (o->type == MATCH_CASE && meeting_peek(s->v.u->a, WT_CASES, o->id, &r) == 0)
+            hide = strcmp(record_get(&r, CASE_RESTRICTED), "yes") == 0;
+        if (o->type == MATCH_CASE)
+            record_fini(&r);
+        if (hide) {
+            free(o->name);
+            free(o->reasons);
+        } else {
+            s->opts.opts[k++] = *o;
+        }
+    }
+    s->opts.n = k;
+}
+
+/* The options of the selected case, computed when the keyboard is idle so
+ * that scrolling through the list stays quick. */
+bool view_cases_idle_options(struct cases *s)
+{
+    struct view *v = &s->v;
+    if (view_cases_opts_current(s))
+        return false;
+    struct app_suggester *sg = ui_suggester(v->u);
+    if (!sg)
+        return true;
+    if (s->have_opts)
+        match_result_fini(&s->opts);
+    const char *id = view_cases_selected_id(s);
+    struct wt_error err = {0};
+    if (app_suggest(sg, id, OPTION_LIMIT, &s->opts, &err) != 0) {
+        s->opts.opts = NULL;
+        s->opts.n = 0;
+    }
+    if (v->u->beamer)
+        view_cases_hide_shielded(s);
+    view_cases_log_view(s, id);
+    snprintf(s->opts_id, sizeof s->opts_id, "%s", id);
+    s->opts_gen = v->u->gen;
+    s->opts_beamer = v->u->beamer;
+    s->have_opts = true;
+    return true;
+}
+

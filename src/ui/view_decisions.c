@@ -1,0 +1,340 @@
+/* view_decisions.c: item 5, Rondvraag & besluiten: decisions as free text, the minutes so far. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_int.h"
+#include "wijktafel/i18n.h"
+
+struct decisions {
+    struct view v;
+    char **lines; /* one decision a line */
+    size_t n;
+    struct list l;
+    char *minutes;
+    int minutes_top;
+    bool focus_minutes;
+    bool loaded;
+    struct rect list_r, minutes_r;
+};
+
+static const struct fkey fkeys[] = {
+    {5, N_("Editor"), 'E'}, {6, N_("Wis"), 'x'}, {0, NULL, 0}};
+
+static const struct keyhelp help[] = {
+    {N_("n  F2"), N_("nieuw besluit (een regel)")},
+    {N_("e  F4"), N_("het gekozen besluit bewerken")},
+    {N_("E  F5"), N_("alle besluiten in de editor ($EDITOR)")},
+    {N_("x  F6"), N_("het gekozen besluit wissen")},
+    {"a", N_("nieuw actiepunt")},
+    {N_("Links  Rechts"), N_("naar de besluiten of de notulen; pijltjes bladeren")},
+    {NULL, NULL}};
+
+static void free_lines(struct decisions *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->lines[i]);
+    free(s->lines);
+    s->lines = NULL;
+    s->n = 0;
+}
+
+static void split(struct decisions *s, const char *text)
+{
+    free_lines(s);
+    for (const char *p = text; *p;) {
+        size_t len = strcspn(p, "\n");
+        if (len) {
+            s->lines = xrealloc(s->lines, (s->n + 1) * sizeof *s->lines);
+            s->lines[s->n++] = xstrndup(p, len);
+        }
+        p += len + (p[len] ? 1 : 0);
+    }
+    s->l.n = s->n;
+    list_clamp(&s->l);
+}
+
+static void load(struct decisions *s)
+{
+    struct ui *u = s->v.u;
+    char *text = NULL;
+    struct wt_error err = {0};
+    if (meeting_decisions_get(u->a, u->a->today, &text, &err) != 0)
+        ui_error(u, &err);
+    split(s, text ? text : "");
+    free(text);
+    struct buf m = {0};
+    free(s->minutes);
+    s->minutes = NULL;
+    if (meeting_minutes(u->a, u->a->today, &m, NULL) == 0)
+        s->minutes = buf_steal(&m);
+    buf_fini(&m);
+    s->loaded = true;
+}
+
+/* Stores the decisions (all lines); false on failure (message shown). */
+static bool store(struct decisions *s)
+{
+    struct buf b = {0};
+    buf_puts(&b, "");
+    for (size_t i = 0; i < s->n; i++)
+        buf_printf(&b, "%s\n", s->lines[i]);
+    struct wt_error err = {0};
+    bool ok = meeting_decisions_put(s->v.u->a, b.data, &err) == 0;
+    if (!ok)
+        ui_error(s->v.u, &err);
+    buf_fini(&b);
+    if (ok)
+        ui_changed(s->v.u);
+    return ok;
+}
+
+struct row_ctx {
+    struct decisions *s;
+};
+
+static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
+{
+    struct decisions *s = ((struct row_ctx *)ctx)->s;
+    char *t = ui_show(s->v.u, s->lines[i]);
+    char *line = xasprintf("%2zu. %s", i + 1, t);
+    draw_text(y, x, w, line, sel ? (s->focus_minutes ? TH_SEL_DIM : TH_SEL) : TH_NORMAL, true);
+    free(line);
+    free(t);
+}
+
+static void draw_minutes(struct decisions *s, struct rect r)
+{
+    draw_title(r.y, r.x, r.w, _("Notulen tot nu toe (wijktafel minutes)"), s->focus_minutes);
+    struct rect in = {r.y + 1, r.x + 1, r.h - 1, r.w - 2};
+    s->minutes_r = in;
+    if (!s->minutes) {
+        draw_text(in.y, in.x, in.w, _("Nog niets vastgelegd."), TH_DIM, false);
+        return;
+    }
+    int y = in.y - s->minutes_top;
+    for (const char *p = s->minutes; *p && y < in.y + in.h;) {
+        size_t len = strcspn(p, "\n");
+        char *line = xstrndup(p, len);
+        bool head = line[0] == '#';
+        const char *text = line;
+        while (*text == '#' || (head && *text == ' '))
+            text++;
+        int n = draw_wrap_lines(in.w, text);
+        int skip = y < in.y ? in.y - y : 0;
+        if (skip < n)
+            draw_wrap((struct rect){y + skip, in.x, in.y + in.h - (y + skip), in.w}, skip, text,
+                      head ? TH_TITLE : TH_NORMAL);
+        y += n;
+        free(line);
+        p += len + (p[len] ? 1 : 0);
+    }
+}
+
+static void decisions_draw(struct view *v, struct rect r)
+{
+    struct decisions *s = (struct decisions *)v;
+    if (!s->loaded)
+        load(s);
+    struct rect lr = r, mr;
+    if (r.w >= UI_WIDE_COLS) {
+        lr.w = r.w / 2;
+        mr = (struct rect){r.y, r.x + lr.w + 1, r.h, r.w - lr.w - 1};
+    } else {
+        lr.h = r.h / 2;
+        mr = (struct rect){r.y + lr.h, r.x, r.h - lr.h, r.w};
+    }
+    char *title = xasprintf(_("Besluiten van vandaag (%zu)"), s->n);
+    draw_title(lr.y, lr.x, lr.w, title, !s->focus_minutes);
+    free(title);
+    s->list_r = (struct rect){lr.y + 1, lr.x + 1, lr.h - 1, lr.w - 2};
+    struct row_ctx c = {s};
+    list_draw(&s->l, s->list_r, draw_row, &c);
+    if (!s->n)
+        draw_text(lr.y + 1, lr.x + 1, lr.w - 2,
+                  _("Nog geen besluiten. n: nieuw besluit, a: nieuw actiepunt"), TH_DIM, false);
+    draw_minutes(s, mr);
+}
+
+static void add_or_edit(struct decisions *s, bool edit)
+{
+    if (!ui_may_write(s->v.u))
+        return;
+    if (edit && !s->n)
+        return;
+    if (edit && s->v.u->beamer) {
+        ui_message(s->v.u, true, _("Bewerken kan niet op de beamer: zet de beamer eerst uit (b)"));
+        return;
+    }
+    size_t at = edit ? s->l.sel : s->n;
+    char *typed = xstrdup(edit ? s->lines[at] : "");
+    for (;;) {
+        char *in = dialog_input(s->v.u, edit ? _("Besluit:") : _("Nieuw besluit:"), typed);
+        if (!in)
+            break;
+        free(typed);
+        typed = in;
+        char *t = in;
+        while (*t == ' ')
+            t++;
+        if (!*t)
+            break;
+        char **old = s->lines;
+        size_t oldn = s->n;
+        /* The new list; the old one stays until the write succeeded. */
+        s->lines = xmalloc((oldn + 1) * sizeof *s->lines);
+        for (size_t i = 0; i < oldn; i++)
+            s->lines[i] = i == at ? xstrdup(t) : xstrdup(old[i]);
+        if (!edit)
+            s->lines[s->n++] = xstrdup(t);
+        if (store(s)) {
+            for (size_t i = 0; i < oldn; i++)
+                free(old[i]);
+            free(old);
+            s->l.n = s->n;
+            s->l.sel = at;
+            ui_message(s->v.u, false, _("Besluit bewaard"));
+            break;
+        }
+        /* Not stored (locked, disk full): back to the list as it was, and
+         * ask again with what was typed; the message says why. */
+        for (size_t i = 0; i < s->n; i++)
+            free(s->lines[i]);
+        free(s->lines);
+        s->lines = old;
+        s->n = oldn;
+    }
+    free(typed);
+}
+
+static void in_editor(struct decisions *s)
+{
+    if (!ui_may_write(s->v.u))
+        return;
+    if (s->v.u->beamer) {
+        ui_message(s->v.u, true, _("Bewerken kan niet op de beamer: zet de beamer eerst uit (b)"));
+        return;
+    }
+    struct buf b = {0};
+    buf_puts(&b, "");
+    for (size_t i = 0; i < s->n; i++)
+        buf_printf(&b, "%s\n", s->lines[i]);
+    char *edited = editor_run(s->v.u, b.data);
+    buf_fini(&b);
+    if (!edited)
+        return;
+    split(s, edited);
+    free(edited);
+    if (store(s))
+        ui_message(s->v.u, false, _("Besluiten bewaard"));
+}
+
+static void wipe(struct decisions *s)
+{
+    if (!s->n || !ui_may_write(s->v.u))
+        return;
+    char *q = xasprintf(_("Besluit %zu wissen?"), s->l.sel + 1);
+    bool yes = dialog_confirm(s->v.u, q);
+    free(q);
+    if (!yes)
+        return;
+    free(s->lines[s->l.sel]);
+    memmove(s->lines + s->l.sel, s->lines + s->l.sel + 1,
+            (s->n - s->l.sel - 1) * sizeof *s->lines);
+    s->n--;
+    s->l.n = s->n;
+    list_clamp(&s->l);
+    if (store(s))
+        ui_message(s->v.u, false, _("Besluit gewist"));
+}
+
+static bool decisions_key(struct view *v, int key)
+{
+    struct decisions *s = (struct decisions *)v;
+    if (s->focus_minutes && (key == UI_KEY(KEY_UP) || key == UI_KEY(KEY_DOWN))) {
+        s->minutes_top += key == UI_KEY(KEY_DOWN) ? 1 : (s->minutes_top > 0 ? -1 : 0);
+        return true;
+    }
+    if (!s->focus_minutes && list_key(&s->l, key))
+        return true;
+    switch (key) {
+    case UI_KEY(KEY_LEFT): s->focus_minutes = false; return true;
+    case UI_KEY(KEY_RIGHT): s->focus_minutes = true; return true;
+    case 'n': add_or_edit(s, false); return true;
+    case 'e': add_or_edit(s, true); return true;
+    case 'E': in_editor(s); return true;
+    case 'x': wipe(s); return true;
+    default: return false;
+    }
+}
+
+static void decisions_click(struct view *v, int y, int x)
+{
+    struct decisions *s = (struct decisions *)v;
+    if (list_click(&s->l, s->list_r, y) && x < s->list_r.x + s->list_r.w)
+        s->focus_minutes = false;
+    else if (y >= s->minutes_r.y && x >= s->minutes_r.x)
+        s->focus_minutes = true;
+}
+
+static void decisions_reload(struct view *v)
+{
+    ((struct decisions *)v)->loaded = false;
+}
+
+static void decisions_selection(const struct view *v, struct meeting_wall *w)
+{
+    const struct decisions *s = (const struct decisions *)v;
+    w->pane = (int)s->l.sel; /* the decision line the chair points at */
+    w->kind = WT_ACTIONS;
+    w->id[0] = '\0';
+}
+
+static bool decisions_select(struct view *v, enum wt_kind kind, const char *id, int pane)
+{
+    (void)kind;
+    (void)id;
+    struct decisions *s = (struct decisions *)v;
+    if (!s->loaded)
+        load(s);
+    if (pane >= 0) {
+        s->l.sel = (size_t)pane;
+        list_clamp(&s->l);
+    }
+    return true;
+}
+
+static void decisions_resize(struct view *v, struct rect r)
+{
+    (void)r;
+    list_clamp(&((struct decisions *)v)->l);
+}
+
+static void decisions_free(struct view *v)
+{
+    struct decisions *s = (struct decisions *)v;
+    free_lines(s);
+    free(s->minutes);
+    free(s);
+}
+
+static const struct view_ops ops = {
+    .title = N_("Rondvraag & besluiten"),
+    .fkeys = fkeys,
+    .help = help,
+    .draw = decisions_draw,
+    .key = decisions_key,
+    .resize = decisions_resize,
+    .click = decisions_click,
+    .reload = decisions_reload,
+    .select = decisions_select,
+    .selection = decisions_selection,
+    .free = decisions_free,
+};
+
+struct view *view_decisions_new(struct ui *u)
+{
+    struct decisions *s = xcalloc(1, sizeof *s);
+    s->v.ops = &ops;
+    s->v.u = u;
+    return &s->v;
+}

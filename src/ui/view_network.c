@@ -1,0 +1,428 @@
+/* view_network.c: item 4, Netwerk: what changed on the social map, stale and full entries, talents. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+
+enum { TAB_CHANGED, TAB_STALE, TAB_FULL, TAB_ALL, TAB_TALENTS, TAB_COUNT };
+
+#define STALE_DAYS 183       /* "not checked for over 6 months" */
+#define TALENT_BIT ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
+struct network {
+    struct view v;
+    struct rows res, tal;
+    struct meeting_changes *changes;
+    size_t *idx, nidx; /* index into res, or into tal with TALENT_BIT */
+    struct list l;
+    int tab;
+    bool loaded;
+    struct rect list_r, tabs_r;
+    int tab_x[TAB_COUNT + 1];
+};
+
+static const char *const tab_names[TAB_COUNT] = {N_("Nieuw of gewijzigd"), N_("Niet gecheckt"),
+                                                 N_("Vol of gepauzeerd"), N_("Hele kaart"),
+                                                 N_("Talenten")};
+
+static const struct fkey fkeys[] = {
+    {5, N_("Klopt"), 'c'}, {6, N_("Lijst"), 'v'}, {0, NULL, 0}};
+
+static const struct keyhelp help[] = {
+    {N_("v  F6  Links  Rechts"), N_("andere lijst: nieuw of gewijzigd sinds het vorige overleg, "
+                                    "niet gecheckt (meer dan 6 maanden), vol of gepauzeerd, "
+                                    "hele kaart, talenten")},
+    {N_("c  F5"), N_("kaartitem klopt nog: vandaag gecheckt")},
+    {N_("n  F2"), N_("nieuw kaartitem (bij Talenten: nieuw talent)")},
+    {"t", N_("nieuw talent")},
+    {N_("e  F4"), N_("bewerken")},
+    {N_("nieuw  gewijzigd"), N_("sinds het vorige overleg")},
+    {"[!] oud", N_("langer dan 6 maanden niet gecheckt")},
+    {NULL, NULL}};
+
+static const struct wt_record *rec(const struct network *s, size_t k)
+{
+    return k & TALENT_BIT ? &s->tal.r[k & ~TALENT_BIT] : &s->res.r[k];
+}
+
+static bool stale(const struct network *s, const struct wt_record *r)
+{
+    int32_t d;
+    const char *c = record_get(r, RESOURCE_CHECKED);
+    return !*c || (date_parse(c, &d) == 0 && d < s->v.u->a->today - STALE_DAYS);
+}
+
+static bool in_tab(const struct network *s, const struct wt_record *r)
+{
+    bool talent = r->kind == WT_TALENTS;
+    switch (s->tab) {
+    case TAB_CHANGED: return meeting_changes_of(s->changes, r) != MEETING_SAME;
+    case TAB_STALE: return !talent && stale(s, r);
+    case TAB_FULL:
+        return !talent && strcmp(record_get(r, RESOURCE_CAPACITY), "open") != 0;
+    case TAB_ALL: return !talent;
+    default: return talent;
+    }
+}
+
+static const struct wt_record *selected(const struct network *s)
+{
+    return s->nidx ? rec(s, s->idx[s->l.sel]) : NULL;
+}
+
+static void refilter(struct network *s, const struct wt_record *keep_rec)
+{
+    char *keep = keep_rec ? xstrdup(keep_rec->v[0]) : NULL;
+    enum wt_kind keep_kind = keep_rec ? keep_rec->kind : WT_RESOURCES;
+    free(s->idx);
+    s->idx = xmalloc((s->res.n + s->tal.n + 1) * sizeof *s->idx);
+    s->nidx = 0;
+    for (size_t i = 0; i < s->res.n; i++)
+        if (in_tab(s, &s->res.r[i]))
+            s->idx[s->nidx++] = i;
+    for (size_t i = 0; i < s->tal.n; i++)
+        if (in_tab(s, &s->tal.r[i]))
+            s->idx[s->nidx++] = i | TALENT_BIT;
+    s->l.n = s->nidx;
+    s->l.sel = 0;
+    for (size_t i = 0; keep && i < s->nidx; i++) {
+        const struct wt_record *r = rec(s, s->idx[i]);
+        if (r->kind == keep_kind && strcmp(r->v[0], keep) == 0)
+            s->l.sel = i;
+    }
+    list_clamp(&s->l);
+    free(keep);
+}
+
+static void load(struct network *s)
+{
+    const struct wt_record *cur = selected(s);
+    struct wt_record keep;
+    bool have = cur != NULL;
+    if (have)
+        record_copy(&keep, cur);
+    struct wt_error err = {0};
+    if (rows_load(&s->res, s->v.u->a, WT_RESOURCES, &err) != 0 ||
+        rows_load(&s->tal, s->v.u->a, WT_TALENTS, &err) != 0)
+        ui_error(s->v.u, &err);
+    meeting_changes_free(s->changes);
+    s->changes = NULL;
+    meeting_changes_new(s->v.u->a, &s->changes, NULL);
+    s->loaded = true;
+    refilter(s, have ? &keep : NULL);
+    if (have)
+        record_fini(&keep);
+}
+
+/* The marker column: never colour alone. */
+static const char *mark(const struct network *s, const struct wt_record *r)
+{
+    enum meeting_change c = meeting_changes_of(s->changes, r);
+    if (c == MEETING_NEW)
+        return _("nieuw");
+    if (c == MEETING_CHANGED)
+        return _("gewijzigd");
+    if (r->kind == WT_TALENTS)
+        return r->v[TALENT_CONSENT] ? "" : _("[!] geen ok");
+    if (stale(s, r))
+        return _("[!] oud");
+    return "";
+}
+
+static const char *capacity_word(const char *c)
+{
+    return strcmp(c, "full") == 0 ? _("vol") : strcmp(c, "paused") == 0 ? _("gepauzeerd")
+                                                                         : _("open");
+}
+
+struct row_ctx {
+    struct network *s;
+    int n;
+    int widths[7];
+};
+
+static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
+{
+    struct row_ctx *c = ctx;
+    struct network *s = c->s;
+    const struct wt_record *r = rec(s, s->idx[i]);
+    bool talent = r->kind == WT_TALENTS;
+    char *name = talent ? ui_person(s->v.u, record_get(r, TALENT_NAME))
+                        : ui_show(s->v.u, record_get(r, RESOURCE_NAME));
+    const char *cells[] = {
+        mark(s, r), r->v[0], name, talent ? _("talent") : record_get(r, RESOURCE_KIND),
+        ui_last_part(record_get(r, talent ? TALENT_AREA : RESOURCE_AREA)),
+        record_get(r, talent ? TALENT_CONSENT : RESOURCE_CHECKED),
+        talent ? "" : capacity_word(record_get(r, RESOURCE_CAPACITY))};
+    if (c->n == 6) {
+        cells[4] = cells[5];
+        cells[5] = cells[6];
+    }
+    list_cells(y, x, w, cells, c->widths, c->n, sel ? TH_SEL : TH_NORMAL);
+    free(name);
+}
+
+static void draw_detail(struct network *s, struct rect r)
+{
+    const struct wt_record *e = selected(s);
+    draw_title(r.y, r.x, r.w, e && e->kind == WT_TALENTS ? _("Talent") : _("Kaartitem"), false);
+    if (!e) {
+        draw_text(r.y + 1, r.x + 1, r.w - 1, _("Niets in deze lijst."), TH_DIM, false);
+        return;
+    }
+    struct ui *u = s->v.u;
+    struct rect in = {r.y + 1, r.x + 1, r.h - 1, r.w - 2};
+    int lw = 14, y = in.y;
+    if (e->kind == WT_TALENTS) {
+        char *name = ui_person(u, record_get(e, TALENT_NAME));
+        char *avail = ui_show(u, record_get(e, TALENT_AVAILABLE));
+        char *head = xasprintf("%s  %s", e->v[0], name);
+        y = draw_field(in, y, _("Talent"), head, lw);
+        y = draw_field(in, y, _("Wijk"), record_get(e, TALENT_AREA), lw);
+        y = draw_field(in, y, _("Helpt bij"), record_get(e, TALENT_OFFERS), lw);
+        y = draw_field(in, y, _("Interesses"), record_get(e, TALENT_INTERESTS), lw);
+        y = draw_field(in, y, _("Wanneer"), avail, lw);
+        draw_field(in, y, _("Toestemming"),
+                   e->v[TALENT_CONSENT] ? e->v[TALENT_CONSENT]
+                                        : _("[!] nog niet: wordt niet voorgesteld"),
+                   lw);
+        free(head);
+        free(name);
+        free(avail);
+        return;
+    }
+    const int cols[] = {RESOURCE_NAME, RESOURCE_KIND, RESOURCE_AREA, RESOURCE_NEEDS,
+                        RESOURCE_INTERESTS, RESOURCE_AGES, RESOURCE_ACCESS, RESOURCE_SCHEDULE,
+                        RESOURCE_CONTACT, RESOURCE_DESCRIPTION, RESOURCE_CHECKED};
+    const char *labels[] = {_("Naam"), _("Soort"), _("Wijk"), _("Helpt bij"), _("Interesses"),
+                            _("Leeftijd"), _("Toegang"), _("Wanneer"), _("Contact"),
+                            _("Wat"), _("Gecheckt")};
+    char *head = xasprintf("%s  (%s, %s)", record_get(e, RESOURCE_NAME), e->v[0],
+                           capacity_word(record_get(e, RESOURCE_CAPACITY)));
+    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+        char *v = ui_show(u, i == 0 ? head : record_get(e, cols[i]));
+        if (cols[i] == RESOURCE_CHECKED && stale(s, e)) {
+            char *m = xasprintf(_("%s  [!] langer dan 6 maanden geleden"), *v ? v : "-");
+            free(v);
+            v = m;
+        }
+        y = draw_field(in, y, labels[i], v, lw);
+        free(v);
+    }
+    free(head);
+}
+
+static void network_draw(struct view *v, struct rect r)
+{
+    struct network *s = (struct network *)v;
+    if (!s->loaded)
+        load(s);
+    /* The lists as tabs, the current one in brackets. */
+    s->tabs_r = (struct rect){r.y, r.x, 1, r.w};
+    draw_fill(r.y, r.x, r.w, TH_HEADER);
+    int x = r.x;
+    for (int t = 0; t < TAB_COUNT; t++) {
+        char *label = xasprintf(t == s->tab ? "[%s]" : " %s ", _(tab_names[t]));
+        s->tab_x[t] = x;
+        x += draw_text(r.y, x, r.x + r.w - x, label, t == s->tab ? TH_TAB_CUR : TH_HEADER,
+                       false);
+        free(label);
+    }
+    s->tab_x[TAB_COUNT] = x;
+    char *count = xasprintf(" %zu ", s->nidx);
+    int cw = draw_width(count);
+    if (x + cw < r.x + r.w)
+        draw_text(r.y, r.x + r.w - cw, cw, count, TH_HEADER, false);
+    free(count);
+    struct rect body = {r.y + 1, r.x, r.h - 1, r.w};
+    bool wide = r.w >= UI_WIDE_COLS;
+    struct rect lr = body, dr;
+    if (wide) {
+        lr.w = body.w * 3 / 5;
+        dr = (struct rect){body.y, body.x + lr.w + 1, body.h, body.w - lr.w - 1};
+    } else {
+        lr.h = body.h - 9;
+        dr = (struct rect){body.y + lr.h, body.x, body.h - lr.h, body.w};
+    }
+    bool narrow = lr.w < 100;
+    struct row_ctx c = {.s = s, .n = narrow ? 6 : 7,
+                        .widths = {11, narrow ? 12 : 14, 0, narrow ? 9 : 12, 12, 10, 10}};
+    if (narrow) { /* without the area */
+        c.widths[4] = 10;
+        c.widths[5] = 10;
+    }
+    int used = c.n - 1;
+    for (int i = 0; i < c.n; i++)
+        used += c.widths[i];
+    c.widths[2] = lr.w - used > 10 ? lr.w - used : 10;
+    const char *heads[] = {"", _("id"), _("naam"), _("soort"), _("wijk"), _("datum"),
+                           _("plek")};
+    if (narrow) {
+        heads[4] = heads[5];
+        heads[5] = heads[6];
+    }
+    list_cells(lr.y, lr.x, lr.w, heads, c.widths, c.n, TH_HEADER);
+    s->list_r = (struct rect){lr.y + 1, lr.x, lr.h - 1, lr.w};
+    list_draw(&s->l, s->list_r, draw_row, &c);
+    draw_detail(s, dr);
+}
+
+static void checked_today(struct network *s)
+{
+    const struct wt_record *e = selected(s);
+    if (!e || !ui_may_write(s->v.u))
+        return;
+    if (e->kind != WT_RESOURCES) {
+        ui_message(s->v.u, true, _("Alleen een kaartitem kan gecheckt worden"));
+        return;
+    }
+    char id[WT_MAX_ID + 1];
+    snprintf(id, sizeof id, "%s", e->v[0]);
+    struct wt_error err = {0};
+    if (meeting_resource_checked(s->v.u->a, id, &err) != 0) {
+        ui_error(s->v.u, &err);
+        return;
+    }
+    ui_changed(s->v.u);
+    if (!ui_queued(s->v.u, WT_RESOURCES))
+        ui_message(s->v.u, false, _("Kaartitem %s klopt: vandaag gecheckt"), id);
+}
+
+static void set_tab(struct network *s, int tab)
+{
+    const struct wt_record *cur = selected(s);
+    struct wt_record keep;
+    bool have = cur != NULL;
+    if (have)
+        record_copy(&keep, cur);
+    s->tab = (tab + TAB_COUNT) % TAB_COUNT;
+    refilter(s, have ? &keep : NULL);
+    if (have)
+        record_fini(&keep);
+}
+
+static bool network_key(struct view *v, int key)
+{
+    struct network *s = (struct network *)v;
+    if (list_key(&s->l, key))
+        return true;
+    const struct wt_record *e = selected(s);
+    switch (key) {
+    case 'v':
+    case UI_KEY(KEY_RIGHT): set_tab(s, s->tab + 1); return true;
+    case UI_KEY(KEY_LEFT): set_tab(s, s->tab - 1); return true;
+    case 'c': checked_today(s); return true;
+    case 'n':
+        ui_new_record(v->u, s->tab == TAB_TALENTS ? WT_TALENTS : WT_RESOURCES);
+        return true;
+    case 't': ui_new_record(v->u, WT_TALENTS); return true;
+    case 'e':
+        if (e)
+            ui_edit_record(v->u, e);
+        return true;
+    default: return false;
+    }
+}
+
+static void network_click(struct view *v, int y, int x)
+{
+    struct network *s = (struct network *)v;
+    if (y == s->tabs_r.y) {
+        for (int t = 0; t < TAB_COUNT; t++)
+            if (x >= s->tab_x[t] && x < s->tab_x[t + 1])
+                set_tab(s, t);
+        return;
+    }
+    list_click(&s->l, s->list_r, y);
+}
+
+static void network_reload(struct view *v)
+{
+    /* Lazily: loaded again when shown. */
+    ((struct network *)v)->loaded = false;
+}
+
+static bool network_select(struct view *v, enum wt_kind kind, const char *id, int pane)
+{
+    struct network *s = (struct network *)v;
+    if (!s->loaded)
+        load(s);
+    if (pane >= 0 && pane < TAB_COUNT && pane != s->tab) {
+        s->tab = pane;
+        refilter(s, NULL);
+    }
+    if ((kind != WT_RESOURCES && kind != WT_TALENTS) || !id || !*id)
+        return false;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < s->nidx; i++) {
+            const struct wt_record *r = rec(s, s->idx[i]);
+            if (r->kind == kind && strcmp(r->v[0], id) == 0) {
+                s->l.sel = i;
+                list_clamp(&s->l);
+                return true;
+            }
+        }
+        if (pass == 0) {
+            s->tab = kind == WT_TALENTS ? TAB_TALENTS : TAB_ALL;
+            refilter(s, NULL);
+        }
+    }
+    return false;
+}
+
+static void network_selection(const struct view *v, struct meeting_wall *w)
+{
+    const struct network *s = (const struct network *)v;
+    const struct wt_record *e = selected(s);
+    w->pane = s->tab;
+    w->kind = e ? e->kind : WT_RESOURCES;
+    snprintf(w->id, sizeof w->id, "%s", e ? e->v[0] : "");
+}
+
+static void network_warm(struct view *v)
+{
+    struct network *s = (struct network *)v;
+    if (!s->loaded)
+        load(s);
+}
+
+static void network_resize(struct view *v, struct rect r)
+{
+    (void)r;
+    list_clamp(&((struct network *)v)->l);
+}
+
+static void network_free(struct view *v)
+{
+    struct network *s = (struct network *)v;
+    rows_free(&s->res);
+    rows_free(&s->tal);
+    meeting_changes_free(s->changes);
+    free(s->idx);
+    free(s);
+}
+
+static const struct view_ops ops = {
+    .title = N_("Netwerk"),
+    .fkeys = fkeys,
+    .help = help,
+    .draw = network_draw,
+    .key = network_key,
+    .resize = network_resize,
+    .click = network_click,
+    .reload = network_reload,
+    .select = network_select,
+    .selection = network_selection,
+    .warm = network_warm,
+    .free = network_free,
+};
+
+struct view *view_network_new(struct ui *u)
+{
+    struct network *s = xcalloc(1, sizeof *s);
+    s->v.ops = &ops;
+    s->v.u = u;
+    return &s->v;
+}

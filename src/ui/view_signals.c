@@ -1,0 +1,316 @@
+/* view_signals.c: item 3, Signalen uit de wijk: list, quick entry, status, link to a case. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_int.h"
+#include "wijktafel/i18n.h"
+
+struct signals {
+    struct view v;
+    struct rows rows;
+    size_t *idx, nidx;
+    struct list l;
+    bool all, loaded;
+    struct rect list_r;
+};
+
+static const struct fkey fkeys[] = {
+    {5, N_("Status"), 't'}, {6, N_("Koppel"), 'l'}, {8, N_("Alles"), 'h'}, {0, NULL, 0}};
+
+static const struct keyhelp help[] = {
+    {N_("n  F2"), N_("nieuw signaal (datum vandaag, uw wijk; Enter bewaart)")},
+    {N_("e  F4"), N_("signaal bewerken")},
+    {N_("t  F5"), N_("status: nieuw, besproken, opgepakt, gesloten")},
+    {N_("l  F6"), N_("koppelen aan een casus (leeg: loskoppelen)")},
+    {N_("h  F8"), N_("ook gesloten signalen tonen, of niet")},
+    {"Enter", N_("naar de gekoppelde casus")},
+    {NULL, NULL}};
+
+static const struct rows *sorting;
+
+/* Newest first. */
+static int by_date(const void *a, const void *b)
+{
+    const struct wt_record *x = &sorting->r[*(const size_t *)a];
+    const struct wt_record *y = &sorting->r[*(const size_t *)b];
+    int c = strcmp(record_get(y, SIGNAL_DATE), record_get(x, SIGNAL_DATE));
+    return c ? c : strcmp(y->v[0], x->v[0]);
+}
+
+static const struct wt_record *selected(const struct signals *s)
+{
+    return s->nidx ? &s->rows.r[s->idx[s->l.sel]] : NULL;
+}
+
+static void load(struct signals *s)
+{
+    const struct wt_record *cur = selected(s);
+    char *keep = cur ? xstrdup(cur->v[0]) : NULL;
+    struct wt_error err = {0};
+    if (rows_load(&s->rows, s->v.u->a, WT_SIGNALS, &err) != 0)
+        ui_error(s->v.u, &err);
+    free(s->idx);
+    s->idx = xmalloc((s->rows.n + 1) * sizeof *s->idx);
+    s->nidx = 0;
+    for (size_t i = 0; i < s->rows.n; i++)
+        if (s->all || strcmp(record_get(&s->rows.r[i], SIGNAL_STATUS), "closed") != 0 ||
+            (keep && strcmp(s->rows.r[i].v[0], keep) == 0))
+            s->idx[s->nidx++] = i;
+    sorting = &s->rows;
+    qsort(s->idx, s->nidx, sizeof *s->idx, by_date);
+    s->l.n = s->nidx;
+    size_t pos;
+    if (keep && rows_find(&s->rows, s->idx, s->nidx, keep, &pos))
+        s->l.sel = pos;
+    list_clamp(&s->l);
+    free(keep);
+    s->loaded = true;
+}
+
+struct row_ctx {
+    struct signals *s;
+    int widths[8];
+};
+
+static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
+{
+    struct row_ctx *c = ctx;
+    struct signals *s = c->s;
+    const struct wt_record *r = &s->rows.r[s->idx[i]];
+    char *text = ui_show(s->v.u, record_get(r, SIGNAL_TEXT));
+    char *source = ui_show(s->v.u, record_get(r, SIGNAL_SOURCE));
+    const char *st = record_get(r, SIGNAL_STATUS);
+    const char *cells[] = {strcmp(st, "new") == 0 ? "*" : "", r->v[0],
+                           record_get(r, SIGNAL_DATE), ui_last_part(record_get(r, SIGNAL_AREA)),
+                           text, source, ui_signal_status(st), record_get(r, SIGNAL_CASE)};
+    list_cells(y, x, w, cells, c->widths, 8, sel ? TH_SEL : TH_NORMAL);
+    free(text);
+    free(source);
+}
+
+static void draw_detail(struct signals *s, struct rect r)
+{
+    draw_title(r.y, r.x, r.w, _("Signaal"), false);
+    const struct wt_record *g = selected(s);
+    if (!g) {
+        draw_text(r.y + 1, r.x + 1, r.w - 1, _("Geen signalen. n: nieuw signaal"), TH_DIM,
+                  false);
+        return;
+    }
+    struct ui *u = s->v.u;
+    struct rect in = {r.y + 1, r.x + 1, r.h - 1, r.w - 2};
+    int lw = 12, y = in.y;
+    char *text = ui_show(u, record_get(g, SIGNAL_TEXT));
+    char *source = ui_show(u, record_get(g, SIGNAL_SOURCE));
+    char *area = ui_show(u, record_get(g, SIGNAL_AREA));
+    char *themes = ui_show(u, record_get(g, SIGNAL_THEMES));
+    char *head = xasprintf("%s  %s  %s", g->v[0], record_get(g, SIGNAL_DATE),
+                           ui_signal_status(record_get(g, SIGNAL_STATUS)));
+    y = draw_field(in, y, _("Signaal"), head, lw);
+    y = draw_field(in, y, _("Wat"), text, lw);
+    y = draw_field(in, y, _("Wijk"), area, lw);
+    y = draw_field(in, y, _("Bron"), source, lw);
+    y = draw_field(in, y, _("Thema's"), themes, lw);
+    y = draw_field(in, y, _("Casus"), record_get(g, SIGNAL_CASE), lw);
+    draw_field(in, y, _("Gemeld door"), ui_member_name(u, g->v[SIGNAL_REPORTER]), lw);
+    free(head);
+    free(text);
+    free(source);
+    free(area);
+    free(themes);
+}
+
+static void signals_draw(struct view *v, struct rect r)
+{
+    struct signals *s = (struct signals *)v;
+    if (!s->loaded)
+        load(s);
+    bool wide = r.w >= UI_WIDE_COLS;
+    struct rect lr = r, dr;
+    if (wide) {
+        lr.w = r.w * 3 / 5;
+        dr = (struct rect){r.y, r.x + lr.w + 1, r.h, r.w - lr.w - 1};
+    } else {
+        lr.h = r.h - 8;
+        dr = (struct rect){r.y + lr.h, r.x, r.h - lr.h, r.w};
+    }
+    char *title = xasprintf(s->all ? _("Alle signalen (%zu)") : _("Signalen, zonder gesloten (%zu)"),
+                            s->nidx);
+    draw_title(lr.y, lr.x, lr.w, title, true);
+    free(title);
+    struct row_ctx c = {.s = s, .widths = {1, 5, 10, 12, 0, 11, 9, 6}};
+    if (lr.w < 100) {
+        c.widths[3] = 9;
+        c.widths[5] = 8;
+    }
+    int used = 7;
+    for (int i = 0; i < 8; i++)
+        used += c.widths[i];
+    c.widths[4] = lr.w - used > 10 ? lr.w - used : 10;
+    const char *heads[] = {"", _("id"), _("datum"), _("wijk"), _("wat"), _("bron"),
+                           _("status"), _("casus")};
+    list_cells(lr.y + 1, lr.x, lr.w, heads, c.widths, 8, TH_HEADER);
+    s->list_r = (struct rect){lr.y + 2, lr.x, lr.h - 2, lr.w};
+    list_draw(&s->l, s->list_r, draw_row, &c);
+    draw_detail(s, dr);
+}
+
+static void set_status(struct signals *s)
+{
+    const struct wt_record *g = selected(s);
+    if (!g || !ui_may_write(s->v.u))
+        return;
+    static const char *const values[] = {"new", "discussed", "taken-up", "closed"};
+    const char *labels[4];
+    for (int i = 0; i < 4; i++)
+        labels[i] = ui_signal_status(values[i]);
+    static const int letters[] = {'n', 'b', 'o', 'g'};
+    int cur = 0;
+    for (int i = 0; i < 4; i++)
+        if (strcmp(values[i], record_get(g, SIGNAL_STATUS)) == 0)
+            cur = i;
+    char id[WT_MAX_ID + 1];
+    snprintf(id, sizeof id, "%s", g->v[0]);
+    char *title = xasprintf(_("Status van signaal %s"), id);
+    int k = dialog_menu(s->v.u, title, labels, letters, 4, cur);
+    free(title);
+    if (k < 0)
+        return;
+    struct wt_error err = {0};
+    if (meeting_signal_status(s->v.u->a, id, values[k], &err) != 0) {
+        ui_error(s->v.u, &err);
+        return;
+    }
+    ui_changed(s->v.u);
+    if (!ui_queued(s->v.u, WT_SIGNALS))
+        ui_message(s->v.u, false, _("Signaal %s: %s"), id, labels[k]);
+}
+
+static void link_case(struct signals *s)
+{
+    const struct wt_record *g = selected(s);
+    if (!g || !ui_may_write(s->v.u))
+        return;
+    char id[WT_MAX_ID + 1];
+    snprintf(id, sizeof id, "%s", g->v[0]);
+    char *in = dialog_input(s->v.u, _("Koppelen aan casus (id, leeg = los):"),
+                            record_get(g, SIGNAL_CASE));
+    if (!in)
+        return;
+    struct wt_error err = {0};
+    if (meeting_signal_link(s->v.u->a, id, in, &err) != 0) {
+        ui_error(s->v.u, &err);
+    } else {
+        ui_changed(s->v.u);
+        if (*in)
+            ui_message(s->v.u, false, _("Signaal %s hoort nu bij casus %s"), id, in);
+        else
+            ui_message(s->v.u, false, _("Signaal %s hoort niet meer bij een casus"), id);
+    }
+    free(in);
+}
+
+static bool signals_key(struct view *v, int key)
+{
+    struct signals *s = (struct signals *)v;
+    if (list_key(&s->l, key))
+        return true;
+    const struct wt_record *g = selected(s);
+    switch (key) {
+    case 'n': ui_new_record(v->u, WT_SIGNALS); return true;
+    case 'e':
+        if (g)
+            ui_edit_record(v->u, g);
+        return true;
+    case 't': set_status(s); return true;
+    case 'l': link_case(s); return true;
+    case 'h':
+        s->all = !s->all;
+        load(s);
+        return true;
+    default:
+        if (ui_key_enter(key) && g && g->v[SIGNAL_CASE]) {
+            char id[WT_MAX_ID + 1];
+            snprintf(id, sizeof id, "%s", g->v[SIGNAL_CASE]);
+            ui_goto(v->u, MEETING_CASES, WT_CASES, id);
+            return true;
+        }
+        return false;
+    }
+}
+
+static void signals_click(struct view *v, int y, int x)
+{
+    (void)x;
+    struct signals *s = (struct signals *)v;
+    list_click(&s->l, s->list_r, y);
+}
+
+static void signals_reload(struct view *v)
+{
+    /* Lazily: loaded again when shown. */
+    ((struct signals *)v)->loaded = false;
+}
+
+static bool signals_select(struct view *v, enum wt_kind kind, const char *id, int pane)
+{
+    (void)pane;
+    struct signals *s = (struct signals *)v;
+    if (kind != WT_SIGNALS || !id || !*id)
+        return false;
+    if (!s->loaded)
+        load(s);
+    size_t pos;
+    if (!rows_find(&s->rows, s->idx, s->nidx, id, &pos)) {
+        s->all = true;
+        load(s);
+        if (!rows_find(&s->rows, s->idx, s->nidx, id, &pos))
+            return false;
+    }
+    s->l.sel = pos;
+    list_clamp(&s->l);
+    return true;
+}
+
+static void signals_selection(const struct view *v, struct meeting_wall *w)
+{
+    const struct wt_record *g = selected((const struct signals *)v);
+    w->kind = WT_SIGNALS;
+    snprintf(w->id, sizeof w->id, "%s", g ? g->v[0] : "");
+}
+
+static void signals_resize(struct view *v, struct rect r)
+{
+    (void)r;
+    list_clamp(&((struct signals *)v)->l);
+}
+
+static void signals_free(struct view *v)
+{
+    struct signals *s = (struct signals *)v;
+    rows_free(&s->rows);
+    free(s->idx);
+    free(s);
+}
+
+static const struct view_ops ops = {
+    .title = N_("Signalen"),
+    .fkeys = fkeys,
+    .help = help,
+    .draw = signals_draw,
+    .key = signals_key,
+    .resize = signals_resize,
+    .click = signals_click,
+    .reload = signals_reload,
+    .select = signals_select,
+    .selection = signals_selection,
+    .free = signals_free,
+};
+
+struct view *view_signals_new(struct ui *u)
+{
+    struct signals *s = xcalloc(1, sizeof *s);
+    s->v.ops = &ops;
+    s->v.u = u;
+    return &s->v;
+}

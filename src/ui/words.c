@@ -1,0 +1,101 @@
+/* words.c: the screen's shared words (statuses, kinds, ages) and what may be shown of people. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+
+const char *ui_case_status(const char *s)
+{
+    return strcmp(s, "new") == 0 ? _("nieuw") : strcmp(s, "closed") == 0 ? _("gesloten")
+                                                                          : _("open");
+}
+
+const char *ui_signal_status(const char *s)
+{
+    if (strcmp(s, "discussed") == 0)
+        return _("besproken");
+    if (strcmp(s, "taken-up") == 0)
+        return _("opgepakt");
+    if (strcmp(s, "closed") == 0)
+        return _("gesloten");
+    return _("nieuw");
+}
+
+const char *ui_action_status(const char *s)
+{
+    return strcmp(s, "done") == 0 ? _("klaar") : strcmp(s, "dropped") == 0 ? _("vervallen")
+                                                                           : _("open");
+}
+
+const char *ui_kind_label(enum wt_kind kind)
+{
+    static const char *const labels[WT_KIND_COUNT] = {
+        N_("lid"), N_("casus"), N_("signaal"), N_("kaartitem"), N_("talent"), N_("actiepunt")};
+    return _(labels[kind]);
+}
+
+const char *ui_last_part(const char *area)
+{
+    const char *s = strrchr(area ? area : "", '/');
+    return s ? s + 1 : area ? area : "";
+}
+
+void ui_age(int32_t today, const char *date, char out[16])
+{
+    int32_t d;
+    out[0] = '\0';
+    if (!date || date_parse(date, &d) != 0)
+        return;
+    int days = today - d;
+    if (days < 0)
+        days = 0;
+    if (days < 14)
+        snprintf(out, 16, _("%d d"), days);
+    else if (days < 70)
+        snprintf(out, 16, _("%d wk"), days / 7);
+    else if (days < 730)
+        snprintf(out, 16, _("%d mnd"), days / 30);
+    else
+        snprintf(out, 16, _("%d jr"), days / 365);
+}
+
+char *ui_show(const struct ui *u, const char *text)
+{
+    if (!u->beamer)
+        return xstrdup(text ? text : "");
+    char *priv = meeting_strip_private(text);
+    char *red = meeting_redact(u->redactor, priv);
+    free(priv);
+    return red;
+}
+
+char *ui_person(const struct ui *u, const char *name)
+{
+    return u->beamer ? meeting_initials(name) : xstrdup(name ? name : "");
+}
+
+const char *ui_member_name(const struct ui *u, const char *id)
+{
+    if (!id || !*id)
+        return "";
+    for (size_t i = 0; i < u->nmembers; i++)
+        if (strcmp(u->member_ids[i], id) == 0)
+            return u->member_names[i];
+    return id;
+}
+
+const char *const *ui_member_ids(const struct ui *u)
+{
+    return (const char *const *)u->member_ids;
+}
+
+bool ui_queued(struct ui *u, enum wt_kind kind)
+{
+    if (!app_goes_to_review(u->a, kind))
+        return false;
+    ui_message(u, false, _("Ingediend: een leider bekijkt het eerst"));
+    return true;
+}

@@ -1,0 +1,33 @@
+/* check_ui.h: the screen tests, one function each (0 pass, -1 fail), and what they share. */
+#ifndef CHECK_UI_H
+#define CHECK_UI_H
+
+#include "uitest.h"
+
+/* Quits with q and checks the exit status 0: 0 / -1. */
+int ut_quit_ok(struct vt_term *t);
+/* Milliseconds on the monotonic clock. */
+double ut_now_ms(void);
+
+/* check_ui.c: the screen itself. */
+int test_items_80x24(void);
+int test_items_200x60(void);
+int test_resize(void);
+int test_quit_sane(void);
+int test_themes(void);
+int test_lang_en(void);
+
+/* check_ui_data.c: typing, choosing, the minutes, writes that fail. */
+int test_signal_entry(void);
+int test_choose_option(void);
+int test_minutes(void);
+int test_editor_and_log(void);
+int test_write_locked(void);
+int test_volunteer(void);
+
+/* check_ui_privacy.c: the beamer, the wall, escape sequences. */
+int test_beamer_names(void);
+int test_wall_follows(void);
+int test_escapes(void);
+
+#endif
