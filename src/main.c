@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,21 @@ static void setup_language(const char *lang)
     textdomain("wijktafel");
 }
 
+/* A damaged data file can make LMDB read outside its pages (SIGSEGV) or
+ * past a truncated file (SIGBUS). For a command that is one clear line and
+ * exit 74, not a core dump; the meeting screen installs its own handler,
+ * which restores the terminal first. Only async-signal-safe calls here. */
+static void on_fault(int sig)
+{
+    static const char msg[] = "wijktafel: de database lijkt beschadigd (fout bij het lezen); "
+                              "controleer met 'wijktafel check' of zet een reservekopie terug\n";
+    (void)sig;
+    if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+        /* nothing more to do */
+    }
+    _exit(74);
+}
+
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -87,8 +103,11 @@ int main(int argc, char **argv)
     }
     if (g.demo && g.db)
         return fprintf(stderr, _("--demo en --db gaan niet samen\n")), 64;
-    if (optind < argc)
+    if (optind < argc) {
+        signal(SIGSEGV, on_fault);
+        signal(SIGBUS, on_fault);
         return cli_run(&g, argc - optind, argv + optind);
+    }
     struct app *a;
     int code = cli_open(&g, &a);
     if (code)

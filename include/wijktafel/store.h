@@ -184,8 +184,21 @@ struct store_log_entry {
 
 /* Appends e (seq filled in) in the caller's write transaction. */
 int store_log_append(struct store_txn *t, struct store_log_entry *e);
-/* Appends n entries at once (one read and one write of the chain's tip). */
+/* Appends n entries at once (one read and one write of the chain's tip).
+ * Entries spooled by readers (store_log_spool) are appended first. */
 int store_log_append_many(struct store_txn *t, struct store_log_entry *e, size_t n);
+
+/* For a reader that must not wait for a long write: appends the entries to
+ * the spool file in the database folder, to be moved into the log by the
+ * next write that logs. A program that dies between moving them and deleting
+ * the spool leaves them to be moved twice: the log may hold an entry twice,
+ * never lose one. */
+int store_log_spool(struct store *s, const struct store_log_entry *e, size_t n,
+                    struct wt_error *err);
+
+/* Like store_write, but waits at most timeout_ms for another writer. */
+int store_write_wait(struct store *s, int timeout_ms, store_write_fn fn, void *ctx,
+                     struct wt_error *err);
 
 /* Calls fn for every entry in order; stops when fn returns non-zero. */
 typedef int (*store_log_fn)(void *ctx, const struct store_log_entry *e);

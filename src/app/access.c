@@ -98,7 +98,22 @@ int app_log_ids(struct app *a, const char *action, enum wt_kind kind, const char
     if ((n == 0 && ids) || a->readonly)
         return 0; /* the wall shows what the chair opened, and logged */
     struct log_batch b = {a, action, kind, ids, n, detail};
-    return store_write(a->store, log_write, &b, NULL);
+    /* A reader does not wait for a long import: after a short while the
+     * entries go to the spool, and the next write moves them into the log. */
+    int rc = store_write_wait(a->store, 250, log_write, &b, NULL);
+    if (rc == WT_EBUSY) {
+        size_t cnt = n ? n : 1;
+        struct store_log_entry *es = xmalloc(cnt * sizeof *es);
+        app_log_entry(a, &es[0], action, kind, NULL, detail);
+        for (size_t i = 0; i < cnt; i++) {
+            es[i] = es[0];
+            if (n)
+                snprintf(es[i].id, sizeof es[i].id, "%s", ids[i]);
+        }
+        rc = store_log_spool(a->store, es, cnt, NULL);
+        free(es);
+    }
+    return rc;
 }
 
 int app_log(struct app *a, const char *action, enum wt_kind kind, const char *id,

@@ -7,6 +7,7 @@
 #include "wijktafel/csv.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
+#include "wijktafel/text.h"
 
 struct pending {
     struct wt_record r;
@@ -39,12 +40,24 @@ static int header(struct import *im, size_t line, char **fields, size_t n)
         if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
             name += 3;
         int f = record_field_index(im->kind, name);
-        if (f < 0)
-            return wt_error_set(im->err, WT_EINVAL, _("%s:%zu: %s: onbekende kolom voor %s"),
-                                im->fname, line, name, kd->name);
-        if (seen[f])
-            return wt_error_set(im->err, WT_EINVAL, _("%s:%zu: %s: kolom staat er twee keer"),
-                                im->fname, line, name);
+        if (f < 0 || seen[f]) {
+            /* The name comes from the file: shown inert, and not too long. */
+            char *shown = text_inert(name, false);
+            if (strlen(shown) > 40) {
+                size_t cut = 37;
+                while (cut > 0 && ((unsigned char)shown[cut] & 0xc0) == 0x80)
+                    cut--;
+                strcpy(shown + cut, "...");
+            }
+            int rc = f < 0 ? wt_error_set(im->err, WT_EINVAL,
+                                          _("%s:%zu: %s: onbekende kolom voor %s"), im->fname,
+                                          line, shown, kd->name)
+                           : wt_error_set(im->err, WT_EINVAL,
+                                          _("%s:%zu: %s: kolom staat er twee keer"), im->fname,
+                                          line, shown);
+            free(shown);
+            return rc;
+        }
         seen[f] = true;
         im->col[i] = f;
     }

@@ -86,8 +86,13 @@ static int bad(struct wt_error *err, const struct wt_field_def *fd, const char *
                const char *value)
 {
     char *shown = text_inert(value, false);
-    if (strlen(shown) > 60)
-        strcpy(shown + 57, "...");
+    if (strlen(shown) > 60) {
+        /* Cut at a character boundary, never inside a UTF-8 sequence. */
+        size_t cut = 57;
+        while (cut > 0 && ((unsigned char)shown[cut] & 0xc0) == 0x80)
+            cut--;
+        strcpy(shown + cut, "...");
+    }
     wt_error_set(err, WT_EINVAL, "%s: %s: '%s'", fd->name, what, shown);
     free(shown);
     return WT_EINVAL;

@@ -1,6 +1,10 @@
 /* journal.c: the chained access log and the review queue of volunteers' submissions. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,7 +133,113 @@ static void chain_hash(const struct store *s, const unsigned char prev[HASH], co
     crypto_generichash_final(&st, out, HASH);
 }
 
+/* --- the spool: log entries that could not wait for a long write ------- */
+
+/* Appends entries to DIR/log.spool, one line each, with fsync: a reader that
+ * finds the database busy with a long write logs here instead of waiting.
+ * The lines hold ids only, like the log itself. */
+int store_log_spool(struct store *s, const struct store_log_entry *e, size_t n,
+                    struct wt_error *err)
+{
+    char *path = xasprintf("%s/log.spool", s->dir);
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    free(path);
+    if (fd < 0)
+        return wt_error_set(err, WT_EIO, "%s: %s", s->dir, store_err_text(errno));
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        struct buf line = {0};
+        entry_text(&e[i], &line);
+        buf_putc(&line, '\n');
+        /* One write() per line: O_APPEND keeps lines of several programs whole. */
+        if (write(fd, line.data, line.len) != (ssize_t)line.len)
+            rc = wt_error_set(err, WT_EIO, "%s: %s", s->dir, store_err_text(errno));
+        buf_fini(&line);
+    }
+    if (!rc && fsync(fd) != 0)
+        rc = wt_error_set(err, WT_EIO, "%s: %s", s->dir, store_err_text(errno));
+    close(fd);
+    return rc;
+}
+
+/* Takes the spool over (renamed, so that new lines start a fresh one) and
+ * returns its entries; *taken names the file to delete once they are
+ * committed. Files left by a program that died while draining come along. */
+static size_t spool_take(struct store *s, struct store_log_entry **out, char ***taken,
+                         size_t *ntaken)
+{
+    *out = NULL;
+    *taken = NULL;
+    *ntaken = 0;
+    char *spool = xasprintf("%s/log.spool", s->dir);
+    char *mine = xasprintf("%s/log.spool.%ld", s->dir, (long)getpid());
+    if (access(spool, F_OK) == 0)
+        rename(spool, mine);
+    free(spool);
+    free(mine);
+    DIR *d = opendir(s->dir);
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        if (strncmp(de->d_name, "log.spool.", 10) != 0)
+            continue;
+        char *path = xasprintf("%s/%s", s->dir, de->d_name);
+        FILE *f = fopen(path, "r");
+        char line[1024];
+        while (f && fgets(line, sizeof line, f)) {
+            size_t len = strcspn(line, "\n");
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                *out = xrealloc(*out, cap * sizeof **out);
+            }
+            if (parse_entry(line, len, &(*out)[n]) == 0)
+                n++;
+        }
+        if (f)
+            fclose(f);
+        *taken = xrealloc(*taken, (*ntaken + 1) * sizeof **taken);
+        (*taken)[(*ntaken)++] = path;
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+void store_spool_done(struct store *s)
+{
+    for (size_t i = 0; i < s->nspool; i++) {
+        unlink(s->spool[i]);
+        free(s->spool[i]);
+    }
+    free(s->spool);
+    s->spool = NULL;
+    s->nspool = 0;
+}
+
 int store_log_append_many(struct store_txn *t, struct store_log_entry *e, size_t n)
+{
+    if (t->err || n == 0)
+        return t->err;
+    /* What readers spooled while the database was busy goes in first. */
+    if (t->s->nspool == 0) {
+        struct store_log_entry *sp;
+        char **taken;
+        size_t ntaken, ns = spool_take(t->s, &sp, &taken, &ntaken);
+        t->s->spool = taken;
+        t->s->nspool = ntaken;
+        if (ns) {
+            int src = store_log_append_many_raw(t, sp, ns);
+            free(sp);
+            if (src)
+                return src;
+        } else {
+            free(sp);
+        }
+    }
+    return store_log_append_many_raw(t, e, n);
+}
+
+int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, size_t n)
 {
     if (t->err || n == 0)
         return t->err;

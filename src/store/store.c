@@ -20,6 +20,7 @@
 
 static int lock_writer(struct store *s, struct wt_error *err);
 static void compact_if_pending(struct store *s);
+static void spool_forget(struct store *s);
 
 static const char *const kind_dbnames[WT_KIND_COUNT] = {
     "members", "cases", "signals", "resources", "talents", "actions"};
@@ -42,6 +43,7 @@ const char *store_err_text(int rc)
 {
     switch (rc) {
     case MDB_MAP_FULL: case ENOSPC: case EDQUOT: return _("de schijf is vol");
+    case MDB_MAP_RESIZED: return _("de database is intussen gegroeid; probeer het nog eens");
     case MDB_CORRUPTED: case MDB_PAGE_NOTFOUND: case MDB_INVALID:
         return _("het databasebestand is beschadigd of geen wijktafel-database");
     case MDB_VERSION_MISMATCH: return _("het databasebestand is van een andere LMDB-versie");
@@ -191,17 +193,20 @@ static int version_error(struct store *s, long schema, struct wt_error *err)
 }
 
 /* Opens the named databases in a read transaction when they exist; otherwise
- * (a new or older database) creates or migrates them in a write transaction. */
-static int open_schema(struct store *s, struct wt_error *err)
+ * (a new or older database) creates or migrates them in a write transaction.
+ * A data file that was there before but holds no schema is damaged, or not a
+ * wijktafel database: it is refused, never silently made anew. */
+static int open_schema(struct store *s, bool existed, struct wt_error *err)
 {
     MDB_txn *txn;
     int rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn);
     if (rc)
         return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
     long schema = -1;
-    rc = open_dbis(s, txn, 0);
-    if (!rc)
-        rc = meta_schema(s, txn, &schema);
+    int mrc = mdb_dbi_open(txn, "meta", 0, &s->meta);
+    if (!mrc)
+        mrc = meta_schema(s, txn, &schema);
+    rc = mrc ? mrc : open_dbis(s, txn, 0);
     if (!rc) {
         MDB_val ck = {6, "crypto"}, cv;
         s->encrypted = mdb_get(txn, s->meta, &ck, &cv) == 0;
@@ -211,9 +216,16 @@ static int open_schema(struct store *s, struct wt_error *err)
         rc = mdb_txn_commit(txn);
     else
         mdb_txn_abort(txn);
+    if (existed && mrc == MDB_NOTFOUND)
+        return wt_error_set(err, WT_ECORRUPT,
+                            _("%s: het databasebestand is beschadigd of geen wijktafel-database "
+                              "(zet een reservekopie terug)"),
+                            s->dir);
+    if (mrc && mrc != MDB_NOTFOUND)
+        return wt_error_set(err, store_err_code(mrc), "%s: %s", s->dir, store_err_text(mrc));
     if (!rc && schema == STORE_SCHEMA_VERSION)
         return 0;
-    if (!rc && schema > STORE_SCHEMA_VERSION)
+    if (schema > STORE_SCHEMA_VERSION)
         return version_error(s, schema, err);
     if (rc && rc != MDB_NOTFOUND)
         return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
@@ -244,6 +256,18 @@ static int lock_open(struct store *s, struct wt_error *err)
     return 0;
 }
 
+/* LMDB stops at an internal assertion when it meets a page that cannot be
+ * (a damaged file). Instead of an abort with a core dump, one clear line and
+ * exit 74; exit() runs the atexit handlers, so the terminal is restored. */
+static void on_lmdb_assert(MDB_env *env, const char *msg)
+{
+    const char *path = NULL;
+    mdb_env_get_path(env, &path);
+    fprintf(stderr, _("%s: de database is beschadigd (%s); zet een reservekopie terug\n"),
+            path ? path : "?", msg);
+    exit(74);
+}
+
 int store_open(const char *dir, const struct store_opts *opts, struct store **out,
                struct wt_error *err)
 {
@@ -251,7 +275,16 @@ int store_open(const char *dir, const struct store_opts *opts, struct store **ou
     *out = NULL;
     char *data = xasprintf("%s/data.mdb", dir);
     bool exists = access(data, F_OK) == 0;
+    struct stat dst;
+    /* A data file shorter than LMDB's two meta pages is damaged: refuse it
+     * before LMDB would quietly start a new database in it. */
+    bool too_short = exists && stat(data, &dst) == 0 && dst.st_size < 2 * 4096;
     free(data);
+    if (too_short)
+        return wt_error_set(err, WT_ECORRUPT,
+                            _("%s: het databasebestand is beschadigd of afgekapt (zet een "
+                              "reservekopie terug)"),
+                            dir);
     if (!exists && !o.create)
         return wt_error_set(err, WT_ENOTFOUND,
                             _("%s: hier staat geen database (maak er een met 'wijktafel init')"),
@@ -273,6 +306,8 @@ int store_open(const char *dir, const struct store_opts *opts, struct store **ou
     if (!rc)
         rc = mdb_env_set_maxdbs(s->env, 16);
     if (!rc)
+        mdb_env_set_assert(s->env, on_lmdb_assert);
+    if (!rc)
         rc = mdb_env_set_mapsize(s->env, o.initial_map ? o.initial_map : DEFAULT_MAP);
     s->env_flags = MDB_NOTLS | (o.readonly ? MDB_RDONLY : 0);
     if (!rc)
@@ -285,13 +320,31 @@ int store_open(const char *dir, const struct store_opts *opts, struct store **ou
         store_close(s);
         return code;
     }
+    /* A file shorter than the pages the database says it uses was cut off:
+     * reading on would end in a bus error, writing would lose data. */
+    if (exists) {
+        MDB_envinfo info;
+        MDB_stat est;
+        char *dpath = xasprintf("%s/data.mdb", dir);
+        bool cut = mdb_env_info(s->env, &info) == 0 && mdb_env_stat(s->env, &est) == 0 &&
+                   stat(dpath, &dst) == 0 &&
+                   (size_t)dst.st_size < (info.me_last_pgno + 1) * (size_t)est.ms_psize;
+        free(dpath);
+        if (cut) {
+            store_close(s);
+            return wt_error_set(err, WT_ECORRUPT,
+                                _("%s: het databasebestand is beschadigd of afgekapt (zet een "
+                                  "reservekopie terug)"),
+                                dir);
+        }
+    }
     int dead;
     mdb_reader_check(s->env, &dead);
     if (store_crypto_init() != 0) {
         store_close(s);
         return wt_error_set(err, WT_EIO, _("libsodium kan niet starten"));
     }
-    if ((rc = lock_open(s, err)) != 0 || (rc = open_schema(s, err)) != 0) {
+    if ((rc = lock_open(s, err)) != 0 || (rc = open_schema(s, exists, err)) != 0) {
         store_close(s);
         return rc;
     }
@@ -305,6 +358,7 @@ void store_close(struct store *s)
     if (!s)
         return;
     store_wipe_keys(s);
+    spool_forget(s);
     if (s->env)
         mdb_env_close(s->env);
     if (s->lockfd >= 0)
@@ -327,6 +381,8 @@ static int reopen_env(struct store *s, size_t mapsize)
     int rc = mdb_env_create(&s->env);
     if (!rc)
         rc = mdb_env_set_maxdbs(s->env, 16);
+    if (!rc)
+        mdb_env_set_assert(s->env, on_lmdb_assert);
     if (!rc)
         rc = mdb_env_set_mapsize(s->env, mapsize);
     if (!rc)
@@ -511,6 +567,26 @@ static int grow_map(struct store *s, struct wt_error *err)
     return 0;
 }
 
+int store_write_wait(struct store *s, int timeout_ms, store_write_fn fn, void *ctx,
+                     struct wt_error *err)
+{
+    int keep = s->lock_timeout_ms;
+    s->lock_timeout_ms = timeout_ms;
+    int rc = store_write(s, fn, ctx, err);
+    s->lock_timeout_ms = keep;
+    return rc;
+}
+
+/* Forgets spool files taken by an aborted write: they stay for the next one. */
+static void spool_forget(struct store *s)
+{
+    for (size_t i = 0; i < s->nspool; i++)
+        free(s->spool[i]);
+    free(s->spool);
+    s->spool = NULL;
+    s->nspool = 0;
+}
+
 int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *err)
 {
     int rc = lock_writer(s, err);
@@ -529,6 +605,7 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *
         }
         struct store_txn t = {.s = s, .txn = txn, .write = true};
         struct wt_error local = {0};
+        spool_forget(s);
         rc = fn(&t, ctx, &local);
         if (t.mdb_rc == MDB_MAP_FULL) {
             mdb_txn_abort(txn);
@@ -554,8 +631,11 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *
         }
         if (mrc)
             rc = wt_error_set(err, store_err_code(mrc), "%s: %s", s->dir, store_err_text(mrc));
+        else
+            store_spool_done(s);
         break;
     }
+    spool_forget(s);
     flock(s->lockfd, LOCK_UN);
     return rc;
 }
@@ -891,7 +971,17 @@ int store_backup(struct store *s, const char *dest, struct wt_error *err)
     if (mkdir_p(dest) != 0)
         return wt_error_set(err, WT_ECREATE, _("%s: de map kan niet worden gemaakt: %s"), dest,
                             store_err_text(errno));
-    int rc = mdb_env_copy2(s->env, dest, MDB_CP_COMPACT);
+    int rc;
+    for (int tries = 0;; tries++) {
+        rc = mdb_env_copy2(s->env, dest, MDB_CP_COMPACT);
+        /* Another program grew the map meanwhile: adopt its size and copy again. */
+        if (rc != MDB_MAP_RESIZED || tries >= 5)
+            break;
+        mdb_env_set_mapsize(s->env, 0);
+        char *part = xasprintf("%s/data.mdb", dest);
+        unlink(part);
+        free(part);
+    }
     if (rc)
         return wt_error_set(err, store_err_code(rc), "%s: %s", dest, store_err_text(rc));
     return 0;

@@ -20,6 +20,8 @@ struct store {
     unsigned char dkey[COMP_COUNT][32]; /* data keys */
     unsigned char hkey[COMP_COUNT][32]; /* index hash keys, derived from the data keys */
     struct hcache_entry *hcache;        /* recent index hashes (crypto.c) */
+    char **spool;   /* spool files drained into the open write (journal.c) */
+    size_t nspool;
     MDB_dbi kinds[WT_KIND_COUNT];
     MDB_dbi idx[WT_KIND_COUNT]; /* secondary indexes, one database per kind */
     MDB_dbi meta;
@@ -58,6 +60,10 @@ int index_each_key(struct store *s, const struct wt_record *r, index_key_fn fn, 
  * (oldk NULL: they were plain and get sealed). */
 int store_journal_reseal(struct store_txn *t, const unsigned char *oldk,
                          const unsigned char newk[32]);
+/* journal.c: appends without draining the spool. */
+int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, size_t n);
+/* journal.c: deletes the spool files drained by the write just committed. */
+void store_spool_done(struct store *s);
 /* journal.c: checks the access log's chain; returns the number of problems. */
 size_t store_log_verify(struct store_txn *t, store_report_fn report, void *ctx);
 
