@@ -133,10 +133,10 @@ void themes_compute(const struct themes_input *in, size_t min_count, struct them
 {
     out->items = NULL;
     out->n = 0;
-    const struct mention **order = xmalloc((in->n ? in->n : 1) * sizeof *order);
+    const struct mention **order = xmalloc((in->n ? in->n : 1) * sizeof(const struct mention *));
     for (size_t i = 0; i < in->n; i++)
         order[i] = &in->m[i];
-    qsort(order, in->n, sizeof *order, by_group_then_id);
+    qsort(order, in->n, sizeof(const struct mention *), by_group_then_id);
     size_t cap = 0;
     for (size_t i = 0; i < in->n;) {
         size_t j = i;

@@ -265,7 +265,6 @@ int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, si
         unsigned char *val;
         size_t len;
         if (log_seal(t, name, &text, &val, &len) != 0) {
-            rc = -1;
             store_txn_fail(t, WT_EPERM, "log");
             break;
         }

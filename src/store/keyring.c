@@ -296,7 +296,7 @@ static int reseal_members(struct store_txn *t, enum store_comp c, const unsigned
          rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
         if (k.mv_size < 4 || memcmp(k.mv_data, "key/", 4) != 0)
             break;
-        if (k.mv_size < 4 + sl + 1 || memcmp((char *)k.mv_data + k.mv_size - sl, suffix, sl))
+        if (k.mv_size < 4 + sl + 1 || memcmp((char *)k.mv_data + k.mv_size - sl, suffix, sl) != 0)
             continue;
         list = xrealloc(list, (n + 1) * sizeof *list);
         list[n++].member = xstrndup((char *)k.mv_data + 4, k.mv_size - 4 - sl);

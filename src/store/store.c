@@ -278,7 +278,7 @@ int store_open(const char *dir, const struct store_opts *opts, struct store **ou
     struct stat dst;
     /* A data file shorter than LMDB's two meta pages is damaged: refuse it
      * before LMDB would quietly start a new database in it. */
-    bool too_short = exists && stat(data, &dst) == 0 && dst.st_size < 2 * 4096;
+    bool too_short = exists && stat(data, &dst) == 0 && dst.st_size < 2L * 4096;
     free(data);
     if (too_short)
         return wt_error_set(err, WT_ECORRUPT,

@@ -37,7 +37,7 @@ static void prepare_restore(void)
         /* Strings with padding or parameters are not written raw. */
         if (strchr(s, '$') || strchr(s, '%') || restore_len + n >= sizeof restore_seq)
             continue;
-        memcpy(restore_seq + restore_len, s, n);
+        memcpy(restore_seq + restore_len, s, n + 1); /* with its NUL */
         restore_len += n;
     }
 }

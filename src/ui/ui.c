@@ -49,6 +49,14 @@ struct app_suggester *ui_suggester(struct ui *u)
     return u->sugg;
 }
 
+/* Two wall selections are the same when every member is (no memcmp: the
+ * struct has padding). */
+static bool wall_same(const struct meeting_wall *a, const struct meeting_wall *b)
+{
+    return a->item == b->item && a->pane == b->pane && a->kind == b->kind &&
+           strcmp(a->id, b->id) == 0 && a->gen == b->gen;
+}
+
 /* The chair: tell the wall what is selected, when it changed. */
 static void publish(struct ui *u)
 {
@@ -56,7 +64,7 @@ static void publish(struct ui *u)
     struct meeting_wall w = {.item = u->cur, .kind = WT_CASES, .gen = u->gen};
     if (v->ops->selection)
         v->ops->selection(v, &w);
-    if (u->have_published && memcmp(&w, &u->published, sizeof w) == 0)
+    if (u->have_published && wall_same(&w, &u->published))
         return;
     struct wt_error err = {0};
     if (meeting_wall_publish(u->a, &w, &err) == 0) {
@@ -75,7 +83,7 @@ static bool follow(struct ui *u)
             ui_message(u, false, _("Wacht op het scherm van de voorzitter..."));
         return false;
     }
-    if (u->have_published && memcmp(&w, &u->followed, sizeof w) == 0)
+    if (u->have_published && wall_same(&w, &u->followed))
         return false;
     bool data = !u->have_published || w.gen != u->followed.gen;
     u->followed = w;
@@ -200,7 +208,7 @@ int ui_run(struct app *a, const struct ui_opts *o)
     }
     theme_init();
     theme_set_beamer(u.beamer);
-    struct view *(*const makers[MEETING_NITEMS])(struct ui *) = {
+    static struct view *(*const makers[MEETING_NITEMS])(struct ui *) = {
         view_actions_new, view_cases_new, view_signals_new, view_network_new,
         view_decisions_new};
     for (int i = 0; i < MEETING_NITEMS; i++)

@@ -57,9 +57,19 @@ const char *ut_program(void)
     return p && *p ? p : "wijktafel";
 }
 
+/* UT_WRAP (for example "valgrind --error-exitcode=99 -q") runs the program
+ * under a tool: its words go before the program's path. */
+static char wrap_words[512];
+
 static int collect_args(const char *first, va_list ap, const char **argv, int max)
 {
     int n = 0;
+    const char *wrap = getenv("UT_WRAP");
+    if (wrap && *wrap) {
+        snprintf(wrap_words, sizeof wrap_words, "%s", wrap);
+        for (char *w = strtok(wrap_words, " "); w && n < max / 2; w = strtok(NULL, " "))
+            argv[n++] = w;
+    }
     argv[n++] = ut_program();
     for (const char *a = first; a && n < max - 1; a = va_arg(ap, const char *))
         argv[n++] = a;
@@ -85,7 +95,7 @@ int ut_run(char **out, const char *in, const char *arg, ...)
         dup2(devnull, 2);
         close(opipe[0]);
         close(ipipe[1]);
-        execv(argv[0], (char *const *)argv);
+        execvp(argv[0], (char *const *)argv);
         _exit(127);
     }
     close(opipe[1]);

@@ -9,7 +9,10 @@
 #include "vt.h"
 
 /* Generous: the tests also run under sanitizers on a busy two-core machine. */
-#define UT_TIMEOUT 8000
+/* Milliseconds to wait for the screen; longer under a wrapper (UT_WRAP). */
+#include <stdlib.h>
+
+#define UT_TIMEOUT (getenv("UT_WRAP") ? 60000 : 8000)
 
 /* Fails the current test (returns -1 from it) with the screen of t. */
 #define CHECK(t, cond)                                                                       \
