@@ -15,7 +15,8 @@ static int cmd_passphrase_exec(const struct cli_globals *g, int argc, char **arg
     int code = cli_open(g, &a);
     if (code)
         return code;
-    const char *member = argc == 2 ? argv[1] : record_get(&a->member, MEMBER_ID);
+    char member[WT_MAX_ID + 1];
+    snprintf(member, sizeof member, "%s", argc == 2 ? argv[1] : record_get(&a->member, MEMBER_ID));
     const char *pass = cli_new_passphrase();
     struct wt_error err = {0};
     int rc;
