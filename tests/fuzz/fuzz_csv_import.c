@@ -1,0 +1,169 @@
+/* fuzz_csv_import.c: arbitrary bytes as a CSV file of a kind (the first byte picks it) into
+ * app_import on a real database: a rejected file changes nothing and says why in one line;
+ * an accepted one touches only its kind, leaves a database that checks sound, and its
+ * export imports again without a change (FORMATS.md: export then import, same database). */
+#include <string.h>
+#include <unistd.h>
+
+#include "fuzz.h"
+#include "rel.h"
+#include "wijktafel/app.h"
+#include "wijktafel/store.h"
+#include "wijktafel/text.h"
+
+static char *root;    /* this process's folder */
+static struct app *app;
+static size_t imports; /* accepted imports since the database was made */
+
+/* Records for the references of fuzzed files to point at. */
+static const char *const seeds[][2] = {
+    {"members", "id,name,role\nm1,Mia Jansen,professional\nv1,Vera de Wit,volunteer\n"},
+    {"cases", "id,opened,area,resident,request,owner,needs\n"
+              "c1,2024-01-05,Noordoostpolder/Ens,Jan de Vries,Boodschappen,m1,eenzaamheid\n"},
+    {"resources", "id,name,kind,area,needs\nr1,Eetcafe,initiative,Noordoostpolder,eenzaamheid\n"},
+    {"talents", "id,name,area,offers\nt1,Piet Bos,Noordoostpolder/Ens,klussen\n"},
+};
+
+static void cleanup(void)
+{
+    app_close(app);
+    app = NULL;
+    rel_rmtree(root);
+    free(root);
+    root = NULL;
+}
+
+static void setup(void)
+{
+    /* FUZZ_TMPDIR (run.sh, the replay test), else memory: no disk syncs. */
+    const char *base = getenv("FUZZ_TMPDIR");
+    if (!base || !*base)
+        base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+    root = xasprintf("%s/wt-fuzz-XXXXXX", base);
+    FUZZ_ASSERT(mkdtemp(root) != NULL, "%s", root);
+    char *db = rel_path(root, "db");
+    struct wt_error err = {0};
+    FUZZ_ASSERT(app_init(db, "Fuzz", "leider", "Lea", &err) == 0, "%s", err.text);
+    struct app_opts o = {.dir = db, .as_member = "leider"};
+    FUZZ_ASSERT(app_open(&o, &app, &err) == 0, "%s", err.text);
+    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+        enum wt_kind k;
+        FUZZ_ASSERT(record_kind_by_name(seeds[i][0], &k) == 0, "%s", seeds[i][0]);
+        FUZZ_ASSERT(app_import(app, k, "seed.csv", seeds[i][1], strlen(seeds[i][1]), NULL,
+                               &err) == 0, "%s", err.text);
+    }
+    free(db);
+    imports = 0;
+}
+
+static int append_value(void *ctx, const struct wt_record *r)
+{
+    unsigned char *val;
+    size_t len;
+    store_encode(r, &val, &len);
+    buf_printf(ctx, "%zu:", len);
+    buf_append(ctx, val, len);
+    free(val);
+    return 0;
+}
+
+/* Every stored record of every kind, as stored, read through the store (an
+ * export would add to the access log each time); the caller frees each. */
+static void snapshot(struct buf out[WT_KIND_COUNT])
+{
+    struct store_txn *t;
+    struct wt_error err = {0};
+    FUZZ_ASSERT(store_read_begin(app->store, &t, &err) == 0, "%s", err.text);
+    for (int k = 0; k < WT_KIND_COUNT; k++) {
+        out[k] = (struct buf){0};
+        buf_append(&out[k], "", 0);
+        FUZZ_ASSERT(store_each(t, (enum wt_kind)k, append_value, &out[k]) == 0, "read %d", k);
+    }
+    store_read_end(t);
+}
+
+/* Number of records in a snapshot of one kind. */
+static size_t records(const struct buf *b)
+{
+    size_t n = 0;
+    for (const char *p = b->data, *end = b->data + b->len; p < end; n++) {
+        char *colon;
+        size_t len = strtoul(p, &colon, 10);
+        p = colon + 1 + len;
+    }
+    return n;
+}
+
+static bool same(const struct buf *a, const struct buf *b)
+{
+    return a->len == b->len && memcmp(a->data, b->data, a->len) == 0;
+}
+
+/* One line a person can read: valid UTF-8 without control characters. */
+static bool one_clean_line(const char *s)
+{
+    if (!*s || !text_valid_utf8(s, strlen(s)))
+        return false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return false;
+    return true;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    if (!app) {
+        setup();
+        atexit(cleanup);
+    } else if (imports > 200) {
+        /* Keep the database small, so that every run stays fast. */
+        cleanup();
+        setup();
+    }
+    enum wt_kind kind = (enum wt_kind)(data[0] % WT_KIND_COUNT);
+    struct buf before[WT_KIND_COUNT], after[WT_KIND_COUNT];
+    snapshot(before);
+    struct wt_error err = {0};
+    size_t n = 0;
+    int rc = app_import(app, kind, "fuzz.csv", (const char *)data + 1, size - 1, &n, &err);
+    snapshot(after);
+    if (rc != 0) {
+        FUZZ_ASSERT(rc == WT_EINVAL, "rc %d: %s", rc, err.text);
+        FUZZ_ASSERT(err.code == rc, "err.code %d, rc %d", err.code, rc);
+        FUZZ_ASSERT(strncmp(err.text, "fuzz.csv:", 9) == 0, "message: %s", err.text);
+        FUZZ_ASSERT(one_clean_line(err.text), "message: %s", err.text);
+        for (int k = 0; k < WT_KIND_COUNT; k++)
+            FUZZ_ASSERT(same(&before[k], &after[k]), "a rejected import changed %s: %s",
+                        record_kind((enum wt_kind)k)->name, err.text);
+    } else {
+        imports++;
+        for (int k = 0; k < WT_KIND_COUNT; k++)
+            FUZZ_ASSERT(k == (int)kind || same(&before[k], &after[k]),
+                        "an import of %s changed %s", record_kind(kind)->name,
+                        record_kind((enum wt_kind)k)->name);
+        /* Insert or replace: never fewer records, at most n more. */
+        size_t rb = records(&before[kind]), ra = records(&after[kind]);
+        FUZZ_ASSERT(ra >= rb && ra <= rb + n, "%zu records, were %zu, %zu imported", ra, rb, n);
+        FUZZ_ASSERT(app_check(app, NULL, NULL, &err) == 0, "check after an import: %s",
+                    err.text);
+        struct buf exported = {0};
+        FUZZ_ASSERT(app_export(app, kind, APP_CSV, &exported, &err) == 0, "%s", err.text);
+        FUZZ_ASSERT(app_import(app, kind, "export.csv", exported.data, exported.len, NULL,
+                               &err) == 0, "the export does not import again: %s", err.text);
+        buf_fini(&exported);
+        struct buf again[WT_KIND_COUNT];
+        snapshot(again);
+        for (int k = 0; k < WT_KIND_COUNT; k++) {
+            FUZZ_ASSERT(same(&again[k], &after[k]), "export then import changed %s",
+                        record_kind((enum wt_kind)k)->name);
+            buf_fini(&again[k]);
+        }
+    }
+    for (int k = 0; k < WT_KIND_COUNT; k++) {
+        buf_fini(&before[k]);
+        buf_fini(&after[k]);
+    }
+    return 0;
+}
