@@ -104,8 +104,11 @@ int main(int argc, char **argv)
     if (g.demo && g.db)
         return fprintf(stderr, _("--demo en --db gaan niet samen\n")), 64;
     if (optind < argc) {
+#ifndef __SANITIZE_ADDRESS__
+        /* Under AddressSanitizer its own report is worth more than this line. */
         signal(SIGSEGV, on_fault);
         signal(SIGBUS, on_fault);
+#endif
         return cli_run(&g, argc - optind, argv + optind);
     }
     struct app *a;

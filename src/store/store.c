@@ -199,7 +199,12 @@ static int version_error(struct store *s, long schema, struct wt_error *err)
 static int open_schema(struct store *s, bool existed, struct wt_error *err)
 {
     MDB_txn *txn;
-    int rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn);
+    int rc;
+    /* Another program may grow the map between our open and this read. */
+    for (int tries = 0; (rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn)) == MDB_MAP_RESIZED &&
+                        tries < 5;
+         tries++)
+        mdb_env_set_mapsize(s->env, 0);
     if (rc)
         return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
     long schema = -1;
@@ -443,7 +448,11 @@ int store_compact(struct store *s, struct wt_error *err)
 static void compact_if_pending(struct store *s)
 {
     MDB_txn *txn;
-    if (s->readonly || mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn) != 0)
+    int rc = MDB_MAP_RESIZED;
+    for (int tries = 0; !s->readonly && rc == MDB_MAP_RESIZED && tries < 5; tries++)
+        if ((rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn)) == MDB_MAP_RESIZED)
+            mdb_env_set_mapsize(s->env, 0);
+    if (s->readonly || rc != 0)
         return;
     MDB_val k = {15, "compact-pending"}, v;
     bool pending = mdb_get(txn, s->meta, &k, &v) == 0;

@@ -199,11 +199,13 @@ START_TEST(test_bad_input_changes_nothing)
         free(path);
     }
     /* An over-long field (4,001 bytes). */
-    char *big = malloc(5000);
-    strcpy(big, "id,opened,area,resident,request\nc-2,2026-11-01,A/B,Ann,");
-    size_t n = strlen(big);
+    static const char head[] = "id,opened,area,resident,request\nc-2,2026-11-01,A/B,Ann,";
+    const size_t n = sizeof head - 1;
+    char *big = malloc(n + 4001 + 2);
+    memcpy(big, head, n);
     memset(big + n, 'x', 4001);
-    strcpy(big + n + 4001, "\n");
+    big[n + 4001] = '\n';
+    big[n + 4002] = '\0';
     char *path = tu_write(tmp, "long.csv", big, strlen(big));
     struct run r = RUN("--db", db, "import", "cases", path);
     ck_assert_int_eq(r.code, 65);
