@@ -133,12 +133,13 @@ static char *option_name(struct cases *s, const struct match_option *o)
     return o->type == MATCH_TALENT ? ui_person(s->v.u, o->name) : ui_show(s->v.u, o->name);
 }
 
-/* The reasons as they may be shown, separated by "; ". Caller frees. */
+/* The option's kind, id and score, then the reasons as they may be shown,
+ * separated by "; ". Caller frees. */
 static char *option_reasons(struct cases *s, const struct match_option *o)
 {
     char *shown = ui_show(s->v.u, o->reasons);
     struct buf b = {0};
-    buf_puts(&b, "");
+    buf_printf(&b, "(%s %s, %.1f) ", type_label(o->type), o->id, o->score);
     for (const char *p = shown; *p; p++) {
         buf_putc(&b, *p);
         if (*p == ';' && p[1] != ' ')
@@ -191,19 +192,13 @@ void view_cases_draw_options(struct cases *s, struct rect r, bool title)
         const struct match_option *o = &s->opts.opts[i];
         char *name = option_name(s, o);
         bool is_chosen = s->have_detail && view_cases_chosen(list, o->id);
-        /* The id and type always show; the name gives way when narrow. */
+        /* The name has the first line; kind, id and score open the reasons. */
         char *line = xasprintf("%2zu. %s%s", i + 1, is_chosen ? _("[gekozen] ") : "", name);
-        char *tail = xasprintf("  (%s %s, %.1f)", type_label(o->type), o->id, o->score);
         bool sel = i == s->opt_sel;
         enum theme_role role = sel ? (s->focus == FOCUS_OPTIONS ? TH_SEL : TH_SEL_DIM)
                                    : TH_NORMAL;
-        int tw = draw_width(tail);
-        if (tw > in.w - 12)
-            tw = in.w - 12;
         draw_fill(y, in.x, in.w, role);
-        int used = draw_text(y, in.x, in.w - tw, line, role, false);
-        draw_text(y, in.x + used, tw, tail, role, false);
-        free(tail);
+        draw_text(y, in.x, in.w, line, role, false);
         y++;
         char *reasons = option_reasons(s, o);
         if (*reasons && y < in.y + in.h)
