@@ -1,0 +1,103 @@
+/* fuzz_search.c: arbitrary bytes as what a user types into the search (`/`), on the meeting
+ * screen's search index over a real database, for the chair and for the beamer: the search
+ * ends, finds only records that exist, and on the beamer never shows a resident's full name. */
+#include <string.h>
+#include <unistd.h>
+
+#include "fuzz.h"
+#include "rel.h"
+#include "wijktafel/app.h"
+#include "wijktafel/meeting.h"
+#include "wijktafel/text.h"
+
+static char *root;
+static struct app *app;
+static struct meeting_search *chair, *wall;
+static struct meeting_redactor *redactor;
+
+static const char *const seeds[][2] = {
+    {"members", "id,name,role\nm1,Mia Jansen,professional\n"},
+    {"resources", "id,name,kind,area,needs,description\n"
+                  "r1,Eetcafé De Molen,activity,Gem/Noord,eenzaamheid,Samen eten op donderdag\n"},
+    {"talents", "id,name,area,offers,consent\nt1,Piet van 't Hof,Gem/Noord,klussen,2024-01-01\n"},
+    {"cases", "id,opened,area,resident,request,owner,needs,restricted\n"
+              "c1,2024-01-05,Gem/Noord,Jan de Vries,Boodschappen en eten,m1,eenzaamheid,no\n"
+              "c2,2024-01-06,Gem/Noord,Zoë El Amrani,Schulden,m1,schulden,yes\n"},
+    {"signals", "id,date,area,text,themes\ns1,2024-01-07,Gem/Noord,Veel eenzaamheid,eenzaamheid\n"},
+};
+
+static void cleanup(void)
+{
+    meeting_search_free(chair);
+    meeting_search_free(wall);
+    meeting_redactor_free(redactor);
+    app_close(app);
+    rel_rmtree(root);
+    free(root);
+}
+
+static void setup(void)
+{
+    const char *base = getenv("FUZZ_TMPDIR");
+    if (!base || !*base)
+        base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+    root = xasprintf("%s/wt-fuzzs-XXXXXX", base);
+    FUZZ_ASSERT(mkdtemp(root) != NULL, "%s", root);
+    char *db = rel_path(root, "db");
+    struct wt_error err = {0};
+    FUZZ_ASSERT(app_init(db, "Fuzz", "leider", "Lea", &err) == 0, "%s", err.text);
+    struct app_opts o = {.dir = db, .as_member = "leider"};
+    FUZZ_ASSERT(app_open(&o, &app, &err) == 0, "%s", err.text);
+    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+        enum wt_kind k;
+        FUZZ_ASSERT(record_kind_by_name(seeds[i][0], &k) == 0, "%s", seeds[i][0]);
+        FUZZ_ASSERT(app_import(app, k, "seed.csv", seeds[i][1], strlen(seeds[i][1]), NULL,
+                               &err) == 0, "%s", err.text);
+    }
+    redactor = meeting_redactor_new(app, &err);
+    FUZZ_ASSERT(redactor != NULL, "%s", err.text);
+    FUZZ_ASSERT(meeting_search_new(app, false, NULL, &chair, &err) == 0, "%s", err.text);
+    FUZZ_ASSERT(meeting_search_new(app, true, redactor, &wall, &err) == 0, "%s", err.text);
+    free(db);
+    atexit(cleanup);
+}
+
+static void run(struct meeting_search *s, const char *query, bool beamer)
+{
+    meeting_search_start(s, query);
+    size_t rounds = 0;
+    while (!meeting_search_step(s, 64))
+        FUZZ_ASSERT(++rounds < 100000, "search does not end for '%s'", query);
+    for (size_t i = 0; i < meeting_search_nhits(s); i++) {
+        struct meeting_hit h = meeting_search_hit(s, i);
+        FUZZ_ASSERT(h.id && *h.id && h.label, "hit %zu without id or label", i);
+        FUZZ_ASSERT(text_valid_utf8(h.label, strlen(h.label)), "label not UTF-8");
+        if (beamer) {
+            FUZZ_ASSERT(strcmp(h.id, "c2") != 0, "the shielded case on the beamer");
+            FUZZ_ASSERT(!strstr(h.label, "Jan de Vries") && !strstr(h.label, "Vries") &&
+                            !strstr(h.label, "Amrani") && !strstr(h.label, "Piet van"),
+                        "a full name on the beamer: %s", h.label);
+        }
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!app)
+        setup();
+    /* What a keyboard can send: cut at the first NUL, at most 200 bytes. */
+    char query[201];
+    size_t n = size < 200 ? size : 200;
+    memcpy(query, data, n);
+    query[n] = '\0';
+    run(chair, query, false);
+    run(wall, query, true);
+    /* Typing on: each prefix, as the screen searches while typing. */
+    for (size_t k = 1; k < strlen(query) && k < 24; k++) {
+        char prefix[25];
+        memcpy(prefix, query, k);
+        prefix[k] = '\0';
+        run(chair, prefix, false);
+    }
+    return 0;
+}
