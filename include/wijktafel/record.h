@@ -79,6 +79,7 @@ struct wt_kind_def {
 struct wt_record {
     enum wt_kind kind;
     char *v[WT_MAX_FIELDS];
+    bool damaged; /* a stored value that could not be read: only the id is known */
 };
 
 const struct wt_kind_def *record_kind(enum wt_kind kind);

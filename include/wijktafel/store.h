@@ -78,7 +78,9 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
 int store_del(struct store_txn *t, enum wt_kind kind, const char *id);
 
 /* Calls fn for every record of kind in id order; stops when fn returns
- * non-zero and returns that value. The record is valid only during the call. */
+ * non-zero and returns that value. The record is valid only during the call.
+ * A value that cannot be read comes as a record with only its id and
+ * `damaged` set. */
 typedef int (*store_each_fn)(void *ctx, const struct wt_record *r);
 int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *ctx);
 

@@ -340,9 +340,30 @@ struct each_ctx {
     void *ctx;
 };
 
+/* The main text of a kind, where a damaged record says so on screen. */
+static int main_text_field(enum wt_kind kind)
+{
+    static const int f[WT_KIND_COUNT] = {MEMBER_NAME, CASE_REQUEST, SIGNAL_TEXT, RESOURCE_NAME,
+                                         TALENT_NAME, ACTION_TEXT};
+    return f[kind];
+}
+
 static int each_visible(void *ctx, const struct wt_record *r)
 {
     struct each_ctx *c = ctx;
+    if (r->damaged) {
+        /* Whether a damaged case is shielded cannot be known: leaders only. */
+        if ((r->kind == WT_CASES || r->kind == WT_ACTIONS) && c->a->role != APP_LEADER)
+            return 0;
+        struct wt_record shown;
+        record_copy(&shown, r);
+        record_set(&shown, main_text_field(r->kind), _("[beschadigd]"));
+        if (r->kind == WT_CASES)
+            record_set(&shown, CASE_RESIDENT, _("[beschadigd]"));
+        int rc = c->fn(c->ctx, &shown);
+        record_fini(&shown);
+        return rc;
+    }
     if (!app_may_see(c->a, r))
         return 0;
     if (c->a->role == APP_VOLUNTEER && r->kind == WT_SIGNALS && r->v[SIGNAL_CASE]) {

@@ -13,8 +13,16 @@ struct export {
     enum app_format fmt;
     json_t *array;
     char (*ids)[WT_MAX_ID + 1]; /* exported cases, for the access log */
+    char bad[64];               /* the first damaged record met */
     size_t n, cap;
 };
+
+/* An export never holds a damaged record as if it were whole: it stops. */
+static int damaged(struct export *ex, const struct wt_record *r)
+{
+    snprintf(ex->bad, sizeof ex->bad, "%s/%s", record_kind(r->kind)->name, r->v[0]);
+    return WT_ECORRUPT;
+}
 
 static void note_id(struct export *ex, const struct wt_record *r)
 {
@@ -30,6 +38,8 @@ static void note_id(struct export *ex, const struct wt_record *r)
 static int csv_one(void *ctx, const struct wt_record *r)
 {
     struct export *ex = ctx;
+    if (r->damaged)
+        return damaged(ex, r);
     note_id(ex, r);
     csv_write_row(ex->out, (const char *const *)r->v, (size_t)record_kind(r->kind)->nfields);
     return 0;
@@ -63,6 +73,8 @@ static json_t *json_value(const struct wt_field_def *fd, const char *v)
 static int json_one(void *ctx, const struct wt_record *r)
 {
     struct export *ex = ctx;
+    if (r->damaged)
+        return damaged(ex, r);
     note_id(ex, r);
     const struct wt_kind_def *kd = record_kind(r->kind);
     json_t *obj = json_object();
@@ -96,6 +108,11 @@ int app_export(struct app *a, enum wt_kind kind, enum app_format fmt, struct buf
             free(s);
         }
         json_decref(ex.array);
+    }
+    if (rc == WT_ECORRUPT && ex.bad[0]) {
+        wt_error_reset(err, rc, _("%s: %s is beschadigd en wordt niet geëxporteerd (zie "
+                                  "'wijktafel check')"),
+                       a->dir, ex.bad);
     }
     if (!rc) {
         if (kind == WT_CASES) {

@@ -14,7 +14,8 @@ struct app_suggester {
 
 static int add_one(void *ctx, const struct wt_record *r)
 {
-    match_corpus_add(ctx, r);
+    if (!r->damaged)
+        match_corpus_add(ctx, r);
     return 0;
 }
 

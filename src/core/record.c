@@ -148,6 +148,7 @@ void record_fini(struct wt_record *r)
 void record_copy(struct wt_record *dst, const struct wt_record *src)
 {
     dst->kind = src->kind;
+    dst->damaged = src->damaged;
     for (int i = 0; i < WT_MAX_FIELDS; i++)
         dst->v[i] = src->v[i] ? xstrdup(src->v[i]) : NULL;
 }

@@ -328,6 +328,8 @@ struct reseal {
 static int keep_record(void *ctx, const struct wt_record *r)
 {
     struct reseal *rs = ctx;
+    if (r->damaged)
+        return WT_ECORRUPT; /* re-sealing would replace it with an empty record */
     if (rs->n == rs->cap) {
         rs->cap = rs->cap ? rs->cap * 2 : 64;
         rs->recs = xrealloc(rs->recs, rs->cap * sizeof *rs->recs);

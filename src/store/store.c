@@ -835,7 +835,15 @@ int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *c
         memcpy(id, k.mv_data, il);
         id[il] = '\0';
         int drc = store_value_read(t, kind, id, v.mv_data, v.mv_size, &r);
-        if (drc) {
+        if (drc == WT_ECORRUPT) {
+            /* One damaged value does not hide the others: the caller gets
+             * the id, marked damaged, and decides (show "beschadigd", refuse
+             * to export, skip). */
+            record_fini(&r);
+            record_init(&r, kind);
+            r.v[0] = xstrdup(id);
+            r.damaged = true;
+        } else if (drc) {
             record_fini(&r);
             ret = drc;
             break;
