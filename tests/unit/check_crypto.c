@@ -279,6 +279,14 @@ static int count_rec(void *ctx, const struct wt_record *r)
     return 0;
 }
 
+/* Counts the records that could be read (not damaged). */
+static int count_whole(void *ctx, const struct wt_record *r)
+{
+    if (!r->damaged)
+        ++*(int *)ctx;
+    return 0;
+}
+
 START_TEST(test_removed_member_opens_nothing)
 {
     make_encrypted();
@@ -307,7 +315,9 @@ START_TEST(test_removed_member_opens_nothing)
     app_close(a);
     /* The keys the volunteer still holds in memory no longer open the data. */
     store_read_begin(vs, &t, NULL);
-    ck_assert_int_eq(store_each(t, WT_SIGNALS, count_rec, &n), WT_ECORRUPT);
+    int whole = 0;
+    ck_assert_int_eq(store_each(t, WT_SIGNALS, count_whole, &whole), 0);
+    ck_assert_int_eq(whole, 0);
     store_read_end(t);
     store_close(vs);
     /* And the passphrase opens nothing any more. */
