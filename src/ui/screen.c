@@ -146,17 +146,22 @@ static void draw_tabs(struct ui *u)
     int w[UI_NITEMS];
     for (int i = 0; i < n; i++)
         t[i] = xasprintf(i == u->cur ? "[%d %s]" : " %d %s ", i + 1, _(u->views[i]->ops->title));
-    /* The current item in full; the others cut (with "…") until all fit. */
-    for (int cut = COLS;; cut--) {
-        int total = 1;
-        for (int i = 0; i < n; i++) {
-            w[i] = draw_width(t[i]);
-            if (i != u->cur && w[i] > cut)
-                w[i] = cut;
-            total += w[i] + 1;
-        }
-        if (total <= COLS || cut <= 5)
+    /* The current item in full; the longest of the others cut (with "…"),
+     * the rightmost first, until all fit. */
+    int total = 1;
+    for (int i = 0; i < n; i++) {
+        w[i] = draw_width(t[i]);
+        total += w[i] + 1;
+    }
+    while (total > COLS) {
+        int longest = -1;
+        for (int i = 0; i < n; i++)
+            if (i != u->cur && (longest < 0 || w[i] >= w[longest]))
+                longest = i;
+        if (longest < 0 || w[longest] <= 5)
             break;
+        w[longest]--;
+        total--;
     }
     int x = 1;
     for (int i = 0; i < n; i++) {
@@ -305,13 +310,14 @@ static void global_key(struct ui *u, int key)
         else
             ui_message(u, false, _("Agendapunt 6 is voor leiders en vrijwilligers"));
         break;
+    /* Tab goes round the meeting's five items; item 6 is reached with 6. */
     case '\t':
     case UI_KEY(KEY_NPAGE):
-        ui_switch_to(u, (u->cur + 1) % ui_nitems(u));
+        ui_switch_to(u, (u->cur + 1) % MEETING_NITEMS);
         break;
     case UI_KEY(KEY_BTAB):
     case UI_KEY(KEY_PPAGE):
-        ui_switch_to(u, (u->cur + ui_nitems(u) - 1) % ui_nitems(u));
+        ui_switch_to(u, (u->cur + MEETING_NITEMS - 1) % MEETING_NITEMS);
         break;
     case 'w':
         if (!ui_switch_member(u))
