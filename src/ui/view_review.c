@@ -131,11 +131,14 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     free(what);
 }
 
-/* Every filled column of r with its label, from line y of in; returns the next line. */
-static int draw_record(const struct ui *u, struct rect in, int y, const struct wt_record *r)
+/* Every filled column of r with its label, from line y of in; returns the
+ * next line. A new record carries its submission's id (sub_id) until accepted. */
+static int draw_record(const struct ui *u, struct rect in, int y, const struct wt_record *r,
+                       const char *sub_id)
 {
     const struct wt_kind_def *k = record_kind(r->kind);
-    y = draw_field(in, y, _("id"), *record_get(r, 0) ? record_get(r, 0) : _("(nieuw)"), 14);
+    const char *id = record_get(r, 0);
+    y = draw_field(in, y, _("id"), !*id || strcmp(id, sub_id) == 0 ? _("(nieuw)") : id, 14);
     for (int col = 1; col < k->nfields && y < in.y + in.h; col++) {
         const char *label = ui_field_label(r->kind, col);
         if (!*label)
@@ -192,7 +195,8 @@ static void draw_dups(struct review *s, const struct store_submission *sub, stru
     }
     load_dup(s, sub);
     if (s->dup.kind == sub->rec.kind)
-        draw_record(s->v.u, (struct rect){in.y + 1, in.x, in.h - 1, in.w}, in.y + 1, &s->dup);
+        draw_record(s->v.u, (struct rect){in.y + 1, in.x, in.h - 1, in.w}, in.y + 1, &s->dup,
+                    "");
 }
 
 static void draw_detail(struct review *s, struct rect r, struct rect dr)
@@ -217,7 +221,7 @@ static void draw_detail(struct review *s, struct rect r, struct rect dr)
     free(head);
     if (sub->reason[0])
         y = draw_field(in, y, _("Reden"), sub->reason, 14);
-    draw_record(u, in, y, &sub->rec);
+    draw_record(u, in, y, &sub->rec, sub->id);
     if (s->leader && dr.w > 0) {
         find_dups(s, sub);
         draw_dups(s, sub, dr);

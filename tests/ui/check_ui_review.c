@@ -35,6 +35,7 @@ int test_review_flow(void)
     CHECK(t, t != NULL);
     CHECK(t, ut_wait(t, "Vera Vrijwillig") == 0);
     CHECK(t, submit_signal(t, "Bij de kerk staat afval") == 0);
+    CHECK(t, submit_signal(t, "Bankje in park stuk") == 0);
     CHECK(t, submit_signal(t, "Lantaarn kapot bij school") == 0);
     CHECK(NULL, ut_quit_ok(t) == 0);
 
@@ -43,11 +44,19 @@ int test_review_flow(void)
     CHECK(l, l != NULL);
     CHECK(l, ut_wait(l, "6 Te") == 0);
     vt_send(l, "6");
-    CHECK(l, ut_wait(l, "Te beoordelen (2)") == 0);
+    CHECK(l, ut_wait(l, "Te beoordelen (3)") == 0);
     CHECK(l, ut_wait(l, "Bij de kerk staat afval") == 0);
     CHECK(l, vt_contains(l, "Vera Vrijwillig"));
     CHECK(l, ut_key(l, "a") == 0);
     CHECK(l, ut_wait(l, "is geaccepteerd") == 0);
+    CHECK(l, ut_wait(l, "Te beoordelen (2)") == 0);
+    /* Edit and accept: the record form over the submission. */
+    CHECK(l, ut_wait(l, "Bankje in park") == 0);
+    CHECK(l, ut_key(l, "e") == 0);
+    CHECK(l, ut_wait(l, "Enter accepteert") == 0);
+    CHECK(l, ut_key(l, "End") == 0 && ut_type(l, " (Molenpark)") == 0);
+    CHECK(l, ut_key(l, "Enter") == 0);
+    CHECK(l, ut_wait(l, "is aangepast en geaccepteerd") == 0);
     CHECK(l, ut_wait(l, "Te beoordelen (1)") == 0);
     CHECK(l, ut_wait(l, "Lantaarn kapot") == 0);
     CHECK(l, ut_key(l, "r") == 0);
@@ -56,13 +65,16 @@ int test_review_flow(void)
     CHECK(l, ut_wait(l, "is afgewezen") == 0);
     CHECK(l, ut_wait(l, "Te beoordelen (0)") == 0);
     CHECK(l, ut_key(l, "h") == 0); /* the decided ones with their status and reason */
-    CHECK(l, ut_wait(l, "Alle inzendingen (2)") == 0);
+    CHECK(l, ut_wait(l, "Alle inzendingen (3)") == 0);
     CHECK(l, vt_contains(l, "geaccepteerd") && vt_contains(l, "afgewezen"));
     CHECK(NULL, ut_quit_ok(l) == 0);
 
     char *csv = NULL;
     CHECK(NULL, ut_run(&csv, NULL, "--db", db, "export", "signals", NULL) == 0);
-    bool right = strstr(csv, "Bij de kerk") && !strstr(csv, "Lantaarn");
+    bool right = strstr(csv, "Bij de kerk") && strstr(csv, "Bankje in park stuk (Molenpark)") &&
+                 !strstr(csv, "Lantaarn");
+    if (!right)
+        fprintf(stderr, "%s\n", csv);
     free(csv);
     CHECK(NULL, right);
 
@@ -71,13 +83,13 @@ int test_review_flow(void)
     CHECK(t, t != NULL);
     CHECK(t, ut_wait(t, "6 Mijn") == 0);
     vt_send(t, "6");
-    CHECK(t, ut_wait(t, "Mijn inzendingen (2)") == 0);
+    CHECK(t, ut_wait(t, "Mijn inzendingen (3)") == 0);
     CHECK(t, vt_contains(t, "geaccepteerd") && vt_contains(t, "afgewezen"));
-    CHECK(t, ut_key(t, "Down") == 0);
+    CHECK(t, ut_key(t, "End") == 0);
     CHECK(t, ut_wait(t, "Al gemeld bij de gemeente") == 0);
     CHECK(t, ut_key(t, "a") == 0); /* not for a volunteer: a new action, not an acceptance */
     CHECK(t, ut_key(t, "Esc") == 0);
-    CHECK(t, ut_wait(t, "Mijn inzendingen (2)") == 0);
+    CHECK(t, ut_wait(t, "Mijn inzendingen (3)") == 0);
     return ut_quit_ok(t);
 }
 
