@@ -138,13 +138,13 @@ static int draw_record(const struct ui *u, struct rect in, int y, const struct w
 {
     const struct wt_kind_def *k = record_kind(r->kind);
     const char *id = record_get(r, 0);
-    y = draw_field(in, y, _("id"), !*id || strcmp(id, sub_id) == 0 ? _("(nieuw)") : id, 14);
+    y = draw_field(in, y, _("id"), !*id || strcmp(id, sub_id) == 0 ? _("(nieuw)") : id, 15);
     for (int col = 1; col < k->nfields && y < in.y + in.h; col++) {
         const char *label = ui_field_label(r->kind, col);
         if (!*label)
             continue;
         char *v = shown(u, r, col);
-        y = draw_field(in, y, label, v, 14);
+        y = draw_field(in, y, label, v, 15);
         free(v);
     }
     return y;
@@ -217,10 +217,10 @@ static void draw_detail(struct review *s, struct rect r, struct rect dr)
     struct rect in = {r.y + 1, r.x + 1, r.h - 1, r.w - 2};
     char *head = xasprintf("%s, %s, %s", status_word(sub->status), sub->date,
                            ui_member_name(u, sub->submitter));
-    int y = draw_field(in, in.y, _("Status"), head, 14);
+    int y = draw_field(in, in.y, _("Status"), head, 15);
     free(head);
     if (sub->reason[0])
-        y = draw_field(in, y, _("Reden"), sub->reason, 14);
+        y = draw_field(in, y, _("Reden"), sub->reason, 15);
     draw_record(u, in, y, &sub->rec, sub->id);
     if (s->leader && dr.w > 0) {
         find_dups(s, sub);
