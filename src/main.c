@@ -118,7 +118,7 @@ int main(int argc, char **argv)
     if (code)
         return code;
     struct ui_opts uo = {.beamer = g.beamer, .follow = g.follow};
-    code = ui_run(a, &uo);
+    code = ui_run(&a, &uo);
     app_close(a);
     return code;
 }

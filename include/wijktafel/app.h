@@ -45,6 +45,17 @@ struct app_opts {
 int app_open(const struct app_opts *opts, struct app **out, struct wt_error *err);
 void app_close(struct app *a);
 
+/* True when the database is encrypted (a member switch asks a passphrase). */
+bool app_encrypted(const struct app *a);
+
+/* Another member takes over (a shared laptop): checks that member exists
+ * and, in an encrypted database, their passphrase, before the current member
+ * lets go; then closes *ap and opens the database again as member. On
+ * WT_EPERM (unknown member, wrong passphrase) *ap is unchanged; on another
+ * error after the close *ap is NULL and the caller must stop. */
+int app_switch(struct app **ap, const char *member, const char *passphrase,
+               struct wt_error *err);
+
 /* Creates a database in dir with its first member, a leader. WT_EEXIST when
  * dir already holds a wijktafel database with members; WT_ECREATE when it
  * cannot be made; WT_EINVAL for a bad id or name. */

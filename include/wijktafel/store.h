@@ -139,6 +139,11 @@ bool store_encrypted(const struct store *s);
 int store_unlock(struct store *s, const char *member, const char *passphrase,
                  struct wt_error *err);
 
+/* Checks a member's passphrase without changing what is unlocked (a member
+ * switch on a shared laptop): 0, or WT_EPERM as store_unlock. */
+int store_passphrase_check(struct store *s, const char *member, const char *passphrase,
+                           struct wt_error *err);
+
 /* True when records of kind can be read (plain database, or its compartment unlocked). */
 bool store_can_read(const struct store *s, enum wt_kind kind);
 bool store_txn_can_read(const struct store_txn *t, enum wt_kind kind);

@@ -34,4 +34,8 @@ int app_review_submit(struct store_txn *t, const struct app *a, const struct wt_
  * such as filtering options, not for showing a record to someone). */
 int app_get_unlogged(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out);
 
+/* Gives r a fresh id of its kind inside the write (so two writers never
+ * pick the same); meeting.c. */
+void app_next_id(struct store_txn *t, struct wt_record *r);
+
 #endif

@@ -187,7 +187,7 @@ static int max_id_one(void *ctx, const struct wt_record *r)
 }
 
 /* A fresh id for kind inside the write (so two writers never pick the same). */
-static void next_id(struct store_txn *t, struct wt_record *r)
+void app_next_id(struct store_txn *t, struct wt_record *r)
 {
     struct max_id m = {id_prefix[r->kind], 0};
     store_each(t, r->kind, max_id_one, &m);
@@ -204,13 +204,16 @@ struct put_op {
 static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct put_op *p = ctx;
-    if (!p->r->v[0])
-        next_id(t, p->r);
-    else if (store_exists(t, p->r->kind, p->r->v[0]))
+    bool fresh = !p->r->v[0];
+    if (!fresh && store_exists(t, p->r->kind, p->r->v[0]))
         return wt_error_set(err, WT_EEXIST, _("id: %s bestaat al"), p->r->v[0]);
-    /* A volunteer's entry waits for a leader's review (as every path does). */
+    /* A volunteer's entry waits for a leader's review (as every path does);
+     * a new one gets its id when it is accepted, so that two pending
+     * entries never share one. */
     if (app_goes_to_review(p->a, p->r->kind))
         return app_review_submit(t, p->a, p->r);
+    if (fresh)
+        app_next_id(t, p->r);
     int rc = app_check_refs(t, p->r, NULL, err);
     if (rc)
         return rc;

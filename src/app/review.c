@@ -50,7 +50,16 @@ int app_review_submit(struct store_txn *t, const struct app *a, const struct wt_
     /* A volunteer does not see cases: a link to one is not theirs to make. */
     if (r->kind == WT_SIGNALS)
         record_set(&s.rec, SIGNAL_CASE, NULL);
+    /* A new record gets its id on acceptance (two pending ones must not
+     * share one); until then it carries the submission's id. */
+    bool fresh = !r->v[0] || !*r->v[0];
+    if (fresh)
+        record_set(&s.rec, 0, "v-new");
     store_review_put(t, &s);
+    if (fresh) {
+        record_set(&s.rec, 0, s.id);
+        store_review_put(t, &s);
+    }
     struct store_log_entry e;
     app_log_entry(a, &e, "submit", r->kind, r->v[0], s.id);
     store_log_append(t, &e);
@@ -88,6 +97,8 @@ static int accept_write(struct store_txn *t, void *ctx, struct wt_error *err)
     struct wt_record r;
     if (!rc) {
         record_copy(&r, d->edited ? d->edited : &s.rec);
+        if (!r.v[0] || !*r.v[0] || strcmp(r.v[0], s.id) == 0)
+            app_next_id(t, &r); /* a new record: its id is given now */
         rc = record_validate(&r, err);
         if (!rc)
             rc = app_check_refs(t, &r, NULL, err);

@@ -126,19 +126,21 @@ int store_keyslot_set(struct store_txn *t, const char *member, const char *role,
     return t->err;
 }
 
-/* Reads and opens the member's secret key and data keys into s. */
-static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const char *passphrase)
+/* Opens the member's secret key with the passphrase into sk (wiped by the
+ * caller): 0, WT_ENOTFOUND (no keyslot), WT_EPERM (wrong), WT_ECORRUPT. */
+static int open_secret(struct store *s, MDB_txn *txn, const char *member, const char *passphrase,
+                       unsigned char sk[crypto_box_SECRETKEYBYTES])
 {
     char *k = slot_key(member, "sk"), *v = NULL;
     int rc = meta_raw_get(txn, s, k, &v);
     free(k);
     if (rc)
         return WT_ENOTFOUND;
-    unsigned char *blob, sk[crypto_box_SECRETKEYBYTES], pk[crypto_box_PUBLICKEYBYTES];
+    unsigned char *blob;
     size_t n;
     rc = unb64(v, &blob, &n);
     free(v);
-    if (rc || n != SALT + 16 + NONCE + sizeof sk + MAC) {
+    if (rc || n != SALT + 16 + NONCE + crypto_box_SECRETKEYBYTES + MAC) {
         if (!rc)
             free(blob);
         return WT_ECORRUPT;
@@ -155,13 +157,25 @@ static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const ch
                       crypto_pwhash_ALG_ARGON2ID13) != 0)
         rc = WT_ECORRUPT;
     else if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-                 sk, NULL, NULL, blob + SALT + 16 + NONCE, sizeof sk + MAC,
+                 sk, NULL, NULL, blob + SALT + 16 + NONCE, crypto_box_SECRETKEYBYTES + MAC,
                  (const unsigned char *)member, strlen(member), blob + SALT + 16, wrap) != 0)
         rc = WT_EPERM;
     sodium_memzero(wrap, sizeof wrap);
     free(blob);
-    if (rc)
+    return rc;
+}
+
+/* Reads and opens the member's secret key and data keys into s. */
+static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const char *passphrase)
+{
+    unsigned char sk[crypto_box_SECRETKEYBYTES], pk[crypto_box_PUBLICKEYBYTES];
+    int rc = open_secret(s, txn, member, passphrase, sk);
+    if (rc) {
+        sodium_memzero(sk, sizeof sk);
         return rc;
+    }
+    char *k, *v;
+    size_t n;
     crypto_scalarmult_base(pk, sk);
     for (int c = 0; c < COMP_COUNT; c++) {
         k = slot_key(member, comp_names[c]);
@@ -208,6 +222,29 @@ int store_unlock(struct store *s, const char *member, const char *passphrase,
         /* No hint of what was wrong: member, passphrase or data. */
         return wt_error_set(err, WT_EPERM, _("%s: de wachtwoordzin klopt niet"), s->dir);
     }
+    return 0;
+}
+
+int store_passphrase_check(struct store *s, const char *member, const char *passphrase,
+                           struct wt_error *err)
+{
+    if (!s->encrypted)
+        return 0;
+    MDB_txn *txn;
+    int rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn);
+    if (rc)
+        return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
+    unsigned char sk[crypto_box_SECRETKEYBYTES];
+    rc = open_secret(s, txn, member, passphrase, sk);
+    sodium_memzero(sk, sizeof sk);
+    mdb_txn_abort(txn);
+    if (rc == WT_ENOTFOUND)
+        return wt_error_set(err, WT_EPERM,
+                            _("%s heeft nog geen wachtwoordzin voor deze database (een leider "
+                              "zet die met 'wijktafel passphrase %s')"),
+                            member, member);
+    if (rc)
+        return wt_error_set(err, WT_EPERM, _("%s: de wachtwoordzin klopt niet"), s->dir);
     return 0;
 }
 

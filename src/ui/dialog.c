@@ -109,3 +109,75 @@ int dialog_menu(struct ui *u, const char *title, const char *const *labels, cons
                 return i;
     }
 }
+
+/* Appends the code point c to buf as UTF-8 when it fits. */
+static void put_utf8(char *buf, size_t cap, size_t *len, int c)
+{
+    char tmp[4];
+    size_t n;
+    if (c < 0x80) {
+        tmp[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        tmp[0] = (char)(0xc0 | (c >> 6));
+        tmp[1] = (char)(0x80 | (c & 0x3f));
+        n = 2;
+    } else if (c < 0x10000) {
+        tmp[0] = (char)(0xe0 | (c >> 12));
+        tmp[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        tmp[2] = (char)(0x80 | (c & 0x3f));
+        n = 3;
+    } else {
+        tmp[0] = (char)(0xf0 | (c >> 18));
+        tmp[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        tmp[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+        tmp[3] = (char)(0x80 | (c & 0x3f));
+        n = 4;
+    }
+    if (*len + n < cap) {
+        memcpy(buf + *len, tmp, n);
+        *len += n;
+    }
+}
+
+char *dialog_secret(struct ui *u, const char *prompt)
+{
+    u->modal = true;
+    enum { CAP = 1024 };
+    char *buf = xcalloc(1, CAP);
+    size_t len = 0;
+    for (;;) {
+        ui_draw(u);
+        if (!u->too_small) {
+            if (u->msg_error && u->msg[0]) { /* why the last try failed */
+                char *m = xasprintf(" [!] %s ", u->msg);
+                draw_text(LINES - 3, 0, COLS, m, TH_ERROR, true);
+                free(m);
+            }
+            /* Nothing of the secret: not even how long it is. */
+            char *p = xasprintf(" %s ", prompt);
+            draw_text(LINES - 2, 0, COLS, p, TH_INPUT, true);
+            free(p);
+        }
+        refresh();
+        int key = next_key();
+        if (key == UI_ESC) {
+            memset(buf, 0, CAP);
+            free(buf);
+            return NULL;
+        }
+        if (ui_key_enter(key))
+            return buf;
+        if (key == UI_KEY(KEY_BACKSPACE) || key == 127 || key == '\b') {
+            while (len > 0 && (buf[len - 1] & 0xc0) == 0x80)
+                buf[--len] = '\0';
+            if (len > 0)
+                buf[--len] = '\0';
+        } else if (key == UI_CTRL('u')) {
+            memset(buf, 0, CAP);
+            len = 0;
+        } else if (!UI_IS_KEY(key) && key >= ' ' && key <= 0x10ffff) {
+            put_utf8(buf, CAP, &len, key);
+        }
+    }
+}

@@ -6,11 +6,13 @@
 
 static const struct keyhelp global_keys[] = {
     {"1 2 3 4 5", N_("naar agendapunt 1 tot en met 5")},
+    {"6", N_("te beoordelen (leider), mijn inzendingen (vrijwilliger)")},
     {N_("Tab  PgDn"), N_("volgend agendapunt")},
     {N_("Shift-Tab  PgUp"), N_("vorig agendapunt")},
     {N_("Pijltjes  Home  End"), N_("door de lijst; Ctrl-F en Ctrl-B: een bladzijde verder of terug")},
     {"/  F3", N_("zoeken in alles wat u mag zien; Enter opent")},
     {"a", N_("nieuw actiepunt, waar u ook bent")},
+    {"w", N_("wissel van lid (een gedeelde laptop); vraagt id en wachtwoordzin")},
     {"b  F9", N_("beamer aan of uit (geen namen, geen afgeschermde casussen)")},
     {"?  F1", N_("deze hulp")},
     {"q  F10", N_("stoppen (alles is al bewaard)")},

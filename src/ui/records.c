@@ -87,6 +87,7 @@ struct save_ctx {
     struct wt_record *r;
     const struct spec *spec;
     bool is_new;
+    const char *sub_id; /* a submission accepted as edited, or NULL */
 };
 
 static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
@@ -97,8 +98,13 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
     record_copy(&r, c->r);
     for (int i = 0; i < n; i++)
         record_set(&r, f[i].col, f[i].value);
-    int rc = c->is_new ? meeting_add(u->a, &r, err) : meeting_update(u->a, &r, err);
-    if (rc == 0) {
+    int rc = c->sub_id   ? app_review_accept(u->a, c->sub_id, &r, err)
+             : c->is_new ? meeting_add(u->a, &r, err)
+                         : meeting_update(u->a, &r, err);
+    if (rc == 0 && c->sub_id) {
+        ui_changed(u);
+        ui_message(u, false, _("Inzending %s is aangepast en geaccepteerd"), c->sub_id);
+    } else if (rc == 0) {
         record_fini(c->r);
         record_copy(c->r, &r);
         ui_changed(u);
@@ -110,8 +116,10 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
     return rc;
 }
 
-/* Runs the form of r's kind over r; true when saved (r then holds it). */
-static bool edit(struct ui *u, struct wt_record *r, bool is_new, const char *title)
+/* Runs the form of r's kind over r; true when saved (r then holds it).
+ * With sub_id, saving accepts that submission as edited. */
+static bool edit(struct ui *u, struct wt_record *r, bool is_new, const char *title,
+                 const char *sub_id)
 {
     if (!ui_may_write(u))
         return false;
@@ -130,7 +138,7 @@ static bool edit(struct ui *u, struct wt_record *r, bool is_new, const char *tit
                                                  : fd->values;
         f[i].value = xstrdup(record_get(r, spec[i].col));
     }
-    struct save_ctx c = {r, spec, is_new};
+    struct save_ctx c = {r, spec, is_new, sub_id};
     bool saved = form_run(u, title, f, n, save_record, &c);
     form_fields_fini(f, n);
     free(f);
@@ -148,7 +156,7 @@ bool ui_new_action(struct ui *u, const char *case_id, const char *text, const ch
     record_set(&r, ACTION_DUE, due);
     record_set(&r, ACTION_CASE, case_id);
     bool saved = edit(u, &r, true, case_id ? _("Actiepunt maken (Esc: geen actiepunt)")
-                                           : _("Nieuw actiepunt"));
+                                           : _("Nieuw actiepunt"), NULL);
     record_fini(&r);
     return saved;
 }
@@ -176,7 +184,7 @@ bool ui_new_record(struct ui *u, enum wt_kind kind)
         record_fini(&r);
         return ui_new_action(u, NULL, NULL, NULL);
     }
-    bool saved = edit(u, &r, true, title);
+    bool saved = edit(u, &r, true, title, NULL);
     record_fini(&r);
     return saved;
 }
@@ -193,8 +201,34 @@ bool ui_edit_record(struct ui *u, const struct wt_record *r)
     struct wt_record copy;
     record_copy(&copy, r);
     char *title = xasprintf(_("%s %s bewerken"), ui_kind_label(r->kind), r->v[0]);
-    bool saved = edit(u, &copy, false, title);
+    bool saved = edit(u, &copy, false, title, NULL);
     free(title);
     record_fini(&copy);
     return saved;
+}
+
+bool ui_review_edit(struct ui *u, const char *sub_id, const struct wt_record *r)
+{
+    if (!spec_of(r->kind) || r->kind == WT_CASES)
+        return false;
+    if (u->beamer) {
+        ui_message(u, true, _("Bewerken kan niet op de beamer: zet de beamer eerst uit (b)"));
+        return false;
+    }
+    struct wt_record copy;
+    record_copy(&copy, r);
+    char *title = xasprintf(_("Inzending %s aanpassen; Enter accepteert"), sub_id);
+    bool saved = edit(u, &copy, false, title, sub_id);
+    free(title);
+    record_fini(&copy);
+    return saved;
+}
+
+const char *ui_field_label(enum wt_kind kind, int col)
+{
+    const struct spec *spec = spec_of(kind);
+    for (; spec && spec->label; spec++)
+        if (spec->col == col)
+            return _(spec->label);
+    return "";
 }

@@ -50,7 +50,7 @@ void ui_error(struct ui *u, const struct wt_error *err)
 void ui_changed(struct ui *u)
 {
     u->gen++;
-    for (int i = 0; i < MEETING_NITEMS; i++)
+    for (int i = 0; i < UI_NITEMS; i++)
         if (u->views[i]->ops->reload)
             u->views[i]->ops->reload(u->views[i]);
 }
@@ -131,20 +131,46 @@ static void draw_status(struct ui *u)
 }
 
 /* Row 1: the agenda; the current item in brackets (not by colour alone). */
-static int tab_x[MEETING_NITEMS + 1];
+static int tab_x[UI_NITEMS + 1];
+
+int ui_nitems(const struct ui *u)
+{
+    return u->a->role == APP_PROFESSIONAL || u->follow ? MEETING_NITEMS : UI_NITEMS;
+}
 
 static void draw_tabs(struct ui *u)
 {
     draw_fill(1, 0, COLS, TH_TAB);
-    int x = 1;
-    for (int i = 0; i < MEETING_NITEMS; i++) {
-        char *t = xasprintf(i == u->cur ? "[%d %s]" : " %d %s ", i + 1,
-                            _(u->views[i]->ops->title));
-        tab_x[i] = x;
-        x += draw_text(1, x, COLS - x, t, i == u->cur ? TH_TAB_CUR : TH_TAB, false) + 1;
-        free(t);
+    int n = ui_nitems(u);
+    char *t[UI_NITEMS];
+    int w[UI_NITEMS];
+    for (int i = 0; i < n; i++)
+        t[i] = xasprintf(i == u->cur ? "[%d %s]" : " %d %s ", i + 1, _(u->views[i]->ops->title));
+    /* The current item in full; the longest of the others cut (with "…"),
+     * the rightmost first, until all fit. */
+    int total = 1;
+    for (int i = 0; i < n; i++) {
+        w[i] = draw_width(t[i]);
+        total += w[i] + 1;
     }
-    tab_x[MEETING_NITEMS] = x;
+    while (total > COLS) {
+        int longest = -1;
+        for (int i = 0; i < n; i++)
+            if (i != u->cur && (longest < 0 || w[i] >= w[longest]))
+                longest = i;
+        if (longest < 0 || w[longest] <= 5)
+            break;
+        w[longest]--;
+        total--;
+    }
+    int x = 1;
+    for (int i = 0; i < n; i++) {
+        tab_x[i] = x;
+        x += draw_text(1, x, COLS - x < w[i] ? COLS - x : w[i], t[i],
+                       i == u->cur ? TH_TAB_CUR : TH_TAB, false) + 1;
+        free(t[i]);
+    }
+    tab_x[n] = x;
 }
 
 static void draw_message(struct ui *u)
@@ -204,9 +230,9 @@ void ui_refresh(struct ui *u)
     refresh();
 }
 
-static void switch_to(struct ui *u, int item)
+void ui_switch_to(struct ui *u, int item)
 {
-    if (item == u->cur || item < 0 || item >= MEETING_NITEMS)
+    if (item == u->cur || item < 0 || item >= ui_nitems(u))
         return;
     double now = ui_now();
     u->started[u->cur] += now - u->item_since;
@@ -216,7 +242,7 @@ static void switch_to(struct ui *u, int item)
 
 void ui_goto(struct ui *u, int item, enum wt_kind kind, const char *id)
 {
-    switch_to(u, item);
+    ui_switch_to(u, item);
     struct view *v = u->views[item];
     if (id && v->ops->select && !v->ops->select(v, kind, id, -1))
         ui_message(u, true, _("%s %s staat niet in deze lijst (filter?)"), ui_kind_label(kind),
@@ -236,7 +262,7 @@ static void toggle_beamer(struct ui *u)
     u->beamer = !u->beamer;
     theme_set_beamer(u->beamer);
     clearok(curscr, TRUE);
-    for (int i = 0; i < MEETING_NITEMS; i++)
+    for (int i = 0; i < UI_NITEMS; i++)
         if (u->views[i]->ops->reload)
             u->views[i]->ops->reload(u->views[i]);
     ui_message(u, false, u->beamer ? _("Beamer aan: geen namen, geen afgeschermde casussen")
@@ -257,9 +283,9 @@ static void handle_mouse(struct ui *u)
     if (!(ev.bstate & BUTTON1_PRESSED))
         return;
     if (ev.y == 1) {
-        for (int i = 0; i < MEETING_NITEMS; i++)
+        for (int i = 0; i < ui_nitems(u); i++)
             if (ev.x >= tab_x[i] && ev.x < tab_x[i + 1])
-                switch_to(u, i);
+                ui_switch_to(u, i);
         return;
     }
     if (ev.y == LINES - 1) {
@@ -278,16 +304,24 @@ static void handle_mouse(struct ui *u)
 static void global_key(struct ui *u, int key)
 {
     switch (key) {
-    case '1': case '2': case '3': case '4': case '5':
-        switch_to(u, key - '1');
+    case '1': case '2': case '3': case '4': case '5': case '6':
+        if (key - '1' < ui_nitems(u))
+            ui_switch_to(u, key - '1');
+        else
+            ui_message(u, false, _("Agendapunt 6 is voor leiders en vrijwilligers"));
         break;
+    /* Tab goes round the meeting's five items; item 6 is reached with 6. */
     case '\t':
     case UI_KEY(KEY_NPAGE):
-        switch_to(u, (u->cur + 1) % MEETING_NITEMS);
+        ui_switch_to(u, (u->cur + 1) % MEETING_NITEMS);
         break;
     case UI_KEY(KEY_BTAB):
     case UI_KEY(KEY_PPAGE):
-        switch_to(u, (u->cur + MEETING_NITEMS - 1) % MEETING_NITEMS);
+        ui_switch_to(u, (u->cur + MEETING_NITEMS - 1) % MEETING_NITEMS);
+        break;
+    case 'w':
+        if (!ui_switch_member(u))
+            u->quit = true;
         break;
     case '?':
         help_show(u, _(u->views[u->cur]->ops->title), u->views[u->cur]->ops->help);
@@ -325,7 +359,7 @@ void ui_handle_key(struct ui *u, int key)
 {
     if (key == UI_KEY(KEY_RESIZE)) {
         u->content = ui_content(u);
-        for (int i = 0; i < MEETING_NITEMS; i++)
+        for (int i = 0; i < UI_NITEMS; i++)
             if (u->views[i]->ops->resize)
                 u->views[i]->ops->resize(u->views[i], u->content);
         return;

@@ -23,17 +23,6 @@ static int print_summary(struct app *a)
     return 0;
 }
 
-static int add_member(void *ctx, const struct wt_record *r)
-{
-    struct ui *u = ctx;
-    u->member_ids = xrealloc(u->member_ids, (u->nmembers + 2) * sizeof *u->member_ids);
-    u->member_names = xrealloc(u->member_names, (u->nmembers + 2) * sizeof *u->member_names);
-    u->member_ids[u->nmembers] = xstrdup(r->v[MEMBER_ID]);
-    u->member_names[u->nmembers++] = xstrdup(record_get(r, MEMBER_NAME));
-    u->member_ids[u->nmembers] = NULL;
-    return 0;
-}
-
 struct app_suggester *ui_suggester(struct ui *u)
 {
     if (u->sugg && u->sugg_gen == u->gen)
@@ -60,6 +49,8 @@ static bool wall_same(const struct meeting_wall *a, const struct meeting_wall *b
 /* The chair: tell the wall what is selected, when it changed. */
 static void publish(struct ui *u)
 {
+    if (u->cur >= MEETING_NITEMS)
+        return; /* the review is no meeting item: the wall keeps what it shows */
     struct view *v = u->views[u->cur];
     struct meeting_wall w = {.item = u->cur, .kind = WT_CASES, .gen = u->gen};
     if (v->ops->selection)
@@ -114,11 +105,11 @@ static void loop(struct ui *u)
     while (!u->quit) {
         struct view *v = u->views[u->cur];
         bool busy = v->ops->busy && v->ops->busy(v);
-        int ms = u->follow ? 100 : busy ? 30 : warm < MEETING_NITEMS ? 20 : 1000;
+        int ms = u->follow ? 100 : busy ? 30 : warm < UI_NITEMS ? 20 : 1000;
         int key;
         if (!term_read_key(ms, &key)) {
             bool changed = false;
-            if (warm < MEETING_NITEMS) {
+            if (warm < UI_NITEMS) {
                 struct view *w = u->views[warm++];
                 if (w->ops->warm) {
                     double t0 = ui_now();
@@ -156,24 +147,20 @@ static void loop(struct ui *u)
 
 static void ui_free(struct ui *u)
 {
-    for (int i = 0; i < MEETING_NITEMS; i++)
+    for (int i = 0; i < UI_NITEMS; i++)
         if (u->views[i])
             u->views[i]->ops->free(u->views[i]);
     finder_free(u->finder);
     meeting_redactor_free(u->redactor);
     app_suggester_free(u->sugg);
-    for (size_t i = 0; i < u->nmembers; i++) {
-        free(u->member_ids[i]);
-        free(u->member_names[i]);
-    }
-    free(u->member_ids);
-    free(u->member_names);
+    ui_members_free(u);
     if (u->timing)
         fclose(u->timing);
 }
 
-int ui_run(struct app *a, const struct ui_opts *o)
+int ui_run(struct app **ap, const struct ui_opts *o)
 {
+    struct app *a = *ap;
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
         return print_summary(a);
     double t0 = ui_now();
@@ -188,8 +175,9 @@ int ui_run(struct app *a, const struct ui_opts *o)
     if (tf && *tf)
         u.timing = fopen(tf, "a");
     meeting_timeboxes(u.timebox);
+    u.timebox[UI_ITEM_REVIEW] = 10 * 60;
     struct wt_error err = {0};
-    if (app_each(a, WT_MEMBERS, add_member, &u, &err) != 0) {
+    if (ui_members_load(&u, &err) != 0) {
         fprintf(stderr, "%s\n", err.text);
         ui_free(&u);
         return wt_error_exit_code(err.code);
@@ -208,10 +196,10 @@ int ui_run(struct app *a, const struct ui_opts *o)
     }
     theme_init();
     theme_set_beamer(u.beamer);
-    static struct view *(*const makers[MEETING_NITEMS])(struct ui *) = {
+    static struct view *(*const makers[UI_NITEMS])(struct ui *) = {
         view_actions_new, view_cases_new, view_signals_new, view_network_new,
-        view_decisions_new};
-    for (int i = 0; i < MEETING_NITEMS; i++)
+        view_decisions_new, view_review_new};
+    for (int i = 0; i < UI_NITEMS; i++)
         u.views[i] = makers[i](&u);
     u.item_since = ui_now();
     ui_refresh(&u);
@@ -225,9 +213,14 @@ int ui_run(struct app *a, const struct ui_opts *o)
         publish(&u);
     }
     loop(&u);
-    if (!u.follow)
-        meeting_close(a, NULL);
+    if (!u.follow && u.a)
+        meeting_close(u.a, NULL);
     term_fini();
     ui_free(&u);
+    *ap = u.a; /* another member may have taken over (w) */
+    if (!u.a) {
+        fprintf(stderr, "%s\n", u.msg);
+        return 1;
+    }
     return 0;
 }

@@ -180,6 +180,9 @@ bool dialog_confirm(struct ui *u, const char *question);
 /* One line of input on the message line, starting with initial; NULL on Esc.
  * Caller frees. */
 char *dialog_input(struct ui *u, const char *prompt, const char *initial);
+/* A secret on the message line: nothing of it is shown; NULL on Esc.
+ * Caller wipes and frees. */
+char *dialog_secret(struct ui *u, const char *prompt);
 /* A small menu of labels (letters shown as given); index or -1 on Esc. */
 int dialog_menu(struct ui *u, const char *title, const char *const *labels, const int *letters,
                 int n, int current);
@@ -254,6 +257,12 @@ struct view *view_cases_new(struct ui *u);
 struct view *view_signals_new(struct ui *u);
 struct view *view_network_new(struct ui *u);
 struct view *view_decisions_new(struct ui *u);
+/* Item 6: "Te beoordelen" for a leader, "Mijn inzendingen" for a volunteer. */
+struct view *view_review_new(struct ui *u);
+
+/* The screen's items: the meeting's five, then the review (not on the wall). */
+#define UI_NITEMS (MEETING_NITEMS + 1)
+#define UI_ITEM_REVIEW MEETING_NITEMS
 
 /* ---- screen.c: the screen manager ---- */
 
@@ -264,11 +273,11 @@ struct ui {
     bool beamer;  /* beamer mode */
     bool follow;  /* the wall: read-only, follows the chair */
     bool quit;
-    struct view *views[MEETING_NITEMS];
+    struct view *views[UI_NITEMS];
     int cur;
-    double started[MEETING_NITEMS]; /* seconds spent on each item before now */
-    double item_since;              /* monotonic time the current item was entered */
-    int timebox[MEETING_NITEMS];
+    double started[UI_NITEMS]; /* seconds spent on each item before now */
+    double item_since;         /* monotonic time the current item was entered */
+    int timebox[UI_NITEMS];
     char msg[512];
     bool msg_error;
     struct meeting_redactor *redactor; /* beamer: names to replace */
@@ -285,6 +294,22 @@ struct ui {
     bool too_small;
     bool modal; /* a dialog, form, search or help ran inside the last key */
 };
+
+/* The items this member has: six for a leader (review) and a volunteer
+ * (their submissions), five for a professional. */
+int ui_nitems(const struct ui *u);
+/* Switches to item (no record chosen). */
+void ui_switch_to(struct ui *u, int item);
+
+/* ---- member.c: who works at the screen ---- */
+
+/* Loads the member ids and names (completion, names beside ids). */
+int ui_members_load(struct ui *u, struct wt_error *err);
+void ui_members_free(struct ui *u);
+/* Key w: asks a member id and, in an encrypted database, their passphrase
+ * (three tries, nothing shown), then reopens the database as that member.
+ * False when the screen must stop (the database could not be opened again). */
+bool ui_switch_member(struct ui *u);
 
 /* The content area of the current layout. */
 struct rect ui_content(const struct ui *u);
@@ -337,6 +362,12 @@ bool ui_new_action(struct ui *u, const char *case_id, const char *text, const ch
 bool ui_edit_record(struct ui *u, const struct wt_record *r);
 /* A new signal, resource or talent. */
 bool ui_new_record(struct ui *u, enum wt_kind kind);
+
+/* The record form over a volunteer's submission; Enter accepts it as edited
+ * (app_review_accept). True when accepted. */
+bool ui_review_edit(struct ui *u, const char *sub_id, const struct wt_record *r);
+/* The form's label of column col of kind ("" when the form has none). */
+const char *ui_field_label(enum wt_kind kind, int col);
 
 /* After a successful write of kind: true (with a message) when it went to a
  * leader's review instead of the record (a volunteer's input). */

@@ -293,6 +293,9 @@ int main(int argc, char **argv)
         {"themes", test_themes},             {"lang_en", test_lang_en},
         {"editor_and_log", test_editor_and_log}, {"write_locked", test_write_locked},
         {"volunteer", test_volunteer},
+        {"review_flow", test_review_flow}, {"review_duplicate", test_review_duplicate},
+        {"shielded_professional", test_shielded_professional},
+        {"switch_member", test_switch_member},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

@@ -30,4 +30,10 @@ int test_beamer_names(void);
 int test_wall_follows(void);
 int test_escapes(void);
 
+/* check_ui_review.c: the leader's review, submissions, shielded cases, switching member. */
+int test_review_flow(void);
+int test_review_duplicate(void);
+int test_shielded_professional(void);
+int test_switch_member(void);
+
 #endif

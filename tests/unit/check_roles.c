@@ -4,6 +4,7 @@
 
 #include "runner.h"
 #include "wijktafel/app.h"
+#include "wijktafel/meeting.h"
 
 static char *tmp, *db;
 
@@ -302,6 +303,82 @@ START_TEST(test_log_has_every_event)
 }
 END_TEST
 
+/* Two new entries of a volunteer, pending side by side, get two ids on acceptance. */
+START_TEST(test_new_entries_get_their_ids_on_acceptance)
+{
+    make_team();
+    struct app *vol = open_as("m-vol");
+    struct wt_error e = {0};
+    const char *texts[] = {"Afval bij de kerk", "Lantaarn kapot"};
+    for (int i = 0; i < 2; i++) {
+        struct wt_record r;
+        record_init(&r, WT_SIGNALS);
+        record_set(&r, SIGNAL_TEXT, texts[i]);
+        record_set(&r, SIGNAL_AREA, "Veen/Noord");
+        ck_assert_msg(meeting_add(vol, &r, &e) == 0, "%s", e.text);
+        record_fini(&r);
+    }
+    app_close(vol);
+    struct app *lead = open_as("leider");
+    struct subs l = {0};
+    ck_assert_int_eq(app_review_each(lead, keep_sub, &l, &e), 0);
+    ck_assert_int_eq(l.n, 2);
+    for (int i = 0; i < 2; i++)
+        ck_assert_msg(app_review_accept(lead, l.s[i].id, NULL, &e) == 0, "%s", e.text);
+    subs_free(&l);
+    app_close(lead);
+    struct run r = RUN("export", "signals");
+    ck_assert_ptr_nonnull(strstr(r.out, "Afval bij de kerk"));
+    ck_assert_ptr_nonnull(strstr(r.out, "Lantaarn kapot"));
+    rn_free(&r);
+}
+END_TEST
+
+static const char *leader_pass(void *ctx, const char *m)
+{
+    (void)ctx, (void)m;
+    return "leider-geheim";
+}
+
+/* A member switch on a shared laptop: a wrong passphrase or an unknown
+ * member leaves the app as it was; the right one reopens it as that member. */
+START_TEST(test_switch_member)
+{
+    struct wt_error e = {0};
+    ck_assert_int_eq(app_init_encrypted(db, "Team", "leider", "Lea", "leider-geheim", &e), 0);
+    struct app *a;
+    struct app_opts o = {.dir = db, .as_member = "leider", .passphrase = leader_pass};
+    ck_assert_msg(app_open(&o, &a, &e) == 0, "%s", e.text);
+    const char *csv = "id,name,role\nvera,Vera Vrijwillig,volunteer\n";
+    ck_assert_msg(app_import(a, WT_MEMBERS, "m.csv", csv, strlen(csv), NULL, &e) == 0, "%s",
+                  e.text);
+    ck_assert_msg(app_set_passphrase(a, "vera", "vera-geheim", &e) == 0, "%s", e.text);
+    ck_assert(app_encrypted(a));
+    struct app *before = a;
+    ck_assert_int_eq(app_switch(&a, "vera", "fout-fout-fout", &e), WT_EPERM);
+    ck_assert_ptr_eq(a, before);
+    ck_assert_int_eq(a->role, APP_LEADER);
+    wt_error_clear(&e);
+    ck_assert_int_eq(app_switch(&a, "niemand", "x", &e), WT_EPERM);
+    ck_assert_ptr_eq(a, before);
+    /* Still the leader, with the keys unlocked. */
+    struct wt_record m;
+    ck_assert_int_eq(app_get(a, WT_MEMBERS, "vera", &m, &e), 0);
+    record_fini(&m);
+    wt_error_clear(&e);
+    ck_assert_msg(app_switch(&a, "vera", "vera-geheim", &e) == 0, "%s", e.text);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_int_eq(a->role, APP_VOLUNTEER);
+    ck_assert_str_eq(record_get(&a->member, MEMBER_ID), "vera");
+    ck_assert_int_eq(app_switch(&a, "leider", "leider-geheim", &e), 0);
+    ck_assert_int_eq(a->role, APP_LEADER);
+    struct log_seen seen = {0};
+    ck_assert_int_eq(app_log_read(a, NULL, NULL, seen_entry, &seen, &e), 0);
+    ck_assert(has(&seen, "switch-out") && has(&seen, "switch-in"));
+    app_close(a);
+}
+END_TEST
+
 static void tamper(int mode)
 {
     MDB_env *env;
@@ -357,6 +434,8 @@ int main(void)
     tcase_add_test(tc, test_review_flow);
     tcase_add_test(tc, test_log_has_every_event);
     tcase_add_test(tc, test_tampered_log_found);
+    tcase_add_test(tc, test_new_entries_get_their_ids_on_acceptance);
+    tcase_add_test(tc, test_switch_member);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,412 @@
+/* view_review.c: item 6: a leader's "Te beoordelen" (accept, edit, merge, reject), a volunteer's "Mijn inzendingen". */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_int.h"
+#include "wijktafel/i18n.h"
+
+#define REVIEW_MAX_DUPS 6
+
+struct review {
+    struct view v;
+    struct store_submission *subs;
+    size_t nsubs;
+    size_t *idx, nidx;
+    struct list l;
+    bool all, loaded, leader;
+    struct rect list_r;
+    char dups[REVIEW_MAX_DUPS][WT_MAX_ID + 1];
+    size_t ndups, dup_sel;
+    char dups_for[WT_MAX_ID + 1]; /* the submission the duplicates belong to */
+    unsigned long dups_gen;
+    struct wt_record dup;         /* the highlighted duplicate, kind WT_KIND_COUNT: none */
+};
+
+static const struct fkey leader_fkeys[] = {
+    {2, NULL, 0}, {4, N_("Aanpas"), 'e'}, {5, N_("Accept"), 'a'}, {6, N_("Samenv"), 'm'},
+    {7, N_("Afwijs"), 'r'}, {8, N_("Beoord."), 'h'}, {0, NULL, 0}};
+
+static const struct fkey own_fkeys[] = {{2, NULL, 0}, {4, NULL, 0}, {0, NULL, 0}};
+
+static const struct keyhelp leader_help[] = {
+    {N_("a  F5"), N_("accepteren: de inzending wordt een gewoon record")},
+    {N_("e  F4"), N_("aanpassen en accepteren (het formulier; Enter accepteert)")},
+    {N_("m  F6"), N_("samenvoegen met de gemarkeerde dubbele (lege velden worden aangevuld)")},
+    {N_("Links  Rechts"), N_("vorige of volgende mogelijke dubbele markeren")},
+    {N_("r  F7"), N_("afwijzen met een reden die de vrijwilliger ziet")},
+    {N_("h  F8"), N_("ook beoordeelde inzendingen tonen (status en reden), of niet")},
+    {NULL, NULL}};
+
+static const struct keyhelp own_help[] = {
+    {N_("Pijltjes"), N_("uw inzendingen: wacht, geaccepteerd of afgewezen, met de reden")},
+    {NULL, NULL}};
+
+static const struct store_submission *selected(const struct review *s)
+{
+    return s->nidx ? &s->subs[s->idx[s->l.sel]] : NULL;
+}
+
+static void subs_free(struct review *s)
+{
+    for (size_t i = 0; i < s->nsubs; i++)
+        record_fini(&s->subs[i].rec);
+    free(s->subs);
+    s->subs = NULL;
+    s->nsubs = 0;
+}
+
+static int add_sub(void *ctx, const struct store_submission *sub)
+{
+    struct review *s = ctx;
+    s->subs = xrealloc(s->subs, (s->nsubs + 1) * sizeof *s->subs);
+    struct store_submission *c = &s->subs[s->nsubs++];
+    memcpy(c, sub, sizeof *c);
+    record_copy(&c->rec, &sub->rec);
+    return 0;
+}
+
+static void load(struct review *s)
+{
+    const struct store_submission *cur = selected(s);
+    char keep[WT_MAX_ID + 1] = "";
+    if (cur)
+        snprintf(keep, sizeof keep, "%s", cur->id);
+    subs_free(s);
+    struct wt_error err = {0};
+    if (app_review_each(s->v.u->a, add_sub, s, &err) != 0)
+        ui_error(s->v.u, &err);
+    free(s->idx);
+    s->idx = xmalloc((s->nsubs + 1) * sizeof *s->idx);
+    s->nidx = 0;
+    for (size_t i = 0; i < s->nsubs; i++)
+        if (!s->leader || s->all || strcmp(s->subs[i].status, "pending") == 0)
+            s->idx[s->nidx++] = i;
+    s->l.n = s->nidx;
+    for (size_t i = 0; i < s->nidx; i++)
+        if (strcmp(s->subs[s->idx[i]].id, keep) == 0)
+            s->l.sel = i;
+    list_clamp(&s->l);
+    s->dups_for[0] = '\0';
+    s->loaded = true;
+}
+
+/* The column that says what a submission is about, in a few words. */
+static int what_col(enum wt_kind kind)
+{
+    switch (kind) {
+    case WT_SIGNALS: return SIGNAL_TEXT;
+    case WT_RESOURCES: return RESOURCE_NAME;
+    case WT_TALENTS: return TALENT_NAME;
+    default: return 0;
+    }
+}
+
+static const char *status_word(const char *st)
+{
+    if (strcmp(st, "accepted") == 0)
+        return _("geaccepteerd");
+    if (strcmp(st, "rejected") == 0)
+        return _("afgewezen");
+    return _("wacht");
+}
+
+/* Text of column col as it may be shown now (names as initials on the beamer). */
+static char *shown(const struct ui *u, const struct wt_record *r, int col)
+{
+    if (r->kind == WT_TALENTS && col == TALENT_NAME)
+        return ui_person(u, record_get(r, col));
+    return ui_show(u, record_get(r, col));
+}
+
+static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
+{
+    struct review *s = ctx;
+    const struct store_submission *sub = &s->subs[s->idx[i]];
+    char *what = shown(s->v.u, &sub->rec, what_col(sub->rec.kind));
+    const char *cells[] = {sub->id, ui_kind_label(sub->rec.kind), sub->date,
+                           ui_member_name(s->v.u, sub->submitter), status_word(sub->status),
+                           what};
+    static const int widths[] = {8, 9, 10, 16, 12, 0};
+    list_cells(y, x, w, cells, widths, 6, sel ? TH_SEL : TH_NORMAL);
+    free(what);
+}
+
+/* Every filled column of r with its label, from line y of in; returns the
+ * next line. A new record carries its submission's id (sub_id) until accepted. */
+static int draw_record(const struct ui *u, struct rect in, int y, const struct wt_record *r,
+                       const char *sub_id)
+{
+    const struct wt_kind_def *k = record_kind(r->kind);
+    const char *id = record_get(r, 0);
+    y = draw_field(in, y, _("id"), !*id || strcmp(id, sub_id) == 0 ? _("(nieuw)") : id, 15);
+    for (int col = 1; col < k->nfields && y < in.y + in.h; col++) {
+        const char *label = ui_field_label(r->kind, col);
+        if (!*label)
+            continue;
+        char *v = shown(u, r, col);
+        y = draw_field(in, y, label, v, 15);
+        free(v);
+    }
+    return y;
+}
+
+/* The likely duplicates of the selected submission, found again when it changed. */
+static void find_dups(struct review *s, const struct store_submission *sub)
+{
+    struct ui *u = s->v.u;
+    if (strcmp(s->dups_for, sub->id) == 0 && s->dups_gen == u->gen)
+        return;
+    snprintf(s->dups_for, sizeof s->dups_for, "%s", sub->id);
+    s->dups_gen = u->gen;
+    s->ndups = s->leader ? app_review_duplicates(u->a, sub, s->dups, REVIEW_MAX_DUPS) : 0;
+    s->dup_sel = 0;
+    record_fini(&s->dup);
+    record_init(&s->dup, WT_MEMBERS);
+    s->dup.kind = WT_KIND_COUNT;
+}
+
+static void load_dup(struct review *s, const struct store_submission *sub)
+{
+    if (s->ndups == 0 || (s->dup.kind == sub->rec.kind &&
+                          strcmp(record_get(&s->dup, 0), s->dups[s->dup_sel]) == 0))
+        return;
+    struct wt_error err = {0};
+    record_fini(&s->dup);
+    if (app_get(s->v.u->a, sub->rec.kind, s->dups[s->dup_sel], &s->dup, &err) != 0) {
+        record_init(&s->dup, WT_MEMBERS);
+        s->dup.kind = WT_KIND_COUNT;
+    }
+}
+
+static void draw_dups(struct review *s, const struct store_submission *sub, struct rect r)
+{
+    draw_title(r.y, r.x, r.w, _("Lijkt op"), false);
+    struct rect in = {r.y + 1, r.x + 1, r.h - 1, r.w - 2};
+    if (s->ndups == 0) {
+        draw_text(in.y, in.x, in.w, _("Geen mogelijke dubbele gevonden"), TH_DIM, false);
+        return;
+    }
+    int x = in.x;
+    for (size_t i = 0; i < s->ndups && x < in.x + in.w; i++) {
+        char *t = xasprintf(i == s->dup_sel ? "[%s]" : " %s ", s->dups[i]);
+        x += draw_text(in.y, x, in.x + in.w - x, t, i == s->dup_sel ? TH_SEL : TH_NORMAL,
+                       false) + 1;
+        free(t);
+    }
+    load_dup(s, sub);
+    if (s->dup.kind == sub->rec.kind)
+        draw_record(s->v.u, (struct rect){in.y + 1, in.x, in.h - 1, in.w}, in.y + 1, &s->dup,
+                    "");
+}
+
+static void draw_detail(struct review *s, struct rect r, struct rect dr)
+{
+    const struct store_submission *sub = selected(s);
+    struct ui *u = s->v.u;
+    if (!sub) {
+        draw_title(r.y, r.x, r.w, _("Inzending"), false);
+        draw_text(r.y + 1, r.x + 1, r.w - 1,
+                  s->leader ? _("Niets te beoordelen. h: ook beoordeelde tonen")
+                            : _("U heeft nog niets ingezonden"),
+                  TH_DIM, false);
+        return;
+    }
+    char *title = xasprintf(_("Inzending %s: %s"), sub->id, ui_kind_label(sub->rec.kind));
+    draw_title(r.y, r.x, r.w, title, false);
+    free(title);
+    struct rect in = {r.y + 1, r.x + 1, r.h - 1, r.w - 2};
+    char *head = xasprintf("%s, %s, %s", status_word(sub->status), sub->date,
+                           ui_member_name(u, sub->submitter));
+    int y = draw_field(in, in.y, _("Status"), head, 15);
+    free(head);
+    if (sub->reason[0])
+        y = draw_field(in, y, _("Reden"), sub->reason, 15);
+    draw_record(u, in, y, &sub->rec, sub->id);
+    if (s->leader && dr.w > 0) {
+        find_dups(s, sub);
+        draw_dups(s, sub, dr);
+    }
+}
+
+static void review_draw(struct view *v, struct rect r)
+{
+    struct review *s = (struct review *)v;
+    if (!s->loaded)
+        load(s);
+    int lh = r.h * 2 / 5 > 5 ? r.h * 2 / 5 : 5;
+    struct rect lr = {r.y, r.x, lh, r.w};
+    char *title = xasprintf(!s->leader ? _("Mijn inzendingen (%zu)")
+                            : s->all   ? _("Alle inzendingen (%zu)")
+                                       : _("Te beoordelen (%zu)"),
+                            s->nidx);
+    draw_title(lr.y, lr.x, lr.w, title, true);
+    free(title);
+    const char *heads[] = {_("id"), _("soort"), _("datum"), _("door"), _("status"), _("wat")};
+    static const int widths[] = {8, 9, 10, 16, 12, 0};
+    list_cells(lr.y + 1, lr.x, lr.w, heads, widths, 6, TH_HEADER);
+    s->list_r = (struct rect){lr.y + 2, lr.x, lr.h - 2, lr.w};
+    list_draw(&s->l, s->list_r, draw_row, s);
+    struct rect dr = {r.y + lh, r.x, r.h - lh, r.w}, pr = {0, 0, 0, 0};
+    if (s->leader) { /* the submission and its likely duplicates side by side */
+        dr.w = r.w / 2;
+        pr = (struct rect){dr.y, r.x + dr.w + 1, dr.h, r.w - dr.w - 1};
+    }
+    draw_detail(s, dr, pr);
+}
+
+static void decided(struct review *s, const char *fmt, const char *id)
+{
+    ui_changed(s->v.u);
+    ui_message(s->v.u, false, fmt, id);
+}
+
+static void accept(struct review *s, const struct store_submission *sub)
+{
+    struct wt_error err = {0};
+    if (app_review_accept(s->v.u->a, sub->id, NULL, &err) != 0)
+        ui_error(s->v.u, &err);
+    else
+        decided(s, _("Inzending %s is geaccepteerd"), sub->id);
+}
+
+static void reject(struct review *s, const struct store_submission *sub)
+{
+    char id[WT_MAX_ID + 1];
+    snprintf(id, sizeof id, "%s", sub->id);
+    char *reason = dialog_input(s->v.u, _("Waarom afgewezen (de vrijwilliger ziet dit):"), "");
+    if (!reason)
+        return;
+    struct wt_error err = {0};
+    if (!*reason)
+        ui_message(s->v.u, true, _("Geef een reden: de vrijwilliger wil weten waarom"));
+    else if (app_review_reject(s->v.u->a, id, reason, &err) != 0)
+        ui_error(s->v.u, &err);
+    else
+        decided(s, _("Inzending %s is afgewezen"), id);
+    free(reason);
+}
+
+static void merge(struct review *s, const struct store_submission *sub)
+{
+    if (s->ndups == 0) {
+        ui_message(s->v.u, true, _("Geen mogelijke dubbele om mee samen te voegen"));
+        return;
+    }
+    char id[WT_MAX_ID + 1], target[WT_MAX_ID + 1];
+    snprintf(id, sizeof id, "%s", sub->id);
+    snprintf(target, sizeof target, "%s", s->dups[s->dup_sel]);
+    char *q = xasprintf(_("Inzending %s samenvoegen met %s?"), id, target);
+    bool yes = dialog_confirm(s->v.u, q);
+    free(q);
+    if (!yes)
+        return;
+    struct wt_error err = {0};
+    if (app_review_merge(s->v.u->a, id, target, &err) != 0) {
+        ui_error(s->v.u, &err);
+        return;
+    }
+    ui_changed(s->v.u);
+    ui_message(s->v.u, false, _("Inzending %s is samengevoegd met %s"), id, target);
+}
+
+static bool review_key(struct view *v, int key)
+{
+    struct review *s = (struct review *)v;
+    if (list_key(&s->l, key))
+        return true;
+    const struct store_submission *sub = selected(s);
+    if (!s->leader)
+        return false;
+    bool pending = sub && strcmp(sub->status, "pending") == 0;
+    switch (key) {
+    case 'h':
+        s->all = !s->all;
+        load(s);
+        return true;
+    case UI_KEY(KEY_RIGHT):
+    case UI_KEY(KEY_LEFT):
+        if (s->ndups > 0)
+            s->dup_sel = (s->dup_sel + (key == UI_KEY(KEY_RIGHT) ? 1 : s->ndups - 1)) % s->ndups;
+        return true;
+    case 'a': case 'e': case 'm': case 'r':
+        if (!sub || !ui_may_write(v->u))
+            return true;
+        if (!pending) {
+            ui_message(v->u, true, _("Inzending %s is al beoordeeld"), sub->id);
+            return true;
+        }
+        if (key == 'a')
+            accept(s, sub);
+        else if (key == 'e')
+            ui_review_edit(v->u, sub->id, &sub->rec);
+        else if (key == 'm')
+            merge(s, sub);
+        else
+            reject(s, sub);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void review_click(struct view *v, int y, int x)
+{
+    (void)x;
+    struct review *s = (struct review *)v;
+    list_click(&s->l, s->list_r, y);
+}
+
+static void review_reload(struct view *v)
+{
+    ((struct review *)v)->loaded = false;
+}
+
+static void review_resize(struct view *v, struct rect r)
+{
+    (void)r;
+    list_clamp(&((struct review *)v)->l);
+}
+
+static void review_free(struct view *v)
+{
+    struct review *s = (struct review *)v;
+    subs_free(s);
+    record_fini(&s->dup);
+    free(s->idx);
+    free(s);
+}
+
+static const struct view_ops leader_ops = {
+    .title = N_("Te beoordelen"),
+    .fkeys = leader_fkeys,
+    .help = leader_help,
+    .draw = review_draw,
+    .key = review_key,
+    .resize = review_resize,
+    .click = review_click,
+    .reload = review_reload,
+    .free = review_free,
+};
+
+static const struct view_ops own_ops = {
+    .title = N_("Mijn inzendingen"),
+    .fkeys = own_fkeys,
+    .help = own_help,
+    .draw = review_draw,
+    .key = review_key,
+    .resize = review_resize,
+    .click = review_click,
+    .reload = review_reload,
+    .free = review_free,
+};
+
+struct view *view_review_new(struct ui *u)
+{
+    struct review *s = xcalloc(1, sizeof *s);
+    s->leader = u->a->role == APP_LEADER;
+    s->v.ops = s->leader ? &leader_ops : &own_ops;
+    s->v.u = u;
+    record_init(&s->dup, WT_MEMBERS);
+    s->dup.kind = WT_KIND_COUNT;
+    return &s->v;
+}
