@@ -48,23 +48,6 @@ static void setup_language(const char *lang)
     textdomain("wijktafel");
 }
 
-/* A damaged data file can make LMDB read outside its pages (SIGSEGV) or
- * past a truncated file (SIGBUS). For a command that is one clear line and
- * exit 74, not a core dump; the meeting screen installs its own handler,
- * which restores the terminal first. Only async-signal-safe calls here. */
-#ifndef __SANITIZE_ADDRESS__
-static void on_fault(int sig)
-{
-    static const char msg[] = "wijktafel: de database lijkt beschadigd (fout bij het lezen); "
-                              "controleer met 'wijktafel check' of zet een reservekopie terug\n";
-    (void)sig;
-    if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
-        /* nothing more to do */
-    }
-    _exit(74);
-}
-#endif
-
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -106,11 +89,7 @@ int main(int argc, char **argv)
     if (g.demo && g.db)
         return fprintf(stderr, _("--demo en --db gaan niet samen\n")), 64;
     if (optind < argc) {
-#ifndef __SANITIZE_ADDRESS__
-        /* Under AddressSanitizer its own report is worth more than this line. */
-        signal(SIGSEGV, on_fault);
-        signal(SIGBUS, on_fault);
-#endif
+        cli_fault_install();
         return cli_run(&g, argc - optind, argv + optind);
     }
     struct app *a;

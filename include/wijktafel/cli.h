@@ -51,6 +51,13 @@ const char *cli_new_passphrase(void);
 /* Wipes the buffer the passphrases were read into. */
 void cli_forget_passphrase(void);
 
+/* A damaged data file can make LMDB read outside its pages (SIGSEGV) or past
+ * a cut-off file (SIGBUS). Installs handlers that turn a fault inside LMDB or
+ * inside the mapped data file into one line and exit 74; any other fault (a
+ * bug of ours) goes on to the handler before (a sanitizer's) or the default.
+ * For commands; the meeting screen has its own, which restores the terminal. */
+void cli_fault_install(void);
+
 /* Prints err's text as one line on stderr and returns its exit code. */
 int cli_error(const struct wt_error *err);
 
