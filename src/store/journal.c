@@ -17,8 +17,21 @@
 /* The text form of an entry: tab-separated fields (none holds a tab). */
 static void entry_text(const struct store_log_entry *e, struct buf *b)
 {
-    buf_printf(b, "%llu\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", (unsigned long long)e->seq, e->time,
-               e->member, e->behalf, e->path, e->action, e->kind, e->id, e->detail);
+    /* Put together by hand: an import writes one entry per case. */
+    char num[24];
+    size_t n = sizeof num;
+    unsigned long long v = e->seq;
+    do {
+        num[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v && n > 0);
+    buf_append(b, num + n, sizeof num - n);
+    const char *const parts[] = {e->time, e->member, e->behalf, e->path, e->action,
+                                 e->kind, e->id, e->detail};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        buf_putc(b, '\t');
+        buf_puts(b, parts[i]);
+    }
 }
 
 static void copy_field(char *dst, size_t cap, const char *src, size_t n)
