@@ -224,8 +224,8 @@ struct app_bundle_stats {
  * that role or member may see (never case or action data for a volunteer),
  * changed since the last bundle for that target (all when `all`), the
  * tombstones, and the pending submissions when written from a volunteer's
- * database. Remembers the target's mark only when `commit_mark`; *n receives
- * the number of items. WT_EINVAL for an unknown target, WT_EPERM on a
+ * database. Remembers what was sent for the target (in meta); *n receives
+ * the number of items. WT_ENOTFOUND for an unknown target, WT_EPERM on a
  * database that is not encrypted. */
 int app_bundle_export(struct app *a, const char *target, bool all, struct buf *out, size_t *n,
                       struct wt_error *err);

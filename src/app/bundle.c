@@ -18,6 +18,7 @@ struct export_ctx {
     struct buf body;
     struct store_txn *t;  /* the export's transaction */
     uint64_t since, dbid;
+    char last_sub[WT_MAX_ID + 1]; /* the last submission sent to the target */
     size_t n;
 };
 
@@ -79,9 +80,13 @@ static int export_tomb(void *ctx, enum wt_kind kind, const char *id, bool tomb,
 static int export_sub(void *ctx, const struct store_submission *s)
 {
     struct export_ctx *x = ctx;
-    if (strcmp(s->status, "pending") != 0 || s->rec.kind == WT_CASES || s->rec.kind == WT_ACTIONS)
+    if (strcmp(s->status, "pending") != 0 || s->rec.kind == WT_CASES ||
+        s->rec.kind == WT_ACTIONS || strcmp(s->id, x->last_sub) <= 0)
         return 0;
+    /* Ids grow ("v-000001", ...): the last one sent marks what is new. */
     bundle_body_submission(&x->body, s);
+    if (strlen(s->id) >= strlen(x->last_sub))
+        snprintf(x->last_sub, sizeof x->last_sub, "%s", s->id);
     x->n++;
     return 0;
 }
@@ -95,7 +100,7 @@ static int export_target(struct store_txn *t, struct export_ctx *x, struct wt_er
     char *role = NULL;
     if (!record_id_valid(x->target) || store_keyslot_role(t, x->target, &role) != 0) {
         free(role);
-        return wt_error_set(err, WT_EINVAL,
+        return wt_error_set(err, WT_ENOTFOUND,
                             _("bundle export --for %s: geen rol (leader, professional, "
                               "volunteer) en geen lid met een wachtwoordzin"),
                             x->target);
@@ -131,6 +136,11 @@ static int export_write(struct store_txn *t, void *ctx, struct wt_error *err)
         if (x->cases || (k != WT_CASES && k != WT_ACTIONS))
             store_each(t, (enum wt_kind)k, export_record, x);
     store_changes_each(t, x->since, export_tomb, x);
+    char *subkey = xasprintf("bundle/sent-sub/%s", x->target), *last = NULL;
+    x->last_sub[0] = '\0';
+    if (!x->all && store_meta_get(t, subkey, &last) == 0)
+        snprintf(x->last_sub, sizeof x->last_sub, "%s", last);
+    free(last);
     if (x->from_volunteer)
         store_review_each(t, export_sub, x);
     bundle_body_end(&x->body);
@@ -142,6 +152,8 @@ static int export_write(struct store_txn *t, void *ctx, struct wt_error *err)
         char v[24];
         snprintf(v, sizeof v, "%" PRIu64, store_seq(t));
         store_meta_put(t, key, v);
+        if (x->last_sub[0])
+            store_meta_put(t, subkey, x->last_sub);
         struct store_log_entry e;
         char detail[80];
         snprintf(detail, sizeof detail, "bundel %s: %zu", x->target, x->n);
@@ -150,6 +162,7 @@ static int export_write(struct store_txn *t, void *ctx, struct wt_error *err)
         rc = store_txn_error(t);
     }
     free(key);
+    free(subkey);
     return rc;
 }
 

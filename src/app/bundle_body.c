@@ -155,6 +155,7 @@ int bundle_body_read(const unsigned char *body, size_t len, struct bundle_sender
                      bundle_item_fn fn, void *ctx)
 {
     struct rd r = {body, body + len, false};
+    memset(who, 0, sizeof *who);
     const unsigned char *m = take(&r, 4);
     if (!m || memcmp(m, "WTB1", 4) != 0)
         return WT_EINVAL;

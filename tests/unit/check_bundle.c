@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+#include "bundle_int.h"
 #include "runner.h"
 #include "wijktafel/app.h"
 #include "wijktafel/csv.h"
@@ -415,6 +416,77 @@ START_TEST(test_plain_database_cannot_bundle)
 }
 END_TEST
 
+/* --- Inside a volunteer's bundle: opened with the team's keys ------------- */
+
+struct kinds_seen {
+    size_t n[WT_KIND_COUNT], tombs, linked;
+};
+
+static int see_item(void *ctx, const struct bundle_item *it)
+{
+    struct kinds_seen *k = ctx;
+    if (it->type == 'R') {
+        k->n[it->rec.kind]++;
+        k->linked += it->rec.kind == WT_SIGNALS && record_get(&it->rec, SIGNAL_CASE)[0];
+    } else if (it->type == 'T') {
+        k->n[it->kind]++;
+        k->tombs++;
+    }
+    return 0;
+}
+
+/* Opens file with db's keys (as the leader) and counts what the body holds. */
+static struct kinds_seen bundle_contents(const char *db, const char *file, int *comp)
+{
+    char *d = P(db);
+    struct store *s;
+    struct wt_error err = {0};
+    ck_assert_msg(store_open(d, NULL, &s, &err) == 0, "%s", err.text);
+    ck_assert_msg(store_unlock(s, "leider", PASS, &err) == 0, "%s", err.text);
+    size_t n;
+    char *buf = slurp_len(file, &n);
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, &err), 0);
+    struct store_bundle_hdr h;
+    unsigned char *body;
+    size_t blen;
+    ck_assert_msg(store_bundle_open(t, (unsigned char *)buf, n, &h, &body, &blen, &err) == 0,
+                  "%s", err.text);
+    store_read_end(t);
+    *comp = h.comp;
+    store_bundle_hdr_fini(&h);
+    struct kinds_seen k;
+    memset(&k, 0, sizeof k);
+    struct bundle_sender who;
+    ck_assert_int_eq(bundle_body_read(body, blen, &who, see_item, &k), 0);
+    free(body), free(buf), free(d);
+    store_close(s);
+    return k;
+}
+
+START_TEST(test_volunteer_bundle_holds_no_case_records)
+{
+    team_db("a");
+    char *a = P("a");
+    ok(RUN("--db", a, "erase", "--case", "c-004")); /* a case tombstone stays home too */
+    free(a);
+    bundle_export("a", "volunteer", "vol.wtb", true);
+    bundle_export("a", "leader", "lead.wtb", true);
+    int comp;
+    struct kinds_seen v = bundle_contents("a", "vol.wtb", &comp);
+    ck_assert_int_eq(comp, 0);
+    ck_assert_uint_eq(v.n[WT_CASES] + v.n[WT_ACTIONS], 0);
+    ck_assert_uint_gt(v.n[WT_SIGNALS], 10);
+    ck_assert_uint_gt(v.n[WT_RESOURCES], 10);
+    ck_assert_uint_eq(v.linked, 0);
+    struct kinds_seen l = bundle_contents("a", "lead.wtb", &comp);
+    ck_assert_int_eq(comp, 1);
+    ck_assert_uint_gt(l.n[WT_CASES], 10);
+    ck_assert_uint_gt(l.tombs, 0);
+    ck_assert_uint_gt(l.linked, 0);
+}
+END_TEST
+
 /* --- The review queue, read through the app layer -------------------------- */
 
 struct count {
@@ -461,6 +533,7 @@ static Suite *bundle_suite(void)
     tcase_add_test(tc, test_bad_bundles_refused);
     tcase_add_test(tc, test_community_centre_holds_no_case_text);
     tcase_add_test(tc, test_plain_database_cannot_bundle);
+    tcase_add_test(tc, test_volunteer_bundle_holds_no_case_records);
     suite_add_tcase(s, tc);
     return s;
 }
