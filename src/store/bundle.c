@@ -203,7 +203,7 @@ static int parse_hdr(const unsigned char *file, size_t len, struct store_bundle_
 int store_bundle_peek(const unsigned char *file, size_t len, struct store_bundle_hdr *h,
                       struct wt_error *err)
 {
-    size_t hlen;
+    size_t hlen = 0;
     return parse_hdr(file, len, h, &hlen, err);
 }
 
@@ -251,7 +251,7 @@ int store_bundle_open(struct store_txn *t, const unsigned char *file, size_t len
                       struct wt_error *err)
 {
     struct store *s = t->s;
-    size_t hlen;
+    size_t hlen = 0;
     *body = NULL;
     int rc = parse_hdr(file, len, h, &hlen, err);
     if (rc)

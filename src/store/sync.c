@@ -35,7 +35,7 @@ static size_t sync_key(unsigned char *k, enum wt_kind kind, const char *id)
 {
     size_t n = strlen(id);
     k[0] = (unsigned char)kind;
-    memcpy(k + 1, id, n);
+    memcpy(k + 1, id, n + 1); /* the NUL is copied, not part of the key */
     return n + 1;
 }
 
@@ -155,7 +155,7 @@ int store_stamp_get(struct store_txn *t, enum wt_kind kind, const char *id,
         p[9] > WT_MAX_FIELDS)
         return store_txn_fail(t, WT_ECORRUPT, id);
     out->seq = get_u64(p + 1);
-    for (int i = 0; i < p[9] && i < out->n; i++) {
+    for (size_t i = 0; i < p[9] && i < (size_t)out->n; i++) {
         out->f[i].hlc = get_u64(p + 10 + 32 * i);
         out->f[i].origin = get_u64(p + 18 + 32 * i);
         out->prev[i].hlc = get_u64(p + 26 + 32 * i);
@@ -172,7 +172,7 @@ static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
     val[0] = CLOCK_FORMAT;
     put_u64(val + 1, st->seq);
     val[9] = (unsigned char)st->n;
-    for (int i = 0; i < st->n; i++) {
+    for (size_t i = 0; i < (size_t)st->n; i++) {
         put_u64(val + 10 + 32 * i, st->f[i].hlc);
         put_u64(val + 18 + 32 * i, st->f[i].origin);
         put_u64(val + 26 + 32 * i, st->prev[i].hlc);
