@@ -419,7 +419,7 @@ END_TEST
 /* --- Inside a volunteer's bundle: opened with the team's keys ------------- */
 
 struct kinds_seen {
-    size_t n[WT_KIND_COUNT], tombs, linked;
+    size_t n[WT_KIND_COUNT], tombs, linked, restricted;
 };
 
 static int see_item(void *ctx, const struct bundle_item *it)
@@ -428,6 +428,8 @@ static int see_item(void *ctx, const struct bundle_item *it)
     if (it->type == 'R') {
         k->n[it->rec.kind]++;
         k->linked += it->rec.kind == WT_SIGNALS && record_get(&it->rec, SIGNAL_CASE)[0];
+        k->restricted += it->rec.kind == WT_CASES &&
+                         strcmp(record_get(&it->rec, CASE_RESTRICTED), "yes") == 0;
     } else if (it->type == 'T') {
         k->n[it->kind]++;
         k->tombs++;
@@ -484,6 +486,17 @@ START_TEST(test_volunteer_bundle_holds_no_case_records)
     ck_assert_uint_gt(l.n[WT_CASES], 10);
     ck_assert_uint_gt(l.tombs, 0);
     ck_assert_uint_gt(l.linked, 0);
+    ck_assert_uint_eq(l.restricted, 3);
+    /* A professional's bundle leaves out the shielded cases of others. */
+    char *aa = P("a");
+    setenv("WIJKTAFEL_NEW_PASSPHRASE", "wouter-geheim-1", 1);
+    ok(RUN("--db", aa, "passphrase", "m-wouter"));
+    free(aa);
+    bundle_export("a", "m-wouter", "wouter.wtb", false);
+    struct kinds_seen w = bundle_contents("a", "wouter.wtb", &comp);
+    ck_assert_int_eq(comp, 1);
+    ck_assert_uint_eq(w.restricted, 0);
+    ck_assert_uint_eq(w.n[WT_CASES], l.n[WT_CASES] - 3);
 }
 END_TEST
 
