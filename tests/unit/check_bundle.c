@@ -416,6 +416,40 @@ START_TEST(test_plain_database_cannot_bundle)
 }
 END_TEST
 
+START_TEST(test_init_from_refusals)
+{
+    team_db("a");
+    bundle_export("a", "leider", "lead.wtb", false);
+    bundle_export("a", "volunteer", "role.wtb", false);
+    char *nb = P("nb"), *lead = P("lead.wtb"), *role = P("role.wtb"), *a = P("a");
+    /* A wrong passphrase: 77, and no database is left behind. */
+    setenv("WIJKTAFEL_PASSPHRASE", "niet-de-goede", 1);
+    struct run r = RUN("--db", nb, "init", "--from", lead);
+    ck_assert_int_eq(r.code, 77);
+    ck_assert_int_eq(rn_lines(r.err), 1);
+    rn_free(&r);
+    struct stat st;
+    ck_assert_int_ne(stat(nb, &st), 0);
+    setenv("WIJKTAFEL_PASSPHRASE", PASS, 1);
+    /* A bundle for a role carries nobody's key. */
+    r = RUN("--db", nb, "init", "--from", role);
+    ck_assert_int_eq(r.code, 65);
+    rn_free(&r);
+    /* Not over an existing database. */
+    r = RUN("--db", a, "init", "--from", lead);
+    ck_assert_int_eq(r.code, 73);
+    rn_free(&r);
+    /* Unknown target, missing file. */
+    r = RUN("--db", a, "bundle", "export", "--for", "m-niemand", role);
+    ck_assert_int_eq(r.code, 66);
+    rn_free(&r);
+    r = RUN("--db", a, "bundle", "import", nb);
+    ck_assert_int_eq(r.code, 66);
+    rn_free(&r);
+    free(nb), free(lead), free(role), free(a);
+}
+END_TEST
+
 /* --- Inside a volunteer's bundle: opened with the team's keys ------------- */
 
 struct kinds_seen {
@@ -546,6 +580,7 @@ static Suite *bundle_suite(void)
     tcase_add_test(tc, test_bad_bundles_refused);
     tcase_add_test(tc, test_community_centre_holds_no_case_text);
     tcase_add_test(tc, test_plain_database_cannot_bundle);
+    tcase_add_test(tc, test_init_from_refusals);
     tcase_add_test(tc, test_volunteer_bundle_holds_no_case_records);
     suite_add_tcase(s, tc);
     return s;
