@@ -22,6 +22,7 @@ struct export_ctx {
     size_t n;
 };
 
+/* Parses a role name into *r; -1 when name is no role. */
 static int role_of(const char *name, enum app_role *r)
 {
     if (strcmp(name, "leader") == 0)
@@ -35,6 +36,7 @@ static int role_of(const char *name, enum app_role *r)
     return 0;
 }
 
+/* The role's name as in FORMATS.md (leader, professional, volunteer). */
 static const char *role_name(enum app_role r)
 {
     return r == APP_LEADER ? "leader" : r == APP_PROFESSIONAL ? "professional" : "volunteer";
@@ -66,6 +68,7 @@ static int export_record(void *ctx, const struct wt_record *r)
     return 0;
 }
 
+/* Adds a tombstone to the body (not from a volunteer's database, no case kinds without the case key). */
 static int export_tomb(void *ctx, enum wt_kind kind, const char *id, bool tomb,
                        const struct store_stamp *st)
 {
@@ -77,6 +80,7 @@ static int export_tomb(void *ctx, enum wt_kind kind, const char *id, bool tomb,
     return 0;
 }
 
+/* Adds a pending submission not yet sent to the target. */
 static int export_sub(void *ctx, const struct store_submission *s)
 {
     struct export_ctx *x = ctx;
@@ -112,6 +116,7 @@ static int export_target(struct store_txn *t, struct export_ctx *x, struct wt_er
     return 0;
 }
 
+/* The export as a replayable write: builds the body, seals it into x->out and moves the target's marks. */
 static int export_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct export_ctx *x = ctx;

@@ -11,6 +11,7 @@
  *   'S' id, status, submitter, date, reason, kind, u32 len, stored value
  * Strings are u16 BE length + UTF-8; integers big-endian. */
 
+/* Appends v big-endian. */
 static void put_u64(struct buf *b, uint64_t v)
 {
     unsigned char p[8];
@@ -19,6 +20,7 @@ static void put_u64(struct buf *b, uint64_t v)
     buf_append(b, p, 8);
 }
 
+/* Appends the low 32 bits of v big-endian. */
 static void put_u32(struct buf *b, size_t v)
 {
     unsigned char p[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
@@ -26,6 +28,7 @@ static void put_u32(struct buf *b, size_t v)
     buf_append(b, p, 4);
 }
 
+/* Appends s as a u16 BE length and its bytes. */
 static void put_str(struct buf *b, const char *s)
 {
     size_t n = strlen(s);
@@ -34,6 +37,7 @@ static void put_str(struct buf *b, const char *s)
     buf_append(b, s, n);
 }
 
+/* Appends kind, length and stored value of r. */
 static void put_rec(struct buf *b, const struct wt_record *r)
 {
     unsigned char *enc;
@@ -96,6 +100,7 @@ struct rd {
     bool bad;
 };
 
+/* The next n bytes, or NULL (and r->bad) when fewer are left. */
 static const unsigned char *take(struct rd *r, size_t n)
 {
     if (r->bad || (size_t)(r->end - r->p) < n) {
@@ -107,6 +112,7 @@ static const unsigned char *take(struct rd *r, size_t n)
     return q;
 }
 
+/* The next big-endian 64-bit number (0 with r->bad when cut off). */
 static uint64_t get_u64(struct rd *r)
 {
     const unsigned char *p = take(r, 8);

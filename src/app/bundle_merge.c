@@ -31,16 +31,19 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
     return h;
 }
 
+/* True when two column values (NULL: empty) differ. */
 static bool differ(const char *x, const char *y)
 {
     return (!x || !y) ? x != y : strcmp(x, y) != 0;
 }
 
+/* True when two clocks are the same change. */
 static bool clock_eq(const struct store_clock *x, const struct store_clock *y)
 {
     return x->hlc == y->hlc && x->origin == y->origin;
 }
 
+/* True for the kinds sealed with the case key (cases, actions). */
 static bool case_kind(enum wt_kind k)
 {
     return k == WT_CASES || k == WT_ACTIONS;
@@ -89,6 +92,9 @@ static void conflict(struct merge_ctx *m, const struct wt_record *loser, int f,
     record_fini(&s.rec);
 }
 
+/* Merges one incoming record field by field (the later clock wins; a value
+ * changed on both sides that loses goes to the review queue); a record deleted
+ * here after its last change stays deleted. */
 static void merge_record(struct merge_ctx *m, const struct bundle_item *it)
 {
     const struct wt_record *in = &it->rec;
@@ -161,6 +167,7 @@ static void submit(struct merge_ctx *m, const struct wt_record *r, const char *k
     record_fini(&s.rec);
 }
 
+/* Applies one item of the body; always 0 (errors stick to the transaction). */
 static int merge_item(void *ctx, const struct bundle_item *it)
 {
     struct merge_ctx *m = ctx;
@@ -204,12 +211,14 @@ static int merge_item(void *ctx, const struct bundle_item *it)
     return 0;
 }
 
+/* Accepts every item (the checking pass). */
 static int no_item(void *ctx, const struct bundle_item *it)
 {
     (void)ctx, (void)it;
     return 0;
 }
 
+/* The import as a replayable write: opens and checks the bundle, then merges it. */
 static int merge_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct merge_ctx *m = ctx;
@@ -267,6 +276,7 @@ struct init_ctx {
     const struct store_bundle_hdr *h;
 };
 
+/* Writes the bundle's keyslot and team id into the new database. */
 static int adopt_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     (void)err;

@@ -34,6 +34,7 @@ static int write_file(const char *path, const char *data, size_t n)
                              strerror(e));
 }
 
+/* `bundle export`: argv[0] is "export"; returns the exit code. */
 static int bundle_export(const struct cli_globals *g, int argc, char **argv)
 {
     static const struct option opts[] = {{"for", required_argument, NULL, 'f'},
@@ -72,6 +73,7 @@ static int bundle_export(const struct cli_globals *g, int argc, char **argv)
     return code;
 }
 
+/* `bundle import FILE`: argv[0] is "import"; returns the exit code. */
 static int bundle_import(const struct cli_globals *g, int argc, char **argv)
 {
     if (argc != 2)
@@ -100,6 +102,7 @@ static int bundle_import(const struct cli_globals *g, int argc, char **argv)
     return 0;
 }
 
+/* Dispatches to the subcommand; 64 for anything else. */
 static int cmd_bundle_exec(const struct cli_globals *g, int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "export") == 0)

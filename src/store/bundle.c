@@ -40,6 +40,7 @@ static void bundle_key(const unsigned char dkey[32], unsigned char out[32])
     crypto_generichash(out, 32, (const unsigned char *)ctx, sizeof ctx - 1, dkey, 32);
 }
 
+/* Appends s (NULL: empty) as a u16 BE length and its bytes. */
 static void put_str(struct buf *b, const char *s)
 {
     size_t n = s ? strlen(s) : 0;
@@ -48,6 +49,7 @@ static void put_str(struct buf *b, const char *s)
     buf_append(b, s ? s : "", n);
 }
 
+/* Appends v big-endian. */
 static void put_u64(struct buf *b, uint64_t v)
 {
     unsigned char p[8];
@@ -56,6 +58,7 @@ static void put_u64(struct buf *b, uint64_t v)
     buf_append(b, p, 8);
 }
 
+/* One part of member's keyslot as stored in meta ("" when absent); caller frees. */
 static char *slot_get(struct store_txn *t, const char *member, const char *part)
 {
     char *key = xasprintf("key/%s/%s", member, part);
@@ -135,6 +138,7 @@ struct rd {
     bool bad;
 };
 
+/* The next n bytes, or NULL (and r->bad) when fewer are left. */
 static const unsigned char *take(struct rd *r, size_t n)
 {
     if (r->bad || (size_t)(r->end - r->p) < n) {
@@ -146,6 +150,7 @@ static const unsigned char *take(struct rd *r, size_t n)
     return q;
 }
 
+/* A u16-length string of at most max bytes (caller frees), or NULL with r->bad. */
 static char *take_str(struct rd *r, size_t max)
 {
     const unsigned char *l = take(r, 2);
@@ -156,6 +161,7 @@ static char *take_str(struct rd *r, size_t max)
     return q ? xstrndup((const char *)q, n) : NULL;
 }
 
+/* WT_EINVAL with why as the message. */
 static int bad_bundle(struct wt_error *err, const char *why)
 {
     return wt_error_set(err, WT_EINVAL, "%s", why);

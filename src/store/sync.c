@@ -17,12 +17,14 @@
  * clock entry counts as stamped at HLC 0. */
 #define CLOCK_FORMAT 1
 
+/* Writes v big-endian into p[0..7]. */
 static void put_u64(unsigned char *p, uint64_t v)
 {
     for (int i = 7; i >= 0; i--, v >>= 8)
         p[i] = (unsigned char)v;
 }
 
+/* Reads a big-endian 64-bit number from p[0..7]. */
 static uint64_t get_u64(const unsigned char *p)
 {
     uint64_t v = 0;
@@ -31,6 +33,7 @@ static uint64_t get_u64(const unsigned char *p)
     return v;
 }
 
+/* Builds [kind][id] into k (at least WT_MAX_ID + 2 bytes); returns its length. */
 static size_t sync_key(unsigned char *k, enum wt_kind kind, const char *id)
 {
     size_t n = strlen(id);
@@ -39,6 +42,7 @@ static size_t sync_key(unsigned char *k, enum wt_kind kind, const char *id)
     return n + 1;
 }
 
+/* A number kept as text in meta; 0 when absent. */
 static uint64_t meta_u64(struct store_txn *t, const char *key, int base)
 {
     char *v = NULL;
@@ -164,6 +168,7 @@ int store_stamp_get(struct store_txn *t, enum wt_kind kind, const char *id,
     return 0;
 }
 
+/* Stores the clocks st of kind/id and drops its tombstone; 0 or the sticky error. */
 static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
                        const struct store_stamp *st)
 {
@@ -185,6 +190,7 @@ static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
     return 0;
 }
 
+/* True when two column values (NULL: empty) differ. */
 static bool differ(const char *a, const char *b)
 {
     if (!a || !b)
@@ -230,6 +236,7 @@ int store_put_stamped(struct store_txn *t, const struct wt_record *r,
     return t->err;
 }
 
+/* Replaces the clocks of kind/id by a tombstone with clock c and the next sequence number. */
 static int tomb_write(struct store_txn *t, enum wt_kind kind, const char *id,
                       const struct store_clock *c)
 {
