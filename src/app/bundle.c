@@ -68,7 +68,8 @@ static int export_record(void *ctx, const struct wt_record *r)
     return 0;
 }
 
-/* Adds a tombstone to the body (not from a volunteer's database, no case kinds without the case key). */
+/* Adds a tombstone to the body (not from a volunteer's database; case kinds
+ * only with the case key). */
 static int export_tomb(void *ctx, enum wt_kind kind, const char *id, bool tomb,
                        const struct store_stamp *st)
 {
@@ -116,7 +117,8 @@ static int export_target(struct store_txn *t, struct export_ctx *x, struct wt_er
     return 0;
 }
 
-/* The export as a replayable write: builds the body, seals it into x->out and moves the target's marks. */
+/* The export as a replayable write: builds the body, seals it into x->out
+ * and moves the target's marks. */
 static int export_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct export_ctx *x = ctx;

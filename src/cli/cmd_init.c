@@ -100,5 +100,6 @@ static int cmd_init_exec(const struct cli_globals *g, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_init_entry = {
-    "init", "[--team NAME] [--leader ID] [--name NAME] | --from BUNDLE", N_("maak een lege database"),
+    "init", "[--team NAME] [--leader ID] [--name NAME] | --from BUNDLE",
+    N_("maak een lege database"),
     cmd_init_exec};

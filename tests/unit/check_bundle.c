@@ -119,7 +119,8 @@ static void put_res(const char *db, const char *schedule, const char *contact, c
 {
     char csv[600];
     snprintf(csv, sizeof csv,
-             "%sr-test,Testgroep,activity,Veenwaard,eenzaamheid,,,,%s,%s,Een groep.,2026-11-01,%s\n",
+             "%sr-test,Testgroep,activity,Veenwaard,eenzaamheid,,,,%s,%s,Een groep.,"
+             "2026-11-01,%s\n",
              RES_HDR, schedule, contact, cap);
     import_text(db, "resources", csv);
 }
