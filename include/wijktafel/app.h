@@ -226,4 +226,33 @@ int app_review_merge(struct app *a, const char *sub_id, const char *target_id,
 size_t app_review_duplicates(struct app *a, const struct store_submission *sub,
                              char ids[][WT_MAX_ID + 1], size_t max);
 
+/* --- Bundles (docs/sync.md): offline exchange between databases of one team. --- */
+struct app_bundle_stats {
+    size_t records, tombs, submissions, conflicts; /* what an import changed */
+};
+
+/* Writes into out a bundle for `target` (a role name or a member id): what
+ * that role or member may see (never case or action data for a volunteer),
+ * changed since the last bundle for that target (all when `all`), the
+ * tombstones, and the pending submissions when written from a volunteer's
+ * database. Remembers what was sent for the target (in meta); *n receives
+ * the number of items. WT_ENOTFOUND for an unknown target, WT_EPERM on a
+ * database that is not encrypted. */
+int app_bundle_export(struct app *a, const char *target, bool all, struct buf *out, size_t *n,
+                      struct wt_error *err);
+
+/* Merges a bundle in one write transaction (per field the later clock wins,
+ * the losing value of a field changed on both sides goes to the review queue;
+ * from a volunteer's database everything arrives as pending submissions;
+ * tombstones delete). Importing a bundle again changes nothing. WT_EINVAL
+ * (nothing stored) for a damaged, foreign-team or newer bundle. */
+int app_bundle_import(struct app *a, const unsigned char *file, size_t len,
+                      struct app_bundle_stats *st, struct wt_error *err);
+
+/* Creates a database in dir from a bundle with a member's keyslot: the
+ * passphrase (asked through pass) opens it, the bundle's records fill it.
+ * WT_EEXIST when dir holds a database; WT_EINVAL for a bundle without keyslot. */
+int app_bundle_init(const char *dir, const unsigned char *file, size_t len,
+                    app_passphrase_fn pass, void *ctx, char **member, struct wt_error *err);
+
 #endif

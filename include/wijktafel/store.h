@@ -8,9 +8,10 @@
 
 #include "wijktafel/error.h"
 #include "wijktafel/record.h"
+#include "wijktafel/xalloc.h"
 
 /* The schema version this program writes. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct store;     /* an open database folder */
 struct store_txn; /* a read or write transaction with a sticky error */
@@ -228,10 +229,110 @@ int store_review_get(struct store_txn *t, const char *id, struct store_submissio
 typedef int (*store_review_fn)(void *ctx, const struct store_submission *s);
 int store_review_each(struct store_txn *t, store_review_fn fn, void *ctx);
 
+/* --- Bundles: clocks, tombstones and the bundle file (sync.c, bundle.c). ---
+ * Every record field carries a hybrid logical clock (48-bit milliseconds,
+ * 16-bit counter) and the id of the database where it last changed; every
+ * write of a record also takes the next local change sequence number, so a
+ * bundle can hold what changed since the last one sent to a peer. */
+struct store_clock {
+    uint64_t hlc;    /* 0: never stamped (a record older than clocks) */
+    uint64_t origin; /* database id */
+};
+struct store_stamp {
+    uint64_t seq; /* local change sequence of the last write */
+    int n;        /* number of fields */
+    struct store_clock f[WT_MAX_FIELDS];
+    /* per field, the clock of the value it replaced: when an incoming change
+     * was made on top of the local value, it is no conflict */
+    struct store_clock prev[WT_MAX_FIELDS];
+};
+
+/* True when clock a is later than b: higher HLC, ties broken by origin. */
+bool store_clock_after(const struct store_clock *a, const struct store_clock *b);
+
+/* This database's random 64-bit id (made in a write transaction on first
+ * use; 0 in a read transaction before that). */
+uint64_t store_db_id(struct store_txn *t);
+
+/* The team's random id (meta "team-id"), made on first use in a write;
+ * caller frees; NULL in a read transaction before that. */
+char *store_team_id(struct store_txn *t);
+
+/* The local change sequence number (0 for a database without changes). */
+uint64_t store_seq(struct store_txn *t);
+
+/* Moves this database's clock past remote (an HLC received in a bundle). */
+void store_hlc_observe(struct store_txn *t, uint64_t remote);
+
+/* The clocks of kind/id; WT_ENOTFOUND when it has none (then out is all 0). */
+int store_stamp_get(struct store_txn *t, enum wt_kind kind, const char *id,
+                    struct store_stamp *out);
+
+/* Stores r with the given field clocks instead of new ones (a merge). */
+int store_put_stamped(struct store_txn *t, const struct wt_record *r,
+                      const struct store_stamp *st);
+
+/* Deletes kind/id (when present) and keeps the tombstone's clock c, when c is
+ * later than the one kept. */
+int store_tomb_put(struct store_txn *t, enum wt_kind kind, const char *id,
+                   const struct store_clock *c);
+/* The tombstone of kind/id; WT_ENOTFOUND when there is none. */
+int store_tomb_get(struct store_txn *t, enum wt_kind kind, const char *id,
+                   struct store_clock *out);
+
+/* Calls fn for every record (tomb false) or tombstone (tomb true) written
+ * locally after sequence number since; stamp->f holds the clocks (a
+ * tombstone: f[0]). Stops when fn returns non-zero and returns that. */
+typedef int (*store_change_fn)(void *ctx, enum wt_kind kind, const char *id, bool tomb,
+                               const struct store_stamp *stamp);
+int store_changes_each(struct store_txn *t, uint64_t since, store_change_fn fn, void *ctx);
+
+/* The bundle file's plain header (see docs/sync.md). */
+#define STORE_BUNDLE_VERSION 1
+struct store_bundle_hdr {
+    int version;
+    int comp;             /* 0: general key (no case data), 1: case key */
+    char team[40];        /* team id */
+    uint64_t origin;      /* database id of the sender */
+    char recipient[40];   /* role or member it is for */
+    /* The recipient member's keyslot ("" when the bundle is for a role):
+     * member, role, public key, wrapped secret key, sealed general and case keys. */
+    char *slot[6];
+};
+void store_bundle_hdr_fini(struct store_bundle_hdr *h);
+
+/* Writes a bundle: the header (with member's keyslot when member is not NULL)
+ * and body, encrypted with a fresh stream key wrapped under the team's bundle
+ * key of compartment comp. Needs that compartment unlocked. */
+int store_bundle_seal(struct store_txn *t, int comp, const char *recipient, const char *member,
+                      const unsigned char *body, size_t blen, struct buf *out,
+                      struct wt_error *err);
+
+/* Reads only the header of a bundle (file of len bytes). WT_EINVAL with a
+ * clear message for anything that is not a bundle of this version. */
+int store_bundle_peek(const unsigned char *file, size_t len, struct store_bundle_hdr *h,
+                      struct wt_error *err);
+
+/* Opens a bundle with this database's keys: checks the team, the version and
+ * every byte; *body (caller frees) receives the plain body. WT_EINVAL for a
+ * damaged, foreign or newer bundle; WT_EPERM when its compartment is locked. */
+int store_bundle_open(struct store_txn *t, const unsigned char *file, size_t len,
+                      struct store_bundle_hdr *h, unsigned char **body, size_t *blen,
+                      struct wt_error *err);
+
+/* A new database from a bundle: writes the team id and the keyslot of the
+ * bundle's header into this (empty) database, which is then encrypted. */
+int store_bundle_adopt(struct store_txn *t, const struct store_bundle_hdr *h);
+
 /* Rewrites the data file without free pages, in place (after an erasure, so
  * that nothing of the erased records remains in the file). Needs the database
  * open nowhere else: WT_EBUSY otherwise. */
 int store_compact(struct store *s, struct wt_error *err);
+
+/* How many transactions of this process are reading the mapped file now: a
+ * fault while it is non-zero most likely comes from a damaged page (LMDB 0.9
+ * has no page checksums). For the fault handler of the commands. */
+int store_reading_now(void);
 
 /* Current map size in bytes (for tests and benchmarks). */
 size_t store_map_size(struct store *s);

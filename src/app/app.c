@@ -93,6 +93,14 @@ static int count_leader_slot(void *ctx, const char *member, const char *role)
     return strcmp(role, "leader") == 0 ? count_leader(ctx, member) : 0;
 }
 
+/* Any keyslot: a database made from a bundle (the community centre's) holds
+ * one member's keyslot, who then works there without --as. */
+static int count_any_slot(void *ctx, const char *member, const char *role)
+{
+    (void)role;
+    return count_leader(ctx, member);
+}
+
 static int resolve_member(struct app *a, const struct app_opts *o, struct wt_error *err)
 {
     const char *as = o->as_member;
@@ -106,8 +114,11 @@ static int resolve_member(struct app *a, const struct app_opts *o, struct wt_err
     if (!want) {
         /* In an encrypted database the roles are read from the keyring: the
          * member records cannot be read before unlocking. */
-        if (store_encrypted(a->store))
+        if (store_encrypted(a->store)) {
             store_keyslot_each(t, count_leader_slot, &ls);
+            if (ls.n == 0)
+                store_keyslot_each(t, count_any_slot, &ls);
+        }
         else
             store_find(t, WT_MEMBERS, MEMBER_ROLE, "leader", count_leader, &ls);
         if (ls.n == 1)

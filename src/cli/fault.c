@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "wijktafel/cli.h"
+#include "wijktafel/store.h"
 
 static struct sigaction old_segv, old_bus;
 
@@ -60,8 +61,11 @@ static bool in_lmdb(const void *uctx)
 
 static void on_fault(int sig, siginfo_t *si, void *uctx)
 {
-    /* A bus error here comes from the mapped data file: it was cut off. */
-    if (sig == SIGBUS || in_lmdb(uctx) || in_data_file(si->si_addr)) {
+    /* A bus error here comes from the mapped data file: it was cut off. A
+     * fault while a transaction reads the map most likely comes from a
+     * damaged page handing out a wild length or pointer. */
+    if (sig == SIGBUS || store_reading_now() > 0 || in_lmdb(uctx) ||
+        in_data_file(si->si_addr)) {
         static const char msg[] = "wijktafel: de database lijkt beschadigd (fout bij het "
                                   "lezen); controleer met 'wijktafel check' of zet een "
                                   "reservekopie terug\n";

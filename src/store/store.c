@@ -1,6 +1,7 @@
 /* store.c: opening the LMDB environment, transactions with a sticky error, map growth, records. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,14 @@
 #define DEFAULT_LOCK_TIMEOUT_MS 10000
 
 static int lock_writer(struct store *s, struct wt_error *err);
+
+/* Transactions of this process that are open now (see store_reading_now). */
+static volatile sig_atomic_t reading;
+
+int store_reading_now(void)
+{
+    return reading;
+}
 static void compact_if_pending(struct store *s);
 static void spool_forget(struct store *s);
 
@@ -132,6 +141,10 @@ static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
         rc = mdb_dbi_open(txn, "log", flags, &s->log);
     if (!rc)
         rc = mdb_dbi_open(txn, "review", flags, &s->review);
+    if (!rc)
+        rc = mdb_dbi_open(txn, "clock", flags, &s->clock);
+    if (!rc)
+        rc = mdb_dbi_open(txn, "tombs", flags, &s->tombs);
     return rc;
 }
 
@@ -139,7 +152,9 @@ static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
  * 1 -> 2: schema 1 kept no secondary indexes; they are built from the records.
  * 2 -> 3: the one "index" database became one "index.KIND" per kind, and the
  *         access log, review queue and case keys got their databases (opened
- *         with MDB_CREATE already); the indexes are rebuilt. */
+ *         with MDB_CREATE already); the indexes are rebuilt.
+ * 3 -> 4: "clock" and "tombs" for bundles (opened with MDB_CREATE); records
+ *         without clocks count as changed at HLC 0. */
 static int migrate(struct store_txn *t, long from)
 {
     bool rebuild = false;
@@ -309,7 +324,7 @@ int store_open(const char *dir, const struct store_opts *opts, struct store **ou
     s->lock_timeout_ms = o.lock_timeout_ms > 0 ? o.lock_timeout_ms : DEFAULT_LOCK_TIMEOUT_MS;
     int rc = mdb_env_create(&s->env);
     if (!rc)
-        rc = mdb_env_set_maxdbs(s->env, 16);
+        rc = mdb_env_set_maxdbs(s->env, 24);
     if (!rc)
         mdb_env_set_assert(s->env, on_lmdb_assert);
     if (!rc)
@@ -385,7 +400,7 @@ static int reopen_env(struct store *s, size_t mapsize)
 {
     int rc = mdb_env_create(&s->env);
     if (!rc)
-        rc = mdb_env_set_maxdbs(s->env, 16);
+        rc = mdb_env_set_maxdbs(s->env, 24);
     if (!rc)
         mdb_env_set_assert(s->env, on_lmdb_assert);
     if (!rc)
@@ -493,6 +508,7 @@ int store_read_begin(struct store *s, struct store_txn **out, struct wt_error *e
     t->s = s;
     t->txn = txn;
     *out = t;
+    reading++;
     return 0;
 }
 
@@ -500,6 +516,7 @@ void store_read_end(struct store_txn *t)
 {
     if (!t)
         return;
+    reading--;
     mdb_txn_abort(t->txn);
     free(t);
 }
@@ -615,7 +632,9 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *
         struct store_txn t = {.s = s, .txn = txn, .write = true};
         struct wt_error local = {0};
         spool_forget(s);
+        reading++;
         rc = fn(&t, ctx, &local);
+        reading--;
         if (t.mdb_rc == MDB_MAP_FULL) {
             mdb_txn_abort(txn);
             if ((rc = grow_map(s, err)) != 0)
@@ -624,6 +643,8 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *
         }
         if (!rc)
             rc = t.err;
+        if (!rc)
+            rc = store_sync_flush(&t);
         if (rc) {
             mdb_txn_abort(txn);
             if (local.code)
@@ -688,6 +709,7 @@ int store_put(struct store_txn *t, const struct wt_record *r)
     int rc = store_get(t, r->kind, r->v[0], &old);
     if (rc == 0)
         index_del_record(t, &old);
+    store_sync_stamp(t, rc == 0 ? &old : NULL, r);
     record_fini(&old);
     if (t->err)
         return t->err;
@@ -739,8 +761,10 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
     /* Records that replace others first lose their old index entries. */
     for (size_t i = 0; i < n && !t->err; i++) {
         struct wt_record old;
-        if (store_get(t, kind, recs[i]->v[0], &old) == 0)
+        int grc = store_get(t, kind, recs[i]->v[0], &old);
+        if (grc == 0)
             index_del_record(t, &old);
+        store_sync_stamp(t, grc == 0 ? &old : NULL, recs[i]);
         record_fini(&old);
     }
     size_t *order = xmalloc(n * sizeof *order);
@@ -812,7 +836,7 @@ int store_del(struct store_txn *t, enum wt_kind kind, const char *id)
     /* A case's own key goes with it: what remains in freed pages cannot be read. */
     if (kind == WT_CASES)
         store_casekey_destroy(t, id);
-    return t->err;
+    return store_sync_deleted(t, kind, id);
 }
 
 int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *ctx)

@@ -15,6 +15,8 @@ struct store {
     MDB_dbi casekeys; /* per-case keys, sealed with the case compartment key */
     MDB_dbi log;      /* the access log: 8-byte big-endian sequence -> entry */
     MDB_dbi review;   /* volunteers' submissions waiting for a leader */
+    MDB_dbi clock;    /* per record: local change sequence and each field's HLC and origin */
+    MDB_dbi tombs;    /* deleted records: their HLC and origin (bundles carry deletions) */
     bool encrypted;
     bool unlocked[COMP_COUNT];
     unsigned char dkey[COMP_COUNT][32]; /* data keys */
@@ -40,7 +42,19 @@ struct store_txn {
     int err;    /* sticky wt_err */
     int mdb_rc; /* the LMDB code behind err, for the map-growth replay */
     char msg[256];
+    /* Bundles (sync.c): loaded from meta on first use, written back before commit. */
+    bool sync_loaded, sync_dirty;
+    uint64_t hlc, seq, dbid;
+    const struct store_stamp *stamp_override; /* a merge writes the clocks it was given */
 };
+
+/* sync.c: stamps the fields of r that differ from old (NULL: a new record)
+ * with a new HLC and this database's id, and records the change sequence. */
+int store_sync_stamp(struct store_txn *t, const struct wt_record *old, const struct wt_record *r);
+/* sync.c: after a delete: the record's clocks go, a tombstone comes. */
+int store_sync_deleted(struct store_txn *t, enum wt_kind kind, const char *id);
+/* sync.c: writes the HLC and sequence back to meta (before a commit). */
+int store_sync_flush(struct store_txn *t);
 
 /* Translates an LMDB (or errno) code to a wt_err; the one place that does. */
 int store_err_code(int rc);

@@ -1,0 +1,220 @@
+/* bundle_body.c: the plain body of a bundle: records with their clocks, tombstones, submissions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bundle_int.h"
+
+/* Body: "WTB1", sender member, sender role, then items until 'E':
+ *   'R' kind, u32 len, stored value (store_encode), n, n x (hlc, origin,
+ *       previous hlc, previous origin)
+ *   'T' kind, id, hlc, origin
+ *   'S' id, status, submitter, date, reason, kind, u32 len, stored value
+ * Strings are u16 BE length + UTF-8; integers big-endian. */
+
+/* Appends v big-endian. */
+static void put_u64(struct buf *b, uint64_t v)
+{
+    unsigned char p[8];
+    for (int i = 7; i >= 0; i--, v >>= 8)
+        p[i] = (unsigned char)v;
+    buf_append(b, p, 8);
+}
+
+/* Appends the low 32 bits of v big-endian. */
+static void put_u32(struct buf *b, size_t v)
+{
+    unsigned char p[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 8), (unsigned char)v};
+    buf_append(b, p, 4);
+}
+
+/* Appends s as a u16 BE length and its bytes. */
+static void put_str(struct buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    unsigned char l[2] = {(unsigned char)(n >> 8), (unsigned char)n};
+    buf_append(b, l, 2);
+    buf_append(b, s, n);
+}
+
+/* Appends kind, length and stored value of r. */
+static void put_rec(struct buf *b, const struct wt_record *r)
+{
+    unsigned char *enc;
+    size_t len;
+    store_encode(r, &enc, &len);
+    buf_putc(b, (char)r->kind);
+    put_u32(b, len);
+    buf_append(b, enc, len);
+    free(enc);
+}
+
+void bundle_body_start(struct buf *b, const char *member, const char *role)
+{
+    buf_append(b, "WTB1", 4);
+    put_str(b, member);
+    put_str(b, role);
+}
+
+void bundle_body_record(struct buf *b, const struct wt_record *r, const struct store_stamp *st)
+{
+    buf_putc(b, 'R');
+    put_rec(b, r);
+    buf_putc(b, (char)st->n);
+    for (int i = 0; i < st->n; i++) {
+        put_u64(b, st->f[i].hlc);
+        put_u64(b, st->f[i].origin);
+        put_u64(b, st->prev[i].hlc);
+        put_u64(b, st->prev[i].origin);
+    }
+}
+
+void bundle_body_tomb(struct buf *b, enum wt_kind kind, const char *id,
+                      const struct store_clock *c)
+{
+    buf_putc(b, 'T');
+    buf_putc(b, (char)kind);
+    put_str(b, id);
+    put_u64(b, c->hlc);
+    put_u64(b, c->origin);
+}
+
+void bundle_body_submission(struct buf *b, const struct store_submission *s)
+{
+    buf_putc(b, 'S');
+    put_str(b, s->id);
+    put_str(b, s->status);
+    put_str(b, s->submitter);
+    put_str(b, s->date);
+    put_str(b, s->reason);
+    put_rec(b, &s->rec);
+}
+
+void bundle_body_end(struct buf *b)
+{
+    buf_putc(b, 'E');
+}
+
+struct rd {
+    const unsigned char *p, *end;
+    bool bad;
+};
+
+/* The next n bytes, or NULL (and r->bad) when fewer are left. */
+static const unsigned char *take(struct rd *r, size_t n)
+{
+    if (r->bad || (size_t)(r->end - r->p) < n) {
+        r->bad = true;
+        return NULL;
+    }
+    const unsigned char *q = r->p;
+    r->p += n;
+    return q;
+}
+
+/* The next big-endian 64-bit number (0 with r->bad when cut off). */
+static uint64_t get_u64(struct rd *r)
+{
+    const unsigned char *p = take(r, 8);
+    uint64_t v = 0;
+    for (int i = 0; p && i < 8; i++)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* Copies a string of at most cap - 1 bytes without NUL into out. */
+static void get_str(struct rd *r, char *out, size_t cap)
+{
+    const unsigned char *l = take(r, 2);
+    size_t n = l ? (size_t)l[0] << 8 | l[1] : 0;
+    const unsigned char *q = n < cap ? take(r, n) : NULL;
+    if (!q || memchr(q, 0, n)) {
+        r->bad = true;
+        out[0] = '\0';
+        return;
+    }
+    memcpy(out, q, n);
+    out[n] = '\0';
+}
+
+/* Reads kind, length and stored value into rec; validates every column. */
+static void get_rec(struct rd *r, struct wt_record *rec)
+{
+    const unsigned char *k = take(r, 5);
+    record_init(rec, WT_MEMBERS);
+    if (!k || k[0] >= WT_KIND_COUNT) {
+        r->bad = true;
+        return;
+    }
+    size_t n = (size_t)k[1] << 24 | (size_t)k[2] << 16 | (size_t)k[3] << 8 | k[4];
+    const unsigned char *v = take(r, n);
+    struct wt_error err = {0};
+    if (!v || store_decode((enum wt_kind)k[0], v, n, rec) != 0) {
+        record_init(rec, WT_MEMBERS);
+        r->bad = true;
+    } else if (!record_id_valid(rec->v[0]) || record_validate(rec, &err) != 0) {
+        r->bad = true;
+    }
+}
+
+int bundle_body_read(const unsigned char *body, size_t len, struct bundle_sender *who,
+                     bundle_item_fn fn, void *ctx)
+{
+    struct rd r = {body, body + len, false};
+    memset(who, 0, sizeof *who);
+    const unsigned char *m = take(&r, 4);
+    if (!m || memcmp(m, "WTB1", 4) != 0)
+        return WT_EINVAL;
+    get_str(&r, who->member, sizeof who->member);
+    get_str(&r, who->role, sizeof who->role);
+    int ret = 0;
+    while (!r.bad && !ret) {
+        const unsigned char *t = take(&r, 1);
+        if (!t)
+            break;
+        if (*t == 'E')
+            return r.p == r.end ? 0 : WT_EINVAL;
+        struct bundle_item it;
+        memset(&it, 0, sizeof it);
+        it.type = *t;
+        if (*t == 'R') {
+            get_rec(&r, &it.rec);
+            const unsigned char *n = take(&r, 1);
+            it.stamp.n = record_kind(it.rec.kind)->nfields;
+            if (!n || *n != it.stamp.n)
+                r.bad = true;
+            for (int i = 0; !r.bad && i < it.stamp.n; i++) {
+                it.stamp.f[i].hlc = get_u64(&r);
+                it.stamp.f[i].origin = get_u64(&r);
+                it.stamp.prev[i].hlc = get_u64(&r);
+                it.stamp.prev[i].origin = get_u64(&r);
+            }
+        } else if (*t == 'T') {
+            const unsigned char *k = take(&r, 1);
+            get_str(&r, it.id, sizeof it.id);
+            it.stamp.f[0].hlc = get_u64(&r);
+            it.stamp.f[0].origin = get_u64(&r);
+            if (!k || *k >= WT_KIND_COUNT || !record_id_valid(it.id))
+                r.bad = true;
+            else
+                it.kind = (enum wt_kind)*k;
+            record_init(&it.rec, it.kind);
+        } else if (*t == 'S') {
+            get_str(&r, it.sub.id, sizeof it.sub.id);
+            get_str(&r, it.sub.status, sizeof it.sub.status);
+            get_str(&r, it.sub.submitter, sizeof it.sub.submitter);
+            get_str(&r, it.sub.date, sizeof it.sub.date);
+            get_str(&r, it.sub.reason, sizeof it.sub.reason);
+            get_rec(&r, &it.sub.rec);
+            record_init(&it.rec, WT_MEMBERS);
+        } else {
+            r.bad = true;
+            record_init(&it.rec, WT_MEMBERS);
+        }
+        if (!r.bad)
+            ret = fn(ctx, &it);
+        record_fini(&it.rec);
+        record_fini(&it.sub.rec);
+    }
+    return ret ? ret : WT_EINVAL;
+}

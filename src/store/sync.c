@@ -1,0 +1,341 @@
+/* sync.c: hybrid logical clocks per field, the local change sequence, tombstones (for bundles). */
+#include <inttypes.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store_int.h"
+#include "wijktafel/xalloc.h"
+
+/* Clock value: [1][seq, 8 bytes BE][n][n x (hlc, origin, previous hlc and
+ * origin: 8 bytes BE each)].
+ * Tombstone value: [1][seq][hlc][origin]. Key of both: [kind byte][id].
+ * Kept apart from the record's value, so that the value format, `check` and
+ * every reader of older databases stay as they were; a record without a
+ * clock entry counts as stamped at HLC 0. */
+#define CLOCK_FORMAT 1
+
+/* Writes v big-endian into p[0..7]. */
+static void put_u64(unsigned char *p, uint64_t v)
+{
+    for (int i = 7; i >= 0; i--, v >>= 8)
+        p[i] = (unsigned char)v;
+}
+
+/* Reads a big-endian 64-bit number from p[0..7]. */
+static uint64_t get_u64(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* Builds [kind][id] into k (at least WT_MAX_ID + 2 bytes); returns its length. */
+static size_t sync_key(unsigned char *k, enum wt_kind kind, const char *id)
+{
+    size_t n = strlen(id);
+    k[0] = (unsigned char)kind;
+    memcpy(k + 1, id, n + 1); /* the NUL is copied, not part of the key */
+    return n + 1;
+}
+
+/* A number kept as text in meta; 0 when absent. */
+static uint64_t meta_u64(struct store_txn *t, const char *key, int base)
+{
+    char *v = NULL;
+    uint64_t out = 0;
+    if (store_meta_get(t, key, &v) == 0 && v)
+        out = strtoull(v, NULL, base);
+    free(v);
+    return out;
+}
+
+/* Loads db id, HLC and sequence once per transaction; a write makes the id. */
+static void sync_load(struct store_txn *t)
+{
+    if (t->sync_loaded || t->err)
+        return;
+    t->sync_loaded = true;
+    t->dbid = meta_u64(t, "db-id", 16);
+    t->hlc = meta_u64(t, "sync/hlc", 10);
+    t->seq = meta_u64(t, "sync/seq", 10);
+    if (t->dbid == 0 && t->write) {
+        while (t->dbid == 0)
+            randombytes_buf(&t->dbid, sizeof t->dbid);
+        char v[20];
+        snprintf(v, sizeof v, "%016" PRIx64, t->dbid);
+        store_meta_put(t, "db-id", v);
+    }
+}
+
+int store_sync_flush(struct store_txn *t)
+{
+    if (t->err || !t->sync_dirty)
+        return t->err;
+    char v[24];
+    snprintf(v, sizeof v, "%" PRIu64, t->hlc);
+    store_meta_put(t, "sync/hlc", v);
+    snprintf(v, sizeof v, "%" PRIu64, t->seq);
+    store_meta_put(t, "sync/seq", v);
+    t->sync_dirty = false;
+    return t->err;
+}
+
+/* The next HLC: the wall clock in milliseconds, shifted, or one past the last. */
+static uint64_t hlc_next(struct store_txn *t)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    uint64_t ms = (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+    uint64_t phys = (ms & 0xffffffffffffULL) << 16;
+    t->hlc = phys > t->hlc ? phys : t->hlc + 1;
+    t->sync_dirty = true;
+    return t->hlc;
+}
+
+void store_hlc_observe(struct store_txn *t, uint64_t remote)
+{
+    sync_load(t);
+    if (remote > t->hlc) {
+        t->hlc = remote;
+        t->sync_dirty = true;
+    }
+}
+
+bool store_clock_after(const struct store_clock *a, const struct store_clock *b)
+{
+    return a->hlc != b->hlc ? a->hlc > b->hlc : a->origin > b->origin;
+}
+
+uint64_t store_db_id(struct store_txn *t)
+{
+    sync_load(t);
+    return t->dbid;
+}
+
+uint64_t store_seq(struct store_txn *t)
+{
+    sync_load(t);
+    return t->seq;
+}
+
+char *store_team_id(struct store_txn *t)
+{
+    char *v = NULL;
+    if (store_meta_get(t, "team-id", &v) == 0)
+        return v;
+    free(v);
+    if (!t->write || t->err)
+        return NULL;
+    unsigned char r[12];
+    randombytes_buf(r, sizeof r);
+    char hex[sizeof r * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, r, sizeof r);
+    store_meta_put(t, "team-id", hex);
+    return xstrdup(hex);
+}
+
+int store_stamp_get(struct store_txn *t, enum wt_kind kind, const char *id,
+                    struct store_stamp *out)
+{
+    memset(out, 0, sizeof *out);
+    out->n = record_kind(kind)->nfields;
+    if (t->err)
+        return t->err;
+    unsigned char kb[WT_MAX_ID + 2];
+    if (strlen(id) > WT_MAX_ID)
+        return WT_ENOTFOUND;
+    MDB_val k = {sync_key(kb, kind, id), kb}, v;
+    int rc = mdb_get(t->txn, t->s->clock, &k, &v);
+    if (rc == MDB_NOTFOUND)
+        return WT_ENOTFOUND;
+    if (rc)
+        return store_txn_mdb_fail(t, rc, id);
+    const unsigned char *p = v.mv_data;
+    if (v.mv_size < 10 || p[0] != CLOCK_FORMAT || v.mv_size != 10 + (size_t)p[9] * 32 ||
+        p[9] > WT_MAX_FIELDS)
+        return store_txn_fail(t, WT_ECORRUPT, id);
+    out->seq = get_u64(p + 1);
+    for (size_t i = 0; i < p[9] && i < (size_t)out->n; i++) {
+        out->f[i].hlc = get_u64(p + 10 + 32 * i);
+        out->f[i].origin = get_u64(p + 18 + 32 * i);
+        out->prev[i].hlc = get_u64(p + 26 + 32 * i);
+        out->prev[i].origin = get_u64(p + 34 + 32 * i);
+    }
+    return 0;
+}
+
+/* Stores the clocks st of kind/id and drops its tombstone; 0 or the sticky error. */
+static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
+                       const struct store_stamp *st)
+{
+    unsigned char kb[WT_MAX_ID + 2], val[10 + 32 * WT_MAX_FIELDS];
+    MDB_val k = {sync_key(kb, kind, id), kb}, v = {10 + 32 * (size_t)st->n, val};
+    val[0] = CLOCK_FORMAT;
+    put_u64(val + 1, st->seq);
+    val[9] = (unsigned char)st->n;
+    for (size_t i = 0; i < (size_t)st->n; i++) {
+        put_u64(val + 10 + 32 * i, st->f[i].hlc);
+        put_u64(val + 18 + 32 * i, st->f[i].origin);
+        put_u64(val + 26 + 32 * i, st->prev[i].hlc);
+        put_u64(val + 34 + 32 * i, st->prev[i].origin);
+    }
+    int rc = mdb_put(t->txn, t->s->clock, &k, &v, 0);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, id);
+    mdb_del(t->txn, t->s->tombs, &k, NULL); /* a record written anew is alive */
+    return 0;
+}
+
+/* True when two column values (NULL: empty) differ. */
+static bool differ(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a != b;
+    return strcmp(a, b) != 0;
+}
+
+int store_sync_stamp(struct store_txn *t, const struct wt_record *old, const struct wt_record *r)
+{
+    sync_load(t);
+    if (t->err || strlen(r->v[0]) > WT_MAX_ID)
+        return t->err;
+    struct store_stamp st;
+    if (t->stamp_override) {
+        st = *t->stamp_override;
+    } else {
+        store_stamp_get(t, r->kind, r->v[0], &st);
+        bool changed = false;
+        uint64_t now = 0;
+        for (int i = 0; i < st.n; i++) {
+            if (old && !differ(old->v[i], r->v[i]))
+                continue;
+            if (!now)
+                now = hlc_next(t);
+            st.prev[i] = st.f[i];
+            st.f[i] = (struct store_clock){now, t->dbid};
+            changed = true;
+        }
+        if (!changed)
+            return t->err;
+    }
+    st.seq = ++t->seq;
+    t->sync_dirty = true;
+    return stamp_write(t, r->kind, r->v[0], &st);
+}
+
+int store_put_stamped(struct store_txn *t, const struct wt_record *r,
+                      const struct store_stamp *st)
+{
+    t->stamp_override = st;
+    store_put(t, r);
+    t->stamp_override = NULL;
+    return t->err;
+}
+
+/* Replaces the clocks of kind/id by a tombstone with clock c and the next sequence number. */
+static int tomb_write(struct store_txn *t, enum wt_kind kind, const char *id,
+                      const struct store_clock *c)
+{
+    unsigned char kb[WT_MAX_ID + 2], val[25];
+    MDB_val k = {sync_key(kb, kind, id), kb}, v = {sizeof val, val};
+    val[0] = CLOCK_FORMAT;
+    put_u64(val + 1, ++t->seq);
+    put_u64(val + 9, c->hlc);
+    put_u64(val + 17, c->origin);
+    t->sync_dirty = true;
+    mdb_del(t->txn, t->s->clock, &k, NULL);
+    int rc = mdb_put(t->txn, t->s->tombs, &k, &v, 0);
+    return rc ? store_txn_mdb_fail(t, rc, id) : 0;
+}
+
+int store_sync_deleted(struct store_txn *t, enum wt_kind kind, const char *id)
+{
+    sync_load(t);
+    if (t->err || strlen(id) > WT_MAX_ID)
+        return t->err;
+    struct store_clock c = {hlc_next(t), t->dbid};
+    return tomb_write(t, kind, id, &c);
+}
+
+int store_tomb_get(struct store_txn *t, enum wt_kind kind, const char *id,
+                   struct store_clock *out)
+{
+    memset(out, 0, sizeof *out);
+    if (t->err)
+        return t->err;
+    if (strlen(id) > WT_MAX_ID)
+        return WT_ENOTFOUND;
+    unsigned char kb[WT_MAX_ID + 2];
+    MDB_val k = {sync_key(kb, kind, id), kb}, v;
+    int rc = mdb_get(t->txn, t->s->tombs, &k, &v);
+    if (rc == MDB_NOTFOUND)
+        return WT_ENOTFOUND;
+    if (rc)
+        return store_txn_mdb_fail(t, rc, id);
+    if (v.mv_size != 25)
+        return store_txn_fail(t, WT_ECORRUPT, id);
+    out->hlc = get_u64((const unsigned char *)v.mv_data + 9);
+    out->origin = get_u64((const unsigned char *)v.mv_data + 17);
+    return 0;
+}
+
+int store_tomb_put(struct store_txn *t, enum wt_kind kind, const char *id,
+                   const struct store_clock *c)
+{
+    sync_load(t);
+    struct store_clock have;
+    if (store_tomb_get(t, kind, id, &have) == 0 && !store_clock_after(c, &have))
+        return t->err;
+    if (store_exists(t, kind, id)) {
+        store_del(t, kind, id); /* writes a tombstone of its own, replaced below */
+        t->seq--;
+    }
+    return t->err ? t->err : tomb_write(t, kind, id, c);
+}
+
+/* Walks one of the two databases for entries after since. */
+static int walk(struct store_txn *t, MDB_dbi dbi, bool tomb, uint64_t since,
+                store_change_fn fn, void *ctx)
+{
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t->txn, dbi, &c);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, tomb ? "tombs" : "clock");
+    MDB_val k, v;
+    int ret = 0;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && !ret;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        const unsigned char *p = v.mv_data;
+        if (k.mv_size < 2 || k.mv_size > WT_MAX_ID + 1 || v.mv_size < 10 ||
+            p[0] != CLOCK_FORMAT || ((const unsigned char *)k.mv_data)[0] >= WT_KIND_COUNT)
+            continue;
+        if (get_u64(p + 1) <= since)
+            continue;
+        enum wt_kind kind = (enum wt_kind)((const unsigned char *)k.mv_data)[0];
+        char id[WT_MAX_ID + 1];
+        memcpy(id, (const char *)k.mv_data + 1, k.mv_size - 1);
+        id[k.mv_size - 1] = '\0';
+        struct store_stamp st = {.seq = get_u64(p + 1), .n = record_kind(kind)->nfields};
+        if (tomb && v.mv_size == 25) {
+            st.f[0].hlc = get_u64(p + 9);
+            st.f[0].origin = get_u64(p + 17);
+        } else if (tomb || store_stamp_get(t, kind, id, &st) != 0) {
+            continue;
+        }
+        ret = fn(ctx, kind, id, tomb, &st);
+    }
+    mdb_cursor_close(c);
+    return ret;
+}
+
+int store_changes_each(struct store_txn *t, uint64_t since, store_change_fn fn, void *ctx)
+{
+    if (t->err)
+        return t->err;
+    int ret = walk(t, t->s->clock, false, since, fn, ctx);
+    return ret ? ret : walk(t, t->s->tombs, true, since, fn, ctx);
+}
