@@ -9,6 +9,7 @@
 #include "wijktafel/error.h"
 #include "wijktafel/match.h"
 #include "wijktafel/record.h"
+#include "wijktafel/report.h"
 #include "wijktafel/store.h"
 #include "wijktafel/themes.h"
 #include "wijktafel/xalloc.h"
@@ -150,6 +151,13 @@ const char *app_role_name(enum app_role r);
  * (days), a tag being recurring from min_count; over what the member may see. */
 int app_themes(struct app *a, int32_t since, int32_t until, size_t min_count,
                struct themes *out, struct wt_error *err);
+
+/* The figures of `wijktafel report` for [from, to] (days) over what the
+ * member may see, and the recurring themes (from 2) of that window. out and
+ * themes are initialised here; free them with report_fini and themes_fini.
+ * WT_EPERM for a volunteer: the report is about cases. Logged as "report". */
+int app_report(struct app *a, int32_t from, int32_t to, struct report *out,
+               struct themes *themes, struct wt_error *err);
 
 /* --- Who may do what (roles). Every path asks these, so the screen, search,
  * export, suggest, minutes and reports pass the same check. --- */

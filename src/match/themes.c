@@ -64,7 +64,7 @@ void themes_input_add(struct themes_input *in, const struct wt_record *r)
         d < in->since || d > in->until)
         return;
     struct taglist l;
-    tags_split(r->v[tags_f], &l);
+    tags_split_folded(r->v[tags_f], &l); /* folded, so "Huiswerk;huiswerk" is one tag */
     for (size_t i = 0; i < l.n; i++) {
         bool twice = false; /* a tag listed twice in one record counts once */
         for (size_t k = 0; k < i && !twice; k++)

@@ -1,0 +1,66 @@
+/* report.h: the period's figures of `wijktafel report` (requests, answers, options, signal themes); pure functions. */
+#ifndef WIJKTAFEL_REPORT_H
+#define WIJKTAFEL_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wijktafel/record.h"
+
+/* One counted row: key (an area, or NULL) and item (a need or theme tag, or
+ * NULL for the key's total). Strings belong to the report. */
+struct report_count {
+    char *key;
+    char *item;
+    size_t count;
+};
+
+/* One option chosen for cases of the period, with its outcomes. */
+struct report_option {
+    char *id;      /* the option's id as written in cases.chosen */
+    char *name;    /* the resource's name, or NULL (talents: a resident, never named) */
+    int formal;    /* 1 for a resource of kind formal */
+    size_t chosen; /* cases that chose it */
+    size_t worked; /* of those, marked :worked */
+    size_t failed; /* of those, marked :failed */
+};
+
+/* The figures. Case figures count the cases opened in [from, to]; signal
+ * figures the signals dated in it (days since 1970-01-01, both included). */
+struct report {
+    int32_t from, to;
+    size_t requests;  /* cases opened in the period */
+    size_t wellbeing; /* with a chosen option that is not a formal resource */
+    size_t formal;    /* with `formal` filled or a chosen formal resource */
+    size_t neither;   /* with neither */
+    struct report_count *areas; /* per area (as recorded): key = area, item = NULL */
+    size_t n_areas;
+    struct report_count *needs; /* per area and folded need tag */
+    size_t n_needs;
+    struct report_option *options; /* most chosen first, then by id */
+    size_t n_options;
+    size_t signals; /* signals dated in the period */
+    struct report_count *themes; /* per folded signal theme: key = NULL */
+    size_t n_themes;
+};
+
+struct report_input;
+
+/* Collects cases, signals and resources (other kinds are ignored) for the
+ * window [from, to]. Free with report_input_free. */
+struct report_input *report_input_new(int32_t from, int32_t to);
+/* Adds one record; what is kept is copied. Records with a missing or bad date
+ * are left out of the period. */
+void report_input_add(struct report_input *in, const struct wt_record *r);
+void report_input_free(struct report_input *in);
+
+/* Computes the figures; out is initialised here, free with report_fini.
+ * Areas and needs are sorted by area then need; themes by count (most
+ * first) then tag. */
+void report_compute(const struct report_input *in, struct report *out);
+void report_fini(struct report *r);
+
+/* n as a share of total in tenths of a percent, rounded (0 when total is 0). */
+size_t report_permille(size_t n, size_t total);
+
+#endif

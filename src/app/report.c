@@ -1,0 +1,54 @@
+/* report.c: the report use case: the period's figures over what the member may see. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+
+struct report_feed {
+    struct report_input *rep;
+    struct themes_input *themes;
+};
+
+static int feed_one(void *ctx, const struct wt_record *r)
+{
+    struct report_feed *f = ctx;
+    report_input_add(f->rep, r);
+    themes_input_add(f->themes, r);
+    return 0;
+}
+
+int app_report(struct app *a, int32_t from, int32_t to, struct report *out,
+               struct themes *themes, struct wt_error *err)
+{
+    memset(out, 0, sizeof *out);
+    themes->items = NULL;
+    themes->n = 0;
+    /* The report is about the team's cases: a volunteer, who may not see
+     * cases, gets none of it (exit 77), rather than a report that would look
+     * complete but miss the requests. */
+    int rc = app_allowed(a, WT_CASES, APP_OP_EXPORT, err);
+    if (rc)
+        return rc;
+    struct report_feed f = {report_input_new(from, to), themes_input_new(from, to)};
+    rc = app_each(a, WT_RESOURCES, feed_one, &f, err);
+    if (!rc)
+        rc = app_each(a, WT_CASES, feed_one, &f, err);
+    if (!rc)
+        rc = app_each(a, WT_SIGNALS, feed_one, &f, err);
+    if (!rc) {
+        report_compute(f.rep, out);
+        themes_compute(f.themes, 2, themes);
+    }
+    report_input_free(f.rep);
+    themes_input_free(f.themes);
+    if (!rc) {
+        char d1[11], d2[11], detail[40];
+        date_format(from, d1);
+        date_format(to, d2);
+        snprintf(detail, sizeof detail, "%s..%s", d1, d2);
+        app_log(a, "report", APP_NO_KIND, NULL, detail);
+    }
+    return rc;
+}

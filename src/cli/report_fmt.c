@@ -1,0 +1,238 @@
+/* report_fmt.c: writes the report's figures as Markdown tables (with bars on a terminal) or as CSV. */
+#include "report_fmt.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wijktafel/csv.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/text.h"
+
+void report_fmt_bar(struct buf *out, size_t n, size_t max)
+{
+    if (max == 0)
+        return;
+    size_t cells = (n * REPORT_BAR_WIDTH + max - 1) / max;
+    for (size_t i = 0; i < cells; i++)
+        buf_puts(out, "\u2588");
+}
+
+/* Appends s as one Markdown table cell's text: inert, '|' escaped. */
+static void md_cell(struct buf *out, const char *s)
+{
+    char *t = text_inert(s ? s : "", false);
+    for (const char *p = t; *p; p++) {
+        if (*p == '|')
+            buf_putc(out, '\\');
+        buf_putc(out, *p);
+    }
+    free(t);
+}
+
+/* Appends "| n |" and, with bars, the bar cell "bar |", then a line break. */
+static void md_count_end(struct buf *out, size_t n, size_t max, bool bars)
+{
+    buf_printf(out, " %zu |", n);
+    if (bars) {
+        buf_putc(out, ' ');
+        report_fmt_bar(out, n, max);
+        buf_puts(out, " |");
+    }
+    buf_putc(out, '\n');
+}
+
+/* Appends a share in tenths of a percent as "66,7 %" (language's decimal sign). */
+static void md_share(struct buf *out, size_t permille)
+{
+    buf_printf(out, _("%zu,%zu %%"), permille / 10, permille % 10);
+}
+
+static size_t max_count(const struct report_count *c, size_t n)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        m = c[i].count > m ? c[i].count : m;
+    return m;
+}
+
+static void md_requests(struct buf *out, const struct report *r, bool bars)
+{
+    buf_printf(out, "## %s\n\n", _("Hulpvragen per gebied"));
+    if (r->requests == 0) {
+        buf_printf(out, "%s\n\n", _("Geen hulpvragen in deze periode."));
+        return;
+    }
+    buf_printf(out, "| %s | %s |%s\n|---|---:|%s\n", _("gebied"), _("hulpvragen"),
+               bars ? " |" : "", bars ? "---|" : "");
+    size_t m = max_count(r->areas, r->n_areas);
+    for (size_t i = 0; i < r->n_areas; i++) {
+        buf_puts(out, "| ");
+        md_cell(out, r->areas[i].key);
+        buf_puts(out, " |");
+        md_count_end(out, r->areas[i].count, m, bars);
+    }
+    buf_printf(out, "| **%s** | %zu |%s\n\n", _("totaal"), r->requests, bars ? " |" : "");
+    buf_printf(out, "## %s\n\n", _("Hulpvragen per gebied en behoefte"));
+    if (r->n_needs == 0) {
+        buf_printf(out, "%s\n\n", _("Geen behoeften vastgelegd."));
+        return;
+    }
+    buf_printf(out, "| %s | %s | %s |%s\n|---|---|---:|%s\n", _("gebied"), _("behoefte"),
+               _("hulpvragen"), bars ? " |" : "", bars ? "---|" : "");
+    m = max_count(r->needs, r->n_needs);
+    for (size_t i = 0; i < r->n_needs; i++) {
+        buf_puts(out, "| ");
+        md_cell(out, r->needs[i].key);
+        buf_puts(out, " | ");
+        md_cell(out, r->needs[i].item);
+        buf_puts(out, " |");
+        md_count_end(out, r->needs[i].count, m, bars);
+    }
+    buf_putc(out, '\n');
+}
+
+static void md_answered(struct buf *out, const struct report *r, bool bars)
+{
+    if (r->requests == 0)
+        return;
+    buf_printf(out, "## %s\n\n", _("Beantwoord"));
+    buf_printf(out, "| %s | %s | %s |%s\n|---|---:|---:|%s\n", _("antwoord"), _("hulpvragen"),
+               _("aandeel"), bars ? " |" : "", bars ? "---|" : "");
+    const char *label[3] = {_("met een welzijnsoptie"), _("met formele zorg"),
+                            _("nog zonder antwoord")};
+    size_t n[3] = {r->wellbeing, r->formal, r->neither};
+    for (int i = 0; i < 3; i++) {
+        size_t pm = report_permille(n[i], r->requests);
+        buf_printf(out, "| %s | %zu | ", label[i], n[i]);
+        md_share(out, pm);
+        buf_puts(out, " |");
+        if (bars) {
+            buf_putc(out, ' ');
+            report_fmt_bar(out, pm, 1000);
+            buf_puts(out, " |");
+        }
+        buf_putc(out, '\n');
+    }
+    buf_printf(out, "\n%s\n\n",
+               _("Een hulpvraag kan zowel een welzijnsoptie als formele zorg hebben."));
+}
+
+static void md_options(struct buf *out, const struct report *r, bool bars)
+{
+    if (r->n_options == 0)
+        return;
+    buf_printf(out, "## %s\n\n", _("Meest gekozen opties en hun uitkomst"));
+    buf_printf(out, "| %s | %s | %s | %s | %s | %s |%s\n|---|---|---:|---:|---:|---:|%s\n",
+               _("optie"), _("soort"), _("gekozen"), _("werkte"), _("werkte niet"),
+               _("nog open"), bars ? " |" : "", bars ? "---|" : "");
+    size_t m = r->options[0].chosen;
+    for (size_t i = 0; i < r->n_options; i++) {
+        const struct report_option *o = &r->options[i];
+        buf_puts(out, "| ");
+        md_cell(out, o->id);
+        if (o->name) {
+            buf_puts(out, " (");
+            md_cell(out, o->name);
+            buf_putc(out, ')');
+        }
+        buf_printf(out, " | %s | %zu | %zu | %zu |", o->formal ? _("formele zorg") : _("welzijn"),
+                   o->chosen, o->worked, o->failed);
+        /* the last column counts the open ones; the bar shows how often it was chosen */
+        buf_printf(out, " %zu |", o->chosen - o->worked - o->failed);
+        if (bars) {
+            buf_putc(out, ' ');
+            report_fmt_bar(out, o->chosen, m);
+            buf_puts(out, " |");
+        }
+        buf_putc(out, '\n');
+    }
+    buf_putc(out, '\n');
+}
+
+static void md_themes(struct buf *out, const struct report *r, const struct themes *t, bool bars)
+{
+    buf_printf(out, "## %s\n\n", _("Terugkerende thema's per gebied (vanaf 2)"));
+    if (t->n == 0) {
+        buf_printf(out, "%s\n\n", _("Geen: niets kwam twee keer of vaker voor."));
+    } else {
+        buf_printf(out, "| %s | %s | %s |%s\n|---|---|---:|%s\n", _("gebied"), _("thema"),
+                   _("aantal"), bars ? " |" : "", bars ? "---|" : "");
+        for (size_t i = 0; i < t->n; i++) {
+            buf_puts(out, "| ");
+            md_cell(out, t->items[i].area);
+            buf_puts(out, " | ");
+            md_cell(out, t->items[i].tag);
+            buf_puts(out, " |");
+            md_count_end(out, t->items[i].count, t->items[0].count, bars);
+        }
+        buf_putc(out, '\n');
+    }
+    buf_printf(out, "## %s\n\n", _("Signalen per thema"));
+    buf_printf(out, _("Signalen in deze periode: %zu.\n\n"), r->signals);
+    if (r->n_themes == 0)
+        return;
+    buf_printf(out, "| %s | %s |%s\n|---|---:|%s\n", _("thema"), _("signalen"),
+               bars ? " |" : "", bars ? "---|" : "");
+    for (size_t i = 0; i < r->n_themes; i++) {
+        buf_puts(out, "| ");
+        md_cell(out, r->themes[i].item);
+        buf_puts(out, " |");
+        md_count_end(out, r->themes[i].count, r->themes[0].count, bars);
+    }
+    buf_putc(out, '\n');
+}
+
+void report_fmt_md(struct buf *out, const struct report *r, const struct themes *t, bool bars)
+{
+    char from[11], to[11];
+    date_format(r->from, from);
+    date_format(r->to, to);
+    buf_printf(out, _("# Rapportage van %s tot en met %s\n\n"), from, to);
+    md_requests(out, r, bars);
+    md_answered(out, r, bars);
+    md_options(out, r, bars);
+    md_themes(out, r, t, bars);
+    if (out->len >= 2 && out->data[out->len - 2] == '\n')
+        out->len--; /* one line break at the end */
+}
+
+/* Appends one CSV row; share is in tenths of a percent, or SIZE_MAX for none. */
+static void csv_row(struct buf *out, const char *section, const char *key, const char *item,
+                    size_t count, size_t share)
+{
+    char n[24], s[24] = "";
+    snprintf(n, sizeof n, "%zu", count);
+    if (share != SIZE_MAX)
+        snprintf(s, sizeof s, "%zu.%zu", share / 10, share % 10);
+    const char *f[5] = {section, key ? key : "", item ? item : "", n, s};
+    csv_write_row(out, f, 5);
+}
+
+void report_fmt_csv(struct buf *out, const struct report *r, const struct themes *t)
+{
+    const char *head[5] = {"section", "key", "item", "count", "share"};
+    csv_write_row(out, head, 5);
+    csv_row(out, "requests", NULL, NULL, r->requests, SIZE_MAX);
+    for (size_t i = 0; i < r->n_areas; i++)
+        csv_row(out, "requests", r->areas[i].key, NULL, r->areas[i].count, SIZE_MAX);
+    for (size_t i = 0; i < r->n_needs; i++)
+        csv_row(out, "needs", r->needs[i].key, r->needs[i].item, r->needs[i].count, SIZE_MAX);
+    csv_row(out, "answered", NULL, "wellbeing", r->wellbeing,
+            report_permille(r->wellbeing, r->requests));
+    csv_row(out, "answered", NULL, "formal", r->formal, report_permille(r->formal, r->requests));
+    csv_row(out, "answered", NULL, "none", r->neither, report_permille(r->neither, r->requests));
+    for (size_t i = 0; i < r->n_options; i++) {
+        const struct report_option *o = &r->options[i];
+        csv_row(out, "options", o->id, "chosen", o->chosen, SIZE_MAX);
+        csv_row(out, "options", o->id, "worked", o->worked, SIZE_MAX);
+        csv_row(out, "options", o->id, "failed", o->failed, SIZE_MAX);
+    }
+    for (size_t i = 0; i < t->n; i++)
+        csv_row(out, "themes", t->items[i].area, t->items[i].tag, t->items[i].count, SIZE_MAX);
+    csv_row(out, "signals", NULL, NULL, r->signals, SIZE_MAX);
+    for (size_t i = 0; i < r->n_themes; i++)
+        csv_row(out, "signals", NULL, r->themes[i].item, r->themes[i].count, SIZE_MAX);
+}
