@@ -152,6 +152,13 @@ const char *app_role_name(enum app_role r);
 int app_themes(struct app *a, int32_t since, int32_t until, size_t min_count,
                struct themes *out, struct wt_error *err);
 
+/* The recurring themes (from 2) of the 8 weeks up to until (days, included)
+ * and, per theme, its count in the 8 weeks before: (*before)[i] belongs to
+ * now->items[i] (0 when it did not occur). Free now with themes_fini and
+ * *before with free. Over what the member may see, as app_themes. */
+int app_themes_trend(struct app *a, int32_t until, struct themes *now, size_t **before,
+                     struct wt_error *err);
+
 /* The figures of `wijktafel report` for [from, to] (days) over what the
  * member may see, and the recurring themes (from 2) of that window. out and
  * themes are initialised here; free them with report_fini and themes_fini.

@@ -176,3 +176,19 @@ void themes_fini(struct themes *t)
     t->items = NULL;
     t->n = 0;
 }
+
+size_t themes_count_of(const struct themes *t, const char *area, const char *tag)
+{
+    char *want = text_fold(area);
+    size_t n = 0;
+    for (size_t i = 0; i < t->n && !n; i++) {
+        if (strcmp(t->items[i].tag, tag) != 0)
+            continue;
+        char *have = text_fold(t->items[i].area);
+        if (want && have ? strcmp(want, have) == 0 : strcmp(area, t->items[i].area) == 0)
+            n = t->items[i].count;
+        free(have);
+    }
+    free(want);
+    return n;
+}

@@ -259,6 +259,29 @@ struct view *view_decisions_new(struct ui *u);
 
 struct finder;
 
+/* ---- view_signals_themes.c: the Thema's pane of item 3 ---- */
+
+/* Recurring needs per area over the last 8 weeks with the trend against the
+ * 8 weeks before; zero-initialised, loaded lazily when drawn. */
+struct themes_pane {
+    struct themes now;
+    size_t *before; /* per now.items[i]: its count in the 8 weeks before */
+    struct list l;
+    bool loaded;
+    struct rect list_r;
+};
+
+/* Draws the pane into r (loads it first when needed). */
+void themes_pane_draw(struct themes_pane *p, struct ui *u, struct rect r);
+/* Moves the selection; true when the key was a list key. */
+bool themes_pane_key(struct themes_pane *p, int key);
+/* Selects the row clicked at screen line y. */
+void themes_pane_click(struct themes_pane *p, int y);
+/* Marks the pane to be loaded again when drawn next. */
+void themes_pane_reload(struct themes_pane *p);
+/* Frees what the pane holds (it stays usable, empty). */
+void themes_pane_fini(struct themes_pane *p);
+
 struct ui {
     struct app *a;
     bool beamer;  /* beamer mode */

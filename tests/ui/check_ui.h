@@ -30,4 +30,7 @@ int test_beamer_names(void);
 int test_wall_follows(void);
 int test_escapes(void);
 
+/* check_ui_themes.c: the Thema's pane of item 3. */
+int test_signal_themes(void);
+
 #endif
