@@ -282,6 +282,25 @@ void themes_pane_reload(struct themes_pane *p);
 /* Frees what the pane holds (it stays usable, empty). */
 void themes_pane_fini(struct themes_pane *p);
 
+/* ---- view_network_balance.c: the Uren tab of item 4 ---- */
+
+/* The team's hours on casework and community building over the last weeks;
+ * zero-initialised, loaded lazily when drawn. */
+struct balance_pane {
+    struct app_balance b;
+    struct list l;
+    bool loaded;
+    struct rect list_r;
+};
+
+/* Draws the pane into r (loads it first when needed). */
+void balance_pane_draw(struct balance_pane *p, struct ui *u, struct rect r);
+/* List keys, i (enter this week's hours), d (a leader sets a target). */
+bool balance_pane_key(struct balance_pane *p, struct ui *u, int key);
+void balance_pane_click(struct balance_pane *p, int y);
+void balance_pane_reload(struct balance_pane *p);
+void balance_pane_fini(struct balance_pane *p);
+
 struct ui {
     struct app *a;
     bool beamer;  /* beamer mode */

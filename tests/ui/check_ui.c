@@ -294,6 +294,7 @@ int main(int argc, char **argv)
         {"editor_and_log", test_editor_and_log}, {"write_locked", test_write_locked},
         {"volunteer", test_volunteer},
         {"signal_themes", test_signal_themes},
+        {"balance", test_balance},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

@@ -33,4 +33,7 @@ int test_escapes(void);
 /* check_ui_themes.c: the Thema's pane of item 3. */
 int test_signal_themes(void);
 
+/* check_ui_balance.c: the Uren tab of item 4. */
+int test_balance(void);
+
 #endif
