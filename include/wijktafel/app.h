@@ -160,12 +160,7 @@ int app_themes(struct app *a, int32_t since, int32_t until, size_t min_count,
 int app_themes_trend(struct app *a, int32_t until, struct themes *now, size_t **before,
                      struct wt_error *err);
 
-/* The figures of `wijktafel report` for [from, to] (days) over what the
- * member may see, and the recurring themes (from 2) of that window. out and
- * themes are initialised here; free them with report_fini and themes_fini.
- * WT_EPERM for a volunteer: the report is about cases. Logged as "report". */
-int app_report(struct app *a, int32_t from, int32_t to, struct report *out,
-               struct themes *themes, struct wt_error *err);
+
 
 /* --- Time balance: hours on casework and community building per week --- */
 
@@ -204,6 +199,15 @@ int app_balance_record(struct app *a, const char *member, int32_t day, uint32_t 
 /* Sets member's target share in percent (negative: back to the default).
  * Leader only. */
 int app_balance_set_target(struct app *a, const char *member, int percent, struct wt_error *err);
+
+/* The figures of `wijktafel report` for [from, to] (days) over what the
+ * member may see, the recurring themes (from 2) of that window, and the time
+ * balance of the weeks that overlap it. out, themes and balance are
+ * initialised here; free them with report_fini, themes_fini and
+ * app_balance_fini. WT_EPERM for a volunteer: the report is about cases.
+ * Logged as "report". */
+int app_report(struct app *a, int32_t from, int32_t to, struct report *out,
+               struct themes *themes, struct app_balance *balance, struct wt_error *err);
 
 /* --- Who may do what (roles). Every path asks these, so the screen, search,
  * export, suggest, minutes and reports pass the same check. --- */

@@ -20,9 +20,10 @@ static int feed_one(void *ctx, const struct wt_record *r)
 }
 
 int app_report(struct app *a, int32_t from, int32_t to, struct report *out,
-               struct themes *themes, struct wt_error *err)
+               struct themes *themes, struct app_balance *balance, struct wt_error *err)
 {
     memset(out, 0, sizeof *out);
+    memset(balance, 0, sizeof *balance);
     themes->items = NULL;
     themes->n = 0;
     /* The report is about the team's cases: a volunteer, who may not see
@@ -43,6 +44,10 @@ int app_report(struct app *a, int32_t from, int32_t to, struct report *out,
     }
     report_input_free(f.rep);
     themes_input_free(f.themes);
+    if (!rc && (rc = app_balance_get(a, from, to, balance, err)) != 0) {
+        report_fini(out);
+        themes_fini(themes);
+    }
     if (!rc) {
         char d1[11], d2[11], detail[40];
         date_format(from, d1);

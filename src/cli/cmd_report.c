@@ -62,17 +62,19 @@ static int cmd_report_exec(const struct cli_globals *g, int argc, char **argv)
         return code;
     struct report r;
     struct themes t;
+    struct app_balance b;
     struct wt_error err = {0};
-    int rc = app_report(a, from, to, &r, &t, &err);
+    int rc = app_report(a, from, to, &r, &t, &b, &err);
     app_close(a);
     if (rc)
         return cli_error(&err);
     struct buf out = {0};
     if (csv)
-        report_fmt_csv(&out, &r, &t);
+        report_fmt_csv(&out, &r, &t, &b);
     else
-        report_fmt_md(&out, &r, &t, isatty(STDOUT_FILENO));
+        report_fmt_md(&out, &r, &t, &b, isatty(STDOUT_FILENO));
     report_fini(&r);
+    app_balance_fini(&b);
     themes_fini(&t);
     code = cli_write_stdout(out.data ? out.data : "", out.len);
     buf_fini(&out);
@@ -81,5 +83,6 @@ static int cmd_report_exec(const struct cli_globals *g, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
     "report", REPORT_USAGE,
-    N_("de cijfers van een periode: hulpvragen, antwoorden, opties, thema's en signalen"),
+    N_("de cijfers van een periode: hulpvragen, antwoorden, opties, thema's, signalen en "
+       "tijdsbesteding"),
     cmd_report_exec};

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wijktafel/balance.h"
 #include "wijktafel/csv.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
@@ -185,7 +186,60 @@ static void md_themes(struct buf *out, const struct report *r, const struct them
     buf_putc(out, '\n');
 }
 
-void report_fmt_md(struct buf *out, const struct report *r, const struct themes *t, bool bars)
+/* Appends "| casework | community | share | target |" for one member or the team. */
+static void md_balance_row(struct buf *out, const char *who, uint32_t cw, uint32_t cb,
+                           int target, bool bars)
+{
+    char h1[16], h2[16];
+    balance_format_hours(cw, h1);
+    balance_format_hours(cb, h2);
+    buf_puts(out, "| ");
+    md_cell(out, who);
+    buf_printf(out, " | %s | %s | ", h1, h2);
+    size_t pm = balance_share_permille(cw, cb);
+    md_share(out, pm);
+    if (target > 0)
+        buf_printf(out, " | %d %% |", target);
+    else
+        buf_puts(out, " | - |");
+    if (bars) {
+        buf_putc(out, ' ');
+        report_fmt_bar(out, pm, 1000);
+        buf_puts(out, " |");
+    }
+    buf_putc(out, '\n');
+}
+
+static void md_balance(struct buf *out, const struct app_balance *b, bool bars)
+{
+    buf_printf(out, "## %s\n\n", _("Tijdsbesteding: casuswerk en samenlevingsopbouw"));
+    uint32_t cw = 0, cb = 0;
+    for (size_t i = 0; i < b->n; i++)
+        cw += b->m[i].casework, cb += b->m[i].community;
+    if (cw + cb == 0) {
+        buf_printf(out, "%s\n\n", _("Geen uren ingevuld in deze weken."));
+        return;
+    }
+    char d1[11], d2[11];
+    date_format(b->from, d1);
+    date_format(b->to, d2);
+    buf_printf(out, _("De weken van maandag %s tot en met die van %s. Het doel is het deel "
+                      "samenlevingsopbouw dat een lid nastreeft.\n\n"), d1, d2);
+    buf_printf(out, "| %s | %s | %s | %s | %s |%s\n|---|---:|---:|---:|---:|%s\n", _("lid"),
+               _("uur casuswerk"), _("uur samenlevingsopbouw"), _("aandeel"), _("doel"),
+               bars ? " |" : "", bars ? "---|" : "");
+    for (size_t i = 0; i < b->n; i++)
+        if (b->m[i].casework + b->m[i].community)
+            md_balance_row(out, b->m[i].name, b->m[i].casework, b->m[i].community,
+                           b->m[i].target, bars);
+    char *team = xasprintf("**%s**", _("team"));
+    md_balance_row(out, team, cw, cb, 0, bars);
+    free(team);
+    buf_putc(out, '\n');
+}
+
+void report_fmt_md(struct buf *out, const struct report *r, const struct themes *t,
+                   const struct app_balance *b, bool bars)
 {
     char from[11], to[11];
     date_format(r->from, from);
@@ -195,6 +249,7 @@ void report_fmt_md(struct buf *out, const struct report *r, const struct themes 
     md_answered(out, r, bars);
     md_options(out, r, bars);
     md_themes(out, r, t, bars);
+    md_balance(out, b, bars);
     if (out->len >= 2 && out->data[out->len - 2] == '\n')
         out->len--; /* one line break at the end */
 }
@@ -211,7 +266,23 @@ static void csv_row(struct buf *out, const char *section, const char *key, const
     csv_write_row(out, f, 5);
 }
 
-void report_fmt_csv(struct buf *out, const struct report *r, const struct themes *t)
+/* Appends the two balance rows of one member (or the team, key NULL); the
+ * count column holds hours with up to two decimals. */
+static void csv_balance(struct buf *out, const char *key, uint32_t cw, uint32_t cb)
+{
+    char h1[16], h2[16], share[24];
+    balance_format_hours(cw, h1);
+    balance_format_hours(cb, h2);
+    size_t pm = balance_share_permille(cw, cb);
+    snprintf(share, sizeof share, "%zu.%zu", pm / 10, pm % 10);
+    const char *f1[5] = {"balance", key ? key : "", "casework", h1, ""};
+    const char *f2[5] = {"balance", key ? key : "", "community", h2, share};
+    csv_write_row(out, f1, 5);
+    csv_write_row(out, f2, 5);
+}
+
+void report_fmt_csv(struct buf *out, const struct report *r, const struct themes *t,
+                    const struct app_balance *b)
 {
     const char *head[5] = {"section", "key", "item", "count", "share"};
     csv_write_row(out, head, 5);
@@ -235,4 +306,14 @@ void report_fmt_csv(struct buf *out, const struct report *r, const struct themes
     csv_row(out, "signals", NULL, NULL, r->signals, SIZE_MAX);
     for (size_t i = 0; i < r->n_themes; i++)
         csv_row(out, "signals", NULL, r->themes[i].item, r->themes[i].count, SIZE_MAX);
+    uint32_t cw = 0, cb = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        if (b->m[i].casework + b->m[i].community == 0)
+            continue;
+        csv_balance(out, b->m[i].id, b->m[i].casework, b->m[i].community);
+        cw += b->m[i].casework;
+        cb += b->m[i].community;
+    }
+    if (cw + cb)
+        csv_balance(out, NULL, cw, cb);
 }

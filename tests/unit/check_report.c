@@ -3,6 +3,7 @@
 #include <pty.h>
 
 #include "runner.h"
+#include "wijktafel/app.h"
 #include "wijktafel/date.h"
 #include "wijktafel/report.h"
 
@@ -121,6 +122,8 @@ static struct run wt(const char *as, const char *const *args)
 
 #define WT(as, ...) wt(as, (const char *[]){__VA_ARGS__, NULL})
 
+static void record_hours(void);
+
 static void setup_db(void)
 {
     tmp = tu_tmpdir();
@@ -159,6 +162,38 @@ static void setup_db(void)
         rn_free(&r);
         free(p);
     }
+    record_hours();
+}
+
+static const char *no_pass(void *ctx, const char *m)
+{
+    (void)ctx, (void)m;
+    return NULL;
+}
+
+/* Hours (there is no command for them: the screen enters them). */
+static void record_hours(void)
+{
+    struct app *a;
+    struct wt_error e = {0};
+    struct app_opts o = {.dir = db, .as_member = "leider", .passphrase = no_pass};
+    ck_assert_msg(app_open(&o, &a, &e) == 0, "%s", e.text);
+    const struct {
+        const char *member, *day;
+        uint32_t cw, cb;
+    } h[] = {
+        {"leider", "2026-10-07", 1000, 500}, /* week of Mon 2026-10-05 */
+        {"leider", "2026-10-30", 400, 400},  /* week of Mon 2026-10-26 */
+        {"leider", "2026-09-30", 250, 0},    /* week of Mon 2026-09-28: overlaps 1 October */
+        {"leider", "2026-09-25", 900, 900},  /* week of Mon 2026-09-21: before */
+        {"leider", "2026-11-02", 900, 900},  /* week of Mon 2026-11-02: after */
+        {"m-pro", "2026-10-12", 800, 0},
+        {"m-vol", "2026-10-12", 0, 300},     /* a volunteer: not in the team's figures */
+    };
+    for (size_t i = 0; i < sizeof h / sizeof *h; i++)
+        ck_assert_int_eq(app_balance_record(a, h[i].member, day(h[i].day), h[i].cw, h[i].cb, &e),
+                         0);
+    app_close(a);
 }
 
 static void teardown_db(void)
@@ -177,7 +212,10 @@ static void teardown_db(void)
  *   options: r-eet 2 (worked 1: c-1, failed 1: c-3); r-koor 1, r-wmo 1, t-jan 1 (worked).
  *   themes (from 2, areas rolled up, not the municipality): Gem/Elst huiswerk c-1, c-2, s-1,
  *   s-2 = 4; Gem/Elst taal c-1, c-7, s-1 = 3; Gem/Oost eenzaamheid c-3, c-8 = 2.
- *   signals s-1, s-2, s-3 = 3 (s-4 is in September): huiswerk s-1, s-2 = 2; taal s-1 = 1. */
+ *   signals s-1, s-2, s-3 = 3 (s-4 is in September): huiswerk s-1, s-2 = 2; taal s-1 = 1.
+ *   balance, weeks of Mondays 2026-09-28..2026-10-26: leider casework 2.5 + 10 + 4 = 16.5 h,
+ *   community 0 + 5 + 4 = 9 h, 9 / 25.5 = 35.3 %; m-pro 8 h and 0 h = 0.0 %; m-vol is a
+ *   volunteer (left out); the team 24.5 h and 9 h, 9 / 33.5 = 26.9 %. */
 static const char leader_csv[] = "section,key,item,count,share\n"
                                  "requests,,,6,\n"
                                  "requests,Gem/Elst,,3,\n"
@@ -205,7 +243,13 @@ static const char leader_csv[] = "section,key,item,count,share\n"
                                  "themes,Gem/Oost,eenzaamheid,2,\n"
                                  "signals,,,3,\n"
                                  "signals,,huiswerk,2,\n"
-                                 "signals,,taal,1,\n";
+                                 "signals,,taal,1,\n"
+                                 "balance,leider,casework,16.5,\n"
+                                 "balance,leider,community,9,35.3\n"
+                                 "balance,m-pro,casework,8,\n"
+                                 "balance,m-pro,community,0,0.0\n"
+                                 "balance,,casework,24.5,\n"
+                                 "balance,,community,9,26.9\n";
 
 START_TEST(test_csv_leader)
 {
@@ -251,6 +295,9 @@ START_TEST(test_md)
         "| Gem/Elst | huiswerk | 4 |\n",
         "Signalen in deze periode: 3.\n",
         "| huiswerk | 2 |\n| taal | 1 |\n",
+        "De weken van maandag 2026-09-28 tot en met die van 2026-10-26.",
+        "| Teamleider | 16.5 | 9 | 35,3 % | - |\n| Piet | 8 | 0 | 0,0 % | - |\n"
+        "| **team** | 24.5 | 9 | 26,9 % | - |\n",
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         ck_assert_msg(strstr(r.out, want[i]), "missing %s in:\n%s", want[i], r.out);
