@@ -365,7 +365,15 @@ START_TEST(test_refusals)
     ck_assert_str_eq(r.out, "");
     ck_assert_int_eq(rn_lines(r.err), 1);
     rn_free(&r);
-    const char *bad[][7] = {
+    /* No database there: 66. */
+    char *none = tu_path(tmp, "none");
+    r = rn_exec(tmp, NULL, 0, (char *[]){"wijktafel", "--db", none, "report", "--from",
+                                         "2026-10-01", "--to", "2026-10-31", NULL});
+    ck_assert_int_eq(r.code, 66);
+    ck_assert_int_eq(rn_lines(r.err), 1);
+    rn_free(&r);
+    free(none);
+    const char *bad[][8] = { /* each NULL-terminated */
         {"report", "--from", "2026-10-01", NULL},                       /* no --to */
         {"report", "--to", "2026-10-01", NULL},                         /* no --from */
         {"report", "--from", "2026-02-30", "--to", "2026-10-01", NULL}, /* no such day */
