@@ -275,6 +275,9 @@ struct themes_pane {
 void themes_pane_draw(struct themes_pane *p, struct ui *u, struct rect r);
 /* Moves the selection; true when the key was a list key. */
 bool themes_pane_key(struct themes_pane *p, int key);
+/* Proposes an action for the selected theme, its signals and cases named in
+ * its text, so that the theme becomes a collective activity. */
+void themes_pane_action(struct themes_pane *p, struct ui *u);
 /* Selects the row clicked at screen line y. */
 void themes_pane_click(struct themes_pane *p, int y);
 /* Marks the pane to be loaded again when drawn next. */

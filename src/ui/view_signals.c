@@ -26,6 +26,7 @@ static const struct keyhelp help[] = {
     {N_("t  F5"), N_("status: nieuw, besproken, opgepakt, gesloten")},
     {N_("l  F6"), N_("koppelen aan een casus (leeg: loskoppelen)")},
     {N_("m  F7"), N_("thema's: terugkerende vragen per wijk, 8 weken tegen de 8 ervoor")},
+    {"a", N_("bij thema's: een actiepunt om het thema samen op te pakken")},
     {N_("h  F8"), N_("ook gesloten signalen tonen, of niet")},
     {"Enter", N_("naar de gekoppelde casus")},
     {NULL, NULL}};
@@ -228,6 +229,10 @@ static bool signals_key(struct view *v, int key)
     if (s->themes) { /* the pane's own keys; a new signal may still be typed */
         if (key == 'n') {
             ui_new_record(v->u, WT_SIGNALS);
+            return true;
+        }
+        if (key == 'a') {
+            themes_pane_action(&s->tp, v->u);
             return true;
         }
         return themes_pane_key(&s->tp, key);

@@ -79,6 +79,28 @@ bool themes_pane_key(struct themes_pane *p, int key)
     return list_key(&p->l, key);
 }
 
+void themes_pane_action(struct themes_pane *p, struct ui *u)
+{
+    if (!p->now.n || !ui_may_write(u))
+        return;
+    const struct theme *t = &p->now.items[p->l.sel];
+    /* The ids as a readable list, cut short where a theme has very many. */
+    struct buf ids = {0};
+    for (const char *c = t->ids; *c && ids.len < 600; c++) {
+        if (*c == ';')
+            buf_puts(&ids, ", ");
+        else
+            buf_putc(&ids, *c);
+    }
+    if (ids.len >= 600)
+        buf_puts(&ids, " …");
+    char *text = xasprintf(_("Samen oppakken: %s in %s (%s)"), t->tag, t->area,
+                           ids.data ? ids.data : "");
+    buf_fini(&ids);
+    ui_new_action(u, NULL, text, NULL);
+    free(text);
+}
+
 void themes_pane_click(struct themes_pane *p, int y)
 {
     list_click(&p->l, p->list_r, y);

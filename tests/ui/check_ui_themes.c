@@ -87,9 +87,24 @@ int test_signal_themes(void)
     CHECK(t, vt_contains(t, "s-1;s-2;s-3"));
     CHECK(t, ut_key(t, "Down") == 0);
     CHECK(t, ut_wait(t, "s-10;s-11") == 0);
+    /* a proposes an action that names the theme and its signals. */
+    CHECK(t, ut_key(t, "Up") == 0);
+    CHECK(t, ut_key(t, "a") == 0);
+    CHECK(t, ut_wait(t, "Nieuw actiepunt") == 0);
+    CHECK(t, ut_wait(t, "Samen oppakken: huiswerk in Gem/Elst") == 0);
+    CHECK(t, ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Thema's van de laatste 8 weken") == 0);
     /* m goes back to the list of signals. */
     CHECK(t, ut_key(t, "m") == 0);
     CHECK(t, ut_wait(t, "Signalen, zonder gesloten (15)") == 0);
     unsetenv("NO_COLOR");
-    return ut_quit_ok(t);
+    CHECK(NULL, ut_quit_ok(t) == 0);
+    char *csv = NULL;
+    CHECK(NULL, ut_run(&csv, NULL, "--db", db, "export", "actions", NULL) == 0);
+    bool ok2 = strstr(csv, "Samen oppakken: huiswerk in Gem/Elst (s-1, s-2, s-3)") != NULL;
+    if (!ok2)
+        fprintf(stderr, "actions:\n%s\n", csv);
+    free(csv);
+    CHECK(NULL, ok2);
+    return 0;
 }
