@@ -298,7 +298,8 @@ struct balance_pane {
 
 /* Draws the pane into r (loads it first when needed). */
 void balance_pane_draw(struct balance_pane *p, struct ui *u, struct rect r);
-/* List keys, i (enter this week's hours), d (a leader sets a target). */
+/* List keys, i (enter this week's hours), w (another week shown), d (a
+ * leader sets a target). */
 bool balance_pane_key(struct balance_pane *p, struct ui *u, int key);
 void balance_pane_click(struct balance_pane *p, int y);
 void balance_pane_reload(struct balance_pane *p);

@@ -37,6 +37,7 @@ static const struct keyhelp help[] = {
                                     "hele kaart, talenten, uren")},
     {N_("u  F7"), N_("uren: tijd voor samenlevingsopbouw per lid, de laatste 4 weken")},
     {"i", N_("bij Uren: uw uren van deze week invullen (een leider: van het gekozen lid)")},
+    {"w", N_("bij Uren: de uren van een eerdere week invullen (een van de 4 weken)")},
     {"d", N_("bij Uren: het doel van het gekozen lid zetten (leider)")},
     {N_("c  F5"), N_("kaartitem klopt nog: vandaag gecheckt")},
     {N_("n  F2"), N_("nieuw kaartitem (bij Talenten: nieuw talent)")},

@@ -101,7 +101,7 @@ void balance_pane_draw(struct balance_pane *p, struct ui *u, struct rect r)
         draw_text(dr.y + 1, dr.x, dr.w, line, TH_NORMAL, true);
         free(line);
     }
-    draw_text(dr.y + 2, dr.x, dr.w, _("i: uren invullen   d: doel zetten (leider)"), TH_DIM,
+    draw_text(dr.y + 2, dr.x, dr.w, _("i: uren deze week   w: andere week   d: doel zetten (leider)"), TH_DIM,
               true);
 }
 
@@ -122,8 +122,9 @@ static bool ask_hours(struct ui *u, const char *prompt, uint32_t have, uint32_t 
     return ok;
 }
 
-/* Hours of this week for the selected member (a leader) or oneself. */
-static void enter_hours(struct balance_pane *p, struct ui *u)
+/* Hours of the week that holds day (one of the weeks shown) for the selected
+ * member (a leader) or oneself. */
+static void enter_hours(struct balance_pane *p, struct ui *u, int32_t day)
 {
     if (!ui_may_write(u))
         return;
@@ -131,21 +132,56 @@ static void enter_hours(struct balance_pane *p, struct ui *u)
     const struct app_balance_member *m = p->b.n ? &p->b.m[p->l.sel] : NULL;
     char id[WT_MAX_ID + 1];
     snprintf(id, sizeof id, "%s", u->a->role == APP_LEADER && m ? m->id : me);
+    int32_t week = balance_monday(day);
     const struct balance_week *bw = NULL;
     for (size_t i = 0; i < p->b.n && !bw; i++)
         if (strcmp(p->b.m[i].id, id) == 0)
-            bw = app_balance_week(&p->b.m[i], p->b.to);
+            bw = app_balance_week(&p->b.m[i], week);
+    char *q1, *q2;
+    if (week == p->b.to) {
+        q1 = xstrdup(_("Uren casuswerk deze week:"));
+        q2 = xstrdup(_("Uren samenlevingsopbouw deze week:"));
+    } else {
+        char d[11], dm[6];
+        date_format(week, d);
+        snprintf(dm, sizeof dm, "%.2s-%.2s", d + 8, d + 5); /* as the column heads */
+        q1 = xasprintf(_("Uren casuswerk, week %s:"), dm);
+        q2 = xasprintf(_("Uren samenlevingsopbouw, week %s:"), dm);
+    }
     uint32_t cw, cb;
-    if (!ask_hours(u, _("Uren casuswerk deze week:"), bw ? bw->casework : 0, &cw) ||
-        !ask_hours(u, _("Uren samenlevingsopbouw deze week:"), bw ? bw->community : 0, &cb))
+    bool ok = ask_hours(u, q1, bw ? bw->casework : 0, &cw) &&
+              ask_hours(u, q2, bw ? bw->community : 0, &cb);
+    free(q1);
+    free(q2);
+    if (!ok)
         return;
     struct wt_error err = {0};
-    if (app_balance_record(u->a, id, u->a->today, cw, cb, &err) != 0) {
+    if (app_balance_record(u->a, id, day, cw, cb, &err) != 0) {
         ui_error(u, &err);
         return;
     }
     p->loaded = false;
     ui_message(u, false, _("Uren van %s bewaard"), id);
+}
+
+/* Asks which of the weeks shown (default the one before this), then its hours. */
+static void enter_other_week(struct balance_pane *p, struct ui *u)
+{
+    if (!ui_may_write(u))
+        return;
+    char init[11];
+    date_format(p->b.to - 7, init);
+    char *in = dialog_input(u, _("Welke week? Een dag erin (JJJJ-MM-DD):"), init);
+    if (!in)
+        return;
+    int32_t day;
+    if (date_parse(in, &day) != 0)
+        ui_message(u, true, _("Geen datum: '%s' (JJJJ-MM-DD)"), in);
+    else if (balance_monday(day) < p->b.from || balance_monday(day) > p->b.to)
+        ui_message(u, true, _("Alleen de 4 weken die hier staan"));
+    else
+        enter_hours(p, u, day);
+    free(in);
 }
 
 /* The selected member's target share (leader). */
@@ -179,7 +215,11 @@ bool balance_pane_key(struct balance_pane *p, struct ui *u, int key)
     if (list_key(&p->l, key))
         return true;
     if (key == 'i') {
-        enter_hours(p, u);
+        enter_hours(p, u, u->a->today);
+        return true;
+    }
+    if (key == 'w') {
+        enter_other_week(p, u);
         return true;
     }
     if (key == 'd') {

@@ -71,5 +71,28 @@ int test_balance(void)
     CHECK(t, ut_key(t, "C-u") == 0);
     CHECK(t, ut_type(t, "veel") == 0 && ut_key(t, "Enter") == 0);
     CHECK(t, ut_wait(t, "Geen aantal uren") == 0);
+    /* An earlier week: only one of the four shown; 2026-11-09 gets 20 h and 2 h = 2/22 = 9 %;
+     * the four weeks then (2 + 4 + 5 + 6) / (22 + 24 + 25 + 26) = 17/97 = 17.5 %, shown 18 %. */
+    CHECK(t, ut_key(t, "w") == 0);
+    CHECK(t, ut_wait(t, "Welke week?") == 0);
+    CHECK(t, ut_key(t, "C-u") == 0);
+    CHECK(t, ut_type(t, "2026-10-01") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Alleen de 4 weken die hier staan") == 0);
+    CHECK(t, ut_key(t, "w") == 0);
+    CHECK(t, ut_wait(t, "Welke week?") == 0);
+    CHECK(t, ut_key(t, "C-u") == 0);
+    CHECK(t, ut_type(t, "2026-11-12") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Uren casuswerk, week 09-11:") == 0);
+    CHECK(t, ut_type(t, "20") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Uren samenlevingsopbouw, week 09-11:") == 0);
+    CHECK(t, ut_type(t, "2") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Uren van m-bw bewaard") == 0);
+    CHECK(t, vt_find(t, "Bas", &r, &c) == 0);
+    row = vt_row(t, r);
+    ok = row && strstr(row, "15 % ") && strstr(row, " 18 % 9 %   17 %  20 %  23 %");
+    if (!ok)
+        fprintf(stderr, "row: %s\n", row ? row : "(none)");
+    free(row);
+    CHECK(t, ok);
     return ut_quit_ok(t);
 }
