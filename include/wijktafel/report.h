@@ -40,6 +40,10 @@ struct report {
     struct report_option *options; /* most chosen first, then by id */
     size_t n_options;
     size_t signals; /* signals dated in the period */
+    /* Per week (Monday to Sunday) from the week of `from` to that of `to`:
+     * requests opened and signals dated in the period that week. */
+    size_t n_weeks;
+    size_t *week_requests, *week_signals;
     struct report_count *themes; /* per folded signal theme: key = NULL */
     size_t n_themes;
 };
@@ -59,6 +63,11 @@ void report_input_free(struct report_input *in);
  * first) then tag. */
 void report_compute(const struct report_input *in, struct report *out);
 void report_fini(struct report *r);
+
+/* Writes into out (at least n * 3 + 1 bytes) a sparkline of n counts, one
+ * block character per count: the lowest block for 0, the full one for the
+ * largest count. */
+void report_sparkline(const size_t *counts, size_t n, char *out);
 
 /* n as a share of total in tenths of a percent, rounded (0 when total is 0). */
 size_t report_permille(size_t n, size_t total);

@@ -245,6 +245,14 @@ void report_fmt_md(struct buf *out, const struct report *r, const struct themes 
     date_format(r->from, from);
     date_format(r->to, to);
     buf_printf(out, _("# Rapportage van %s tot en met %s\n\n"), from, to);
+    if (bars && r->n_weeks > 1) { /* the weeks at a glance, first week left */
+        char *line = xmalloc(r->n_weeks * 3 + 1);
+        report_sparkline(r->week_requests, r->n_weeks, line);
+        buf_printf(out, "%s %s  \n", _("Hulpvragen per week:"), line);
+        report_sparkline(r->week_signals, r->n_weeks, line);
+        buf_printf(out, "%s %s\n\n", _("Signalen per week:  "), line);
+        free(line);
+    }
     md_requests(out, r, bars);
     md_answered(out, r, bars);
     md_options(out, r, bars);

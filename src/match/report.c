@@ -27,6 +27,8 @@ struct report_input {
     struct rp_resource *res;
     size_t n_res, cap_res;
     size_t signals;
+    size_t n_weeks;
+    size_t *week_requests, *week_signals; /* per week from the Monday of `from` */
     char **themes; /* folded theme tags of the period's signals, one per mention */
     size_t n_themes, cap_themes;
 };
@@ -45,33 +47,45 @@ struct report_input *report_input_new(int32_t from, int32_t to)
     struct report_input *in = xcalloc(1, sizeof *in);
     in->from = from;
     in->to = to;
+    int32_t first = from - date_weekday(from);
+    in->n_weeks = to >= from ? (size_t)((to - first) / 7 + 1) : 0;
+    in->week_requests = xcalloc(in->n_weeks + 1, sizeof *in->week_requests);
+    in->week_signals = xcalloc(in->n_weeks + 1, sizeof *in->week_signals);
     return in;
 }
 
-/* True when the date column f of r lies in the window. */
-static int in_period(const struct report_input *in, const struct wt_record *r, int f)
+/* True when the date column f of r lies in the window; *week gets its week's
+ * number, counted from the week of `from`. */
+static int in_period(const struct report_input *in, const struct wt_record *r, int f,
+                     size_t *week)
 {
     int32_t d;
-    return date_parse(record_get(r, f), &d) == 0 && d >= in->from && d <= in->to;
+    if (date_parse(record_get(r, f), &d) != 0 || d < in->from || d > in->to)
+        return 0;
+    *week = (size_t)((d - (in->from - date_weekday(in->from))) / 7);
+    return 1;
 }
 
 void report_input_add(struct report_input *in, const struct wt_record *r)
 {
+    size_t week = 0;
     if (r->kind == WT_RESOURCES) {
         grow((void **)&in->res, in->n_res, &in->cap_res, sizeof *in->res);
         struct rp_resource *x = &in->res[in->n_res++];
         x->id = xstrdup(record_get(r, RESOURCE_ID));
         x->name = xstrdup(record_get(r, RESOURCE_NAME));
         x->formal = strcmp(record_get(r, RESOURCE_KIND), "formal") == 0;
-    } else if (r->kind == WT_CASES && in_period(in, r, CASE_OPENED)) {
+    } else if (r->kind == WT_CASES && in_period(in, r, CASE_OPENED, &week)) {
+        in->week_requests[week]++;
         grow((void **)&in->cases, in->n_cases, &in->cap_cases, sizeof *in->cases);
         struct rp_case *c = &in->cases[in->n_cases++];
         c->area = xstrdup(record_get(r, CASE_AREA));
         tags_split_folded(record_get(r, CASE_NEEDS), &c->needs);
         c->has_formal = *record_get(r, CASE_FORMAL) != '\0';
         tags_split(record_get(r, CASE_CHOSEN), &c->chosen);
-    } else if (r->kind == WT_SIGNALS && in_period(in, r, SIGNAL_DATE)) {
+    } else if (r->kind == WT_SIGNALS && in_period(in, r, SIGNAL_DATE, &week)) {
         in->signals++;
+        in->week_signals[week]++;
         struct taglist t;
         tags_split_folded(record_get(r, SIGNAL_THEMES), &t);
         for (size_t i = 0; i < t.n; i++) {
@@ -102,6 +116,8 @@ void report_input_free(struct report_input *in)
     }
     for (size_t i = 0; i < in->n_themes; i++)
         free(in->themes[i]);
+    free(in->week_requests);
+    free(in->week_signals);
     free(in->cases);
     free(in->res);
     free(in->themes);
@@ -252,6 +268,25 @@ void report_compute(const struct report_input *in, struct report *out)
     out->themes = count_runs(themes, in->n_themes, 0, &out->n_themes);
     qsort(out->themes, out->n_themes, sizeof *out->themes, cmp_count_desc);
     out->signals = in->signals;
+    out->n_weeks = in->n_weeks;
+    out->week_requests = xcalloc(in->n_weeks + 1, sizeof *out->week_requests);
+    out->week_signals = xcalloc(in->n_weeks + 1, sizeof *out->week_signals);
+    if (in->n_weeks) {
+        memcpy(out->week_requests, in->week_requests, in->n_weeks * sizeof *in->week_requests);
+        memcpy(out->week_signals, in->week_signals, in->n_weeks * sizeof *in->week_signals);
+    }
+}
+
+void report_sparkline(const size_t *counts, size_t n, char *out)
+{
+    static const char *const blocks[8] = {"\u2581", "\u2582", "\u2583", "\u2584",
+                                          "\u2585", "\u2586", "\u2587", "\u2588"};
+    size_t max = 0;
+    for (size_t i = 0; i < n; i++)
+        max = counts[i] > max ? counts[i] : max;
+    *out = '\0';
+    for (size_t i = 0; i < n; i++)
+        strcat(out, blocks[max ? (counts[i] * 7 + max / 2) / max : 0]);
 }
 
 /* Frees the strings of n counted rows and the array. */
@@ -276,5 +311,7 @@ void report_fini(struct report *r)
         free(r->options[i].name);
     }
     free(r->options);
+    free(r->week_requests);
+    free(r->week_signals);
     memset(r, 0, sizeof *r);
 }

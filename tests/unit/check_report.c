@@ -96,11 +96,25 @@ START_TEST(test_compute)
     ck_assert_uint_eq(r.themes[0].count, 2);
     ck_assert_str_eq(r.themes[1].item, "taal");
     ck_assert_uint_eq(r.themes[1].count, 1);
+    /* Weeks from Monday 2026-09-28 to Monday 2026-10-26: 5. Requests c-1 (wk 0), c-2 (wk 2),
+     * c-4 (wk 3), c-3 (wk 4); signals s-1, s-2, s-3 (Thu-Sat of wk 0). */
+    ck_assert_uint_eq(r.n_weeks, 5);
+    const size_t req[5] = {1, 0, 1, 1, 1}, sig[5] = {3, 0, 0, 0, 0};
+    for (int i = 0; i < 5; i++) {
+        ck_assert_uint_eq(r.week_requests[i], req[i]);
+        ck_assert_uint_eq(r.week_signals[i], sig[i]);
+    }
     report_fini(&r);
     /* Rounding of shares: 2 of 3 is 66.7 %, 1 of 3 is 33.3 %, nothing of nothing 0. */
     ck_assert_uint_eq(report_permille(2, 3), 667);
     ck_assert_uint_eq(report_permille(1, 3), 333);
     ck_assert_uint_eq(report_permille(0, 0), 0);
+    /* Sparkline: 0 is the lowest block, the largest the full one. */
+    char line[32];
+    report_sparkline((size_t[]){0, 4, 2, 1}, 4, line);
+    ck_assert_str_eq(line, "\u2581\u2588\u2585\u2583"); /* levels 0, 7, (14+2)/4=4, (7+2)/4=2 */
+    report_sparkline((size_t[]){0, 0}, 2, line);
+    ck_assert_str_eq(line, "\u2581\u2581");
 }
 END_TEST
 
@@ -353,6 +367,11 @@ START_TEST(test_bars_on_terminal)
     ck_assert_msg(strstr(out, want), "%s", out);
     snprintf(want, sizeof want, "| met een welzijnsoptie | 3 | 50,0 %% | %s |", bar10);
     ck_assert_msg(strstr(out, want), "%s", out);
+    /* Sparklines per week, Mondays 09-28 .. 10-26 (5 weeks), by hand: requests c-1 | c-7, c-8 |
+     * c-2 | c-4 | c-3 = 1 2 1 1 1 (level (1 * 7 + 1) / 2 = 4 of 0..7 for 1); signals s-1, s-2,
+     * s-3 all in the first week = 3 0 0 0 0. */
+    ck_assert_msg(strstr(out, "Hulpvragen per week: \u2585\u2588\u2585\u2585\u2585"), "%s", out);
+    ck_assert_msg(strstr(out, "Signalen per week:   \u2588\u2581\u2581\u2581\u2581"), "%s", out);
     free(out);
 }
 END_TEST
