@@ -30,6 +30,7 @@ struct put_ctx {
     int target; /* -2: no change of target */
 };
 
+/* Stores the week or the target and logs it, in one transaction. */
 static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct put_ctx *p = ctx;
@@ -92,6 +93,7 @@ static int add_member(void *ctx, const struct wt_record *r)
     return 0;
 }
 
+/* Adds one stored week to its member's row (weeks of members not shown are skipped). */
 static int add_week(void *ctx, const char *member, const struct balance_week *w)
 {
     struct app_balance *b = ctx;

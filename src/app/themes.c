@@ -36,6 +36,7 @@ struct trend_feed {
     struct themes_input *now, *before;
 };
 
+/* Gives one visible record to both windows; never fails. */
 static int add_two(void *ctx, const struct wt_record *r)
 {
     struct trend_feed *f = ctx;

@@ -51,6 +51,7 @@ static void md_share(struct buf *out, size_t permille)
     buf_printf(out, _("%zu,%zu %%"), permille / 10, permille % 10);
 }
 
+/* The largest count of n rows (0 for none). */
 static size_t max_count(const struct report_count *c, size_t n)
 {
     size_t m = 0;
@@ -59,6 +60,7 @@ static size_t max_count(const struct report_count *c, size_t n)
     return m;
 }
 
+/* Requests per area (with the total), then per area and need. */
 static void md_requests(struct buf *out, const struct report *r, bool bars)
 {
     buf_printf(out, "## %s\n\n", _("Hulpvragen per gebied"));
@@ -95,6 +97,7 @@ static void md_requests(struct buf *out, const struct report *r, bool bars)
     buf_putc(out, '\n');
 }
 
+/* The shares answered with a wellbeing option, with formal care, and neither. */
 static void md_answered(struct buf *out, const struct report *r, bool bars)
 {
     if (r->requests == 0)
@@ -121,6 +124,7 @@ static void md_answered(struct buf *out, const struct report *r, bool bars)
                _("Een hulpvraag kan zowel een welzijnsoptie als formele zorg hebben."));
 }
 
+/* The chosen options, most chosen first, with their outcomes. */
 static void md_options(struct buf *out, const struct report *r, bool bars)
 {
     if (r->n_options == 0)
@@ -153,6 +157,7 @@ static void md_options(struct buf *out, const struct report *r, bool bars)
     buf_putc(out, '\n');
 }
 
+/* Recurring themes per area, then the period's signals per theme. */
 static void md_themes(struct buf *out, const struct report *r, const struct themes *t, bool bars)
 {
     buf_printf(out, "## %s\n\n", _("Terugkerende thema's per gebied (vanaf 2)"));
@@ -210,6 +215,7 @@ static void md_balance_row(struct buf *out, const char *who, uint32_t cw, uint32
     buf_putc(out, '\n');
 }
 
+/* Hours per member who entered some, and the team, over the weeks of the period. */
 static void md_balance(struct buf *out, const struct app_balance *b, bool bars)
 {
     buf_printf(out, "## %s\n\n", _("Tijdsbesteding: casuswerk en samenlevingsopbouw"));

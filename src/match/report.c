@@ -129,6 +129,7 @@ size_t report_permille(size_t n, size_t total)
     return total ? (n * 1000 + total / 2) / total : 0;
 }
 
+/* qsort comparators: strings; resources by id. */
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -169,6 +170,7 @@ static int cmp_res(const void *a, const void *b)
     return strcmp(((const struct rp_resource *)a)->id, ((const struct rp_resource *)b)->id);
 }
 
+/* The resource with id (resources sorted by id), or NULL. */
 static const struct rp_resource *find_res(const struct report_input *in, const char *id)
 {
     struct rp_resource key = {.id = (char *)id};
@@ -184,6 +186,7 @@ static int cmp_option(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
+/* Most counted first, then by item. */
 static int cmp_count_desc(const void *a, const void *b)
 {
     const struct report_count *x = a, *y = b;

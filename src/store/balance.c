@@ -27,6 +27,8 @@ struct week_walk {
     void *ctx;
 };
 
+/* Parses one week key and value and passes it on when it lies in the window;
+ * keys that do not parse are skipped. */
 static int week_one(void *ctx, const char *key, const char *value)
 {
     struct week_walk *ww = ctx;

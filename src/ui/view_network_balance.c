@@ -9,6 +9,7 @@
 #define BALANCE_SHOWN_WEEKS 4 /* the weeks shown, ending with this week */
 #define BAR_CELLS 20
 
+/* Loads the shown weeks (ending with this week) for the members one may see. */
 static void load(struct balance_pane *p, struct ui *u)
 {
     app_balance_fini(&p->b);
@@ -36,6 +37,7 @@ struct brow_ctx {
     int widths[5 + BALANCE_SHOWN_WEEKS];
 };
 
+/* One member: name, target, bar, share of the 4 weeks, share per week, warning. */
 static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
 {
     struct brow_ctx *c = ctx;

@@ -15,6 +15,7 @@ static const char *trend_text(size_t now, size_t before)
     return _("= gelijk");
 }
 
+/* Counts both windows again over what the member may see now. */
 static void load(struct themes_pane *p, struct ui *u)
 {
     themes_fini(&p->now);
@@ -33,6 +34,7 @@ struct trow_ctx {
     int widths[5];
 };
 
+/* One theme: area, tag, count now, count before, trend in words. */
 static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
 {
     struct trow_ctx *c = ctx;
