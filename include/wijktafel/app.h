@@ -209,6 +209,17 @@ int app_balance_set_target(struct app *a, const char *member, int percent, struc
 int app_report(struct app *a, int32_t from, int32_t to, struct report *out,
                struct themes *themes, struct app_balance *balance, struct wt_error *err);
 
+/* --- Wellbeing measures (Positieve Gezondheid) of a case --- */
+
+/* Stores case_id's measure at its start or at closing (an empty measure
+ * removes it): a member who may see and change the case. WT_ENOTFOUND for a
+ * case one may not see, WT_EPERM, WT_EINVAL for a score outside 0..5. */
+int app_measure_set(struct app *a, const char *case_id, enum measure_phase phase,
+                    const struct measure *m, struct wt_error *err);
+/* Reads it (empty when none was taken); the same visibility. */
+int app_measure_get(struct app *a, const char *case_id, enum measure_phase phase,
+                    struct measure *out, struct wt_error *err);
+
 /* --- Who may do what (roles). Every path asks these, so the screen, search,
  * export, suggest, minutes and reports pass the same check. --- */
 enum app_op { APP_OP_READ, APP_OP_WRITE, APP_OP_EXPORT, APP_OP_IMPORT };

@@ -8,6 +8,7 @@
 
 #include "wijktafel/balance.h"
 #include "wijktafel/error.h"
+#include "wijktafel/measure.h"
 #include "wijktafel/record.h"
 
 /* The schema version this program writes. */
@@ -127,6 +128,18 @@ int store_balance_target_put(struct store_txn *t, const char *member, int percen
 int store_balance_target_get(struct store_txn *t, const char *member, int *percent);
 /* Removes all of member's weeks and target. */
 int store_balance_forget(struct store_txn *t, const char *member);
+
+/* --- Wellbeing measures of a case at its start and at closing (meta keys
+ * "measure/CASE/PHASE", sealed like case data on an encrypted database). --- */
+
+/* Stores case_id's measure of phase; an empty measure removes it. */
+int store_measure_put(struct store_txn *t, const char *case_id, enum measure_phase phase,
+                      const struct measure *m);
+/* Reads it into out; WT_ENOTFOUND (out empty) when there is none. */
+int store_measure_get(struct store_txn *t, const char *case_id, enum measure_phase phase,
+                      struct measure *out);
+/* Removes both measures of case_id (the case is erased). */
+int store_measure_forget(struct store_txn *t, const char *case_id);
 
 /* Writes a consistent, compacted copy of the database into the folder
  * dest (created; must not already hold a database). Safe while others write. */

@@ -1,4 +1,4 @@
-/* balance.c: members' weekly hours and target shares, kept as meta keys "balance/...". */
+/* balance.c: members' weekly hours and targets ("balance/..."), and cases' wellbeing measures ("measure/..."), in meta. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,4 +108,46 @@ int store_balance_forget(struct store_txn *t, const char *member)
     }
     free(c.k);
     return rc ? rc : store_balance_target_put(t, member, -1);
+}
+
+/* --- Wellbeing measures: "measure/CASE/start" and "measure/CASE/close",
+ * sealed with the case data key on an encrypted database (store.c). --- */
+
+/* The meta key of case_id's measure of phase. */
+static void measure_key(char out[64], const char *case_id, enum measure_phase phase)
+{
+    snprintf(out, 64, "measure/%s/%s", case_id, phase == MEASURE_START ? "start" : "close");
+}
+
+int store_measure_put(struct store_txn *t, const char *case_id, enum measure_phase phase,
+                      const struct measure *m)
+{
+    char key[64], val[16];
+    measure_key(key, case_id, phase);
+    if (measure_empty(m))
+        return store_meta_del(t, key);
+    measure_format(m, val);
+    return store_meta_put(t, key, val);
+}
+
+int store_measure_get(struct store_txn *t, const char *case_id, enum measure_phase phase,
+                      struct measure *out)
+{
+    char key[64], *val = NULL;
+    measure_key(key, case_id, phase);
+    memset(out, 0, sizeof *out);
+    int rc = store_meta_get(t, key, &val);
+    if (rc == 0 && measure_parse(val, out) != 0)
+        rc = WT_ECORRUPT;
+    free(val);
+    return rc;
+}
+
+int store_measure_forget(struct store_txn *t, const char *case_id)
+{
+    char key[64];
+    measure_key(key, case_id, MEASURE_START);
+    int rc = store_meta_del(t, key);
+    measure_key(key, case_id, MEASURE_CLOSE);
+    return rc ? rc : store_meta_del(t, key);
 }
