@@ -295,6 +295,7 @@ int main(int argc, char **argv)
         {"volunteer", test_volunteer},
         {"signal_themes", test_signal_themes},
         {"balance", test_balance},
+        {"measure", test_measure},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

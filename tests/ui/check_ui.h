@@ -36,4 +36,7 @@ int test_signal_themes(void);
 /* check_ui_balance.c: the Uren tab of item 4. */
 int test_balance(void);
 
+/* check_ui_measure.c: a wellbeing measure in item 2. */
+int test_measure(void);
+
 #endif
