@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wijktafel/measure.h"
 #include "wijktafel/record.h"
 
 /* One counted row: key (an area, or NULL) and item (a need or theme tag, or
@@ -46,6 +47,11 @@ struct report {
     size_t *week_requests, *week_signals;
     struct report_count *themes; /* per folded signal theme: key = NULL */
     size_t n_themes;
+    /* Wellbeing measures of the period's cases, per phase (MEASURE_START,
+     * MEASURE_CLOSE): cases measured, and per domain the cases scored and
+     * the sum of their scores. */
+    size_t measured[2];
+    size_t domain_n[2][MEASURE_DOMAINS], domain_sum[2][MEASURE_DOMAINS];
 };
 
 struct report_input;
@@ -56,7 +62,14 @@ struct report_input *report_input_new(int32_t from, int32_t to);
 /* Adds one record; what is kept is copied. Records with a missing or bad date
  * are left out of the period. */
 void report_input_add(struct report_input *in, const struct wt_record *r);
+/* Adds case_id's measure of phase when case_id is one of the period's cases
+ * (added before); otherwise nothing. */
+void report_input_add_measure(struct report_input *in, const char *case_id,
+                              enum measure_phase phase, const struct measure *m);
 void report_input_free(struct report_input *in);
+
+/* The average of sum over n in tenths, rounded half up (0 when n is 0). */
+size_t report_avg_tenths(size_t sum, size_t n);
 
 /* Computes the figures; out is initialised here, free with report_fini.
  * Areas and needs are sorted by area then need; themes by count (most

@@ -191,6 +191,53 @@ static void md_themes(struct buf *out, const struct report *r, const struct them
     buf_putc(out, '\n');
 }
 
+/* The domains of Positieve Gezondheid as people say them. */
+static const char *domain_label(int d)
+{
+    static const char *const labels[MEASURE_DOMAINS] = {
+        N_("lichaamsfuncties"), N_("mentaal welbevinden"), N_("zingeving"),
+        N_("kwaliteit van leven"), N_("meedoen"), N_("dagelijks functioneren")};
+    return _(labels[d]);
+}
+
+/* Appends an average in tenths ("2,5", the language's decimal sign), or "-". */
+static void md_avg(struct buf *out, size_t n, size_t sum)
+{
+    if (!n) {
+        buf_putc(out, '-');
+        return;
+    }
+    size_t t = report_avg_tenths(sum, n);
+    buf_printf(out, _("%zu,%zu"), t / 10, t % 10);
+}
+
+/* The average score per domain at the start and at closing, with bars (of 5). */
+static void md_measures(struct buf *out, const struct report *r, bool bars)
+{
+    if (!r->measured[0] && !r->measured[1])
+        return;
+    buf_printf(out, "## %s\n\n", _("Welzijnsmeting (Positieve Gezondheid, 1 tot 5)"));
+    buf_printf(out, _("Gemeten bij de start: %zu hulpvragen; bij afsluiting: %zu.\n\n"),
+               r->measured[0], r->measured[1]);
+    buf_printf(out, "| %s | %s | %s |%s\n|---|---:|---:|%s\n", _("domein"), _("start"),
+               _("afsluiting"), bars ? " |" : "", bars ? "---|" : "");
+    for (int d = 0; d < MEASURE_DOMAINS; d++) {
+        buf_printf(out, "| %s | ", domain_label(d));
+        md_avg(out, r->domain_n[0][d], r->domain_sum[0][d]);
+        buf_puts(out, " | ");
+        md_avg(out, r->domain_n[1][d], r->domain_sum[1][d]);
+        buf_puts(out, " |");
+        if (bars) { /* the closing average when there is one, else the start */
+            int p = r->domain_n[1][d] ? 1 : 0;
+            buf_putc(out, ' ');
+            report_fmt_bar(out, report_avg_tenths(r->domain_sum[p][d], r->domain_n[p][d]), 50);
+            buf_puts(out, " |");
+        }
+        buf_putc(out, '\n');
+    }
+    buf_putc(out, '\n');
+}
+
 /* Appends "| casework | community | share | target |" for one member or the team. */
 static void md_balance_row(struct buf *out, const char *who, uint32_t cw, uint32_t cb,
                            int target, bool bars)
@@ -263,6 +310,7 @@ void report_fmt_md(struct buf *out, const struct report *r, const struct themes 
     md_answered(out, r, bars);
     md_options(out, r, bars);
     md_themes(out, r, t, bars);
+    md_measures(out, r, bars);
     md_balance(out, b, bars);
     if (out->len >= 2 && out->data[out->len - 2] == '\n')
         out->len--; /* one line break at the end */
@@ -320,6 +368,16 @@ void report_fmt_csv(struct buf *out, const struct report *r, const struct themes
     csv_row(out, "signals", NULL, NULL, r->signals, SIZE_MAX);
     for (size_t i = 0; i < r->n_themes; i++)
         csv_row(out, "signals", NULL, r->themes[i].item, r->themes[i].count, SIZE_MAX);
+    for (int d = 0; d < MEASURE_DOMAINS && (r->measured[0] || r->measured[1]); d++)
+        for (int p = 0; p < 2; p++) { /* share: the average score, one decimal */
+            size_t n = r->domain_n[p][d], avg = report_avg_tenths(r->domain_sum[p][d], n);
+            char c[24], a[24] = "";
+            snprintf(c, sizeof c, "%zu", n);
+            if (n)
+                snprintf(a, sizeof a, "%zu.%zu", avg / 10, avg % 10);
+            const char *f[5] = {"measures", measure_domains[d], p ? "close" : "start", c, a};
+            csv_write_row(out, f, 5);
+        }
     uint32_t cw = 0, cb = 0;
     for (size_t i = 0; i < b->n; i++) {
         if (b->m[i].casework + b->m[i].community == 0)

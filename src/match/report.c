@@ -9,6 +9,7 @@
 #include "wijktafel/xalloc.h"
 
 struct rp_case {
+    char *id;
     char *area;
     struct taglist needs; /* folded */
     int has_formal;       /* `formal` filled */
@@ -29,6 +30,7 @@ struct report_input {
     size_t signals;
     size_t n_weeks;
     size_t *week_requests, *week_signals; /* per week from the Monday of `from` */
+    size_t measured[2], domain_n[2][MEASURE_DOMAINS], domain_sum[2][MEASURE_DOMAINS];
     char **themes; /* folded theme tags of the period's signals, one per mention */
     size_t n_themes, cap_themes;
 };
@@ -79,6 +81,7 @@ void report_input_add(struct report_input *in, const struct wt_record *r)
         in->week_requests[week]++;
         grow((void **)&in->cases, in->n_cases, &in->cap_cases, sizeof *in->cases);
         struct rp_case *c = &in->cases[in->n_cases++];
+        c->id = xstrdup(record_get(r, CASE_ID));
         c->area = xstrdup(record_get(r, CASE_AREA));
         tags_split_folded(record_get(r, CASE_NEEDS), &c->needs);
         c->has_formal = *record_get(r, CASE_FORMAL) != '\0';
@@ -106,6 +109,7 @@ void report_input_free(struct report_input *in)
     if (!in)
         return;
     for (size_t i = 0; i < in->n_cases; i++) {
+        free(in->cases[i].id);
         free(in->cases[i].area);
         tags_fini(&in->cases[i].needs);
         tags_fini(&in->cases[i].chosen);
@@ -122,6 +126,28 @@ void report_input_free(struct report_input *in)
     free(in->res);
     free(in->themes);
     free(in);
+}
+
+void report_input_add_measure(struct report_input *in, const char *case_id,
+                              enum measure_phase phase, const struct measure *m)
+{
+    bool known = false;
+    for (size_t i = 0; i < in->n_cases && !known; i++)
+        known = strcmp(in->cases[i].id, case_id) == 0;
+    if (!known || measure_empty(m))
+        return;
+    int p = phase == MEASURE_START ? 0 : 1;
+    in->measured[p]++;
+    for (int d = 0; d < MEASURE_DOMAINS; d++)
+        if (m->score[d] >= 1 && m->score[d] <= 5) {
+            in->domain_n[p][d]++;
+            in->domain_sum[p][d] += (size_t)m->score[d];
+        }
+}
+
+size_t report_avg_tenths(size_t sum, size_t n)
+{
+    return n ? (sum * 20 + n) / (2 * n) : 0;
 }
 
 size_t report_permille(size_t n, size_t total)
@@ -271,6 +297,9 @@ void report_compute(const struct report_input *in, struct report *out)
     out->themes = count_runs(themes, in->n_themes, 0, &out->n_themes);
     qsort(out->themes, out->n_themes, sizeof *out->themes, cmp_count_desc);
     out->signals = in->signals;
+    memcpy(out->measured, in->measured, sizeof out->measured);
+    memcpy(out->domain_n, in->domain_n, sizeof out->domain_n);
+    memcpy(out->domain_sum, in->domain_sum, sizeof out->domain_sum);
     out->n_weeks = in->n_weeks;
     out->week_requests = xcalloc(in->n_weeks + 1, sizeof *out->week_requests);
     out->week_signals = xcalloc(in->n_weeks + 1, sizeof *out->week_signals);

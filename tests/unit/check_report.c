@@ -207,6 +207,19 @@ static void record_hours(void)
     for (size_t i = 0; i < sizeof h / sizeof *h; i++)
         ck_assert_int_eq(app_balance_record(a, h[i].member, day(h[i].day), h[i].cw, h[i].cb, &e),
                          0);
+    /* Wellbeing measures (the screen enters them too). */
+    const struct {
+        const char *id;
+        enum measure_phase phase;
+        const char *scores;
+    } ms[] = {{"c-1", MEASURE_START, "2 2 3 2 1 3"}, {"c-1", MEASURE_CLOSE, "3 3 4 3 3 4"},
+              {"c-2", MEASURE_START, "4 - 3 2 1 1"}, {"c-8", MEASURE_START, "1 1 1 1 1 1"},
+              {"c-5", MEASURE_START, "5 5 5 5 5 5"}}; /* c-5: September */
+    for (size_t i = 0; i < sizeof ms / sizeof *ms; i++) {
+        struct measure m;
+        ck_assert_int_eq(measure_parse(ms[i].scores, &m), 0);
+        ck_assert_int_eq(app_measure_set(a, ms[i].id, ms[i].phase, &m, &e), 0);
+    }
     app_close(a);
 }
 
@@ -229,7 +242,12 @@ static void teardown_db(void)
  *   signals s-1, s-2, s-3 = 3 (s-4 is in September): huiswerk s-1, s-2 = 2; taal s-1 = 1.
  *   balance, weeks of Mondays 2026-09-28..2026-10-26: leider casework 2.5 + 10 + 4 = 16.5 h,
  *   community 0 + 5 + 4 = 9 h, 9 / 25.5 = 35.3 %; m-pro 8 h and 0 h = 0.0 %; m-vol is a
- *   volunteer (left out); the team 24.5 h and 9 h, 9 / 33.5 = 26.9 %. */
+ *   volunteer (left out); the team 24.5 h and 9 h, 9 / 33.5 = 26.9 %.
+ *   measures at the start: c-1, c-2, c-8 (c-5 is in September) = 3; per domain
+ *   lichaam 2 + 4 + 1 = 7 / 3 = 2.3; mentaal 2 + 1 = 3 / 2 = 1.5 (c-2 has none);
+ *   zingeving 3 + 3 + 1 = 7 / 3 = 2.3; kwaliteit 2 + 2 + 1 = 5 / 3 = 1.7;
+ *   meedoen 1 + 1 + 1 = 1.0; dagelijks 3 + 1 + 1 = 5 / 3 = 1.7. At closing c-1 only:
+ *   3 3 4 3 3 4. */
 static const char leader_csv[] = "section,key,item,count,share\n"
                                  "requests,,,6,\n"
                                  "requests,Gem/Elst,,3,\n"
@@ -258,6 +276,18 @@ static const char leader_csv[] = "section,key,item,count,share\n"
                                  "signals,,,3,\n"
                                  "signals,,huiswerk,2,\n"
                                  "signals,,taal,1,\n"
+                                 "measures,lichaam,start,3,2.3\n"
+                                 "measures,lichaam,close,1,3.0\n"
+                                 "measures,mentaal,start,2,1.5\n"
+                                 "measures,mentaal,close,1,3.0\n"
+                                 "measures,zingeving,start,3,2.3\n"
+                                 "measures,zingeving,close,1,4.0\n"
+                                 "measures,kwaliteit,start,3,1.7\n"
+                                 "measures,kwaliteit,close,1,3.0\n"
+                                 "measures,meedoen,start,3,1.0\n"
+                                 "measures,meedoen,close,1,3.0\n"
+                                 "measures,dagelijks,start,3,1.7\n"
+                                 "measures,dagelijks,close,1,4.0\n"
                                  "balance,leider,casework,16.5,\n"
                                  "balance,leider,community,9,35.3\n"
                                  "balance,m-pro,casework,8,\n"
@@ -289,6 +319,8 @@ START_TEST(test_csv_professional)
     ck_assert_ptr_nonnull(strstr(r.out, "\nanswered,,wellbeing,3,60.0\nanswered,,formal,2,40.0\n"
                                         "answered,,none,1,20.0\n"));
     ck_assert_ptr_null(strstr(r.out, "themes,Gem/Oost"));
+    /* Without c-8: lichaam at the start (2 + 4) / 2 = 3.0. */
+    ck_assert_ptr_nonnull(strstr(r.out, "\nmeasures,lichaam,start,2,3.0\n"));
     rn_free(&r);
 }
 END_TEST
@@ -310,6 +342,8 @@ START_TEST(test_md)
         "Signalen in deze periode: 3.\n",
         "| huiswerk | 2 |\n| taal | 1 |\n",
         "De weken van maandag 2026-09-28 tot en met die van 2026-10-26.",
+        "Gemeten bij de start: 3 hulpvragen; bij afsluiting: 1.\n",
+        "| lichaamsfuncties | 2,3 | 3,0 |\n| mentaal welbevinden | 1,5 | 3,0 |\n",
         "| Teamleider | 16.5 | 9 | 35,3 % | - |\n| Piet | 8 | 0 | 0,0 % | - |\n"
         "| **team** | 24.5 | 9 | 26,9 % | - |\n",
     };
