@@ -6,9 +6,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "wijktafel/balance.h"
 #include "wijktafel/error.h"
 #include "wijktafel/match.h"
 #include "wijktafel/record.h"
+#include "wijktafel/report.h"
 #include "wijktafel/store.h"
 #include "wijktafel/themes.h"
 #include "wijktafel/xalloc.h"
@@ -161,6 +163,73 @@ const char *app_role_name(enum app_role r);
  * (days), a tag being recurring from min_count; over what the member may see. */
 int app_themes(struct app *a, int32_t since, int32_t until, size_t min_count,
                struct themes *out, struct wt_error *err);
+
+/* The recurring themes (from 2) of the 8 weeks up to until (days, included)
+ * and, per theme, its count in the 8 weeks before: (*before)[i] belongs to
+ * now->items[i] (0 when it did not occur). Free now with themes_fini and
+ * *before with free. Over what the member may see, as app_themes. */
+int app_themes_trend(struct app *a, int32_t until, struct themes *now, size_t **before,
+                     struct wt_error *err);
+
+
+
+/* --- Time balance: hours on casework and community building per week --- */
+
+/* One member's weeks in a window. */
+struct app_balance_member {
+    char id[WT_MAX_ID + 1];
+    char *name;
+    int target;                 /* community share to reach, percent; 0: none */
+    struct balance_week *weeks; /* the weeks with hours, by week */
+    size_t n;
+    uint32_t casework, community; /* totals over the window, hundredths */
+    bool warn; /* under target BALANCE_WARN_WEEKS weeks running up to the last week */
+};
+
+struct app_balance {
+    int32_t from, to; /* Mondays (days) */
+    struct app_balance_member *m; /* members in id order */
+    size_t n;
+};
+
+/* The weeks from the week of from to the week of to (days), for every member
+ * who is not a volunteer (a volunteer sees only their own). The target is the
+ * member's own, else balance_default_target of their discipline. Free with
+ * app_balance_fini. */
+int app_balance_get(struct app *a, int32_t from, int32_t to, struct app_balance *out,
+                    struct wt_error *err);
+void app_balance_fini(struct app_balance *b);
+/* The week (a Monday) of m, or NULL when no hours were recorded. */
+const struct balance_week *app_balance_week(const struct app_balance_member *m, int32_t week);
+
+/* Records member's hours (hundredths) for the week that holds day; both 0
+ * clears it. Oneself, or a leader for anyone; WT_EPERM otherwise,
+ * WT_ENOTFOUND for an unknown member. Logged. */
+int app_balance_record(struct app *a, const char *member, int32_t day, uint32_t casework,
+                       uint32_t community, struct wt_error *err);
+/* Sets member's target share in percent (negative: back to the default).
+ * Leader only. */
+int app_balance_set_target(struct app *a, const char *member, int percent, struct wt_error *err);
+
+/* The figures of `wijktafel report` for [from, to] (days) over what the
+ * member may see, the recurring themes (from 2) of that window, and the time
+ * balance of the weeks that overlap it. out, themes and balance are
+ * initialised here; free them with report_fini, themes_fini and
+ * app_balance_fini. WT_EPERM for a volunteer: the report is about cases.
+ * Logged as "report". */
+int app_report(struct app *a, int32_t from, int32_t to, struct report *out,
+               struct themes *themes, struct app_balance *balance, struct wt_error *err);
+
+/* --- Wellbeing measures (Positieve Gezondheid) of a case --- */
+
+/* Stores case_id's measure at its start or at closing (an empty measure
+ * removes it): a member who may see and change the case. WT_ENOTFOUND for a
+ * case one may not see, WT_EPERM, WT_EINVAL for a score outside 0..5. */
+int app_measure_set(struct app *a, const char *case_id, enum measure_phase phase,
+                    const struct measure *m, struct wt_error *err);
+/* Reads it (empty when none was taken); the same visibility. */
+int app_measure_get(struct app *a, const char *case_id, enum measure_phase phase,
+                    struct measure *out, struct wt_error *err);
 
 /* --- Who may do what (roles). Every path asks these, so the screen, search,
  * export, suggest, minutes and reports pass the same check. --- */

@@ -6,7 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wijktafel/balance.h"
 #include "wijktafel/error.h"
+#include "wijktafel/measure.h"
 #include "wijktafel/record.h"
 #include "wijktafel/xalloc.h"
 
@@ -108,6 +110,39 @@ int store_meta_del(struct store_txn *t, const char *key);
  * "schema", "team", "created" and keys under "meeting/" and "ui/". */
 typedef int (*store_meta_fn)(void *ctx, const char *key, const char *value);
 int store_meta_each(struct store_txn *t, const char *prefix, store_meta_fn fn, void *ctx);
+
+/* --- Time balance (meta keys "balance/..."): members' weekly hours on
+ * casework and community building, and their target share. Not resident
+ * data, so kept in plain meta. --- */
+
+/* Stores member's hours for w->week (a Monday); both 0 removes the week. */
+int store_balance_put(struct store_txn *t, const char *member, const struct balance_week *w);
+
+/* Calls fn for the weeks in [from, to] (Mondays, days) of member (NULL: every
+ * member), by member then week; stops when fn returns non-zero (returned). */
+typedef int (*store_balance_fn)(void *ctx, const char *member, const struct balance_week *w);
+int store_balance_each(struct store_txn *t, const char *member, int32_t from, int32_t to,
+                       store_balance_fn fn, void *ctx);
+
+/* Sets member's target share of community building in percent (0..100);
+ * a negative percent removes it (the discipline's default applies). */
+int store_balance_target_put(struct store_txn *t, const char *member, int percent);
+/* The target set for member; WT_ENOTFOUND when none is set. */
+int store_balance_target_get(struct store_txn *t, const char *member, int *percent);
+/* Removes all of member's weeks and target. */
+int store_balance_forget(struct store_txn *t, const char *member);
+
+/* --- Wellbeing measures of a case at its start and at closing (meta keys
+ * "measure/CASE/PHASE", sealed like case data on an encrypted database). --- */
+
+/* Stores case_id's measure of phase; an empty measure removes it. */
+int store_measure_put(struct store_txn *t, const char *case_id, enum measure_phase phase,
+                      const struct measure *m);
+/* Reads it into out; WT_ENOTFOUND (out empty) when there is none. */
+int store_measure_get(struct store_txn *t, const char *case_id, enum measure_phase phase,
+                      struct measure *out);
+/* Removes both measures of case_id (the case is erased). */
+int store_measure_forget(struct store_txn *t, const char *case_id);
 
 /* Writes a consistent, compacted copy of the database into the folder
  * dest (created; must not already hold a database). Safe while others write. */

@@ -34,4 +34,8 @@ void themes_input_free(struct themes_input *in);
 void themes_compute(const struct themes_input *in, size_t min_count, struct themes *out);
 void themes_fini(struct themes *t);
 
+/* The count of tag (folded) in area (compared after folding) in t; 0 when
+ * t does not hold it. */
+size_t themes_count_of(const struct themes *t, const char *area, const char *tag);
+
 #endif

@@ -94,6 +94,7 @@ static int remove_write(struct store_txn *t, void *ctx, struct wt_error *err)
     }
     if (store_del(t, WT_MEMBERS, r->member) != 0 && store_txn_error(t))
         return store_txn_error(t);
+    store_balance_forget(t, r->member); /* their hours go with them */
     if (store_txn_encrypted(t)) {
         store_keyslot_remove(t, r->member);
         /* The removed member may have kept a copy of the keys: replace them. */

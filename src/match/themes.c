@@ -64,7 +64,7 @@ void themes_input_add(struct themes_input *in, const struct wt_record *r)
         d < in->since || d > in->until)
         return;
     struct taglist l;
-    tags_split(r->v[tags_f], &l);
+    tags_split_folded(r->v[tags_f], &l); /* folded, so "Huiswerk;huiswerk" is one tag */
     for (size_t i = 0; i < l.n; i++) {
         bool twice = false; /* a tag listed twice in one record counts once */
         for (size_t k = 0; k < i && !twice; k++)
@@ -175,4 +175,20 @@ void themes_fini(struct themes *t)
     free(t->items);
     t->items = NULL;
     t->n = 0;
+}
+
+size_t themes_count_of(const struct themes *t, const char *area, const char *tag)
+{
+    char *want = text_fold(area);
+    size_t n = 0;
+    for (size_t i = 0; i < t->n && !n; i++) {
+        if (strcmp(t->items[i].tag, tag) != 0)
+            continue;
+        char *have = text_fold(t->items[i].area);
+        if (want && have ? strcmp(want, have) == 0 : strcmp(area, t->items[i].area) == 0)
+            n = t->items[i].count;
+        free(have);
+    }
+    free(want);
+    return n;
 }

@@ -409,18 +409,23 @@ static void free_all(struct reseal *rs)
     free(rs->recs);
 }
 
-/* Re-encrypts the sealed meta values (meeting notes) from old to new case key. */
-static int reseal_meta(struct store_txn *t, const unsigned char oldk[32],
-                       const unsigned char newk[32])
+/* The meta prefixes whose values are case data, sealed on an encrypted
+ * database (store.c's meta_sealed): meeting notes and wellbeing measures. */
+static const char *const sealed_prefixes[] = {"meeting/", "measure/"};
+#define N_SEALED_PREFIXES (sizeof sealed_prefixes / sizeof *sealed_prefixes)
+
+/* Re-encrypts the sealed meta values under prefix (8 bytes) from old to new case key. */
+static int reseal_prefix(struct store_txn *t, const char *prefix, const unsigned char oldk[32],
+                         const unsigned char newk[32])
 {
     MDB_cursor *cur;
     int rc = mdb_cursor_open(t->txn, t->s->meta, &cur);
     if (rc)
         return store_txn_mdb_fail(t, rc, "meta");
-    MDB_val k = {8, "meeting/"}, v;
+    MDB_val k = {8, (void *)prefix}, v;
     for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0 && !t->err;
          rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
-        if (k.mv_size < 8 || memcmp(k.mv_data, "meeting/", 8) != 0)
+        if (k.mv_size < 8 || memcmp(k.mv_data, prefix, 8) != 0)
             break;
         char *key = xstrndup(k.mv_data, k.mv_size);
         unsigned char *p, *sealed;
@@ -438,6 +443,15 @@ static int reseal_meta(struct store_txn *t, const unsigned char oldk[32],
         free(key);
     }
     mdb_cursor_close(cur);
+    return t->err;
+}
+
+/* Re-encrypts every sealed meta value from old to new case key. */
+static int reseal_meta(struct store_txn *t, const unsigned char oldk[32],
+                       const unsigned char newk[32])
+{
+    for (size_t i = 0; i < N_SEALED_PREFIXES && !t->err; i++)
+        reseal_prefix(t, sealed_prefixes[i], oldk, newk);
     return t->err;
 }
 
@@ -529,26 +543,28 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
     write_all(t, &rs);
     free_all(&rs);
     store_journal_reseal(t, NULL, s->dkey[COMP_GEN]);
-    /* Meeting notes in meta are sealed from now on. */
+    /* Meeting notes and wellbeing measures in meta are sealed from now on. */
     MDB_cursor *cur;
-    if (!t->err && mdb_cursor_open(t->txn, s->meta, &cur) == 0) {
-        MDB_val k = {8, "meeting/"}, v;
-        int rc;
-        for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0 && !t->err;
-             rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
-            if (k.mv_size < 8 || memcmp(k.mv_data, "meeting/", 8) != 0)
-                break;
-            char *key = xstrndup(k.mv_data, k.mv_size);
-            unsigned char *sealed;
-            size_t sl;
-            store_seal(s->dkey[COMP_CASE], "meta", key, v.mv_data, v.mv_size, &sealed, &sl);
-            MDB_val nv = {sl, sealed};
-            if (mdb_cursor_put(cur, &k, &nv, MDB_CURRENT) != 0)
-                store_txn_fail(t, WT_EIO, key);
-            free(sealed);
-            free(key);
+    for (size_t pi = 0; pi < N_SEALED_PREFIXES; pi++) {
+        if (!t->err && mdb_cursor_open(t->txn, s->meta, &cur) == 0) {
+            MDB_val k = {8, (void *)sealed_prefixes[pi]}, v;
+            int rc;
+            for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0 && !t->err;
+                 rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+                if (k.mv_size < 8 || memcmp(k.mv_data, sealed_prefixes[pi], 8) != 0)
+                    break;
+                char *key = xstrndup(k.mv_data, k.mv_size);
+                unsigned char *sealed;
+                size_t sl;
+                store_seal(s->dkey[COMP_CASE], "meta", key, v.mv_data, v.mv_size, &sealed, &sl);
+                MDB_val nv = {sl, sealed};
+                if (mdb_cursor_put(cur, &k, &nv, MDB_CURRENT) != 0)
+                    store_txn_fail(t, WT_EIO, key);
+                free(sealed);
+                free(key);
+            }
+            mdb_cursor_close(cur);
         }
-        mdb_cursor_close(cur);
     }
     index_rebuild(t);
     meta_raw_put(t, "crypto", "1");

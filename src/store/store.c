@@ -899,7 +899,8 @@ int store_count(struct store_txn *t, enum wt_kind kind, size_t *n)
  * sealed with the case compartment's key. */
 static bool meta_sealed(const struct store *s, const char *key)
 {
-    return s->encrypted && strncmp(key, "meeting/", 8) == 0;
+    /* The meeting's notes and a resident's wellbeing measures are case data. */
+    return s->encrypted && (strncmp(key, "meeting/", 8) == 0 || strncmp(key, "measure/", 8) == 0);
 }
 
 /* The plain text of a meta value; NULL (WT_EPERM or WT_ECORRUPT in *rc) when

@@ -268,6 +268,52 @@ struct view *view_review_new(struct ui *u);
 
 struct finder;
 
+/* ---- view_signals_themes.c: the Thema's pane of item 3 ---- */
+
+/* Recurring needs per area over the last 8 weeks with the trend against the
+ * 8 weeks before; zero-initialised, loaded lazily when drawn. */
+struct themes_pane {
+    struct themes now;
+    size_t *before; /* per now.items[i]: its count in the 8 weeks before */
+    struct list l;
+    bool loaded;
+    struct rect list_r;
+};
+
+/* Draws the pane into r (loads it first when needed). */
+void themes_pane_draw(struct themes_pane *p, struct ui *u, struct rect r);
+/* Moves the selection; true when the key was a list key. */
+bool themes_pane_key(struct themes_pane *p, int key);
+/* Proposes an action for the selected theme, its signals and cases named in
+ * its text, so that the theme becomes a collective activity. */
+void themes_pane_action(struct themes_pane *p, struct ui *u);
+/* Selects the row clicked at screen line y. */
+void themes_pane_click(struct themes_pane *p, int y);
+/* Marks the pane to be loaded again when drawn next. */
+void themes_pane_reload(struct themes_pane *p);
+/* Frees what the pane holds (it stays usable, empty). */
+void themes_pane_fini(struct themes_pane *p);
+
+/* ---- view_network_balance.c: the Uren tab of item 4 ---- */
+
+/* The team's hours on casework and community building over the last weeks;
+ * zero-initialised, loaded lazily when drawn. */
+struct balance_pane {
+    struct app_balance b;
+    struct list l;
+    bool loaded;
+    struct rect list_r;
+};
+
+/* Draws the pane into r (loads it first when needed). */
+void balance_pane_draw(struct balance_pane *p, struct ui *u, struct rect r);
+/* List keys, i (enter this week's hours), w (another week shown), d (a
+ * leader sets a target). */
+bool balance_pane_key(struct balance_pane *p, struct ui *u, int key);
+void balance_pane_click(struct balance_pane *p, int y);
+void balance_pane_reload(struct balance_pane *p);
+void balance_pane_fini(struct balance_pane *p);
+
 struct ui {
     struct app *a;
     bool beamer;  /* beamer mode */

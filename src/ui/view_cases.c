@@ -21,10 +21,49 @@ static const struct keyhelp help[] = {
     {N_("s  F7"), N_("andere volgorde: nieuw eerst, id, wijk, eigenaar, langst open")},
     {N_("n  F2"), N_("nieuw actiepunt bij deze casus")},
     {N_("e  F4"), N_("casus bewerken (status, eigenaar, vraag, ...)")},
+    {"w", N_("welzijnsmeting bij de start of bij afsluiting: zes scores 1-5 (lichaam, mentaal, "
+             "zingeving, kwaliteit van leven, meedoen, dagelijks functioneren)")},
     {"Esc", N_("terug naar de lijst")},
     {"A", N_("afgeschermde casus: alleen eigenaar en leiders zien hem")},
     {"[gekozen]", N_("deze optie is al gekozen")},
     {NULL, NULL}};
+
+/* Records the wellbeing measure of the selected case, at its start or at
+ * closing: six scores 1-5 in the order of the domains ("-" for none). */
+static void cases_measure(struct cases *s, struct ui *u)
+{
+    const char *sel = view_cases_selected_id(s);
+    if (!sel || !ui_may_write(u))
+        return;
+    char id[WT_MAX_ID + 1];
+    snprintf(id, sizeof id, "%s", sel);
+    const char *labels[2] = {_("bij de start"), _("bij afsluiting")};
+    static const int letters[2] = {'s', 'a'};
+    char *title = xasprintf(_("Welzijnsmeting van %s"), id);
+    int k = dialog_menu(u, title, labels, letters, 2, 0);
+    free(title);
+    if (k < 0)
+        return;
+    enum measure_phase phase = k == 0 ? MEASURE_START : MEASURE_CLOSE;
+    struct measure m;
+    struct wt_error err = {0};
+    if (app_measure_get(u->a, id, phase, &m, &err) != 0) {
+        ui_error(u, &err);
+        return;
+    }
+    char init[16];
+    measure_format(&m, init);
+    char *in = dialog_input(u, _("Scores 1-5 (- = geen):"), measure_empty(&m) ? "" : init);
+    if (!in)
+        return;
+    if (measure_parse(in, &m) != 0)
+        ui_message(u, true, _("Zes scores van 1 tot 5 of -, bijvoorbeeld 3 2 4 - 2 3"));
+    else if (app_measure_set(u->a, id, phase, &m, &err) != 0)
+        ui_error(u, &err);
+    else
+        ui_message(u, false, _("Welzijnsmeting %s van %s bewaard"), labels[k], id);
+    free(in);
+}
 
 static void cases_draw(struct view *v, struct rect r)
 {
@@ -117,6 +156,9 @@ static bool cases_key(struct view *v, int key)
     case 'e':
         if (view_cases_detail(s))
             ui_edit_record(u, &s->detail);
+        return true;
+    case 'w':
+        cases_measure(s, u);
         return true;
     default:
         if (ui_key_enter(key)) {

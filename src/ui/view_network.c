@@ -1,4 +1,4 @@
-/* view_network.c: item 4, Netwerk: what changed on the social map, stale and full entries, talents. */
+/* view_network.c: item 4, Netwerk: what changed on the social map, stale and full entries, talents, hours. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,7 +6,7 @@
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 
-enum { TAB_CHANGED, TAB_STALE, TAB_FULL, TAB_ALL, TAB_TALENTS, TAB_COUNT };
+enum { TAB_CHANGED, TAB_STALE, TAB_FULL, TAB_ALL, TAB_TALENTS, TAB_BALANCE, TAB_COUNT };
 
 #define STALE_DAYS 183       /* "not checked for over 6 months" */
 #define TALENT_BIT ((size_t)1 << (sizeof(size_t) * 8 - 1))
@@ -21,19 +21,24 @@ struct network {
     bool loaded;
     struct rect list_r, tabs_r;
     int tab_x[TAB_COUNT + 1];
+    struct balance_pane bp; /* the Uren tab */
 };
 
 static const char *const tab_names[TAB_COUNT] = {N_("Nieuw of gewijzigd"), N_("Niet gecheckt"),
                                                  N_("Vol of gepauzeerd"), N_("Hele kaart"),
-                                                 N_("Talenten")};
+                                                 N_("Talenten"), N_("Uren")};
 
 static const struct fkey fkeys[] = {
-    {5, N_("Klopt"), 'c'}, {6, N_("Lijst"), 'v'}, {0, NULL, 0}};
+    {5, N_("Klopt"), 'c'}, {6, N_("Lijst"), 'v'}, {7, N_("Uren"), 'u'}, {0, NULL, 0}};
 
 static const struct keyhelp help[] = {
     {N_("v  F6  Links  Rechts"), N_("andere lijst: nieuw of gewijzigd sinds het vorige overleg, "
                                     "niet gecheckt (meer dan 6 maanden), vol of gepauzeerd, "
-                                    "hele kaart, talenten")},
+                                    "hele kaart, talenten, uren")},
+    {N_("u  F7"), N_("uren: tijd voor samenlevingsopbouw per lid, de laatste 4 weken")},
+    {"i", N_("bij Uren: uw uren van deze week invullen (een leider: van het gekozen lid)")},
+    {"w", N_("bij Uren: de uren van een eerdere week invullen (een van de 4 weken)")},
+    {"d", N_("bij Uren: het doel van het gekozen lid zetten (leider)")},
     {N_("c  F5"), N_("kaartitem klopt nog: vandaag gecheckt")},
     {N_("n  F2"), N_("nieuw kaartitem (bij Talenten: nieuw talent)")},
     {"t", N_("nieuw talent")},
@@ -63,6 +68,7 @@ static bool in_tab(const struct network *s, const struct wt_record *r)
     case TAB_FULL:
         return !talent && strcmp(record_get(r, RESOURCE_CAPACITY), "open") != 0;
     case TAB_ALL: return !talent;
+    case TAB_BALANCE: return false;
     default: return talent;
     }
 }
@@ -222,15 +228,25 @@ static void network_draw(struct view *v, struct rect r)
     /* The lists as tabs, the current one in brackets. */
     s->tabs_r = (struct rect){r.y, r.x, 1, r.w};
     draw_fill(r.y, r.x, r.w, TH_HEADER);
-    int x = r.x;
+    int x = r.x, need = 0;
+    for (int t = 0; t < TAB_COUNT; t++)
+        need += draw_width(_(tab_names[t])) + 2;
+    bool compact = need > r.w; /* at 80 columns: one space between the tabs */
     for (int t = 0; t < TAB_COUNT; t++) {
-        char *label = xasprintf(t == s->tab ? "[%s]" : " %s ", _(tab_names[t]));
+        const char *fmt = t == s->tab ? "[%s]" : compact ? "%s" : " %s ";
+        char *label = xasprintf(fmt, _(tab_names[t]));
         s->tab_x[t] = x;
         x += draw_text(r.y, x, r.x + r.w - x, label, t == s->tab ? TH_TAB_CUR : TH_HEADER,
                        false);
+        if (compact)
+            x++;
         free(label);
     }
     s->tab_x[TAB_COUNT] = x;
+    if (s->tab == TAB_BALANCE) {
+        balance_pane_draw(&s->bp, v->u, (struct rect){r.y + 1, r.x, r.h - 1, r.w});
+        return;
+    }
     char *count = xasprintf(" %zu ", s->nidx);
     int cw = draw_width(count);
     if (x + cw < r.x + r.w)
@@ -306,7 +322,13 @@ static void set_tab(struct network *s, int tab)
 static bool network_key(struct view *v, int key)
 {
     struct network *s = (struct network *)v;
-    if (list_key(&s->l, key))
+    if (key == 'u') {
+        set_tab(s, TAB_BALANCE);
+        return true;
+    }
+    if (s->tab == TAB_BALANCE && balance_pane_key(&s->bp, v->u, key))
+        return true;
+    if (s->tab != TAB_BALANCE && list_key(&s->l, key))
         return true;
     const struct wt_record *e = selected(s);
     switch (key) {
@@ -335,13 +357,17 @@ static void network_click(struct view *v, int y, int x)
                 set_tab(s, t);
         return;
     }
-    list_click(&s->l, s->list_r, y);
+    if (s->tab == TAB_BALANCE)
+        balance_pane_click(&s->bp, y);
+    else
+        list_click(&s->l, s->list_r, y);
 }
 
 static void network_reload(struct view *v)
 {
     /* Lazily: loaded again when shown. */
     ((struct network *)v)->loaded = false;
+    balance_pane_reload(&((struct network *)v)->bp);
 }
 
 static bool network_select(struct view *v, enum wt_kind kind, const char *id, int pane)
@@ -397,6 +423,7 @@ static void network_resize(struct view *v, struct rect r)
 static void network_free(struct view *v)
 {
     struct network *s = (struct network *)v;
+    balance_pane_fini(&s->bp);
     rows_free(&s->res);
     rows_free(&s->tal);
     meeting_changes_free(s->changes);

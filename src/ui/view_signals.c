@@ -1,4 +1,4 @@
-/* view_signals.c: item 3, Signalen uit de wijk: list, quick entry, status, link to a case. */
+/* view_signals.c: item 3, Signalen uit de wijk: list, quick entry, status, link to a case, themes. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,16 +12,21 @@ struct signals {
     struct list l;
     bool all, loaded;
     struct rect list_r;
+    bool themes;            /* the Thema's pane instead of the list */
+    struct themes_pane tp;
 };
 
 static const struct fkey fkeys[] = {
-    {5, N_("Status"), 't'}, {6, N_("Koppel"), 'l'}, {8, N_("Alles"), 'h'}, {0, NULL, 0}};
+    {5, N_("Status"), 't'}, {6, N_("Koppel"), 'l'}, {7, N_("Thema's"), 'm'},
+    {8, N_("Alles"), 'h'}, {0, NULL, 0}};
 
 static const struct keyhelp help[] = {
     {N_("n  F2"), N_("nieuw signaal (datum vandaag, uw wijk; Enter bewaart)")},
     {N_("e  F4"), N_("signaal bewerken")},
     {N_("t  F5"), N_("status: nieuw, besproken, opgepakt, gesloten")},
     {N_("l  F6"), N_("koppelen aan een casus (leeg: loskoppelen)")},
+    {N_("m  F7"), N_("thema's: terugkerende vragen per wijk, 8 weken tegen de 8 ervoor")},
+    {"a", N_("bij thema's: een actiepunt om het thema samen op te pakken")},
     {N_("h  F8"), N_("ook gesloten signalen tonen, of niet")},
     {"Enter", N_("naar de gekoppelde casus")},
     {NULL, NULL}};
@@ -123,6 +128,10 @@ static void draw_detail(struct signals *s, struct rect r)
 static void signals_draw(struct view *v, struct rect r)
 {
     struct signals *s = (struct signals *)v;
+    if (s->themes) {
+        themes_pane_draw(&s->tp, v->u, r);
+        return;
+    }
     if (!s->loaded)
         load(s);
     bool wide = r.w >= UI_WIDE_COLS;
@@ -213,6 +222,21 @@ static void link_case(struct signals *s)
 static bool signals_key(struct view *v, int key)
 {
     struct signals *s = (struct signals *)v;
+    if (key == 'm') {
+        s->themes = !s->themes;
+        return true;
+    }
+    if (s->themes) { /* the pane's own keys; a new signal may still be typed */
+        if (key == 'n') {
+            ui_new_record(v->u, WT_SIGNALS);
+            return true;
+        }
+        if (key == 'a') {
+            themes_pane_action(&s->tp, v->u);
+            return true;
+        }
+        return themes_pane_key(&s->tp, key);
+    }
     if (list_key(&s->l, key))
         return true;
     const struct wt_record *g = selected(s);
@@ -243,13 +267,17 @@ static void signals_click(struct view *v, int y, int x)
 {
     (void)x;
     struct signals *s = (struct signals *)v;
-    list_click(&s->l, s->list_r, y);
+    if (s->themes)
+        themes_pane_click(&s->tp, y);
+    else
+        list_click(&s->l, s->list_r, y);
 }
 
 static void signals_reload(struct view *v)
 {
     /* Lazily: loaded again when shown. */
     ((struct signals *)v)->loaded = false;
+    themes_pane_reload(&((struct signals *)v)->tp);
 }
 
 static bool signals_select(struct view *v, enum wt_kind kind, const char *id, int pane)
@@ -258,6 +286,7 @@ static bool signals_select(struct view *v, enum wt_kind kind, const char *id, in
     struct signals *s = (struct signals *)v;
     if (kind != WT_SIGNALS || !id || !*id)
         return false;
+    s->themes = false;
     if (!s->loaded)
         load(s);
     size_t pos;
@@ -283,12 +312,14 @@ static void signals_resize(struct view *v, struct rect r)
 {
     (void)r;
     list_clamp(&((struct signals *)v)->l);
+    list_clamp(&((struct signals *)v)->tp.l);
 }
 
 static void signals_free(struct view *v)
 {
     struct signals *s = (struct signals *)v;
     rows_free(&s->rows);
+    themes_pane_fini(&s->tp);
     free(s->idx);
     free(s);
 }

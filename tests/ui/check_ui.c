@@ -296,6 +296,9 @@ int main(int argc, char **argv)
         {"review_flow", test_review_flow}, {"review_duplicate", test_review_duplicate},
         {"shielded_professional", test_shielded_professional},
         {"switch_member", test_switch_member},
+        {"signal_themes", test_signal_themes},
+        {"balance", test_balance},
+        {"measure", test_measure},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

@@ -36,4 +36,13 @@ int test_review_duplicate(void);
 int test_shielded_professional(void);
 int test_switch_member(void);
 
+/* check_ui_themes.c: the Thema's pane of item 3. */
+int test_signal_themes(void);
+
+/* check_ui_balance.c: the Uren tab of item 4. */
+int test_balance(void);
+
+/* check_ui_measure.c: a wellbeing measure in item 2. */
+int test_measure(void);
+
 #endif

@@ -63,7 +63,7 @@ static void make_team(void)
 
 struct row {
     const char *what;
-    const char *args[6];
+    const char *args[8];
     int leader, pro, vol; /* exit codes */
 };
 
@@ -91,6 +91,10 @@ START_TEST(test_every_command_for_every_role)
         {"suggest shielded case", {"suggest", "c-r"}, 0, 66, 77},
         {"log", {"log"}, 0, 77, 77},
         {"check", {"check"}, 0, 0, 0},
+        {"themes", {"themes", "--format", "tsv"}, 0, 0, 0},
+        {"report", {"report", "--from", "2026-01-01", "--to", "2026-12-31"}, 0, 0, 77},
+        {"report csv", {"report", "--from", "2026-01-01", "--to", "2026-12-31", "--format",
+                        "csv"}, 0, 0, 77},
         {"purge", {"purge", "--closed-before", "2000-01-01"}, 0, 77, 77},
         {"erase", {"erase", "--case", "c-9"}, 0, 77, 77},
     };
@@ -98,9 +102,9 @@ START_TEST(test_every_command_for_every_role)
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         for (int w = 0; w < 3; w++) {
             const int want = w == 0 ? rows[i].leader : w == 1 ? rows[i].pro : rows[i].vol;
-            char *argv[12] = {"wijktafel", "--db", db, "--as", (char *)who[w]};
+            char *argv[16] = {"wijktafel", "--db", db, "--as", (char *)who[w]};
             int n = 5;
-            for (int k = 0; k < 6 && rows[i].args[k]; k++)
+            for (int k = 0; k < 8 && rows[i].args[k]; k++)
                 argv[n++] = (char *)rows[i].args[k];
             argv[n] = NULL;
             struct run r = rn_exec(tmp, NULL, 0, argv);

@@ -65,6 +65,10 @@ START_TEST(test_counts)
     ck_assert_str_eq(t.items[2].area, "Gem/Oost");
     ck_assert_str_eq(t.items[2].tag, "taal");
     ck_assert_str_eq(t.items[2].ids, "s-4;s-5");
+    /* Looked up by area (folded) and tag; absent is 0. */
+    ck_assert_uint_eq(themes_count_of(&t, "gem/ELST", "huiswerk"), 3);
+    ck_assert_uint_eq(themes_count_of(&t, "Gem/Oost", "taal"), 2);
+    ck_assert_uint_eq(themes_count_of(&t, "Gem/Oost", "huiswerk"), 0);
     themes_fini(&t);
     themes_compute(in, 1, &t);
     ck_assert_uint_eq(t.n, 8); /* Noord 2, Elst 2, Zuid 1, Oost 2, Gem 1 */

@@ -1,0 +1,247 @@
+/* view_network_balance.c: the Uren tab of item 4: the team's time for community building, a bar per member. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+
+#define BALANCE_SHOWN_WEEKS 4 /* the weeks shown, ending with this week */
+#define BAR_CELLS 20
+
+/* Loads the shown weeks (ending with this week) for the members one may see. */
+static void load(struct balance_pane *p, struct ui *u)
+{
+    app_balance_fini(&p->b);
+    int32_t to = balance_monday(u->a->today);
+    struct wt_error err = {0};
+    if (app_balance_get(u->a, to - 7 * (BALANCE_SHOWN_WEEKS - 1), to, &p->b, &err) != 0)
+        ui_error(u, &err);
+    p->l.n = p->b.n;
+    list_clamp(&p->l);
+    p->loaded = true;
+}
+
+/* "40 %" of community hours, or "-" without hours. */
+static void share_text(char out[16], uint32_t casework, uint32_t community)
+{
+    if (casework + community == 0)
+        snprintf(out, 16, "%s", "-");
+    else
+        snprintf(out, 16, "%u %%",
+                 (unsigned)((balance_share_permille(casework, community) + 5) / 10 % 1000));
+}
+
+struct brow_ctx {
+    struct balance_pane *p;
+    int widths[5 + BALANCE_SHOWN_WEEKS];
+};
+
+/* One member: name, target, bar, share of the 4 weeks, share per week, warning. */
+static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
+{
+    struct brow_ctx *c = ctx;
+    const struct app_balance_member *m = &c->p->b.m[i];
+    char target[16], total[16], weeks[BALANCE_SHOWN_WEEKS][16];
+    char bar[BAR_CELLS * 3 + 1] = "";
+    if (m->target)
+        snprintf(target, sizeof target, "%d %%", m->target);
+    else
+        snprintf(target, sizeof target, "%s", "-");
+    share_text(total, m->casework, m->community);
+    /* The bar: community building full, casework light; by colour and by glyph. */
+    if (m->casework + m->community) {
+        size_t full = (balance_share_permille(m->casework, m->community) * BAR_CELLS + 500) / 1000;
+        for (size_t k = 0; k < BAR_CELLS; k++)
+            strcat(bar, k < full ? "\u2588" : "\u2591");
+    }
+    const char *cells[5 + BALANCE_SHOWN_WEEKS] = {m->name, target, bar, total};
+    for (int k = 0; k < BALANCE_SHOWN_WEEKS; k++) {
+        const struct balance_week *bw = app_balance_week(m, c->p->b.from + 7 * k);
+        share_text(weeks[k], bw ? bw->casework : 0, bw ? bw->community : 0);
+        cells[4 + k] = weeks[k];
+    }
+    cells[4 + BALANCE_SHOWN_WEEKS] = m->warn ? _("[!] onder doel") : "";
+    list_cells(y, x, w, cells, c->widths, 5 + BALANCE_SHOWN_WEEKS,
+               sel ? TH_SEL : m->warn ? TH_MARK : TH_NORMAL);
+}
+
+void balance_pane_draw(struct balance_pane *p, struct ui *u, struct rect r)
+{
+    if (!p->loaded)
+        load(p, u);
+    struct rect lr = r;
+    lr.h = r.h - 4;
+    draw_title(lr.y, lr.x, lr.w,
+               _("Tijd voor samenlevingsopbouw, laatste 4 weken (deel van de uren)"), true);
+    struct brow_ctx c = {.p = p, .widths = {10, 4, BAR_CELLS, 4, 5, 5, 5, 5, 0}};
+    const char *heads[5 + BALANCE_SHOWN_WEEKS] = {_("lid"), _("doel"), _("balans"),
+                                                  _("deel")};
+    char wk[BALANCE_SHOWN_WEEKS][11];
+    for (int k = 0; k < BALANCE_SHOWN_WEEKS; k++) {
+        char d[11];
+        date_format(p->b.from + 7 * k, d);
+        snprintf(wk[k], sizeof wk[k], "%.2s-%.2s", d + 8, d + 5); /* dd-mm of the Monday */
+        heads[4 + k] = wk[k];
+    }
+    heads[4 + BALANCE_SHOWN_WEEKS] = _("let op");
+    list_cells(lr.y + 1, lr.x, lr.w, heads, c.widths, 5 + BALANCE_SHOWN_WEEKS, TH_HEADER);
+    p->list_r = (struct rect){lr.y + 2, lr.x, lr.h - 2, lr.w};
+    list_draw(&p->l, p->list_r, draw_row, &c);
+    struct rect dr = {r.y + lr.h, r.x, r.h - lr.h, r.w};
+    draw_text(dr.y, dr.x, dr.w,
+              _("\u2588 samenlevingsopbouw  \u2591 casuswerk  [!] 3 weken op rij onder het doel"),
+              TH_DIM, true);
+    if (p->b.n) {
+        const struct app_balance_member *m = &p->b.m[p->l.sel];
+        const struct balance_week *bw = app_balance_week(m, p->b.to);
+        char cw[16], cb[16];
+        balance_format_hours(bw ? bw->casework : 0, cw);
+        balance_format_hours(bw ? bw->community : 0, cb);
+        char *line = xasprintf(_("%s deze week: %s uur casuswerk, %s uur samenlevingsopbouw"),
+                               m->name, cw, cb);
+        draw_text(dr.y + 1, dr.x, dr.w, line, TH_NORMAL, true);
+        free(line);
+    }
+    draw_text(dr.y + 2, dr.x, dr.w, _("i: uren deze week   w: andere week   d: doel zetten (leider)"), TH_DIM,
+              true);
+}
+
+/* Asks for hours ("" keeps 0); false on Esc or a bad number (message shown). */
+static bool ask_hours(struct ui *u, const char *prompt, uint32_t have, uint32_t *out)
+{
+    char init[16];
+    balance_format_hours(have, init);
+    char *in = dialog_input(u, prompt, have ? init : "");
+    if (!in)
+        return false;
+    bool ok = !*in || balance_parse_hours(in, out) == 0;
+    if (!*in)
+        *out = 0;
+    if (!ok)
+        ui_message(u, true, _("Geen aantal uren: '%s' (bijvoorbeeld 12 of 12,5)"), in);
+    free(in);
+    return ok;
+}
+
+/* Hours of the week that holds day (one of the weeks shown) for the selected
+ * member (a leader) or oneself. */
+static void enter_hours(struct balance_pane *p, struct ui *u, int32_t day)
+{
+    if (!ui_may_write(u))
+        return;
+    const char *me = record_get(&u->a->member, MEMBER_ID);
+    const struct app_balance_member *m = p->b.n ? &p->b.m[p->l.sel] : NULL;
+    char id[WT_MAX_ID + 1];
+    snprintf(id, sizeof id, "%s", u->a->role == APP_LEADER && m ? m->id : me);
+    int32_t week = balance_monday(day);
+    const struct balance_week *bw = NULL;
+    for (size_t i = 0; i < p->b.n && !bw; i++)
+        if (strcmp(p->b.m[i].id, id) == 0)
+            bw = app_balance_week(&p->b.m[i], week);
+    char *q1, *q2;
+    if (week == p->b.to) {
+        q1 = xstrdup(_("Uren casuswerk deze week:"));
+        q2 = xstrdup(_("Uren samenlevingsopbouw deze week:"));
+    } else {
+        char d[11], dm[6];
+        date_format(week, d);
+        snprintf(dm, sizeof dm, "%.2s-%.2s", d + 8, d + 5); /* as the column heads */
+        q1 = xasprintf(_("Uren casuswerk, week %s:"), dm);
+        q2 = xasprintf(_("Uren samenlevingsopbouw, week %s:"), dm);
+    }
+    uint32_t cw, cb;
+    bool ok = ask_hours(u, q1, bw ? bw->casework : 0, &cw) &&
+              ask_hours(u, q2, bw ? bw->community : 0, &cb);
+    free(q1);
+    free(q2);
+    if (!ok)
+        return;
+    struct wt_error err = {0};
+    if (app_balance_record(u->a, id, day, cw, cb, &err) != 0) {
+        ui_error(u, &err);
+        return;
+    }
+    p->loaded = false;
+    ui_message(u, false, _("Uren van %s bewaard"), id);
+}
+
+/* Asks which of the weeks shown (default the one before this), then its hours. */
+static void enter_other_week(struct balance_pane *p, struct ui *u)
+{
+    if (!ui_may_write(u))
+        return;
+    char init[11];
+    date_format(p->b.to - 7, init);
+    char *in = dialog_input(u, _("Welke week? Een dag erin (JJJJ-MM-DD):"), init);
+    if (!in)
+        return;
+    int32_t day;
+    if (date_parse(in, &day) != 0)
+        ui_message(u, true, _("Geen datum: '%s' (JJJJ-MM-DD)"), in);
+    else if (balance_monday(day) < p->b.from || balance_monday(day) > p->b.to)
+        ui_message(u, true, _("Alleen de 4 weken die hier staan"));
+    else
+        enter_hours(p, u, day);
+    free(in);
+}
+
+/* The selected member's target share (leader). */
+static void set_target(struct balance_pane *p, struct ui *u)
+{
+    if (!p->b.n || !ui_may_write(u))
+        return;
+    const struct app_balance_member *m = &p->b.m[p->l.sel];
+    char id[WT_MAX_ID + 1], init[8];
+    snprintf(id, sizeof id, "%s", m->id);
+    snprintf(init, sizeof init, "%d", m->target);
+    char *prompt = xasprintf(_("Doel samenlevingsopbouw voor %s (%%, leeg = standaard):"), id);
+    char *in = dialog_input(u, prompt, init);
+    free(prompt);
+    if (!in)
+        return;
+    char *end = NULL;
+    long pct = *in ? strtol(in, &end, 10) : -1;
+    struct wt_error err = {0};
+    if (*in && (*end || pct < 0 || pct > 100))
+        ui_message(u, true, _("Een doel is een getal van 0 tot 100"));
+    else if (app_balance_set_target(u->a, id, (int)pct, &err) != 0)
+        ui_error(u, &err);
+    else
+        p->loaded = false;
+    free(in);
+}
+
+bool balance_pane_key(struct balance_pane *p, struct ui *u, int key)
+{
+    if (list_key(&p->l, key))
+        return true;
+    if (key == 'i') {
+        enter_hours(p, u, u->a->today);
+        return true;
+    }
+    if (key == 'w') {
+        enter_other_week(p, u);
+        return true;
+    }
+    if (key == 'd') {
+        set_target(p, u);
+        return true;
+    }
+    return false;
+}
+
+void balance_pane_click(struct balance_pane *p, int y)
+{
+    list_click(&p->l, p->list_r, y);
+}
+
+void balance_pane_reload(struct balance_pane *p)
+{
+    p->loaded = false;
+}
+
+void balance_pane_fini(struct balance_pane *p)
+{
+    app_balance_fini(&p->b);
+}

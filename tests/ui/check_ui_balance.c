@@ -1,0 +1,98 @@
+/* check_ui_balance.c: the Uren tab of item 4 at 80x24: hours typed over three weeks, the warning. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_ui.h"
+
+/* Types this week's hours for Bas (the second member by id) as the leader, on day today. */
+static int week_of(const char *db, const char *today, const char *casework,
+                   const char *community, struct vt_term **keep)
+{
+    setenv("WIJKTAFEL_TODAY", today, 1);
+    struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
+    vt_send(t, "4");
+    CHECK(t, ut_wait(t, "[4 Netwerk]") == 0);
+    CHECK(t, ut_key(t, "F7") == 0);
+    CHECK(t, ut_wait(t, "Tijd voor samenlevingsopbouw") == 0);
+    CHECK(t, ut_key(t, "Down") == 0);
+    CHECK(t, ut_key(t, "i") == 0);
+    CHECK(t, ut_wait(t, "Uren casuswerk deze week:") == 0);
+    CHECK(t, ut_type(t, casework) == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Uren samenlevingsopbouw deze week:") == 0);
+    CHECK(t, ut_type(t, community) == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Uren van m-bw bewaard") == 0);
+    if (keep) {
+        *keep = t;
+        return 0;
+    }
+    return ut_quit_ok(t);
+}
+
+int test_balance(void)
+{
+    char db[600];
+    snprintf(db, sizeof db, "%s/db", getenv("HOME"));
+    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
+    CHECK(NULL, ut_run(NULL, "id,name,role,discipline\nm-bw,Bas,professional,buurtwerker\n",
+                       "--db", db, "import", "members", "-", NULL) == 0);
+    /* Bas, buurtwerker (target 50 %), by hand: week of 16-11: 20 h cases, 4 h community =
+     * 4/24 = 17 %; 23-11: 5/25 = 20 %; 30-11: 6/26 = 23 %; the four weeks 15/75 = 20 %, a bar
+     * of 4 of 20 cells. Three weeks running under 50 %: the warning. */
+    CHECK(NULL, week_of(db, "2026-11-18", "20", "4", NULL) == 0);
+    CHECK(NULL, week_of(db, "2026-11-23", "20", "5", NULL) == 0);
+    struct vt_term *t = NULL;
+    CHECK(NULL, week_of(db, "2026-12-03", "20", "6", &t) == 0);
+    int r = -1, c = -1;
+    CHECK(t, vt_find(t, "Bas", &r, &c) == 0);
+    char *row = vt_row(t, r);
+    bool ok = row && strstr(row, "50 %") && strstr(row, "\u2588\u2588\u2588\u2588\u2591") &&
+              !strstr(row, "\u2588\u2588\u2588\u2588\u2588") && strstr(row, "20 %") &&
+              strstr(row, "17 %") && strstr(row, "23 %") && strstr(row, "[!] onder doel");
+    if (!ok)
+        fprintf(stderr, "row: %s\n", row ? row : "(none)");
+    free(row);
+    CHECK(t, ok);
+    CHECK(t, vt_contains(t, "09-11") && vt_contains(t, "30-11")); /* the four Mondays */
+    CHECK(t, vt_contains(t, "Talenten [Uren]")); /* every tab fits at 80 columns */
+    CHECK(t, vt_contains(t, "Bas deze week: 20 uur casuswerk, 6 uur samenlevingsopbouw"));
+    /* A target of 15 % is reached every week: no warning. */
+    CHECK(t, ut_key(t, "d") == 0);
+    CHECK(t, ut_wait(t, "Doel samenlevingsopbouw voor m-bw") == 0);
+    CHECK(t, ut_key(t, "C-u") == 0);
+    CHECK(t, ut_type(t, "15") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "15 %") == 0);
+    CHECK(t, !vt_contains(t, "[!] onder doel"));
+    /* A bad number is refused with a message. */
+    CHECK(t, ut_key(t, "i") == 0);
+    CHECK(t, ut_wait(t, "Uren casuswerk deze week:") == 0);
+    CHECK(t, ut_key(t, "C-u") == 0);
+    CHECK(t, ut_type(t, "veel") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Geen aantal uren") == 0);
+    /* An earlier week: only one of the four shown; 2026-11-09 gets 20 h and 2 h = 2/22 = 9 %;
+     * the four weeks then (2 + 4 + 5 + 6) / (22 + 24 + 25 + 26) = 17/97 = 17.5 %, shown 18 %. */
+    CHECK(t, ut_key(t, "w") == 0);
+    CHECK(t, ut_wait(t, "Welke week?") == 0);
+    CHECK(t, ut_key(t, "C-u") == 0);
+    CHECK(t, ut_type(t, "2026-10-01") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Alleen de 4 weken die hier staan") == 0);
+    CHECK(t, ut_key(t, "w") == 0);
+    CHECK(t, ut_wait(t, "Welke week?") == 0);
+    CHECK(t, ut_key(t, "C-u") == 0);
+    CHECK(t, ut_type(t, "2026-11-12") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Uren casuswerk, week 09-11:") == 0);
+    CHECK(t, ut_type(t, "20") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Uren samenlevingsopbouw, week 09-11:") == 0);
+    CHECK(t, ut_type(t, "2") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Uren van m-bw bewaard") == 0);
+    CHECK(t, vt_find(t, "Bas", &r, &c) == 0);
+    row = vt_row(t, r);
+    ok = row && strstr(row, "15 % ") && strstr(row, " 18 % 9 %   17 %  20 %  23 %");
+    if (!ok)
+        fprintf(stderr, "row: %s\n", row ? row : "(none)");
+    free(row);
+    CHECK(t, ok);
+    return ut_quit_ok(t);
+}
