@@ -136,7 +136,7 @@ static void enter_hours(struct balance_pane *p, struct ui *u, int32_t day)
     snprintf(id, sizeof id, "%s", u->a->role == APP_LEADER && m ? m->id : me);
     int32_t week = balance_monday(day);
     const struct balance_week *bw = NULL;
-    for (size_t i = 0; i < p->b.n && !bw; i++)
+    for (size_t i = 0; p->b.m && i < p->b.n && !bw; i++)
         if (strcmp(p->b.m[i].id, id) == 0)
             bw = app_balance_week(&p->b.m[i], week);
     char *q1, *q2;
