@@ -81,4 +81,20 @@ static inline int rn_lines(const char *s)
     return n;
 }
 
+/* Like rn_lines, not counting lines that start with skip. */
+static inline int rn_lines_but(const char *s, const char *skip)
+{
+    int n = 0;
+    size_t sl = strlen(skip);
+    for (const char *p = s; *p;) {
+        const char *nl = strchr(p, '\n');
+        if (strncmp(p, skip, sl) != 0)
+            n++;
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    return n;
+}
+
 #endif
