@@ -759,12 +759,13 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
         return store_txn_fail(t, WT_EIO, "read-only transaction");
     enum wt_kind kind = recs[0]->kind;
     /* Records that replace others first lose their old index entries. */
+    bool *existed = xcalloc(n, sizeof *existed);
     for (size_t i = 0; i < n && !t->err; i++) {
         struct wt_record old;
         int grc = store_get(t, kind, recs[i]->v[0], &old);
         if (grc == 0)
             index_del_record(t, &old);
-        store_sync_stamp(t, grc == 0 ? &old : NULL, recs[i]);
+        existed[i] = grc == 0;
         record_fini(&old);
     }
     size_t *order = xmalloc(n * sizeof *order);
@@ -772,6 +773,17 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
         order[i] = i;
     sort_recs = recs;
     qsort(order, n, sizeof *order, cmp_rec_ids);
+    /* The clocks, in id order: their pages are written one after another. */
+    for (size_t k = 0; k < n && !t->err; k++) {
+        size_t i = order[k];
+        struct wt_record old;
+        bool have = existed[i] && store_get(t, kind, recs[i]->v[0], &old) == 0;
+        if (!have)
+            record_init(&old, kind);
+        store_sync_stamp(t, have ? &old : NULL, recs[i]);
+        record_fini(&old);
+    }
+    free(existed);
     MDB_cursor *c;
     int rc = t->err ? t->err : mdb_cursor_open(t->txn, t->s->kinds[kind], &c);
     if (rc) {

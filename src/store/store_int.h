@@ -44,6 +44,7 @@ struct store_txn {
     char msg[256];
     /* Bundles (sync.c): loaded from meta on first use, written back before commit. */
     bool sync_loaded, sync_dirty;
+    int tombs_state; /* 0 not looked at, 1 the tombs database is empty, 2 it is not */
     uint64_t hlc, seq, dbid;
     const struct store_stamp *stamp_override; /* a merge writes the clocks it was given */
 };

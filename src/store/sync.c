@@ -186,7 +186,12 @@ static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
     int rc = mdb_put(t->txn, t->s->clock, &k, &v, 0);
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
-    mdb_del(t->txn, t->s->tombs, &k, NULL); /* a record written anew is alive */
+    if (t->tombs_state == 0) {
+        MDB_stat st;
+        t->tombs_state = mdb_stat(t->txn, t->s->tombs, &st) == 0 && st.ms_entries == 0 ? 1 : 2;
+    }
+    if (t->tombs_state == 2)
+        mdb_del(t->txn, t->s->tombs, &k, NULL); /* a record written anew is alive */
     return 0;
 }
 
@@ -207,7 +212,14 @@ int store_sync_stamp(struct store_txn *t, const struct wt_record *old, const str
     if (t->stamp_override) {
         st = *t->stamp_override;
     } else {
-        store_stamp_get(t, r->kind, r->v[0], &st);
+        /* A record that was not there has no clocks (a deletion leaves a
+         * tombstone instead): nothing to look up for a new one. */
+        if (old) {
+            store_stamp_get(t, r->kind, r->v[0], &st);
+        } else {
+            memset(&st, 0, sizeof st);
+            st.n = record_kind(r->kind)->nfields;
+        }
         bool changed = false;
         uint64_t now = 0;
         for (int i = 0; i < st.n; i++) {
@@ -240,6 +252,7 @@ int store_put_stamped(struct store_txn *t, const struct wt_record *r,
 static int tomb_write(struct store_txn *t, enum wt_kind kind, const char *id,
                       const struct store_clock *c)
 {
+    t->tombs_state = 2;
     unsigned char kb[WT_MAX_ID + 2], val[25];
     MDB_val k = {sync_key(kb, kind, id), kb}, v = {sizeof val, val};
     val[0] = CLOCK_FORMAT;
