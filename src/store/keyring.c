@@ -414,24 +414,27 @@ static void free_all(struct reseal *rs)
 static const char *const sealed_prefixes[] = {"meeting/", "measure/"};
 #define N_SEALED_PREFIXES (sizeof sealed_prefixes / sizeof *sealed_prefixes)
 
-/* Re-encrypts the sealed meta values under prefix (8 bytes) from old to new case key. */
-static int reseal_prefix(struct store_txn *t, const char *prefix, const unsigned char oldk[32],
-                         const unsigned char newk[32])
+/* Re-encrypts, from old to new key, every value of dbi whose key starts with
+ * prefix (plen bytes; 0 for all), sealed with tag and the key as associated
+ * data. A value that does not open is left for check to report. */
+static int reseal_range(struct store_txn *t, MDB_dbi dbi, const char *prefix, size_t plen,
+                        const char *tag, const unsigned char oldk[32],
+                        const unsigned char newk[32])
 {
     MDB_cursor *cur;
-    int rc = mdb_cursor_open(t->txn, t->s->meta, &cur);
+    int rc = mdb_cursor_open(t->txn, dbi, &cur);
     if (rc)
-        return store_txn_mdb_fail(t, rc, "meta");
-    MDB_val k = {8, (void *)prefix}, v;
-    for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0 && !t->err;
+        return store_txn_mdb_fail(t, rc, tag);
+    MDB_val k = {plen, (void *)prefix}, v;
+    for (rc = mdb_cursor_get(cur, &k, &v, plen ? MDB_SET_RANGE : MDB_FIRST); rc == 0 && !t->err;
          rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
-        if (k.mv_size < 8 || memcmp(k.mv_data, prefix, 8) != 0)
+        if (k.mv_size < plen || memcmp(k.mv_data, prefix, plen) != 0)
             break;
         char *key = xstrndup(k.mv_data, k.mv_size);
         unsigned char *p, *sealed;
         size_t pl, sl;
-        if (store_unseal(oldk, "meta", key, v.mv_data, v.mv_size, &p, &pl) == 0) {
-            store_seal(newk, "meta", key, p, pl, &sealed, &sl);
+        if (store_unseal(oldk, tag, key, v.mv_data, v.mv_size, &p, &pl) == 0) {
+            store_seal(newk, tag, key, p, pl, &sealed, &sl);
             MDB_val nv = {sl, sealed};
             int prc = mdb_cursor_put(cur, &k, &nv, MDB_CURRENT);
             if (prc)
@@ -451,7 +454,8 @@ static int reseal_meta(struct store_txn *t, const unsigned char oldk[32],
                        const unsigned char newk[32])
 {
     for (size_t i = 0; i < N_SEALED_PREFIXES && !t->err; i++)
-        reseal_prefix(t, sealed_prefixes[i], oldk, newk);
+        reseal_range(t, t->s->meta, sealed_prefixes[i], strlen(sealed_prefixes[i]), "meta", oldk,
+                     newk);
     return t->err;
 }
 
@@ -459,30 +463,7 @@ static int reseal_meta(struct store_txn *t, const unsigned char oldk[32],
 static int reseal_casekeys(struct store_txn *t, const unsigned char oldk[32],
                            const unsigned char newk[32])
 {
-    MDB_cursor *cur;
-    int rc = mdb_cursor_open(t->txn, t->s->casekeys, &cur);
-    if (rc)
-        return store_txn_mdb_fail(t, rc, "casekeys");
-    MDB_val k, v;
-    for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0 && !t->err;
-         rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
-        char *id = xstrndup(k.mv_data, k.mv_size);
-        unsigned char *p, *sealed;
-        size_t pl, sl;
-        if (store_unseal(oldk, "casekey", id, v.mv_data, v.mv_size, &p, &pl) == 0) {
-            store_seal(newk, "casekey", id, p, pl, &sealed, &sl);
-            MDB_val nv = {sl, sealed};
-            int prc = mdb_cursor_put(cur, &k, &nv, MDB_CURRENT);
-            if (prc)
-                store_txn_mdb_fail(t, prc, id);
-            free(sealed);
-            sodium_memzero(p, pl);
-            free(p);
-        }
-        free(id);
-    }
-    mdb_cursor_close(cur);
-    return t->err;
+    return reseal_range(t, t->s->casekeys, NULL, 0, "casekey", oldk, newk);
 }
 
 int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
