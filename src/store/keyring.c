@@ -463,7 +463,7 @@ static int reseal_meta(struct store_txn *t, const unsigned char oldk[32],
 static int reseal_casekeys(struct store_txn *t, const unsigned char oldk[32],
                            const unsigned char newk[32])
 {
-    return reseal_range(t, t->s->casekeys, NULL, 0, "casekey", oldk, newk);
+    return reseal_range(t, t->s->casekeys, "", 0, "casekey", oldk, newk);
 }
 
 int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
