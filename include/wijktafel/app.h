@@ -11,6 +11,7 @@
 #include "wijktafel/match.h"
 #include "wijktafel/record.h"
 #include "wijktafel/report.h"
+#include "wijktafel/round.h"
 #include "wijktafel/store.h"
 #include "wijktafel/themes.h"
 #include "wijktafel/xalloc.h"
@@ -219,6 +220,53 @@ int app_balance_set_target(struct app *a, const char *member, int percent, struc
  * Logged as "report". */
 int app_report(struct app *a, int32_t from, int32_t to, struct report *out,
                struct themes *themes, struct app_balance *balance, struct wt_error *err);
+
+/* --- Door-to-door rounds (wijkscan, Bakkie in de Wijk) --- */
+
+/* A round as read, with its doors by number and its figures. */
+struct app_round {
+    struct round r;
+    struct round_door *doors;
+    size_t ndoors;
+    struct round_tally tally;
+};
+
+/* Every round, newest first (ties: id), with doors and figures; rounds
+ * whose date lies outside [from, to] (days; INT32_MIN/INT32_MAX for all)
+ * are left out. Every member may read rounds (volunteers go on them); not
+ * logged per record: rounds hold no case data. Free with app_rounds_free. */
+int app_rounds_list(struct app *a, int32_t from, int32_t to, struct app_round **out, size_t *n,
+                    struct wt_error *err);
+void app_rounds_free(struct app_round *rs, size_t n);
+
+/* Creates a round (r->id empty: "ronde-DATE", with "-2", "-3" when taken;
+ * r->by: this member) or replaces one with the same id. Checks the pairs
+ * name members. Every member may; not on the wall. */
+int app_round_save(struct app *a, struct round *r, struct wt_error *err);
+
+/* Deletes a round and its doors (a leader, or the member who made it). */
+int app_round_delete(struct app *a, const char *id, struct wt_error *err);
+
+/* Records a door of round_id: d->no 0 takes the next number (set in d).
+ * d->by is this member for a new door. */
+int app_door_save(struct app *a, const char *round_id, struct round_door *d,
+                  struct wt_error *err);
+
+/* What a door's finding can become. */
+enum round_finding { FINDING_SIGNAL, FINDING_CASE, FINDING_TALENT };
+
+/* A new record made from a door's finding, for the user to complete: a
+ * signal (source wijkscan or bakkie, the round's date and area, the ideas
+ * or note as text, eenzaamheid when lonely), a case (the care question as
+ * request) or a talent (what was met as offers). Caller record_fini. */
+void app_door_draft(const struct app *a, const struct round *r, const struct round_door *d,
+                    enum round_finding what, struct wt_record *out);
+
+/* Stores rec (made from the door's finding) as meeting_add would, and marks
+ * the door with the new id (or the submission's id when it waits for
+ * review), in one transaction. */
+int app_door_make(struct app *a, const char *round_id, int door_no, enum round_finding what,
+                  struct wt_record *rec, struct wt_error *err);
 
 /* --- Wellbeing measures (Positieve Gezondheid) of a case --- */
 

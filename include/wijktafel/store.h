@@ -10,6 +10,7 @@
 #include "wijktafel/error.h"
 #include "wijktafel/measure.h"
 #include "wijktafel/record.h"
+#include "wijktafel/round.h"
 #include "wijktafel/xalloc.h"
 
 /* The schema version this program writes. */
@@ -263,6 +264,27 @@ int store_review_put(struct store_txn *t, struct store_submission *s);
 int store_review_get(struct store_txn *t, const char *id, struct store_submission *out);
 typedef int (*store_review_fn)(void *ctx, const struct store_submission *s);
 int store_review_each(struct store_txn *t, store_review_fn fn, void *ctx);
+
+/* --- Door-to-door rounds (meta keys "round/ID" and "round/ID/door/N",
+ * sealed with the general key on an encrypted database: volunteers go on
+ * rounds). --- */
+
+/* Stores (inserts or replaces) a round. */
+int store_round_put(struct store_txn *t, const struct round *r);
+/* Reads a round (out initialised; caller round_fini); WT_ENOTFOUND or WT_ECORRUPT. */
+int store_round_get(struct store_txn *t, const char *id, struct round *out);
+/* Calls fn for every round in id order (valid only during the call). */
+typedef int (*store_round_fn)(void *ctx, const struct round *r);
+int store_round_each(struct store_txn *t, store_round_fn fn, void *ctx);
+/* Deletes a round and its doors. */
+int store_round_del(struct store_txn *t, const char *id);
+/* Stores (inserts or replaces, by number) a door of a round. */
+int store_door_put(struct store_txn *t, const char *round_id, const struct round_door *d);
+/* Reads door no of a round (out initialised; caller round_door_fini). */
+int store_door_get(struct store_txn *t, const char *round_id, int no, struct round_door *out);
+/* Calls fn for every door of a round by number. */
+typedef int (*store_door_fn)(void *ctx, const struct round_door *d);
+int store_door_each(struct store_txn *t, const char *round_id, store_door_fn fn, void *ctx);
 
 /* --- Bundles: clocks, tombstones and the bundle file (sync.c, bundle.c). ---
  * Every record field carries a hybrid logical clock (48-bit milliseconds,

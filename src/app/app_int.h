@@ -30,6 +30,20 @@ int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct 
 /* Queues a volunteer's record for review, in the caller's write transaction. */
 int app_review_submit(struct store_txn *t, const struct app *a, const struct wt_record *r);
 
+/* The same, giving the submission's id in sub_id (when not NULL). */
+int app_review_submit_id(struct store_txn *t, const struct app *a, const struct wt_record *r,
+                         char sub_id[WT_MAX_ID + 1]);
+
+/* Checks a new record as meeting_add does (role, defaults, validation,
+ * who may see it), before the write. */
+int app_add_check(struct app *a, struct wt_record *r, struct wt_error *err);
+
+/* Adds a new record in the caller's write as meeting_add does (review for a
+ * volunteer, a fresh id, references, the log); made (when not NULL) gets the
+ * record's id or the submission's. */
+int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
+               char made[WT_MAX_ID + 1], struct wt_error *err);
+
 /* app_get without the access-log entry (for the app's own bookkeeping,
  * such as filtering options, not for showing a record to someone). */
 int app_get_unlogged(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out);

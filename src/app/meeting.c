@@ -201,27 +201,35 @@ struct put_op {
     struct wt_record *r;
 };
 
-static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
+int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
+               char made[WT_MAX_ID + 1], struct wt_error *err)
 {
-    struct put_op *p = ctx;
-    bool fresh = !p->r->v[0];
-    if (!fresh && store_exists(t, p->r->kind, p->r->v[0]))
-        return wt_error_set(err, WT_EEXIST, _("id: %s bestaat al"), p->r->v[0]);
+    bool fresh = !r->v[0];
+    if (!fresh && store_exists(t, r->kind, r->v[0]))
+        return wt_error_set(err, WT_EEXIST, _("id: %s bestaat al"), r->v[0]);
     /* A volunteer's entry waits for a leader's review (as every path does);
      * a new one gets its id when it is accepted, so that two pending
      * entries never share one. */
-    if (app_goes_to_review(p->a, p->r->kind))
-        return app_review_submit(t, p->a, p->r);
+    if (app_goes_to_review(a, r->kind))
+        return app_review_submit_id(t, a, r, made);
     if (fresh)
-        app_next_id(t, p->r);
-    int rc = app_check_refs(t, p->r, NULL, err);
+        app_next_id(t, r);
+    int rc = app_check_refs(t, r, NULL, err);
     if (rc)
         return rc;
-    store_put(t, p->r);
+    store_put(t, r);
+    if (made)
+        snprintf(made, WT_MAX_ID + 1, "%s", r->v[0]);
     struct store_log_entry e;
-    app_log_entry(p->a, &e, "create", p->r->kind, p->r->v[0], NULL);
+    app_log_entry(a, &e, "create", r->kind, r->v[0], NULL);
     store_log_append(t, &e);
     return store_txn_error(t);
+}
+
+static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct put_op *p = ctx;
+    return app_add_in(t, p->a, p->r, NULL, err);
 }
 
 static void fill_defaults(struct app *a, struct wt_record *r)
@@ -238,7 +246,7 @@ static void fill_defaults(struct app *a, struct wt_record *r)
     }
 }
 
-int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err)
+int app_add_check(struct app *a, struct wt_record *r, struct wt_error *err)
 {
     int rc = app_allowed(a, r->kind, APP_OP_WRITE, err);
     if (rc)
@@ -255,6 +263,14 @@ int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err)
         return rc;
     if (!app_may_see(a, r))
         return wt_error_set(err, WT_EPERM, _("u mag deze casus niet wijzigen"));
+    return 0;
+}
+
+int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err)
+{
+    int rc = app_add_check(a, r, err);
+    if (rc)
+        return rc;
     struct put_op p = {a, r};
     return store_write(a->store, put_write, &p, err);
 }

@@ -41,6 +41,12 @@ int app_review_each(struct app *a, store_review_fn fn, void *ctx, struct wt_erro
 /* Queues a volunteer's record as a pending submission (called in a write). */
 int app_review_submit(struct store_txn *t, const struct app *a, const struct wt_record *r)
 {
+    return app_review_submit_id(t, a, r, NULL);
+}
+
+int app_review_submit_id(struct store_txn *t, const struct app *a, const struct wt_record *r,
+                         char sub_id[WT_MAX_ID + 1])
+{
     struct store_submission s;
     memset(&s, 0, sizeof s);
     snprintf(s.status, sizeof s.status, "pending");
@@ -64,6 +70,8 @@ int app_review_submit(struct store_txn *t, const struct app *a, const struct wt_
     app_log_entry(a, &e, "submit", r->kind, r->v[0], s.id);
     store_log_append(t, &e);
     record_fini(&s.rec);
+    if (sub_id)
+        snprintf(sub_id, WT_MAX_ID + 1, "%s", s.id);
     return store_txn_error(t);
 }
 

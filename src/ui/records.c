@@ -71,6 +71,16 @@ static const struct spec case_spec[] = {
     {N_("Formele zorg"), CASE_FORMAL, FORM_LONG, NULL},
     {NULL, 0, 0, NULL}};
 
+/* A new case from a door of a round: who it is comes first. */
+static const struct spec case_new_spec[] = {
+    {N_("Bewoner"), CASE_RESIDENT, FORM_TEXT, NULL},
+    {N_("Wijk"), CASE_AREA, FORM_AREA, NULL},
+    {N_("Hulpvraag"), CASE_REQUEST, FORM_LONG, NULL},
+    {N_("Behoeften"), CASE_NEEDS, FORM_TAGS, tags_needs_vocabulary},
+    {N_("Eigenaar"), CASE_OWNER, FORM_ID, MEMBERS},
+    {N_("Geopend"), CASE_OPENED, FORM_DATE, NULL},
+    {NULL, 0, 0, NULL}};
+
 static const struct spec *spec_of(enum wt_kind kind)
 {
     switch (kind) {
@@ -88,6 +98,9 @@ struct save_ctx {
     const struct spec *spec;
     bool is_new;
     const char *sub_id; /* a submission accepted as edited, or NULL */
+    const char *round_id; /* made from door door_no of this round, or NULL */
+    int door_no;
+    enum round_finding what;
 };
 
 static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
@@ -98,9 +111,10 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
     record_copy(&r, c->r);
     for (int i = 0; i < n; i++)
         record_set(&r, f[i].col, f[i].value);
-    int rc = c->sub_id   ? app_review_accept(u->a, c->sub_id, &r, err)
-             : c->is_new ? meeting_add(u->a, &r, err)
-                         : meeting_update(u->a, &r, err);
+    int rc = c->sub_id     ? app_review_accept(u->a, c->sub_id, &r, err)
+             : c->round_id ? app_door_make(u->a, c->round_id, c->door_no, c->what, &r, err)
+             : c->is_new   ? meeting_add(u->a, &r, err)
+                           : meeting_update(u->a, &r, err);
     if (rc == 0 && c->sub_id) {
         ui_changed(u);
         ui_message(u, false, _("Inzending %s is aangepast en geaccepteerd"), c->sub_id);
@@ -118,12 +132,22 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
 
 /* Runs the form of r's kind over r; true when saved (r then holds it).
  * With sub_id, saving accepts that submission as edited. */
+static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec,
+                      const char *title, struct save_ctx *c);
+
 static bool edit(struct ui *u, struct wt_record *r, bool is_new, const char *title,
                  const char *sub_id)
 {
-    if (!ui_may_write(u))
+    struct save_ctx c = {r, spec_of(r->kind), is_new, sub_id, NULL, 0, FINDING_SIGNAL};
+    return edit_spec(u, r, c.spec, title, &c);
+}
+
+/* Runs the form of spec over r with the save context c. */
+static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec,
+                      const char *title, struct save_ctx *c)
+{
+    if (!spec || !ui_may_write(u))
         return false;
-    const struct spec *spec = spec_of(r->kind);
     int n = 0;
     while (spec[n].label)
         n++;
@@ -138,8 +162,7 @@ static bool edit(struct ui *u, struct wt_record *r, bool is_new, const char *tit
                                                  : fd->values;
         f[i].value = xstrdup(record_get(r, spec[i].col));
     }
-    struct save_ctx c = {r, spec, is_new, sub_id};
-    bool saved = form_run(u, title, f, n, save_record, &c);
+    bool saved = form_run(u, title, f, n, save_record, c);
     form_fields_fini(f, n);
     free(f);
     return saved;
@@ -186,6 +209,24 @@ bool ui_new_record(struct ui *u, enum wt_kind kind)
     }
     bool saved = edit(u, &r, true, title, NULL);
     record_fini(&r);
+    return saved;
+}
+
+bool ui_new_from_door(struct ui *u, struct wt_record *rec, const char *round_id, int no,
+                      enum round_finding what)
+{
+    if (u->beamer) {
+        ui_message(u, true, _("Bewerken kan niet op de beamer: zet de beamer eerst uit (b)"));
+        return false;
+    }
+    const struct spec *spec = rec->kind == WT_CASES ? case_new_spec : spec_of(rec->kind);
+    struct save_ctx c = {rec, spec, true, NULL, round_id, no, what};
+    char *title = xasprintf(rec->kind == WT_CASES     ? _("Van deur %d: nieuwe casus (Enter bewaart)")
+                            : rec->kind == WT_SIGNALS ? _("Van deur %d: nieuw signaal (Enter bewaart)")
+                                                      : _("Van deur %d: nieuw talent, met toestemming (Enter bewaart)"),
+                            no);
+    bool saved = edit_spec(u, rec, spec, title, &c);
+    free(title);
     return saved;
 }
 

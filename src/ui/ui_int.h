@@ -294,6 +294,28 @@ void themes_pane_reload(struct themes_pane *p);
 /* Frees what the pane holds (it stays usable, empty). */
 void themes_pane_fini(struct themes_pane *p);
 
+/* ---- view_signals_rounds.c: the Rondes pane of item 3 ---- */
+
+/* Door-to-door rounds: the rounds, the chosen round's look-back and doors;
+ * zero-initialised, loaded lazily when drawn. */
+struct rounds_pane {
+    struct app_round *rs;
+    size_t n;
+    struct list l, dl; /* rounds, doors of the chosen round */
+    bool doors;        /* the keys go to the doors */
+    bool loaded;
+    struct rect list_r, doors_r;
+};
+
+void rounds_pane_draw(struct rounds_pane *p, struct ui *u, struct rect r);
+/* Rounds: n new, e edit, Enter into the doors. Doors: n a door that opened,
+ * x one that did not, e/Enter edit, s/c/t the finding becomes a signal, a
+ * case or a talent, Esc back. */
+bool rounds_pane_key(struct rounds_pane *p, struct ui *u, int key);
+void rounds_pane_click(struct rounds_pane *p, int y);
+void rounds_pane_reload(struct rounds_pane *p);
+void rounds_pane_fini(struct rounds_pane *p);
+
 /* ---- view_network_balance.c: the Uren tab of item 4 ---- */
 
 /* The team's hours on casework and community building over the last weeks;
@@ -408,6 +430,10 @@ bool ui_new_action(struct ui *u, const char *case_id, const char *text, const ch
 bool ui_edit_record(struct ui *u, const struct wt_record *r);
 /* A new signal, resource or talent. */
 bool ui_new_record(struct ui *u, enum wt_kind kind);
+/* The form over rec, drafted from door no of a round; Enter stores it and
+ * marks the door (app_door_make). True when saved. */
+bool ui_new_from_door(struct ui *u, struct wt_record *rec, const char *round_id, int no,
+                      enum round_finding what);
 
 /* The record form over a volunteer's submission; Enter accepts it as edited
  * (app_review_accept). True when accepted. */

@@ -1,4 +1,4 @@
-/* view_signals.c: item 3, Signalen uit de wijk: list, quick entry, status, link to a case, themes. */
+/* view_signals.c: item 3, Signalen uit de wijk: list, quick entry, status, link to a case, themes, rounds. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +14,8 @@ struct signals {
     struct rect list_r;
     bool themes;            /* the Thema's pane instead of the list */
     struct themes_pane tp;
+    bool rounds;            /* the Rondes pane instead of the list */
+    struct rounds_pane rp;
 };
 
 static const struct fkey fkeys[] = {
@@ -28,6 +30,8 @@ static const struct keyhelp help[] = {
     {N_("m  F7"), N_("thema's: terugkerende vragen per wijk, 8 weken tegen de 8 ervoor")},
     {"a", N_("bij thema's: een actiepunt om het thema samen op te pakken")},
     {N_("h  F8"), N_("ook gesloten signalen tonen, of niet")},
+    {"r", N_("rondes door de wijk (wijkscan, Bakkie in de Wijk): n nieuwe ronde, Enter de deuren")},
+    {"", N_("bij de deuren: n deur open, x niet open, e bewerken, s/c/t wordt signaal/casus/talent")},
     {"Enter", N_("naar de gekoppelde casus")},
     {NULL, NULL}};
 
@@ -132,6 +136,10 @@ static void signals_draw(struct view *v, struct rect r)
         themes_pane_draw(&s->tp, v->u, r);
         return;
     }
+    if (s->rounds) {
+        rounds_pane_draw(&s->rp, v->u, r);
+        return;
+    }
     if (!s->loaded)
         load(s);
     bool wide = r.w >= UI_WIDE_COLS;
@@ -143,7 +151,8 @@ static void signals_draw(struct view *v, struct rect r)
         lr.h = r.h - 8;
         dr = (struct rect){r.y + lr.h, r.x, r.h - lr.h, r.w};
     }
-    char *title = xasprintf(s->all ? _("Alle signalen (%zu)") : _("Signalen, zonder gesloten (%zu)"),
+    char *title = xasprintf(s->all ? _("Alle signalen (%zu)   m: thema's  r: rondes")
+                                   : _("Signalen, zonder gesloten (%zu)   m: thema's  r: rondes"),
                             s->nidx);
     draw_title(lr.y, lr.x, lr.w, title, true);
     free(title);
@@ -222,9 +231,22 @@ static void link_case(struct signals *s)
 static bool signals_key(struct view *v, int key)
 {
     struct signals *s = (struct signals *)v;
-    if (key == 'm') {
+    if (key == 'm' && !(s->rounds && s->rp.doors)) {
         s->themes = !s->themes;
+        s->rounds = false;
         return true;
+    }
+    if (key == 'r') {
+        s->rounds = !s->rounds;
+        s->themes = false;
+        return true;
+    }
+    if (s->rounds) { /* the pane's own keys */
+        if (key == UI_ESC && !s->rp.doors) {
+            s->rounds = false;
+            return true;
+        }
+        return rounds_pane_key(&s->rp, v->u, key);
     }
     if (s->themes) { /* the pane's own keys; a new signal may still be typed */
         if (key == 'n') {
@@ -269,6 +291,8 @@ static void signals_click(struct view *v, int y, int x)
     struct signals *s = (struct signals *)v;
     if (s->themes)
         themes_pane_click(&s->tp, y);
+    else if (s->rounds)
+        rounds_pane_click(&s->rp, y);
     else
         list_click(&s->l, s->list_r, y);
 }
@@ -278,6 +302,7 @@ static void signals_reload(struct view *v)
     /* Lazily: loaded again when shown. */
     ((struct signals *)v)->loaded = false;
     themes_pane_reload(&((struct signals *)v)->tp);
+    rounds_pane_reload(&((struct signals *)v)->rp);
 }
 
 static bool signals_select(struct view *v, enum wt_kind kind, const char *id, int pane)
@@ -287,6 +312,7 @@ static bool signals_select(struct view *v, enum wt_kind kind, const char *id, in
     if (kind != WT_SIGNALS || !id || !*id)
         return false;
     s->themes = false;
+    s->rounds = false;
     if (!s->loaded)
         load(s);
     size_t pos;
@@ -313,6 +339,7 @@ static void signals_resize(struct view *v, struct rect r)
     (void)r;
     list_clamp(&((struct signals *)v)->l);
     list_clamp(&((struct signals *)v)->tp.l);
+    list_clamp(&((struct signals *)v)->rp.l);
 }
 
 static void signals_free(struct view *v)
@@ -320,6 +347,7 @@ static void signals_free(struct view *v)
     struct signals *s = (struct signals *)v;
     rows_free(&s->rows);
     themes_pane_fini(&s->tp);
+    rounds_pane_fini(&s->rp);
     free(s->idx);
     free(s);
 }
