@@ -212,15 +212,6 @@ int app_balance_record(struct app *a, const char *member, int32_t day, uint32_t 
  * Leader only. */
 int app_balance_set_target(struct app *a, const char *member, int percent, struct wt_error *err);
 
-/* The figures of `wijktafel report` for [from, to] (days) over what the
- * member may see, the recurring themes (from 2) of that window, and the time
- * balance of the weeks that overlap it. out, themes and balance are
- * initialised here; free them with report_fini, themes_fini and
- * app_balance_fini. WT_EPERM for a volunteer: the report is about cases.
- * Logged as "report". */
-int app_report(struct app *a, int32_t from, int32_t to, struct report *out,
-               struct themes *themes, struct app_balance *balance, struct wt_error *err);
-
 /* --- Door-to-door rounds (wijkscan, Bakkie in de Wijk) --- */
 
 /* A round as read, with its doors by number and its figures. */
@@ -267,6 +258,23 @@ void app_door_draft(const struct app *a, const struct round *r, const struct rou
  * review), in one transaction. */
 int app_door_make(struct app *a, const char *round_id, int door_no, enum round_finding what,
                   struct wt_record *rec, struct wt_error *err);
+
+/* The figures of `wijktafel report` for [from, to] (days) over what the
+ * member may see, the recurring themes (from 2) of that window, the time
+ * balance of the weeks that overlap it and the rounds of the period. */
+struct app_report {
+    struct report r;
+    struct themes themes;
+    struct app_balance balance;
+    struct app_round *rounds; /* newest first */
+    size_t nrounds;
+};
+
+/* Fills out (initialised here; free with app_report_fini). WT_EPERM for a
+ * volunteer: the report is about cases. Logged as "report". */
+int app_report(struct app *a, int32_t from, int32_t to, struct app_report *out,
+               struct wt_error *err);
+void app_report_fini(struct app_report *rep);
 
 /* --- Wellbeing measures (Positieve Gezondheid) of a case --- */
 

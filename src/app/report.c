@@ -47,13 +47,10 @@ static int feed_measures(struct app *a, struct report_feed *f, struct wt_error *
     return rc;
 }
 
-int app_report(struct app *a, int32_t from, int32_t to, struct report *out,
-               struct themes *themes, struct app_balance *balance, struct wt_error *err)
+int app_report(struct app *a, int32_t from, int32_t to, struct app_report *out,
+               struct wt_error *err)
 {
     memset(out, 0, sizeof *out);
-    memset(balance, 0, sizeof *balance);
-    themes->items = NULL;
-    themes->n = 0;
     /* The report is about the team's cases: a volunteer, who may not see
      * cases, gets none of it (exit 77), rather than a report that would look
      * complete but miss the requests. */
@@ -72,21 +69,32 @@ int app_report(struct app *a, int32_t from, int32_t to, struct report *out,
         free(f.case_ids[i]);
     free(f.case_ids);
     if (!rc) {
-        report_compute(f.rep, out);
-        themes_compute(f.themes, 2, themes);
+        report_compute(f.rep, &out->r);
+        themes_compute(f.themes, 2, &out->themes);
     }
     report_input_free(f.rep);
     themes_input_free(f.themes);
-    if (!rc && (rc = app_balance_get(a, from, to, balance, err)) != 0) {
-        report_fini(out);
-        themes_fini(themes);
+    if (rc)
+        return rc;
+    if ((rc = app_balance_get(a, from, to, &out->balance, err)) == 0)
+        rc = app_rounds_list(a, from, to, &out->rounds, &out->nrounds, err);
+    if (rc) {
+        app_report_fini(out);
+        return rc;
     }
-    if (!rc) {
-        char d1[11], d2[11], detail[40];
-        date_format(from, d1);
-        date_format(to, d2);
-        snprintf(detail, sizeof detail, "%s..%s", d1, d2);
-        app_log(a, "report", APP_NO_KIND, NULL, detail);
-    }
-    return rc;
+    char d1[11], d2[11], detail[40];
+    date_format(from, d1);
+    date_format(to, d2);
+    snprintf(detail, sizeof detail, "%s..%s", d1, d2);
+    app_log(a, "report", APP_NO_KIND, NULL, detail);
+    return 0;
+}
+
+void app_report_fini(struct app_report *rep)
+{
+    report_fini(&rep->r);
+    themes_fini(&rep->themes);
+    app_balance_fini(&rep->balance);
+    app_rounds_free(rep->rounds, rep->nrounds);
+    memset(rep, 0, sizeof *rep);
 }

@@ -60,22 +60,18 @@ static int cmd_report_exec(const struct cli_globals *g, int argc, char **argv)
     struct app *a;
     if ((code = cli_open(g, &a)) != 0)
         return code;
-    struct report r;
-    struct themes t;
-    struct app_balance b;
+    struct app_report rep;
     struct wt_error err = {0};
-    int rc = app_report(a, from, to, &r, &t, &b, &err);
+    int rc = app_report(a, from, to, &rep, &err);
     app_close(a);
     if (rc)
         return cli_error(&err);
     struct buf out = {0};
     if (csv)
-        report_fmt_csv(&out, &r, &t, &b);
+        report_fmt_csv(&out, &rep);
     else
-        report_fmt_md(&out, &r, &t, &b, isatty(STDOUT_FILENO));
-    report_fini(&r);
-    app_balance_fini(&b);
-    themes_fini(&t);
+        report_fmt_md(&out, &rep, isatty(STDOUT_FILENO));
+    app_report_fini(&rep);
     code = cli_write_stdout(out.data ? out.data : "", out.len);
     buf_fini(&out);
     return code;
@@ -83,6 +79,6 @@ static int cmd_report_exec(const struct cli_globals *g, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
     "report", REPORT_USAGE,
-    N_("de cijfers van een periode: hulpvragen, antwoorden, opties, thema's, signalen en "
-       "tijdsbesteding"),
+    N_("de cijfers van een periode: hulpvragen, antwoorden, opties, thema's, signalen, "
+       "rondes en tijdsbesteding"),
     cmd_report_exec};

@@ -291,9 +291,62 @@ static void md_balance(struct buf *out, const struct app_balance *b, bool bars)
     buf_putc(out, '\n');
 }
 
-void report_fmt_md(struct buf *out, const struct report *r, const struct themes *t,
-                   const struct app_balance *b, bool bars)
+/* The kind of a round as people say it. */
+static const char *round_kind_label(const char *kind)
 {
+    if (strcmp(kind, "bakkie") == 0)
+        return _("Bakkie in de Wijk");
+    if (strcmp(kind, "wijkscan") == 0)
+        return _("wijkscan");
+    return _("ronde");
+}
+
+/* Per round: doors rung, opened, conversations, and what was found and made. */
+static void md_rounds(struct buf *out, const struct app_round *rs, size_t n, bool bars)
+{
+    buf_printf(out, "## %s\n\n", _("Rondes door de wijk"));
+    if (!n) {
+        buf_printf(out, "%s\n\n", _("Geen rondes in deze periode."));
+        return;
+    }
+    buf_printf(out, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%s\n"
+                    "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|%s\n",
+               _("datum"), _("soort"), _("wijk"), _("adressen"), _("aangebeld"), _("open"),
+               _("gesprekken"), _("eenzaam"), _("zorgvragen"), _("ideeën"), _("talenten"),
+               bars ? " |" : "", bars ? "---|" : "");
+    struct round_tally sum = {0};
+    for (size_t i = 0; i < n; i++) {
+        const struct app_round *ar = &rs[i];
+        const struct round_tally *t = &ar->tally;
+        buf_printf(out, "| %s | %s | ", ar->r.date, round_kind_label(ar->r.kind));
+        md_cell(out, ar->r.area);
+        if (ar->r.addresses)
+            buf_printf(out, " | %d", ar->r.addresses);
+        else
+            buf_puts(out, " | -");
+        buf_printf(out, " | %zu | %zu | %zu | %zu | %zu | %zu | %zu |", t->rung, t->answered,
+                   t->talked, t->lonely, t->care, t->ideas, t->talents);
+        if (bars) { /* the doors that opened, of those rung */
+            buf_putc(out, ' ');
+            report_fmt_bar(out, t->answered, t->rung);
+            buf_puts(out, " |");
+        }
+        buf_putc(out, '\n');
+        sum.rung += t->rung, sum.answered += t->answered, sum.talked += t->talked;
+        sum.signals += t->signals, sum.cases += t->cases, sum.talents_made += t->talents_made;
+    }
+    buf_printf(out, _("\nSamen: %zu deuren aangebeld, %zu open ("), sum.rung, sum.answered);
+    md_share(out, report_permille(sum.answered, sum.rung));
+    buf_printf(out, _("), %zu gesprekken. Daaruit gemaakt: %zu signalen, %zu hulpvragen, %zu "
+                      "talenten.\n\n"),
+               sum.talked, sum.signals, sum.cases, sum.talents_made);
+}
+
+void report_fmt_md(struct buf *out, const struct app_report *rep, bool bars)
+{
+    const struct report *r = &rep->r;
+    const struct themes *t = &rep->themes;
+    const struct app_balance *b = &rep->balance;
     char from[11], to[11];
     date_format(r->from, from);
     date_format(r->to, to);
@@ -311,6 +364,7 @@ void report_fmt_md(struct buf *out, const struct report *r, const struct themes 
     md_options(out, r, bars);
     md_themes(out, r, t, bars);
     md_measures(out, r, bars);
+    md_rounds(out, rep->rounds, rep->nrounds, bars);
     md_balance(out, b, bars);
     if (out->len >= 2 && out->data[out->len - 2] == '\n')
         out->len--; /* one line break at the end */
@@ -343,9 +397,30 @@ static void csv_balance(struct buf *out, const char *key, uint32_t cw, uint32_t 
     csv_write_row(out, f2, 5);
 }
 
-void report_fmt_csv(struct buf *out, const struct report *r, const struct themes *t,
-                    const struct app_balance *b)
+/* The rows of one round: key the round's id, item what was counted; the
+ * share of opened doors and conversations is of the doors rung. */
+static void csv_round(struct buf *out, const struct app_round *ar)
 {
+    const struct round_tally *t = &ar->tally;
+    const char *id = ar->r.id;
+    csv_row(out, "rounds", id, "addresses", (size_t)ar->r.addresses, SIZE_MAX);
+    csv_row(out, "rounds", id, "rung", t->rung, SIZE_MAX);
+    csv_row(out, "rounds", id, "answered", t->answered, report_permille(t->answered, t->rung));
+    csv_row(out, "rounds", id, "talked", t->talked, report_permille(t->talked, t->rung));
+    csv_row(out, "rounds", id, "lonely", t->lonely, SIZE_MAX);
+    csv_row(out, "rounds", id, "care", t->care, SIZE_MAX);
+    csv_row(out, "rounds", id, "ideas", t->ideas, SIZE_MAX);
+    csv_row(out, "rounds", id, "talents", t->talents, SIZE_MAX);
+    csv_row(out, "rounds", id, "signals-made", t->signals, SIZE_MAX);
+    csv_row(out, "rounds", id, "cases-made", t->cases, SIZE_MAX);
+    csv_row(out, "rounds", id, "talents-made", t->talents_made, SIZE_MAX);
+}
+
+void report_fmt_csv(struct buf *out, const struct app_report *rep)
+{
+    const struct report *r = &rep->r;
+    const struct themes *t = &rep->themes;
+    const struct app_balance *b = &rep->balance;
     const char *head[5] = {"section", "key", "item", "count", "share"};
     csv_write_row(out, head, 5);
     csv_row(out, "requests", NULL, NULL, r->requests, SIZE_MAX);
@@ -378,6 +453,8 @@ void report_fmt_csv(struct buf *out, const struct report *r, const struct themes
             const char *f[5] = {"measures", measure_domains[d], p ? "close" : "start", c, a};
             csv_write_row(out, f, 5);
         }
+    for (size_t i = 0; i < rep->nrounds; i++)
+        csv_round(out, &rep->rounds[i]);
     uint32_t cw = 0, cb = 0;
     for (size_t i = 0; i < b->n; i++) {
         if (b->m[i].casework + b->m[i].community == 0)

@@ -14,13 +14,11 @@
 
 /* Appends the report as Markdown to out; with bars, every count table gains
  * a column of bars (for a terminal, where people look rather than read). */
-void report_fmt_md(struct buf *out, const struct report *r, const struct themes *t,
-                   const struct app_balance *b, bool bars);
+void report_fmt_md(struct buf *out, const struct app_report *rep, bool bars);
 
 /* Appends the report as CSV (header section,key,item,count,share; see
  * docs/handleiding.md) to out. */
-void report_fmt_csv(struct buf *out, const struct report *r, const struct themes *t,
-                    const struct app_balance *b);
+void report_fmt_csv(struct buf *out, const struct app_report *rep);
 
 /* Appends a bar of n out of max, REPORT_BAR_WIDTH cells at most, at least one
  * cell for any n > 0; nothing when max is 0. */
