@@ -200,10 +200,10 @@ void rounds_pane_draw(struct rounds_pane *p, struct ui *u, struct rect r)
     struct app_round *ar = current(p);
     int y = r.y + top_h;
     char *pairs = pairs_names(u, ar->r.pairs);
-    char *head = *pairs ? xasprintf(_("Terugblik %s %s, %s \u2014 wie met wie: %s"),
-                                    kind_label(ar->r.kind), ar->r.date, ar->r.area, pairs)
-                        : xasprintf(_("Terugblik %s %s, %s"), kind_label(ar->r.kind),
-                                    ar->r.date, ar->r.area);
+    char *head = *pairs ? xasprintf(_("Terugblik %s %s %s \u2014 %s"), kind_label(ar->r.kind),
+                                    ar->r.date, area_tail(ar->r.area), pairs)
+                        : xasprintf(_("Terugblik %s %s %s"), kind_label(ar->r.kind),
+                                    ar->r.date, area_tail(ar->r.area));
     draw_title(y, r.x, r.w, head, p->doors);
     free(head);
     free(pairs);

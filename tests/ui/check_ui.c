@@ -299,6 +299,7 @@ int main(int argc, char **argv)
         {"signal_themes", test_signal_themes},
         {"balance", test_balance},
         {"measure", test_measure},
+        {"rounds", test_rounds},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

@@ -45,4 +45,7 @@ int test_balance(void);
 /* check_ui_measure.c: a wellbeing measure in item 2. */
 int test_measure(void);
 
+/* check_ui_rounds.c: a door-to-door round in item 3. */
+int test_rounds(void);
+
 #endif
