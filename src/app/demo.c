@@ -32,6 +32,81 @@ static int demo_member_id(void *ctx, const struct wt_record *m)
     return 0;
 }
 
+/* The demo's door-to-door rounds: a wijkscan twelve days ago and a Bakkie in
+ * de Wijk five days ago, with doors of every sort (all invented). */
+struct demo_door {
+    int round; /* 0 or 1 */
+    const char *where;
+    bool answered, talked, lonely;
+    const char *note, *ideas, *care, *talents;
+};
+
+static const struct demo_door demo_doors[] = {
+    {0, "Molenstraat 2", true, true, false, "Jong gezin, net verhuisd",
+     "Speelplek aan het water opknappen", "", "Wil wel meehelpen met klussen"},
+    {0, "Molenstraat 4", false, false, false, "", "", "", ""},
+    {0, "Molenstraat 6", true, true, true, "Oudere heer, weinig bezoek sinds de dood van zijn vrouw",
+     "", "Boodschappen lukken niet meer goed", ""},
+    {0, "Molenstraat 8", true, false, false, "Geen tijd, folder gegeven", "", "", ""},
+    {0, "Molenstraat 10", false, false, false, "", "", "", ""},
+    {0, "Molenstraat 12", true, true, false, "", "Een buurtmoestuin op het braakliggende veld",
+     "", "Tuiniert graag, heeft gereedschap"},
+    {0, "Molenstraat 14", true, true, true, "Woont alleen, kent niemand in de straat",
+     "Koffieochtend in het buurthuis", "", ""},
+    {0, "Molenstraat 16", false, false, false, "", "", "", ""},
+    {0, "Molenstraat 18", true, true, false, "Zorgen over geldzaken",
+     "", "Hulp bij de post en rekeningen", ""},
+    {1, "Havenplein (bakkie)", true, true, true, "Mevrouw komt elke week, eet vaak alleen",
+     "Samen koken op donderdag", "", "Kookt graag voor anderen"},
+    {1, "Havenplein (bakkie)", true, true, false, "Vader met twee kinderen",
+     "Huiswerkhulp in het buurthuis", "Hulp bij opvoeding gezocht", ""},
+    {1, "Havenplein (bakkie)", true, true, false, "", "Bankjes langs de haven", "",
+     "Is timmerman, wil bankjes maken"},
+    {1, "Havenplein (bakkie)", true, false, false, "Alleen even koffie gehaald", "", "", ""},
+};
+
+static int demo_rounds(struct app *a, struct wt_error *err)
+{
+    static const struct {
+        int days_ago;
+        const char *area, *kind, *pairs;
+        int addresses;
+    } rounds[] = {
+        {12, "Veenwaard/Ravenstede/Molenwijk", "wijkscan", "m-wouter+m-annie; m-noor+m-jos", 40},
+        {5, "Veenwaard/Ravenstede/Havenkwartier", "bakkie", "m-noor+m-annie", 0},
+    };
+    char ids[2][WT_MAX_ID + 1];
+    int rc = 0;
+    for (int i = 0; i < 2 && !rc; i++) {
+        struct round r;
+        round_init(&r);
+        date_format(a->today - rounds[i].days_ago, r.date);
+        round_set(&r.area, rounds[i].area);
+        snprintf(r.kind, sizeof r.kind, "%s", rounds[i].kind);
+        round_set(&r.pairs, rounds[i].pairs);
+        r.addresses = rounds[i].addresses;
+        rc = app_round_save(a, &r, err);
+        snprintf(ids[i], sizeof ids[i], "%s", r.id);
+        round_fini(&r);
+    }
+    for (size_t i = 0; i < sizeof demo_doors / sizeof *demo_doors && !rc; i++) {
+        const struct demo_door *dd = &demo_doors[i];
+        struct round_door d;
+        round_door_init(&d);
+        round_set(&d.where, dd->where);
+        d.answered = dd->answered;
+        d.talked = dd->talked;
+        d.lonely = dd->lonely;
+        round_set(&d.note, dd->note);
+        round_set(&d.ideas, dd->ideas);
+        round_set(&d.care, dd->care);
+        round_set(&d.talents, dd->talents);
+        rc = app_door_save(a, ids[dd->round], &d, err);
+        round_door_fini(&d);
+    }
+    return rc;
+}
+
 int app_demo_ensure(const char *dir, struct wt_error *err)
 {
     char *data = xasprintf("%s/data.mdb", dir);
@@ -56,6 +131,8 @@ int app_demo_ensure(const char *dir, struct wt_error *err)
             continue;
         rc = app_import_shifted(a, kind, f->fname, f->data, f->len, a->today - ref, NULL, err);
     }
+    if (!rc)
+        rc = demo_rounds(a, err);
     /* Every demo member opens the demo with the same passphrase, so that
      * `--demo --as m-...` shows each role. */
     struct demo_ids d = {.n = 0};

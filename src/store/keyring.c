@@ -409,11 +409,6 @@ static void free_all(struct reseal *rs)
     free(rs->recs);
 }
 
-/* The meta prefixes whose values are case data, sealed on an encrypted
- * database (store.c's meta_sealed): meeting notes and wellbeing measures. */
-static const char *const sealed_prefixes[] = {"meeting/", "measure/"};
-#define N_SEALED_PREFIXES (sizeof sealed_prefixes / sizeof *sealed_prefixes)
-
 /* Re-encrypts, from old to new key, every value of dbi whose key starts with
  * prefix (plen bytes; 0 for all), sealed with tag and the key as associated
  * data. A value that does not open is left for check to report. */
@@ -449,13 +444,14 @@ static int reseal_range(struct store_txn *t, MDB_dbi dbi, const char *prefix, si
     return t->err;
 }
 
-/* Re-encrypts every sealed meta value from old to new case key. */
-static int reseal_meta(struct store_txn *t, const unsigned char oldk[32],
+/* Re-encrypts every meta value sealed with compartment c's key from old to new. */
+static int reseal_meta(struct store_txn *t, enum store_comp c, const unsigned char oldk[32],
                        const unsigned char newk[32])
 {
-    for (size_t i = 0; i < N_SEALED_PREFIXES && !t->err; i++)
-        reseal_range(t, t->s->meta, sealed_prefixes[i], strlen(sealed_prefixes[i]), "meta", oldk,
-                     newk);
+    for (size_t i = 0; i < STORE_N_SEALED_PREFIXES && !t->err; i++)
+        if (store_sealed_prefixes[i].comp == c)
+            reseal_range(t, t->s->meta, store_sealed_prefixes[i].prefix,
+                         strlen(store_sealed_prefixes[i].prefix), "meta", oldk, newk);
     return t->err;
 }
 
@@ -482,11 +478,11 @@ int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
         int only = WT_ACTIONS;
         store_each(t, (enum wt_kind)only, keep_record, &rs);
         reseal_casekeys(t, oldk, newkey);
-        reseal_meta(t, oldk, newkey);
     } else {
         read_all(t, c, &rs);
         store_journal_reseal(t, oldk, newkey);
     }
+    reseal_meta(t, c, oldk, newkey);
     memcpy(s->dkey[c], newkey, 32);
     store_derive_hkey(newkey, s->hkey[c]);
     store_hcache_clear(s);
@@ -524,20 +520,23 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
     write_all(t, &rs);
     free_all(&rs);
     store_journal_reseal(t, NULL, s->dkey[COMP_GEN]);
-    /* Meeting notes and wellbeing measures in meta are sealed from now on. */
+    /* Meeting notes, wellbeing measures and rounds in meta are sealed from now on. */
     MDB_cursor *cur;
-    for (size_t pi = 0; pi < N_SEALED_PREFIXES; pi++) {
+    for (size_t pi = 0; pi < STORE_N_SEALED_PREFIXES; pi++) {
+        const char *prefix = store_sealed_prefixes[pi].prefix;
+        size_t plen = strlen(prefix);
+        const unsigned char *key32 = s->dkey[store_sealed_prefixes[pi].comp];
         if (!t->err && mdb_cursor_open(t->txn, s->meta, &cur) == 0) {
-            MDB_val k = {8, (void *)sealed_prefixes[pi]}, v;
+            MDB_val k = {plen, (void *)prefix}, v;
             int rc;
             for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0 && !t->err;
                  rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
-                if (k.mv_size < 8 || memcmp(k.mv_data, sealed_prefixes[pi], 8) != 0)
+                if (k.mv_size < plen || memcmp(k.mv_data, prefix, plen) != 0)
                     break;
                 char *key = xstrndup(k.mv_data, k.mv_size);
                 unsigned char *sealed;
                 size_t sl;
-                store_seal(s->dkey[COMP_CASE], "meta", key, v.mv_data, v.mv_size, &sealed, &sl);
+                store_seal(key32, "meta", key, v.mv_data, v.mv_size, &sealed, &sl);
                 MDB_val nv = {sl, sealed};
                 if (mdb_cursor_put(cur, &k, &nv, MDB_CURRENT) != 0)
                     store_txn_fail(t, WT_EIO, key);

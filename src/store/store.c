@@ -907,12 +907,20 @@ int store_count(struct store_txn *t, enum wt_kind kind, size_t *n)
     return 0;
 }
 
-/* Meeting notes may name residents: in an encrypted database they are
- * sealed with the case compartment's key. */
-static bool meta_sealed(const struct store *s, const char *key)
+const struct store_sealed_prefix store_sealed_prefixes[STORE_N_SEALED_PREFIXES] = {
+    {"meeting/", COMP_CASE}, {"measure/", COMP_CASE}, {"round/", COMP_GEN}};
+
+/* The compartment whose key seals the meta value of key, or -1 when it is
+ * stored plain (a plain database, or program data such as settings). */
+static int meta_comp(const struct store *s, const char *key)
 {
-    /* The meeting's notes and a resident's wellbeing measures are case data. */
-    return s->encrypted && (strncmp(key, "meeting/", 8) == 0 || strncmp(key, "measure/", 8) == 0);
+    if (!s->encrypted)
+        return -1;
+    for (size_t i = 0; i < STORE_N_SEALED_PREFIXES; i++)
+        if (strncmp(key, store_sealed_prefixes[i].prefix,
+                    strlen(store_sealed_prefixes[i].prefix)) == 0)
+            return (int)store_sealed_prefixes[i].comp;
+    return -1;
 }
 
 /* The plain text of a meta value; NULL (WT_EPERM or WT_ECORRUPT in *rc) when
@@ -920,15 +928,16 @@ static bool meta_sealed(const struct store *s, const char *key)
 static char *meta_open(struct store_txn *t, const char *key, const MDB_val *v, int *rc)
 {
     *rc = 0;
-    if (!meta_sealed(t->s, key))
+    int comp = meta_comp(t->s, key);
+    if (comp < 0)
         return xstrndup(v->mv_data, v->mv_size);
-    if (!t->s->unlocked[COMP_CASE]) {
+    if (!t->s->unlocked[comp]) {
         *rc = WT_EPERM;
         return NULL;
     }
     unsigned char *p;
     size_t pl;
-    if (store_unseal(t->s->dkey[COMP_CASE], "meta", key, v->mv_data, v->mv_size, &p, &pl)) {
+    if (store_unseal(t->s->dkey[comp], "meta", key, v->mv_data, v->mv_size, &p, &pl)) {
         *rc = WT_ECORRUPT;
         return NULL;
     }
@@ -958,12 +967,13 @@ int store_meta_put(struct store_txn *t, const char *key, const char *value)
         return t->err;
     MDB_val k = id_key(key), v = {strlen(value), (void *)value};
     unsigned char *sealed = NULL;
-    if (meta_sealed(t->s, key)) {
-        if (!t->s->unlocked[COMP_CASE])
+    int comp = meta_comp(t->s, key);
+    if (comp >= 0) {
+        if (!t->s->unlocked[comp])
             return store_txn_fail(t, WT_EPERM, key);
         size_t sl;
-        store_seal(t->s->dkey[COMP_CASE], "meta", key, (const unsigned char *)value,
-                   strlen(value), &sealed, &sl);
+        store_seal(t->s->dkey[comp], "meta", key, (const unsigned char *)value, strlen(value),
+                   &sealed, &sl);
         v.mv_size = sl;
         v.mv_data = sealed;
     }

@@ -10,6 +10,16 @@
  * key opens signals, the social map and talents but not one byte of cases. */
 enum store_comp { COMP_GEN, COMP_CASE, COMP_COUNT };
 
+/* The meta prefixes sealed on an encrypted database, each with the
+ * compartment whose key seals it: meeting notes and wellbeing measures are
+ * case data; rounds are for every member (volunteers go on them). */
+struct store_sealed_prefix {
+    const char *prefix;
+    enum store_comp comp;
+};
+extern const struct store_sealed_prefix store_sealed_prefixes[];
+#define STORE_N_SEALED_PREFIXES 3
+
 struct store {
     MDB_env *env;
     MDB_dbi casekeys; /* per-case keys, sealed with the case compartment key */

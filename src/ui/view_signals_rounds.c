@@ -117,7 +117,10 @@ static void draw_lookback(struct ui *u, const struct app_round *ar, int y, int x
 {
     const struct round_tally *t = &ar->tally;
     char *a;
-    if (ar->r.addresses)
+    if (strcmp(ar->r.kind, "bakkie") == 0) /* people who came by, not doors */
+        a = xasprintf(_("Mensen gesproken %zu \u00b7 echte gesprekken %zu"), t->answered,
+                      t->talked);
+    else if (ar->r.addresses)
         a = xasprintf(_("Aangebeld %zu van %d adressen \u00b7 open %zu \u00b7 gesprekken %zu"),
                       t->rung, ar->r.addresses, t->answered, t->talked);
     else

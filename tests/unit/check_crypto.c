@@ -172,6 +172,12 @@ START_TEST(test_demo_files_hold_no_personal_text)
     needles_from(&nd, "cases.csv", (const char *const[]){"resident", "request", NULL});
     needles_from(&nd, "talents.csv", (const char *const[]){"name", NULL});
     ck_assert_uint_ge(nd.n, 40);
+    /* Doors of the demo's rounds (src/app/demo.c): addresses and notes. */
+    const char *doors[] = {"Molenstraat 14", "Oudere heer, weinig bezoek",
+                           "Hulp bij de post en rekeningen", "Mevrouw komt elke week",
+                           "Is timmerman, wil bankjes maken"};
+    for (size_t i = 0; i < sizeof doors / sizeof *doors; i++)
+        add_needle(&nd, doors[i]);
     char *demo = tu_path(tmp, "wijktafel/demo");
     char *backup = tu_path(tmp, "backup");
     ok(RUN("--demo", "backup", backup));
