@@ -286,6 +286,10 @@ int app_measure_set(struct app *a, const char *case_id, enum measure_phase phase
 /* Reads it (empty when none was taken); the same visibility. */
 int app_measure_get(struct app *a, const char *case_id, enum measure_phase phase,
                     struct measure *out, struct wt_error *err);
+/* As app_measure_get without an access-log entry: for the case detail on the
+ * screen, which logs the view of the case once itself. */
+int app_measure_peek(struct app *a, const char *case_id, enum measure_phase phase,
+                     struct measure *out, struct wt_error *err);
 
 /* --- Who may do what (roles). Every path asks these, so the screen, search,
  * export, suggest, minutes and reports pass the same check. --- */

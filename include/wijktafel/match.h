@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wijktafel/measure.h"
 #include "wijktafel/record.h"
 
 enum match_type { MATCH_RESOURCE, MATCH_TALENT, MATCH_CASE };
@@ -34,6 +35,25 @@ struct match_corpus *match_corpus_new(int32_t today);
 /* Adds a resource, talent or case record (copied); other kinds are ignored.
  * All cases are added, closed ones too: they carry the outcome history. */
 void match_corpus_add(struct match_corpus *c, const struct wt_record *r);
+
+/* What a case's wellbeing measures say about the options chosen for it. */
+enum match_hint {
+    MATCH_HINT_NONE,   /* no pair of measures, or no change */
+    MATCH_HINT_BETTER, /* the mean of the domains scored at start and close went up */
+    MATCH_HINT_WORSE,  /* it went down */
+};
+
+/* The hint of a case's measures at its start and at closing: compares the
+ * mean of the domains scored in both (NONE when no domain is). */
+enum match_hint match_measure_hint(const struct measure *start, const struct measure *close);
+
+/* As match_corpus_add for a case with the hint of its measures: each option
+ * chosen for it without ":worked" or ":failed" counts as worked (BETTER) or
+ * failed (WORSE), at the weight docs/matching.md gives measured outcomes;
+ * an explicit outcome always wins. Other kinds are added as by
+ * match_corpus_add, the hint ignored. */
+void match_corpus_add_case(struct match_corpus *c, const struct wt_record *r,
+                           enum match_hint hint);
 
 /* Prepares the corpus after the last add; required before match_rank. */
 void match_corpus_finish(struct match_corpus *c);

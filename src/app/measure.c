@@ -5,8 +5,9 @@
 #include "app_int.h"
 #include "wijktafel/i18n.h"
 
-/* 0 when the member may see case_id (and, for write, change cases). */
-static int may(struct app *a, const char *case_id, bool write, struct wt_error *err)
+/* 0 when the member may see case_id (and, for write, change cases); with
+ * log, the look at the case is in the access log. */
+static int may(struct app *a, const char *case_id, bool write, bool log, struct wt_error *err)
 {
     if (write && a->readonly)
         return wt_error_set(err, WT_EPERM, _("de muur toont alleen; hier wordt niets bewaard"));
@@ -14,9 +15,14 @@ static int may(struct app *a, const char *case_id, bool write, struct wt_error *
     if (rc)
         return rc;
     struct wt_record r;
-    rc = app_get(a, WT_CASES, case_id, &r, err); /* shielded cases stay hidden */
+    /* Shielded cases stay hidden. */
+    rc = log ? app_get(a, WT_CASES, case_id, &r, err) : app_get_unlogged(a, WT_CASES, case_id, &r);
     if (rc == 0)
         record_fini(&r);
+    else if (!log)
+        return wt_error_set(err, rc, rc == WT_ENOTFOUND ? _("casus %s bestaat niet")
+                                                        : _("casus %s kan niet worden gelezen"),
+                            case_id);
     return rc;
 }
 
@@ -43,7 +49,7 @@ static int measure_write(struct store_txn *t, void *ctx, struct wt_error *err)
 int app_measure_set(struct app *a, const char *case_id, enum measure_phase phase,
                     const struct measure *m, struct wt_error *err)
 {
-    int rc = may(a, case_id, true, err);
+    int rc = may(a, case_id, true, true, err);
     if (rc)
         return rc;
     for (int i = 0; i < MEASURE_DOMAINS; i++)
@@ -53,11 +59,13 @@ int app_measure_set(struct app *a, const char *case_id, enum measure_phase phase
     return store_write(a->store, measure_write, &p, err);
 }
 
-int app_measure_get(struct app *a, const char *case_id, enum measure_phase phase,
-                    struct measure *out, struct wt_error *err)
+/* Both app_measure_get and app_measure_peek: the same rule, with or without
+ * an access-log entry. */
+static int measure_read(struct app *a, const char *case_id, enum measure_phase phase, bool log,
+                        struct measure *out, struct wt_error *err)
 {
     memset(out, 0, sizeof *out);
-    int rc = may(a, case_id, false, err);
+    int rc = may(a, case_id, false, log, err);
     if (rc)
         return rc;
     struct store_txn *t;
@@ -71,4 +79,16 @@ int app_measure_get(struct app *a, const char *case_id, enum measure_phase phase
         return wt_error_set(err, rc, _("%s: de meting van %s kan niet worden gelezen"), a->dir,
                             case_id);
     return 0;
+}
+
+int app_measure_get(struct app *a, const char *case_id, enum measure_phase phase,
+                    struct measure *out, struct wt_error *err)
+{
+    return measure_read(a, case_id, phase, true, out, err);
+}
+
+int app_measure_peek(struct app *a, const char *case_id, enum measure_phase phase,
+                     struct measure *out, struct wt_error *err)
+{
+    return measure_read(a, case_id, phase, false, out, err);
 }

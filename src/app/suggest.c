@@ -1,6 +1,7 @@
 /* suggest.c: the options engine over one snapshot of the database, for the screen and the command. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app_int.h"
 #include "wijktafel/i18n.h"
@@ -12,10 +13,48 @@ struct app_suggester {
     size_t n, cap;
 };
 
+struct feed {
+    struct store_txn *t;
+    struct match_corpus *corpus;
+};
+
+/* True when a chosen list ("r-a:worked;t-b") holds an option without an
+ * explicit outcome: only then can the measures say something. */
+static bool has_open_choice(const char *chosen)
+{
+    for (const char *p = chosen; p && *p;) {
+        size_t n = strcspn(p, ";");
+        const char *colon = memchr(p, ':', n);
+        size_t tail = colon ? (size_t)(p + n - colon) : 0;
+        bool explicit_outcome = tail == 7 && (memcmp(colon, ":worked", 7) == 0 ||
+                                              memcmp(colon, ":failed", 7) == 0);
+        if (n > 0 && !explicit_outcome)
+            return true;
+        p += n + (p[n] == ';');
+    }
+    return false;
+}
+
+/* What the case's measures at start and close say about its choices. A
+ * measure that cannot be read says nothing: the options still come. */
+static enum match_hint case_hint(struct store_txn *t, const struct wt_record *r)
+{
+    if (!r->v[CASE_ID] || !has_open_choice(r->v[CASE_CHOSEN]))
+        return MATCH_HINT_NONE;
+    struct measure start, close;
+    if (store_measure_get(t, r->v[CASE_ID], MEASURE_START, &start) != 0 ||
+        store_measure_get(t, r->v[CASE_ID], MEASURE_CLOSE, &close) != 0)
+        return MATCH_HINT_NONE;
+    return match_measure_hint(&start, &close);
+}
+
 static int add_one(void *ctx, const struct wt_record *r)
 {
-    if (!r->damaged)
-        match_corpus_add(ctx, r);
+    struct feed *f = ctx;
+    if (r->damaged)
+        return 0;
+    enum match_hint hint = r->kind == WT_CASES ? case_hint(f->t, r) : MATCH_HINT_NONE;
+    match_corpus_add_case(f->corpus, r, hint);
     return 0;
 }
 
@@ -32,8 +71,9 @@ int app_suggester_new(struct app *a, struct app_suggester **out, struct wt_error
     s->a = a;
     s->corpus = match_corpus_new(a->today);
     const enum wt_kind kinds[] = {WT_RESOURCES, WT_TALENTS, WT_CASES};
+    struct feed f = {t, s->corpus};
     for (size_t i = 0; i < 3 && !rc; i++)
-        rc = store_each(t, kinds[i], add_one, s->corpus);
+        rc = store_each(t, kinds[i], add_one, &f);
     store_read_end(t);
     if (rc) {
         app_suggester_free(s);

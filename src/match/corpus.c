@@ -172,8 +172,24 @@ static void add_talent(struct match_corpus *c, const struct wt_record *r)
     match_area_intern(&c->dict, r->v[TALENT_AREA], &o->area);
 }
 
+/* The outcome of one chosen option written as "ID" or "ID:OUTCOME" (the
+ * suffix cut off in place): an explicit one, else what the hint says. */
+static uint8_t choice_outcome(char *item, enum match_hint hint)
+{
+    char *colon = strchr(item, ':');
+    if (colon) {
+        bool worked = strcmp(colon, ":worked") == 0, failed = strcmp(colon, ":failed") == 0;
+        *colon = '\0';
+        if (worked || failed)
+            return worked ? OUTCOME_WORKED : OUTCOME_FAILED;
+    }
+    return hint == MATCH_HINT_BETTER  ? OUTCOME_MWORKED
+           : hint == MATCH_HINT_WORSE ? OUTCOME_MFAILED
+                                      : OUTCOME_PENDING;
+}
+
 /* Records the options chosen for case r, with their outcomes. */
-static void add_choices(struct match_corpus *c, const struct wt_record *r)
+static void add_choices(struct match_corpus *c, const struct wt_record *r, enum match_hint hint)
 {
     if (!r->v[CASE_CHOSEN] || !r->v[CASE_ID])
         return;
@@ -181,16 +197,15 @@ static void add_choices(struct match_corpus *c, const struct wt_record *r)
     struct taglist l;
     tags_split(r->v[CASE_CHOSEN], &l);
     for (size_t i = 0; i < l.n; i++) {
-        char *colon = strchr(l.items[i], ':');
-        uint8_t outcome = 0;
-        if (colon) {
-            outcome = strcmp(colon, ":worked") == 0 ? 1 : strcmp(colon, ":failed") == 0 ? 2 : 0;
-            *colon = '\0';
-        }
+        uint8_t outcome = choice_outcome(l.items[i], hint);
         uint32_t h = match_dict_intern(&c->dict, NS_HIST, l.items[i], strlen(l.items[i]));
         match_grow_zeroed((void **)&c->hist, &c->caphist, h, sizeof *c->hist);
         struct match_hist *mh = &c->hist[h];
-        uint16_t *n = outcome == 1 ? &mh->worked : outcome == 2 ? &mh->failed : &mh->pending;
+        uint16_t *n = outcome == OUTCOME_WORKED    ? &mh->worked
+                      : outcome == OUTCOME_FAILED  ? &mh->failed
+                      : outcome == OUTCOME_MWORKED ? &mh->mworked
+                      : outcome == OUTCOME_MFAILED ? &mh->mfailed
+                                                   : &mh->pending;
         if (*n < UINT16_MAX)
             (*n)++;
         if (c->nchoices == c->capchoices) {
@@ -204,13 +219,13 @@ static void add_choices(struct match_corpus *c, const struct wt_record *r)
 
 /* Counts a case in the need frequencies, records its choices, and keeps
  * it as a possible similar case when it is open, unshielded and has needs. */
-static void add_case(struct match_corpus *c, const struct wt_record *r)
+static void add_case(struct match_corpus *c, const struct wt_record *r, enum match_hint hint)
 {
     struct match_idlist needs;
     match_tags_ids(&c->dict, NS_NEED, r->v[CASE_NEEDS], true, &needs);
     c->ndocs_needs++;
     count_df(c, &needs);
-    add_choices(c, r);
+    add_choices(c, r, hint);
 
     const char *status = r->v[CASE_STATUS] ? r->v[CASE_STATUS] : "open";
     const char *restricted = r->v[CASE_RESTRICTED] ? r->v[CASE_RESTRICTED] : "no";
@@ -242,6 +257,13 @@ static void add_case(struct match_corpus *c, const struct wt_record *r)
  * and adds after match_corpus_finish are ignored. */
 void match_corpus_add(struct match_corpus *c, const struct wt_record *r)
 {
+    match_corpus_add_case(c, r, MATCH_HINT_NONE);
+}
+
+/* As match_corpus_add; a case's hint decides its open outcomes. */
+void match_corpus_add_case(struct match_corpus *c, const struct wt_record *r,
+                           enum match_hint hint)
+{
     if (c->finished)
         return;
     if (r->kind == WT_RESOURCES)
@@ -249,5 +271,21 @@ void match_corpus_add(struct match_corpus *c, const struct wt_record *r)
     else if (r->kind == WT_TALENTS)
         add_talent(c, r);
     else if (r->kind == WT_CASES)
-        add_case(c, r);
+        add_case(c, r, hint);
+}
+
+/* Compares the sums of the domains scored in both measures: with the same
+ * domains on both sides, that is comparing their means. */
+enum match_hint match_measure_hint(const struct measure *start, const struct measure *close)
+{
+    int before = 0, after = 0;
+    for (int i = 0; i < MEASURE_DOMAINS; i++) {
+        if (start->score[i] > 0 && close->score[i] > 0) {
+            before += start->score[i];
+            after += close->score[i];
+        }
+    }
+    return after > before   ? MATCH_HINT_BETTER
+           : after < before ? MATCH_HINT_WORSE
+                            : MATCH_HINT_NONE;
 }

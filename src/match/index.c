@@ -113,14 +113,15 @@ static int cmp_choice(const void *a, const void *b)
 }
 
 /* History points from outcome counts: W_HISTORY times (success rate with
- * one imagined success and failure - 0.5), plus W_PENDING when an outcome
- * is still open. */
-double match_history_points(unsigned worked, unsigned failed, unsigned pending)
+ * one imagined success and failure - 0.5), where an outcome read from the
+ * measures counts W_MEASURED, plus W_PENDING when an outcome is still open. */
+double match_history_points(const struct match_counts *k)
 {
-    double n = (double)worked + failed, pts = 0.0;
+    double worked = k->worked + W_MEASURED * k->mworked;
+    double n = worked + k->failed + W_MEASURED * k->mfailed, pts = 0.0;
     if (n > 0) /* success rate with one imagined success and one failure */
         pts = W_HISTORY * ((worked + 1.0) / (n + 2.0) - 0.5);
-    return pending ? pts + W_PENDING : pts;
+    return k->pending ? pts + W_PENDING : pts;
 }
 
 /* Bounds for skipping options (see match_corpus.bound_extra). Taking a
@@ -134,7 +135,9 @@ static void compute_bounds(struct match_corpus *c)
     c->bound_access = xmalloc(n * sizeof *c->bound_access);
     for (size_t i = 0; i < c->nopts; i++) {
         const struct match_opt *o = &c->opts[i];
-        double extra = W_AREA_BUURT + match_history_points(o->worked, 0, o->pending);
+        const struct match_counts best = {.worked = o->worked, .mworked = o->mworked,
+                                          .pending = o->pending};
+        double extra = W_AREA_BUURT + match_history_points(&best);
         if (o->age_min >= 0 || o->age_max >= 0)
             extra += W_AGE_FIT;
         double factor = o->full ? F_FULL : 1.0;
@@ -168,6 +171,8 @@ static void attach_history(struct match_corpus *c)
             o->worked = c->hist[h].worked;
             o->failed = c->hist[h].failed;
             o->pending = c->hist[h].pending;
+            o->mworked = c->hist[h].mworked;
+            o->mfailed = c->hist[h].mfailed;
         }
     }
     if (c->nchoices)

@@ -31,6 +31,7 @@
 #define STALE_DAYS 365
 #define W_HISTORY 6.0        /* times (success rate - 0.5): -3 .. +3 */
 #define W_PENDING 0.5        /* chosen before, outcome not yet known */
+#define W_MEASURED 0.5       /* an outcome from the measures counts half an explicit one */
 #define SIMILAR_DAYS 56      /* similar cases: opened within 8 weeks */
 #define W_SIMILAR_TIME 1.0   /* up to this for cases opened close together */
 #define WORD_MAX_DF_SHARE 0.5 /* words in more than half the entries are ignored */
@@ -79,6 +80,7 @@ struct match_opt {
     struct match_idlist needs, interests, words;
     uint32_t hist_key;       /* dict id of the id in NS_HIST, or 0 */
     uint16_t worked, failed, pending; /* outcome history */
+    uint16_t mworked, mfailed;        /* outcomes from measures */
 };
 
 /* An open case that may be suggested as a similar case. */
@@ -95,12 +97,20 @@ struct match_case {
 struct match_choice {
     uint32_t case_key; /* dict id of the case id (NS_CASE) */
     uint32_t hist;     /* dict id of the option id (NS_HIST) */
-    uint8_t outcome;   /* 0 pending, 1 worked, 2 failed */
+    uint8_t outcome;   /* OUTCOME_* */
 };
+
+/* How a choice turned out: said by the team, or read from the measures. */
+enum { OUTCOME_PENDING, OUTCOME_WORKED, OUTCOME_FAILED, OUTCOME_MWORKED, OUTCOME_MFAILED };
 
 /* Outcomes of an option id over all cases. */
 struct match_hist {
-    uint16_t worked, failed, pending;
+    uint16_t worked, failed, pending, mworked, mfailed;
+};
+
+/* Outcome counts of an option: explicit, from measures, and still open. */
+struct match_counts {
+    unsigned worked, failed, mworked, mfailed, pending;
 };
 
 /* A posting list table: for term t the items items[off[t] .. off[t+1]). */
@@ -186,7 +196,7 @@ struct match_factors {
     int shared;        /* area parts shared with the case */
     int transport;     /* TRANSPORT_* */
     bool wheelchair, full, stale;
-    uint32_t worked, failed, pending;
+    struct match_counts hist;
     double total;
 };
 
@@ -248,7 +258,7 @@ bool match_ids_has(const uint32_t *ids, uint32_t n, uint32_t id);
 
 /* index.c */
 /* History points of an option from its counts (rank.c and the bounds). */
-double match_history_points(unsigned worked, unsigned failed, unsigned pending);
+double match_history_points(const struct match_counts *n);
 
 /* rank.c */
 /* Scores option i given its accumulated evidence; fills f. */

@@ -22,21 +22,19 @@ double match_round(double x)
 static void history(const struct match_query *q, const struct match_opt *o,
                     struct match_factors *f)
 {
-    int w = o->worked, fl = o->failed, p = o->pending;
-    for (size_t i = 0; i < q->nown; i++) {
-        if (q->own[i].hist != o->hist_key)
-            continue;
-        if (q->own[i].outcome == 1)
-            w--;
-        else if (q->own[i].outcome == 2)
-            fl--;
-        else
-            p--;
-    }
-    f->worked = w > 0 ? (uint32_t)w : 0;
-    f->failed = fl > 0 ? (uint32_t)fl : 0;
-    f->pending = p > 0 ? (uint32_t)p : 0;
-    f->history = match_history_points(f->worked, f->failed, f->pending);
+    /* By OUTCOME_*: pending, worked, failed, measured worked, measured failed. */
+    int n[5] = {o->pending, o->worked, o->failed, o->mworked, o->mfailed};
+    for (size_t i = 0; i < q->nown; i++)
+        if (q->own[i].hist == o->hist_key && q->own[i].outcome < 5)
+            n[q->own[i].outcome]--;
+    for (int i = 0; i < 5; i++)
+        n[i] = n[i] > 0 ? n[i] : 0;
+    f->hist = (struct match_counts){.worked = (unsigned)n[OUTCOME_WORKED],
+                                    .failed = (unsigned)n[OUTCOME_FAILED],
+                                    .mworked = (unsigned)n[OUTCOME_MWORKED],
+                                    .mfailed = (unsigned)n[OUTCOME_MFAILED],
+                                    .pending = (unsigned)n[OUTCOME_PENDING]};
+    f->history = match_history_points(&f->hist);
 }
 
 /* Mobility needs: whether the option answers them, brings transport, or a

@@ -128,16 +128,24 @@ static void evidence(const struct match_query *q, const struct match_opt *o, flo
             *words += c->word_w[q->words[k].id];
 }
 
-/* Appends the outcome history reasons of f, if any. */
+/* Appends the outcome history reasons of f, if any: what the team recorded,
+ * then what the measures said. */
 static void history_reason(struct buf *b, const struct match_factors *f)
 {
-    if (f->worked + f->failed) {
-        char *s = xasprintf(_("werkte eerder %u van %u keer"), f->worked, f->worked + f->failed);
+    const struct match_counts *k = &f->hist;
+    if (k->worked + k->failed) {
+        char *s = xasprintf(_("werkte eerder %u van %u keer"), k->worked, k->worked + k->failed);
         add_reason(b, s);
         free(s);
     }
-    if (f->pending) {
-        char *s = xasprintf(_("%u keer eerder gekozen, uitkomst nog onbekend"), f->pending);
+    if (k->mworked + k->mfailed) {
+        char *s = xasprintf(_("welzijnsmeting ging eerder %u van %u keer vooruit"), k->mworked,
+                            k->mworked + k->mfailed);
+        add_reason(b, s);
+        free(s);
+    }
+    if (k->pending) {
+        char *s = xasprintf(_("%u keer eerder gekozen, uitkomst nog onbekend"), k->pending);
         add_reason(b, s);
         free(s);
     }

@@ -22,7 +22,8 @@ static const struct keyhelp help[] = {
     {N_("n  F2"), N_("nieuw actiepunt bij deze casus")},
     {N_("e  F4"), N_("casus bewerken (status, eigenaar, vraag, ...)")},
     {"w", N_("welzijnsmeting bij de start of bij afsluiting: zes scores 1-5 (lichaam, mentaal, "
-             "zingeving, kwaliteit van leven, meedoen, dagelijks functioneren)")},
+             "zingeving, kwaliteit van leven, meedoen, dagelijks functioneren); staat bij de "
+             "casus onder Welzijn, niet op de beamer")},
     {"Esc", N_("terug naar de lijst")},
     {"A", N_("afgeschermde casus: alleen eigenaar en leiders zien hem")},
     {"[gekozen]", N_("deze optie is al gekozen")},
@@ -60,8 +61,10 @@ static void cases_measure(struct cases *s, struct ui *u)
         ui_message(u, true, _("Zes scores van 1 tot 5 of -, bijvoorbeeld 3 2 4 - 2 3"));
     else if (app_measure_set(u->a, id, phase, &m, &err) != 0)
         ui_error(u, &err);
-    else
+    else {
+        ui_changed(u); /* the detail shows it; the options learn from it */
         ui_message(u, false, _("Welzijnsmeting %s van %s bewaard"), labels[k], id);
+    }
     free(in);
 }
 

@@ -28,6 +28,9 @@ struct cases {
     bool have_detail;
     unsigned long detail_gen;
     int detail_top;
+    struct measure meas[2]; /* its wellbeing measures (MEASURE_START, MEASURE_CLOSE) */
+    char meas_id[WT_MAX_ID + 1]; /* whose, "" when not read */
+    unsigned long meas_gen;
     struct match_result opts; /* its options, exactly as app_suggest returns them */
     char opts_id[WT_MAX_ID + 1];
     unsigned long opts_gen;

@@ -47,6 +47,63 @@ static bool view_cases_chosen(const char *list, const char *id)
     return yes;
 }
 
+/* The selected case's measures, read again when it or the data changed.
+ * Without an access-log entry: the view of the case is logged once. */
+static const struct measure *case_measures(struct cases *s, const char *id)
+{
+    struct ui *u = s->v.u;
+    if (s->meas_gen != u->gen || strcmp(s->meas_id, id) != 0) {
+        struct wt_error err = {0};
+        for (int p = 0; p < 2; p++)
+            if (app_measure_peek(u->a, id, p == 0 ? MEASURE_START : MEASURE_CLOSE, &s->meas[p],
+                                 &err) != 0)
+                memset(&s->meas[p], 0, sizeof s->meas[p]);
+        snprintf(s->meas_id, sizeof s->meas_id, "%s", id);
+        s->meas_gen = u->gen;
+    }
+    return s->meas;
+}
+
+/* The measures in one line: "lichaam 3→4, mentaal 2→3, ... (gemiddeld +0.5)",
+ * where a domain scored at both moments shows its change; with only one
+ * measure "start: lichaam 3, ...". NULL when there is none. Caller frees. */
+static char *measure_text(const struct measure m[2])
+{
+    bool has[2] = {!measure_empty(&m[0]), !measure_empty(&m[1])};
+    if (!has[0] && !has[1])
+        return NULL;
+    struct buf b = {0};
+    if (!has[0] || !has[1])
+        buf_printf(&b, "%s ", has[0] ? _("start:") : _("afsluiting:"));
+    int before = 0, after = 0, both = 0;
+    const char *sep = "";
+    for (int i = 0; i < MEASURE_DOMAINS; i++) {
+        int x = m[0].score[i], y = m[1].score[i];
+        if (!x && !y)
+            continue;
+        buf_printf(&b, "%s%s ", sep, measure_domains[i]);
+        sep = ", ";
+        if (has[0] && has[1]) {
+            char from[4] = "-", to[4] = "-";
+            if (x)
+                snprintf(from, sizeof from, "%d", x);
+            if (y)
+                snprintf(to, sizeof to, "%d", y);
+            buf_printf(&b, "%s\u2192%s", from, to);
+        } else {
+            buf_printf(&b, "%d", x ? x : y);
+        }
+        if (x && y) {
+            before += x;
+            after += y;
+            both++;
+        }
+    }
+    if (both)
+        buf_printf(&b, _(" (gemiddeld %+.1f)"), (double)(after - before) / both);
+    return buf_steal(&b);
+}
+
 void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
 {
     if (title)
@@ -78,6 +135,8 @@ void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
     char *net = ui_show(u, record_get(c, CASE_NETWORK));
     char *formal = ui_show(u, record_get(c, CASE_FORMAL));
     char *strengths = ui_show(u, record_get(c, CASE_STRENGTHS));
+    /* Health data: never on the wall. */
+    char *wellbeing = u->beamer ? NULL : measure_text(case_measures(s, c->v[CASE_ID]));
     char yrs[16] = "";
     if (c->v[CASE_AGE])
         snprintf(yrs, sizeof yrs, _("%s jaar"), c->v[CASE_AGE]);
@@ -93,6 +152,7 @@ void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
         {_("Eigen netwerk"), net},
         {_("Formele zorg"), formal},
         {_("Gekozen"), record_get(c, CASE_CHOSEN)},
+        {_("Welzijn"), wellbeing},
     };
     /* Scrolling: lines above the pane are drawn into a clipped rect. */
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
@@ -120,6 +180,7 @@ void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
     free(net);
     free(formal);
     free(strengths);
+    free(wellbeing);
 }
 
 static const char *type_label(enum match_type t)

@@ -305,6 +305,122 @@ START_TEST(test_history_pending)
 }
 END_TEST
 
+/* Measures: the mean of the domains scored at both start and close. */
+START_TEST(test_measure_hint)
+{
+    struct measure a, b, none = {0};
+    ck_assert_int_eq(measure_parse("2 2 3 2 1 3", &a), 0);
+    ck_assert_int_eq(measure_parse("3 2 3 2 1 3", &b), 0);
+    ck_assert_int_eq(match_measure_hint(&a, &b), MATCH_HINT_BETTER);
+    ck_assert_int_eq(match_measure_hint(&b, &a), MATCH_HINT_WORSE);
+    ck_assert_int_eq(match_measure_hint(&a, &a), MATCH_HINT_NONE);
+    /* One measure only: nothing to compare. */
+    ck_assert_int_eq(match_measure_hint(&a, &none), MATCH_HINT_NONE);
+    ck_assert_int_eq(match_measure_hint(&none, &b), MATCH_HINT_NONE);
+    /* Only domains scored in both count: the 5 at closing has no start. */
+    ck_assert_int_eq(measure_parse("3 3 - - - -", &a), 0);
+    ck_assert_int_eq(measure_parse("3 2 5 - - -", &b), 0);
+    ck_assert_int_eq(match_measure_hint(&a, &b), MATCH_HINT_WORSE);
+    /* Up in one domain, down as much in another: the mean stays. */
+    ck_assert_int_eq(measure_parse("1 5 - - - -", &b), 0);
+    ck_assert_int_eq(match_measure_hint(&a, &b), MATCH_HINT_NONE);
+}
+END_TEST
+
+/* Ranks c-9 (needs taal) against r-x and r-plain, where a closed case c-1
+ * chose r-x as written in chosen, with hint; returns score(r-x) - score(r-plain). */
+static double measured_gain(const char *chosen, enum match_hint hint, const char *phrase)
+{
+    struct fx x = {0};
+    RES(&x, "r-x", HERE, "taal", "", END);
+    RES(&x, "r-plain", HERE, "taal", "", END);
+    CASE(&x, "c-1", "2025-01-01", HERE, "werk", CASE_STATUS, "closed", CASE_CHOSEN, chosen,
+         END);
+    x.hint[x.n - 1] = hint;
+    struct fx q = {0};
+    struct wt_record *cs = CASE(&q, "c-9", "2026-11-01", HERE, "taal", END);
+    struct match_result r;
+    fx_rank(&x, cs, &r);
+    ck_assert_msg(fx_says(&r, "r-x", phrase), "%s: %s", chosen, fx_opt(&r, "r-x")->reasons);
+    double gain = fx_opt(&r, "r-x")->score - fx_opt(&r, "r-plain")->score;
+    match_result_fini(&r);
+    fx_fini(&x);
+    fx_fini(&q);
+    return gain;
+}
+
+/* Wellbeing went up on a case: its chosen option counts as worked, at half
+ * weight: 6 x ((0.5 + 1) / (0.5 + 2) - 0.5) = +0.6. */
+START_TEST(test_measure_better_counts_as_worked)
+{
+    double g = measured_gain("r-x", MATCH_HINT_BETTER,
+                             "welzijnsmeting ging eerder 1 van 1 keer vooruit");
+    ck_assert_double_eq_tol(g, 0.6, 0.011);
+}
+END_TEST
+
+/* Wellbeing went down: counts as failed, at half weight: -0.6. */
+START_TEST(test_measure_worse_counts_as_failed)
+{
+    double g = measured_gain("r-x", MATCH_HINT_WORSE,
+                             "welzijnsmeting ging eerder 0 van 1 keer vooruit");
+    ck_assert_double_eq_tol(g, -0.6, 0.011);
+}
+END_TEST
+
+/* The team's word wins over the measures: failed although wellbeing went
+ * up, at full weight (6 x (1/3 - 0.5) = -1), and no measure reason. */
+START_TEST(test_measure_explicit_wins)
+{
+    double g = measured_gain("r-x:failed", MATCH_HINT_BETTER, "werkte eerder 0 van 1 keer");
+    ck_assert_double_eq_tol(g, -1.0, 0.011);
+    g = measured_gain("r-x:worked", MATCH_HINT_WORSE, "werkte eerder 1 van 1 keer");
+    ck_assert_double_eq_tol(g, 1.0, 0.011);
+    struct fx x = {0};
+    RES(&x, "r-x", HERE, "taal", "", END);
+    CASE(&x, "c-1", "2025-01-01", HERE, "werk", CASE_CHOSEN, "r-x:failed", END);
+    x.hint[x.n - 1] = MATCH_HINT_BETTER;
+    struct fx q = {0};
+    struct match_result r;
+    fx_rank(&x, CASE(&q, "c-9", "2026-11-01", HERE, "taal", END), &r);
+    ck_assert(!fx_says(&r, "r-x", "welzijnsmeting"));
+    match_result_fini(&r);
+    fx_fini(&x);
+    fx_fini(&q);
+}
+END_TEST
+
+/* A start measure without a close one (or no change): still pending. */
+START_TEST(test_measure_one_only_is_pending)
+{
+    struct measure start, none = {0};
+    ck_assert_int_eq(measure_parse("2 2 3 2 1 3", &start), 0);
+    double g = measured_gain("r-x", match_measure_hint(&start, &none),
+                             "1 keer eerder gekozen, uitkomst nog onbekend");
+    ck_assert_double_eq_tol(g, 0.5, 0.011);
+    g = measured_gain("r-x", match_measure_hint(&start, &start),
+                      "1 keer eerder gekozen, uitkomst nog onbekend");
+    ck_assert_double_eq_tol(g, 0.5, 0.011);
+}
+END_TEST
+
+/* A case's own measured choices are not its history either. */
+START_TEST(test_measure_own_left_out)
+{
+    struct fx x = {0};
+    RES(&x, "r-x", HERE, "taal", "", END);
+    RES(&x, "r-plain", HERE, "taal", "", END);
+    struct wt_record *cs = CASE(&x, "c-9", "2026-11-01", HERE, "taal", CASE_CHOSEN, "r-x", END);
+    x.hint[x.n - 1] = MATCH_HINT_BETTER;
+    struct match_result r;
+    fx_rank(&x, cs, &r);
+    ck_assert(!fx_says(&r, "r-x", "welzijnsmeting"));
+    ck_assert_double_eq(fx_opt(&r, "r-x")->score, fx_opt(&r, "r-plain")->score);
+    match_result_fini(&r);
+    fx_fini(&x);
+}
+END_TEST
+
 START_TEST(test_consent_and_formal)
 {
     struct fx x = {0};
@@ -360,6 +476,12 @@ static Suite *match_suite(void)
     tcase_add_test(tc, test_freshness);
     tcase_add_test(tc, test_history);
     tcase_add_test(tc, test_history_pending);
+    tcase_add_test(tc, test_measure_hint);
+    tcase_add_test(tc, test_measure_better_counts_as_worked);
+    tcase_add_test(tc, test_measure_worse_counts_as_failed);
+    tcase_add_test(tc, test_measure_explicit_wins);
+    tcase_add_test(tc, test_measure_one_only_is_pending);
+    tcase_add_test(tc, test_measure_own_left_out);
     tcase_add_test(tc, test_consent_and_formal);
     tcase_add_test(tc, test_no_evidence);
     suite_add_tcase(s, tc);

@@ -105,13 +105,17 @@ static void select_case(struct scenario *s, const char *id, int line)
     s->ranked = true;
 }
 
-/* Checks one "first|top3|never TYPE:ID" line against the current ranking. */
-static void check_line(struct scenario *s, const char *verb, const char *what, int line)
+/* Checks one "first|top3|never TYPE:ID" or "says TYPE:ID TEXT" line (text:
+ * the rest of the line) against the current ranking. */
+static void check_line(struct scenario *s, const char *verb, const char *what, const char *text,
+                       int line)
 {
     ck_assert_msg(s->ranked, "%s/expect:%d: '%s' before any 'case' line", s->name, line, verb);
     int k = rank_of(&s->r, what);
     bool ok;
-    if (strcmp(verb, "first") == 0)
+    if (strcmp(verb, "says") == 0)
+        ok = k >= 0 && *text && strstr(s->r.opts[k].reasons, text) != NULL;
+    else if (strcmp(verb, "first") == 0)
         ok = k == 0;
     else if (strcmp(verb, "top3") == 0)
         ok = k >= 0 && k < 3;
@@ -139,10 +143,15 @@ static int32_t today_of(const char *expect)
     return d;
 }
 
-static char *read_expect(const char *name)
+/* The text of the scenario's file, or NULL when optional and missing. */
+static char *read_file(const char *name, const char *file, bool optional)
 {
-    char *path = xasprintf("%s/%s/expect", root, name);
+    char *path = xasprintf("%s/%s/%s", root, name, file);
     FILE *f = fopen(path, "r");
+    if (!f && optional) {
+        free(path);
+        return NULL;
+    }
     ck_assert_msg(f != NULL, "%s: cannot open", path);
     struct buf b = {0};
     char chunk[1024];
@@ -154,33 +163,60 @@ static char *read_expect(const char *name)
     return buf_steal(&b);
 }
 
+/* The measure hint of case id from the scenario's measures file ("CASE
+ * start|close SCORES" lines), as the app layer computes it. */
+static enum match_hint hint_of(const struct scenario *s, const char *measures, const char *id)
+{
+    struct measure m[2] = {{{0}}, {{0}}};
+    char *copy = xstrdup(measures ? measures : ""), *save = NULL;
+    for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        char cid[40], phase[8];
+        int off = 0;
+        if (l[0] == '#' || sscanf(l, "%39s %7s %n", cid, phase, &off) != 2 || strcmp(cid, id) != 0)
+            continue;
+        ck_assert_msg(strcmp(phase, "start") == 0 || strcmp(phase, "close") == 0,
+                      "%s/measures: %s", s->name, l);
+        ck_assert_msg(measure_parse(l + off, &m[phase[0] == 'c']) == 0, "%s/measures: %s",
+                      s->name, l);
+    }
+    free(copy);
+    return match_measure_hint(&m[0], &m[1]);
+}
+
 START_TEST(test_scenario)
 {
     struct scenario s = {.name = dirs[_i]};
     load(&s, "resources.csv", WT_RESOURCES, &s.res);
     load(&s, "talents.csv", WT_TALENTS, &s.tal);
     load(&s, "cases.csv", WT_CASES, &s.cas);
-    char *expect = read_expect(s.name);
+    char *expect = read_file(s.name, "expect", false);
+    char *measures = read_file(s.name, "measures", true);
     s.corpus = match_corpus_new(today_of(expect));
     const struct record_set *sets[] = {&s.res, &s.tal, &s.cas};
     for (size_t k = 0; k < 3; k++)
-        for (size_t i = 0; i < sets[k]->n; i++)
-            match_corpus_add(s.corpus, &sets[k]->v[i]);
+        for (size_t i = 0; i < sets[k]->n; i++) {
+            const struct wt_record *r = &sets[k]->v[i];
+            enum match_hint h = k == 2 ? hint_of(&s, measures, record_get(r, CASE_ID))
+                                       : MATCH_HINT_NONE;
+            match_corpus_add_case(s.corpus, r, h);
+        }
     match_corpus_finish(s.corpus);
+    free(measures);
 
     int line = 0;
     char *save = NULL;
     for (char *l = strtok_r(expect, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         line++;
         char verb[16], arg[80];
-        if (l[0] == '#' || sscanf(l, "%15s %79s", verb, arg) != 2)
+        int off = 0;
+        if (l[0] == '#' || sscanf(l, "%15s %79s %n", verb, arg, &off) != 2)
             continue;
         if (strcmp(verb, "today") == 0)
             continue;
         if (strcmp(verb, "case") == 0)
             select_case(&s, arg, line);
         else
-            check_line(&s, verb, arg, line);
+            check_line(&s, verb, arg, off ? l + off : "", line);
     }
     ck_assert_msg(s.checks > 0, "%s/expect: no checks", s.name);
     if (s.ranked)

@@ -28,8 +28,10 @@ struct wt_record *fx_add(struct fx *x, enum wt_kind k, ...)
 
 void fx_fini(struct fx *x)
 {
-    for (size_t i = 0; i < x->n; i++)
+    for (size_t i = 0; i < x->n; i++) {
         record_fini(&x->r[i]);
+        x->hint[i] = MATCH_HINT_NONE;
+    }
     x->n = 0;
 }
 
@@ -39,7 +41,7 @@ struct match_corpus *fx_corpus(const struct fx *x)
     ck_assert_int_eq(date_parse("2026-11-20", &today), 0);
     struct match_corpus *c = match_corpus_new(today);
     for (size_t i = 0; i < x->n; i++)
-        match_corpus_add(c, &x->r[i]);
+        match_corpus_add_case(c, &x->r[i], x->hint[i]);
     match_corpus_finish(c);
     return c;
 }

@@ -14,6 +14,7 @@
 /* A set of records for one test. */
 struct fx {
     struct wt_record r[MAXREC];
+    enum match_hint hint[MAXREC]; /* a case's measure hint (set after fx_add) */
     size_t n;
 };
 

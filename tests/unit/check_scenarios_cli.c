@@ -3,8 +3,46 @@
 #include <dirent.h>
 
 #include "runner.h"
+#include "wijktafel/app.h"
+#include "wijktafel/measure.h"
 
 static char *tmp;
+
+static const char *no_pass(void *ctx, const char *m)
+{
+    (void)ctx, (void)m;
+    return NULL;
+}
+
+/* Stores the scenario's measures ("CASE start|close SCORES" lines of the
+ * file measures, if any) through the app layer: there is no command for them. */
+static void set_measures(const char *dir, const char *db)
+{
+    char *path = tu_path(dir, "measures");
+    char *text = access(path, R_OK) == 0 ? rn_slurp(path) : NULL;
+    free(path);
+    if (!text)
+        return;
+    struct app *a;
+    struct wt_error e = {0};
+    struct app_opts o = {.dir = db, .passphrase = no_pass};
+    ck_assert_msg(app_open(&o, &a, &e) == 0, "%s", e.text);
+    char *save = NULL;
+    for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        char id[40], phase[8];
+        int off = 0;
+        struct measure m;
+        if (l[0] == '#' || sscanf(l, "%39s %7s %n", id, phase, &off) != 2)
+            continue;
+        ck_assert_msg(measure_parse(l + off, &m) == 0, "%s/measures: %s", dir, l);
+        ck_assert_msg(app_measure_set(a, id, strcmp(phase, "close") == 0 ? MEASURE_CLOSE
+                                                                         : MEASURE_START,
+                                      &m, &e) == 0,
+                      "%s/measures: %s: %s", dir, l, e.text);
+    }
+    app_close(a);
+    free(text);
+}
 
 /* Runs one scenario folder; returns the number of checks made. */
 static int run_scenario(const char *dir)
@@ -38,6 +76,7 @@ static int run_scenario(const char *dir)
         }
         free(csv);
     }
+    set_measures(dir, db);
     int checks = 0;
     char *out = NULL, case_id[40] = "";
     for (char *l = expect; l && *l;) {
@@ -45,6 +84,7 @@ static int run_scenario(const char *dir)
         if (nl)
             *nl = '\0';
         char what[16], opt[80];
+        int off = 0;
         if (sscanf(l, "case %39s", case_id) == 1) {
             free(out);
             r = rn_exec(tmp, NULL, 0,
@@ -53,8 +93,9 @@ static int run_scenario(const char *dir)
             ck_assert_msg(r.code == 0, "%s %s: %s", dir, case_id, r.err);
             out = r.out;
             free(r.err);
-        } else if (sscanf(l, "%15s %79s", what, opt) == 2 &&
-                   (!strcmp(what, "first") || !strcmp(what, "top3") || !strcmp(what, "never"))) {
+        } else if (sscanf(l, "%15s %79s %n", what, opt, &off) == 2 &&
+                   (!strcmp(what, "first") || !strcmp(what, "top3") || !strcmp(what, "never") ||
+                    !strcmp(what, "says"))) {
             char *colon = strchr(opt, ':');
             ck_assert_ptr_nonnull(colon);
             *colon = '\0';
@@ -69,7 +110,17 @@ static int run_scenario(const char *dir)
                     line--;
                 rank = atoi(line);
             }
-            if (!strcmp(what, "first"))
+            if (!strcmp(what, "says")) {
+                /* The reasons are on the option's line: "says TYPE:ID TEXT". */
+                char *end = hit ? strchr(hit, '\n') : NULL;
+                if (end)
+                    *end = '\0';
+                bool said = hit && off && l[off] && strstr(hit, l + off);
+                ck_assert_msg(said, "%s %s: %s:%s does not say '%s'\n%s", dir, case_id, opt,
+                              colon + 1, off ? l + off : "", hit ? hit : out);
+                if (end)
+                    *end = '\n';
+            } else if (!strcmp(what, "first"))
                 ck_assert_msg(rank == 1, "%s %s: %s:%s at %d\n%s", dir, case_id, opt, colon + 1,
                               rank, out);
             else if (!strcmp(what, "top3"))
