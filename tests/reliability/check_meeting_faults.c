@@ -8,6 +8,8 @@
  *                last byte; signals are saved until the disk is full, the one typed then is
  *                kept, and saved once a file is removed. Needs CAP_SYS_ADMIN (root), else
  *                skipped (exit 77). Runs under the sanitizers too.
+ *   map_full     the same, with the screen's map no larger than the data (MDB_MAP_FULL, and
+ *                no room on the disk to grow the map)
  *   eio_write    EIO on every write of data.mdb while a signal is saved   (faultshim.c, which
  *   eio_sync     EIO on every fdatasync of data.mdb while an action is saved    reads the fault
  *   enospc_write ENOSPC on every write of data.mdb while a decision is saved    from a file)
@@ -309,7 +311,10 @@ static int fill_disk(const char *path)
     return rc;
 }
 
-static int test_disk_full(void)
+/* With small_map, the screen opens the database with a map no larger than its data
+ * (WIJKTAFEL_INITIAL_MAP), so that a write first hits MDB_MAP_FULL and the map cannot grow on
+ * the full disk; else LMDB's write of a new page fails with ENOSPC. */
+static int test_disk_full(bool small_map)
 {
     const char *home = ut_setup();
     /* A mount namespace of this process and its children: the tmpfs goes when they end. */
@@ -331,7 +336,10 @@ static int test_disk_full(void)
     snprintf(filler, sizeof filler, "%s/filler", cache);
     CHECK(NULL, fill_disk(filler) == 0);
 
+    if (small_map)
+        setenv("WIJKTAFEL_INITIAL_MAP", "4096", 1);
     struct vt_term *t = ut_spawn(24, 80, "--demo", NULL);
+    unsetenv("WIJKTAFEL_INITIAL_MAP");
     CHECK(t, t != NULL);
     CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     vt_send(t, "3");
@@ -376,12 +384,12 @@ static int test_disk_full(void)
 int main(int argc, char **argv)
 {
     if (argc != 2) {
-        fprintf(stderr, "usage: %s disk_full|eio_write|eio_sync|eio_meta|enospc_write\n", argv[0]);
+        fprintf(stderr, "usage: %s disk_full|map_full|eio_write|eio_sync|eio_meta|enospc_write\n", argv[0]);
         return 2;
     }
     int rc = -2;
-    if (strcmp(argv[1], "disk_full") == 0)
-        rc = test_disk_full();
+    if (strcmp(argv[1], "disk_full") == 0 || strcmp(argv[1], "map_full") == 0)
+        rc = test_disk_full(strcmp(argv[1], "map_full") == 0);
     for (size_t i = 0; i < sizeof shim_cases / sizeof shim_cases[0]; i++)
         if (strcmp(argv[1], shim_cases[i].name) == 0)
             rc = shim_test(&shim_cases[i]);
