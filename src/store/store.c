@@ -59,7 +59,7 @@ const char *store_err_text(int rc)
     case MDB_READERS_FULL: return _("te veel programma's lezen tegelijk");
     case EACCES: case EPERM: return _("geen toestemming");
     case EROFS: return _("alleen-lezen bestandssysteem");
-    case EIO: return _("lees- of schrijffout op de schijf");
+    case EIO: case MDB_PANIC: return _("lees- of schrijffout op de schijf");
     default: return rc > 0 ? strerror(rc) : mdb_strerror(rc);
     }
 }
@@ -483,6 +483,8 @@ size_t store_map_size(struct store *s)
     return info.me_mapsize;
 }
 
+static int recover_panic(struct store *s);
+
 int store_read_begin(struct store *s, struct store_txn **out, struct wt_error *err)
 {
     MDB_txn *txn;
@@ -493,6 +495,8 @@ int store_read_begin(struct store *s, struct store_txn **out, struct wt_error *e
             mdb_env_set_mapsize(s->env, 0);
             continue;
         }
+        if (rc == MDB_PANIC && tries < 3 && recover_panic(s) == 0)
+            continue;
         if (rc == MDB_READERS_FULL && tries < 3) {
             int dead;
             mdb_reader_check(s->env, &dead);
@@ -613,17 +617,37 @@ static void spool_forget(struct store *s)
     s->nspool = 0;
 }
 
+/* After a failed write of a meta page LMDB refuses every transaction of the
+ * environment (MDB_PANIC) although the file on disk is sound: the environment
+ * is opened again, when no transaction of this process is open. 0 when done. */
+static int recover_panic(struct store *s)
+{
+    if (reading)
+        return -1;
+    size_t mapsize = store_map_size(s);
+    mdb_env_close(s->env);
+    s->env = NULL;
+    return reopen_env(s, mapsize);
+}
+
 int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *err)
 {
     int rc = lock_writer(s, err);
     if (rc)
         return rc;
+    bool recovered = false;
     for (;;) {
         MDB_txn *txn;
         int mrc = mdb_txn_begin(s->env, NULL, 0, &txn);
         if (mrc == MDB_MAP_RESIZED) {
             mdb_env_set_mapsize(s->env, 0);
             continue;
+        }
+        if (mrc == MDB_PANIC && !recovered) {
+            recovered = true;
+            if (recover_panic(s) == 0)
+                continue;
+            mrc = EIO;
         }
         if (mrc) {
             rc = wt_error_set(err, store_err_code(mrc), "%s: %s", s->dir, store_err_text(mrc));
