@@ -177,11 +177,47 @@ const char *app_locked(const struct app *a)
     return a->locked_member;
 }
 
+/* Another member's keyslot, so that an unknown member costs the same
+ * Argon2id run as a wrong passphrase (no hint in how long the answer takes). */
+static int other_slot(void *ctx, const char *member, const char *role)
+{
+    (void)role;
+    struct leader_search *l = ctx;
+    if (l->n == 0)
+        snprintf(l->id, sizeof l->id, "%s", member);
+    l->n++;
+    return 0;
+}
+
+static bool has_keyslot(struct app *a, const char *member, struct leader_search *any)
+{
+    struct store_txn *t;
+    if (store_read_begin(a->store, &t, NULL) != 0)
+        return true; /* store_unlock will say what is wrong */
+    char *role = NULL;
+    bool has = store_keyslot_role(t, member, &role) == 0;
+    free(role);
+    if (!has)
+        store_keyslot_each(t, other_slot, any);
+    store_read_end(t);
+    return has;
+}
+
 int app_unlock(struct app *a, const char *passphrase, struct wt_error *err)
 {
     if (!a->locked_member)
         return 0;
-    int rc = store_unlock(a->store, a->locked_member, passphrase ? passphrase : "", err);
+    if (!passphrase)
+        passphrase = "";
+    struct leader_search any = {0};
+    int rc;
+    if (!has_keyslot(a, a->locked_member, &any)) {
+        if (any.n > 0)
+            store_passphrase_check(a->store, any.id, passphrase, NULL);
+        rc = WT_EPERM;
+    } else {
+        rc = store_unlock(a->store, a->locked_member, passphrase, err);
+    }
     if (!rc)
         rc = load_member(a, a->locked_member, err);
     if (rc == WT_EPERM)
