@@ -93,7 +93,7 @@ int main(int argc, char **argv)
         return cli_run(&g, argc - optind, argv + optind);
     }
     struct app *a;
-    int code = cli_open(&g, &a);
+    int code = cli_open_screen(&g, &a);
     if (code)
         return code;
     struct ui_opts uo = {.beamer = g.beamer, .follow = g.follow};

@@ -28,6 +28,8 @@ struct app {
     int32_t today;          /* days since 1970-01-01 */
     const char *path;       /* how the member works, for the access log: "scherm" or a command */
     bool readonly;          /* the wall: shows, never writes (nor logs) */
+    char *locked_member;    /* opened with defer_unlock and not yet unlocked: the member whose
+                               passphrase app_unlock needs; NULL when open */
 };
 
 /* Asks for the passphrase of member (terminal, file, environment); returns a
@@ -40,6 +42,8 @@ struct app_opts {
     bool readonly;
     app_passphrase_fn passphrase; /* asked only when the database is encrypted */
     void *passphrase_ctx;
+    bool defer_unlock; /* encrypted: open locked without asking; the meeting screen asks
+                          the passphrase itself and calls app_unlock */
 };
 
 /* Opens the database in opts->dir and resolves the member. Errors:
@@ -47,6 +51,17 @@ struct app_opts {
  * chosen), WT_EIO, WT_EVERSION, WT_EBUSY. */
 int app_open(const struct app_opts *opts, struct app **out, struct wt_error *err);
 void app_close(struct app *a);
+
+/* The member whose passphrase an app opened with defer_unlock still waits
+ * for, or NULL when it is open. While locked, nothing but app_unlock and
+ * app_close may be called. */
+const char *app_locked(const struct app *a);
+
+/* Unlocks an app opened with defer_unlock and loads its member. 0, also when
+ * it was not locked. WT_EPERM ("de wachtwoordzin klopt niet", the same sentence
+ * for an unknown member and a wrong passphrase) leaves it locked, to be tried
+ * again; other errors as app_open. */
+int app_unlock(struct app *a, const char *passphrase, struct wt_error *err);
 
 /* True when the database is encrypted (a member switch asks a passphrase). */
 bool app_encrypted(const struct app *a);

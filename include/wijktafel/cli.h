@@ -40,6 +40,12 @@ char *cli_db_dir(const struct cli_globals *g, int *code);
  * the exit code (a is then NULL). */
 int cli_open(const struct cli_globals *g, struct app **a);
 
+/* Like cli_open, for the meeting screen: when the passphrase would be typed
+ * (no WIJKTAFEL_PASSPHRASE, --passphrase-file or --demo) and standard input and
+ * output are a terminal, an encrypted database is opened locked (app_locked)
+ * and the screen asks the passphrase itself. */
+int cli_open_screen(const struct cli_globals *g, struct app **a);
+
 /* The passphrase for member: WIJKTAFEL_PASSPHRASE, --passphrase-file, the
  * demo's own, or asked on the terminal; NULL when none can be had. */
 const char *cli_passphrase(const struct cli_globals *g, const char *member);

@@ -101,6 +101,26 @@ static int count_any_slot(void *ctx, const char *member, const char *role)
     return count_leader(ctx, member);
 }
 
+/* Reads the member record of id and their role (the database readable). */
+static int load_member(struct app *a, const char *id, struct wt_error *err)
+{
+    struct store_txn *t;
+    int rc = store_read_begin(a->store, &t, err);
+    if (rc)
+        return rc;
+    rc = store_get(t, WT_MEMBERS, id, &a->member);
+    store_read_end(t);
+    if (rc == WT_ENOTFOUND)
+        return wt_error_set(err, WT_EPERM, _("--as %s: dit lid bestaat niet in %s"), id, a->dir);
+    if (rc)
+        return wt_error_set(err, rc, _("%s: lid %s kan niet worden gelezen"), a->dir, id);
+    const char *role = record_get(&a->member, MEMBER_ROLE);
+    a->role = strcmp(role, "leader") == 0         ? APP_LEADER
+              : strcmp(role, "professional") == 0 ? APP_PROFESSIONAL
+                                                  : APP_VOLUNTEER;
+    return 0;
+}
+
 static int resolve_member(struct app *a, const struct app_opts *o, struct wt_error *err)
 {
     const char *as = o->as_member;
@@ -124,15 +144,19 @@ static int resolve_member(struct app *a, const struct app_opts *o, struct wt_err
         if (ls.n == 1)
             want = ls.id;
     }
-    if (!want) {
-        store_read_end(t);
+    store_read_end(t);
+    if (!want)
         return wt_error_set(err, WT_EPERM,
                             _("%s: kies met --as wie er werkt (er is niet precies één leider)"),
                             a->dir);
+    if (store_encrypted(a->store) && o->defer_unlock) {
+        /* The screen asks; until then the app holds no member and the least rights. */
+        a->locked_member = xstrdup(want);
+        a->role = APP_VOLUNTEER;
+        free(conf);
+        return 0;
     }
     if (store_encrypted(a->store)) {
-        store_read_end(t);
-        t = NULL;
         const char *pass = o->passphrase ? o->passphrase(o->passphrase_ctx, want) : NULL;
         if (!pass)
             rc = wt_error_set(err, WT_EPERM,
@@ -141,26 +165,69 @@ static int resolve_member(struct app *a, const struct app_opts *o, struct wt_err
                               a->dir);
         else
             rc = store_unlock(a->store, want, pass, err);
-        if (!rc)
-            rc = store_read_begin(a->store, &t, err);
-        if (rc) {
-            free(conf);
-            return rc;
-        }
     }
-    rc = store_get(t, WT_MEMBERS, want, &a->member);
-    store_read_end(t);
-    if (rc == WT_ENOTFOUND)
-        rc = wt_error_set(err, WT_EPERM, _("--as %s: dit lid bestaat niet in %s"), want, a->dir);
-    else if (rc)
-        rc = wt_error_set(err, rc, _("%s: lid %s kan niet worden gelezen"), a->dir, want);
+    if (!rc)
+        rc = load_member(a, want, err);
     free(conf);
+    return rc;
+}
+
+const char *app_locked(const struct app *a)
+{
+    return a->locked_member;
+}
+
+/* Another member's keyslot, so that an unknown member costs the same
+ * Argon2id run as a wrong passphrase (no hint in how long the answer takes). */
+static int other_slot(void *ctx, const char *member, const char *role)
+{
+    (void)role;
+    struct leader_search *l = ctx;
+    if (l->n == 0)
+        snprintf(l->id, sizeof l->id, "%s", member);
+    l->n++;
+    return 0;
+}
+
+static bool has_keyslot(struct app *a, const char *member, struct leader_search *any)
+{
+    struct store_txn *t;
+    if (store_read_begin(a->store, &t, NULL) != 0)
+        return true; /* store_unlock will say what is wrong */
+    char *role = NULL;
+    bool has = store_keyslot_role(t, member, &role) == 0;
+    free(role);
+    if (!has)
+        store_keyslot_each(t, other_slot, any);
+    store_read_end(t);
+    return has;
+}
+
+int app_unlock(struct app *a, const char *passphrase, struct wt_error *err)
+{
+    if (!a->locked_member)
+        return 0;
+    if (!passphrase)
+        passphrase = "";
+    struct leader_search any = {0};
+    int rc;
+    if (!has_keyslot(a, a->locked_member, &any)) {
+        if (any.n > 0)
+            store_passphrase_check(a->store, any.id, passphrase, NULL);
+        rc = WT_EPERM;
+    } else {
+        rc = store_unlock(a->store, a->locked_member, passphrase, err);
+    }
+    if (!rc)
+        rc = load_member(a, a->locked_member, err);
+    if (rc == WT_EPERM)
+        /* One sentence for an unknown member, a member without a keyslot and a
+         * wrong passphrase: the screen must not tell them apart. */
+        return wt_error_reset(err, WT_EPERM, _("%s: de wachtwoordzin klopt niet"), a->dir);
     if (rc)
         return rc;
-    const char *role = record_get(&a->member, MEMBER_ROLE);
-    a->role = strcmp(role, "leader") == 0         ? APP_LEADER
-              : strcmp(role, "professional") == 0 ? APP_PROFESSIONAL
-                                                  : APP_VOLUNTEER;
+    free(a->locked_member);
+    a->locked_member = NULL;
     return 0;
 }
 
@@ -211,6 +278,7 @@ void app_close(struct app *a)
         return;
     store_close(a->store);
     record_fini(&a->member);
+    free(a->locked_member);
     free(a->team);
     free(a->dir);
     free(a);

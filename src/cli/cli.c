@@ -152,7 +152,9 @@ static const char *open_passphrase(void *ctx, const char *member)
     return cli_passphrase(ctx, member);
 }
 
-int cli_open(const struct cli_globals *g, struct app **a)
+/* Opens the database; with defer an encrypted one stays locked for the
+ * screen to ask (app_unlock). */
+static int open_db(const struct cli_globals *g, struct app **a, bool defer)
 {
     *a = NULL;
     int code;
@@ -161,7 +163,8 @@ int cli_open(const struct cli_globals *g, struct app **a)
         return code;
     struct wt_error err = {0};
     struct app_opts o = {.dir = dir, .as_member = g->as, .passphrase = open_passphrase,
-                         .passphrase_ctx = (void *)g, .readonly = g->follow};
+                         .passphrase_ctx = (void *)g, .readonly = g->follow,
+                         .defer_unlock = defer};
     int rc = app_open(&o, a, &err);
     /* Typed on the terminal: three tries, like sudo. */
     for (int tries = 1; rc == WT_EPERM && asked_tty && tries < 3; tries++) {
@@ -174,6 +177,20 @@ int cli_open(const struct cli_globals *g, struct app **a)
     if (!rc && current_command)
         (*a)->path = current_command;
     return rc ? cli_error(&err) : 0;
+}
+
+int cli_open(const struct cli_globals *g, struct app **a)
+{
+    return open_db(g, a, false);
+}
+
+int cli_open_screen(const struct cli_globals *g, struct app **a)
+{
+    /* Only a passphrase that nobody types is used here; on a terminal the
+     * screen asks for one itself, without one the terminal is asked. */
+    const char *env = getenv("WIJKTAFEL_PASSPHRASE");
+    bool given = (env && *env) || g->passphrase_file || g->demo;
+    return open_db(g, a, !given && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
 }
 
 int cli_read_file(const char *path, char **buf, size_t *len)

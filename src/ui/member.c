@@ -84,7 +84,7 @@ bool ui_switch_member(struct ui *u)
     if (app_encrypted(u->a)) {
         rc = WT_EPERM;
         u->msg[0] = '\0';
-        for (int tries = 0; tries < 3 && rc == WT_EPERM; tries++) {
+        for (int tries = 0; tries < 3 && rc == WT_EPERM && u->a; tries++) {
             char *prompt = xasprintf(_("Wachtwoordzin voor %s:"), id);
             char *pass = dialog_secret(u, prompt);
             free(prompt);
@@ -96,8 +96,19 @@ bool ui_switch_member(struct ui *u)
             wt_error_clear(&err);
             rc = app_switch(&u->a, id, pass, &err);
             wipe_free(pass);
-            if (rc == WT_EPERM)
-                ui_error(u, &err); /* shown above the next try */
+            /* Shown above the next try, as in the box at the start: the same
+             * words for an unknown member and a wrong passphrase. */
+            if (rc == WT_EPERM && u->a && tries < 2)
+                ui_message(u, true,
+                           tries == 1 ? _("Dat klopt niet. Nog %d poging.")
+                                      : _("Dat klopt niet. Nog %d pogingen."),
+                           2 - tries);
+        }
+        if (rc == WT_EPERM && u->a) {
+            free(id);
+            ui_message(u, true, _("Dat klopt niet. %s werkt verder."),
+                       record_get(&u->a->member, MEMBER_NAME));
+            return true;
         }
     } else {
         rc = app_switch(&u->a, id, NULL, &err);

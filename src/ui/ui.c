@@ -161,7 +161,7 @@ static void ui_free(struct ui *u)
 int ui_run(struct app **ap, const struct ui_opts *o)
 {
     struct app *a = *ap;
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+    if (!app_locked(a) && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
         return print_summary(a);
     double t0 = ui_now();
     struct ui u;
@@ -177,25 +177,51 @@ int ui_run(struct app **ap, const struct ui_opts *o)
     meeting_timeboxes(u.timebox);
     u.timebox[UI_ITEM_REVIEW] = 10 * 60;
     struct wt_error err = {0};
+    bool started = false;
+    if (app_locked(a)) {
+        /* Encrypted and nobody gave the passphrase yet: the screen starts
+         * first and asks it itself, then loads what it shows. */
+        if (term_init() != 0) {
+            fprintf(stderr, _("%s: de database is versleuteld; geef de wachtwoordzin "
+                              "(WIJKTAFEL_PASSPHRASE of --passphrase-file)\n"),
+                    a->dir);
+            ui_free(&u);
+            return 77;
+        }
+        started = true;
+        theme_init();
+        theme_set_beamer(u.beamer);
+        if (ui_unlock(&u, &err) != 0) {
+            term_fini();
+            fprintf(stderr, "%s\n", err.text);
+            ui_free(&u);
+            return wt_error_exit_code(err.code);
+        }
+        t0 = ui_now(); /* first-screen: from here, without the typing */
+    }
     if (ui_members_load(&u, &err) != 0) {
+        term_fini();
         fprintf(stderr, "%s\n", err.text);
         ui_free(&u);
         return wt_error_exit_code(err.code);
     }
     double tr = ui_now();
     if (u.beamer && !(u.redactor = meeting_redactor_new(a, &err))) {
+        term_fini();
         fprintf(stderr, "%s\n", err.text);
         ui_free(&u);
         return wt_error_exit_code(err.code);
     }
     if (u.beamer)
         ui_log_timing(&u, "names", 0, tr);
-    if (term_init() != 0) {
-        ui_free(&u);
-        return print_summary(a);
+    if (!started) {
+        if (term_init() != 0) {
+            ui_free(&u);
+            return print_summary(a);
+        }
+        theme_init();
+        theme_set_beamer(u.beamer);
     }
-    theme_init();
-    theme_set_beamer(u.beamer);
     static struct view *(*const makers[UI_NITEMS])(struct ui *) = {
         view_actions_new, view_cases_new, view_signals_new, view_network_new,
         view_decisions_new, view_review_new};

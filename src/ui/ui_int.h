@@ -379,6 +379,14 @@ void ui_members_free(struct ui *u);
  * False when the screen must stop (the database could not be opened again). */
 bool ui_switch_member(struct ui *u);
 
+/* ---- unlock.c: the passphrase asked on the screen (curses running) ---- */
+
+/* Asks the passphrase of the locked app's member in a box, three tries,
+ * "Bezig met openen..." while it is checked. 0 when unlocked; else WT_EPERM
+ * (three wrong, or Esc, Ctrl-C, F10) or the error that stopped it, with err's
+ * sentence for the one line on stderr. */
+int ui_unlock(struct ui *u, struct wt_error *err);
+
 /* The content area of the current layout. */
 struct rect ui_content(const struct ui *u);
 /* Sets the message line (printf-style); error messages are marked [!]. */
