@@ -554,6 +554,13 @@ static size_t disk_room(struct store *s)
     return have ? (size_t)st.st_size + (size_t)vfs.f_bavail * (size_t)vfs.f_frsize : SIZE_MAX;
 }
 
+/* True when the disk of the database has less than 1 MiB free. */
+static bool disk_full_now(struct store *s)
+{
+    struct statvfs vfs;
+    return statvfs(s->dir, &vfs) == 0 && (size_t)vfs.f_bavail * (size_t)vfs.f_frsize < ((size_t)1 << 20);
+}
+
 int store_reserve(struct store *s, size_t extra, struct wt_error *err)
 {
     MDB_envinfo info;
@@ -678,6 +685,9 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *
             break;
         }
         mrc = mdb_txn_commit(txn);
+        /* LMDB reports a short write as EIO: on a disk without room it is a full disk. */
+        if (mrc == EIO && disk_full_now(s))
+            mrc = ENOSPC;
         if (mrc == MDB_MAP_FULL) {
             if ((rc = grow_map(s, err)) != 0)
                 break;
