@@ -373,6 +373,7 @@ size_t app_review_duplicates(struct app *a, const struct store_submission *sub,
 /* --- Bundles (docs/sync.md): offline exchange between databases of one team. --- */
 struct app_bundle_stats {
     size_t records, tombs, submissions, conflicts; /* what an import changed */
+    size_t rounds; /* rounds and doors added, changed or deleted */
 };
 
 /* Writes into out a bundle for `target` (a role name or a member id): what

@@ -13,6 +13,15 @@
 /* The kinds of round, as stored. */
 extern const char *const round_kinds[]; /* "wijkscan", "bakkie", "anders", NULL */
 
+/* A change's clock for bundles (docs/sync.md): a hybrid logical clock and
+ * the id of the database where the change was made. */
+struct round_clock {
+    uint64_t hlc, origin;
+};
+
+/* True when a is later than b: higher clock, ties broken by origin. */
+bool round_clock_after(const struct round_clock *a, const struct round_clock *b);
+
 /* A round: who goes where, when, to how many addresses. */
 struct round {
     char id[WT_MAX_ID + 1]; /* "ronde-2026-11-28", "-2" etc. when taken */
@@ -22,6 +31,8 @@ struct round {
     int addresses;          /* addresses planned (0: not said) */
     char *pairs;            /* who goes with whom: "m-anna+m-bert; m-carla+v-dirk" */
     char by[WT_MAX_ID + 1]; /* the member who made it */
+    struct round_clock made;    /* when and where it was made: who it is between databases */
+    struct round_clock changed; /* its last change (of the round itself, not its doors) */
 };
 
 /* One door rung. Text fields are short lines ("" when empty, never NULL
@@ -41,6 +52,8 @@ struct round_door {
     char made_case[WT_MAX_ID + 1];
     char talent[WT_MAX_ID + 1];
     char by[WT_MAX_ID + 1]; /* who recorded it */
+    struct round_clock made;    /* when and where it was recorded: who it is between databases */
+    struct round_clock changed; /* its last change */
 };
 
 /* A round's figures. */

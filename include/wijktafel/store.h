@@ -278,6 +278,15 @@ typedef int (*store_round_fn)(void *ctx, const struct round *r);
 int store_round_each(struct store_txn *t, store_round_fn fn, void *ctx);
 /* Deletes a round and its doors. */
 int store_round_del(struct store_txn *t, const char *id);
+/* Deletes a round and its doors and keeps its tombstone with clock c (when
+ * later than the one kept), so that a bundle does not bring it back. */
+struct store_clock;
+int store_round_gone(struct store_txn *t, const char *id, const struct store_clock *c);
+/* The tombstone of a round; WT_ENOTFOUND when there is none. */
+int store_round_gone_get(struct store_txn *t, const char *id, struct store_clock *out);
+/* Calls fn for every round tombstone. */
+typedef int (*store_gone_fn)(void *ctx, const char *id, const struct store_clock *c);
+int store_round_gone_each(struct store_txn *t, store_gone_fn fn, void *ctx);
 /* Stores (inserts or replaces, by number) a door of a round. */
 int store_door_put(struct store_txn *t, const char *round_id, const struct round_door *d);
 /* Reads door no of a round (out initialised; caller round_door_fini). */
@@ -317,6 +326,10 @@ char *store_team_id(struct store_txn *t);
 
 /* The local change sequence number (0 for a database without changes). */
 uint64_t store_seq(struct store_txn *t);
+
+/* A new clock for a change made now in this write (the next HLC and this
+ * database's id), for data outside the six kinds (rounds). */
+struct store_clock store_clock_now(struct store_txn *t);
 
 /* Moves this database's clock past remote (an HLC received in a bundle). */
 void store_hlc_observe(struct store_txn *t, uint64_t remote);

@@ -96,6 +96,60 @@ static int export_sub(void *ctx, const struct store_submission *s)
     return 0;
 }
 
+/* ---- rounds: sent whole every time (they are small); from a volunteer's
+ * database only what was changed there. Merged by their clocks. ---- */
+
+struct round_export {
+    struct export_ctx *x;
+    const char *id;
+    bool header_sent;
+    const struct round *r;
+};
+
+static bool changed_here(const struct export_ctx *x, const struct round_clock *c)
+{
+    return c->origin == x->dbid;
+}
+
+static int export_door(void *ctx, const struct round_door *d)
+{
+    struct round_export *re = ctx;
+    if (re->x->from_volunteer && !changed_here(re->x, &d->changed))
+        return 0;
+    if (!re->header_sent) { /* the round first, so that the door has a place to go */
+        bundle_body_round(&re->x->body, re->r);
+        re->header_sent = true;
+        re->x->n++;
+    }
+    bundle_body_door(&re->x->body, re->id, d);
+    re->x->n++;
+    return 0;
+}
+
+static int export_round(void *ctx, const struct round *r)
+{
+    struct export_ctx *x = ctx;
+    if (!*r->date)
+        return 0; /* damaged: check reports it */
+    struct round_export re = {x, r->id, false, r};
+    if (!x->from_volunteer || changed_here(x, &r->changed)) {
+        bundle_body_round(&x->body, r);
+        re.header_sent = true;
+        x->n++;
+    }
+    return store_door_each(x->t, r->id, export_door, &re);
+}
+
+static int export_round_gone(void *ctx, const char *id, const struct store_clock *c)
+{
+    struct export_ctx *x = ctx;
+    if (x->from_volunteer && c->origin != x->dbid)
+        return 0;
+    bundle_body_round_gone(&x->body, id, c);
+    x->n++;
+    return 0;
+}
+
 /* Resolves the target: a role, or a member with a keyslot. */
 static int export_target(struct store_txn *t, struct export_ctx *x, struct wt_error *err)
 {
@@ -143,6 +197,8 @@ static int export_write(struct store_txn *t, void *ctx, struct wt_error *err)
         if (x->cases || (k != WT_CASES && k != WT_ACTIONS))
             store_each(t, (enum wt_kind)k, export_record, x);
     store_changes_each(t, x->since, export_tomb, x);
+    store_round_each(t, export_round, x);
+    store_round_gone_each(t, export_round_gone, x);
     char *subkey = xasprintf("bundle/sent-sub/%s", x->target), *last = NULL;
     x->last_sub[0] = '\0';
     if (!x->all && store_meta_get(t, subkey, &last) == 0)

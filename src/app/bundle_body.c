@@ -9,6 +9,9 @@
  *       previous hlc, previous origin)
  *   'T' kind, id, hlc, origin
  *   'S' id, status, submitter, date, reason, kind, u32 len, stored value
+ *   'U' u32 len, a round's stored line (round.h)
+ *   'D' round id, u32 len, a door's stored line
+ *   'X' round id, hlc, origin (a deleted round)
  * Strings are u16 BE length + UTF-8; integers big-endian. */
 
 /* Appends v big-endian. */
@@ -90,6 +93,39 @@ void bundle_body_submission(struct buf *b, const struct store_submission *s)
     put_rec(b, &s->rec);
 }
 
+/* Appends a u32 length and the line. */
+static void put_line(struct buf *b, const char *line)
+{
+    size_t n = strlen(line);
+    put_u32(b, n);
+    buf_append(b, line, n);
+}
+
+void bundle_body_round(struct buf *b, const struct round *r)
+{
+    char *line = round_encode(r);
+    buf_putc(b, 'U');
+    put_line(b, line);
+    free(line);
+}
+
+void bundle_body_door(struct buf *b, const char *round_id, const struct round_door *d)
+{
+    char *line = round_door_encode(d);
+    buf_putc(b, 'D');
+    put_str(b, round_id);
+    put_line(b, line);
+    free(line);
+}
+
+void bundle_body_round_gone(struct buf *b, const char *round_id, const struct store_clock *c)
+{
+    buf_putc(b, 'X');
+    put_str(b, round_id);
+    put_u64(b, c->hlc);
+    put_u64(b, c->origin);
+}
+
 void bundle_body_end(struct buf *b)
 {
     buf_putc(b, 'E');
@@ -157,6 +193,42 @@ static void get_rec(struct rd *r, struct wt_record *rec)
     }
 }
 
+/* A u32-length line (at most 1 MiB, no NUL) as a string the caller frees;
+ * NULL with r->bad when malformed. */
+static char *get_line(struct rd *r)
+{
+    const unsigned char *l = take(r, 4);
+    size_t n = l ? (size_t)l[0] << 24 | (size_t)l[1] << 16 | (size_t)l[2] << 8 | l[3] : 0;
+    const unsigned char *q = l && n <= ((size_t)1 << 20) ? take(r, n) : NULL;
+    if (!q || memchr(q, 0, n)) {
+        r->bad = true;
+        return NULL;
+    }
+    return xstrndup((const char *)q, n);
+}
+
+/* Reads a round's line into it->round; validates it. */
+static void get_round(struct rd *r, struct bundle_item *it)
+{
+    char *line = get_line(r);
+    struct wt_error err = {0};
+    if (!line || round_decode(line, &it->round) != 0 || round_validate(&it->round, &err) != 0)
+        r->bad = true;
+    free(line);
+}
+
+/* Reads a round id and a door's line into it->id and it->door; validates it. */
+static void get_door(struct rd *r, struct bundle_item *it)
+{
+    get_str(r, it->id, sizeof it->id);
+    char *line = get_line(r);
+    struct wt_error err = {0};
+    if (!line || !record_id_valid(it->id) || round_door_decode(line, &it->door) != 0 ||
+        round_door_validate(&it->door, &err) != 0)
+        r->bad = true;
+    free(line);
+}
+
 int bundle_body_read(const unsigned char *body, size_t len, struct bundle_sender *who,
                      bundle_item_fn fn, void *ctx)
 {
@@ -177,7 +249,24 @@ int bundle_body_read(const unsigned char *body, size_t len, struct bundle_sender
         struct bundle_item it;
         memset(&it, 0, sizeof it);
         it.type = *t;
-        if (*t == 'R') {
+        round_init(&it.round);
+        round_door_init(&it.door);
+        if (*t == 'U' || *t == 'D' || *t == 'X') {
+            record_init(&it.rec, WT_MEMBERS);
+            if (*t == 'U') {
+                round_fini(&it.round);
+                get_round(&r, &it);
+            } else if (*t == 'D') {
+                round_door_fini(&it.door);
+                get_door(&r, &it);
+            } else {
+                get_str(&r, it.id, sizeof it.id);
+                it.stamp.f[0].hlc = get_u64(&r);
+                it.stamp.f[0].origin = get_u64(&r);
+                if (!record_id_valid(it.id))
+                    r.bad = true;
+            }
+        } else if (*t == 'R') {
             get_rec(&r, &it.rec);
             const unsigned char *n = take(&r, 1);
             it.stamp.n = record_kind(it.rec.kind)->nfields;
@@ -215,6 +304,8 @@ int bundle_body_read(const unsigned char *body, size_t len, struct bundle_sender
             ret = fn(ctx, &it);
         record_fini(&it.rec);
         record_fini(&it.sub.rec);
+        round_fini(&it.round);
+        round_door_fini(&it.door);
     }
     return ret ? ret : WT_EINVAL;
 }

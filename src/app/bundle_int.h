@@ -11,7 +11,9 @@ struct bundle_sender {
 };
 
 /* One item of a body: 'R' a record with its field clocks (rec, stamp), 'T' a
- * tombstone (kind, id, stamp.f[0]), 'S' a submission of the review queue (sub). */
+ * tombstone (kind, id, stamp.f[0]), 'S' a submission of the review queue (sub),
+ * 'U' a door-to-door round (round), 'D' a door of round id (door), 'X' a
+ * deleted round (id, stamp.f[0]). */
 struct bundle_item {
     char type;
     struct wt_record rec;
@@ -19,6 +21,8 @@ struct bundle_item {
     enum wt_kind kind;
     char id[WT_MAX_ID + 1];
     struct store_submission sub;
+    struct round round;
+    struct round_door door;
 };
 
 /* Writing a body into b: start, any number of items, end. */
@@ -27,6 +31,9 @@ void bundle_body_record(struct buf *b, const struct wt_record *r, const struct s
 void bundle_body_tomb(struct buf *b, enum wt_kind kind, const char *id,
                       const struct store_clock *c);
 void bundle_body_submission(struct buf *b, const struct store_submission *s);
+void bundle_body_round(struct buf *b, const struct round *r);
+void bundle_body_door(struct buf *b, const char *round_id, const struct round_door *d);
+void bundle_body_round_gone(struct buf *b, const char *round_id, const struct store_clock *c);
 void bundle_body_end(struct buf *b);
 
 /* Reads a body, calling fn for each item (valid only during the call) after

@@ -167,11 +167,137 @@ static void submit(struct merge_ctx *m, const struct wt_record *r, const char *k
     record_fini(&s.rec);
 }
 
+/* ---- rounds: the later clock wins, per round header and per door (a door is
+ * who it is by the clock it was made with); a deleted round stays deleted
+ * unless it changed after. From a volunteer's database too: rounds are the
+ * team's field notes, not records; what a finding became went through review. */
+
+static bool round_eq(const struct round_clock *a, const struct round_clock *b)
+{
+    return a->hlc == b->hlc && a->origin == b->origin;
+}
+
+/* True when a tombstone kept here is at least as late as c. */
+static bool round_buried(struct merge_ctx *m, const char *id, const struct round_clock *c)
+{
+    struct store_clock tomb;
+    if (store_round_gone_get(m->t, id, &tomb) != 0)
+        return false;
+    struct round_clock t = {tomb.hlc, tomb.origin};
+    return !round_clock_after(c, &t);
+}
+
+static void merge_round(struct merge_ctx *m, const struct round *in)
+{
+    store_hlc_observe(m->t, in->changed.hlc);
+    if (round_buried(m, in->id, &in->changed))
+        return;
+    struct round loc;
+    int rc = store_round_get(m->t, in->id, &loc);
+    if (rc == WT_ENOTFOUND || (rc == 0 && round_eq(&loc.made, &in->made) &&
+                               round_clock_after(&in->changed, &loc.changed))) {
+        store_round_put(m->t, in);
+        m->st.rounds++;
+    }
+    /* The same id for another round (made elsewhere the same day): kept apart
+     * by leaving the incoming one out; rounds made on a community laptop
+     * carry that laptop's mark in their id, so this is rare. */
+    round_fini(&loc);
+}
+
+struct door_find {
+    const struct round_door *in;
+    struct round_door found;
+    bool have;
+    int max;
+};
+
+static int find_door(void *ctx, const struct round_door *d)
+{
+    struct door_find *f = ctx;
+    if (d->no > f->max)
+        f->max = d->no;
+    if (!f->have && round_eq(&d->made, &f->in->made)) {
+        round_door_copy(&f->found, d);
+        f->have = true;
+    }
+    return 0;
+}
+
+struct no_taken {
+    int no;
+    bool taken;
+};
+
+static int door_no_taken(void *ctx, const struct round_door *d)
+{
+    struct no_taken *n = ctx;
+    n->taken |= d->no == n->no;
+    return 0;
+}
+
+static void merge_door(struct merge_ctx *m, const char *round_id, const struct round_door *in)
+{
+    store_hlc_observe(m->t, in->changed.hlc);
+    struct round have;
+    int rc = store_round_get(m->t, round_id, &have);
+    round_fini(&have);
+    if (rc)
+        return; /* the round is not here (deleted, or another round of that id) */
+    struct door_find f = {in, {0}, false, 0};
+    store_door_each(m->t, round_id, find_door, &f);
+    struct round_door d;
+    round_door_copy(&d, in);
+    if (f.have) {
+        bool later = round_clock_after(&in->changed, &f.found.changed);
+        d.no = f.found.no; /* numbers are local: the door keeps its place here */
+        round_door_fini(&f.found);
+        if (!later) {
+            round_door_fini(&d);
+            return;
+        }
+    } else {
+        struct no_taken n = {in->no, false};
+        store_door_each(m->t, round_id, door_no_taken, &n);
+        if (n.taken)
+            d.no = f.max + 1;
+    }
+    store_door_put(m->t, round_id, &d);
+    m->st.rounds++;
+    round_door_fini(&d);
+}
+
+static void merge_round_gone(struct merge_ctx *m, const char *id, const struct store_clock *c)
+{
+    store_hlc_observe(m->t, c->hlc);
+    struct round loc;
+    int rc = store_round_get(m->t, id, &loc);
+    struct round_clock rc_c = {c->hlc, c->origin};
+    bool keep = rc == 0 && round_clock_after(&loc.changed, &rc_c);
+    round_fini(&loc);
+    if (keep)
+        return; /* changed here after it was deleted there */
+    store_round_gone(m->t, id, c);
+    m->st.rounds += rc == 0;
+}
+
 /* Applies one item of the body; always 0 (errors stick to the transaction). */
 static int merge_item(void *ctx, const struct bundle_item *it)
 {
     struct merge_ctx *m = ctx;
     char key[80];
+    if (it->type == 'U') {
+        merge_round(m, &it->round);
+        return 0;
+    }
+    if (it->type == 'D') {
+        merge_door(m, it->id, &it->door);
+        return 0;
+    }
+    if (it->type == 'X') {
+        merge_round_gone(m, it->id, &it->stamp.f[0]);
+        return 0;
+    }
     if (it->type == 'S') {
         if (case_kind(it->sub.rec.kind))
             return 0;

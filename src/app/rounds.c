@@ -18,6 +18,13 @@ static int may_write(const struct app *a, struct wt_error *err)
     return 0;
 }
 
+/* The clock of a change made now in this write. */
+static struct round_clock clock_now(struct store_txn *t)
+{
+    struct store_clock c = store_clock_now(t);
+    return (struct round_clock){c.hlc, c.origin};
+}
+
 static void log_round(struct store_txn *t, const struct app *a, const char *action,
                       const char *id, const char *detail)
 {
@@ -136,15 +143,39 @@ static int round_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (o->fresh) {
         /* "ronde-DATE", then "-2", "-3", ... inside the write, so that two
          * writers never take the same id. */
-        char id[WT_MAX_ID + 1];
-        snprintf(id, sizeof id, "ronde-%s", o->r->date);
+        char id[WT_MAX_ID + 16], base[WT_MAX_ID + 1];
+        snprintf(base, sizeof base, "ronde-%s", o->r->date);
+        /* On a laptop made from a bundle (the community centre) the id carries
+         * a mark of that laptop, so that its rounds never take an id the
+         * team's database gives the same day. */
+        char *community = NULL;
+        if (store_meta_get(t, "sync/community", &community) == 0)
+            snprintf(base, sizeof base, "ronde-%s-%04x", o->r->date,
+                     (unsigned)(store_db_id(t) & 0xffff));
+        free(community);
+        snprintf(id, sizeof id, "%s", base);
         struct round have;
         for (int i = 2; store_round_get(t, id, &have) != WT_ENOTFOUND; i++) {
             round_fini(&have);
-            snprintf(id, sizeof id, "ronde-%s-%d", o->r->date, i);
+            snprintf(id, sizeof id, "%s-%d", base, i);
         }
         round_fini(&have);
+        if (strlen(id) > WT_MAX_ID)
+            return wt_error_set(err, WT_EINVAL, _("te veel rondes op %s"), o->r->date);
         snprintf(o->r->id, sizeof o->r->id, "%s", id);
+        o->r->made = clock_now(t);
+        o->r->changed = o->r->made;
+    } else {
+        struct round have;
+        int grc = store_round_get(t, o->r->id, &have);
+        if (grc == 0) {
+            o->r->made = have.made;
+            snprintf(o->r->by, sizeof o->r->by, "%s", have.by);
+        }
+        round_fini(&have);
+        if (grc)
+            return wt_error_set(err, grc, _("ronde %s bestaat niet"), o->r->id);
+        o->r->changed = clock_now(t);
     }
     store_round_put(t, o->r);
     log_round(t, o->a, o->fresh ? "create" : "change", o->r->id, "ronde");
@@ -192,7 +223,8 @@ static int round_del_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (o->a->role != APP_LEADER && !mine)
         return wt_error_set(err, WT_EPERM,
                             _("alleen een leider of wie de ronde maakte mag haar weggooien"));
-    store_round_del(t, o->id);
+    struct store_clock now = store_clock_now(t);
+    store_round_gone(t, o->id, &now);
     log_round(t, o->a, "delete", o->id, "ronde");
     return store_txn_error(t);
 }
@@ -235,15 +267,24 @@ static int door_write(struct store_txn *t, void *ctx, struct wt_error *err)
         int max = 0;
         store_door_each(t, o->round_id, last_no, &max);
         o->d->no = max + 1;
+        o->d->made = clock_now(t);
+        o->d->changed = o->d->made;
     } else {
         /* What the findings became is kept: a door edited later keeps its links. */
         struct round_door old;
-        if (store_door_get(t, o->round_id, o->d->no, &old) == 0) {
+        int grc = store_door_get(t, o->round_id, o->d->no, &old);
+        if (grc == 0) {
             memcpy(o->d->signal, old.signal, sizeof old.signal);
             memcpy(o->d->made_case, old.made_case, sizeof old.made_case);
             memcpy(o->d->talent, old.talent, sizeof old.talent);
+            memcpy(o->d->by, old.by, sizeof old.by);
+            o->d->made = old.made;
         }
         round_door_fini(&old);
+        if (grc)
+            return wt_error_set(err, grc, _("deur %d van ronde %s is er niet"), o->d->no,
+                                o->round_id);
+        o->d->changed = clock_now(t);
     }
     store_door_put(t, o->round_id, o->d);
     char detail[32];
@@ -380,6 +421,7 @@ static int make_write(struct store_txn *t, void *ctx, struct wt_error *err)
                      : o->what == FINDING_CASE ? d.made_case
                                                : d.talent;
         snprintf(slot, WT_MAX_ID + 1, "%s", made);
+        d.changed = clock_now(t);
         store_door_put(t, o->round_id, &d);
         rc = store_txn_error(t);
     }

@@ -97,8 +97,8 @@ static int bundle_import(const struct cli_globals *g, int argc, char **argv)
         return cli_fail(wt_error_exit_code(rc), "%s: %s", argv[1], err.text);
     fprintf(stderr,
             _("%s ingelezen: %zu records bijgewerkt, %zu verwijderd, %zu ter beoordeling, "
-              "%zu conflicten\n"),
-            argv[1], st.records, st.tombs, st.submissions, st.conflicts);
+              "%zu conflicten, %zu rondes of deuren\n"),
+            argv[1], st.records, st.tombs, st.submissions, st.conflicts, st.rounds);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 /* round.c: door-to-door rounds: validation, figures and the stored line format. */
 #include "wijktafel/round.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,11 @@ const char *const round_kinds[] = {"wijkscan", "bakkie", "anders", NULL};
 #define ROUND_FORMAT '1'
 #define MAX_DOORS 100000
 #define MAX_ADDRESSES 10000
+
+bool round_clock_after(const struct round_clock *a, const struct round_clock *b)
+{
+    return a->hlc != b->hlc ? a->hlc > b->hlc : a->origin > b->origin;
+}
 
 void round_init(struct round *r)
 {
@@ -208,6 +214,27 @@ static void put_int(struct buf *b, long v)
     put_field(b, n);
 }
 
+static void put_clock(struct buf *b, const struct round_clock *c)
+{
+    char n[48];
+    snprintf(n, sizeof n, "%" PRIu64, c->hlc);
+    put_field(b, n);
+    snprintf(n, sizeof n, "%" PRIu64, c->origin);
+    put_field(b, n);
+}
+
+/* A clock from two decimal fields; false when either is not a number. */
+static bool to_clock(const char *hlc, const char *origin, struct round_clock *out)
+{
+    char *e1, *e2;
+    if (!*hlc || !*origin || strspn(hlc, "0123456789") != strlen(hlc) ||
+        strspn(origin, "0123456789") != strlen(origin) || strlen(hlc) > 20 || strlen(origin) > 20)
+        return false;
+    out->hlc = strtoull(hlc, &e1, 10);
+    out->origin = strtoull(origin, &e2, 10);
+    return !*e1 && !*e2;
+}
+
 /* Splits line into at most max unescaped fields after the version byte;
  * returns the count, or -1 when the version is unknown or an escape bad.
  * The fields are malloc'd (caller frees each). */
@@ -270,19 +297,22 @@ char *round_encode(const struct round *r)
     put_int(&b, r->addresses);
     put_field(&b, r->pairs);
     put_field(&b, r->by);
+    put_clock(&b, &r->made);
+    put_clock(&b, &r->changed);
     return buf_steal(&b);
 }
 
 int round_decode(const char *line, struct round *out)
 {
     round_init(out);
-    char *f[7];
-    int n = split(line, f, 7);
+    char *f[11];
+    int n = split(line, f, 11);
     if (n < 0)
         return WT_ECORRUPT;
-    long addresses = n == 7 ? to_num(f[4]) : -1;
-    if (n != 7 || strlen(f[0]) > WT_MAX_ID || strlen(f[1]) > 10 || strlen(f[3]) >= sizeof out->kind ||
-        strlen(f[6]) > WT_MAX_ID || addresses < 0) {
+    long addresses = n == 11 ? to_num(f[4]) : -1;
+    if (n != 11 || strlen(f[0]) > WT_MAX_ID || strlen(f[1]) > 10 ||
+        strlen(f[3]) >= sizeof out->kind || strlen(f[6]) > WT_MAX_ID || addresses < 0 ||
+        !to_clock(f[7], f[8], &out->made) || !to_clock(f[9], f[10], &out->changed)) {
         free_fields(f, n);
         return WT_ECORRUPT;
     }
@@ -314,6 +344,8 @@ char *round_door_encode(const struct round_door *d)
     put_field(&b, d->made_case);
     put_field(&b, d->talent);
     put_field(&b, d->by);
+    put_clock(&b, &d->made);
+    put_clock(&b, &d->changed);
     return buf_steal(&b);
 }
 
@@ -326,12 +358,13 @@ static int to_flag(const char *s)
 int round_door_decode(const char *line, struct round_door *out)
 {
     round_door_init(out);
-    char *f[13];
-    int n = split(line, f, 13);
+    char *f[17];
+    int n = split(line, f, 17);
     if (n < 0)
         return WT_ECORRUPT;
-    bool ok = n == 13 && to_num(f[0]) >= 1 && to_flag(f[2]) >= 0 && to_flag(f[3]) >= 0 &&
-              to_flag(f[4]) >= 0;
+    bool ok = n == 17 && to_num(f[0]) >= 1 && to_flag(f[2]) >= 0 && to_flag(f[3]) >= 0 &&
+              to_flag(f[4]) >= 0 && to_clock(f[13], f[14], &out->made) &&
+              to_clock(f[15], f[16], &out->changed);
     for (int i = 9; ok && i < 13; i++)
         ok = strlen(f[i]) <= WT_MAX_ID;
     if (!ok) {

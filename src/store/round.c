@@ -1,4 +1,5 @@
 /* round.c: door-to-door rounds in meta: "round/ID" and "round/ID/door/NNNNNN". */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,4 +140,50 @@ int store_round_del(struct store_txn *t, const char *id)
     }
     free(c.k);
     return rc ? rc : store_meta_del(t, key);
+}
+
+/* A deleted round: "roundgone/ID" -> "HLC ORIGIN" (no personal data: not sealed). */
+int store_round_gone(struct store_txn *t, const char *id, const struct store_clock *c)
+{
+    int rc = store_round_del(t, id);
+    if (rc)
+        return rc;
+    char key[64], val[48];
+    snprintf(key, sizeof key, "roundgone/%s", id);
+    struct store_clock have;
+    if (store_round_gone_get(t, id, &have) == 0 && !store_clock_after(c, &have))
+        return 0;
+    snprintf(val, sizeof val, "%" PRIu64 " %" PRIu64, c->hlc, c->origin);
+    return store_meta_put(t, key, val);
+}
+
+int store_round_gone_get(struct store_txn *t, const char *id, struct store_clock *out)
+{
+    char key[64], *val = NULL;
+    snprintf(key, sizeof key, "roundgone/%s", id);
+    int rc = store_meta_get(t, key, &val);
+    if (rc == 0 && sscanf(val, "%" SCNu64 " %" SCNu64, &out->hlc, &out->origin) != 2)
+        rc = WT_ECORRUPT;
+    free(val);
+    return rc;
+}
+
+struct gone_walk {
+    store_gone_fn fn;
+    void *ctx;
+};
+
+static int gone_one(void *ctx, const char *key, const char *value)
+{
+    struct gone_walk *w = ctx;
+    struct store_clock c;
+    if (sscanf(value, "%" SCNu64 " %" SCNu64, &c.hlc, &c.origin) != 2)
+        return 0;
+    return w->fn(w->ctx, key + strlen("roundgone/"), &c);
+}
+
+int store_round_gone_each(struct store_txn *t, store_gone_fn fn, void *ctx)
+{
+    struct gone_walk w = {fn, ctx};
+    return store_meta_each(t, "roundgone/", gone_one, &w);
 }

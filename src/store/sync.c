@@ -352,3 +352,10 @@ int store_changes_each(struct store_txn *t, uint64_t since, store_change_fn fn, 
     int ret = walk(t, t->s->clock, false, since, fn, ctx);
     return ret ? ret : walk(t, t->s->tombs, true, since, fn, ctx);
 }
+
+struct store_clock store_clock_now(struct store_txn *t)
+{
+    sync_load(t);
+    uint64_t hlc = hlc_next(t);
+    return (struct store_clock){hlc, store_db_id(t)};
+}

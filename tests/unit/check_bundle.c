@@ -402,6 +402,144 @@ START_TEST(test_community_centre_holds_no_case_text)
 }
 END_TEST
 
+static const char *given_pass(void *ctx, const char *member)
+{
+    (void)member;
+    return ctx;
+}
+
+/* Opens db as member with passphrase pass (the app API: rounds have no command). */
+static struct app *open_app(const char *db, const char *member, const char *pass)
+{
+    char *d = P(db);
+    struct app_opts o = {.dir = d, .as_member = member, .passphrase = given_pass,
+                         .passphrase_ctx = (void *)pass};
+    struct app *a;
+    struct wt_error err = {0};
+    ck_assert_msg(app_open(&o, &a, &err) == 0, "%s", err.text);
+    free(d);
+    return a;
+}
+
+static struct app_round *rounds_of(struct app *a, size_t *n)
+{
+    struct app_round *rs;
+    struct wt_error err = {0};
+    ck_assert_msg(app_rounds_list(a, INT32_MIN, INT32_MAX, &rs, n, &err) == 0, "%s", err.text);
+    return rs;
+}
+
+static struct round_door new_door(const char *where, const char *care)
+{
+    struct round_door d;
+    round_door_init(&d);
+    d.answered = true;
+    d.talked = true;
+    round_set(&d.where, where);
+    round_set(&d.care, care);
+    return d;
+}
+
+/* A round made at the community centre reaches the team; the team turns a
+ * door's care question into a case; that mark and a later edit travel back;
+ * a deleted round stays deleted; importing twice changes nothing. */
+START_TEST(test_rounds_travel)
+{
+    team_db("a");
+    char *a = P("a");
+    setenv("WIJKTAFEL_NEW_PASSPHRASE", VPASS, 1);
+    ok(RUN("--db", a, "passphrase", "m-annie"));
+    bundle_export("a", "m-annie", "bh0.wtb", false);
+    setenv("WIJKTAFEL_PASSPHRASE", VPASS, 1);
+    init_from("bh", "bh0.wtb");
+    /* At the community centre: a Bakkie with two doors. */
+    struct app *v = open_app("bh", "m-annie", VPASS);
+    struct round r;
+    round_init(&r);
+    snprintf(r.date, sizeof r.date, "2026-11-20");
+    round_set(&r.area, "Veenwaard/Elsterveld");
+    snprintf(r.kind, sizeof r.kind, "bakkie");
+    round_set(&r.pairs, "m-annie");
+    struct wt_error err = {0};
+    ck_assert_msg(app_round_save(v, &r, &err) == 0, "%s", err.text);
+    ck_assert_msg(strncmp(r.id, "ronde-2026-11-20-", 17) == 0, "%s", r.id); /* the laptop's mark */
+    struct round_door d1 = new_door("Plein", "Hulp bij formulieren"), d2 = new_door("Plein", "");
+    ck_assert_int_eq(app_door_save(v, r.id, &d1, &err), 0);
+    ck_assert_int_eq(app_door_save(v, r.id, &d2, &err), 0);
+    app_close(v);
+    bundle_export("bh", "leader", "bh1.wtb", false);
+    setenv("WIJKTAFEL_PASSPHRASE", PASS, 1);
+    bundle_import("a", "bh1.wtb");
+    bundle_import("a", "bh1.wtb");
+    /* The team sees the round and turns door 1's care question into a case. */
+    struct app *t = open_app("a", "leider", PASS);
+    size_t n;
+    struct app_round *rs = rounds_of(t, &n);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(rs[0].r.id, r.id);
+    ck_assert_uint_eq(rs[0].ndoors, 2);
+    ck_assert_str_eq(rs[0].doors[0].care, "Hulp bij formulieren");
+    struct wt_record rec;
+    app_door_draft(t, &rs[0].r, &rs[0].doors[0], FINDING_CASE, &rec);
+    record_set(&rec, CASE_RESIDENT, "Bewoner van het plein");
+    ck_assert_msg(app_door_make(t, r.id, 1, FINDING_CASE, &rec, &err) == 0, "%s", err.text);
+    record_fini(&rec);
+    app_rounds_free(rs, n);
+    /* A round of the team's own, deleted again: the deletion travels too. */
+    struct round own;
+    round_init(&own);
+    snprintf(own.date, sizeof own.date, "2026-11-21");
+    round_set(&own.area, "Veenwaard");
+    ck_assert_int_eq(app_round_save(t, &own, &err), 0);
+    ck_assert_str_eq(own.id, "ronde-2026-11-21");
+    app_close(t);
+    bundle_export("a", "m-annie", "bh2.wtb", false);
+    t = open_app("a", "leider", PASS);
+    ck_assert_int_eq(app_round_delete(t, own.id, &err), 0);
+    app_close(t);
+    bundle_export("a", "m-annie", "bh3.wtb", false);
+    setenv("WIJKTAFEL_PASSPHRASE", VPASS, 1);
+    bundle_import("bh", "bh2.wtb");
+    v = open_app("bh", "m-annie", VPASS);
+    rs = rounds_of(v, &n);
+    ck_assert_uint_eq(n, 2);
+    app_rounds_free(rs, n);
+    app_close(v);
+    bundle_import("bh", "bh3.wtb");
+    bundle_import("bh", "bh2.wtb"); /* an old bundle again: the round stays deleted */
+    v = open_app("bh", "m-annie", VPASS);
+    rs = rounds_of(v, &n);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(rs[0].r.id, r.id);
+    ck_assert_msg(*rs[0].doors[0].made_case, "the case's id came back with the door");
+    ck_assert_str_eq(rs[0].doors[1].made_case, "");
+    /* A later note at the centre on door 2 wins over the older one at the team. */
+    struct round_door edit;
+    round_door_copy(&edit, &rs[0].doors[1]);
+    round_set(&edit.note, "komt volgende week terug");
+    ck_assert_int_eq(app_door_save(v, r.id, &edit, &err), 0);
+    round_door_fini(&edit);
+    app_rounds_free(rs, n);
+    app_close(v);
+    bundle_export("bh", "leader", "bh4.wtb", false);
+    setenv("WIJKTAFEL_PASSPHRASE", PASS, 1);
+    bundle_import("a", "bh4.wtb");
+    t = open_app("a", "leider", PASS);
+    rs = rounds_of(t, &n);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(rs[0].doors[1].note, "komt volgende week terug");
+    ck_assert_msg(*rs[0].doors[0].made_case, "the team's mark is kept");
+    app_rounds_free(rs, n);
+    ck_assert_int_eq(app_check(t, NULL, NULL, &err), 0);
+    app_close(t);
+    round_fini(&r);
+    round_fini(&own);
+    round_door_fini(&d1);
+    round_door_fini(&d2);
+    free(a);
+}
+END_TEST
+
 START_TEST(test_plain_database_cannot_bundle)
 {
     unsetenv("WIJKTAFEL_PASSPHRASE");
@@ -583,6 +721,7 @@ static Suite *bundle_suite(void)
     tcase_add_test(tc, test_plain_database_cannot_bundle);
     tcase_add_test(tc, test_init_from_refusals);
     tcase_add_test(tc, test_volunteer_bundle_holds_no_case_records);
+    tcase_add_test(tc, test_rounds_travel);
     suite_add_tcase(s, tc);
     return s;
 }
