@@ -154,7 +154,8 @@ static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
  *         access log, review queue and case keys got their databases (opened
  *         with MDB_CREATE already); the indexes are rebuilt.
  * 3 -> 4: "clock" and "tombs" for bundles (opened with MDB_CREATE); records
- *         without clocks count as changed at HLC 0. */
+ *         without clocks count as changed at HLC 0.
+ * 4 -> 5: clock values rewritten in the compact format 2 (sync.c). */
 static int migrate(struct store_txn *t, long from)
 {
     bool rebuild = false;
@@ -166,6 +167,8 @@ static int migrate(struct store_txn *t, long from)
             if (mdb_dbi_open(t->txn, "index", 0, &old) == 0)
                 mdb_drop(t->txn, old, 1);
         }
+        if (v == 4)
+            store_clock_migrate(t);
     }
     if (rebuild)
         index_rebuild(t);

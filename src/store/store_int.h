@@ -54,6 +54,8 @@ struct store_txn {
 int store_sync_stamp(struct store_txn *t, const struct wt_record *old, const struct wt_record *r);
 /* sync.c: after a delete: the record's clocks go, a tombstone comes. */
 int store_sync_deleted(struct store_txn *t, enum wt_kind kind, const char *id);
+/* sync.c: rewrites every clock value of format 1 (schema 4) in format 2. */
+int store_clock_migrate(struct store_txn *t);
 /* sync.c: writes the HLC and sequence back to meta (before a commit). */
 int store_sync_flush(struct store_txn *t);
 
