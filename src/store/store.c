@@ -761,9 +761,23 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
     if (!t->write)
         return store_txn_fail(t, WT_EIO, "read-only transaction");
     enum wt_kind kind = recs[0]->kind;
-    /* Records that replace others first lose their old index entries. */
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t->txn, t->s->kinds[kind], &c);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    MDB_val last, lv;
+    bool have_last = mdb_cursor_get(c, &last, &lv, MDB_LAST) == 0;
+    char lastid[WT_MAX_ID + 1] = "";
+    if (have_last)
+        memcpy(lastid, last.mv_data, last.mv_size < WT_MAX_ID ? last.mv_size : WT_MAX_ID);
+    /* Records that replace others first lose their old index entries; an id
+     * beyond the last one in the database is new without a look-up. */
     bool *existed = xcalloc(n, sizeof *existed);
     for (size_t i = 0; i < n && !t->err; i++) {
+        if (!have_last)
+            break;
+        if (strcmp(recs[i]->v[0], lastid) > 0)
+            continue;
         struct wt_record old;
         int grc = store_get(t, kind, recs[i]->v[0], &old);
         if (grc == 0)
@@ -777,6 +791,7 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
     sort_recs = recs;
     qsort(order, n, sizeof *order, cmp_rec_ids);
     /* The clocks, in id order: their pages are written one after another. */
+    store_sync_batch_begin(t);
     for (size_t k = 0; k < n && !t->err; k++) {
         size_t i = order[k];
         struct wt_record old;
@@ -786,19 +801,16 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
         store_sync_stamp(t, have ? &old : NULL, recs[i]);
         record_fini(&old);
     }
+    store_sync_batch_end(t);
     free(existed);
-    MDB_cursor *c;
-    int rc = t->err ? t->err : mdb_cursor_open(t->txn, t->s->kinds[kind], &c);
-    if (rc) {
+    if (t->err) {
+        mdb_cursor_close(c);
         free(order);
-        return t->err ? t->err : store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+        return t->err;
     }
-    MDB_val last, lv;
-    bool have_last = mdb_cursor_get(c, &last, &lv, MDB_LAST) == 0;
-    char lastid[WT_MAX_ID + 1] = "";
-    if (have_last)
-        memcpy(lastid, last.mv_data, last.mv_size < WT_MAX_ID ? last.mv_size : WT_MAX_ID);
     struct key_arena keys = {0};
+    if (kind == WT_CASES)
+        store_casekey_batch_begin(t);
     for (size_t i = 0; i < n && !rc; i++) {
         const struct wt_record *r = recs[order[i]];
         unsigned char *val;
@@ -812,6 +824,7 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
         if (!rc)
             index_each_key(t->s, r, collect_key, &keys);
     }
+    store_casekey_batch_end(t);
     mdb_cursor_close(c);
     free(order);
     if (rc || t->err) {

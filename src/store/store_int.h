@@ -47,11 +47,25 @@ struct store_txn {
     int tombs_state; /* 0 not looked at, 1 the tombs database is empty, 2 it is not */
     uint64_t hlc, seq, dbid;
     const struct store_stamp *stamp_override; /* a merge writes the clocks it was given */
+    /* A batch (store_put_many) writes clocks in key order through one cursor,
+     * appending keys beyond the largest one in the database. */
+    MDB_cursor *clock_cur;
+    bool clock_have_last;
+    size_t clock_last_len;
+    unsigned char clock_last[WT_MAX_ID + 2];
+    /* The same for new case keys in an encrypted database (crypto.c). */
+    MDB_cursor *casekey_cur;
+    bool casekey_have_last;
+    char casekey_last[WT_MAX_ID + 1];
 };
 
 /* sync.c: stamps the fields of r that differ from old (NULL: a new record)
  * with a new HLC and this database's id, and records the change sequence. */
 int store_sync_stamp(struct store_txn *t, const struct wt_record *old, const struct wt_record *r);
+/* sync.c: clocks written between these two go through one cursor, with
+ * MDB_APPEND for keys beyond the largest (callers stamp in key order). */
+int store_sync_batch_begin(struct store_txn *t);
+void store_sync_batch_end(struct store_txn *t);
 /* sync.c: after a delete: the record's clocks go, a tombstone comes. */
 int store_sync_deleted(struct store_txn *t, enum wt_kind kind, const char *id);
 /* sync.c: rewrites every clock value of format 1 (schema 4) in format 2. */
@@ -101,6 +115,10 @@ int store_value_make(struct store_txn *t, const struct wt_record *r, unsigned ch
 int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
                      const unsigned char *val, size_t len, struct wt_record *out);
 int store_casekey_destroy(struct store_txn *t, const char *id);
+/* Case keys made between these two (for cases stored in id order) go through
+ * one cursor; a key for an id beyond the last is appended without a look-up. */
+int store_casekey_batch_begin(struct store_txn *t);
+void store_casekey_batch_end(struct store_txn *t);
 /* Writes the 32 hex digits of the keyed hash of folded into out. */
 size_t store_index_value(struct store *s, enum wt_kind kind, const char *folded, char *out,
                          size_t cap);

@@ -270,7 +270,19 @@ static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
 {
     unsigned char kb[WT_MAX_ID + 2], val[CLOCK_MAX];
     MDB_val k = {sync_key(kb, kind, id), kb}, v = {clock_encode(st, val), val};
-    int rc = mdb_put(t->txn, t->s->clock, &k, &v, 0);
+    int rc;
+    if (t->clock_cur) {
+        MDB_val last = {t->clock_last_len, t->clock_last};
+        bool beyond = !t->clock_have_last || store_key_cmp(&k, &last) > 0;
+        rc = mdb_cursor_put(t->clock_cur, &k, &v, beyond ? MDB_APPEND : 0);
+        if (!rc && beyond) {
+            memcpy(t->clock_last, kb, k.mv_size);
+            t->clock_last_len = k.mv_size;
+            t->clock_have_last = true;
+        }
+    } else {
+        rc = mdb_put(t->txn, t->s->clock, &k, &v, 0);
+    }
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
     if (t->tombs_state == 0) {
@@ -280,6 +292,37 @@ static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
     if (t->tombs_state == 2)
         mdb_del(t->txn, t->s->tombs, &k, NULL); /* a record written anew is alive */
     return 0;
+}
+
+int store_sync_batch_begin(struct store_txn *t)
+{
+    if (t->err || t->clock_cur)
+        return t->err;
+    int rc = mdb_cursor_open(t->txn, t->s->clock, &t->clock_cur);
+    if (rc) {
+        t->clock_cur = NULL;
+        return store_txn_mdb_fail(t, rc, "clock");
+    }
+    MDB_val k, v;
+    t->clock_have_last = mdb_cursor_get(t->clock_cur, &k, &v, MDB_LAST) == 0 &&
+                         k.mv_size <= sizeof t->clock_last;
+    if (t->clock_have_last) {
+        memcpy(t->clock_last, k.mv_data, k.mv_size);
+        t->clock_last_len = k.mv_size;
+    } else if (mdb_cursor_get(t->clock_cur, &k, &v, MDB_FIRST) == 0) {
+        /* A key too long to be ours: never append. */
+        t->clock_have_last = true;
+        memset(t->clock_last, 0xff, sizeof t->clock_last);
+        t->clock_last_len = sizeof t->clock_last;
+    }
+    return 0;
+}
+
+void store_sync_batch_end(struct store_txn *t)
+{
+    if (t->clock_cur)
+        mdb_cursor_close(t->clock_cur);
+    t->clock_cur = NULL;
 }
 
 /* True when two column values (NULL: empty) differ. */
