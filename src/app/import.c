@@ -194,7 +194,11 @@ static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
         app_log_entry(im->a, &es[0], "import", im->kind, NULL, NULL);
         for (size_t i = 0; i < im->n; i++) {
             es[i] = es[0];
-            snprintf(es[i].id, sizeof es[i].id, "%s", im->recs[i].r.v[0]);
+            size_t il = strlen(im->recs[i].r.v[0]);
+            if (il >= sizeof es[i].id)
+                il = sizeof es[i].id - 1;
+            memcpy(es[i].id, im->recs[i].r.v[0], il);
+            es[i].id[il] = '\0';
         }
         store_log_append_many(t, es, im->n);
         free(es);

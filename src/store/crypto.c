@@ -54,9 +54,9 @@ static void make_ad(unsigned char *ad, size_t *adlen, const char *tag, const cha
     *adlen = tl + 1 + il;
 }
 
-/* Seals plain into v, which has room for SEAL_LEN(plen) bytes. */
-#define SEAL_LEN(plen) (1 + NONCE + (plen) + MAC)
-static void seal_into(const unsigned char key[32], const char *tag, const char *id,
+#define SEAL_LEN(plen) STORE_SEAL_LEN(plen)
+_Static_assert(SEAL_LEN(0) == 1 + NONCE + MAC, "STORE_SEAL_LEN matches the construction");
+void store_seal_into(const unsigned char key[32], const char *tag, const char *id,
                       const unsigned char *plain, size_t plen, unsigned char *v)
 {
     unsigned char ad[600];
@@ -72,7 +72,7 @@ void store_seal(const unsigned char key[32], const char *tag, const char *id,
                 const unsigned char *plain, size_t plen, unsigned char **out, size_t *olen)
 {
     unsigned char *v = xmalloc(SEAL_LEN(plen));
-    seal_into(key, tag, id, plain, plen, v);
+    store_seal_into(key, tag, id, plain, plen, v);
     *out = v;
     *olen = SEAL_LEN(plen);
 }
@@ -142,7 +142,7 @@ static int value_key(struct store_txn *t, enum wt_kind kind, const char *id, boo
         return WT_ECORRUPT; /* a sealed case without its key: erased or damaged */
     rnd(key, 32);
     unsigned char sealed[SEAL_LEN(32)];
-    seal_into(s->dkey[COMP_CASE], "casekey", id, key, 32, sealed);
+    store_seal_into(s->dkey[COMP_CASE], "casekey", id, key, 32, sealed);
     MDB_val nv = {sizeof sealed, sealed};
     if (beyond) {
         rc = mdb_cursor_put(t->casekey_cur, &k, &nv, MDB_APPEND);
@@ -202,6 +202,37 @@ int store_value_make(struct store_txn *t, const struct wt_record *r, unsigned ch
     int rc = value_key(t, r->kind, r->v[0], true, key);
     if (rc == 0)
         store_seal(key, kind_tag(r->kind), r->v[0], plain, plen, out, len);
+    sodium_memzero(key, sizeof key);
+    sodium_memzero(plain, plen);
+    free(plain);
+    if (rc == WT_EPERM)
+        return store_txn_fail(t, WT_EPERM, _("deze gegevens zijn niet te openen met uw sleutel"));
+    return rc;
+}
+
+int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *r,
+                    unsigned flags)
+{
+    unsigned char *plain;
+    size_t plen;
+    store_encode(r, &plain, &plen);
+    MDB_val k = {strlen(r->v[0]), r->v[0]}, v = {plen, plain};
+    if (!t->s->encrypted) {
+        int rc = mdb_cursor_put(c, &k, &v, flags);
+        free(plain);
+        return rc ? store_txn_mdb_fail(t, rc, r->v[0]) : 0;
+    }
+    unsigned char key[32];
+    int rc = value_key(t, r->kind, r->v[0], true, key);
+    if (rc == 0) {
+        /* Sealed straight into the page LMDB reserves for it. */
+        v.mv_size = SEAL_LEN(plen);
+        int mrc = mdb_cursor_put(c, &k, &v, flags | MDB_RESERVE);
+        if (mrc)
+            rc = store_txn_mdb_fail(t, mrc, r->v[0]);
+        else
+            store_seal_into(key, kind_tag(r->kind), r->v[0], plain, plen, v.mv_data);
+    }
     sodium_memzero(key, sizeof key);
     sodium_memzero(plain, plen);
     free(plain);

@@ -813,16 +813,10 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
         store_casekey_batch_begin(t);
     for (size_t i = 0; i < n && !rc; i++) {
         const struct wt_record *r = recs[order[i]];
-        unsigned char *val;
-        size_t len;
-        if (store_value_make(t, r, &val, &len) != 0)
-            break;
-        MDB_val k = id_key(r->v[0]), v = {len, val};
         bool append = !have_last || strcmp(r->v[0], lastid) > 0;
-        rc = mdb_cursor_put(c, &k, &v, append ? MDB_APPEND : 0);
-        free(val);
-        if (!rc)
-            index_each_key(t->s, r, collect_key, &keys);
+        if (store_value_put(t, c, r, append ? MDB_APPEND : 0) != 0)
+            break;
+        index_each_key(t->s, r, collect_key, &keys);
     }
     store_casekey_batch_end(t);
     mdb_cursor_close(c);

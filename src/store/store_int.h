@@ -104,12 +104,21 @@ enum store_comp store_comp_of(enum wt_kind kind);
 /* Seals plain under key with "tag\0id" as associated data; *out is malloc'd. */
 void store_seal(const unsigned char key[32], const char *tag, const char *id,
                 const unsigned char *plain, size_t plen, unsigned char **out, size_t *olen);
+/* The length of a sealed value of plen bytes: [2][nonce 24][ciphertext][MAC 16]. */
+#define STORE_SEAL_LEN(plen) (1 + 24 + (plen) + 16)
+/* The same as store_seal, into out (STORE_SEAL_LEN(plen) bytes). */
+void store_seal_into(const unsigned char key[32], const char *tag, const char *id,
+                     const unsigned char *plain, size_t plen, unsigned char *out);
 /* Opens a sealed value; WT_ECORRUPT when it is not authentic. */
 int store_unseal(const unsigned char key[32], const char *tag, const char *id,
                  const unsigned char *val, size_t vlen, unsigned char **out, size_t *olen);
 /* The stored value of r: encoded, and sealed in an encrypted database. */
 int store_value_make(struct store_txn *t, const struct wt_record *r, unsigned char **out,
                      size_t *len);
+/* Puts the stored value of r through cursor c (flags: MDB_APPEND or 0),
+ * sealing it in place in an encrypted database; 0 or the sticky error. */
+int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *r,
+                    unsigned flags);
 /* Reads a stored value; WT_EPERM when its compartment is locked,
  * WT_ECORRUPT when damaged, tampered or swapped. */
 int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
