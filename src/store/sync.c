@@ -176,13 +176,14 @@ static size_t clock_encode(const struct store_stamp *st, unsigned char *val)
 {
     static const struct store_clock zero = {0, 0};
     struct store_clock base = clock_base(st);
+    int n = st->n < WT_MAX_FIELDS ? st->n : WT_MAX_FIELDS; /* val holds no more */
     val[0] = CLOCK_FORMAT;
     put_u64(val + 1, st->seq);
-    val[9] = (unsigned char)st->n;
+    val[9] = (unsigned char)n;
     put_u64(val + 10, base.hlc);
     put_u64(val + 18, base.origin);
     size_t len = CLOCK_HEAD;
-    for (int i = 0; i < st->n; i++) {
+    for (int i = 0; i < n; i++) {
         unsigned flags = (clock_eq(&st->f[i], &base) ? 0u : 1u) |
                          (clock_eq(&st->prev[i], &zero) ? 0u : 2u);
         if (!flags)
