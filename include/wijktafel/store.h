@@ -14,7 +14,7 @@
 #include "wijktafel/xalloc.h"
 
 /* The schema version this program writes. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 struct store;     /* an open database folder */
 struct store_txn; /* a read or write transaction with a sticky error */

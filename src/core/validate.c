@@ -189,14 +189,22 @@ int record_set_checked(struct wt_record *r, int f, const char *raw, struct wt_er
     if (!text_valid_utf8(raw, len))
         return wt_error_set(err, WT_EINVAL, _("%s: geen geldige UTF-8"), fd->name);
 
-    char *v = fd->type == FT_TEXT ? xstrdup(raw) : text_trim(raw);
-    char *canon = NULL;
-    int rc = 0;
-    if (!*v) {
-        free(v);
+    /* Trimmed as text_trim does (free text is kept as typed), without an
+     * allocation for what ends up empty. */
+    const char *a = raw, *e = raw + len;
+    if (fd->type != FT_TEXT) {
+        while (a < e && (*a == ' ' || *a == '\t' || *a == '\r' || *a == '\n'))
+            a++;
+        while (e > a && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+            e--;
+    }
+    if (a == e) {
         record_set(r, f, NULL);
         return 0;
     }
+    char *v = xstrndup(a, (size_t)(e - a));
+    char *canon = NULL;
+    int rc = 0;
     switch (fd->type) {
     case FT_ID:
     case FT_REF:

@@ -11,20 +11,6 @@
  * as empty and the migration step brings old values up to date. */
 #define VALUE_FORMAT 1
 
-static void put_varint(struct buf *b, size_t v)
-{
-    unsigned char tmp[10];
-    int n = 0;
-    do {
-        tmp[n] = (unsigned char)(v & 0x7f);
-        v >>= 7;
-        if (v)
-            tmp[n] |= 0x80;
-        n++;
-    } while (v);
-    buf_append(b, tmp, (size_t)n);
-}
-
 static int get_varint(const unsigned char **p, const unsigned char *end, size_t *out)
 {
     size_t v = 0;
@@ -41,23 +27,50 @@ static int get_varint(const unsigned char **p, const unsigned char *end, size_t 
     return -1;
 }
 
+static size_t varint_len(size_t v)
+{
+    size_t n = 1;
+    while (v >>= 7)
+        n++;
+    return n;
+}
+
+static unsigned char *put_varint_at(unsigned char *p, size_t v)
+{
+    do {
+        *p = (unsigned char)(v & 0x7f);
+        v >>= 7;
+        if (v)
+            *p |= 0x80;
+        p++;
+    } while (v);
+    return p;
+}
+
 void store_encode(const struct wt_record *r, unsigned char **out, size_t *len)
 {
+    /* Measured first, then written into one allocation of the exact size. */
     const struct wt_kind_def *kd = record_kind(r->kind);
-    struct buf b = {0};
-    buf_putc(&b, VALUE_FORMAT);
-    put_varint(&b, (size_t)kd->nfields);
+    size_t flen[WT_MAX_FIELDS];
+    size_t total = 1 + varint_len((size_t)kd->nfields);
+    for (int i = 0; i < kd->nfields; i++) {
+        flen[i] = r->v[i] ? strlen(r->v[i]) : 0;
+        total += r->v[i] ? varint_len(flen[i] + 1) + flen[i] : 1;
+    }
+    unsigned char *v = xmalloc(total), *p = v;
+    *p++ = VALUE_FORMAT;
+    p = put_varint_at(p, (size_t)kd->nfields);
     for (int i = 0; i < kd->nfields; i++) {
         if (!r->v[i]) {
-            put_varint(&b, 0);
+            *p++ = 0;
             continue;
         }
-        size_t n = strlen(r->v[i]);
-        put_varint(&b, n + 1);
-        buf_append(&b, r->v[i], n);
+        p = put_varint_at(p, flen[i] + 1);
+        memcpy(p, r->v[i], flen[i]);
+        p += flen[i];
     }
-    *len = b.len;
-    *out = (unsigned char *)buf_steal(&b);
+    *out = v;
+    *len = total;
 }
 
 int store_decode(enum wt_kind kind, const unsigned char *val, size_t len, struct wt_record *out)

@@ -54,20 +54,62 @@ static void make_ad(unsigned char *ad, size_t *adlen, const char *tag, const cha
     *adlen = tl + 1 + il;
 }
 
-void store_seal(const unsigned char key[32], const char *tag, const char *id,
-                const unsigned char *plain, size_t plen, unsigned char **out, size_t *olen)
+#define SEAL_LEN(plen) STORE_SEAL_LEN(plen)
+_Static_assert(SEAL_LEN(0) == 1 + NONCE + MAC, "STORE_SEAL_LEN matches the construction");
+_Static_assert(NONCE == 16 + 8 && crypto_core_hchacha20_INPUTBYTES == 16 &&
+                   crypto_aead_chacha20poly1305_ietf_NPUBBYTES == 12 &&
+                   crypto_aead_chacha20poly1305_ietf_ABYTES == MAC,
+               "XChaCha20-Poly1305 is HChaCha20 then ChaCha20-Poly1305 (IETF)");
+void store_seal_into(const unsigned char key[32], const char *tag, const char *id,
+                      const unsigned char *plain, size_t plen, unsigned char *v)
 {
     unsigned char ad[600];
     size_t adlen;
     make_ad(ad, &adlen, tag, id);
-    unsigned char *v = xmalloc(1 + NONCE + plen + MAC);
     v[0] = SEALED_FORMAT;
     rnd(v + 1, NONCE);
-    unsigned long long clen;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(v + 1 + NONCE, &clen, plain, plen, ad, adlen, NULL,
+    crypto_aead_xchacha20poly1305_ietf_encrypt(v + 1 + NONCE, NULL, plain, plen, ad, adlen, NULL,
                                                v + 1, key);
+}
+
+void store_sealer_init(struct store_sealer *z, const unsigned char key[32])
+{
+    rnd(z->prefix, sizeof z->prefix);
+    crypto_core_hchacha20(z->subkey, z->prefix, key, NULL);
+    z->counter = 0;
+}
+
+void store_sealer_seal(struct store_sealer *z, const char *tag, const char *id,
+                       const unsigned char *plain, size_t plen, unsigned char *out)
+{
+    unsigned char ad[600];
+    size_t adlen;
+    make_ad(ad, &adlen, tag, id);
+    /* nonce = prefix (16) + counter (8); ChaCha20's own nonce is four zero
+     * bytes and the last 8 of XChaCha20's, as libsodium builds it. */
+    unsigned char *nonce = out + 1, inner[crypto_aead_chacha20poly1305_ietf_NPUBBYTES] = {0};
+    out[0] = SEALED_FORMAT;
+    memcpy(nonce, z->prefix, sizeof z->prefix);
+    uint64_t c = z->counter++;
+    for (int i = 0; i < 8; i++, c >>= 8)
+        nonce[16 + i] = (unsigned char)c;
+    memcpy(inner + 4, nonce + 16, 8);
+    crypto_aead_chacha20poly1305_ietf_encrypt(out + 1 + NONCE, NULL, plain, plen, ad, adlen,
+                                              NULL, inner, z->subkey);
+}
+
+void store_sealer_fini(struct store_sealer *z)
+{
+    sodium_memzero(z, sizeof *z);
+}
+
+void store_seal(const unsigned char key[32], const char *tag, const char *id,
+                const unsigned char *plain, size_t plen, unsigned char **out, size_t *olen)
+{
+    unsigned char *v = xmalloc(SEAL_LEN(plen));
+    store_seal_into(key, tag, id, plain, plen, v);
     *out = v;
-    *olen = 1 + NONCE + (size_t)clen;
+    *olen = SEAL_LEN(plen);
 }
 
 int store_unseal(const unsigned char key[32], const char *tag, const char *id,
@@ -111,7 +153,10 @@ static int value_key(struct store_txn *t, enum wt_kind kind, const char *id, boo
         return 0;
     }
     MDB_val k = {strlen(id), (void *)id}, v;
-    int rc = mdb_get(t->txn, s->casekeys, &k, &v);
+    /* In a batch, an id beyond the last case key has none yet. */
+    bool beyond = create && t->casekey_cur && k.mv_size <= WT_MAX_ID &&
+                  (!t->casekey_have_last || strcmp(id, t->casekey_last) > 0);
+    int rc = beyond ? MDB_NOTFOUND : mdb_get(t->txn, s->casekeys, &k, &v);
     if (rc == 0) {
         unsigned char *p;
         size_t pl;
@@ -131,13 +176,62 @@ static int value_key(struct store_txn *t, enum wt_kind kind, const char *id, boo
     if (!create)
         return WT_ECORRUPT; /* a sealed case without its key: erased or damaged */
     rnd(key, 32);
-    unsigned char *sealed;
-    size_t sl;
-    store_seal(s->dkey[COMP_CASE], "casekey", id, key, 32, &sealed, &sl);
-    MDB_val nv = {sl, sealed};
-    rc = mdb_put(t->txn, s->casekeys, &k, &nv, 0);
-    free(sealed);
+    unsigned char sealed[SEAL_LEN(32)];
+    if (t->casekey_sealer)
+        store_sealer_seal(t->casekey_sealer, "casekey", id, key, 32, sealed);
+    else
+        store_seal_into(s->dkey[COMP_CASE], "casekey", id, key, 32, sealed);
+    MDB_val nv = {sizeof sealed, sealed};
+    if (beyond) {
+        rc = mdb_cursor_put(t->casekey_cur, &k, &nv, MDB_APPEND);
+        if (!rc) {
+            memcpy(t->casekey_last, id, k.mv_size + 1);
+            t->casekey_have_last = true;
+        }
+    } else {
+        rc = mdb_put(t->txn, s->casekeys, &k, &nv, 0);
+    }
     return rc ? store_txn_mdb_fail(t, rc, id) : 0;
+}
+
+int store_casekey_batch_begin(struct store_txn *t)
+{
+    if (t->err || !t->s->encrypted || t->casekey_cur)
+        return t->err;
+    int rc = mdb_cursor_open(t->txn, t->s->casekeys, &t->casekey_cur);
+    if (rc) {
+        t->casekey_cur = NULL;
+        return store_txn_mdb_fail(t, rc, "casekeys");
+    }
+    if (t->s->unlocked[COMP_CASE]) {
+        t->casekey_sealer = xmalloc(sizeof *t->casekey_sealer);
+        store_sealer_init(t->casekey_sealer, t->s->dkey[COMP_CASE]);
+    }
+    MDB_val k, v;
+    t->casekey_have_last = false;
+    if (mdb_cursor_get(t->casekey_cur, &k, &v, MDB_LAST) == 0) {
+        t->casekey_have_last = true;
+        if (k.mv_size > WT_MAX_ID || memchr(k.mv_data, '\0', k.mv_size)) {
+            /* Not a key of ours: append nothing. */
+            store_casekey_batch_end(t);
+            return 0;
+        }
+        memcpy(t->casekey_last, k.mv_data, k.mv_size);
+        t->casekey_last[k.mv_size] = '\0';
+    }
+    return 0;
+}
+
+void store_casekey_batch_end(struct store_txn *t)
+{
+    if (t->casekey_cur)
+        mdb_cursor_close(t->casekey_cur);
+    t->casekey_cur = NULL;
+    if (t->casekey_sealer) {
+        store_sealer_fini(t->casekey_sealer);
+        free(t->casekey_sealer);
+        t->casekey_sealer = NULL;
+    }
 }
 
 int store_value_make(struct store_txn *t, const struct wt_record *r, unsigned char **out,
@@ -155,6 +249,37 @@ int store_value_make(struct store_txn *t, const struct wt_record *r, unsigned ch
     int rc = value_key(t, r->kind, r->v[0], true, key);
     if (rc == 0)
         store_seal(key, kind_tag(r->kind), r->v[0], plain, plen, out, len);
+    sodium_memzero(key, sizeof key);
+    sodium_memzero(plain, plen);
+    free(plain);
+    if (rc == WT_EPERM)
+        return store_txn_fail(t, WT_EPERM, _("deze gegevens zijn niet te openen met uw sleutel"));
+    return rc;
+}
+
+int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *r,
+                    unsigned flags)
+{
+    unsigned char *plain;
+    size_t plen;
+    store_encode(r, &plain, &plen);
+    MDB_val k = {strlen(r->v[0]), r->v[0]}, v = {plen, plain};
+    if (!t->s->encrypted) {
+        int rc = mdb_cursor_put(c, &k, &v, flags);
+        free(plain);
+        return rc ? store_txn_mdb_fail(t, rc, r->v[0]) : 0;
+    }
+    unsigned char key[32];
+    int rc = value_key(t, r->kind, r->v[0], true, key);
+    if (rc == 0) {
+        /* Sealed straight into the page LMDB reserves for it. */
+        v.mv_size = SEAL_LEN(plen);
+        int mrc = mdb_cursor_put(c, &k, &v, flags | MDB_RESERVE);
+        if (mrc)
+            rc = store_txn_mdb_fail(t, mrc, r->v[0]);
+        else
+            store_seal_into(key, kind_tag(r->kind), r->v[0], plain, plen, v.mv_data);
+    }
     sodium_memzero(key, sizeof key);
     sodium_memzero(plain, plen);
     free(plain);
@@ -204,9 +329,12 @@ int store_casekey_destroy(struct store_txn *t, const char *id)
     return rc && rc != MDB_NOTFOUND ? store_txn_mdb_fail(t, rc, id) : 0;
 }
 
-/* Index values repeat (areas, needs, statuses): their hashes are cached.
+/* Index values repeat (areas, needs, statuses, dates): their hashes are
+ * cached, in a table probed over HCACHE_WAYS slots so that a few thousand
+ * distinct values (the days of some years) do not keep evicting each other.
  * The cache is cleared whenever the hash keys change. */
-#define HCACHE 1024
+#define HCACHE 8192
+#define HCACHE_WAYS 8
 struct hcache_entry {
     char *folded;
     int comp;
@@ -235,11 +363,21 @@ size_t store_index_value(struct store *s, enum wt_kind kind, const char *folded,
     size_t len = strlen(folded), h = 1469598103934665603ull ^ (size_t)c;
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)folded[i]) * 1099511628211ull;
-    struct hcache_entry *e = &hcache[h % HCACHE];
-    if (e->folded && e->comp == (int)c && strcmp(e->folded, folded) == 0) {
-        memcpy(out, e->hex, 33);
-        return 32;
+    struct hcache_entry *e = NULL;
+    for (size_t w = 0; w < HCACHE_WAYS; w++) {
+        struct hcache_entry *x = &hcache[(h + w) % HCACHE];
+        if (!x->folded) {
+            if (!e)
+                e = x;
+            break;
+        }
+        if (x->comp == (int)c && strcmp(x->folded, folded) == 0) {
+            memcpy(out, x->hex, 33);
+            return 32;
+        }
     }
+    if (!e) /* the window is full: replace one of its slots */
+        e = &hcache[(h + (h >> 17) % HCACHE_WAYS) % HCACHE];
     unsigned char hash[16];
     crypto_generichash(hash, sizeof hash, (const unsigned char *)folded, len, s->hkey[c], 32);
     sodium_bin2hex(out, cap, hash, sizeof hash);

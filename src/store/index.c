@@ -34,20 +34,27 @@ static int emit(struct store *s, index_key_fn fn, void *ctx, const struct wt_rec
 {
     unsigned char key[512];
     size_t vl = strlen(value);
-    if (s->encrypted) {
-        /* Keys reveal no personal data: a keyed hash of the folded value. */
-        char *folded = text_fold_tag(value);
-        if (!folded)
-            return 0;
-        char hex[40];
-        store_index_value(s, r->kind, folded, hex, sizeof hex);
-        free(folded);
-        MDB_val k = {index_key_build(key, f, hex, r->v[0]), key};
-        return fn(ctx, &k);
-    }
     bool ascii = vl <= INDEX_VALUE_MAX;
     for (size_t i = 0; i < vl && ascii; i++)
         ascii = (unsigned char)value[i] < 0x80;
+    if (s->encrypted) {
+        /* Keys reveal no personal data: a keyed hash of the folded value.
+         * ASCII folds to lower case (as below), without utf8proc. */
+        char lower[INDEX_VALUE_MAX + 1], *folded = lower;
+        if (ascii) {
+            for (size_t i = 0; i <= vl; i++)
+                lower[i] = value[i] >= 'A' && value[i] <= 'Z' ? (char)(value[i] - 'A' + 'a')
+                                                              : value[i];
+        } else if (!(folded = text_fold_tag(value))) {
+            return 0;
+        }
+        char hex[40];
+        store_index_value(s, r->kind, folded, hex, sizeof hex);
+        if (folded != lower)
+            free(folded);
+        MDB_val k = {index_key_build(key, f, hex, r->v[0]), key};
+        return fn(ctx, &k);
+    }
     if (ascii) {
         /* ASCII folds to lower case: build the key without allocating. */
         size_t n = 0, il = strlen(r->v[0]);

@@ -154,7 +154,8 @@ static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
  *         access log, review queue and case keys got their databases (opened
  *         with MDB_CREATE already); the indexes are rebuilt.
  * 3 -> 4: "clock" and "tombs" for bundles (opened with MDB_CREATE); records
- *         without clocks count as changed at HLC 0. */
+ *         without clocks count as changed at HLC 0.
+ * 4 -> 5: clock values rewritten in the compact format 2 (sync.c). */
 static int migrate(struct store_txn *t, long from)
 {
     bool rebuild = false;
@@ -166,6 +167,8 @@ static int migrate(struct store_txn *t, long from)
             if (mdb_dbi_open(t->txn, "index", 0, &old) == 0)
                 mdb_drop(t->txn, old, 1);
         }
+        if (v == 4)
+            store_clock_migrate(t);
     }
     if (rebuild)
         index_rebuild(t);
@@ -792,9 +795,23 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
     if (!t->write)
         return store_txn_fail(t, WT_EIO, "read-only transaction");
     enum wt_kind kind = recs[0]->kind;
-    /* Records that replace others first lose their old index entries. */
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t->txn, t->s->kinds[kind], &c);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    MDB_val last, lv;
+    bool have_last = mdb_cursor_get(c, &last, &lv, MDB_LAST) == 0;
+    char lastid[WT_MAX_ID + 1] = "";
+    if (have_last)
+        memcpy(lastid, last.mv_data, last.mv_size < WT_MAX_ID ? last.mv_size : WT_MAX_ID);
+    /* Records that replace others first lose their old index entries; an id
+     * beyond the last one in the database is new without a look-up. */
     bool *existed = xcalloc(n, sizeof *existed);
     for (size_t i = 0; i < n && !t->err; i++) {
+        if (!have_last)
+            break;
+        if (strcmp(recs[i]->v[0], lastid) > 0)
+            continue;
         struct wt_record old;
         int grc = store_get(t, kind, recs[i]->v[0], &old);
         if (grc == 0)
@@ -808,6 +825,7 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
     sort_recs = recs;
     qsort(order, n, sizeof *order, cmp_rec_ids);
     /* The clocks, in id order: their pages are written one after another. */
+    store_sync_batch_begin(t);
     for (size_t k = 0; k < n && !t->err; k++) {
         size_t i = order[k];
         struct wt_record old;
@@ -817,32 +835,24 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
         store_sync_stamp(t, have ? &old : NULL, recs[i]);
         record_fini(&old);
     }
+    store_sync_batch_end(t);
     free(existed);
-    MDB_cursor *c;
-    int rc = t->err ? t->err : mdb_cursor_open(t->txn, t->s->kinds[kind], &c);
-    if (rc) {
+    if (t->err) {
+        mdb_cursor_close(c);
         free(order);
-        return t->err ? t->err : store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+        return t->err;
     }
-    MDB_val last, lv;
-    bool have_last = mdb_cursor_get(c, &last, &lv, MDB_LAST) == 0;
-    char lastid[WT_MAX_ID + 1] = "";
-    if (have_last)
-        memcpy(lastid, last.mv_data, last.mv_size < WT_MAX_ID ? last.mv_size : WT_MAX_ID);
     struct key_arena keys = {0};
+    if (kind == WT_CASES)
+        store_casekey_batch_begin(t);
     for (size_t i = 0; i < n && !rc; i++) {
         const struct wt_record *r = recs[order[i]];
-        unsigned char *val;
-        size_t len;
-        if (store_value_make(t, r, &val, &len) != 0)
-            break;
-        MDB_val k = id_key(r->v[0]), v = {len, val};
         bool append = !have_last || strcmp(r->v[0], lastid) > 0;
-        rc = mdb_cursor_put(c, &k, &v, append ? MDB_APPEND : 0);
-        free(val);
-        if (!rc)
-            index_each_key(t->s, r, collect_key, &keys);
+        if (store_value_put(t, c, r, append ? MDB_APPEND : 0) != 0)
+            break;
+        index_each_key(t->s, r, collect_key, &keys);
     }
+    store_casekey_batch_end(t);
     mdb_cursor_close(c);
     free(order);
     if (rc || t->err) {

@@ -57,13 +57,30 @@ struct store_txn {
     int tombs_state; /* 0 not looked at, 1 the tombs database is empty, 2 it is not */
     uint64_t hlc, seq, dbid;
     const struct store_stamp *stamp_override; /* a merge writes the clocks it was given */
+    /* A batch (store_put_many) writes clocks in key order through one cursor,
+     * appending keys beyond the largest one in the database. */
+    MDB_cursor *clock_cur;
+    bool clock_have_last;
+    size_t clock_last_len;
+    unsigned char clock_last[WT_MAX_ID + 2];
+    /* The same for new case keys in an encrypted database (crypto.c). */
+    MDB_cursor *casekey_cur;
+    bool casekey_have_last;
+    char casekey_last[WT_MAX_ID + 1];
+    struct store_sealer *casekey_sealer; /* for the batch's new case keys */
 };
 
 /* sync.c: stamps the fields of r that differ from old (NULL: a new record)
  * with a new HLC and this database's id, and records the change sequence. */
 int store_sync_stamp(struct store_txn *t, const struct wt_record *old, const struct wt_record *r);
+/* sync.c: clocks written between these two go through one cursor, with
+ * MDB_APPEND for keys beyond the largest (callers stamp in key order). */
+int store_sync_batch_begin(struct store_txn *t);
+void store_sync_batch_end(struct store_txn *t);
 /* sync.c: after a delete: the record's clocks go, a tombstone comes. */
 int store_sync_deleted(struct store_txn *t, enum wt_kind kind, const char *id);
+/* sync.c: rewrites every clock value of format 1 (schema 4) in format 2. */
+int store_clock_migrate(struct store_txn *t);
 /* sync.c: writes the HLC and sequence back to meta (before a commit). */
 int store_sync_flush(struct store_txn *t);
 
@@ -98,17 +115,48 @@ enum store_comp store_comp_of(enum wt_kind kind);
 /* Seals plain under key with "tag\0id" as associated data; *out is malloc'd. */
 void store_seal(const unsigned char key[32], const char *tag, const char *id,
                 const unsigned char *plain, size_t plen, unsigned char **out, size_t *olen);
+/* The length of a sealed value of plen bytes: [2][nonce 24][ciphertext][MAC 16]. */
+#define STORE_SEAL_LEN(plen) (1 + 24 + (plen) + 16)
+/* The same as store_seal, into out (STORE_SEAL_LEN(plen) bytes). */
+void store_seal_into(const unsigned char key[32], const char *tag, const char *id,
+                     const unsigned char *plain, size_t plen, unsigned char *out);
+/* Many values sealed under one key in a row (an import's case keys and log
+ * entries): XChaCha20-Poly1305 with the nonce a random 16-byte prefix, drawn
+ * once, and an 8-byte counter. XChaCha20 derives its subkey from the key and
+ * the nonce's first 16 bytes (HChaCha20), so the subkey is derived once for
+ * the batch instead of once per value; the output is byte for byte what
+ * crypto_aead_xchacha20poly1305_ietf_encrypt gives for that nonce, and
+ * store_unseal opens it. */
+struct store_sealer {
+    unsigned char subkey[32];
+    unsigned char prefix[16];
+    uint64_t counter;
+};
+void store_sealer_init(struct store_sealer *z, const unsigned char key[32]);
+/* Seals like store_seal_into, under the sealer's key. */
+void store_sealer_seal(struct store_sealer *z, const char *tag, const char *id,
+                       const unsigned char *plain, size_t plen, unsigned char *out);
+/* Wipes the subkey. */
+void store_sealer_fini(struct store_sealer *z);
 /* Opens a sealed value; WT_ECORRUPT when it is not authentic. */
 int store_unseal(const unsigned char key[32], const char *tag, const char *id,
                  const unsigned char *val, size_t vlen, unsigned char **out, size_t *olen);
 /* The stored value of r: encoded, and sealed in an encrypted database. */
 int store_value_make(struct store_txn *t, const struct wt_record *r, unsigned char **out,
                      size_t *len);
+/* Puts the stored value of r through cursor c (flags: MDB_APPEND or 0),
+ * sealing it in place in an encrypted database; 0 or the sticky error. */
+int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *r,
+                    unsigned flags);
 /* Reads a stored value; WT_EPERM when its compartment is locked,
  * WT_ECORRUPT when damaged, tampered or swapped. */
 int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
                      const unsigned char *val, size_t len, struct wt_record *out);
 int store_casekey_destroy(struct store_txn *t, const char *id);
+/* Case keys made between these two (for cases stored in id order) go through
+ * one cursor; a key for an id beyond the last is appended without a look-up. */
+int store_casekey_batch_begin(struct store_txn *t);
+void store_casekey_batch_end(struct store_txn *t);
 /* Writes the 32 hex digits of the keyed hash of folded into out. */
 size_t store_index_value(struct store *s, enum wt_kind kind, const char *folded, char *out,
                          size_t cap);

@@ -9,13 +9,25 @@
 #include "store_int.h"
 #include "wijktafel/xalloc.h"
 
-/* Clock value: [1][seq, 8 bytes BE][n][n x (hlc, origin, previous hlc and
- * origin: 8 bytes BE each)].
+/* Clock value (format 2, schema 5): [2][seq, 8 bytes BE][n][base hlc][base
+ * origin] then, in increasing field order, one entry per field whose clock is
+ * not the base or that replaced a clock: [field][flags] followed by the
+ * field's hlc and origin when flags & 1 and the replaced hlc and origin when
+ * flags & 2 (8 bytes BE each). A field without an entry has the base clock and
+ * replaced nothing: a freshly stamped record takes 26 bytes instead of the
+ * 458 of format 1, where every field carried both clocks:
+ * [1][seq][n][n x (hlc, origin, previous hlc, previous origin)] (schema 4,
+ * rewritten by store_clock_migrate).
  * Tombstone value: [1][seq][hlc][origin]. Key of both: [kind byte][id].
  * Kept apart from the record's value, so that the value format, `check` and
  * every reader of older databases stay as they were; a record without a
  * clock entry counts as stamped at HLC 0. */
-#define CLOCK_FORMAT 1
+#define CLOCK_FORMAT 2
+#define CLOCK_FORMAT_V1 1
+#define TOMB_FORMAT 1
+#define CLOCK_HEAD 26
+/* Largest value: the head and every field with both clocks. */
+#define CLOCK_MAX (CLOCK_HEAD + (2 + 32) * WT_MAX_FIELDS)
 
 /* Writes v big-endian into p[0..7]. */
 static void put_u64(unsigned char *p, uint64_t v)
@@ -138,6 +150,100 @@ char *store_team_id(struct store_txn *t)
     return xstrdup(hex);
 }
 
+static bool clock_eq(const struct store_clock *a, const struct store_clock *b)
+{
+    return a->hlc == b->hlc && a->origin == b->origin;
+}
+
+/* The clock most fields of st carry (the first of them on a tie). */
+static struct store_clock clock_base(const struct store_stamp *st)
+{
+    int best = 0, best_n = 0;
+    for (int i = 0; i < st->n && best_n <= st->n / 2; i++) {
+        int same = 0;
+        for (int j = i; j < st->n; j++)
+            same += clock_eq(&st->f[i], &st->f[j]);
+        if (same > best_n) {
+            best = i;
+            best_n = same;
+        }
+    }
+    return st->n ? st->f[best] : (struct store_clock){0, 0};
+}
+
+/* Encodes st in format 2 into val (CLOCK_MAX bytes); returns the length. */
+static size_t clock_encode(const struct store_stamp *st, unsigned char *val)
+{
+    static const struct store_clock zero = {0, 0};
+    struct store_clock base = clock_base(st);
+    int n = st->n < WT_MAX_FIELDS ? st->n : WT_MAX_FIELDS; /* val holds no more */
+    val[0] = CLOCK_FORMAT;
+    put_u64(val + 1, st->seq);
+    val[9] = (unsigned char)n;
+    put_u64(val + 10, base.hlc);
+    put_u64(val + 18, base.origin);
+    size_t len = CLOCK_HEAD;
+    for (int i = 0; i < n; i++) {
+        unsigned flags = (clock_eq(&st->f[i], &base) ? 0u : 1u) |
+                         (clock_eq(&st->prev[i], &zero) ? 0u : 2u);
+        if (!flags)
+            continue;
+        val[len++] = (unsigned char)i;
+        val[len++] = (unsigned char)flags;
+        if (flags & 1) {
+            put_u64(val + len, st->f[i].hlc);
+            put_u64(val + len + 8, st->f[i].origin);
+            len += 16;
+        }
+        if (flags & 2) {
+            put_u64(val + len, st->prev[i].hlc);
+            put_u64(val + len + 8, st->prev[i].origin);
+            len += 16;
+        }
+    }
+    return len;
+}
+
+/* Decodes a format 2 value into out (whose n is the kind's number of fields);
+ * -1 when it is not well formed. Fields beyond out->n are ignored. */
+static int clock_decode(const unsigned char *p, size_t len, struct store_stamp *out)
+{
+    if (len < CLOCK_HEAD || p[0] != CLOCK_FORMAT || p[9] > WT_MAX_FIELDS)
+        return -1;
+    int n = p[9];
+    out->seq = get_u64(p + 1);
+    struct store_clock base = {get_u64(p + 10), get_u64(p + 18)};
+    for (int i = 0; i < n && i < out->n; i++)
+        out->f[i] = base;
+    size_t at = CLOCK_HEAD;
+    int last = -1;
+    while (at < len) {
+        if (len - at < 2)
+            return -1;
+        int i = p[at];
+        unsigned flags = p[at + 1];
+        size_t need = 2 + ((flags & 1) ? 16u : 0u) + ((flags & 2) ? 16u : 0u);
+        if (i <= last || i >= n || flags == 0 || flags > 3 || len - at < need)
+            return -1;
+        last = i;
+        at += 2;
+        struct store_clock f = base, prev = {0, 0};
+        if (flags & 1) {
+            f = (struct store_clock){get_u64(p + at), get_u64(p + at + 8)};
+            at += 16;
+        }
+        if (flags & 2) {
+            prev = (struct store_clock){get_u64(p + at), get_u64(p + at + 8)};
+            at += 16;
+        }
+        if (i < out->n) {
+            out->f[i] = f;
+            out->prev[i] = prev;
+        }
+    }
+    return 0;
+}
+
 int store_stamp_get(struct store_txn *t, enum wt_kind kind, const char *id,
                     struct store_stamp *out)
 {
@@ -154,17 +260,8 @@ int store_stamp_get(struct store_txn *t, enum wt_kind kind, const char *id,
         return WT_ENOTFOUND;
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
-    const unsigned char *p = v.mv_data;
-    if (v.mv_size < 10 || p[0] != CLOCK_FORMAT || v.mv_size != 10 + (size_t)p[9] * 32 ||
-        p[9] > WT_MAX_FIELDS)
+    if (clock_decode(v.mv_data, v.mv_size, out) != 0)
         return store_txn_fail(t, WT_ECORRUPT, id);
-    out->seq = get_u64(p + 1);
-    for (size_t i = 0; i < p[9] && i < (size_t)out->n; i++) {
-        out->f[i].hlc = get_u64(p + 10 + 32 * i);
-        out->f[i].origin = get_u64(p + 18 + 32 * i);
-        out->prev[i].hlc = get_u64(p + 26 + 32 * i);
-        out->prev[i].origin = get_u64(p + 34 + 32 * i);
-    }
     return 0;
 }
 
@@ -172,18 +269,21 @@ int store_stamp_get(struct store_txn *t, enum wt_kind kind, const char *id,
 static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
                        const struct store_stamp *st)
 {
-    unsigned char kb[WT_MAX_ID + 2], val[10 + 32 * WT_MAX_FIELDS];
-    MDB_val k = {sync_key(kb, kind, id), kb}, v = {10 + 32 * (size_t)st->n, val};
-    val[0] = CLOCK_FORMAT;
-    put_u64(val + 1, st->seq);
-    val[9] = (unsigned char)st->n;
-    for (size_t i = 0; i < (size_t)st->n; i++) {
-        put_u64(val + 10 + 32 * i, st->f[i].hlc);
-        put_u64(val + 18 + 32 * i, st->f[i].origin);
-        put_u64(val + 26 + 32 * i, st->prev[i].hlc);
-        put_u64(val + 34 + 32 * i, st->prev[i].origin);
+    unsigned char kb[WT_MAX_ID + 2], val[CLOCK_MAX];
+    MDB_val k = {sync_key(kb, kind, id), kb}, v = {clock_encode(st, val), val};
+    int rc;
+    if (t->clock_cur) {
+        MDB_val last = {t->clock_last_len, t->clock_last};
+        bool beyond = !t->clock_have_last || store_key_cmp(&k, &last) > 0;
+        rc = mdb_cursor_put(t->clock_cur, &k, &v, beyond ? MDB_APPEND : 0);
+        if (!rc && beyond) {
+            memcpy(t->clock_last, kb, k.mv_size);
+            t->clock_last_len = k.mv_size;
+            t->clock_have_last = true;
+        }
+    } else {
+        rc = mdb_put(t->txn, t->s->clock, &k, &v, 0);
     }
-    int rc = mdb_put(t->txn, t->s->clock, &k, &v, 0);
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
     if (t->tombs_state == 0) {
@@ -193,6 +293,37 @@ static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
     if (t->tombs_state == 2)
         mdb_del(t->txn, t->s->tombs, &k, NULL); /* a record written anew is alive */
     return 0;
+}
+
+int store_sync_batch_begin(struct store_txn *t)
+{
+    if (t->err || t->clock_cur)
+        return t->err;
+    int rc = mdb_cursor_open(t->txn, t->s->clock, &t->clock_cur);
+    if (rc) {
+        t->clock_cur = NULL;
+        return store_txn_mdb_fail(t, rc, "clock");
+    }
+    MDB_val k, v;
+    t->clock_have_last = mdb_cursor_get(t->clock_cur, &k, &v, MDB_LAST) == 0 &&
+                         k.mv_size <= sizeof t->clock_last;
+    if (t->clock_have_last) {
+        memcpy(t->clock_last, k.mv_data, k.mv_size);
+        t->clock_last_len = k.mv_size;
+    } else if (mdb_cursor_get(t->clock_cur, &k, &v, MDB_FIRST) == 0) {
+        /* A key too long to be ours: never append. */
+        t->clock_have_last = true;
+        memset(t->clock_last, 0xff, sizeof t->clock_last);
+        t->clock_last_len = sizeof t->clock_last;
+    }
+    return 0;
+}
+
+void store_sync_batch_end(struct store_txn *t)
+{
+    if (t->clock_cur)
+        mdb_cursor_close(t->clock_cur);
+    t->clock_cur = NULL;
 }
 
 /* True when two column values (NULL: empty) differ. */
@@ -255,7 +386,7 @@ static int tomb_write(struct store_txn *t, enum wt_kind kind, const char *id,
     t->tombs_state = 2;
     unsigned char kb[WT_MAX_ID + 2], val[25];
     MDB_val k = {sync_key(kb, kind, id), kb}, v = {sizeof val, val};
-    val[0] = CLOCK_FORMAT;
+    val[0] = TOMB_FORMAT;
     put_u64(val + 1, ++t->seq);
     put_u64(val + 9, c->hlc);
     put_u64(val + 17, c->origin);
@@ -324,7 +455,8 @@ static int walk(struct store_txn *t, MDB_dbi dbi, bool tomb, uint64_t since,
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         const unsigned char *p = v.mv_data;
         if (k.mv_size < 2 || k.mv_size > WT_MAX_ID + 1 || v.mv_size < 10 ||
-            p[0] != CLOCK_FORMAT || ((const unsigned char *)k.mv_data)[0] >= WT_KIND_COUNT)
+            p[0] != (tomb ? TOMB_FORMAT : CLOCK_FORMAT) ||
+            ((const unsigned char *)k.mv_data)[0] >= WT_KIND_COUNT)
             continue;
         if (get_u64(p + 1) <= since)
             continue;
@@ -351,6 +483,48 @@ int store_changes_each(struct store_txn *t, uint64_t since, store_change_fn fn, 
         return t->err;
     int ret = walk(t, t->s->clock, false, since, fn, ctx);
     return ret ? ret : walk(t, t->s->tombs, true, since, fn, ctx);
+}
+
+/* Reads a format 1 value into out; -1 when it is not well formed. */
+static int clock_decode_v1(const unsigned char *p, size_t len, struct store_stamp *out)
+{
+    if (len < 10 || p[0] != CLOCK_FORMAT_V1 || p[9] > WT_MAX_FIELDS ||
+        len != 10 + (size_t)p[9] * 32)
+        return -1;
+    out->seq = get_u64(p + 1);
+    out->n = p[9];
+    for (int i = 0; i < out->n; i++) {
+        out->f[i].hlc = get_u64(p + 10 + 32 * (size_t)i);
+        out->f[i].origin = get_u64(p + 18 + 32 * (size_t)i);
+        out->prev[i].hlc = get_u64(p + 26 + 32 * (size_t)i);
+        out->prev[i].origin = get_u64(p + 34 + 32 * (size_t)i);
+    }
+    return 0;
+}
+
+int store_clock_migrate(struct store_txn *t)
+{
+    if (t->err)
+        return t->err;
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t->txn, t->s->clock, &c);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, "clock");
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        struct store_stamp st;
+        memset(&st, 0, sizeof st);
+        if (clock_decode_v1(v.mv_data, v.mv_size, &st) != 0)
+            continue; /* not readable before either: left for `check` to ignore */
+        unsigned char val[CLOCK_MAX];
+        MDB_val nv = {clock_encode(&st, val), val};
+        rc = mdb_cursor_put(c, &k, &nv, MDB_CURRENT);
+        if (rc)
+            break;
+    }
+    mdb_cursor_close(c);
+    return rc && rc != MDB_NOTFOUND ? store_txn_mdb_fail(t, rc, "clock") : 0;
 }
 
 struct store_clock store_clock_now(struct store_txn *t)

@@ -310,6 +310,214 @@ START_TEST(test_migration_from_schema1)
 }
 END_TEST
 
+/* The clocks of c-ID as the store reads them. */
+static struct store_stamp stamp_of(struct store *s, const char *id)
+{
+    struct store_txn *t;
+    struct store_stamp st;
+    ck_assert_int_eq(store_read_begin(s, &t, NULL), 0);
+    ck_assert_int_eq(store_stamp_get(t, WT_CASES, id, &st), 0);
+    store_read_end(t);
+    return st;
+}
+
+static void assert_same_clocks(const struct store_stamp *a, const struct store_stamp *b)
+{
+    ck_assert_int_eq(a->n, b->n);
+    for (int i = 0; i < a->n; i++) {
+        ck_assert_msg(a->f[i].hlc == b->f[i].hlc && a->f[i].origin == b->f[i].origin,
+                      "field %d: clock differs", i);
+        ck_assert_msg(a->prev[i].hlc == b->prev[i].hlc &&
+                          a->prev[i].origin == b->prev[i].origin,
+                      "field %d: replaced clock differs", i);
+    }
+}
+
+/* Size of the stored clock value of case id (read with LMDB itself). */
+static size_t clock_len;
+static const char *clock_id;
+static void read_clock_len(MDB_txn *txn, MDB_env *env)
+{
+    (void)env;
+    MDB_dbi clock;
+    ck_assert_int_eq(mdb_dbi_open(txn, "clock", 0, &clock), 0);
+    unsigned char kb[WT_MAX_ID + 2];
+    kb[0] = (unsigned char)WT_CASES;
+    memcpy(kb + 1, clock_id, strlen(clock_id));
+    MDB_val k = {strlen(clock_id) + 1, kb}, v;
+    ck_assert_int_eq(mdb_get(txn, clock, &k, &v), 0);
+    clock_len = v.mv_size;
+}
+
+static size_t stored_clock_len(const char *id)
+{
+    clock_id = id;
+    raw(read_clock_len);
+    return clock_len;
+}
+
+struct stamped {
+    struct wt_record *r;
+    const struct store_stamp *st;
+};
+
+static int put_given(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    struct stamped *p = ctx;
+    return store_put_stamped(t, p->r, p->st);
+}
+
+/* Clocks are stored compactly (one clock for the record, entries only for
+ * the fields that differ or replaced one) and read back exactly. */
+START_TEST(test_clocks_compact_and_exact)
+{
+    struct store *s = open_db(0);
+    struct wt_record r;
+    make_case(&r, "c-1", "Veenwaard/Oost", "open", "taal");
+    struct puts p = {&r, 1};
+    ck_assert_int_eq(store_write(s, put_all, &p, NULL), 0);
+    struct store_stamp fresh = stamp_of(s, "c-1");
+    ck_assert(fresh.f[0].hlc != 0 && fresh.prev[0].hlc == 0);
+    for (int i = 1; i < fresh.n; i++)
+        ck_assert(fresh.f[i].hlc == fresh.f[0].hlc && fresh.prev[i].hlc == 0);
+    store_close(s);
+    ck_assert_uint_eq(stored_clock_len("c-1"), 26); /* was 10 + 32 per field */
+    s = open_db(0);
+    /* One field changed: its clock differs and it remembers the one it replaced. */
+    record_set(&r, CASE_STATUS, "closed");
+    ck_assert_int_eq(store_write(s, put_all, &p, NULL), 0);
+    struct store_stamp changed = stamp_of(s, "c-1");
+    for (int i = 0; i < changed.n; i++) {
+        bool is = i == CASE_STATUS;
+        ck_assert(is ? changed.f[i].hlc > fresh.f[i].hlc : changed.f[i].hlc == fresh.f[i].hlc);
+        ck_assert(is ? changed.prev[i].hlc == fresh.f[i].hlc : changed.prev[i].hlc == 0);
+    }
+    /* Given clocks of every shape come back as given: all different, some
+     * zero, field 0 apart from the rest, a tie, replaced clocks here and there. */
+    struct store_stamp shapes[4];
+    memset(shapes, 0, sizeof shapes);
+    for (int k = 0; k < 4; k++) {
+        struct store_stamp *st = &shapes[k];
+        st->n = fresh.n;
+        for (int i = 0; i < st->n; i++) {
+            uint64_t h = k == 0 ? 1000u + (uint64_t)i            /* all different */
+                         : k == 1 ? (i == 0 ? 7u : 9u)           /* field 0 apart */
+                         : k == 2 ? (uint64_t)(i % 2) * 5u       /* a tie, zeros */
+                                  : (i < 3 ? 0xffffffffffffffffu : 3u);
+            st->f[i] = (struct store_clock){h, k == 3 ? (uint64_t)i % 2 : 42u};
+            if (i % 3 == k % 3)
+                st->prev[i] = (struct store_clock){h / 2 + 1, 0x8000000000000001u};
+        }
+        char id[16];
+        snprintf(id, sizeof id, "c-%d", 10 + k);
+        record_set(&r, CASE_ID, id);
+        struct stamped g = {&r, st};
+        ck_assert_int_eq(store_write(s, put_given, &g, NULL), 0);
+        struct store_stamp got = stamp_of(s, id);
+        assert_same_clocks(&got, st);
+    }
+    ck_assert_int_eq(store_check(s, NULL, NULL, NULL), 0);
+    record_fini(&r);
+    store_close(s);
+}
+END_TEST
+
+/* Schema 4 kept every field's two clocks: [1][seq][n][n x (hlc, origin,
+ * previous hlc, previous origin)], 8 bytes big-endian each. */
+static struct store_stamp v1_stamps[2];
+static const char *const v1_ids[2] = {"c-1", "c-2"};
+static void put_be(unsigned char *p, uint64_t v)
+{
+    for (int i = 7; i >= 0; i--, v >>= 8)
+        p[i] = (unsigned char)v;
+}
+
+static void age_to_schema4(MDB_txn *txn, MDB_env *env)
+{
+    (void)env;
+    MDB_dbi clock, meta;
+    ck_assert_int_eq(mdb_dbi_open(txn, "clock", 0, &clock), 0);
+    ck_assert_int_eq(mdb_dbi_open(txn, "meta", 0, &meta), 0);
+    for (int r = 0; r < 2; r++) {
+        const struct store_stamp *st = &v1_stamps[r];
+        unsigned char kb[8], val[10 + 32 * WT_MAX_FIELDS];
+        kb[0] = (unsigned char)WT_CASES;
+        memcpy(kb + 1, v1_ids[r], 3);
+        val[0] = 1;
+        put_be(val + 1, st->seq);
+        val[9] = (unsigned char)st->n;
+        for (int i = 0; i < st->n; i++) {
+            put_be(val + 10 + 32 * i, st->f[i].hlc);
+            put_be(val + 18 + 32 * i, st->f[i].origin);
+            put_be(val + 26 + 32 * i, st->prev[i].hlc);
+            put_be(val + 34 + 32 * i, st->prev[i].origin);
+        }
+        MDB_val k = {4, kb}, v = {10 + 32 * (size_t)st->n, val};
+        ck_assert_int_eq(mdb_put(txn, clock, &k, &v, 0), 0);
+    }
+    MDB_val k = {6, "schema"}, v = {1, "4"};
+    ck_assert_int_eq(mdb_put(txn, meta, &k, &v, 0), 0);
+}
+
+static int count_change(void *ctx, enum wt_kind kind, const char *id, bool tomb,
+                        const struct store_stamp *st)
+{
+    (void)kind;
+    (void)tomb;
+    int *seen = ctx;
+    for (int r = 0; r < 2; r++)
+        if (strcmp(id, v1_ids[r]) == 0 && st->seq == v1_stamps[r].seq) {
+            assert_same_clocks(st, &v1_stamps[r]);
+            seen[r]++;
+        }
+    return 0;
+}
+
+/* A schema 4 database (clocks written in the old format here, with LMDB
+ * itself) is migrated: every clock reads as it was, and is stored compactly. */
+START_TEST(test_migration_from_schema4)
+{
+    struct store *s = open_db(0);
+    struct wt_record r[2];
+    make_case(&r[0], "c-1", "Veenwaard/Oost", "open", "taal");
+    make_case(&r[1], "c-2", "Veenwaard/West", "open", "tuin");
+    struct puts p = {r, 2};
+    ck_assert_int_eq(store_write(s, put_all, &p, NULL), 0);
+    record_set(&r[1], CASE_NEEDS, "vervoer");
+    p = (struct puts){&r[1], 1};
+    ck_assert_int_eq(store_write(s, put_all, &p, NULL), 0);
+    for (int i = 0; i < 2; i++)
+        v1_stamps[i] = stamp_of(s, v1_ids[i]);
+    ck_assert(v1_stamps[1].prev[CASE_NEEDS].hlc != 0);
+    store_close(s);
+    raw(age_to_schema4);
+    ck_assert_uint_eq(stored_clock_len("c-1"), 10 + 32 * (size_t)v1_stamps[0].n);
+    s = open_db(0);
+    for (int i = 0; i < 2; i++) {
+        struct store_stamp got = stamp_of(s, v1_ids[i]);
+        ck_assert(got.seq == v1_stamps[i].seq);
+        assert_same_clocks(&got, &v1_stamps[i]);
+    }
+    int seen[2] = {0, 0};
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, NULL), 0);
+    ck_assert_int_eq(store_changes_each(t, 0, count_change, seen), 0);
+    char *v;
+    ck_assert_int_eq(store_meta_get(t, "schema", &v), 0);
+    ck_assert_int_eq(atoi(v), STORE_SCHEMA_VERSION);
+    free(v);
+    store_read_end(t);
+    ck_assert(seen[0] == 1 && seen[1] == 1);
+    ck_assert_int_eq(store_check(s, NULL, NULL, NULL), 0);
+    store_close(s);
+    ck_assert_uint_eq(stored_clock_len("c-1"), 26);
+    ck_assert_uint_eq(stored_clock_len("c-2"), 26 + 2 + 16 + 16);
+    record_fini(&r[0]);
+    record_fini(&r[1]);
+}
+END_TEST
+
 static void flip_value(MDB_txn *txn, MDB_env *env)
 {
     (void)env;
@@ -466,6 +674,8 @@ int main(void)
     tcase_add_test(tc, test_map_grows_by_replay);
     tcase_add_test(tc, test_newer_schema_refused);
     tcase_add_test(tc, test_migration_from_schema1);
+    tcase_add_test(tc, test_clocks_compact_and_exact);
+    tcase_add_test(tc, test_migration_from_schema4);
     tcase_add_test(tc, test_check_finds_damage);
     tcase_add_test(tc, test_codec);
     tcase_add_test(tc, test_busy_writer_times_out);
