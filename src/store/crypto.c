@@ -56,10 +56,6 @@ static void make_ad(unsigned char *ad, size_t *adlen, const char *tag, const cha
 
 #define SEAL_LEN(plen) STORE_SEAL_LEN(plen)
 _Static_assert(SEAL_LEN(0) == 1 + NONCE + MAC, "STORE_SEAL_LEN matches the construction");
-_Static_assert(NONCE == 16 + 8 && crypto_core_hchacha20_INPUTBYTES == 16 &&
-                   crypto_aead_chacha20poly1305_ietf_NPUBBYTES == 12 &&
-                   crypto_aead_chacha20poly1305_ietf_ABYTES == MAC,
-               "XChaCha20-Poly1305 is HChaCha20 then ChaCha20-Poly1305 (IETF)");
 void store_seal_into(const unsigned char key[32], const char *tag, const char *id,
                       const unsigned char *plain, size_t plen, unsigned char *v)
 {
@@ -70,37 +66,6 @@ void store_seal_into(const unsigned char key[32], const char *tag, const char *i
     rnd(v + 1, NONCE);
     crypto_aead_xchacha20poly1305_ietf_encrypt(v + 1 + NONCE, NULL, plain, plen, ad, adlen, NULL,
                                                v + 1, key);
-}
-
-void store_sealer_init(struct store_sealer *z, const unsigned char key[32])
-{
-    rnd(z->prefix, sizeof z->prefix);
-    crypto_core_hchacha20(z->subkey, z->prefix, key, NULL);
-    z->counter = 0;
-}
-
-void store_sealer_seal(struct store_sealer *z, const char *tag, const char *id,
-                       const unsigned char *plain, size_t plen, unsigned char *out)
-{
-    unsigned char ad[600];
-    size_t adlen;
-    make_ad(ad, &adlen, tag, id);
-    /* nonce = prefix (16) + counter (8); ChaCha20's own nonce is four zero
-     * bytes and the last 8 of XChaCha20's, as libsodium builds it. */
-    unsigned char *nonce = out + 1, inner[crypto_aead_chacha20poly1305_ietf_NPUBBYTES] = {0};
-    out[0] = SEALED_FORMAT;
-    memcpy(nonce, z->prefix, sizeof z->prefix);
-    uint64_t c = z->counter++;
-    for (int i = 0; i < 8; i++, c >>= 8)
-        nonce[16 + i] = (unsigned char)c;
-    memcpy(inner + 4, nonce + 16, 8);
-    crypto_aead_chacha20poly1305_ietf_encrypt(out + 1 + NONCE, NULL, plain, plen, ad, adlen,
-                                              NULL, inner, z->subkey);
-}
-
-void store_sealer_fini(struct store_sealer *z)
-{
-    sodium_memzero(z, sizeof *z);
 }
 
 void store_seal(const unsigned char key[32], const char *tag, const char *id,
@@ -177,10 +142,7 @@ static int value_key(struct store_txn *t, enum wt_kind kind, const char *id, boo
         return WT_ECORRUPT; /* a sealed case without its key: erased or damaged */
     rnd(key, 32);
     unsigned char sealed[SEAL_LEN(32)];
-    if (t->casekey_sealer)
-        store_sealer_seal(t->casekey_sealer, "casekey", id, key, 32, sealed);
-    else
-        store_seal_into(s->dkey[COMP_CASE], "casekey", id, key, 32, sealed);
+    store_seal_into(s->dkey[COMP_CASE], "casekey", id, key, 32, sealed);
     MDB_val nv = {sizeof sealed, sealed};
     if (beyond) {
         rc = mdb_cursor_put(t->casekey_cur, &k, &nv, MDB_APPEND);
@@ -203,10 +165,6 @@ int store_casekey_batch_begin(struct store_txn *t)
         t->casekey_cur = NULL;
         return store_txn_mdb_fail(t, rc, "casekeys");
     }
-    if (t->s->unlocked[COMP_CASE]) {
-        t->casekey_sealer = xmalloc(sizeof *t->casekey_sealer);
-        store_sealer_init(t->casekey_sealer, t->s->dkey[COMP_CASE]);
-    }
     MDB_val k, v;
     t->casekey_have_last = false;
     if (mdb_cursor_get(t->casekey_cur, &k, &v, MDB_LAST) == 0) {
@@ -227,11 +185,6 @@ void store_casekey_batch_end(struct store_txn *t)
     if (t->casekey_cur)
         mdb_cursor_close(t->casekey_cur);
     t->casekey_cur = NULL;
-    if (t->casekey_sealer) {
-        store_sealer_fini(t->casekey_sealer);
-        free(t->casekey_sealer);
-        t->casekey_sealer = NULL;
-    }
 }
 
 int store_value_make(struct store_txn *t, const struct wt_record *r, unsigned char **out,

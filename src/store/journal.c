@@ -273,8 +273,6 @@ int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, si
     if ((rc = mdb_cursor_open(t->txn, t->s->log, &c)) != 0)
         return store_txn_mdb_fail(t, rc, "log");
     struct buf text = {0};
-    struct store_sealer sealer;
-    bool have_sealer = false;
     for (size_t i = 0; i < n && !rc; i++) {
         e[i].seq = ++seq;
         buf_reset(&text);
@@ -292,15 +290,11 @@ int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, si
                 store_txn_fail(t, WT_EPERM, "log");
                 break;
             }
-            if (!have_sealer) {
-                store_sealer_init(&sealer, t->s->dkey[COMP_GEN]);
-                have_sealer = true;
-            }
             v.mv_size = STORE_SEAL_LEN(text.len);
             rc = mdb_cursor_put(c, &key, &v, MDB_APPEND | MDB_RESERVE);
             if (!rc)
-                store_sealer_seal(&sealer, "log", name, (unsigned char *)text.data, text.len,
-                                  v.mv_data);
+                store_seal_into(t->s->dkey[COMP_GEN], "log", name, (unsigned char *)text.data,
+                                text.len, v.mv_data);
         } else {
             rc = mdb_cursor_put(c, &key, &v, MDB_APPEND);
         }
@@ -309,8 +303,6 @@ int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, si
     }
     mdb_cursor_close(c);
     buf_fini(&text);
-    if (have_sealer)
-        store_sealer_fini(&sealer);
     if (t->err)
         return t->err;
     char tip[128], hex[2 * HASH + 1];

@@ -67,7 +67,6 @@ struct store_txn {
     MDB_cursor *casekey_cur;
     bool casekey_have_last;
     char casekey_last[WT_MAX_ID + 1];
-    struct store_sealer *casekey_sealer; /* for the batch's new case keys */
 };
 
 /* sync.c: stamps the fields of r that differ from old (NULL: a new record)
@@ -120,24 +119,6 @@ void store_seal(const unsigned char key[32], const char *tag, const char *id,
 /* The same as store_seal, into out (STORE_SEAL_LEN(plen) bytes). */
 void store_seal_into(const unsigned char key[32], const char *tag, const char *id,
                      const unsigned char *plain, size_t plen, unsigned char *out);
-/* Many values sealed under one key in a row (an import's case keys and log
- * entries): XChaCha20-Poly1305 with the nonce a random 16-byte prefix, drawn
- * once, and an 8-byte counter. XChaCha20 derives its subkey from the key and
- * the nonce's first 16 bytes (HChaCha20), so the subkey is derived once for
- * the batch instead of once per value; the output is byte for byte what
- * crypto_aead_xchacha20poly1305_ietf_encrypt gives for that nonce, and
- * store_unseal opens it. */
-struct store_sealer {
-    unsigned char subkey[32];
-    unsigned char prefix[16];
-    uint64_t counter;
-};
-void store_sealer_init(struct store_sealer *z, const unsigned char key[32]);
-/* Seals like store_seal_into, under the sealer's key. */
-void store_sealer_seal(struct store_sealer *z, const char *tag, const char *id,
-                       const unsigned char *plain, size_t plen, unsigned char *out);
-/* Wipes the subkey. */
-void store_sealer_fini(struct store_sealer *z);
 /* Opens a sealed value; WT_ECORRUPT when it is not authentic. */
 int store_unseal(const unsigned char key[32], const char *tag, const char *id,
                  const unsigned char *val, size_t vlen, unsigned char **out, size_t *olen);
