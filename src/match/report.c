@@ -249,7 +249,8 @@ void report_compute(const struct report_input *in, struct report *out)
     out->from = in->from;
     out->to = in->to;
     out->requests = in->n_cases;
-    qsort(in->res, in->n_res, sizeof *in->res, cmp_res); /* only reordered, never changed */
+    if (in->n_res) /* only reordered, never changed */
+        qsort(in->res, in->n_res, sizeof *in->res, cmp_res);
     size_t n_needs = 0, cap_opts = 0;
     for (size_t i = 0; i < in->n_cases; i++)
         n_needs += in->cases[i].needs.n;
