@@ -1,7 +1,5 @@
 /* check_core.c: core validation: dates, ids, text folding, inert text, areas, tags, records, CSV. */
 #include <check.h>
-#include <csv.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -270,82 +268,6 @@ START_TEST(test_csv_read)
 }
 END_TEST
 
-/* Rows of a whole file, read by libcsv alone (the reference) or by csv_read. */
-struct flat {
-    char text[4096];
-    size_t len;
-    int rows;
-    int fail;
-};
-
-static void flat_field(void *p, size_t n, void *data)
-{
-    struct flat *f = data;
-    f->len += (size_t)snprintf(f->text + f->len, sizeof f->text - f->len, "[%.*s]", (int)n,
-                               p ? (const char *)p : "");
-}
-
-static void flat_row(int c, void *data)
-{
-    (void)c;
-    struct flat *f = data;
-    f->len += (size_t)snprintf(f->text + f->len, sizeof f->text - f->len, "|");
-    f->rows++;
-}
-
-static int flat_collect(void *ctx, size_t line, char **fields, size_t n)
-{
-    (void)line;
-    for (size_t i = 0; i < n; i++)
-        flat_field(fields[i], strlen(fields[i]), ctx);
-    flat_row('\n', ctx);
-    return 0;
-}
-
-/* csv_read splits plain lines itself and gives the rest to libcsv: on random
- * files of commas, quotes, spaces, tabs, CR, LF and text, it reads exactly
- * the rows libcsv reads, and fails where libcsv fails. */
-START_TEST(test_csv_read_matches_libcsv)
-{
-    static const char *const parts[] = {"a", "bc", "ë", ",", ",", "\"k, l\"", "\"\"",
-                                        "\"", " ", "\t", "\r", "\n", "\r\n", "x y"};
-    const size_t np = sizeof parts / sizeof parts[0];
-    unsigned x = 2026;
-    size_t simple = 0;
-    for (int trial = 0; trial < 20000; trial++) {
-        char in[256];
-        size_t len = 0;
-        int n = 1 + (int)(x % 24);
-        for (int i = 0; i < n; i++) {
-            x = x * 1103515245u + 12345u;
-            /* Mostly plain text and commas, so that most lines are simple. */
-            const char *p = parts[(x >> 16) % (trial % 3 ? 8 : np)];
-            if (trial % 3 && (x >> 8) % 5 == 0)
-                p = "\n";
-            size_t pl = strlen(p);
-            memcpy(in + len, p, pl);
-            len += pl;
-        }
-        struct flat want = {0}, got = {0};
-        struct csv_parser cp;
-        ck_assert_int_eq(csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL), 0);
-        want.fail = csv_parse(&cp, in, len, flat_field, flat_row, &want) != len ||
-                    csv_fini(&cp, flat_field, flat_row, &want) != 0;
-        csv_free(&cp);
-        struct wt_error e = {0};
-        got.fail = csv_read(in, len, "r.csv", flat_collect, &got, &e) != 0;
-        ck_assert_msg(want.fail == got.fail, "trial %d: libcsv %s, csv_read %s: %.*s", trial,
-                      want.fail ? "fails" : "reads", got.fail ? "fails" : "reads", (int)len, in);
-        if (!want.fail) {
-            ck_assert_msg(strcmp(want.text, got.text) == 0, "trial %d: %s vs %s", trial,
-                          want.text, got.text);
-            simple += (size_t)got.rows;
-        }
-    }
-    ck_assert_uint_gt(simple, 4000); /* rows read, not only refusals compared */
-}
-END_TEST
-
 START_TEST(test_csv_write)
 {
     struct buf b = {0};
@@ -376,7 +298,6 @@ int main(void)
     tcase_add_test(tc, test_tags);
     tcase_add_test(tc, test_record_values);
     tcase_add_test(tc, test_csv_read);
-    tcase_add_test(tc, test_csv_read_matches_libcsv);
     tcase_add_test(tc, test_csv_write);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
