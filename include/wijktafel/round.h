@@ -13,6 +13,9 @@
 /* The kinds of round, as stored. */
 extern const char *const round_kinds[]; /* "wijkscan", "bakkie", "anders", NULL */
 
+/* A kind of round as people say it ("Bakkie in de Wijk", "wijkscan", "ronde"). */
+const char *round_kind_label(const char *kind);
+
 /* A change's clock for bundles (docs/sync.md): a hybrid logical clock and
  * the id of the database where the change was made. */
 struct round_clock {

@@ -104,6 +104,8 @@ int store_meta_put(struct store_txn *t, const char *key, const char *value);
 
 /* Deletes a meta value (absent is fine). */
 int store_meta_del(struct store_txn *t, const char *key);
+/* Deletes every meta value whose key starts with prefix (a non-empty one). */
+int store_meta_del_prefix(struct store_txn *t, const char *prefix);
 
 /* Calls fn for every meta key starting with prefix, in key order; stops when
  * fn returns non-zero and returns that value. key and value are valid only

@@ -291,16 +291,6 @@ static void md_balance(struct buf *out, const struct app_balance *b, bool bars)
     buf_putc(out, '\n');
 }
 
-/* The kind of a round as people say it. */
-static const char *round_kind_label(const char *kind)
-{
-    if (strcmp(kind, "bakkie") == 0)
-        return _("Bakkie in de Wijk");
-    if (strcmp(kind, "wijkscan") == 0)
-        return _("wijkscan");
-    return _("ronde");
-}
-
 /* Per round: doors rung, opened, conversations, and what was found and made. */
 static void md_rounds(struct buf *out, const struct app_round *rs, size_t n, bool bars)
 {

@@ -18,6 +18,15 @@ const char *const round_kinds[] = {"wijkscan", "bakkie", "anders", NULL};
 #define MAX_DOORS 100000
 #define MAX_ADDRESSES 10000
 
+const char *round_kind_label(const char *kind)
+{
+    if (strcmp(kind, "bakkie") == 0)
+        return _("Bakkie in de Wijk");
+    if (strcmp(kind, "wijkscan") == 0)
+        return _("wijkscan");
+    return _("ronde");
+}
+
 bool round_clock_after(const struct round_clock *a, const struct round_clock *b)
 {
     return a->hlc != b->hlc ? a->hlc > b->hlc : a->origin > b->origin;

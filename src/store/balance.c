@@ -5,7 +5,6 @@
 
 #include "store_int.h"
 #include "wijktafel/date.h"
-#include "wijktafel/xalloc.h"
 
 /* Keys: "balance/week/MEMBER/YYYY-MM-DD" -> "CASEWORK;COMMUNITY" (hundredths
  * of an hour), "balance/target/MEMBER" -> percent. Member ids cannot hold '/'. */
@@ -80,33 +79,11 @@ int store_balance_target_get(struct store_txn *t, const char *member, int *perce
     return rc;
 }
 
-/* The keys collected for removal. */
-struct key_list {
-    char **k;
-    size_t n;
-};
-
-static int collect_key(void *ctx, const char *key, const char *value)
-{
-    (void)value;
-    struct key_list *c = ctx;
-    c->k = xrealloc(c->k, (c->n + 1) * sizeof *c->k);
-    c->k[c->n++] = xstrdup(key);
-    return 0;
-}
-
 int store_balance_forget(struct store_txn *t, const char *member)
 {
-    struct key_list c = {NULL, 0};
     char prefix[64];
     snprintf(prefix, sizeof prefix, "balance/week/%s/", member);
-    int rc = store_meta_each(t, prefix, collect_key, &c);
-    for (size_t i = 0; i < c.n; i++) {
-        if (!rc)
-            rc = store_meta_del(t, c.k[i]);
-        free(c.k[i]);
-    }
-    free(c.k);
+    int rc = store_meta_del_prefix(t, prefix);
     return rc ? rc : store_balance_target_put(t, member, -1);
 }
 

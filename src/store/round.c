@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "store_int.h"
-#include "wijktafel/xalloc.h"
 
 #define ROUND_PREFIX "round/"
 
@@ -112,33 +111,12 @@ int store_door_each(struct store_txn *t, const char *round_id, store_door_fn fn,
     return store_meta_each(t, prefix, door_one, &w);
 }
 
-struct key_list {
-    char **k;
-    size_t n;
-};
-
-static int collect(void *ctx, const char *key, const char *value)
-{
-    (void)value;
-    struct key_list *c = ctx;
-    c->k = xrealloc(c->k, (c->n + 1) * sizeof *c->k);
-    c->k[c->n++] = xstrdup(key);
-    return 0;
-}
-
 int store_round_del(struct store_txn *t, const char *id)
 {
     char key[64], prefix[64];
     snprintf(key, sizeof key, ROUND_PREFIX "%s", id);
     snprintf(prefix, sizeof prefix, ROUND_PREFIX "%s/", id);
-    struct key_list c = {NULL, 0};
-    int rc = store_meta_each(t, prefix, collect, &c);
-    for (size_t i = 0; i < c.n; i++) {
-        if (!rc)
-            rc = store_meta_del(t, c.k[i]);
-        free(c.k[i]);
-    }
-    free(c.k);
+    int rc = store_meta_del_prefix(t, prefix);
     return rc ? rc : store_meta_del(t, key);
 }
 

@@ -1039,6 +1039,29 @@ int store_meta_del(struct store_txn *t, const char *key)
     return 0;
 }
 
+int store_meta_del_prefix(struct store_txn *t, const char *prefix)
+{
+    if (t->err)
+        return t->err;
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t->txn, t->s->meta, &c);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, "meta");
+    size_t pl = strlen(prefix);
+    for (;;) {
+        MDB_val k = {pl, (void *)prefix}, v;
+        rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+        if (rc || k.mv_size < pl || memcmp(k.mv_data, prefix, pl) != 0)
+            break;
+        if ((rc = mdb_cursor_del(c, 0)) != 0)
+            break;
+    }
+    mdb_cursor_close(c);
+    if (rc && rc != MDB_NOTFOUND)
+        return store_txn_mdb_fail(t, rc, prefix);
+    return 0;
+}
+
 int store_meta_each(struct store_txn *t, const char *prefix, store_meta_fn fn, void *ctx)
 {
     if (t->err)

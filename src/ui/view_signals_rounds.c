@@ -1,4 +1,4 @@
-/* view_signals_rounds.c: the Rondes pane of item 3: door-to-door rounds, their doors and the look-back. */
+/* view_signals_rounds.c: the Rondes pane of item 3: rounds, their doors and the look-back. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -43,16 +43,6 @@ static const struct round_door *current_door(struct rounds_pane *p)
     return ar && ar->ndoors ? &ar->doors[p->dl.sel] : NULL;
 }
 
-/* The kind as people say it. */
-static const char *kind_label(const char *kind)
-{
-    if (strcmp(kind, "bakkie") == 0)
-        return _("Bakkie in de Wijk");
-    if (strcmp(kind, "wijkscan") == 0)
-        return _("wijkscan");
-    return _("ronde");
-}
-
 /* The last part of an area path: the neighbourhood itself. */
 static const char *area_tail(const char *area)
 {
@@ -77,8 +67,8 @@ static void round_row(void *ctx, size_t i, int y, int x, int w, bool sel)
         snprintf(planned, sizeof planned, "%d", ar->r.addresses);
     else
         snprintf(planned, sizeof planned, "-");
-    const char *cells[] = {ar->r.date, kind_label(ar->r.kind), area_tail(ar->r.area), planned,
-                           doors};
+    const char *cells[] = {ar->r.date, round_kind_label(ar->r.kind), area_tail(ar->r.area),
+                           planned, doors};
     list_cells(y, x, w, cells, c->widths, 5, sel && !c->p->doors ? TH_SEL
                                               : sel                ? TH_SEL_DIM
                                                                    : TH_NORMAL);
@@ -203,9 +193,10 @@ void rounds_pane_draw(struct rounds_pane *p, struct ui *u, struct rect r)
     struct app_round *ar = current(p);
     int y = r.y + top_h;
     char *pairs = pairs_names(u, ar->r.pairs);
-    char *head = *pairs ? xasprintf(_("Terugblik %s %s %s \u2014 %s"), kind_label(ar->r.kind),
-                                    ar->r.date, area_tail(ar->r.area), pairs)
-                        : xasprintf(_("Terugblik %s %s %s"), kind_label(ar->r.kind),
+    char *head = *pairs ? xasprintf(_("Terugblik %s %s %s \u2014 %s"),
+                                    round_kind_label(ar->r.kind), ar->r.date,
+                                    area_tail(ar->r.area), pairs)
+                        : xasprintf(_("Terugblik %s %s %s"), round_kind_label(ar->r.kind),
                                     ar->r.date, area_tail(ar->r.area));
     draw_title(y, r.x, r.w, head, p->doors);
     free(head);
