@@ -160,9 +160,10 @@ static int round_write(struct store_txn *t, void *ctx, struct wt_error *err)
             snprintf(id, sizeof id, "%s-%d", base, i);
         }
         round_fini(&have);
-        if (strlen(id) > WT_MAX_ID)
+        size_t idlen = strlen(id);
+        if (idlen > WT_MAX_ID)
             return wt_error_set(err, WT_EINVAL, _("te veel rondes op %s"), o->r->date);
-        snprintf(o->r->id, sizeof o->r->id, "%s", id);
+        memcpy(o->r->id, id, idlen + 1);
         o->r->made = clock_now(t);
         o->r->changed = o->r->made;
     } else {
