@@ -1,7 +1,8 @@
 /* fuzz_bundle.c: arbitrary bytes as a bundle: the first byte picks the header reader
  * (store_bundle_peek, which runs on any file before a key is tried) or the body reader
  * (bundle_body_read, which runs on what a team member's key has authenticated). Neither
- * reads out of bounds, and what they accept is well formed. */
+ * reads out of bounds, and what they accept is well formed (records, tombstones,
+ * submissions, rounds, doors and round tombstones). */
 #include <string.h>
 
 #include "bundle_int.h"
@@ -11,8 +12,17 @@ static int check_item(void *ctx, const struct bundle_item *it)
 {
     size_t *n = ctx;
     (*n)++;
-    FUZZ_ASSERT(it->type == 'R' || it->type == 'T' || it->type == 'S', "type %d", it->type);
-    if (it->type == 'R') {
+    FUZZ_ASSERT(strchr("RTSUDX", it->type) && it->type, "type %d", it->type);
+    if (it->type == 'U') {
+        struct wt_error err = {0};
+        FUZZ_ASSERT(round_validate(&it->round, &err) == 0, "an invalid round accepted");
+    } else if (it->type == 'D') {
+        struct wt_error err = {0};
+        FUZZ_ASSERT(record_id_valid(it->id) && round_door_validate(&it->door, &err) == 0,
+                    "an invalid door accepted");
+    } else if (it->type == 'X') {
+        FUZZ_ASSERT(record_id_valid(it->id), "a round tombstone without a valid id");
+    } else if (it->type == 'R') {
         FUZZ_ASSERT(it->rec.v[0] && record_id_valid(it->rec.v[0]), "record without a valid id");
         FUZZ_ASSERT(it->stamp.n == record_kind(it->rec.kind)->nfields, "clock count");
     } else if (it->type == 'T') {
