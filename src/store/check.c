@@ -154,6 +154,50 @@ static void check_index(struct checker *c, enum wt_kind kind)
     mdb_cursor_close(cur);
 }
 
+/* Every round and door in meta opens, decodes and validates. */
+static void check_rounds(struct checker *c)
+{
+    MDB_cursor *cur;
+    if (mdb_cursor_open(c->t->txn, c->t->s->meta, &cur) != 0)
+        return;
+    static const char prefix[] = "round/";
+    size_t pl = sizeof prefix - 1;
+    MDB_val k = {pl, (void *)prefix}, v;
+    int rc;
+    for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0;
+         rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+        if (k.mv_size < pl || memcmp(k.mv_data, prefix, pl) != 0)
+            break;
+        char *key = xstrndup(k.mv_data, k.mv_size);
+        int orc;
+        char *line = store_meta_open(c->t, key, &v, &orc);
+        struct wt_error e = {0};
+        bool door = strstr(key + pl, "/door/") != NULL;
+        if (!line && orc == WT_EPERM) {
+            c->skipped++;
+        } else if (!line) {
+            problem(c, _("%s: beschadigd (opent niet)"), key);
+        } else if (door) {
+            struct round_door d;
+            if (round_door_decode(line, &d) != 0)
+                problem(c, _("%s: beschadigd"), key);
+            else if (round_door_validate(&d, &e) != 0)
+                problem(c, _("%s: beschadigd: %s"), key, e.text);
+            round_door_fini(&d);
+        } else {
+            struct round r;
+            if (round_decode(line, &r) != 0)
+                problem(c, _("%s: beschadigd"), key);
+            else if (round_validate(&r, &e) != 0)
+                problem(c, _("%s: beschadigd: %s"), key, e.text);
+            round_fini(&r);
+        }
+        free(line);
+        free(key);
+    }
+    mdb_cursor_close(cur);
+}
+
 int store_check(struct store *s, store_report_fn report, void *ctx, struct wt_error *err)
 {
     struct store_txn *t;
@@ -169,6 +213,7 @@ int store_check(struct store *s, store_report_fn report, void *ctx, struct wt_er
         check_kind(&c, (enum wt_kind)k);
         check_index(&c, (enum wt_kind)k);
     }
+    check_rounds(&c);
     c.problems += store_log_verify(t, report, ctx);
     store_read_end(t);
     if (c.problems)

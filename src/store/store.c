@@ -969,7 +969,7 @@ static int meta_comp(const struct store *s, const char *key)
 
 /* The plain text of a meta value; NULL (WT_EPERM or WT_ECORRUPT in *rc) when
  * it cannot be opened. */
-static char *meta_open(struct store_txn *t, const char *key, const MDB_val *v, int *rc)
+char *store_meta_open(struct store_txn *t, const char *key, const MDB_val *v, int *rc)
 {
     *rc = 0;
     int comp = meta_comp(t->s, key);
@@ -1001,7 +1001,7 @@ int store_meta_get(struct store_txn *t, const char *key, char **out)
         return WT_ENOTFOUND;
     if (rc)
         return store_txn_mdb_fail(t, rc, key);
-    *out = meta_open(t, key, &v, &rc);
+    *out = store_meta_open(t, key, &v, &rc);
     return rc;
 }
 
@@ -1079,7 +1079,7 @@ int store_meta_each(struct store_txn *t, const char *prefix, store_meta_fn fn, v
             break;
         char *key = xstrndup(k.mv_data, k.mv_size);
         int orc;
-        char *val = meta_open(t, key, &v, &orc);
+        char *val = store_meta_open(t, key, &v, &orc);
         if (val)
             ret = fn(ctx, key, val);
         free(key);

@@ -20,6 +20,11 @@ struct store_sealed_prefix {
 extern const struct store_sealed_prefix store_sealed_prefixes[];
 #define STORE_N_SEALED_PREFIXES 3
 
+struct store_txn;
+/* The plain text of the meta value v of key (caller frees); NULL with *rc
+ * WT_EPERM (its compartment is locked) or WT_ECORRUPT (it does not open). */
+char *store_meta_open(struct store_txn *t, const char *key, const MDB_val *v, int *rc);
+
 struct store {
     MDB_env *env;
     MDB_dbi casekeys; /* per-case keys, sealed with the case compartment key */

@@ -191,6 +191,31 @@ static struct round new_round(const char *date, const char *pairs)
     return r;
 }
 
+static int put_bad_door(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    return store_meta_put(t, ctx, "1\tniet\tgoed");
+}
+
+static int del_bad_door(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    return store_meta_del(t, ctx);
+}
+
+struct lines {
+    char *text;
+};
+
+static void collect_line(void *ctx, const char *line)
+{
+    struct lines *l = ctx;
+    size_t n = l->text ? strlen(l->text) : 0;
+    l->text = realloc(l->text, n + strlen(line) + 2);
+    strcpy(l->text + n, line);
+    strcat(l->text, "\n");
+}
+
 START_TEST(test_app)
 {
     tmp = tu_tmpdir();
@@ -323,6 +348,17 @@ START_TEST(test_app)
     ck_assert_uint_eq(n, 1);
     ck_assert_uint_eq(rs[0].ndoors, 0);
     app_rounds_free(rs, n);
+    ck_assert_int_eq(app_check(a, NULL, NULL, &e), 0);
+    /* A damaged door is named by check; without it the database is sound again. */
+    char key[80];
+    snprintf(key, sizeof key, "round/%s/door/000009", r2.id);
+    ck_assert_int_eq(store_write(a->store, put_bad_door, key, &e), 0);
+    struct lines got = {0};
+    e = (struct wt_error){0};
+    ck_assert_int_eq(app_check(a, collect_line, &got, &e), WT_ECORRUPT);
+    ck_assert_msg(strstr(got.text, key) && strstr(got.text, "beschadigd"), "%s", got.text);
+    free(got.text);
+    ck_assert_int_eq(store_write(a->store, del_bad_door, key, &e), 0);
     ck_assert_int_eq(app_check(a, NULL, NULL, &e), 0);
     app_close(a);
     round_fini(&r);
