@@ -95,8 +95,9 @@ static void door_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     buf_puts(&made, "");
     const char *ids[] = {d->signal, d->made_case, d->talent};
     for (int k = 0; k < 3; k++)
-        if (*ids[k])
-            buf_printf(&made, "%s%s", made.len ? " " : "", ids[k]);
+        if (*ids[k]) /* a volunteer's finding waits for review under a submission's id */
+            buf_printf(&made, "%s%s", made.len ? " " : "",
+                       strncmp(ids[k], "v-", 2) == 0 ? _("ingediend") : ids[k]);
     const char *cells[] = {no, where, open, marks, made.data};
     list_cells(y, x, w, cells, c->widths, 5, sel && c->p->doors ? TH_SEL : TH_NORMAL);
     buf_fini(&made);
