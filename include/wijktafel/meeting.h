@@ -30,6 +30,13 @@ int meeting_open(struct app *a, struct wt_error *err);
  * closes the screen). Errors: store write errors. */
 int meeting_close(struct app *a, struct wt_error *err);
 
+/* The seconds spent on each agenda item of today's meeting (n items), kept
+ * in meta "meeting/D/times" (sealed like the meeting's notes) so that a
+ * restarted screen goes on counting. get returns how many it read (0 when
+ * none or unreadable; secs zeroed first). */
+int meeting_times_put(struct app *a, const unsigned *secs, int n, struct wt_error *err);
+int meeting_times_get(struct app *a, unsigned *secs, int n);
+
 /* The date of the previous meeting (before today): the latest meeting held
  * with this program, else the latest actions.meeting before today, else a
  * week ago. Never fails. */

@@ -72,6 +72,59 @@ int meeting_close(struct app *a, struct wt_error *err)
     return store_write(a->store, close_write, a, err);
 }
 
+struct times_op {
+    struct app *a;
+    const unsigned *secs;
+    int n;
+};
+
+static int times_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    struct times_op *o = ctx;
+    struct buf b = {0};
+    for (int i = 0; i < o->n; i++)
+        buf_printf(&b, "%s%u", i ? " " : "", o->secs[i]);
+    char *k = meeting_key(o->a->today, "times");
+    store_meta_put(t, k, b.data ? b.data : "");
+    free(k);
+    buf_fini(&b);
+    return store_txn_error(t);
+}
+
+int meeting_times_put(struct app *a, const unsigned *secs, int n, struct wt_error *err)
+{
+    if (a->readonly)
+        return wt_error_set(err, WT_EPERM, _("de muur toont alleen; hier wordt niets bewaard"));
+    struct times_op o = {a, secs, n};
+    return store_write(a->store, times_write, &o, err);
+}
+
+int meeting_times_get(struct app *a, unsigned *secs, int n)
+{
+    memset(secs, 0, (size_t)n * sizeof *secs);
+    struct store_txn *t;
+    if (store_read_begin(a->store, &t, NULL) != 0)
+        return 0;
+    char *k = meeting_key(a->today, "times"), *v = NULL;
+    int got = 0;
+    if (store_meta_get(t, k, &v) == 0) {
+        const char *p = v;
+        char *end;
+        for (; got < n; got++) {
+            unsigned long x = strtoul(p, &end, 10);
+            if (end == p || x > 24UL * 3600)
+                break;
+            secs[got] = (unsigned)x;
+            p = end;
+        }
+    }
+    free(v);
+    free(k);
+    store_read_end(t);
+    return got;
+}
+
 struct prev_search {
     int32_t today, best;
 };

@@ -228,6 +228,12 @@ int ui_run(struct app **ap, const struct ui_opts *o)
     for (int i = 0; i < UI_NITEMS; i++)
         u.views[i] = makers[i](&u);
     u.item_since = ui_now();
+    if (!u.follow) { /* a restarted screen goes on counting today's meeting */
+        unsigned secs[UI_NITEMS];
+        meeting_times_get(a, secs, UI_NITEMS);
+        for (int i = 0; i < UI_NITEMS; i++)
+            u.started[i] = secs[i];
+    }
     ui_refresh(&u);
     ui_log_timing(&u, "first-screen", 0, t0);
     if (!u.follow) {
@@ -239,8 +245,14 @@ int ui_run(struct app **ap, const struct ui_opts *o)
         publish(&u);
     }
     loop(&u);
-    if (!u.follow && u.a)
+    if (!u.follow && u.a) {
+        u.started[u.cur] += ui_now() - u.item_since;
+        unsigned secs[UI_NITEMS];
+        for (int i = 0; i < UI_NITEMS; i++)
+            secs[i] = u.started[i] > 0 ? (unsigned)(u.started[i] + 0.5) : 0;
+        meeting_times_put(u.a, secs, UI_NITEMS, NULL);
         meeting_close(u.a, NULL);
+    }
     term_fini();
     ui_free(&u);
     *ap = u.a; /* another member may have taken over (w) */

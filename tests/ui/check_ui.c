@@ -300,6 +300,7 @@ int main(int argc, char **argv)
         {"balance", test_balance},
         {"measure", test_measure},
         {"rounds", test_rounds},
+        {"times_kept", test_times_kept},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

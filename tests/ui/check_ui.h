@@ -45,6 +45,9 @@ int test_balance(void);
 /* check_ui_measure.c: a wellbeing measure in item 2. */
 int test_measure(void);
 
+/* check_ui_times.c: time per item kept across a restart. */
+int test_times_kept(void);
+
 /* check_ui_rounds.c: a door-to-door round in item 3. */
 int test_rounds(void);
 
