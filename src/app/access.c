@@ -17,9 +17,23 @@ static bool volunteer_input(enum wt_kind kind)
     return kind == WT_SIGNALS || kind == WT_RESOURCES || kind == WT_TALENTS;
 }
 
+/* The kind as the interface says it, plural ("casussen"). */
+static const char *kind_plural(enum wt_kind kind)
+{
+    switch (kind) {
+    case WT_MEMBERS: return _("leden");
+    case WT_CASES: return _("casussen");
+    case WT_SIGNALS: return _("signalen");
+    case WT_RESOURCES: return _("items van de sociale kaart");
+    case WT_TALENTS: return _("talenten");
+    case WT_ACTIONS: return _("actiepunten");
+    default: return record_kind(kind)->name;
+    }
+}
+
 int app_allowed(const struct app *a, enum wt_kind kind, enum app_op op, struct wt_error *err)
 {
-    const char *name = record_kind(kind)->name;
+    const char *name = kind_plural(kind);
     if (a->role == APP_LEADER)
         return 0;
     if (kind == WT_MEMBERS && op != APP_OP_READ)

@@ -452,6 +452,12 @@ static void make_from(struct rounds_pane *p, struct ui *u, enum round_finding wh
         ui_message(u, true, _("Deur %d heeft geen idee of notitie voor een signaal"), d->no);
         return;
     }
+    if (what == FINDING_CASE && u->a->role == APP_VOLUNTEER) {
+        ui_message(u, true, _("Een casus maakt het team: de zorgvraag staat bij deur %d en gaat "
+                              "met de ronde mee"),
+                   d->no);
+        return;
+    }
     if (what == FINDING_CASE && !*d->care) {
         ui_message(u, true, _("Deur %d heeft geen zorgvraag"), d->no);
         return;
