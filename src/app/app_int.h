@@ -44,6 +44,11 @@ int app_add_check(struct app *a, struct wt_record *r, struct wt_error *err);
 int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
                char made[WT_MAX_ID + 1], struct wt_error *err);
 
+/* Doors of rounds whose finding became submission old_id now point at
+ * new_id (accepted or merged), or at nothing (new_id NULL: rejected), in the
+ * caller's write. */
+void app_rounds_relink(struct store_txn *t, const char *old_id, const char *new_id);
+
 /* app_get without the access-log entry (for the app's own bookkeeping,
  * such as filtering options, not for showing a record to someone). */
 int app_get_unlogged(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out);

@@ -118,6 +118,7 @@ static int accept_write(struct store_txn *t, void *ctx, struct wt_error *err)
             struct store_log_entry e;
             app_log_entry(d->a, &e, "accept", r.kind, r.v[0], d->sub_id);
             store_log_append(t, &e);
+            app_rounds_relink(t, d->sub_id, r.v[0]);
         }
         record_fini(&r);
     }
@@ -147,6 +148,7 @@ static int reject_write(struct store_txn *t, void *ctx, struct wt_error *err)
         struct store_log_entry e;
         app_log_entry(d->a, &e, "reject", s.rec.kind, s.rec.v[0], d->sub_id);
         store_log_append(t, &e);
+        app_rounds_relink(t, d->sub_id, NULL);
     }
     record_fini(&s.rec);
     return rc ? rc : store_txn_error(t);
@@ -190,6 +192,7 @@ static int merge_write(struct store_txn *t, void *ctx, struct wt_error *err)
             struct store_log_entry e;
             app_log_entry(d->a, &e, "merge", s.rec.kind, d->target, d->sub_id);
             store_log_append(t, &e);
+            app_rounds_relink(t, d->sub_id, d->target);
         }
     }
     record_fini(&target);

@@ -439,3 +439,64 @@ int app_door_make(struct app *a, const char *round_id, int door_no, enum round_f
     struct make_op o = {a, round_id, door_no, what, rec};
     return store_write(a->store, make_write, &o, err);
 }
+
+/* ---- a submission decided: the doors that point at it follow ---- */
+
+struct relink {
+    const char *old_id, *new_id;
+    const char *round_id;
+    struct round_door *doors; /* doors to write, with their round */
+    char (*rounds)[WT_MAX_ID + 1];
+    size_t n;
+};
+
+static int relink_door(void *ctx, const struct round_door *d)
+{
+    struct relink *l = ctx;
+    if (strcmp(d->signal, l->old_id) != 0 && strcmp(d->made_case, l->old_id) != 0 &&
+        strcmp(d->talent, l->old_id) != 0)
+        return 0;
+    l->doors = xrealloc(l->doors, (l->n + 1) * sizeof *l->doors);
+    l->rounds = xrealloc(l->rounds, (l->n + 1) * sizeof *l->rounds);
+    round_door_copy(&l->doors[l->n], d);
+    snprintf(l->rounds[l->n], sizeof l->rounds[l->n], "%s", l->round_id);
+    l->n++;
+    return 0;
+}
+
+struct round_ids {
+    char (*ids)[WT_MAX_ID + 1];
+    size_t n;
+};
+
+static int collect_round(void *ctx, const struct round *r)
+{
+    struct round_ids *ri = ctx;
+    ri->ids = xrealloc(ri->ids, (ri->n + 1) * sizeof *ri->ids);
+    snprintf(ri->ids[ri->n++], WT_MAX_ID + 1, "%s", r->id);
+    return 0;
+}
+
+void app_rounds_relink(struct store_txn *t, const char *old_id, const char *new_id)
+{
+    struct round_ids ri = {NULL, 0};
+    store_round_each(t, collect_round, &ri);
+    struct relink l = {old_id, new_id ? new_id : "", NULL, NULL, NULL, 0};
+    for (size_t i = 0; i < ri.n; i++) {
+        l.round_id = ri.ids[i];
+        store_door_each(t, ri.ids[i], relink_door, &l);
+    }
+    for (size_t i = 0; i < l.n; i++) {
+        struct round_door *d = &l.doors[i];
+        char *slots[] = {d->signal, d->made_case, d->talent};
+        for (int k = 0; k < 3; k++)
+            if (strcmp(slots[k], old_id) == 0)
+                snprintf(slots[k], WT_MAX_ID + 1, "%s", l.new_id);
+        d->changed = clock_now(t);
+        store_door_put(t, l.rounds[i], d);
+        round_door_fini(d);
+    }
+    free(l.doors);
+    free(l.rounds);
+    free(ri.ids);
+}

@@ -334,6 +334,18 @@ START_TEST(test_app)
     ck_assert_int_eq(app_round_delete(a, r2.id, &(struct wt_error){0}), WT_EPERM);
     app_close(a);
 
+    /* The leader accepts it: the door points at the new signal. */
+    a = open_as("leider", false);
+    ck_assert_msg(app_review_accept(a, "v-000001", NULL, &e) == 0, "%s", e.text);
+    ck_assert_int_eq(app_rounds_list(a, INT32_MIN, INT32_MAX, &rs, &n, &e), 0);
+    ck_assert_msg(strncmp(rs[0].doors[2].signal, "s-", 2) == 0, "%s", rs[0].doors[2].signal);
+    struct wt_record sig;
+    ck_assert_int_eq(app_get(a, WT_SIGNALS, rs[0].doors[2].signal, &sig, &e), 0);
+    ck_assert_str_eq(record_get(&sig, SIGNAL_TEXT), "speeltuin opknappen");
+    record_fini(&sig);
+    app_rounds_free(rs, n);
+    app_close(a);
+
     /* Nothing is written on the wall. */
     a = open_as("leider", true);
     struct round r3 = new_round("2026-11-29", "");
