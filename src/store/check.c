@@ -214,6 +214,7 @@ int store_check(struct store *s, store_report_fn report, void *ctx, struct wt_er
         check_index(&c, (enum wt_kind)k);
     }
     check_rounds(&c);
+    c.problems += store_sync_check(t, report, ctx);
     c.problems += store_log_verify(t, report, ctx);
     store_read_end(t);
     if (c.problems)

@@ -25,6 +25,11 @@ struct store_txn;
  * WT_EPERM (its compartment is locked) or WT_ECORRUPT (it does not open). */
 char *store_meta_open(struct store_txn *t, const char *key, const MDB_val *v, int *rc);
 
+/* Checks the bundles' clocks and tombstones (sync.c): every entry decodes, a
+ * clock belongs to a record that exists, a tombstone to one that does not.
+ * Reports each problem; returns how many. */
+size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx);
+
 struct store {
     MDB_env *env;
     MDB_dbi casekeys; /* per-case keys, sealed with the case compartment key */

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "store_int.h"
+#include "wijktafel/i18n.h"
 #include "wijktafel/xalloc.h"
 
 /* Clock value (format 2, schema 5): [2][seq, 8 bytes BE][n][base hlc][base
@@ -532,4 +533,67 @@ struct store_clock store_clock_now(struct store_txn *t)
     sync_load(t);
     uint64_t hlc = hlc_next(t);
     return (struct store_clock){hlc, store_db_id(t)};
+}
+
+/* One key of the clock or tombs database: kind and id; false when malformed. */
+static bool sync_key_parse(const MDB_val *k, enum wt_kind *kind, char id[WT_MAX_ID + 1])
+{
+    const unsigned char *p = k->mv_data;
+    if (k->mv_size < 2 || k->mv_size > WT_MAX_ID + 1 || p[0] >= WT_KIND_COUNT)
+        return false;
+    *kind = (enum wt_kind)p[0];
+    memcpy(id, p + 1, k->mv_size - 1);
+    id[k->mv_size - 1] = '\0';
+    return memchr(id, 0, k->mv_size - 1) == NULL;
+}
+
+size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx)
+{
+    size_t problems = 0;
+    char line[200];
+    for (int tomb = 0; tomb < 2; tomb++) {
+        MDB_dbi dbi = tomb ? t->s->tombs : t->s->clock;
+        const char *what = tomb ? "tombs" : "clock";
+        MDB_cursor *c;
+        if (mdb_cursor_open(t->txn, dbi, &c) != 0)
+            continue;
+        MDB_val k, v;
+        int rc;
+        for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+             rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+            enum wt_kind kind = WT_MEMBERS;
+            char id[WT_MAX_ID + 1] = "";
+            const char *wrong = NULL;
+            struct store_stamp st;
+            MDB_val rv, rk = {0, id};
+            bool ok_key = sync_key_parse(&k, &kind, id);
+            rk.mv_size = strlen(id);
+            bool exists = ok_key && mdb_get(t->txn, t->s->kinds[kind], &rk, &rv) == 0;
+            if (!ok_key) {
+                wrong = _("sleutel beschadigd");
+            } else if (tomb) {
+                const unsigned char *p = v.mv_data;
+                if (v.mv_size != 25 || p[0] != TOMB_FORMAT)
+                    wrong = _("grafsteen beschadigd");
+                else if (exists)
+                    wrong = _("grafsteen van een record dat bestaat");
+            } else {
+                memset(&st, 0, sizeof st);
+                st.n = record_kind(kind)->nfields;
+                if (clock_decode(v.mv_data, v.mv_size, &st) != 0)
+                    wrong = _("klok beschadigd");
+                else if (!exists)
+                    wrong = _("klok van een record dat niet bestaat");
+            }
+            if (!wrong)
+                continue;
+            problems++;
+            snprintf(line, sizeof line, "%s: %s/%s: %s", what, record_kind(kind)->name, id,
+                     wrong);
+            if (report)
+                report(ctx, line);
+        }
+        mdb_cursor_close(c);
+    }
+    return problems;
 }

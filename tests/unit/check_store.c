@@ -577,6 +577,60 @@ START_TEST(test_check_finds_damage)
 }
 END_TEST
 
+/* A clock for a record that is not there, a tombstone beside a live record, and
+ * a clock that does not decode. */
+static void bad_clocks(MDB_txn *txn, MDB_env *env)
+{
+    (void)env;
+    MDB_dbi clock, tombs;
+    ck_assert_int_eq(mdb_dbi_open(txn, "clock", 0, &clock), 0);
+    ck_assert_int_eq(mdb_dbi_open(txn, "tombs", 0, &tombs), 0);
+    unsigned char ck[] = {WT_CASES, 'c', '-', '1'};
+    MDB_val k = {sizeof ck, ck}, v;
+    ck_assert_int_eq(mdb_get(txn, clock, &k, &v), 0);
+    unsigned char *copy = malloc(v.mv_size);
+    memcpy(copy, v.mv_data, v.mv_size);
+    unsigned char ghost[] = {WT_CASES, 'g', 'h', 'o', 's', 't'};
+    MDB_val gk = {sizeof ghost, ghost}, gv = {v.mv_size, copy};
+    ck_assert_int_eq(mdb_put(txn, clock, &gk, &gv, 0), 0);
+    copy[0] = 99; /* no clock format */
+    unsigned char odd[] = {WT_CASES, 'c', '-', '2'};
+    MDB_val ok = {sizeof odd, odd};
+    ck_assert_int_eq(mdb_put(txn, clock, &ok, &gv, 0), 0);
+    free(copy);
+    unsigned char tomb[25] = {1};
+    MDB_val tv = {sizeof tomb, tomb};
+    ck_assert_int_eq(mdb_put(txn, tombs, &k, &tv, 0), 0);
+}
+
+START_TEST(test_check_finds_bad_clocks)
+{
+    struct store *s = open_db(0);
+    struct wt_record r[2];
+    make_case(&r[0], "c-1", "Veenwaard/Oost", "open", "taal");
+    make_case(&r[1], "c-2", "Veenwaard/Oost", "open", "taal");
+    struct puts p = {r, 2};
+    store_write(s, put_all, &p, NULL);
+    record_fini(&r[0]);
+    record_fini(&r[1]);
+    ck_assert_int_eq(store_check(s, NULL, NULL, NULL), 0);
+    store_close(s);
+    raw(bad_clocks);
+    s = open_db(0);
+    struct lines l = {0};
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_check(s, note, &l, &e), WT_ECORRUPT);
+    int ghost = 0, tomb = 0, odd = 0;
+    for (int i = 0; i < l.n && i < 8; i++) {
+        ghost += strstr(l.text[i], "clock: cases/ghost: klok van een record dat niet bestaat") != 0;
+        tomb += strstr(l.text[i], "tombs: cases/c-1: grafsteen van een record dat bestaat") != 0;
+        odd += strstr(l.text[i], "clock: cases/c-2: klok beschadigd") != 0;
+    }
+    ck_assert_msg(ghost == 1 && tomb == 1 && odd == 1, "%d lines, first: %s", l.n, l.text[0]);
+    store_close(s);
+}
+END_TEST
+
 START_TEST(test_codec)
 {
     struct wt_record r, back;
@@ -677,6 +731,7 @@ int main(void)
     tcase_add_test(tc, test_clocks_compact_and_exact);
     tcase_add_test(tc, test_migration_from_schema4);
     tcase_add_test(tc, test_check_finds_damage);
+    tcase_add_test(tc, test_check_finds_bad_clocks);
     tcase_add_test(tc, test_codec);
     tcase_add_test(tc, test_busy_writer_times_out);
     tcase_add_test(tc, test_backup);
