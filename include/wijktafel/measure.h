@@ -6,8 +6,14 @@
 
 #define MEASURE_DOMAINS 6
 
-/* The domains, in the order of a measure's scores. */
+/* The domains, in the order of a measure's scores: identifiers, as in the
+ * report's CSV (never translated). */
 extern const char *const measure_domains[MEASURE_DOMAINS];
+
+/* Domain d as the interface names it: in full ("kwaliteit van leven") or in
+ * one word ("kwaliteit"), in the interface's language. */
+const char *measure_domain_label(int d);
+const char *measure_domain_word(int d);
 
 enum measure_phase { MEASURE_START, MEASURE_CLOSE };
 

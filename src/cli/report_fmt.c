@@ -191,15 +191,6 @@ static void md_themes(struct buf *out, const struct report *r, const struct them
     buf_putc(out, '\n');
 }
 
-/* The domains of Positieve Gezondheid as people say them. */
-static const char *domain_label(int d)
-{
-    static const char *const labels[MEASURE_DOMAINS] = {
-        N_("lichaamsfuncties"), N_("mentaal welbevinden"), N_("zingeving"),
-        N_("kwaliteit van leven"), N_("meedoen"), N_("dagelijks functioneren")};
-    return _(labels[d]);
-}
-
 /* Appends an average in tenths ("2,5", the language's decimal sign), or "-". */
 static void md_avg(struct buf *out, size_t n, size_t sum)
 {
@@ -222,7 +213,7 @@ static void md_measures(struct buf *out, const struct report *r, bool bars)
     buf_printf(out, "| %s | %s | %s |%s\n|---|---:|---:|%s\n", _("domein"), _("start"),
                _("afsluiting"), bars ? " |" : "", bars ? "---|" : "");
     for (int d = 0; d < MEASURE_DOMAINS; d++) {
-        buf_printf(out, "| %s | ", domain_label(d));
+        buf_printf(out, "| %s | ", measure_domain_label(d));
         md_avg(out, r->domain_n[0][d], r->domain_sum[0][d]);
         buf_puts(out, " | ");
         md_avg(out, r->domain_n[1][d], r->domain_sum[1][d]);

@@ -3,8 +3,26 @@
 
 #include <string.h>
 
+#include "wijktafel/i18n.h"
+
 const char *const measure_domains[MEASURE_DOMAINS] = {
     "lichaam", "mentaal", "zingeving", "kwaliteit", "meedoen", "dagelijks"};
+
+const char *measure_domain_label(int d)
+{
+    static const char *const labels[MEASURE_DOMAINS] = {
+        N_("lichaamsfuncties"), N_("mentaal welbevinden"), N_("zingeving"),
+        N_("kwaliteit van leven"), N_("meedoen"), N_("dagelijks functioneren")};
+    return d >= 0 && d < MEASURE_DOMAINS ? _(labels[d]) : "";
+}
+
+const char *measure_domain_word(int d)
+{
+    static const char *const words[MEASURE_DOMAINS] = {
+        N_("lichaam"), N_("mentaal"), N_("zingeving"), N_("kwaliteit"), N_("meedoen"),
+        N_("dagelijks")};
+    return d >= 0 && d < MEASURE_DOMAINS ? _(words[d]) : "";
+}
 
 int measure_parse(const char *s, struct measure *out)
 {

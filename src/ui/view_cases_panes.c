@@ -81,7 +81,7 @@ static char *measure_text(const struct measure m[2])
         int x = m[0].score[i], y = m[1].score[i];
         if (!x && !y)
             continue;
-        buf_printf(&b, "%s%s ", sep, measure_domains[i]);
+        buf_printf(&b, "%s%s ", sep, measure_domain_word(i));
         sep = ", ";
         if (has[0] && has[1]) {
             char from[4] = "-", to[4] = "-";
