@@ -63,6 +63,11 @@ const char *app_locked(const struct app *a);
  * again; other errors as app_open. */
 int app_unlock(struct app *a, const char *passphrase, struct wt_error *err);
 
+/* True while this process reads the database file (store_reading_now): a
+ * fault then most likely comes from a damaged page. For the commands' fault
+ * handler; async-signal-safe. */
+bool app_reading_now(void);
+
 /* True when the database is encrypted (a member switch asks a passphrase). */
 bool app_encrypted(const struct app *a);
 

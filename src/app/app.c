@@ -504,3 +504,8 @@ int app_summary(struct app *a, struct buf *out, struct wt_error *err)
     store_read_end(t);
     return 0;
 }
+
+bool app_reading_now(void)
+{
+    return store_reading_now() > 0;
+}

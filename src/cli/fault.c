@@ -6,8 +6,8 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "wijktafel/app.h"
 #include "wijktafel/cli.h"
-#include "wijktafel/store.h"
 
 static struct sigaction old_segv, old_bus;
 
@@ -64,7 +64,7 @@ static void on_fault(int sig, siginfo_t *si, void *uctx)
     /* A bus error here comes from the mapped data file: it was cut off. A
      * fault while a transaction reads the map most likely comes from a
      * damaged page handing out a wild length or pointer. */
-    if (sig == SIGBUS || store_reading_now() > 0 || in_lmdb(uctx) ||
+    if (sig == SIGBUS || app_reading_now() || in_lmdb(uctx) ||
         in_data_file(si->si_addr)) {
         static const char msg[] = "wijktafel: de database lijkt beschadigd (fout bij het "
                                   "lezen); controleer met 'wijktafel check' of zet een "
