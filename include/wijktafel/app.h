@@ -263,9 +263,6 @@ int app_round_delete(struct app *a, const char *id, struct wt_error *err);
 int app_door_save(struct app *a, const char *round_id, struct round_door *d,
                   struct wt_error *err);
 
-/* What a door's finding can become. */
-enum round_finding { FINDING_SIGNAL, FINDING_CASE, FINDING_TALENT };
-
 /* A new record made from a door's finding, for the user to complete: a
  * signal (source wijkscan or bakkie, the round's date and area, the ideas
  * or note as text, eenzaamheid when lonely), a case (the care question as

@@ -59,6 +59,16 @@ struct round_door {
     struct round_clock changed; /* its last change */
 };
 
+/* What a door's finding can become. */
+enum round_finding { FINDING_SIGNAL, FINDING_CASE, FINDING_TALENT };
+
+/* The record kind a finding becomes (signals, cases, talents). */
+enum wt_kind round_finding_kind(enum round_finding what);
+/* The door's mark for a finding: the id of what it became ("" for nothing
+ * yet); set_mark replaces it. */
+const char *round_door_mark(const struct round_door *d, enum round_finding what);
+void round_door_set_mark(struct round_door *d, enum round_finding what, const char *id);
+
 /* A round's figures. */
 struct round_tally {
     size_t rung, answered, talked, lonely;
@@ -68,6 +78,8 @@ struct round_tally {
 
 void round_init(struct round *r);
 void round_fini(struct round *r);
+/* dst (not initialised) becomes a copy of src. */
+void round_copy(struct round *dst, const struct round *src);
 void round_door_init(struct round_door *d);
 void round_door_fini(struct round_door *d);
 void round_door_copy(struct round_door *dst, const struct round_door *src);

@@ -50,9 +50,7 @@ static int add_round(void *ctx, const struct round *r)
     c->rs = xrealloc(c->rs, (c->n + 1) * sizeof *c->rs);
     struct app_round *ar = &c->rs[c->n++];
     memset(ar, 0, sizeof *ar);
-    ar->r = *r;
-    ar->r.area = xstrdup(r->area);
-    ar->r.pairs = xstrdup(r->pairs);
+    round_copy(&ar->r, r);
     return 0;
 }
 
@@ -418,10 +416,7 @@ static int make_write(struct store_txn *t, void *ctx, struct wt_error *err)
     char made[WT_MAX_ID + 1] = "";
     rc = app_add_in(t, o->a, o->rec, made, err);
     if (rc == 0) {
-        char *slot = o->what == FINDING_SIGNAL ? d.signal
-                     : o->what == FINDING_CASE ? d.made_case
-                                               : d.talent;
-        snprintf(slot, WT_MAX_ID + 1, "%s", made);
+        round_door_set_mark(&d, o->what, made);
         d.changed = clock_now(t);
         store_door_put(t, o->round_id, &d);
         rc = store_txn_error(t);
@@ -453,8 +448,10 @@ struct relink {
 static int relink_door(void *ctx, const struct round_door *d)
 {
     struct relink *l = ctx;
-    if (strcmp(d->signal, l->old_id) != 0 && strcmp(d->made_case, l->old_id) != 0 &&
-        strcmp(d->talent, l->old_id) != 0)
+    bool points = false;
+    for (int k = FINDING_SIGNAL; k <= FINDING_TALENT; k++)
+        points |= strcmp(round_door_mark(d, (enum round_finding)k), l->old_id) == 0;
+    if (!points)
         return 0;
     l->doors = xrealloc(l->doors, (l->n + 1) * sizeof *l->doors);
     l->rounds = xrealloc(l->rounds, (l->n + 1) * sizeof *l->rounds);
@@ -488,10 +485,9 @@ void app_rounds_relink(struct store_txn *t, const char *old_id, const char *new_
     }
     for (size_t i = 0; i < l.n; i++) {
         struct round_door *d = &l.doors[i];
-        char *slots[] = {d->signal, d->made_case, d->talent};
-        for (int k = 0; k < 3; k++)
-            if (strcmp(slots[k], old_id) == 0)
-                snprintf(slots[k], WT_MAX_ID + 1, "%s", l.new_id);
+        for (int k = FINDING_SIGNAL; k <= FINDING_TALENT; k++)
+            if (strcmp(round_door_mark(d, (enum round_finding)k), old_id) == 0)
+                round_door_set_mark(d, (enum round_finding)k, l.new_id);
         d->changed = clock_now(t);
         store_door_put(t, l.rounds[i], d);
         round_door_fini(d);

@@ -47,6 +47,30 @@ void round_fini(struct round *r)
     memset(r, 0, sizeof *r);
 }
 
+void round_copy(struct round *dst, const struct round *src)
+{
+    *dst = *src;
+    dst->area = xstrdup(src->area);
+    dst->pairs = xstrdup(src->pairs);
+}
+
+enum wt_kind round_finding_kind(enum round_finding what)
+{
+    return what == FINDING_SIGNAL ? WT_SIGNALS : what == FINDING_CASE ? WT_CASES : WT_TALENTS;
+}
+
+const char *round_door_mark(const struct round_door *d, enum round_finding what)
+{
+    return what == FINDING_SIGNAL ? d->signal : what == FINDING_CASE ? d->made_case : d->talent;
+}
+
+void round_door_set_mark(struct round_door *d, enum round_finding what, const char *id)
+{
+    char *mark = what == FINDING_SIGNAL ? d->signal : what == FINDING_CASE ? d->made_case
+                                                                           : d->talent;
+    snprintf(mark, WT_MAX_ID + 1, "%s", id);
+}
+
 void round_door_init(struct round_door *d)
 {
     memset(d, 0, sizeof *d);

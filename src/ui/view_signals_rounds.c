@@ -233,27 +233,23 @@ void rounds_pane_draw(struct rounds_pane *p, struct ui *u, struct rect r)
 
 /* ---- forms ---- */
 
-struct round_form {
-    struct round *r;
-};
-
 static int save_round(struct ui *u, struct form_field *f, int n, void *ctx, struct wt_error *err)
 {
     (void)n;
-    struct round_form *c = ctx;
-    snprintf(c->r->date, sizeof c->r->date, "%s", f[0].value);
-    round_set(&c->r->area, f[1].value);
-    snprintf(c->r->kind, sizeof c->r->kind, "%s", f[2].value);
+    struct round *r = ctx;
+    snprintf(r->date, sizeof r->date, "%s", f[0].value);
+    round_set(&r->area, f[1].value);
+    snprintf(r->kind, sizeof r->kind, "%s", f[2].value);
     char *end = NULL;
     long addr = *f[3].value ? strtol(f[3].value, &end, 10) : 0;
     if (end && *end)
         return wt_error_set(err, WT_EINVAL, _("adressen: geef een aantal"));
-    c->r->addresses = addr < 0 || addr > 100000 ? -1 : (int)addr;
-    round_set(&c->r->pairs, f[4].value);
-    int rc = app_round_save(u->a, c->r, err);
+    r->addresses = addr < 0 || addr > 100000 ? -1 : (int)addr;
+    round_set(&r->pairs, f[4].value);
+    int rc = app_round_save(u->a, r, err);
     if (rc == 0) {
         ui_changed(u);
-        ui_message(u, false, _("Ronde %s is bewaard"), c->r->id);
+        ui_message(u, false, _("Ronde %s is bewaard"), r->id);
     }
     return rc;
 }
@@ -264,15 +260,13 @@ static void edit_round(struct rounds_pane *p, struct ui *u, const struct round *
     if (!ui_may_write(u))
         return;
     struct round r;
-    round_init(&r);
     char addr[16] = "";
     if (from) {
-        r = *from;
-        r.area = xstrdup(from->area);
-        r.pairs = xstrdup(from->pairs);
+        round_copy(&r, from);
         if (from->addresses)
             snprintf(addr, sizeof addr, "%d", from->addresses);
     } else {
+        round_init(&r);
         date_format(u->a->today, r.date);
         round_set(&r.area, record_get(&u->a->member, MEMBER_AREA));
     }
@@ -283,10 +277,9 @@ static void edit_round(struct rounds_pane *p, struct ui *u, const struct round *
         {N_("Adressen"), FORM_TEXT, NULL, xstrdup(addr), 0},
         {N_("Wie met wie"), FORM_TEXT, ui_member_ids(u), xstrdup(r.pairs), 0},
     };
-    struct round_form c = {&r};
     bool saved = form_run(u, from ? _("Ronde bewerken (wie met wie: a+b; c+d)")
                                   : _("Nieuwe ronde door de wijk (wie met wie: a+b; c+d)"),
-                          f, 5, save_round, &c);
+                          f, 5, save_round, &r);
     form_fields_fini(f, 5);
     if (saved) {
         load(p, u);
@@ -437,15 +430,9 @@ static void make_from(struct rounds_pane *p, struct ui *u, enum round_finding wh
     const struct round_door *d = current_door(p);
     if (!ar || !d || !ui_may_write(u))
         return;
-    const char *done = what == FINDING_SIGNAL ? d->signal
-                       : what == FINDING_CASE ? d->made_case
-                                              : d->talent;
-    if (*done) {
+    if (*round_door_mark(d, what)) {
         ui_message(u, true, _("Deur %d werd al %s %s"), d->no,
-                   ui_kind_label(what == FINDING_SIGNAL ? WT_SIGNALS
-                                 : what == FINDING_CASE ? WT_CASES
-                                                        : WT_TALENTS),
-                   done);
+                   ui_kind_label(round_finding_kind(what)), round_door_mark(d, what));
         return;
     }
     if (what == FINDING_SIGNAL && !*d->ideas && !*d->note && !d->lonely) {
@@ -491,13 +478,8 @@ bool rounds_pane_key(struct rounds_pane *p, struct ui *u, int key)
         switch (key) {
         case 'n': edit_round(p, u, NULL); return true;
         case 'e':
-            if (current(p)) {
-                struct round copy = current(p)->r;
-                copy.area = xstrdup(copy.area);
-                copy.pairs = xstrdup(copy.pairs);
-                edit_round(p, u, &copy);
-                round_fini(&copy);
-            }
+            if (current(p))
+                edit_round(p, u, &current(p)->r); /* copied before the form can reload */
             return true;
         case UI_KEY(KEY_RIGHT):
             if (current(p))
@@ -519,22 +501,15 @@ bool rounds_pane_key(struct rounds_pane *p, struct ui *u, int key)
     case 'n': edit_door(p, u, NULL); return true;
     case 'x': door_not_open(p, u); return true;
     case 'e':
-        if (current_door(p)) {
-            struct round_door copy;
-            round_door_copy(&copy, current_door(p));
-            edit_door(p, u, &copy);
-            round_door_fini(&copy);
-        }
+        if (current_door(p))
+            edit_door(p, u, current_door(p)); /* copied before the form can reload */
         return true;
     case 's': make_from(p, u, FINDING_SIGNAL); return true;
     case 'c': make_from(p, u, FINDING_CASE); return true;
     case 't': make_from(p, u, FINDING_TALENT); return true;
     default:
         if (ui_key_enter(key) && current_door(p)) {
-            struct round_door copy;
-            round_door_copy(&copy, current_door(p));
-            edit_door(p, u, &copy);
-            round_door_fini(&copy);
+            edit_door(p, u, current_door(p));
             return true;
         }
         return false;
