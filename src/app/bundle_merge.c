@@ -205,10 +205,12 @@ static void merge_round(struct merge_ctx *m, const struct round *in)
     round_fini(&loc);
 }
 
+/* One walk over a round's doors: the door made with in's clock, the highest
+ * number, and whether in's number is taken here. */
 struct door_find {
     const struct round_door *in;
     struct round_door found;
-    bool have;
+    bool have, taken;
     int max;
 };
 
@@ -217,22 +219,11 @@ static int find_door(void *ctx, const struct round_door *d)
     struct door_find *f = ctx;
     if (d->no > f->max)
         f->max = d->no;
+    f->taken |= d->no == f->in->no;
     if (!f->have && round_eq(&d->made, &f->in->made)) {
         round_door_copy(&f->found, d);
         f->have = true;
     }
-    return 0;
-}
-
-struct no_taken {
-    int no;
-    bool taken;
-};
-
-static int door_no_taken(void *ctx, const struct round_door *d)
-{
-    struct no_taken *n = ctx;
-    n->taken |= d->no == n->no;
     return 0;
 }
 
@@ -244,7 +235,7 @@ static void merge_door(struct merge_ctx *m, const char *round_id, const struct r
     round_fini(&have);
     if (rc)
         return; /* the round is not here (deleted, or another round of that id) */
-    struct door_find f = {in, {0}, false, 0};
+    struct door_find f = {in, {0}, false, false, 0};
     store_door_each(m->t, round_id, find_door, &f);
     struct round_door d;
     round_door_copy(&d, in);
@@ -256,11 +247,8 @@ static void merge_door(struct merge_ctx *m, const char *round_id, const struct r
             round_door_fini(&d);
             return;
         }
-    } else {
-        struct no_taken n = {in->no, false};
-        store_door_each(m->t, round_id, door_no_taken, &n);
-        if (n.taken)
-            d.no = f.max + 1;
+    } else if (f.taken) {
+        d.no = f.max + 1;
     }
     store_door_put(m->t, round_id, &d);
     m->st.rounds++;
