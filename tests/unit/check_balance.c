@@ -1,6 +1,7 @@
 /* check_balance.c: the time balance: shares, the three-weeks warning, hours, and who may record what. */
 #include <check.h>
 
+#include "apptest.h"
 #include "runner.h"
 #include "wijktafel/app.h"
 #include "wijktafel/balance.h"
@@ -66,19 +67,9 @@ END_TEST
 
 static char *tmp, *db;
 
-static const char *no_pass(void *ctx, const char *m)
-{
-    (void)ctx, (void)m;
-    return NULL;
-}
-
 static struct app *open_as(const char *member)
 {
-    struct app *a;
-    struct wt_error e = {0};
-    struct app_opts o = {.dir = db, .as_member = member, .passphrase = no_pass};
-    ck_assert_msg(app_open(&o, &a, &e) == 0, "%s", e.text);
-    return a;
+    return at_open(db, member, false);
 }
 
 START_TEST(test_app)
@@ -157,16 +148,6 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("balance");
-    TCase *tc = tcase_create("balance");
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_pure);
-    tcase_add_test(tc, test_warning);
-    tcase_add_test(tc, test_app);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *const tests[] = {test_pure, test_warning, test_app};
+    return at_run("balance", tests, sizeof tests / sizeof *tests);
 }

@@ -1,6 +1,7 @@
 /* check_measure.c: wellbeing measures: reading and writing scores, who may, and erasure. */
 #include <check.h>
 
+#include "apptest.h"
 #include "runner.h"
 #include "wijktafel/app.h"
 #include "wijktafel/measure.h"
@@ -26,19 +27,9 @@ END_TEST
 
 static char *tmp, *db;
 
-static const char *no_pass(void *ctx, const char *m)
-{
-    (void)ctx, (void)m;
-    return NULL;
-}
-
 static struct app *open_as(const char *member)
 {
-    struct app *a;
-    struct wt_error e = {0};
-    struct app_opts o = {.dir = db, .as_member = member, .passphrase = no_pass};
-    ck_assert_msg(app_open(&o, &a, &e) == 0, "%s", e.text);
-    return a;
+    return at_open(db, member, false);
 }
 
 static void import(struct app *a, enum wt_kind kind, const char *csv)
@@ -143,16 +134,6 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("measure");
-    TCase *tc = tcase_create("measure");
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_parse);
-    tcase_add_test(tc, test_app);
-    tcase_add_test(tc, test_sealed);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *const tests[] = {test_parse, test_app, test_sealed};
+    return at_run("measure", tests, sizeof tests / sizeof *tests);
 }

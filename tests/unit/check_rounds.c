@@ -1,6 +1,7 @@
 /* check_rounds.c: door-to-door rounds: validation, the stored line, figures, and the use cases on a real database. */
 #include <check.h>
 
+#include "apptest.h"
 #include "runner.h"
 #include "wijktafel/app.h"
 #include "wijktafel/round.h"
@@ -154,20 +155,9 @@ END_TEST
 
 static char *tmp, *db;
 
-static const char *no_pass(void *ctx, const char *m)
-{
-    (void)ctx, (void)m;
-    return NULL;
-}
-
 static struct app *open_as(const char *member, bool readonly)
 {
-    struct app *a;
-    struct wt_error e = {0};
-    struct app_opts o = {.dir = db, .as_member = member, .passphrase = no_pass,
-                         .readonly = readonly};
-    ck_assert_msg(app_open(&o, &a, &e) == 0, "%s", e.text);
-    return a;
+    return at_open(db, member, readonly);
 }
 
 static size_t count_kind(struct app *a, enum wt_kind kind)
@@ -460,18 +450,6 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("rounds");
-    TCase *tc = tcase_create("rounds");
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_validate);
-    tcase_add_test(tc, test_line);
-    tcase_add_test(tc, test_tally);
-    tcase_add_test(tc, test_app);
-    tcase_add_test(tc, test_report);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *const tests[] = {test_validate, test_line, test_tally, test_app, test_report};
+    return at_run("rounds", tests, sizeof tests / sizeof *tests);
 }
