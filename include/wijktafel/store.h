@@ -78,6 +78,19 @@ int store_put(struct store_txn *t, const struct wt_record *r);
  * n calls of store_put: values and index entries go in in key order. */
 int store_put_many(struct store_txn *t, const struct wt_record *const *recs, size_t n);
 
+/* A batch: records handed over as they are read (an import's CSV), whose
+ * values an encrypted store seals on helper threads meanwhile; then put
+ * with store_batch_put like store_put_many. A record added must stay in
+ * place and unchanged until the batch is freed. On a plain store, or with
+ * the kind's keys locked, nothing happens before the put. */
+struct store_batch;
+struct store_batch *store_batch_new(struct store *s, enum wt_kind kind);
+void store_batch_add(struct store_batch *b, const struct wt_record *r);
+/* store_put_many of the records added, in the order they came (may be
+ * called again for the same batch, when a write is done over). */
+int store_batch_put(struct store_txn *t, struct store_batch *b);
+void store_batch_free(struct store_batch *b);
+
 /* Deletes kind/id and its index entries; WT_ENOTFOUND when absent (not sticky). */
 int store_del(struct store_txn *t, enum wt_kind kind, const char *id);
 
@@ -233,6 +246,16 @@ int store_log_append(struct store_txn *t, struct store_log_entry *e);
 /* Appends n entries at once (one read and one write of the chain's tip).
  * Entries spooled by readers (store_log_spool) are appended first. */
 int store_log_append_many(struct store_txn *t, struct store_log_entry *e, size_t n);
+
+/* Appends n entries like store_log_append_many, in two steps so that an
+ * encrypted log's entries are chained and sealed on a helper thread while
+ * the caller goes on in the same transaction (an import puts its records).
+ * e stays with the caller until store_log_batch_finish, which puts them and
+ * fills in their seq; nothing else may log in between. */
+struct store_log_batch;
+struct store_log_batch *store_log_batch_begin(struct store_txn *t, struct store_log_entry *e,
+                                              size_t n);
+int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb);
 
 /* For a reader that must not wait for a long write: appends the entries to
  * the spool file in the database folder, to be moved into the log by the

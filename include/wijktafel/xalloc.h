@@ -21,6 +21,8 @@ struct buf {
 };
 
 void buf_append(struct buf *b, const void *data, size_t n);
+/* Adds n bytes for the caller to fill in; returns where they start. */
+char *buf_extend(struct buf *b, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

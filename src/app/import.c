@@ -22,11 +22,21 @@ struct import {
     int col[WT_MAX_FIELDS * 2]; /* column of the file -> field, -1 unknown */
     size_t ncols;
     bool header_seen;
-    struct pending *recs;
-    size_t n, cap;
+    /* The records read, in blocks that never move: an encrypted store's
+     * helpers seal them (store_batch) while the rest is still being read. */
+    struct pending **blocks;
+    size_t n, nblocks;
+    struct store_batch *batch; /* NULL for submissions to review */
     struct idset ids;
     struct wt_error *err;
 };
+
+#define PENDING_BLOCK 1024
+
+static struct pending *pending_at(const struct import *im, size_t i)
+{
+    return &im->blocks[i / PENDING_BLOCK][i % PENDING_BLOCK];
+}
 
 static int header(struct import *im, size_t line, char **fields, size_t n)
 {
@@ -93,11 +103,11 @@ static int on_row(void *ctx, size_t line, char **fields, size_t n)
         return wt_error_set(im->err, WT_EINVAL,
                             _("%s:%zu: %zu velden, maar de kopregel heeft %zu kolommen"),
                             im->fname, line, n, im->ncols);
-    if (im->n == im->cap) {
-        im->cap = im->cap ? im->cap * 2 : 256;
-        im->recs = xrealloc(im->recs, im->cap * sizeof *im->recs);
+    if (im->n == im->nblocks * PENDING_BLOCK) {
+        im->blocks = xrealloc(im->blocks, (im->nblocks + 1) * sizeof *im->blocks);
+        im->blocks[im->nblocks++] = xmalloc(PENDING_BLOCK * sizeof **im->blocks);
     }
-    struct pending *p = &im->recs[im->n];
+    struct pending *p = pending_at(im, im->n);
     record_init(&p->r, im->kind);
     p->line = line;
     struct wt_error e = {0};
@@ -119,6 +129,8 @@ static int on_row(void *ctx, size_t line, char **fields, size_t n)
         return wt_error_set(im->err, rc, "%s:%zu: %s", im->fname, line, e.text);
     }
     im->n++;
+    if (im->batch)
+        store_batch_add(im->batch, &p->r);
     return 0;
 }
 
@@ -169,23 +181,18 @@ static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (app_goes_to_review(im->a, im->kind)) {
         /* A volunteer's file waits, record by record, for a leader. */
         for (size_t i = 0; i < im->n && !store_txn_error(t); i++)
-            app_review_submit(t, im->a, &im->recs[i].r);
+            app_review_submit(t, im->a, &pending_at(im, i)->r);
         return store_txn_error(t);
     }
     for (size_t i = 0; i < im->n; i++) {
         struct wt_error e = {0};
-        if (app_check_refs(t, &im->recs[i].r, &im->ids, &e) != 0) {
+        if (app_check_refs(t, &pending_at(im, i)->r, &im->ids, &e) != 0) {
             if (store_txn_error(t))
                 return store_txn_error(t);
-            return wt_error_set(err, WT_EINVAL, "%s:%zu: %s", im->fname, im->recs[i].line,
+            return wt_error_set(err, WT_EINVAL, "%s:%zu: %s", im->fname, pending_at(im, i)->line,
                                 e.text);
         }
     }
-    const struct wt_record **recs = xmalloc((im->n ? im->n : 1) * sizeof(const struct wt_record *));
-    for (size_t i = 0; i < im->n; i++)
-        recs[i] = &im->recs[i].r;
-    store_put_many(t, recs, im->n);
-    free(recs);
     /* The log: one entry per case (a resident may ask who touched their
      * file), one for the whole file otherwise. */
     struct store_log_entry e;
@@ -194,18 +201,23 @@ static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
         app_log_entry(im->a, &es[0], "import", im->kind, NULL, NULL);
         for (size_t i = 0; i < im->n; i++) {
             es[i] = es[0];
-            size_t il = strlen(im->recs[i].r.v[0]);
+            const char *id = pending_at(im, i)->r.v[0];
+            size_t il = strlen(id);
             if (il >= sizeof es[i].id)
                 il = sizeof es[i].id - 1;
-            memcpy(es[i].id, im->recs[i].r.v[0], il);
+            memcpy(es[i].id, id, il);
             es[i].id[il] = '\0';
         }
-        store_log_append_many(t, es, im->n);
+        /* Chained and sealed while the cases go in. */
+        struct store_log_batch *lb = store_log_batch_begin(t, es, im->n);
+        store_batch_put(t, im->batch);
+        store_log_batch_finish(t, lb);
         free(es);
     } else {
         char detail[32];
         snprintf(detail, sizeof detail, "%zu", im->n);
         app_log_entry(im->a, &e, "import", im->kind, NULL, detail);
+        store_batch_put(t, im->batch);
         store_log_append(t, &e);
     }
     return store_txn_error(t);
@@ -219,6 +231,8 @@ int app_import_shifted(struct app *a, enum wt_kind kind, const char *fname, cons
         return arc;
     struct import im = {.a = a, .kind = kind, .fname = fname, .shift = shift, .err = err};
     idset_init(&im.ids);
+    if (!app_goes_to_review(a, kind))
+        im.batch = store_batch_new(a->store, kind);
     int rc = csv_read(buf, len, fname, on_row, &im, err);
     if (!rc && !im.header_seen)
         rc = wt_error_set(err, WT_EINVAL, _("%s:1: het bestand is leeg (de kopregel ontbreekt)"),
@@ -232,9 +246,12 @@ int app_import_shifted(struct app *a, enum wt_kind kind, const char *fname, cons
     }
     if (!rc && count)
         *count = im.n;
+    store_batch_free(im.batch);
     for (size_t i = 0; i < im.n; i++)
-        record_fini(&im.recs[i].r);
-    free(im.recs);
+        record_fini(&pending_at(&im, i)->r);
+    for (size_t i = 0; i < im.nblocks; i++)
+        free(im.blocks[i]);
+    free(im.blocks);
     idset_fini(&im.ids);
     return rc;
 }

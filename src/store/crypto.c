@@ -24,9 +24,16 @@ int store_crypto_init(void)
 }
 
 /* Random bytes from a buffer filled 4 KiB at a time: a nonce per value and a
- * key per case would otherwise cost a getrandom() system call each. */
-static unsigned char rnd_buf[4096];
-static size_t rnd_left;
+ * key per case would otherwise cost a getrandom() system call each. One
+ * buffer per thread: the helpers that seal an import draw their own. */
+static _Thread_local unsigned char rnd_buf[4096];
+static _Thread_local size_t rnd_left;
+
+void store_rnd_wipe(void)
+{
+    sodium_memzero(rnd_buf, sizeof rnd_buf);
+    rnd_left = 0;
+}
 
 static void rnd(unsigned char *out, size_t n)
 {
@@ -239,6 +246,68 @@ int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *
     if (rc == WT_EPERM)
         return store_txn_fail(t, WT_EPERM, _("deze gegevens zijn niet te openen met uw sleutel"));
     return rc;
+}
+
+struct store_sealed *store_seal_record(const struct store *s, const struct wt_record *r)
+{
+    enum store_comp c = store_comp_of(r->kind);
+    if (!s->encrypted || !s->unlocked[c])
+        return NULL;
+    struct store_sealed *sv = xcalloc(1, sizeof *sv);
+    unsigned char *plain;
+    size_t plen;
+    store_encode(r, &plain, &plen);
+    unsigned char key[32];
+    if (r->kind == WT_CASES) {
+        rnd(key, 32);
+        store_seal_into(s->dkey[COMP_CASE], "casekey", r->v[0], key, 32, sv->wkey);
+        sv->has_key = true;
+    } else {
+        memcpy(key, s->dkey[c], 32);
+    }
+    sv->len = SEAL_LEN(plen);
+    sv->val = xmalloc(sv->len);
+    store_seal_into(key, kind_tag(r->kind), r->v[0], plain, plen, sv->val);
+    sodium_memzero(key, sizeof key);
+    sodium_memzero(plain, plen);
+    free(plain);
+    return sv;
+}
+
+void store_sealed_free(struct store_sealed *sv)
+{
+    if (!sv)
+        return;
+    free(sv->val);
+    sodium_memzero(sv, sizeof *sv);
+    free(sv);
+}
+
+int store_value_put_sealed(struct store_txn *t, MDB_cursor *c, const struct wt_record *r,
+                           const struct store_sealed *sv, unsigned flags)
+{
+    const char *id = r->v[0];
+    MDB_val k = {strlen(id), (void *)id};
+    if (sv->has_key) {
+        /* The case's key is new on every write: the value is sealed under it. */
+        MDB_val kv = {sizeof sv->wkey, (void *)sv->wkey};
+        bool beyond = t->casekey_cur && k.mv_size <= WT_MAX_ID &&
+                      (!t->casekey_have_last || strcmp(id, t->casekey_last) > 0);
+        int rc = beyond ? mdb_cursor_put(t->casekey_cur, &k, &kv, MDB_APPEND)
+                        : mdb_put(t->txn, t->s->casekeys, &k, &kv, 0);
+        if (rc)
+            return store_txn_mdb_fail(t, rc, id);
+        if (beyond) {
+            memcpy(t->casekey_last, id, k.mv_size + 1);
+            t->casekey_have_last = true;
+        }
+    }
+    MDB_val v = {sv->len, NULL};
+    int rc = mdb_cursor_put(c, &k, &v, flags | MDB_RESERVE);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, id);
+    memcpy(v.mv_data, sv->val, sv->len);
+    return 0;
 }
 
 int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,

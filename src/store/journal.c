@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "par.h"
 #include "store_int.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/xalloc.h"
@@ -140,6 +141,16 @@ static int read_tip(struct store_txn *t, uint64_t *seq, unsigned char hash[HASH]
     return 0;
 }
 
+static int write_tip(struct store_txn *t, uint64_t seq, const unsigned char hash[HASH])
+{
+    char tip[128], hex[2 * HASH + 1];
+    sodium_bin2hex(hex, sizeof hex, hash, HASH);
+    snprintf(tip, sizeof tip, "%llu %s", (unsigned long long)seq, hex);
+    MDB_val tk = {7, "log-tip"}, tv = {strlen(tip), tip};
+    int rc = mdb_put(t->txn, t->s->meta, &tk, &tv, 0);
+    return rc ? store_txn_mdb_fail(t, rc, "log-tip") : 0;
+}
+
 /* The chain hash is over the plain text: in an encrypted database nobody
  * without a key can compute it (the entries are sealed), and it survives
  * the rotation of the keys that seal them. */
@@ -152,6 +163,16 @@ static void chain_hash(const struct store *s, const unsigned char prev[HASH], co
     crypto_generichash_update(&st, prev, HASH);
     crypto_generichash_update(&st, (const unsigned char *)text, len);
     crypto_generichash_final(&st, out, HASH);
+}
+
+/* Puts e's text (after the previous hash) into text and moves prev on to
+ * e's own hash; e->seq is set. */
+static void chain_entry(const struct store_log_entry *e, unsigned char prev[HASH], struct buf *text)
+{
+    buf_reset(text);
+    buf_append(text, prev, HASH);
+    entry_text(e, text);
+    chain_hash(NULL, prev, text->data + HASH, text->len - HASH, prev);
 }
 
 /* --- the spool: log entries that could not wait for a long write ------- */
@@ -237,11 +258,9 @@ void store_spool_done(struct store *s)
     s->nspool = 0;
 }
 
-int store_log_append_many(struct store_txn *t, struct store_log_entry *e, size_t n)
+/* What readers spooled while the database was busy goes in first. */
+static int spool_drain(struct store_txn *t)
 {
-    if (t->err || n == 0)
-        return t->err;
-    /* What readers spooled while the database was busy goes in first. */
     if (t->s->nspool == 0) {
         struct store_log_entry *sp;
         char **taken;
@@ -257,7 +276,15 @@ int store_log_append_many(struct store_txn *t, struct store_log_entry *e, size_t
             free(sp);
         }
     }
-    return store_log_append_many_raw(t, e, n);
+    return t->err;
+}
+
+int store_log_append_many(struct store_txn *t, struct store_log_entry *e, size_t n)
+{
+    if (t->err || n == 0)
+        return t->err;
+    int rc = spool_drain(t);
+    return rc ? rc : store_log_append_many_raw(t, e, n);
 }
 
 int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, size_t n)
@@ -265,7 +292,7 @@ int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, si
     if (t->err || n == 0)
         return t->err;
     uint64_t seq;
-    unsigned char prev[HASH], hash[HASH];
+    unsigned char prev[HASH];
     int rc = read_tip(t, &seq, prev);
     if (rc)
         return store_txn_fail(t, rc, _("het toegangslog is beschadigd"));
@@ -275,11 +302,7 @@ int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, si
     struct buf text = {0};
     for (size_t i = 0; i < n && !rc; i++) {
         e[i].seq = ++seq;
-        buf_reset(&text);
-        buf_append(&text, prev, HASH);
-        entry_text(&e[i], &text);
-        chain_hash(t->s, prev, text.data + HASH, text.len - HASH, hash);
-        memcpy(prev, hash, HASH);
+        chain_entry(&e[i], prev, &text);
         unsigned char k[8];
         char name[24];
         seq_key(seq, k, name);
@@ -303,19 +326,118 @@ int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, si
     }
     mdb_cursor_close(c);
     buf_fini(&text);
-    if (t->err)
-        return t->err;
-    char tip[128], hex[2 * HASH + 1];
-    sodium_bin2hex(hex, sizeof hex, prev, HASH);
-    snprintf(tip, sizeof tip, "%llu %s", (unsigned long long)seq, hex);
-    MDB_val tk = {7, "log-tip"}, tv = {strlen(tip), tip};
-    rc = mdb_put(t->txn, t->s->meta, &tk, &tv, 0);
-    return rc ? store_txn_mdb_fail(t, rc, "log-tip") : 0;
+    return t->err ? t->err : write_tip(t, seq, prev);
 }
 
 int store_log_append(struct store_txn *t, struct store_log_entry *e)
 {
     return store_log_append_many(t, e, 1);
+}
+
+/* --- many entries at once: chained and sealed on a helper thread ------- */
+
+struct store_log_batch {
+    struct store_log_entry *e;
+    size_t n;
+    uint64_t seq; /* the tip before */
+    unsigned char prev[HASH];
+    unsigned char key[32]; /* the general key, when sealed */
+    bool sealed;
+    struct par *par; /* one item: all the entries */
+    /* Made by the job: each entry's stored value, one after another. */
+    unsigned char *vals;
+    size_t *ends;
+    unsigned char last[HASH];
+};
+
+static void *log_job(void *ctx, void *in)
+{
+    (void)in;
+    struct store_log_batch *lb = ctx;
+    struct buf text = {0}, out = {0};
+    unsigned char prev[HASH];
+    memcpy(prev, lb->prev, HASH);
+    lb->ends = xmalloc(lb->n * sizeof *lb->ends);
+    for (size_t i = 0; i < lb->n; i++) {
+        lb->e[i].seq = lb->seq + 1 + i;
+        chain_entry(&lb->e[i], prev, &text);
+        if (lb->sealed) {
+            unsigned char k[8];
+            char name[24];
+            seq_key(lb->e[i].seq, k, name);
+            store_seal_into(lb->key, "log", name, (unsigned char *)text.data, text.len,
+                            (unsigned char *)buf_extend(&out, STORE_SEAL_LEN(text.len)));
+        } else {
+            buf_append(&out, text.data, text.len);
+        }
+        lb->ends[i] = out.len;
+    }
+    memcpy(lb->last, prev, HASH);
+    buf_fini(&text);
+    lb->vals = (unsigned char *)buf_steal(&out);
+    return lb;
+}
+
+struct store_log_batch *store_log_batch_begin(struct store_txn *t, struct store_log_entry *e,
+                                              size_t n)
+{
+    if (t->err || n == 0 || spool_drain(t))
+        return NULL;
+    struct store_log_batch *lb = xcalloc(1, sizeof *lb);
+    lb->e = e;
+    lb->n = n;
+    int rc = read_tip(t, &lb->seq, lb->prev);
+    if (rc) {
+        store_txn_fail(t, rc, _("het toegangslog is beschadigd"));
+        free(lb);
+        return NULL;
+    }
+    lb->sealed = t->s->encrypted;
+    if (lb->sealed) {
+        if (!t->s->unlocked[COMP_GEN]) {
+            store_txn_fail(t, WT_EPERM, "log");
+            free(lb);
+            return NULL;
+        }
+        memcpy(lb->key, t->s->dkey[COMP_GEN], 32);
+        /* Sealing is the costly part: a helper does it while the records go in. */
+        lb->par = par_new(log_job, lb, store_rnd_wipe);
+        par_add(lb->par, NULL);
+    }
+    return lb;
+}
+
+int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
+{
+    if (!lb)
+        return t->err;
+    if (lb->par)
+        par_need(lb->par, 0);
+    else if (!t->err)
+        log_job(lb, NULL); /* plain: no helper, the same job here */
+    int rc = t->err;
+    MDB_cursor *c = NULL;
+    if (!rc && (rc = mdb_cursor_open(t->txn, t->s->log, &c)) != 0)
+        rc = store_txn_mdb_fail(t, rc, "log");
+    for (size_t i = 0; !rc && i < lb->n; i++) {
+        unsigned char k[8];
+        char name[24];
+        seq_key(lb->e[i].seq, k, name);
+        size_t at = i ? lb->ends[i - 1] : 0;
+        MDB_val key = {8, k}, v = {lb->ends[i] - at, lb->vals + at};
+        if ((rc = mdb_cursor_put(c, &key, &v, MDB_APPEND)) != 0)
+            rc = store_txn_mdb_fail(t, rc, "log");
+    }
+    if (c)
+        mdb_cursor_close(c);
+    if (!rc)
+        rc = write_tip(t, lb->seq + lb->n, lb->last);
+    par_free(lb->par, NULL);
+    sodium_memzero(lb->key, sizeof lb->key);
+    free(lb->vals);
+    free(lb->ends);
+    free(lb);
+    return rc;
 }
 
 /* Walks the chain; calls fn for each entry and report for each break. */

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "par.h"
 #include "store_int.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/xalloc.h"
@@ -788,7 +789,71 @@ static int cmp_rec_ids(const void *a, const void *b)
     return strcmp(sort_recs[*(const size_t *)a]->v[0], sort_recs[*(const size_t *)b]->v[0]);
 }
 
+struct store_batch {
+    struct store *s;
+    enum wt_kind kind;
+    struct par *par; /* sealing helpers; NULL when there is nothing to seal */
+    const struct wt_record **recs;
+    size_t n, cap;
+};
+
+static void *seal_one(void *ctx, void *in)
+{
+    struct store_batch *b = ctx;
+    return store_seal_record(b->s, in);
+}
+
+static void sealed_free(void *ctx, void *out)
+{
+    (void)ctx;
+    store_sealed_free(out);
+}
+
+struct store_batch *store_batch_new(struct store *s, enum wt_kind kind)
+{
+    struct store_batch *b = xcalloc(1, sizeof *b);
+    b->s = s;
+    b->kind = kind;
+    if (s->encrypted && s->unlocked[store_comp_of(kind)])
+        b->par = par_new(seal_one, b, store_rnd_wipe);
+    return b;
+}
+
+void store_batch_add(struct store_batch *b, const struct wt_record *r)
+{
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 256;
+        b->recs = xrealloc(b->recs, b->cap * sizeof *b->recs);
+    }
+    b->recs[b->n++] = r;
+    if (b->par)
+        par_add(b->par, (void *)r);
+}
+
+void store_batch_free(struct store_batch *b)
+{
+    if (!b)
+        return;
+    par_free(b->par, sealed_free);
+    free(b->recs);
+    free(b);
+}
+
+static int put_many(struct store_txn *t, const struct wt_record *const *recs, size_t n,
+                    struct store_batch *b);
+
+int store_batch_put(struct store_txn *t, struct store_batch *b)
+{
+    return put_many(t, b->recs, b->n, b);
+}
+
 int store_put_many(struct store_txn *t, const struct wt_record *const *recs, size_t n)
+{
+    return put_many(t, recs, n, NULL);
+}
+
+static int put_many(struct store_txn *t, const struct wt_record *const *recs, size_t n,
+                    struct store_batch *b)
 {
     if (t->err || n == 0)
         return t->err;
@@ -848,7 +913,11 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
     for (size_t i = 0; i < n && !rc; i++) {
         const struct wt_record *r = recs[order[i]];
         bool append = !have_last || strcmp(r->v[0], lastid) > 0;
-        if (store_value_put(t, c, r, append ? MDB_APPEND : 0) != 0)
+        /* Sealed by the batch's helpers when there are some (the same
+         * sealed values again when the write is done over). */
+        const struct store_sealed *sv = b && b->par ? par_need(b->par, order[i]) : NULL;
+        if ((sv ? store_value_put_sealed(t, c, r, sv, append ? MDB_APPEND : 0)
+                : store_value_put(t, c, r, append ? MDB_APPEND : 0)) != 0)
             break;
         index_each_key(t->s, r, collect_key, &keys);
     }

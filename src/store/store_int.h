@@ -144,6 +144,22 @@ int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *
 int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
                      const unsigned char *val, size_t len, struct wt_record *out);
 int store_casekey_destroy(struct store_txn *t, const char *id);
+/* A record's value sealed away from LMDB, on any thread (an import's
+ * helpers): a case gets a fresh key of its own, wrapped in wkey. */
+struct store_sealed {
+    unsigned char *val;
+    size_t len;
+    bool has_key;
+    unsigned char wkey[STORE_SEAL_LEN(32)];
+};
+/* NULL when the store is plain or the record's compartment is locked. */
+struct store_sealed *store_seal_record(const struct store *s, const struct wt_record *r);
+void store_sealed_free(struct store_sealed *sv);
+/* Puts a value sealed by store_seal_record (and a case's key) like store_value_put. */
+int store_value_put_sealed(struct store_txn *t, MDB_cursor *c, const struct wt_record *r,
+                           const struct store_sealed *sv, unsigned flags);
+/* Wipes the calling thread's buffer of random bytes (a helper, as it ends). */
+void store_rnd_wipe(void);
 /* Case keys made between these two (for cases stored in id order) go through
  * one cursor; a key for an id beyond the last is appended without a look-up. */
 int store_casekey_batch_begin(struct store_txn *t);
