@@ -84,11 +84,21 @@ int store_put_many(struct store_txn *t, const struct wt_record *const *recs, siz
  * place and unchanged until the batch is freed. On a plain store, or with
  * the kind's keys locked, nothing happens before the put. */
 struct store_batch;
+struct store_log_entry;
 struct store_batch *store_batch_new(struct store *s, enum wt_kind kind);
 void store_batch_add(struct store_batch *b, const struct wt_record *r);
 /* store_put_many of the records added, in the order they came (may be
  * called again for the same batch, when a write is done over). */
 int store_batch_put(struct store_txn *t, struct store_batch *b);
+/* How many helper threads seal and open values (imports, store_each on an
+ * encrypted database): n, or -1 for the CPUs online less one (at most 3, the
+ * default). For benchmarks and tests. */
+void store_set_helpers(int n);
+/* store_batch_put, and the n entries e appended to the access log in the
+ * same write (their seq filled in); an encrypted log's entries are chained
+ * and sealed by the batch's helpers while the records go in. */
+int store_batch_put_logged(struct store_txn *t, struct store_batch *b, struct store_log_entry *e,
+                           size_t n);
 void store_batch_free(struct store_batch *b);
 
 /* Deletes kind/id and its index entries; WT_ENOTFOUND when absent (not sticky). */
@@ -246,16 +256,6 @@ int store_log_append(struct store_txn *t, struct store_log_entry *e);
 /* Appends n entries at once (one read and one write of the chain's tip).
  * Entries spooled by readers (store_log_spool) are appended first. */
 int store_log_append_many(struct store_txn *t, struct store_log_entry *e, size_t n);
-
-/* Appends n entries like store_log_append_many, in two steps so that an
- * encrypted log's entries are chained and sealed on a helper thread while
- * the caller goes on in the same transaction (an import puts its records).
- * e stays with the caller until store_log_batch_finish, which puts them and
- * fills in their seq; nothing else may log in between. */
-struct store_log_batch;
-struct store_log_batch *store_log_batch_begin(struct store_txn *t, struct store_log_entry *e,
-                                              size_t n);
-int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb);
 
 /* For a reader that must not wait for a long write: appends the entries to
  * the spool file in the database folder, to be moved into the log by the

@@ -104,7 +104,7 @@ static int on_row(void *ctx, size_t line, char **fields, size_t n)
                             _("%s:%zu: %zu velden, maar de kopregel heeft %zu kolommen"),
                             im->fname, line, n, im->ncols);
     if (im->n == im->nblocks * PENDING_BLOCK) {
-        im->blocks = xrealloc(im->blocks, (im->nblocks + 1) * sizeof *im->blocks);
+        im->blocks = xrealloc(im->blocks, (im->nblocks + 1) * sizeof(struct pending *));
         im->blocks[im->nblocks++] = xmalloc(PENDING_BLOCK * sizeof **im->blocks);
     }
     struct pending *p = pending_at(im, im->n);
@@ -208,10 +208,7 @@ static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
             memcpy(es[i].id, id, il);
             es[i].id[il] = '\0';
         }
-        /* Chained and sealed while the cases go in. */
-        struct store_log_batch *lb = store_log_batch_begin(t, es, im->n);
-        store_batch_put(t, im->batch);
-        store_log_batch_finish(t, lb);
+        store_batch_put_logged(t, im->batch, es, im->n);
         free(es);
     } else {
         char detail[32];

@@ -1,5 +1,6 @@
 /* crypto.c: sealed values, keyed index hashes, per-case keys and the members' keyring (libsodium). */
 #include <sodium.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,11 +30,6 @@ int store_crypto_init(void)
 static _Thread_local unsigned char rnd_buf[4096];
 static _Thread_local size_t rnd_left;
 
-void store_rnd_wipe(void)
-{
-    sodium_memzero(rnd_buf, sizeof rnd_buf);
-    rnd_left = 0;
-}
 
 static void rnd(unsigned char *out, size_t n)
 {
@@ -310,25 +306,34 @@ int store_value_put_sealed(struct store_txn *t, MDB_cursor *c, const struct wt_r
     return 0;
 }
 
-int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
-                     const unsigned char *val, size_t len, struct wt_record *out)
+int store_value_open(const struct store *s, enum wt_kind kind, const char *id,
+                     const unsigned char *wkey, size_t wlen, const unsigned char *val, size_t len,
+                     struct wt_record *out)
 {
-    if (!t->s->encrypted) {
-        int rc = store_decode(kind, val, len, out);
-        if (rc == 0 && strcmp(out->v[0], id) != 0) {
-            record_fini(out);
+    record_init(out, kind);
+    enum store_comp c = store_comp_of(kind);
+    if (!s->unlocked[c])
+        return WT_EPERM;
+    unsigned char key[32];
+    if (kind == WT_CASES) {
+        /* A sealed case without its key: erased or damaged. */
+        unsigned char *p;
+        size_t pl;
+        if (!wkey || store_unseal(s->dkey[COMP_CASE], "casekey", id, wkey, wlen, &p, &pl) != 0)
+            return WT_ECORRUPT;
+        if (pl != 32) {
+            free(p);
             return WT_ECORRUPT;
         }
-        return rc;
+        memcpy(key, p, 32);
+        sodium_memzero(p, pl);
+        free(p);
+    } else {
+        memcpy(key, s->dkey[c], 32);
     }
-    record_init(out, kind);
-    unsigned char key[32];
-    int rc = value_key(t, kind, id, false, key);
-    if (rc)
-        return rc;
     unsigned char *plain;
     size_t plen;
-    rc = store_unseal(key, kind_tag(kind), id, val, len, &plain, &plen);
+    int rc = store_unseal(key, kind_tag(kind), id, val, len, &plain, &plen);
     sodium_memzero(key, sizeof key);
     if (rc)
         return rc;
@@ -340,6 +345,29 @@ int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
         return WT_ECORRUPT;
     }
     return rc;
+}
+
+int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
+                     const unsigned char *val, size_t len, struct wt_record *out)
+{
+    if (!t->s->encrypted) {
+        int rc = store_decode(kind, val, len, out);
+        if (rc == 0 && strcmp(out->v[0], id) != 0) {
+            record_fini(out);
+            return WT_ECORRUPT;
+        }
+        return rc;
+    }
+    MDB_val wk = {0, NULL};
+    if (kind == WT_CASES && t->s->unlocked[COMP_CASE]) {
+        MDB_val k = {strlen(id), (void *)id};
+        int rc = mdb_get(t->txn, t->s->casekeys, &k, &wk);
+        if (rc && rc != MDB_NOTFOUND) {
+            record_init(out, kind);
+            return store_txn_mdb_fail(t, rc, id);
+        }
+    }
+    return store_value_open(t->s, kind, id, wk.mv_data, wk.mv_size, val, len, out);
 }
 
 int store_casekey_destroy(struct store_txn *t, const char *id)
@@ -354,7 +382,8 @@ int store_casekey_destroy(struct store_txn *t, const char *id)
 /* Index values repeat (areas, needs, statuses, dates): their hashes are
  * cached, in a table probed over HCACHE_WAYS slots so that a few thousand
  * distinct values (the days of some years) do not keep evicting each other.
- * The cache is cleared whenever the hash keys change. */
+ * One table per thread (an import's helpers hash too), valid for one store
+ * and one set of hash keys: a generation number says which. */
 #define HCACHE 8192
 #define HCACHE_WAYS 8
 struct hcache_entry {
@@ -362,23 +391,44 @@ struct hcache_entry {
     int comp;
     char hex[33];
 };
+static _Thread_local struct hcache_entry *hcache;
+static _Thread_local uint64_t hcache_gen;
+static atomic_uint_fast64_t hcache_gens;
+
+static void hcache_free(void)
+{
+    if (!hcache)
+        return;
+    for (size_t i = 0; i < HCACHE; i++)
+        free(hcache[i].folded);
+    free(hcache);
+    hcache = NULL;
+}
 
 void store_hcache_clear(struct store *s)
 {
-    if (!s->hcache)
-        return;
-    for (size_t i = 0; i < HCACHE; i++)
-        free(s->hcache[i].folded);
-    free(s->hcache);
-    s->hcache = NULL;
+    /* The keys changed: every thread's table is out of date. Set on the
+     * store's own thread, never while helpers hash. */
+    s->hgen = atomic_fetch_add(&hcache_gens, 1) + 1;
+    hcache_free();
+}
+
+void store_thread_end(void)
+{
+    hcache_free();
+    sodium_memzero(rnd_buf, sizeof rnd_buf);
+    rnd_left = 0;
 }
 
 size_t store_index_value(struct store *s, enum wt_kind kind, const char *folded, char *out,
                          size_t cap)
 {
-    if (!s->hcache)
-        s->hcache = xcalloc(HCACHE, sizeof *s->hcache);
-    struct hcache_entry *hcache = s->hcache;
+    if (hcache && hcache_gen != s->hgen)
+        hcache_free();
+    if (!hcache) {
+        hcache = xcalloc(HCACHE, sizeof *hcache);
+        hcache_gen = s->hgen;
+    }
     enum store_comp c = store_comp_of(kind);
     if (cap < 33)
         return 0;
@@ -395,21 +445,25 @@ size_t store_index_value(struct store *s, enum wt_kind kind, const char *folded,
         }
         if (x->comp == (int)c && strcmp(x->folded, folded) == 0) {
             memcpy(out, x->hex, 33);
-            return 32;
+            return strlen(out);
         }
     }
     if (!e) /* the window is full: replace one of its slots */
         e = &hcache[(h + (h >> 17) % HCACHE_WAYS) % HCACHE];
     unsigned char hash[16];
-    crypto_generichash(hash, sizeof hash, (const unsigned char *)folded, len, s->hkey[c], 32);
-    sodium_bin2hex(out, cap, hash, sizeof hash);
+    size_t hl = s->short_hash ? 12 : 16;
+    crypto_generichash(hash, hl, (const unsigned char *)folded, len, s->hkey[c], 32);
+    if (s->short_hash)
+        sodium_bin2base64(out, cap, hash, hl, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    else
+        sodium_bin2hex(out, cap, hash, hl);
     if (len < 256) {
         free(e->folded);
         e->folded = xstrdup(folded);
         e->comp = (int)c;
         memcpy(e->hex, out, 33);
     }
-    return 32;
+    return strlen(out);
 }
 
 void store_derive_hkey(const unsigned char dkey[32], unsigned char hkey[32])

@@ -343,7 +343,9 @@ struct store_log_batch {
     unsigned char prev[HASH];
     unsigned char key[32]; /* the general key, when sealed */
     bool sealed;
-    struct par *par; /* one item: all the entries */
+    struct par *par; /* where the job is: its own queue, or the caller's */
+    bool own_par;
+    size_t job;
     /* Made by the job: each entry's stored value, one after another. */
     unsigned char *vals;
     size_t *ends;
@@ -375,11 +377,11 @@ static void *log_job(void *ctx, void *in)
     memcpy(lb->last, prev, HASH);
     buf_fini(&text);
     lb->vals = (unsigned char *)buf_steal(&out);
-    return lb;
+    return NULL;
 }
 
 struct store_log_batch *store_log_batch_begin(struct store_txn *t, struct store_log_entry *e,
-                                              size_t n)
+                                              size_t n, struct par *par)
 {
     if (t->err || n == 0 || spool_drain(t))
         return NULL;
@@ -400,9 +402,11 @@ struct store_log_batch *store_log_batch_begin(struct store_txn *t, struct store_
             return NULL;
         }
         memcpy(lb->key, t->s->dkey[COMP_GEN], 32);
-        /* Sealing is the costly part: a helper does it while the records go in. */
-        lb->par = par_new(log_job, lb, store_rnd_wipe);
-        par_add(lb->par, NULL);
+        /* Sealing is the costly part: a helper does it while the records go
+         * in, after what it had to do already. */
+        lb->own_par = !par;
+        lb->par = par ? par : par_new(NULL, NULL, store_thread_end);
+        lb->job = par_add_job(lb->par, log_job, lb, NULL);
     }
     return lb;
 }
@@ -412,7 +416,7 @@ int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
     if (!lb)
         return t->err;
     if (lb->par)
-        par_need(lb->par, 0);
+        par_need(lb->par, lb->job);
     else if (!t->err)
         log_job(lb, NULL); /* plain: no helper, the same job here */
     int rc = t->err;
@@ -432,7 +436,8 @@ int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
         mdb_cursor_close(c);
     if (!rc)
         rc = write_tip(t, lb->seq + lb->n, lb->last);
-    par_free(lb->par, NULL);
+    if (lb->own_par)
+        par_free(lb->par, NULL);
     sodium_memzero(lb->key, sizeof lb->key);
     free(lb->vals);
     free(lb->ends);

@@ -488,6 +488,7 @@ int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
     store_hcache_clear(s);
     write_all(t, &rs);
     free_all(&rs);
+    store_short_hash_on(t);
     index_rebuild(t);
     reseal_members(t, c, newkey);
     if (t->err) {
@@ -546,6 +547,7 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
             mdb_cursor_close(cur);
         }
     }
+    store_short_hash_on(t);
     index_rebuild(t);
     meta_raw_put(t, "crypto", "1");
     return t->err;

@@ -18,6 +18,8 @@
 enum { WAITING, TAKEN, DONE };
 
 struct slot {
+    par_fn fn; /* NULL: the queue's */
+    void *ctx;
     void *in;
     void *out;
     atomic_int state;
@@ -68,7 +70,7 @@ static void run(struct par *p, size_t i)
     int expect = WAITING;
     if (!atomic_compare_exchange_strong(&s->state, &expect, TAKEN))
         return;
-    s->out = p->fn(p->ctx, s->in);
+    s->out = s->fn ? s->fn(s->ctx, s->in) : p->fn(p->ctx, s->in);
     atomic_store_explicit(&s->state, DONE, memory_order_release);
 }
 
@@ -110,7 +112,7 @@ struct par *par_new(par_fn fn, void *ctx, void (*thread_end)(void))
     p->fn = fn;
     p->ctx = ctx;
     p->thread_end = thread_end;
-    p->blocks = xcalloc(MAX_BLOCKS, sizeof *p->blocks);
+    p->blocks = xcalloc(MAX_BLOCKS, sizeof(struct slot *));
     atomic_init(&p->count, 0);
     atomic_init(&p->next, 0);
     atomic_init(&p->sleeping, 0);
@@ -134,12 +136,19 @@ struct par *par_new(par_fn fn, void *ctx, void (*thread_end)(void))
 
 size_t par_add(struct par *p, void *in)
 {
+    return par_add_job(p, NULL, NULL, in);
+}
+
+size_t par_add_job(struct par *p, par_fn fn, void *ctx, void *in)
+{
     size_t i = atomic_load_explicit(&p->count, memory_order_relaxed);
     if (i / BLOCK >= MAX_BLOCKS)
         abort(); /* far beyond any import (see MAX_BLOCKS) */
     if (!p->blocks[i / BLOCK])
         p->blocks[i / BLOCK] = xcalloc(BLOCK, sizeof(struct slot));
     struct slot *s = slot_of(p, i);
+    s->fn = fn;
+    s->ctx = ctx;
     s->in = in;
     atomic_init(&s->state, WAITING);
     atomic_store(&p->count, i + 1);

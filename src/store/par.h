@@ -23,6 +23,8 @@ struct par *par_new(par_fn fn, void *ctx, void (*thread_end)(void));
 /* Adds an item; returns its index (0, 1, ...). The helpers may take it at
  * once, so in must be ready. */
 size_t par_add(struct par *p, void *in);
+/* Adds an item done by fn(ctx, in) instead of the queue's fn. */
+size_t par_add_job(struct par *p, par_fn fn, void *ctx, void *in);
 /* How many items have been added. */
 size_t par_count(const struct par *p);
 /* The result of item i, done here if no helper has taken it. */

@@ -191,6 +191,7 @@ static int create_or_migrate(struct store_txn *t, void *ctx, struct wt_error *er
         time_t now = time(NULL);
         strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
         store_meta_put(t, "created", today);
+        store_short_hash_on(t);
     } else if (rc) {
         return store_txn_mdb_fail(t, rc, s->dir);
     } else if (schema > STORE_SCHEMA_VERSION) {
@@ -321,6 +322,7 @@ int store_open(const char *dir, const struct store_opts *opts, struct store **ou
                             dir);
 
     struct store *s = xcalloc(1, sizeof *s);
+    store_hcache_clear(s); /* a generation of index hash tables of its own */
     s->dir = xstrdup(dir);
     s->lockfd = -1;
     s->openfd = -1;
@@ -489,6 +491,31 @@ size_t store_map_size(struct store *s)
 
 static int recover_panic(struct store *s);
 
+/* The form of the index hashes is what the transaction sees in meta: a
+ * re-keying that did not commit, here or in another program, changes it
+ * back. */
+static void hash_form(struct store *s, MDB_txn *txn)
+{
+    if (!s->encrypted)
+        return;
+    MDB_val k = {10, "index-hash"}, v;
+    bool want = mdb_get(txn, s->meta, &k, &v) == 0 && v.mv_size == 1 &&
+                *(const char *)v.mv_data == '2';
+    if (want != s->short_hash) {
+        s->short_hash = want;
+        store_hcache_clear(s);
+    }
+}
+
+int store_short_hash_on(struct store_txn *t)
+{
+    if (t->err || t->s->short_hash)
+        return t->err;
+    t->s->short_hash = true;
+    store_hcache_clear(t->s);
+    return store_meta_put(t, "index-hash", "2");
+}
+
 int store_read_begin(struct store *s, struct store_txn **out, struct wt_error *err)
 {
     MDB_txn *txn;
@@ -512,6 +539,7 @@ int store_read_begin(struct store *s, struct store_txn **out, struct wt_error *e
         *out = NULL;
         return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
     }
+    hash_form(s, txn);
     struct store_txn *t = xcalloc(1, sizeof *t);
     t->s = s;
     t->txn = txn;
@@ -664,6 +692,7 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *
             rc = wt_error_set(err, store_err_code(mrc), "%s: %s", s->dir, store_err_text(mrc));
             break;
         }
+        hash_form(s, txn);
         struct store_txn t = {.s = s, .txn = txn, .write = true};
         struct wt_error local = {0};
         spool_forget(s);
@@ -797,16 +826,45 @@ struct store_batch {
     size_t n, cap;
 };
 
+/* What a helper makes of a record: its sealed value and its index keys. */
+struct batch_out {
+    struct store_sealed *sv;
+    struct buf keys; /* [length, 2 bytes big-endian][key] for each */
+};
+
+static int collect_into(void *ctx, const MDB_val *key)
+{
+    unsigned char *at = (unsigned char *)buf_extend(ctx, 2 + key->mv_size);
+    at[0] = (unsigned char)(key->mv_size >> 8);
+    at[1] = (unsigned char)key->mv_size;
+    memcpy(at + 2, key->mv_data, key->mv_size);
+    return 0;
+}
+
 static void *seal_one(void *ctx, void *in)
 {
     struct store_batch *b = ctx;
-    return store_seal_record(b->s, in);
+    struct batch_out *o = xcalloc(1, sizeof *o);
+    o->sv = store_seal_record(b->s, in);
+    if (o->sv) /* hashing the index values is part of the encryption's cost */
+        index_each_key(b->s, in, collect_into, &o->keys);
+    return o;
 }
 
 static void sealed_free(void *ctx, void *out)
 {
     (void)ctx;
-    store_sealed_free(out);
+    struct batch_out *o = out;
+    if (!o) /* a job with no result (the log's) */
+        return;
+    store_sealed_free(o->sv);
+    buf_fini(&o->keys);
+    free(o);
+}
+
+void store_set_helpers(int n)
+{
+    par_set_helpers(n);
 }
 
 struct store_batch *store_batch_new(struct store *s, enum wt_kind kind)
@@ -815,7 +873,7 @@ struct store_batch *store_batch_new(struct store *s, enum wt_kind kind)
     b->s = s;
     b->kind = kind;
     if (s->encrypted && s->unlocked[store_comp_of(kind)])
-        b->par = par_new(seal_one, b, store_rnd_wipe);
+        b->par = par_new(seal_one, b, store_thread_end);
     return b;
 }
 
@@ -823,7 +881,7 @@ void store_batch_add(struct store_batch *b, const struct wt_record *r)
 {
     if (b->n == b->cap) {
         b->cap = b->cap ? b->cap * 2 : 256;
-        b->recs = xrealloc(b->recs, b->cap * sizeof *b->recs);
+        b->recs = xrealloc(b->recs, b->cap * sizeof(const struct wt_record *));
     }
     b->recs[b->n++] = r;
     if (b->par)
@@ -845,6 +903,14 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
 int store_batch_put(struct store_txn *t, struct store_batch *b)
 {
     return put_many(t, b->recs, b->n, b);
+}
+
+int store_batch_put_logged(struct store_txn *t, struct store_batch *b, struct store_log_entry *e,
+                           size_t n)
+{
+    struct store_log_batch *lb = store_log_batch_begin(t, e, n, b->par);
+    put_many(t, b->recs, b->n, b);
+    return store_log_batch_finish(t, lb);
 }
 
 int store_put_many(struct store_txn *t, const struct wt_record *const *recs, size_t n)
@@ -915,11 +981,22 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
         bool append = !have_last || strcmp(r->v[0], lastid) > 0;
         /* Sealed by the batch's helpers when there are some (the same
          * sealed values again when the write is done over). */
-        const struct store_sealed *sv = b && b->par ? par_need(b->par, order[i]) : NULL;
+        const struct batch_out *bo = b && b->par ? par_need(b->par, order[i]) : NULL;
+        const struct store_sealed *sv = bo ? bo->sv : NULL;
         if ((sv ? store_value_put_sealed(t, c, r, sv, append ? MDB_APPEND : 0)
                 : store_value_put(t, c, r, append ? MDB_APPEND : 0)) != 0)
             break;
-        index_each_key(t->s, r, collect_key, &keys);
+        if (!sv) {
+            index_each_key(t->s, r, collect_key, &keys);
+            continue;
+        }
+        const unsigned char *p = (const unsigned char *)bo->keys.data;
+        const unsigned char *end = p + bo->keys.len;
+        while (p + 2 <= end) {
+            MDB_val k = {(size_t)p[0] << 8 | p[1], (void *)(p + 2)};
+            collect_key(&keys, &k);
+            p += 2 + k.mv_size;
+        }
     }
     store_casekey_batch_end(t);
     mdb_cursor_close(c);
@@ -964,6 +1041,97 @@ int store_del(struct store_txn *t, enum wt_kind kind, const char *id)
     return store_sync_deleted(t, kind, id);
 }
 
+/* store_each on an encrypted database in a read transaction: the values are
+ * opened on helper threads, at most EACH_WINDOW records ahead of the caller's
+ * fn, which gets them in id order on its own thread. The values stay where
+ * LMDB maps them (valid until the read transaction ends). */
+#define EACH_PAR_MIN 512
+#define EACH_WINDOW 1024
+
+struct each_item {
+    enum wt_kind kind;
+    char id[WT_MAX_ID + 1];
+    const unsigned char *val, *wkey;
+    size_t len, wlen;
+    int rc;
+    struct wt_record r;
+};
+
+static void *open_one(void *ctx, void *in)
+{
+    const struct store *s = ctx;
+    struct each_item *it = in;
+    it->rc = store_value_open(s, it->kind, it->id, it->wkey, it->wlen, it->val, it->len, &it->r);
+    return it;
+}
+
+static int each_par(struct store_txn *t, enum wt_kind kind, MDB_cursor *c, store_each_fn fn,
+                    void *ctx)
+{
+    MDB_cursor *kc = NULL; /* the case keys, walked in step with the cases */
+    MDB_val ck = {0, NULL}, cv = {0, NULL};
+    bool have_key = false;
+    int rc;
+    if (kind == WT_CASES) {
+        if ((rc = mdb_cursor_open(t->txn, t->s->casekeys, &kc)) != 0)
+            return store_txn_mdb_fail(t, rc, "casekeys");
+        have_key = mdb_cursor_get(kc, &ck, &cv, MDB_FIRST) == 0;
+    }
+    struct each_item *ring = xcalloc(EACH_WINDOW, sizeof *ring);
+    struct par *par = par_new(open_one, t->s, store_thread_end);
+    MDB_val k, v;
+    rc = mdb_cursor_get(c, &k, &v, MDB_FIRST);
+    size_t added = 0, done = 0;
+    int ret = 0;
+    while (!ret) {
+        /* Keep the helpers up to EACH_WINDOW records ahead. */
+        while (rc == 0 && added < done + EACH_WINDOW) {
+            struct each_item *it = &ring[added % EACH_WINDOW];
+            it->kind = kind;
+            size_t il = k.mv_size < WT_MAX_ID ? k.mv_size : WT_MAX_ID;
+            memcpy(it->id, k.mv_data, il);
+            it->id[il] = '\0';
+            it->val = v.mv_data;
+            it->len = v.mv_size;
+            it->wkey = NULL;
+            it->wlen = 0;
+            while (have_key && store_key_cmp(&ck, &k) < 0)
+                have_key = mdb_cursor_get(kc, &ck, &cv, MDB_NEXT) == 0;
+            if (have_key && store_key_cmp(&ck, &k) == 0) {
+                it->wkey = cv.mv_data;
+                it->wlen = cv.mv_size;
+            }
+            par_add(par, it);
+            added++;
+            rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
+        }
+        if (done == added)
+            break;
+        struct each_item *it = par_need(par, done);
+        if (it->rc == WT_ECORRUPT) {
+            /* As in store_each: the id, marked damaged. */
+            record_fini(&it->r);
+            record_init(&it->r, kind);
+            it->r.v[0] = xstrdup(it->id);
+            it->r.damaged = true;
+            it->rc = 0;
+        }
+        ret = it->rc ? it->rc : fn(ctx, &it->r);
+        record_fini(&it->r);
+        done++;
+    }
+    /* Stopped early: what the helpers opened ahead is let go. */
+    for (; done < added; done++)
+        record_fini(&((struct each_item *)par_need(par, done))->r);
+    par_free(par, NULL);
+    free(ring);
+    if (kc)
+        mdb_cursor_close(kc);
+    if (rc && rc != MDB_NOTFOUND && !ret)
+        return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    return ret;
+}
+
 int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *ctx)
 {
     if (t->err)
@@ -974,6 +1142,13 @@ int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *c
     int rc = mdb_cursor_open(t->txn, t->s->kinds[kind], &c);
     if (rc)
         return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    MDB_stat st;
+    if (t->s->encrypted && !t->write && par_helpers() > 0 &&
+        mdb_stat(t->txn, t->s->kinds[kind], &st) == 0 && st.ms_entries >= EACH_PAR_MIN) {
+        int prc = each_par(t, kind, c, fn, ctx);
+        mdb_cursor_close(c);
+        return prc;
+    }
     MDB_val k, v;
     int ret = 0;
     for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;

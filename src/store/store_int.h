@@ -38,10 +38,13 @@ struct store {
     MDB_dbi clock;    /* per record: local change sequence and each field's HLC and origin */
     MDB_dbi tombs;    /* deleted records: their HLC and origin (bundles carry deletions) */
     bool encrypted;
+    /* Index hashes of 12 bytes in 16 base64 characters (meta "index-hash" 2,
+     * databases made or re-keyed since), else 16 bytes in 32 hex digits. */
+    bool short_hash;
     bool unlocked[COMP_COUNT];
     unsigned char dkey[COMP_COUNT][32]; /* data keys */
     unsigned char hkey[COMP_COUNT][32]; /* index hash keys, derived from the data keys */
-    struct hcache_entry *hcache;        /* recent index hashes (crypto.c) */
+    uint64_t hgen; /* which index hash tables are for these keys (crypto.c) */
     char **spool;   /* spool files drained into the open write (journal.c) */
     size_t nspool;
     MDB_dbi kinds[WT_KIND_COUNT];
@@ -113,6 +116,15 @@ int store_journal_reseal(struct store_txn *t, const unsigned char *oldk,
                          const unsigned char newk[32]);
 /* journal.c: appends without draining the spool. */
 int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, size_t n);
+/* journal.c: appends n entries like store_log_append_many, in two steps:
+ * an encrypted log's entries are chained and sealed as a job on par (its own
+ * queue when NULL) while the caller goes on in the same transaction. e stays
+ * with the caller until finish, which puts them; nothing else logs between. */
+struct par;
+struct store_log_batch;
+struct store_log_batch *store_log_batch_begin(struct store_txn *t, struct store_log_entry *e,
+                                              size_t n, struct par *par);
+int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb);
 /* journal.c: deletes the spool files drained by the write just committed. */
 void store_spool_done(struct store *s);
 /* journal.c: checks the access log's chain; returns the number of problems. */
@@ -143,6 +155,11 @@ int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *
  * WT_ECORRUPT when damaged, tampered or swapped. */
 int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
                      const unsigned char *val, size_t len, struct wt_record *out);
+/* The same with no LMDB call, on any thread: wkey (wlen bytes) is a case's
+ * wrapped key as stored, NULL when there is none. */
+int store_value_open(const struct store *s, enum wt_kind kind, const char *id,
+                     const unsigned char *wkey, size_t wlen, const unsigned char *val, size_t len,
+                     struct wt_record *out);
 int store_casekey_destroy(struct store_txn *t, const char *id);
 /* A record's value sealed away from LMDB, on any thread (an import's
  * helpers): a case gets a fresh key of its own, wrapped in wkey. */
@@ -158,18 +175,22 @@ void store_sealed_free(struct store_sealed *sv);
 /* Puts a value sealed by store_seal_record (and a case's key) like store_value_put. */
 int store_value_put_sealed(struct store_txn *t, MDB_cursor *c, const struct wt_record *r,
                            const struct store_sealed *sv, unsigned flags);
-/* Wipes the calling thread's buffer of random bytes (a helper, as it ends). */
-void store_rnd_wipe(void);
+/* A helper thread, as it ends: wipes its random bytes, frees its index hashes. */
+void store_thread_end(void);
 /* Case keys made between these two (for cases stored in id order) go through
  * one cursor; a key for an id beyond the last is appended without a look-up. */
 int store_casekey_batch_begin(struct store_txn *t);
 void store_casekey_batch_end(struct store_txn *t);
-/* Writes the 32 hex digits of the keyed hash of folded into out. */
+/* Writes the keyed hash of folded into out (at least 33 bytes), as text
+ * (see short_hash); returns its length. */
 size_t store_index_value(struct store *s, enum wt_kind kind, const char *folded, char *out,
                          size_t cap);
 void store_derive_hkey(const unsigned char dkey[32], unsigned char hkey[32]);
+/* Index hashes in the short form from now on (before the indexes are rebuilt). */
+int store_short_hash_on(struct store_txn *t);
 void store_wipe_keys(struct store *s);
-/* Forgets the cached index hashes (the hash keys changed). */
+/* Forgets the cached index hashes (the hash keys changed): the calling
+ * thread's table goes, the others' are no longer used. */
 void store_hcache_clear(struct store *s);
 
 /* Builds [field][folded value, truncated][0] (+ id when not NULL) into out

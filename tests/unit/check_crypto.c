@@ -415,6 +415,101 @@ START_TEST(test_erase_leaves_nothing)
 }
 END_TEST
 
+/* The length of the hashed value in the keys of the signals' index (all the
+ * same, or -1 when they differ), and meta "index-hash" into form. */
+static int signal_hash_len(const char *dir, char *form, size_t cap)
+{
+    MDB_env *env;
+    MDB_txn *txn;
+    MDB_dbi idx, meta;
+    mdb_env_create(&env);
+    mdb_env_set_maxdbs(env, 24);
+    ck_assert_int_eq(mdb_env_open(env, dir, MDB_RDONLY, 0600), 0);
+    ck_assert_int_eq(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
+    ck_assert_int_eq(mdb_dbi_open(txn, "index.signals", 0, &idx), 0);
+    ck_assert_int_eq(mdb_dbi_open(txn, "meta", 0, &meta), 0);
+    MDB_val k = {10, "index-hash"}, v;
+    snprintf(form, cap, "%s", "");
+    if (mdb_get(txn, meta, &k, &v) == 0)
+        snprintf(form, cap, "%.*s", (int)v.mv_size, (char *)v.mv_data);
+    MDB_cursor *c;
+    mdb_cursor_open(txn, idx, &c);
+    int len = 0;
+    while (mdb_cursor_get(c, &k, &v, MDB_NEXT) == 0) {
+        /* [field][hashed value][0][id] */
+        const char *zero = memchr((const char *)k.mv_data + 1, 0, k.mv_size - 1);
+        ck_assert_ptr_nonnull(zero);
+        int l = (int)(zero - (const char *)k.mv_data - 1);
+        len = len == 0 || len == l ? l : -1;
+    }
+    mdb_cursor_close(c);
+    mdb_txn_abort(txn);
+    mdb_env_close(env);
+    return len;
+}
+
+/* A database made before index hashes got their short form (tests/data/hex-index) is
+ * still searched through its indexes, and a re-keying moves it to the short form. */
+START_TEST(test_old_index_form)
+{
+    const char *data = getenv("WT_TEST_DATA");
+    ck_assert_ptr_nonnull(data);
+    char *src = tu_path(data, "hex-index/data.mdb");
+    ck_assert_int_eq(mkdir(db, 0700), 0);
+    char *dst = tu_path(db, "data.mdb");
+    FILE *in = fopen(src, "rb"), *out = fopen(dst, "wb");
+    ck_assert_ptr_nonnull(in);
+    ck_assert_ptr_nonnull(out);
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    fclose(out);
+    free(src);
+    free(dst);
+    char form[16];
+    ck_assert_int_eq(signal_hash_len(db, form, sizeof form), 32);
+    ck_assert_str_eq(form, "");
+    setenv("WIJKTAFEL_PASSPHRASE", "oud-geheim-1", 1);
+    ok(RUN("--db", db, "--as", "lea", "check"));
+    /* erase finds the signal linked to c-1 through the signals' case index. */
+    ok(RUN("--db", db, "--as", "lea", "erase", "--case", "c-1"));
+    struct run r = RUN("--db", db, "--as", "lea", "export", "signals");
+    ck_assert_int_eq(r.code, 0);
+    ck_assert_ptr_null(strstr(r.out, "s-1"));
+    ck_assert_ptr_nonnull(strstr(r.out, "s-2,"));
+    rn_free(&r);
+    /* Removing a member re-keys: the indexes are rebuilt in the short form. */
+    const char *members = "id,name,role\nm-x,Xander,professional\n";
+    char *p = tu_write(tmp, "members.csv", members, strlen(members));
+    ok(RUN("--db", db, "--as", "lea", "import", "members", p));
+    free(p);
+    setenv("WIJKTAFEL_NEW_PASSPHRASE", "xander-geheim-1", 1);
+    ok(RUN("--db", db, "--as", "lea", "passphrase", "m-x"));
+    struct app *a;
+    struct wt_error e = {0};
+    struct app_opts o = {.dir = db, .as_member = "lea", .passphrase = fixed_pass,
+                         .passphrase_ctx = "oud-geheim-1"};
+    ck_assert_msg(app_open(&o, &a, &e) == 0, "%s", e.text);
+    ck_assert_msg(app_member_remove(a, "m-x", &e) == 0, "%s", e.text);
+    app_close(a);
+    ck_assert_int_eq(signal_hash_len(db, form, sizeof form), 16);
+    ck_assert_str_eq(form, "2");
+    ok(RUN("--db", db, "--as", "lea", "check"));
+    /* And lookups find what they should in the new form: erasing c-2 keeps s-2. */
+    const char *sig = "id,date,area,text,case\ns-3,2026-11-03,Noord,Bij c-2,c-2\n";
+    p = tu_write(tmp, "signals.csv", sig, strlen(sig));
+    ok(RUN("--db", db, "--as", "lea", "import", "signals", p));
+    free(p);
+    ok(RUN("--db", db, "--as", "lea", "erase", "--case", "c-2"));
+    r = RUN("--db", db, "--as", "lea", "export", "signals");
+    ck_assert_ptr_null(strstr(r.out, "s-3"));
+    ck_assert_ptr_nonnull(strstr(r.out, "s-2,"));
+    rn_free(&r);
+}
+END_TEST
+
 START_TEST(test_purge)
 {
     make_encrypted();
@@ -477,6 +572,7 @@ int main(void)
     tcase_add_test(tc, test_flipped_byte_detected);
     tcase_add_test(tc, test_erase_leaves_nothing);
     tcase_add_test(tc, test_purge);
+    tcase_add_test(tc, test_old_index_form);
     tcase_add_test(tc, test_plain_database_gets_encrypted);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

@@ -1,0 +1,296 @@
+/* check_par.c: the helper threads that seal and open an encrypted database's values. Every
+ * item is done once and its result comes where it is needed, with 0, 1 and 3 helpers; an
+ * import gives the same database whoever sealed it; store_each gives every record once, in
+ * id order, also when stopped early or when a value is damaged. Real LMDB databases. */
+#include <check.h>
+#include <lmdb.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#include "../../src/store/par.h"
+#include "testutil.h"
+#include "wijktafel/app.h"
+#include "wijktafel/store.h"
+
+static const int helper_counts[] = {0, 1, 3};
+
+/* --- the queue itself ------------------------------------------------ */
+
+static atomic_int calls;
+
+static void *square(void *ctx, void *in)
+{
+    (void)ctx;
+    atomic_fetch_add(&calls, 1);
+    long v = (long)(intptr_t)in;
+    long *out = malloc(sizeof *out);
+    *out = v * v;
+    return out;
+}
+
+static atomic_int freed;
+
+static void count_free(void *ctx, void *out)
+{
+    (void)ctx;
+    free(out);
+    atomic_fetch_add(&freed, 1);
+}
+
+START_TEST(test_queue_every_item_once)
+{
+    par_set_helpers(helper_counts[_i]);
+    atomic_store(&calls, 0);
+    atomic_store(&freed, 0);
+    struct par *p = par_new(square, NULL, NULL);
+    const long n = 20000;
+    /* Needed while items still come, in an order of their own. */
+    for (long i = 0; i < n; i++) {
+        ck_assert_uint_eq(par_add(p, (void *)(intptr_t)i), (size_t)i);
+        if (i % 1000 == 999) {
+            long j = (i * 7919) % (i + 1);
+            ck_assert_int_eq(*(long *)par_need(p, (size_t)j), j * j);
+        }
+    }
+    ck_assert_uint_eq(par_count(p), (size_t)n);
+    for (long k = 0; k < n; k++) {
+        long i = (k * 7919) % n; /* 7919 is prime: every index once */
+        ck_assert_int_eq(*(long *)par_need(p, (size_t)i), i * i);
+    }
+    par_free(p, count_free);
+    ck_assert_int_eq(atomic_load(&calls), n);
+    ck_assert_int_eq(atomic_load(&freed), n);
+    par_set_helpers(-1);
+}
+END_TEST
+
+START_TEST(test_queue_left_early)
+{
+    /* Items never needed may be done or not; each done one is freed once. */
+    par_set_helpers(helper_counts[_i]);
+    atomic_store(&calls, 0);
+    atomic_store(&freed, 0);
+    struct par *p = par_new(square, NULL, NULL);
+    for (long i = 0; i < 5000; i++)
+        par_add(p, (void *)(intptr_t)i);
+    for (long i = 0; i < 100; i++)
+        ck_assert_int_eq(*(long *)par_need(p, (size_t)i), i * i);
+    par_free(p, count_free);
+    ck_assert_int_ge(atomic_load(&calls), 100);
+    ck_assert_int_eq(atomic_load(&freed), atomic_load(&calls));
+    par_set_helpers(-1);
+}
+END_TEST
+
+/* --- an encrypted database ------------------------------------------- */
+
+#define NCASES 3000
+#define PASS "helpers-geheim-1"
+
+static char *tmp;
+
+static void setup(void)
+{
+    tmp = tu_tmpdir();
+    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
+}
+
+static void teardown(void)
+{
+    par_set_helpers(-1);
+    tu_rmtree(tmp);
+}
+
+static const char *pass_fn(void *ctx, const char *member)
+{
+    (void)ctx;
+    (void)member;
+    return PASS;
+}
+
+/* NCASES cases; with renamed, the ones from 1000 to 1999 again under new names. */
+static char *cases_csv(bool renamed, size_t *len)
+{
+    struct buf b = {0};
+    buf_puts(&b, "id,opened,area,resident,request,status,needs\n");
+    for (int i = renamed ? 1000 : 0; i < (renamed ? 2000 : NCASES); i++)
+        buf_printf(&b, "c-%05d,2026-%02d-%02d,Wijk%d/Buurt%d,%s %d,Vraag %d,open,tuin;taal\n", i,
+                   1 + i % 12, 1 + i % 28, i % 7, i % 3, renamed ? "Nieuw" : "Bewoner", i, i);
+    *len = b.len;
+    return buf_steal(&b);
+}
+
+static struct app *open_app(const char *dir)
+{
+    struct app *a;
+    struct wt_error e = {0};
+    struct app_opts o = {.dir = dir, .as_member = "lea", .passphrase = pass_fn};
+    ck_assert_msg(app_open(&o, &a, &e) == 0, "%s", e.text);
+    return a;
+}
+
+/* A fresh encrypted database with the cases imported twice (the second time
+ * replacing a third of them), sealed with the given number of helpers. */
+static char *make_db(const char *name, int helpers)
+{
+    par_set_helpers(helpers);
+    char *dir = tu_path(tmp, name);
+    struct wt_error e = {0};
+    ck_assert_msg(app_init_encrypted(dir, "Test", "lea", "Lea", PASS, &e) == 0, "%s", e.text);
+    struct app *a = open_app(dir);
+    for (int round = 0; round < 2; round++) {
+        size_t len;
+        char *csv = cases_csv(round == 1, &len);
+        ck_assert_msg(app_import(a, WT_CASES, "cases.csv", csv, len, NULL, &e) == 0, "%s",
+                      e.text);
+        free(csv);
+    }
+    app_close(a);
+    par_set_helpers(-1);
+    return dir;
+}
+
+static int problems;
+
+static void count_problem(void *ctx, const char *line)
+{
+    (void)ctx;
+    (void)line;
+    problems++;
+}
+
+static char *export_cases(const char *dir)
+{
+    struct app *a = open_app(dir);
+    struct buf out = {0};
+    struct wt_error e = {0};
+    ck_assert_int_eq(app_export(a, WT_CASES, APP_CSV, &out, &e), 0);
+    problems = 0;
+    ck_assert_msg(app_check(a, count_problem, NULL, &e) == 0, "%s", e.text);
+    ck_assert_int_eq(problems, 0);
+    app_close(a);
+    return buf_steal(&out);
+}
+
+START_TEST(test_import_same_whoever_seals)
+{
+    char *one = make_db("db0", 0), *many = make_db("db3", 3);
+    char *a = export_cases(one), *b = export_cases(many);
+    ck_assert_str_eq(a, b);
+    ck_assert_ptr_nonnull(strstr(a, "c-01500,2026-01-17,Wijk2/Buurt0,Nieuw 1500,"));
+    ck_assert_ptr_nonnull(strstr(a, "c-02500,2026-05-09,Wijk1/Buurt1,Bewoner 2500,"));
+    free(a);
+    free(b);
+    free(one);
+    free(many);
+}
+END_TEST
+
+struct walk {
+    int n, damaged, stop_at;
+    char last[32];
+    char damaged_id[32];
+};
+
+static int walk_one(void *ctx, const struct wt_record *r)
+{
+    struct walk *w = ctx;
+    ck_assert_msg(strcmp(r->v[0], w->last) > 0, "%s after %s", r->v[0], w->last);
+    snprintf(w->last, sizeof w->last, "%s", r->v[0]);
+    if (r->damaged) {
+        w->damaged++;
+        snprintf(w->damaged_id, sizeof w->damaged_id, "%s", r->v[0]);
+    } else {
+        int i = atoi(r->v[0] + 2);
+        char want[32];
+        snprintf(want, sizeof want, "%s %d", i >= 1000 && i < 2000 ? "Nieuw" : "Bewoner", i);
+        ck_assert_str_eq(r->v[CASE_RESIDENT], want);
+    }
+    return ++w->n == w->stop_at ? 7 : 0;
+}
+
+static struct walk walk(const char *dir, int helpers, int stop_at)
+{
+    par_set_helpers(helpers);
+    struct store *s;
+    struct wt_error e = {0};
+    ck_assert_msg(store_open(dir, NULL, &s, &e) == 0, "%s", e.text);
+    ck_assert_msg(store_unlock(s, "lea", PASS, &e) == 0, "%s", e.text);
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    struct walk w = {.stop_at = stop_at};
+    int rc = store_each(t, WT_CASES, walk_one, &w);
+    ck_assert_int_eq(rc, stop_at ? 7 : 0);
+    store_read_end(t);
+    store_close(s);
+    return w;
+}
+
+START_TEST(test_each_in_order_and_stopped)
+{
+    char *dir = make_db("db", -1);
+    for (size_t h = 0; h < sizeof helper_counts / sizeof helper_counts[0]; h++) {
+        struct walk w = walk(dir, helper_counts[h], 0);
+        ck_assert_int_eq(w.n, NCASES);
+        ck_assert_int_eq(w.damaged, 0);
+        w = walk(dir, helper_counts[h], 1234);
+        ck_assert_int_eq(w.n, 1234);
+        ck_assert_str_eq(w.last, "c-01233");
+    }
+    free(dir);
+}
+END_TEST
+
+START_TEST(test_each_damaged_value)
+{
+    char *dir = make_db("db", -1);
+    /* A flipped byte in one case's sealed value. */
+    MDB_env *env;
+    MDB_txn *txn;
+    MDB_dbi dbi;
+    mdb_env_create(&env);
+    mdb_env_set_maxdbs(env, 24);
+    ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
+    ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+    ck_assert_int_eq(mdb_dbi_open(txn, "cases", 0, &dbi), 0);
+    MDB_val k = {7, "c-02500"}, v;
+    ck_assert_int_eq(mdb_get(txn, dbi, &k, &v), 0);
+    unsigned char *c = malloc(v.mv_size);
+    memcpy(c, v.mv_data, v.mv_size);
+    c[v.mv_size / 2] ^= 0x20;
+    MDB_val nv = {v.mv_size, c};
+    ck_assert_int_eq(mdb_put(txn, dbi, &k, &nv, 0), 0);
+    free(c);
+    ck_assert_int_eq(mdb_txn_commit(txn), 0);
+    mdb_env_close(env);
+    for (size_t h = 0; h < sizeof helper_counts / sizeof helper_counts[0]; h++) {
+        struct walk w = walk(dir, helper_counts[h], 0);
+        ck_assert_int_eq(w.n, NCASES);
+        ck_assert_int_eq(w.damaged, 1);
+        ck_assert_str_eq(w.damaged_id, "c-02500");
+    }
+    free(dir);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("par");
+    TCase *tq = tcase_create("queue");
+    tcase_add_loop_test(tq, test_queue_every_item_once, 0, 3);
+    tcase_add_loop_test(tq, test_queue_left_early, 0, 3);
+    suite_add_tcase(s, tq);
+    TCase *ts = tcase_create("store");
+    tcase_add_checked_fixture(ts, setup, teardown);
+    tcase_set_timeout(ts, 120);
+    tcase_add_test(ts, test_import_same_whoever_seals);
+    tcase_add_test(ts, test_each_in_order_and_stopped);
+    tcase_add_test(ts, test_each_damaged_value);
+    suite_add_tcase(s, ts);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
