@@ -336,6 +336,16 @@ int store_log_append(struct store_txn *t, struct store_log_entry *e)
 
 /* --- many entries at once: chained and sealed on a helper thread ------- */
 
+/* Entries sealed per job: the helpers and the caller share the jobs. */
+#define LOG_CHUNK 2048
+
+struct log_chunk {
+    struct store_log_batch *lb;
+    size_t from, to;
+    struct buf out;  /* the sealed entries, one after another */
+    size_t *ends;    /* where each ends in out */
+};
+
 struct store_log_batch {
     struct store_log_entry *e;
     size_t n;
@@ -343,40 +353,49 @@ struct store_log_batch {
     unsigned char prev[HASH];
     unsigned char key[32]; /* the general key, when sealed */
     bool sealed;
-    struct par *par; /* where the job is: its own queue, or the caller's */
-    bool own_par;
-    size_t job;
-    /* Made by the job: each entry's stored value, one after another. */
-    unsigned char *vals;
+    /* Each entry's text after the previous hash, one after another. */
+    struct buf texts;
     size_t *ends;
     unsigned char last[HASH];
+    /* Sealed: the chunks, as jobs on par (its own queue, or the caller's). */
+    struct par *par;
+    bool own_par;
+    struct log_chunk *chunks;
+    size_t *jobs, nchunks;
 };
 
-static void *log_job(void *ctx, void *in)
+/* The chain, in order: every entry's seq and text. */
+static void chain_all(struct store_log_batch *lb)
 {
-    (void)in;
-    struct store_log_batch *lb = ctx;
-    struct buf text = {0}, out = {0};
+    struct buf text = {0};
     unsigned char prev[HASH];
     memcpy(prev, lb->prev, HASH);
     lb->ends = xmalloc(lb->n * sizeof *lb->ends);
     for (size_t i = 0; i < lb->n; i++) {
         lb->e[i].seq = lb->seq + 1 + i;
         chain_entry(&lb->e[i], prev, &text);
-        if (lb->sealed) {
-            unsigned char k[8];
-            char name[24];
-            seq_key(lb->e[i].seq, k, name);
-            store_seal_into(lb->key, "log", name, (unsigned char *)text.data, text.len,
-                            (unsigned char *)buf_extend(&out, STORE_SEAL_LEN(text.len)));
-        } else {
-            buf_append(&out, text.data, text.len);
-        }
-        lb->ends[i] = out.len;
+        buf_append(&lb->texts, text.data, text.len);
+        lb->ends[i] = lb->texts.len;
     }
     memcpy(lb->last, prev, HASH);
     buf_fini(&text);
-    lb->vals = (unsigned char *)buf_steal(&out);
+}
+
+static void *seal_chunk(void *ctx, void *in)
+{
+    (void)ctx;
+    struct log_chunk *ch = in;
+    const struct store_log_batch *lb = ch->lb;
+    ch->ends = xmalloc((ch->to - ch->from) * sizeof *ch->ends);
+    for (size_t i = ch->from; i < ch->to; i++) {
+        size_t at = i ? lb->ends[i - 1] : 0, len = lb->ends[i] - at;
+        unsigned char k[8];
+        char name[24];
+        seq_key(lb->e[i].seq, k, name);
+        store_seal_into(lb->key, "log", name, (const unsigned char *)lb->texts.data + at, len,
+                        (unsigned char *)buf_extend(&ch->out, STORE_SEAL_LEN(len)));
+        ch->ends[i - ch->from] = ch->out.len;
+    }
     return NULL;
 }
 
@@ -402,11 +421,21 @@ struct store_log_batch *store_log_batch_begin(struct store_txn *t, struct store_
             return NULL;
         }
         memcpy(lb->key, t->s->dkey[COMP_GEN], 32);
-        /* Sealing is the costly part: a helper does it while the records go
-         * in, after what it had to do already. */
+        /* Sealing is the costly part: the helpers do it in chunks while the
+         * records go in, after what they had to do already. */
+        chain_all(lb);
         lb->own_par = !par;
         lb->par = par ? par : par_new(NULL, NULL, store_thread_end);
-        lb->job = par_add_job(lb->par, log_job, lb, NULL);
+        lb->nchunks = (n + LOG_CHUNK - 1) / LOG_CHUNK;
+        lb->chunks = xcalloc(lb->nchunks, sizeof *lb->chunks);
+        lb->jobs = xmalloc(lb->nchunks * sizeof *lb->jobs);
+        for (size_t c = 0; c < lb->nchunks; c++) {
+            struct log_chunk *ch = &lb->chunks[c];
+            ch->lb = lb;
+            ch->from = c * LOG_CHUNK;
+            ch->to = ch->from + LOG_CHUNK < n ? ch->from + LOG_CHUNK : n;
+            lb->jobs[c] = par_add_job(lb->par, seal_chunk, NULL, ch);
+        }
     }
     return lb;
 }
@@ -415,10 +444,8 @@ int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
 {
     if (!lb)
         return t->err;
-    if (lb->par)
-        par_need(lb->par, lb->job);
-    else if (!t->err)
-        log_job(lb, NULL); /* plain: no helper, the same job here */
+    if (!lb->sealed && !t->err)
+        chain_all(lb); /* plain: the texts are what is stored */
     int rc = t->err;
     MDB_cursor *c = NULL;
     if (!rc && (rc = mdb_cursor_open(t->txn, t->s->log, &c)) != 0)
@@ -427,8 +454,19 @@ int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
         unsigned char k[8];
         char name[24];
         seq_key(lb->e[i].seq, k, name);
-        size_t at = i ? lb->ends[i - 1] : 0;
-        MDB_val key = {8, k}, v = {lb->ends[i] - at, lb->vals + at};
+        MDB_val key = {8, k}, v;
+        if (lb->sealed) {
+            struct log_chunk *ch = &lb->chunks[i / LOG_CHUNK];
+            if (i % LOG_CHUNK == 0)
+                par_need(lb->par, lb->jobs[i / LOG_CHUNK]);
+            size_t j = i - ch->from, at = j ? ch->ends[j - 1] : 0;
+            v.mv_size = ch->ends[j] - at;
+            v.mv_data = ch->out.data + at;
+        } else {
+            size_t at = i ? lb->ends[i - 1] : 0;
+            v.mv_size = lb->ends[i] - at;
+            v.mv_data = lb->texts.data + at;
+        }
         if ((rc = mdb_cursor_put(c, &key, &v, MDB_APPEND)) != 0)
             rc = store_txn_mdb_fail(t, rc, "log");
     }
@@ -436,10 +474,18 @@ int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
         mdb_cursor_close(c);
     if (!rc)
         rc = write_tip(t, lb->seq + lb->n, lb->last);
+    /* Every chunk's job is done before its memory goes. */
+    for (size_t ch = 0; ch < lb->nchunks; ch++) {
+        par_need(lb->par, lb->jobs[ch]);
+        buf_fini(&lb->chunks[ch].out);
+        free(lb->chunks[ch].ends);
+    }
     if (lb->own_par)
         par_free(lb->par, NULL);
     sodium_memzero(lb->key, sizeof lb->key);
-    free(lb->vals);
+    free(lb->chunks);
+    free(lb->jobs);
+    buf_fini(&lb->texts);
     free(lb->ends);
     free(lb);
     return rc;

@@ -2,9 +2,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "wijktafel/app.h"
+#include "wijktafel/store.h"
 
 static double now(void)
 {
@@ -66,85 +68,161 @@ static struct app *open_db(const char *dir, const char *pass)
 
 static void rmrf(const char *dir)
 {
-    char cmd[512];
+    char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)
         exit(1);
 }
 
+static double cpu_now(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru); /* all threads: the helpers count */
+    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+static const char *const modes[2] = {NULL, "bench-geheim-1"};
+static char base[] = "/tmp/wt-bench-XXXXXX";
+static char *csv;
+static size_t csv_len;
+static const size_t ncases = 100000;
+
+/* One import into a fresh database of mode m; the wall and CPU seconds. The
+ * database is kept when keep is set (for suggest and unlock). */
+static void import_once(int m, int run, bool keep, double *wall, double *cpu)
+{
+    char dir[600];
+    snprintf(dir, sizeof dir, "%s/db-%d-%d", base, m, run);
+    struct wt_error e = {0};
+    if (app_init_encrypted(dir, "Bench", "leider", "Lea", modes[m], &e) != 0) {
+        fprintf(stderr, "%s\n", e.text);
+        exit(1);
+    }
+    struct app *a = open_db(dir, modes[m]);
+    double t0 = now(), c0 = cpu_now();
+    if (app_import(a, WT_CASES, "cases.csv", csv, csv_len, NULL, &e) != 0) {
+        fprintf(stderr, "%s\n", e.text);
+        exit(1);
+    }
+    *wall = now() - t0;
+    *cpu = cpu_now() - c0;
+    app_close(a);
+    if (!keep)
+        rmrf(dir);
+}
+
+/* Builds the suggest engine from the database and ranks 500 cases. */
+static double suggest_once(int m)
+{
+    char dir[600];
+    snprintf(dir, sizeof dir, "%s/db-%d-keep", base, m);
+    struct app *a = open_db(dir, modes[m]);
+    struct app_suggester *s;
+    struct wt_error e = {0};
+    double t0 = now();
+    if (app_suggester_new(a, &s, &e) != 0) {
+        fprintf(stderr, "%s\n", e.text);
+        exit(1);
+    }
+    for (size_t i = 0; i < 500; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "c-%06zu", i * 199);
+        struct match_result r;
+        if (app_suggest(s, id, 10, &r, &e) != 0) {
+            fprintf(stderr, "%s\n", e.text);
+            exit(1);
+        }
+        match_result_fini(&r);
+    }
+    double t = now() - t0;
+    app_suggester_free(s);
+    app_close(a);
+    return t;
+}
+
+#define RUNS 5
+
+/* Plain and encrypted imports, RUNS of each, alternating (which goes first
+ * changes every run, so that drift on a shared machine hits both). */
+static void import_runs(double wall[2][RUNS], double cpu[2][RUNS])
+{
+    for (int run = 0; run < RUNS; run++)
+        for (int k = 0; k < 2; k++) {
+            int m = (run + k) % 2;
+            import_once(m, run, false, &wall[m][run], &cpu[m][run]);
+        }
+}
+
 int main(void)
 {
-    char base[] = "/tmp/wt-bench-XXXXXX";
     if (!mkdtemp(base))
         return 1;
-    size_t len;
-    const size_t ncases = 100000;
-    char *csv = make_csv(ncases, &len);
-    const char *modes[2] = {NULL, "bench-geheim-1"};
-    double imp[2], sug[2], unlock = 0;
+    csv = make_csv(ncases, &csv_len);
+    /* The databases for unlock and suggest. */
+    double w, c;
     for (int m = 0; m < 2; m++) {
-        double t[3];
-        char dir[600];
-        for (int run = 0; run < 3; run++) {
-            snprintf(dir, sizeof dir, "%s/db-%d-%d", base, m, run);
-            struct wt_error e = {0};
-            if (app_init_encrypted(dir, "Bench", "leider", "Lea", modes[m], &e) != 0) {
-                fprintf(stderr, "%s\n", e.text);
-                return 1;
-            }
-            struct app *a = open_db(dir, modes[m]);
-            double t0 = now();
-            if (app_import(a, WT_CASES, "cases.csv", csv, len, NULL, &e) != 0) {
-                fprintf(stderr, "%s\n", e.text);
-                return 1;
-            }
-            t[run] = now() - t0;
-            app_close(a);
-            if (run < 2)
-                rmrf(dir);
-        }
-        imp[m] = median(t, 3);
-        if (m == 1) {
-            double u[5];
-            for (int i = 0; i < 5; i++) {
-                double t0 = now();
-                struct app *a = open_db(dir, modes[m]);
-                u[i] = now() - t0;
-                app_close(a);
-            }
-            unlock = median(u, 5);
-        }
-        /* Suggest for 500 cases: build the engine once, then rank each. */
-        struct app *a = open_db(dir, modes[m]);
-        struct app_suggester *s;
-        struct wt_error e = {0};
-        double t0 = now();
-        if (app_suggester_new(a, &s, &e) != 0) {
-            fprintf(stderr, "%s\n", e.text);
+        import_once(m, 0, true, &w, &c);
+        char from[700], to[700];
+        snprintf(from, sizeof from, "%s/db-%d-0", base, m);
+        snprintf(to, sizeof to, "%s/db-%d-keep", base, m);
+        if (rename(from, to) != 0)
             return 1;
-        }
-        for (size_t i = 0; i < 500; i++) {
-            char id[16];
-            snprintf(id, sizeof id, "c-%06zu", i * 199);
-            struct match_result r;
-            if (app_suggest(s, id, 10, &r, &e) != 0) {
-                fprintf(stderr, "%s\n", e.text);
-                return 1;
-            }
-            match_result_fini(&r);
-        }
-        sug[m] = now() - t0;
-        app_suggester_free(s);
-        app_close(a);
     }
-    printf("unlock (Argon2id, 64 MiB), median of 5:  %.0f ms\n", unlock * 1e3);
-    printf("import %zu cases, median of 3:  plain %.2f s (%.0f/s)   encrypted %.2f s (%.0f/s)"
-           "   encrypted/plain %.2f\n",
-           ncases, imp[0], (double)ncases / imp[0], imp[1], (double)ncases / imp[1],
-           imp[1] / imp[0]);
-    printf("suggest 500 cases (engine built from the database, then ranked):  plain %.2f s"
-           "   encrypted %.2f s   encrypted/plain %.2f\n",
-           sug[0], sug[1], sug[1] / sug[0]);
+    double u[5];
+    for (int i = 0; i < 5; i++) {
+        char dir[600];
+        snprintf(dir, sizeof dir, "%s/db-1-keep", base);
+        double t0 = now();
+        app_close(open_db(dir, modes[1]));
+        u[i] = now() - t0;
+    }
+    printf("unlock (Argon2id, 64 MiB), median of 5:  %.0f ms\n", median(u, 5) * 1e3);
+
+    double wall[2][RUNS], cpu[2][RUNS];
+    import_runs(wall, cpu);
+    double ratio[RUNS];
+    for (int r = 0; r < RUNS; r++)
+        ratio[r] = wall[1][r] / wall[0][r];
+    double pw = median(wall[0], RUNS), ew = median(wall[1], RUNS);
+    median(ratio, RUNS); /* sorted: the lowest and highest run */
+    printf("import %zu cases, median of %d alternating runs:  plain %.3f s (%.0f/s)   "
+           "encrypted %.3f s (%.0f/s)   encrypted/plain %.2f (single runs %.2f to %.2f)\n",
+           ncases, RUNS, pw, (double)ncases / pw, ew, (double)ncases / ew, ew / pw, ratio[0],
+           ratio[RUNS - 1]);
+    printf("  CPU time (all threads):  plain %.3f s   encrypted %.3f s   encrypted/plain %.2f\n",
+           median(cpu[0], RUNS), median(cpu[1], RUNS), median(cpu[1], RUNS) / median(cpu[0], RUNS));
+
+    /* The same with no helper threads: what one core does. */
+    store_set_helpers(0);
+    import_runs(wall, cpu);
+    pw = median(wall[0], RUNS);
+    ew = median(wall[1], RUNS);
+    printf("  with no helper threads:  plain %.3f s   encrypted %.3f s   encrypted/plain %.2f\n",
+           pw, ew, ew / pw);
+    store_set_helpers(-1);
+
+    double sug[2][3];
+    for (int run = 0; run < 3; run++)
+        for (int k = 0; k < 2; k++) {
+            int m = (run + k) % 2;
+            sug[m][run] = suggest_once(m);
+        }
+    double ps = median(sug[0], 3), es = median(sug[1], 3);
+    printf("suggest 500 cases (engine built from the database, then ranked), median of 3:  "
+           "plain %.3f s   encrypted %.3f s   encrypted/plain %.2f\n",
+           ps, es, es / ps);
+    store_set_helpers(0);
+    for (int run = 0; run < 3; run++)
+        for (int k = 0; k < 2; k++) {
+            int m = (run + k) % 2;
+            sug[m][run] = suggest_once(m);
+        }
+    store_set_helpers(-1);
+    ps = median(sug[0], 3);
+    es = median(sug[1], 3);
+    printf("  with no helper threads:  plain %.3f s   encrypted %.3f s   encrypted/plain %.2f\n",
+           ps, es, es / ps);
     free(csv);
     rmrf(base);
     return 0;
