@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sodium.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,6 +205,8 @@ static int create_or_migrate(struct store_txn *t, void *ctx, struct wt_error *er
     return store_meta_put(t, "schema", v);
 }
 
+static void hash_form(struct store *s, MDB_txn *txn);
+
 static int version_error(struct store *s, long schema, struct wt_error *err)
 {
     return wt_error_set(err, WT_EVERSION,
@@ -235,6 +238,7 @@ static int open_schema(struct store *s, bool existed, struct wt_error *err)
     if (!rc) {
         MDB_val ck = {6, "crypto"}, cv;
         s->encrypted = mdb_get(txn, s->meta, &ck, &cv) == 0;
+        hash_form(s, txn);
     }
     /* Handles opened in a transaction live on only if it commits. */
     if (!rc)
@@ -820,6 +824,11 @@ static int cmp_rec_ids(const void *a, const void *b)
 
 struct store_batch {
     struct store *s;
+    /* What the helpers seal and hash with: the store as the batch began (its
+     * keys and index hash form), apart from anything the store's own thread
+     * changes meanwhile. Its values are used only while the store's keys are
+     * still those (the same generation of hash tables). */
+    struct store snap;
     enum wt_kind kind;
     struct par *par; /* sealing helpers; NULL when there is nothing to seal */
     const struct wt_record **recs;
@@ -845,9 +854,9 @@ static void *seal_one(void *ctx, void *in)
 {
     struct store_batch *b = ctx;
     struct batch_out *o = xcalloc(1, sizeof *o);
-    o->sv = store_seal_record(b->s, in);
+    o->sv = store_seal_record(&b->snap, in);
     if (o->sv) /* hashing the index values is part of the encryption's cost */
-        index_each_key(b->s, in, collect_into, &o->keys);
+        index_each_key(&b->snap, in, collect_into, &o->keys);
     return o;
 }
 
@@ -871,6 +880,7 @@ struct store_batch *store_batch_new(struct store *s, enum wt_kind kind)
 {
     struct store_batch *b = xcalloc(1, sizeof *b);
     b->s = s;
+    b->snap = *s;
     b->kind = kind;
     if (s->encrypted && s->unlocked[store_comp_of(kind)])
         b->par = par_new(seal_one, b, store_thread_end);
@@ -893,6 +903,7 @@ void store_batch_free(struct store_batch *b)
     if (!b)
         return;
     par_free(b->par, sealed_free);
+    sodium_memzero(&b->snap, sizeof b->snap);
     free(b->recs);
     free(b);
 }
@@ -979,9 +990,11 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
     for (size_t i = 0; i < n && !rc; i++) {
         const struct wt_record *r = recs[order[i]];
         bool append = !have_last || strcmp(r->v[0], lastid) > 0;
-        /* Sealed by the batch's helpers when there are some (the same
+        /* Sealed by the batch's helpers, when there are some (the same
          * sealed values again when the write is done over). */
-        const struct batch_out *bo = b && b->par ? par_need(b->par, order[i]) : NULL;
+        struct batch_out *bo = b && b->par && b->snap.hgen == t->s->hgen
+                                   ? par_need(b->par, order[i])
+                                   : NULL;
         const struct store_sealed *sv = bo ? bo->sv : NULL;
         if ((sv ? store_value_put_sealed(t, c, r, sv, append ? MDB_APPEND : 0)
                 : store_value_put(t, c, r, append ? MDB_APPEND : 0)) != 0)
@@ -1078,7 +1091,9 @@ static int each_par(struct store_txn *t, enum wt_kind kind, MDB_cursor *c, store
         have_key = mdb_cursor_get(kc, &ck, &cv, MDB_FIRST) == 0;
     }
     struct each_item *ring = xcalloc(EACH_WINDOW, sizeof *ring);
-    struct par *par = par_new(open_one, t->s, store_thread_end);
+    /* The helpers open with the keys as they are now, whatever fn does. */
+    struct store snap = *t->s;
+    struct par *par = par_new(open_one, &snap, store_thread_end);
     MDB_val k, v;
     rc = mdb_cursor_get(c, &k, &v, MDB_FIRST);
     size_t added = 0, done = 0;
@@ -1124,6 +1139,7 @@ static int each_par(struct store_txn *t, enum wt_kind kind, MDB_cursor *c, store
     for (; done < added; done++)
         record_fini(&((struct each_item *)par_need(par, done))->r);
     par_free(par, NULL);
+    sodium_memzero(&snap, sizeof snap);
     free(ring);
     if (kc)
         mdb_cursor_close(kc);
