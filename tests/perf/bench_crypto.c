@@ -244,25 +244,25 @@ int main(void)
            pw, ew, ew / pw);
     store_set_helpers(-1);
 
-    double sug[2][3];
-    for (int run = 0; run < 3; run++)
+    double sug[2][5];
+    for (int run = 0; run < 5; run++)
         for (int k = 0; k < 2; k++) {
             int m = (run + k) % 2;
             sug[m][run] = suggest_once(m);
         }
-    double ps = median(sug[0], 3), es = median(sug[1], 3);
-    printf("suggest 500 cases (engine built from the database, then ranked), median of 3:  "
+    double ps = median(sug[0], 5), es = median(sug[1], 5);
+    printf("suggest 500 cases (engine built from the database, then ranked), median of 5:  "
            "plain %.3f s   encrypted %.3f s   encrypted/plain %.2f\n",
            ps, es, es / ps);
     store_set_helpers(0);
-    for (int run = 0; run < 3; run++)
+    for (int run = 0; run < 5; run++)
         for (int k = 0; k < 2; k++) {
             int m = (run + k) % 2;
             sug[m][run] = suggest_once(m);
         }
     store_set_helpers(-1);
-    ps = median(sug[0], 3);
-    es = median(sug[1], 3);
+    ps = median(sug[0], 5);
+    es = median(sug[1], 5);
     printf("  with no helper threads:  plain %.3f s   encrypted %.3f s   encrypted/plain %.2f\n",
            ps, es, es / ps);
     free(csv);
