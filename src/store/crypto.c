@@ -107,9 +107,47 @@ static const char *kind_tag(enum wt_kind kind)
     return record_kind(kind)->name;
 }
 
-/* The key a record of kind/id is sealed with: its compartment's, or for a
- * case its own (created when create is set). */
-static int value_key(struct store_txn *t, enum wt_kind kind, const char *id, bool create,
+/* A case's key from its wrapped form as stored (NULL: none); WT_ECORRUPT
+ * when there is none or it does not open: erased or damaged. */
+static int casekey_unwrap(const struct store *s, const char *id, const unsigned char *wkey,
+                          size_t wlen, unsigned char key[32])
+{
+    unsigned char *p;
+    size_t pl;
+    if (!wkey || store_unseal(s->dkey[COMP_CASE], "casekey", id, wkey, wlen, &p, &pl) != 0)
+        return WT_ECORRUPT;
+    if (pl != 32) {
+        free(p);
+        return WT_ECORRUPT;
+    }
+    memcpy(key, p, 32);
+    sodium_memzero(p, pl);
+    free(p);
+    return 0;
+}
+
+/* Stores a case's wrapped key: appended in a batch when its id lies beyond
+ * the last one (see store_casekey_batch_begin), put otherwise. */
+static int casekey_put(struct store_txn *t, const char *id,
+                       const unsigned char wkey[STORE_SEAL_LEN(32)])
+{
+    MDB_val k = {strlen(id), (void *)id}, v = {STORE_SEAL_LEN(32), (void *)wkey};
+    bool beyond = t->casekey_cur && k.mv_size <= WT_MAX_ID &&
+                  (!t->casekey_have_last || strcmp(id, t->casekey_last) > 0);
+    int rc = beyond ? mdb_cursor_put(t->casekey_cur, &k, &v, MDB_APPEND)
+                    : mdb_put(t->txn, t->s->casekeys, &k, &v, 0);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, id);
+    if (beyond) {
+        memcpy(t->casekey_last, id, k.mv_size + 1);
+        t->casekey_have_last = true;
+    }
+    return 0;
+}
+
+/* The key a record of kind/id is sealed with when it is written: its
+ * compartment's, or for a case its own (made when it has none yet). */
+static int value_key(struct store_txn *t, enum wt_kind kind, const char *id,
                      unsigned char key[32])
 {
     struct store *s = t->s;
@@ -122,41 +160,17 @@ static int value_key(struct store_txn *t, enum wt_kind kind, const char *id, boo
     }
     MDB_val k = {strlen(id), (void *)id}, v;
     /* In a batch, an id beyond the last case key has none yet. */
-    bool beyond = create && t->casekey_cur && k.mv_size <= WT_MAX_ID &&
+    bool beyond = t->casekey_cur && k.mv_size <= WT_MAX_ID &&
                   (!t->casekey_have_last || strcmp(id, t->casekey_last) > 0);
     int rc = beyond ? MDB_NOTFOUND : mdb_get(t->txn, s->casekeys, &k, &v);
-    if (rc == 0) {
-        unsigned char *p;
-        size_t pl;
-        if (store_unseal(s->dkey[COMP_CASE], "casekey", id, v.mv_data, v.mv_size, &p, &pl) != 0)
-            return WT_ECORRUPT;
-        if (pl != 32) {
-            free(p);
-            return WT_ECORRUPT;
-        }
-        memcpy(key, p, 32);
-        sodium_memzero(p, pl);
-        free(p);
-        return 0;
-    }
+    if (rc == 0)
+        return casekey_unwrap(s, id, v.mv_data, v.mv_size, key);
     if (rc != MDB_NOTFOUND)
         return store_txn_mdb_fail(t, rc, id);
-    if (!create)
-        return WT_ECORRUPT; /* a sealed case without its key: erased or damaged */
     rnd(key, 32);
     unsigned char sealed[SEAL_LEN(32)];
     store_seal_into(s->dkey[COMP_CASE], "casekey", id, key, 32, sealed);
-    MDB_val nv = {sizeof sealed, sealed};
-    if (beyond) {
-        rc = mdb_cursor_put(t->casekey_cur, &k, &nv, MDB_APPEND);
-        if (!rc) {
-            memcpy(t->casekey_last, id, k.mv_size + 1);
-            t->casekey_have_last = true;
-        }
-    } else {
-        rc = mdb_put(t->txn, s->casekeys, &k, &nv, 0);
-    }
-    return rc ? store_txn_mdb_fail(t, rc, id) : 0;
+    return casekey_put(t, id, sealed);
 }
 
 int store_casekey_batch_begin(struct store_txn *t)
@@ -202,7 +216,7 @@ int store_value_make(struct store_txn *t, const struct wt_record *r, unsigned ch
         return 0;
     }
     unsigned char key[32];
-    int rc = value_key(t, r->kind, r->v[0], true, key);
+    int rc = value_key(t, r->kind, r->v[0], key);
     if (rc == 0)
         store_seal(key, kind_tag(r->kind), r->v[0], plain, plen, out, len);
     sodium_memzero(key, sizeof key);
@@ -226,7 +240,7 @@ int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *
         return rc ? store_txn_mdb_fail(t, rc, r->v[0]) : 0;
     }
     unsigned char key[32];
-    int rc = value_key(t, r->kind, r->v[0], true, key);
+    int rc = value_key(t, r->kind, r->v[0], key);
     if (rc == 0) {
         /* Sealed straight into the page LMDB reserves for it. */
         v.mv_size = SEAL_LEN(plen);
@@ -283,22 +297,10 @@ int store_value_put_sealed(struct store_txn *t, MDB_cursor *c, const struct wt_r
                            const struct store_sealed *sv, unsigned flags)
 {
     const char *id = r->v[0];
-    MDB_val k = {strlen(id), (void *)id};
-    if (sv->has_key) {
-        /* The case's key is new on every write: the value is sealed under it. */
-        MDB_val kv = {sizeof sv->wkey, (void *)sv->wkey};
-        bool beyond = t->casekey_cur && k.mv_size <= WT_MAX_ID &&
-                      (!t->casekey_have_last || strcmp(id, t->casekey_last) > 0);
-        int rc = beyond ? mdb_cursor_put(t->casekey_cur, &k, &kv, MDB_APPEND)
-                        : mdb_put(t->txn, t->s->casekeys, &k, &kv, 0);
-        if (rc)
-            return store_txn_mdb_fail(t, rc, id);
-        if (beyond) {
-            memcpy(t->casekey_last, id, k.mv_size + 1);
-            t->casekey_have_last = true;
-        }
-    }
-    MDB_val v = {sv->len, NULL};
+    /* A case's key is new on every batch write: the value is sealed under it. */
+    if (sv->has_key && casekey_put(t, id, sv->wkey) != 0)
+        return t->err;
+    MDB_val k = {strlen(id), (void *)id}, v = {sv->len, NULL};
     int rc = mdb_cursor_put(c, &k, &v, flags | MDB_RESERVE);
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
@@ -316,18 +318,9 @@ int store_value_open(const struct store *s, enum wt_kind kind, const char *id,
         return WT_EPERM;
     unsigned char key[32];
     if (kind == WT_CASES) {
-        /* A sealed case without its key: erased or damaged. */
-        unsigned char *p;
-        size_t pl;
-        if (!wkey || store_unseal(s->dkey[COMP_CASE], "casekey", id, wkey, wlen, &p, &pl) != 0)
-            return WT_ECORRUPT;
-        if (pl != 32) {
-            free(p);
-            return WT_ECORRUPT;
-        }
-        memcpy(key, p, 32);
-        sodium_memzero(p, pl);
-        free(p);
+        int rc = casekey_unwrap(s, id, wkey, wlen, key);
+        if (rc)
+            return rc;
     } else {
         memcpy(key, s->dkey[c], 32);
     }
