@@ -114,6 +114,11 @@ int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *c
 /* Calls fn with the id of every record of kind whose column f (an indexed
  * column) holds value (compared folded), in id order. */
 typedef int (*store_id_fn)(void *ctx, const char *id);
+/* Calls fn with the id of every record of kind that starts with prefix, in
+ * id order, without reading the records; stops when fn returns non-zero and
+ * returns that value. */
+int store_each_id(struct store_txn *t, enum wt_kind kind, const char *prefix, store_id_fn fn,
+                  void *ctx);
 int store_find(struct store_txn *t, enum wt_kind kind, int f, const char *value,
                store_id_fn fn, void *ctx);
 

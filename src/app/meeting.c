@@ -225,13 +225,10 @@ struct max_id {
     long max;
 };
 
-static int max_id_one(void *ctx, const struct wt_record *r)
+static int max_id_one(void *ctx, const char *id)
 {
     struct max_id *m = ctx;
-    const char *id = r->v[0];
     size_t pl = strlen(m->prefix);
-    if (strncmp(id, m->prefix, pl) != 0)
-        return 0;
     char *end;
     long n = strtol(id + pl, &end, 10);
     if (*end == '\0' && end != id + pl && n > m->max)
@@ -243,7 +240,8 @@ static int max_id_one(void *ctx, const struct wt_record *r)
 void app_next_id(struct store_txn *t, struct wt_record *r)
 {
     struct max_id m = {id_prefix[r->kind], 0};
-    store_each(t, r->kind, max_id_one, &m);
+    /* The ids alone: no value is read (or opened, on an encrypted database). */
+    store_each_id(t, r->kind, m.prefix, max_id_one, &m);
     char id[WT_MAX_ID + 1];
     snprintf(id, sizeof id, "%s%03ld", m.prefix, m.max + 1);
     record_set(r, 0, id);

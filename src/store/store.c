@@ -1199,6 +1199,36 @@ int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *c
     return ret;
 }
 
+int store_each_id(struct store_txn *t, enum wt_kind kind, const char *prefix, store_id_fn fn,
+                  void *ctx)
+{
+    if (t->err)
+        return t->err;
+    if (!store_can_read(t->s, kind))
+        return WT_EPERM;
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t->txn, t->s->kinds[kind], &c);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    size_t pl = strlen(prefix);
+    MDB_val k = {pl, (void *)prefix}, v;
+    int ret = 0;
+    for (rc = mdb_cursor_get(c, &k, &v, pl ? MDB_SET_RANGE : MDB_FIRST); rc == 0 && !ret;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (k.mv_size < pl || memcmp(k.mv_data, prefix, pl) != 0)
+            break;
+        char id[WT_MAX_ID + 1];
+        size_t il = k.mv_size < WT_MAX_ID ? k.mv_size : WT_MAX_ID;
+        memcpy(id, k.mv_data, il);
+        id[il] = '\0';
+        ret = fn(ctx, id);
+    }
+    mdb_cursor_close(c);
+    if (rc && rc != MDB_NOTFOUND && !ret)
+        return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    return ret;
+}
+
 int store_count(struct store_txn *t, enum wt_kind kind, size_t *n)
 {
     if (t->err)

@@ -202,6 +202,55 @@ START_TEST(test_all_or_nothing)
 }
 END_TEST
 
+struct ids {
+    char got[8][16];
+    int n, stop_at;
+};
+
+static int take_id(void *ctx, const char *id)
+{
+    struct ids *x = ctx;
+    if (x->n < 8)
+        snprintf(x->got[x->n], sizeof x->got[0], "%s", id);
+    return ++x->n == x->stop_at ? 5 : 0;
+}
+
+START_TEST(test_each_id)
+{
+    struct store *s = open_db(0);
+    const char *ids[] = {"c-10", "c-2", "c-9", "x-5", "c-1"};
+    struct wt_record r[5];
+    for (int i = 0; i < 5; i++)
+        make_case(&r[i], ids[i], "Veenwaard/Oost", "open", "taal");
+    struct puts p = {r, 5};
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_write(s, put_all, &p, &e), 0);
+    struct store_txn *t;
+    store_read_begin(s, &t, NULL);
+    struct ids x = {0};
+    ck_assert_int_eq(store_each_id(t, WT_CASES, "c-", take_id, &x), 0);
+    ck_assert_int_eq(x.n, 4);
+    ck_assert_str_eq(x.got[0], "c-1");
+    ck_assert_str_eq(x.got[1], "c-10");
+    ck_assert_str_eq(x.got[2], "c-2");
+    ck_assert_str_eq(x.got[3], "c-9");
+    struct ids all = {0};
+    ck_assert_int_eq(store_each_id(t, WT_CASES, "", take_id, &all), 0);
+    ck_assert_int_eq(all.n, 5);
+    ck_assert_str_eq(all.got[4], "x-5");
+    struct ids none = {0};
+    ck_assert_int_eq(store_each_id(t, WT_SIGNALS, "s-", take_id, &none), 0);
+    ck_assert_int_eq(none.n, 0);
+    struct ids stop = {.stop_at = 2};
+    ck_assert_int_eq(store_each_id(t, WT_CASES, "c-", take_id, &stop), 5);
+    ck_assert_int_eq(stop.n, 2);
+    store_read_end(t);
+    for (int i = 0; i < 5; i++)
+        record_fini(&r[i]);
+    store_close(s);
+}
+END_TEST
+
 struct many {
     size_t n;
     int calls;
@@ -725,6 +774,7 @@ int main(void)
     tcase_add_test(tc, test_put_get_replace_delete_indexes);
     tcase_add_test(tc, test_delete);
     tcase_add_test(tc, test_all_or_nothing);
+    tcase_add_test(tc, test_each_id);
     tcase_add_test(tc, test_map_grows_by_replay);
     tcase_add_test(tc, test_newer_schema_refused);
     tcase_add_test(tc, test_migration_from_schema1);
