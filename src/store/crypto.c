@@ -382,7 +382,7 @@ int store_casekey_destroy(struct store_txn *t, const char *id)
 struct hcache_entry {
     char *folded;
     int comp;
-    char hex[33];
+    char text[33]; /* the hash as it goes into a key */
 };
 static _Thread_local struct hcache_entry *hcache;
 static _Thread_local uint64_t hcache_gen;
@@ -437,7 +437,7 @@ size_t store_index_value(struct store *s, enum wt_kind kind, const char *folded,
             break;
         }
         if (x->comp == (int)c && strcmp(x->folded, folded) == 0) {
-            memcpy(out, x->hex, 33);
+            memcpy(out, x->text, 33);
             return strlen(out);
         }
     }
@@ -454,7 +454,7 @@ size_t store_index_value(struct store *s, enum wt_kind kind, const char *folded,
         free(e->folded);
         e->folded = xstrdup(folded);
         e->comp = (int)c;
-        memcpy(e->hex, out, 33);
+        memcpy(e->text, out, 33);
     }
     return strlen(out);
 }

@@ -154,10 +154,9 @@ static int write_tip(struct store_txn *t, uint64_t seq, const unsigned char hash
 /* The chain hash is over the plain text: in an encrypted database nobody
  * without a key can compute it (the entries are sealed), and it survives
  * the rotation of the keys that seal them. */
-static void chain_hash(const struct store *s, const unsigned char prev[HASH], const char *text,
+static void chain_hash(const unsigned char prev[HASH], const char *text,
                        size_t len, unsigned char out[HASH])
 {
-    (void)s;
     crypto_generichash_state st;
     crypto_generichash_init(&st, NULL, 0, HASH);
     crypto_generichash_update(&st, prev, HASH);
@@ -166,13 +165,13 @@ static void chain_hash(const struct store *s, const unsigned char prev[HASH], co
 }
 
 /* Puts e's text (after the previous hash) into text and moves prev on to
- * e's own hash; e->seq is set. */
+ * e's own hash (e->seq set by the caller). */
 static void chain_entry(const struct store_log_entry *e, unsigned char prev[HASH], struct buf *text)
 {
     buf_reset(text);
     buf_append(text, prev, HASH);
     entry_text(e, text);
-    chain_hash(NULL, prev, text->data + HASH, text->len - HASH, prev);
+    chain_hash(prev, text->data + HASH, text->len - HASH, prev);
 }
 
 /* --- the spool: log entries that could not wait for a long write ------- */
@@ -287,46 +286,13 @@ int store_log_append_many(struct store_txn *t, struct store_log_entry *e, size_t
     return rc ? rc : store_log_append_many_raw(t, e, n);
 }
 
+static struct store_log_batch *log_batch_start(struct store_txn *t, struct store_log_entry *e,
+                                               size_t n, struct par *par);
+
 int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, size_t n)
 {
-    if (t->err || n == 0)
-        return t->err;
-    uint64_t seq;
-    unsigned char prev[HASH];
-    int rc = read_tip(t, &seq, prev);
-    if (rc)
-        return store_txn_fail(t, rc, _("het toegangslog is beschadigd"));
-    MDB_cursor *c;
-    if ((rc = mdb_cursor_open(t->txn, t->s->log, &c)) != 0)
-        return store_txn_mdb_fail(t, rc, "log");
-    struct buf text = {0};
-    for (size_t i = 0; i < n && !rc; i++) {
-        e[i].seq = ++seq;
-        chain_entry(&e[i], prev, &text);
-        unsigned char k[8];
-        char name[24];
-        seq_key(seq, k, name);
-        MDB_val key = {8, k}, v = {text.len, text.data};
-        if (t->s->encrypted) {
-            /* Sealed straight into the page LMDB reserves for it. */
-            if (!t->s->unlocked[COMP_GEN]) {
-                store_txn_fail(t, WT_EPERM, "log");
-                break;
-            }
-            v.mv_size = STORE_SEAL_LEN(text.len);
-            rc = mdb_cursor_put(c, &key, &v, MDB_APPEND | MDB_RESERVE);
-            if (!rc)
-                store_seal_into(t->s->dkey[COMP_GEN], "log", name, (unsigned char *)text.data,
-                                text.len, v.mv_data);
-        } else {
-            rc = mdb_cursor_put(c, &key, &v, MDB_APPEND);
-        }
-        if (rc)
-            store_txn_mdb_fail(t, rc, "log");
-    }
-    mdb_cursor_close(c);
-    buf_fini(&text);
-    return t->err ? t->err : write_tip(t, seq, prev);
+    /* A few entries (one action, the spool): sealed here, with no helpers. */
+    return store_log_batch_finish(t, log_batch_start(t, e, n, NULL));
 }
 
 int store_log_append(struct store_txn *t, struct store_log_entry *e)
@@ -334,9 +300,10 @@ int store_log_append(struct store_txn *t, struct store_log_entry *e)
     return store_log_append_many(t, e, 1);
 }
 
-/* --- many entries at once: chained and sealed on a helper thread ------- */
+/* --- appending: chained on the caller's thread, sealed in chunks -------- */
 
-/* Entries sealed per job: the helpers and the caller share the jobs. */
+/* Entries sealed per chunk: with a queue, the helpers and the caller share
+ * the chunks (an import's thousands of entries). */
 #define LOG_CHUNK 2048
 
 struct log_chunk {
@@ -357,9 +324,8 @@ struct store_log_batch {
     struct buf texts;
     size_t *ends;
     unsigned char last[HASH];
-    /* Sealed: the chunks, as jobs on par (its own queue, or the caller's). */
+    /* Sealed: the chunks, as jobs on par when there is one. */
     struct par *par;
-    bool own_par;
     struct log_chunk *chunks;
     size_t *jobs, nchunks;
 };
@@ -399,10 +365,12 @@ static void *seal_chunk(void *ctx, void *in)
     return NULL;
 }
 
-struct store_log_batch *store_log_batch_begin(struct store_txn *t, struct store_log_entry *e,
-                                              size_t n, struct par *par)
+/* Reads the tip and chains the entries; sealed, the chunks go to par as jobs
+ * (NULL: store_log_batch_finish seals them). NULL on an error (sticky in t). */
+static struct store_log_batch *log_batch_start(struct store_txn *t, struct store_log_entry *e,
+                                               size_t n, struct par *par)
 {
-    if (t->err || n == 0 || spool_drain(t))
+    if (t->err || n == 0)
         return NULL;
     struct store_log_batch *lb = xcalloc(1, sizeof *lb);
     lb->e = e;
@@ -414,38 +382,53 @@ struct store_log_batch *store_log_batch_begin(struct store_txn *t, struct store_
         return NULL;
     }
     lb->sealed = t->s->encrypted;
-    if (lb->sealed) {
-        if (!t->s->unlocked[COMP_GEN]) {
-            store_txn_fail(t, WT_EPERM, "log");
-            free(lb);
-            return NULL;
-        }
-        memcpy(lb->key, t->s->dkey[COMP_GEN], 32);
-        /* Sealing is the costly part: the helpers do it in chunks while the
-         * records go in, after what they had to do already. */
-        chain_all(lb);
-        lb->own_par = !par;
-        lb->par = par ? par : par_new(NULL, NULL, store_thread_end);
-        lb->nchunks = (n + LOG_CHUNK - 1) / LOG_CHUNK;
-        lb->chunks = xcalloc(lb->nchunks, sizeof *lb->chunks);
-        lb->jobs = xmalloc(lb->nchunks * sizeof *lb->jobs);
-        for (size_t c = 0; c < lb->nchunks; c++) {
-            struct log_chunk *ch = &lb->chunks[c];
-            ch->lb = lb;
-            ch->from = c * LOG_CHUNK;
-            ch->to = ch->from + LOG_CHUNK < n ? ch->from + LOG_CHUNK : n;
-            lb->jobs[c] = par_add_job(lb->par, seal_chunk, NULL, ch);
-        }
+    if (lb->sealed && !t->s->unlocked[COMP_GEN]) {
+        store_txn_fail(t, WT_EPERM, "log");
+        free(lb);
+        return NULL;
+    }
+    chain_all(lb);
+    if (!lb->sealed)
+        return lb;
+    memcpy(lb->key, t->s->dkey[COMP_GEN], 32);
+    lb->par = par;
+    lb->nchunks = (n + LOG_CHUNK - 1) / LOG_CHUNK;
+    lb->chunks = xcalloc(lb->nchunks, sizeof *lb->chunks);
+    lb->jobs = xmalloc(lb->nchunks * sizeof *lb->jobs);
+    for (size_t c = 0; c < lb->nchunks; c++) {
+        struct log_chunk *ch = &lb->chunks[c];
+        ch->lb = lb;
+        ch->from = c * LOG_CHUNK;
+        ch->to = ch->from + LOG_CHUNK < n ? ch->from + LOG_CHUNK : n;
+        /* Sealing is the costly part: the helpers do it while the records
+         * go in, after what they had to do already. */
+        if (par)
+            lb->jobs[c] = par_add_job(par, seal_chunk, NULL, ch);
     }
     return lb;
+}
+
+struct store_log_batch *store_log_batch_begin(struct store_txn *t, struct store_log_entry *e,
+                                              size_t n, struct par *par)
+{
+    if (t->err || n == 0 || spool_drain(t))
+        return NULL;
+    return log_batch_start(t, e, n, par);
+}
+
+/* A chunk's sealed entries: from its job, or sealed here. */
+static void chunk_ready(struct store_log_batch *lb, size_t c)
+{
+    if (lb->par)
+        par_need(lb->par, lb->jobs[c]);
+    else if (!lb->chunks[c].ends)
+        seal_chunk(NULL, &lb->chunks[c]);
 }
 
 int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
 {
     if (!lb)
         return t->err;
-    if (!lb->sealed && !t->err)
-        chain_all(lb); /* plain: the texts are what is stored */
     int rc = t->err;
     MDB_cursor *c = NULL;
     if (!rc && (rc = mdb_cursor_open(t->txn, t->s->log, &c)) != 0)
@@ -458,7 +441,7 @@ int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
         if (lb->sealed) {
             struct log_chunk *ch = &lb->chunks[i / LOG_CHUNK];
             if (i % LOG_CHUNK == 0)
-                par_need(lb->par, lb->jobs[i / LOG_CHUNK]);
+                chunk_ready(lb, i / LOG_CHUNK);
             size_t j = i - ch->from, at = j ? ch->ends[j - 1] : 0;
             v.mv_size = ch->ends[j] - at;
             v.mv_data = ch->out.data + at;
@@ -476,12 +459,11 @@ int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
         rc = write_tip(t, lb->seq + lb->n, lb->last);
     /* Every chunk's job is done before its memory goes. */
     for (size_t ch = 0; ch < lb->nchunks; ch++) {
-        par_need(lb->par, lb->jobs[ch]);
+        if (lb->par)
+            par_need(lb->par, lb->jobs[ch]);
         buf_fini(&lb->chunks[ch].out);
         free(lb->chunks[ch].ends);
     }
-    if (lb->own_par)
-        par_free(lb->par, NULL);
     sodium_memzero(lb->key, sizeof lb->key);
     free(lb->chunks);
     free(lb->jobs);
@@ -536,7 +518,7 @@ static int log_walk(struct store_txn *t, store_log_fn fn, void *ctx, store_repor
                 report(rctx, line);
             ++*problems;
         } else {
-            chain_hash(t->s, plain, (char *)plain + HASH, plen - HASH, hash);
+            chain_hash(plain, (char *)plain + HASH, plen - HASH, hash);
             memcpy(prev, hash, HASH);
             if (fn)
                 ret = fn(ctx, &e);

@@ -816,6 +816,25 @@ static int collect_key(void *ctx, const MDB_val *key)
     return 0;
 }
 
+/* The id a key of a kind's database stands for (cut at WT_MAX_ID). */
+static void key_id(const MDB_val *k, char id[WT_MAX_ID + 1])
+{
+    size_t il = k->mv_size < WT_MAX_ID ? k->mv_size : WT_MAX_ID;
+    memcpy(id, k->mv_data, il);
+    id[il] = '\0';
+}
+
+/* A value that cannot be read comes to store_each's caller as a record with
+ * only its id, marked damaged: one damaged value does not hide the others,
+ * and the caller decides (show "beschadigd", refuse to export, skip). */
+static void make_damaged(struct wt_record *r, enum wt_kind kind, const char *id)
+{
+    record_fini(r);
+    record_init(r, kind);
+    r->v[0] = xstrdup(id);
+    r->damaged = true;
+}
+
 static const struct wt_record *const *sort_recs;
 static int cmp_rec_ids(const void *a, const void *b)
 {
@@ -823,13 +842,11 @@ static int cmp_rec_ids(const void *a, const void *b)
 }
 
 struct store_batch {
-    struct store *s;
     /* What the helpers seal and hash with: the store as the batch began (its
      * keys and index hash form), apart from anything the store's own thread
      * changes meanwhile. Its values are used only while the store's keys are
      * still those (the same generation of hash tables). */
     struct store snap;
-    enum wt_kind kind;
     struct par *par; /* sealing helpers; NULL when there is nothing to seal */
     const struct wt_record **recs;
     size_t n, cap;
@@ -879,9 +896,7 @@ void store_set_helpers(int n)
 struct store_batch *store_batch_new(struct store *s, enum wt_kind kind)
 {
     struct store_batch *b = xcalloc(1, sizeof *b);
-    b->s = s;
     b->snap = *s;
-    b->kind = kind;
     if (s->encrypted && s->unlocked[store_comp_of(kind)])
         b->par = par_new(seal_one, b, store_thread_end);
     return b;
@@ -1103,9 +1118,7 @@ static int each_par(struct store_txn *t, enum wt_kind kind, MDB_cursor *c, store
         while (rc == 0 && added < done + EACH_WINDOW) {
             struct each_item *it = &ring[added % EACH_WINDOW];
             it->kind = kind;
-            size_t il = k.mv_size < WT_MAX_ID ? k.mv_size : WT_MAX_ID;
-            memcpy(it->id, k.mv_data, il);
-            it->id[il] = '\0';
+            key_id(&k, it->id);
             it->val = v.mv_data;
             it->len = v.mv_size;
             it->wkey = NULL;
@@ -1124,11 +1137,7 @@ static int each_par(struct store_txn *t, enum wt_kind kind, MDB_cursor *c, store
             break;
         struct each_item *it = par_need(par, done);
         if (it->rc == WT_ECORRUPT) {
-            /* As in store_each: the id, marked damaged. */
-            record_fini(&it->r);
-            record_init(&it->r, kind);
-            it->r.v[0] = xstrdup(it->id);
-            it->r.damaged = true;
+            make_damaged(&it->r, kind, it->id);
             it->rc = 0;
         }
         ret = it->rc ? it->rc : fn(ctx, &it->r);
@@ -1171,18 +1180,10 @@ int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *c
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         struct wt_record r;
         char id[WT_MAX_ID + 1];
-        size_t il = k.mv_size < WT_MAX_ID ? k.mv_size : WT_MAX_ID;
-        memcpy(id, k.mv_data, il);
-        id[il] = '\0';
+        key_id(&k, id);
         int drc = store_value_read(t, kind, id, v.mv_data, v.mv_size, &r);
         if (drc == WT_ECORRUPT) {
-            /* One damaged value does not hide the others: the caller gets
-             * the id, marked damaged, and decides (show "beschadigd", refuse
-             * to export, skip). */
-            record_fini(&r);
-            record_init(&r, kind);
-            r.v[0] = xstrdup(id);
-            r.damaged = true;
+            make_damaged(&r, kind, id);
         } else if (drc) {
             record_fini(&r);
             ret = drc;
@@ -1218,9 +1219,7 @@ int store_each_id(struct store_txn *t, enum wt_kind kind, const char *prefix, st
         if (k.mv_size < pl || memcmp(k.mv_data, prefix, pl) != 0)
             break;
         char id[WT_MAX_ID + 1];
-        size_t il = k.mv_size < WT_MAX_ID ? k.mv_size : WT_MAX_ID;
-        memcpy(id, k.mv_data, il);
-        id[il] = '\0';
+        key_id(&k, id);
         ret = fn(ctx, id);
     }
     mdb_cursor_close(c);

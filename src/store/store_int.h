@@ -117,9 +117,10 @@ int store_journal_reseal(struct store_txn *t, const unsigned char *oldk,
 /* journal.c: appends without draining the spool. */
 int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, size_t n);
 /* journal.c: appends n entries like store_log_append_many, in two steps:
- * an encrypted log's entries are chained and sealed as a job on par (its own
- * queue when NULL) while the caller goes on in the same transaction. e stays
- * with the caller until finish, which puts them; nothing else logs between. */
+ * begin chains them; an encrypted log's entries are sealed in chunks, as jobs
+ * on par while the caller goes on in the same transaction (with par NULL, by
+ * finish). e stays with the caller until finish, which puts them; nothing
+ * else logs in between. */
 struct par;
 struct store_log_batch;
 struct store_log_batch *store_log_batch_begin(struct store_txn *t, struct store_log_entry *e,
