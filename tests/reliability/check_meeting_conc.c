@@ -57,19 +57,28 @@ static long cases_shown(struct vt_term *t)
     return total;
 }
 
-/* Rows of the cases export of the database at db (NULL: the demo), or -1. */
-static long count_cases(const char *db)
+/* The cases export of the database at db (NULL: the demo), or NULL. */
+static char *export_cases(const char *db)
 {
     char *csv = NULL;
     int rc = db ? ut_run(&csv, NULL, "--db", db, "export", "cases", NULL)
                 : ut_run(&csv, NULL, "--demo", "export", "cases", NULL);
+    if (rc == 0)
+        return csv;
+    fprintf(stderr, "export cases of %s: exit %d\n", db ? db : "the demo", rc);
+    free(csv);
+    return NULL;
+}
+
+/* Rows of the cases export of the database at db (NULL: the demo), or -1. */
+static long count_cases(const char *db)
+{
+    char *csv = export_cases(db);
     long n = -1;
-    if (rc == 0) {
+    if (csv) {
         char **ids;
         n = (long)ut_csv_column(csv, "id", &ids);
         ut_free_list(ids, (size_t)n);
-    } else {
-        fprintf(stderr, "export cases of %s: exit %d\n", db ? db : "the demo", rc);
     }
     free(csv);
     return n;
@@ -78,11 +87,9 @@ static long count_cases(const char *db)
 /* Rows of the import in the cases export of db (NULL: the demo), or -1. */
 static long count_imported(const char *db)
 {
-    char *csv = NULL;
-    int rc = db ? ut_run(&csv, NULL, "--db", db, "export", "cases", NULL)
-                : ut_run(&csv, NULL, "--demo", "export", "cases", NULL);
+    char *csv = export_cases(db);
     long n = -1;
-    if (rc == 0) {
+    if (csv) {
         n = 0;
         for (const char *p = csv; (p = strstr(p, "\nimp-")) != NULL; p++)
             n++;

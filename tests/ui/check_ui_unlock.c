@@ -192,6 +192,16 @@ static int test_escape(void)
 
 /* A passphrase from the environment or a file: no dialog; a wrong one is
  * exit 77 with one line, before any screen. The wall asks on its screen too. */
+/* Writes text and a newline to path (a passphrase file); 0 or -1. */
+static int put_line(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    int rc = fprintf(f, "%s\n", text) < 0 ? -1 : 0;
+    return fclose(f) == 0 ? rc : -1;
+}
+
 static int test_given(void)
 {
     CHECK(NULL, make_db() == 0);
@@ -205,20 +215,14 @@ static int test_given(void)
 
     char file[700];
     snprintf(file, sizeof file, "%s/pass", getenv("HOME"));
-    FILE *f = fopen(file, "w");
-    CHECK(NULL, f != NULL);
-    fputs(WRONG "\n", f);
-    fclose(f);
+    CHECK(NULL, put_line(file, WRONG) == 0);
     t = ut_spawn(24, 80, "--db", db, "--passphrase-file", file, NULL);
     CHECK(t, t != NULL);
     CHECK(t, ut_wait(t, "de wachtwoordzin klopt niet") == 0);
     CHECK(t, !ut_raw_has(t, "\033[?1049h", 8));
     CHECK(NULL, exit_code(t) == 77);
 
-    f = fopen(file, "w");
-    CHECK(NULL, f != NULL);
-    fputs(RIGHT "\n", f);
-    fclose(f);
+    CHECK(NULL, put_line(file, RIGHT) == 0);
     t = ut_spawn(24, 80, "--db", db, "--passphrase-file", file, NULL);
     CHECK(t, t != NULL);
     CHECK(t, ut_wait(t, "(leider)") == 0);
