@@ -1,5 +1,7 @@
 #!/bin/sh
 # setup.sh: install the Debian packages wijktafel needs (when missing) and build it into build/.
+# Arguments are passed to meson (CI: ./setup.sh -Dwerror=true). check, libvterm-dev and
+# sqlite3 are for the tests and benchmarks only (meson setup -Dtests=disabled needs none).
 set -eu
 cd "$(dirname "$0")"
 
@@ -22,8 +24,8 @@ if [ -n "$missing" ]; then
 fi
 
 if [ -d build ] && [ -f build/build.ninja ]; then
-    meson setup --reconfigure build >/dev/null
+    meson setup --reconfigure build "$@" >/dev/null
 else
-    meson setup build --buildtype=debugoptimized >/dev/null
+    meson setup build --buildtype=debugoptimized "$@" >/dev/null
 fi
 ninja -C build

@@ -3,10 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wijktafel/cli.h"
+#include "cli_int.h"
 #include "wijktafel/i18n.h"
 
-int cli_parse_kind(const char *cmd, const char *name, enum wt_kind *kind);
 
 static int cmd_export_exec(const struct cli_globals *g, int argc, char **argv)
 {

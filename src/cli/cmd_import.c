@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "wijktafel/cli.h"
+#include "cli_int.h"
 #include "wijktafel/i18n.h"
 
 /* Shared with export: parses KIND or prints the usage error (64). */

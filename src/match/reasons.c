@@ -19,10 +19,9 @@ static void add_reason(struct buf *b, const char *text)
     free(clean);
 }
 
-/* Appends the reason fmt with one string argument. */
-static void add_reasonf(struct buf *b, const char *fmt, const char *arg)
+/* Appends the reason s (made with xasprintf, so its format is checked) and frees it. */
+static void add_reason_owned(struct buf *b, char *s)
 {
-    char *s = xasprintf(fmt, arg);
     add_reason(b, s);
     free(s);
 }
@@ -46,24 +45,19 @@ static const char *tag_text(const struct match_corpus *c, uint32_t id)
     return c->dict.keys[id] + 1;
 }
 
-/* Adds "prefix a, b en c" for the case tags (in written order) that the
- * sorted list has. Returns how many. */
-static size_t tags_reason(struct buf *b, const struct match_query *q,
-                          const struct match_qtags *t, const struct match_idlist *has,
-                          const char *fmt)
+/* "a, b en c" for the case tags (in written order) that the sorted list has,
+ * or NULL when it has none; caller frees. */
+static char *tags_list(const struct match_query *q, const struct match_qtags *t,
+                       const struct match_idlist *has)
 {
     const char **names = xmalloc((t->n ? t->n : 1) * sizeof *names);
     size_t n = 0;
     for (uint32_t i = 0; i < t->n; i++)
         if (match_ids_has(has->ids, has->n, t->written[i]))
             names[n++] = tag_text(q->c, t->written[i]);
-    if (n) {
-        char *list = join(names, n, _(" en "));
-        add_reasonf(b, fmt, list);
-        free(list);
-    }
+    char *list = n ? join(names, n, _(" en ")) : NULL;
     free(names);
-    return n;
+    return list;
 }
 
 /* "woorden uit de vraag: ..." for the request words w holds, in the order
@@ -90,7 +84,7 @@ static void words_reason(struct buf *b, const struct match_query *q, const struc
         texts[i] = q->words[hit[i]].text;
     if (n) {
         char *list = join(texts, n, NULL);
-        add_reasonf(b, _("woorden uit de vraag: %s"), list);
+        add_reason_owned(b, xasprintf(_("woorden uit de vraag: %s"), list));
         free(list);
     }
     free(texts);
@@ -162,7 +156,10 @@ static void fill_opt(const struct match_query *q, uint32_t i, struct match_optio
     struct match_factors f;
     match_score_opt(q, i, need, words, nstr, &f);
     struct buf b = {0};
-    tags_reason(&b, q, &q->needs, &o->needs, _("helpt bij %s"));
+    char *helps = tags_list(q, &q->needs, &o->needs);
+    if (helps)
+        add_reason_owned(&b, xasprintf(_("helpt bij %s"), helps));
+    free(helps);
     if (f.transport == TRANSPORT_ENTRY) {
         add_reason(&b, _("vervoer geregeld"));
     } else if (f.transport == TRANSPORT_DRIVER) {
@@ -173,8 +170,10 @@ static void fill_opt(const struct match_query *q, uint32_t i, struct match_optio
         free(s);
         snprintf(out->via, sizeof out->via, "%s", d->id);
     }
-    tags_reason(&b, q, &q->strengths, &o->interests,
-                _("sluit aan bij wat iemand graag doet: %s"));
+    char *likes = tags_list(q, &q->strengths, &o->interests);
+    if (likes)
+        add_reason_owned(&b, xasprintf(_("sluit aan bij wat iemand graag doet: %s"), likes));
+    free(likes);
     words_reason(&b, q, &o->words);
     area_reason(&b, f.shared);
     if (f.age > 0)
@@ -188,7 +187,7 @@ static void fill_opt(const struct match_query *q, uint32_t i, struct match_optio
     if (f.stale && o->checked != INT32_MIN) {
         char day[11];
         date_format(o->checked, day);
-        add_reasonf(&b, _("niet gecontroleerd sinds %s"), day);
+        add_reason_owned(&b, xasprintf(_("niet gecontroleerd sinds %s"), day));
     } else if (f.stale) {
         add_reason(&b, _("nooit gecontroleerd"));
     }
@@ -206,7 +205,10 @@ static void fill_case(const struct match_query *q, uint32_t k, struct match_opti
     match_similar_score(q, k, &shared, &days);
     struct buf b = {0};
     add_reason(&b, _("lijkt op deze vraag: samen in contact brengen"));
-    tags_reason(&b, q, &q->needs, &o->needs, _("zelfde vraag: %s"));
+    char *same = tags_list(q, &q->needs, &o->needs);
+    if (same)
+        add_reason_owned(&b, xasprintf(_("zelfde vraag: %s"), same));
+    free(same);
     area_reason(&b, shared);
     char *s = days == 0 ? xstrdup(_("op dezelfde dag gemeld"))
               : days == 1 ? xstrdup(_("kort na elkaar gemeld: 1 dag"))

@@ -288,8 +288,8 @@ static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
     if (t->tombs_state == 0) {
-        MDB_stat st;
-        t->tombs_state = mdb_stat(t->txn, t->s->tombs, &st) == 0 && st.ms_entries == 0 ? 1 : 2;
+        MDB_stat ts;
+        t->tombs_state = mdb_stat(t->txn, t->s->tombs, &ts) == 0 && ts.ms_entries == 0 ? 1 : 2;
     }
     if (t->tombs_state == 2)
         mdb_del(t->txn, t->s->tombs, &k, NULL); /* a record written anew is alive */

@@ -221,11 +221,11 @@ bool ui_new_from_door(struct ui *u, struct wt_record *rec, const char *round_id,
     }
     const struct spec *spec = rec->kind == WT_CASES ? case_new_spec : spec_of(rec->kind);
     struct save_ctx c = {rec, spec, true, NULL, round_id, no, what};
-    const char *fmt = rec->kind == WT_CASES ? _("Van deur %d: nieuwe casus (Enter bewaart)")
-                      : rec->kind == WT_SIGNALS
-                          ? _("Van deur %d: nieuw signaal (Enter bewaart)")
-                          : _("Van deur %d: nieuw talent, met toestemming (Enter bewaart)");
-    char *title = xasprintf(fmt, no);
+    char *title = xasprintf(rec->kind == WT_CASES ? _("Van deur %d: nieuwe casus (Enter bewaart)")
+                            : rec->kind == WT_SIGNALS
+                                ? _("Van deur %d: nieuw signaal (Enter bewaart)")
+                                : _("Van deur %d: nieuw talent, met toestemming (Enter bewaart)"),
+                            no);
     bool saved = edit_spec(u, rec, spec, title, &c);
     free(title);
     return saved;

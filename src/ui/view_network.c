@@ -233,8 +233,7 @@ static void network_draw(struct view *v, struct rect r)
         need += draw_width(_(tab_names[t])) + 2;
     bool compact = need > r.w; /* at 80 columns: one space between the tabs */
     for (int t = 0; t < TAB_COUNT; t++) {
-        const char *fmt = t == s->tab ? "[%s]" : compact ? "%s" : " %s ";
-        char *label = xasprintf(fmt, _(tab_names[t]));
+        char *label = xasprintf(t == s->tab ? "[%s]" : compact ? "%s" : " %s ", _(tab_names[t]));
         s->tab_x[t] = x;
         x += draw_text(r.y, x, r.x + r.w - x, label, t == s->tab ? TH_TAB_CUR : TH_HEADER,
                        false);

@@ -254,10 +254,12 @@ static void review_draw(struct view *v, struct rect r)
     draw_detail(s, dr, pr);
 }
 
-static void decided(struct review *s, const char *fmt, const char *id)
+/* Marks the screen changed and shows msg (made with xasprintf), which it frees. */
+static void decided(struct review *s, char *msg)
 {
     ui_changed(s->v.u);
-    ui_message(s->v.u, false, fmt, id);
+    ui_message(s->v.u, false, "%s", msg);
+    free(msg);
 }
 
 static void accept(struct review *s, const struct store_submission *sub)
@@ -266,7 +268,7 @@ static void accept(struct review *s, const struct store_submission *sub)
     if (app_review_accept(s->v.u->a, sub->id, NULL, &err) != 0)
         ui_error(s->v.u, &err);
     else
-        decided(s, _("Inzending %s is geaccepteerd"), sub->id);
+        decided(s, xasprintf(_("Inzending %s is geaccepteerd"), sub->id));
 }
 
 static void reject(struct review *s, const struct store_submission *sub)
@@ -282,7 +284,7 @@ static void reject(struct review *s, const struct store_submission *sub)
     else if (app_review_reject(s->v.u->a, id, reason, &err) != 0)
         ui_error(s->v.u, &err);
     else
-        decided(s, _("Inzending %s is afgewezen"), id);
+        decided(s, xasprintf(_("Inzending %s is afgewezen"), id));
     free(reason);
 }
 

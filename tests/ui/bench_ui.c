@@ -210,24 +210,24 @@ int main(int argc, char **argv)
     printf("%s\n", summary ? summary : "");
     free(summary);
 
-    double first[8], internal[64];
+    double start_ms[8], internal[64];
     size_t nf = 0;
     for (int i = 0; i < 5; i++)
-        if (run_screen(db, timing, 24, 80, false, &first[nf]) == 0)
+        if (run_screen(db, timing, 24, 80, false, &start_ms[nf]) == 0)
             nf++;
-    report("start to first screen, 80x24", first, nf, "ms (wall clock, pty)");
+    report("start to first screen, 80x24", start_ms, nf, "ms (wall clock, pty)");
     size_t ni = timings(timing, "first-screen", internal, 64);
     report("  of which the screen itself", internal, ni, "ms (last run)");
     nf = 0;
     for (int i = 0; i < 3; i++)
-        if (run_screen(db, timing, 60, 200, false, &first[nf]) == 0)
+        if (run_screen(db, timing, 60, 200, false, &start_ms[nf]) == 0)
             nf++;
-    report("start to first screen, 200x60", first, nf, "ms");
+    report("start to first screen, 200x60", start_ms, nf, "ms");
     nf = 0;
     for (int i = 0; i < 3; i++)
-        if (run_screen(db, timing, 24, 80, true, &first[nf]) == 0)
+        if (run_screen(db, timing, 24, 80, true, &start_ms[nf]) == 0)
             nf++;
-    report("start to first screen, --beamer", first, nf, "ms (names loaded first)");
+    report("start to first screen, --beamer", start_ms, nf, "ms (names loaded first)");
 
     /* Keys: one at a time, with a pause so that idle work can run. */
     unlink(timing);
