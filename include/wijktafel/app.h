@@ -68,6 +68,11 @@ int app_unlock(struct app *a, const char *passphrase, struct wt_error *err);
  * handler; async-signal-safe. */
 bool app_reading_now(void);
 
+/* True when a SIGSEGV or SIGBUS at addr, raised by the instruction at pc
+ * (NULL when not known), comes from the database: a read under way
+ * (app_reading_now), or store_fault_is_ours. Async-signal-safe. */
+bool app_fault_is_ours(const void *addr, const void *pc);
+
 /* True when the database is encrypted (a member switch asks a passphrase). */
 bool app_encrypted(const struct app *a);
 

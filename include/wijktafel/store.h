@@ -434,6 +434,11 @@ int store_compact(struct store *s, struct wt_error *err);
  * has no page checksums). For the fault handler of the commands. */
 int store_reading_now(void);
 
+/* True when a fault at addr, raised by the instruction at pc (NULL when not
+ * known), is the database's: addr inside the mapped data file, or pc inside
+ * the LMDB library. For the commands' fault handler; async-signal-safe. */
+bool store_fault_is_ours(const void *addr, const void *pc);
+
 /* Current map size in bytes (for tests and benchmarks). */
 size_t store_map_size(struct store *s);
 
