@@ -40,8 +40,10 @@ const char *store_dir(const struct store *s);
 /* Begins a read transaction (a consistent snapshot). */
 int store_read_begin(struct store *s, struct store_txn **out, struct wt_error *err);
 
-/* Ends a read transaction; NULL is a no-op. */
-void store_read_end(struct store_txn *t);
+/* Ends a read transaction and returns its sticky error: 0, or the first
+ * failure of LMDB that any read in it met (a caller that ran store_each
+ * without looking at each result checks once here). NULL: a no-op, 0. */
+int store_read_end(struct store_txn *t);
 
 /* A write: called in a fresh write transaction, possibly more than once
  * (after the map has grown), so it must not keep state between calls that
