@@ -1,11 +1,11 @@
 /* main.c: global options, language, then the meeting screen or one command. */
-#include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include "wijktafel/cli.h"
@@ -28,9 +28,14 @@ static void usage(FILE *f)
                  "  -h, --help             deze hulp\n"
                  "  --version              de versie\n\n"
                  "Opdrachten:\n"));
-    for (size_t i = 0; cli_commands[i]; i++)
-        fprintf(f, "  %-8s %s\n           %s\n", cli_commands[i]->name, cli_commands[i]->usage,
+    for (size_t i = 0; cli_commands[i]; i++) {
+        struct buf u = {0};
+        buf_puts(&u, "");
+        cli_usage_text(cli_commands[i], &u);
+        fprintf(f, "  %-8s %s\n           %s\n", cli_commands[i]->name, u.data,
                 _(cli_commands[i]->summary));
+        buf_fini(&u);
+    }
 }
 
 /* Dutch is the default whatever the environment says; the msgids are Dutch. */
@@ -48,52 +53,69 @@ static void setup_language(const char *lang)
     textdomain("wijktafel");
 }
 
+static int check_lang(const char *value)
+{
+    if (strcmp(value, "nl") == 0 || strcmp(value, "en") == 0)
+        return 0;
+    return cli_fail(EX_USAGE, _("--lang moet nl of en zijn, niet '%s'"), value);
+}
+
+/* The global options of FORMATS.md; the command's name ends them. */
+static const struct cli_option global_options[] = {
+    {.name = "db", .has_value = true},
+    {.name = "as", .has_value = true},
+    {.name = "beamer"},
+    {.name = "follow"},
+    {.name = "demo"},
+    {.name = "lang", .has_value = true, .check = check_lang},
+    {.name = "passphrase-file", .has_value = true},
+    {.name = "help", .short_name = 'h', .stops = true},
+    {.name = "version", .stops = true},
+    {.name = NULL}};
+
+/* Parses the global options into g; returns -1 to go on, else the exit code
+ * (after the help, the version or a message). */
+static int parse_globals(int argc, char **argv, struct cli_globals *g, int *next)
+{
+    struct cli_args a;
+    int code = cli_parse(NULL, global_options, argc - 1, argv + 1, CLI_STOP_AT_ARG, &a);
+    *next = a.next + 1;
+    if (!code && cli_given(&a, "help"))
+        usage(stdout);
+    else if (!code && cli_given(&a, "version"))
+        printf("wijktafel %s\n", WT_VERSION);
+    else if (!code)
+        code = -1;
+    g->db = cli_value(&a, "db");
+    g->as = cli_value(&a, "as");
+    g->beamer = cli_given(&a, "beamer");
+    g->follow = cli_given(&a, "follow");
+    g->demo = cli_given(&a, "demo");
+    g->lang = cli_value(&a, "lang");
+    g->passphrase_file = cli_value(&a, "passphrase-file");
+    cli_args_fini(&a);
+    return code;
+}
+
 int main(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},     {"as", required_argument, NULL, 'a'},
-        {"beamer", no_argument, NULL, 'b'},       {"follow", no_argument, NULL, 'F'},
-        {"demo", no_argument, NULL, 'D'},         {"lang", required_argument, NULL, 'L'},
-        {"passphrase-file", required_argument, NULL, 'P'},
-        {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0}};
     struct cli_globals g = {0};
     const char *lang = NULL;
     for (int i = 1; i + 1 < argc; i++)
         if (strcmp(argv[i], "--lang") == 0)
             lang = argv[i + 1];
     setup_language(lang);
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd': g.db = optarg; break;
-        case 'a': g.as = optarg; break;
-        case 'b': g.beamer = true; break;
-        case 'F': g.follow = true; break;
-        case 'D': g.demo = true; break;
-        case 'P': g.passphrase_file = optarg; break;
-        case 'L':
-            if (strcmp(optarg, "nl") != 0 && strcmp(optarg, "en") != 0)
-                return fprintf(stderr, _("--lang moet nl of en zijn, niet '%s'\n"), optarg), 64;
-            g.lang = optarg;
-            break;
-        case 'h': usage(stdout); return 0;
-        case 'V': printf("wijktafel %s\n", WT_VERSION); return 0;
-        default:
-            fprintf(stderr, _("onbekende of onvolledige optie '%s' (zie wijktafel --help)\n"),
-                    argv[optind - 1]);
-            return 64;
-        }
-    }
+    int first, code = parse_globals(argc, argv, &g, &first);
+    if (code >= 0)
+        return code;
     if (g.demo && g.db)
-        return fprintf(stderr, _("--demo en --db gaan niet samen\n")), 64;
-    if (optind < argc) {
+        return cli_fail(EX_USAGE, _("--demo en --db gaan niet samen"));
+    if (first < argc) {
         cli_fault_install();
-        return cli_run(&g, argc - optind, argv + optind);
+        return cli_run(&g, argc - first, argv + first);
     }
     struct app *a;
-    int code = cli_open_screen(&g, &a);
+    code = cli_open_screen(&g, &a);
     if (code)
         return code;
     struct ui_opts uo = {.beamer = g.beamer, .follow = g.follow};

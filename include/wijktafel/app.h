@@ -68,6 +68,11 @@ int app_unlock(struct app *a, const char *passphrase, struct wt_error *err);
  * handler; async-signal-safe. */
 bool app_reading_now(void);
 
+/* True when a SIGSEGV or SIGBUS at addr, raised by the instruction at pc
+ * (NULL when not known), comes from the database: a read under way
+ * (app_reading_now), or store_fault_is_ours. Async-signal-safe. */
+bool app_fault_is_ours(const void *addr, const void *pc);
+
 /* True when the database is encrypted (a member switch asks a passphrase). */
 bool app_encrypted(const struct app *a);
 
@@ -368,9 +373,10 @@ int app_review_merge(struct app *a, const char *sub_id, const char *target_id,
 
 /* Likely duplicates of a submission among the records of its kind: same or
  * nested area and a similar name (or text); ids best first, at most max.
- * Returns how many were written into ids. */
+ * Returns how many were written into ids; 0 with err set when the records
+ * could not be read (err->code stays 0 otherwise). */
 size_t app_review_duplicates(struct app *a, const struct store_submission *sub,
-                             char ids[][WT_MAX_ID + 1], size_t max);
+                             char ids[][WT_MAX_ID + 1], size_t max, struct wt_error *err);
 
 /* --- Bundles (docs/sync.md): offline exchange between databases of one team. --- */
 struct app_bundle_stats {

@@ -17,15 +17,90 @@ struct cli_globals {
     bool demo;                   /* --demo */
 };
 
-struct cmd_entry {
-    const char *name;
-    const char *usage; /* arguments after the name */
-    const char *summary;
-    /* argv[0] is the command's name. Returns the process exit code. */
-    int (*exec)(const struct cli_globals *g, int argc, char **argv);
+/* One option of a command, or of the global options (main.c), declared as data.
+ * Given as --name VALUE, --name=VALUE, an unambiguous prefix of the name (as
+ * getopt_long allows) or, with short_name, -X. */
+struct cli_option {
+    const char *name;  /* the long name without "--"; NULL ends a table */
+    char short_name;   /* 0, or a one-letter alias such as 'h' */
+    bool has_value;    /* false: a flag, which takes no value */
+    bool required;     /* a command without it gets its usage message */
+    bool stops;        /* parsing ends right after it (--help, --version) */
+    /* Checks the value as soon as the option is met (in command-line order);
+     * 0, or the exit code after printing one line. May be NULL. */
+    int (*check)(const char *value);
 };
 
-/* Runs argv[0] as a command; 64 with a message for an unknown one. */
+/* The most options one command or the global options declare. */
+#define CLI_MAX_OPTIONS 16
+/* max_args of a command that takes any number of arguments. */
+#define CLI_ANY_ARGS (-1)
+
+struct cmd_entry;
+
+/* What cli_parse found: the value of each declared option and the positional
+ * arguments, in their order. */
+struct cli_args {
+    const char *cmd;                 /* "export", "bundle export"; NULL: global options */
+    const struct cmd_entry *entry;   /* the command (NULL for the global options) */
+    const struct cli_option *options;
+    const char *value[CLI_MAX_OPTIONS]; /* per option: its value, "" for a flag, NULL if absent */
+    int argc;                        /* positional arguments */
+    char **argv;                     /* (owned; cli_args_fini frees the array) */
+    int next;                        /* with CLI_STOP_AT_ARG: index of the first argument left */
+};
+
+/* cli_parse flags. CLI_STOP_AT_ARG: the first positional argument ends the
+ * options (the global options stop at the command's name); otherwise options
+ * and arguments may be mixed and "--" ends the options. */
+enum { CLI_STOP_AT_ARG = 1 };
+
+/* A command, declared once: its options, its arguments and its usage. */
+struct cmd_entry {
+    const char *name;
+    /* N_(): what follows "wijktafel NAME" in the usage message and in --help,
+     * or NULL for a command made of subcommands (built from theirs). */
+    const char *usage;
+    const char *summary;              /* N_(): one line for --help */
+    /* NULL: the arguments are taken as they are, also one that starts with a
+     * dash (a file named "-" or "--x"); else the table, ended by {NULL}. */
+    const struct cli_option *options;
+    int min_args, max_args;           /* positional arguments (max CLI_ANY_ARGS: any) */
+    const struct cmd_entry *const *subs; /* subcommands ending with NULL, or NULL */
+    /* Runs the command with what the parser found (options present and
+     * required ones given, argument count in range). Returns the exit code. */
+    int (*exec)(const struct cli_globals *g, const struct cli_args *a);
+};
+
+/* Parses argv[0..argc) against options (NULL-terminated table). On an unknown
+ * option, a flag given a value or a value missing, prints one line (for a
+ * command "CMD: onbekende of onvolledige optie 'ARG'"; cmd NULL: the global
+ * options' line) and returns 64 (EX_USAGE); a check's exit code likewise.
+ * 0 otherwise, with out filled; call cli_args_fini after either. */
+int cli_parse(const char *cmd, const struct cli_option *options, int argc, char **argv,
+              int flags, struct cli_args *out);
+
+/* Frees what cli_parse allocated. */
+void cli_args_fini(struct cli_args *a);
+
+/* The value of the declared option name ("" for a given flag), or NULL when
+ * it was not given. Aborts for a name the table does not declare. */
+const char *cli_value(const struct cli_args *a, const char *name);
+
+/* True when the declared option name was given. */
+bool cli_given(const struct cli_args *a, const char *name);
+
+/* Prints the command's usage message ("gebruik: wijktafel CMD USAGE") as one
+ * line on stderr and returns 64 (EX_USAGE). */
+int cli_usage(const struct cli_args *a);
+
+/* Appends e's usage (its own, or "SUB USAGE | SUB USAGE" of its subcommands),
+ * translated, to out; for --help. */
+void cli_usage_text(const struct cmd_entry *e, struct buf *out);
+
+/* Runs argv[0] as a command: finds it (and its subcommand), parses its
+ * options and arguments as declared and runs it; 64 with a message for an
+ * unknown command or wrong usage. */
 int cli_run(const struct cli_globals *g, int argc, char **argv);
 
 /* The command table, ending with NULL. */

@@ -40,8 +40,10 @@ const char *store_dir(const struct store *s);
 /* Begins a read transaction (a consistent snapshot). */
 int store_read_begin(struct store *s, struct store_txn **out, struct wt_error *err);
 
-/* Ends a read transaction; NULL is a no-op. */
-void store_read_end(struct store_txn *t);
+/* Ends a read transaction and returns its sticky error: 0, or the first
+ * failure of LMDB that any read in it met (a caller that ran store_each
+ * without looking at each result checks once here). NULL: a no-op, 0. */
+int store_read_end(struct store_txn *t);
 
 /* A write: called in a fresh write transaction, possibly more than once
  * (after the map has grown), so it must not keep state between calls that
@@ -433,6 +435,11 @@ int store_compact(struct store *s, struct wt_error *err);
  * fault while it is non-zero most likely comes from a damaged page (LMDB 0.9
  * has no page checksums). For the fault handler of the commands. */
 int store_reading_now(void);
+
+/* True when a fault at addr, raised by the instruction at pc (NULL when not
+ * known), is the database's: addr inside the mapped data file, or pc inside
+ * the LMDB library. For the commands' fault handler; async-signal-safe. */
+bool store_fault_is_ours(const void *addr, const void *pc);
 
 /* Current map size in bytes (for tests and benchmarks). */
 size_t store_map_size(struct store *s);

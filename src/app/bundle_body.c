@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "bundle_int.h"
+#include "wijktafel/bytes.h"
 
 /* Body: "WTB1", sender member, sender role, then items until 'E':
  *   'R' kind, u32 len, stored value (store_encode), n, n x (hlc, origin,
@@ -131,39 +132,11 @@ void bundle_body_end(struct buf *b)
     buf_putc(b, 'E');
 }
 
-struct rd {
-    const unsigned char *p, *end;
-    bool bad;
-};
-
-/* The next n bytes, or NULL (and r->bad) when fewer are left. */
-static const unsigned char *take(struct rd *r, size_t n)
-{
-    if (r->bad || (size_t)(r->end - r->p) < n) {
-        r->bad = true;
-        return NULL;
-    }
-    const unsigned char *q = r->p;
-    r->p += n;
-    return q;
-}
-
-/* The next big-endian 64-bit number (0 with r->bad when cut off). */
-static uint64_t get_u64(struct rd *r)
-{
-    const unsigned char *p = take(r, 8);
-    uint64_t v = 0;
-    for (int i = 0; p && i < 8; i++)
-        v = v << 8 | p[i];
-    return v;
-}
-
 /* Copies a string of at most cap - 1 bytes without NUL into out. */
-static void get_str(struct rd *r, char *out, size_t cap)
+static void get_str(struct bytes_rd *r, char *out, size_t cap)
 {
-    const unsigned char *l = take(r, 2);
-    size_t n = l ? (size_t)l[0] << 8 | l[1] : 0;
-    const unsigned char *q = n < cap ? take(r, n) : NULL;
+    size_t n = bytes_u16(r);
+    const unsigned char *q = n < cap ? bytes_take(r, n) : NULL;
     if (!q || memchr(q, 0, n)) {
         r->bad = true;
         out[0] = '\0';
@@ -174,16 +147,16 @@ static void get_str(struct rd *r, char *out, size_t cap)
 }
 
 /* Reads kind, length and stored value into rec; validates every column. */
-static void get_rec(struct rd *r, struct wt_record *rec)
+static void get_rec(struct bytes_rd *r, struct wt_record *rec)
 {
-    const unsigned char *k = take(r, 5);
+    const unsigned char *k = bytes_take(r, 5);
     record_init(rec, WT_MEMBERS);
     if (!k || k[0] >= WT_KIND_COUNT) {
         r->bad = true;
         return;
     }
     size_t n = (size_t)k[1] << 24 | (size_t)k[2] << 16 | (size_t)k[3] << 8 | k[4];
-    const unsigned char *v = take(r, n);
+    const unsigned char *v = bytes_take(r, n);
     struct wt_error err = {0};
     if (!v || store_decode((enum wt_kind)k[0], v, n, rec) != 0) {
         record_init(rec, WT_MEMBERS);
@@ -195,11 +168,10 @@ static void get_rec(struct rd *r, struct wt_record *rec)
 
 /* A u32-length line (at most 1 MiB, no NUL) as a string the caller frees;
  * NULL with r->bad when malformed. */
-static char *get_line(struct rd *r)
+static char *get_line(struct bytes_rd *r)
 {
-    const unsigned char *l = take(r, 4);
-    size_t n = l ? (size_t)l[0] << 24 | (size_t)l[1] << 16 | (size_t)l[2] << 8 | l[3] : 0;
-    const unsigned char *q = l && n <= ((size_t)1 << 20) ? take(r, n) : NULL;
+    size_t n = bytes_u32(r);
+    const unsigned char *q = n <= ((size_t)1 << 20) ? bytes_take(r, n) : NULL;
     if (!q || memchr(q, 0, n)) {
         r->bad = true;
         return NULL;
@@ -208,7 +180,7 @@ static char *get_line(struct rd *r)
 }
 
 /* Reads a round's line into it->round; validates it. */
-static void get_round(struct rd *r, struct bundle_item *it)
+static void get_round(struct bytes_rd *r, struct bundle_item *it)
 {
     char *line = get_line(r);
     struct wt_error err = {0};
@@ -218,7 +190,7 @@ static void get_round(struct rd *r, struct bundle_item *it)
 }
 
 /* Reads a round id and a door's line into it->id and it->door; validates it. */
-static void get_door(struct rd *r, struct bundle_item *it)
+static void get_door(struct bytes_rd *r, struct bundle_item *it)
 {
     get_str(r, it->id, sizeof it->id);
     char *line = get_line(r);
@@ -232,16 +204,16 @@ static void get_door(struct rd *r, struct bundle_item *it)
 int bundle_body_read(const unsigned char *body, size_t len, struct bundle_sender *who,
                      bundle_item_fn fn, void *ctx)
 {
-    struct rd r = {body, body + len, false};
+    struct bytes_rd r = {body, body + len, false};
     memset(who, 0, sizeof *who);
-    const unsigned char *m = take(&r, 4);
+    const unsigned char *m = bytes_take(&r, 4);
     if (!m || memcmp(m, "WTB1", 4) != 0)
         return WT_EINVAL;
     get_str(&r, who->member, sizeof who->member);
     get_str(&r, who->role, sizeof who->role);
     int ret = 0;
     while (!r.bad && !ret) {
-        const unsigned char *t = take(&r, 1);
+        const unsigned char *t = bytes_take(&r, 1);
         if (!t)
             break;
         if (*t == 'E')
@@ -261,28 +233,28 @@ int bundle_body_read(const unsigned char *body, size_t len, struct bundle_sender
                 get_door(&r, &it);
             } else {
                 get_str(&r, it.id, sizeof it.id);
-                it.stamp.f[0].hlc = get_u64(&r);
-                it.stamp.f[0].origin = get_u64(&r);
+                it.stamp.f[0].hlc = bytes_u64(&r);
+                it.stamp.f[0].origin = bytes_u64(&r);
                 if (!record_id_valid(it.id))
                     r.bad = true;
             }
         } else if (*t == 'R') {
             get_rec(&r, &it.rec);
-            const unsigned char *n = take(&r, 1);
+            const unsigned char *n = bytes_take(&r, 1);
             it.stamp.n = record_kind(it.rec.kind)->nfields;
             if (!n || *n != it.stamp.n)
                 r.bad = true;
             for (int i = 0; !r.bad && i < it.stamp.n; i++) {
-                it.stamp.f[i].hlc = get_u64(&r);
-                it.stamp.f[i].origin = get_u64(&r);
-                it.stamp.prev[i].hlc = get_u64(&r);
-                it.stamp.prev[i].origin = get_u64(&r);
+                it.stamp.f[i].hlc = bytes_u64(&r);
+                it.stamp.f[i].origin = bytes_u64(&r);
+                it.stamp.prev[i].hlc = bytes_u64(&r);
+                it.stamp.prev[i].origin = bytes_u64(&r);
             }
         } else if (*t == 'T') {
-            const unsigned char *k = take(&r, 1);
+            const unsigned char *k = bytes_take(&r, 1);
             get_str(&r, it.id, sizeof it.id);
-            it.stamp.f[0].hlc = get_u64(&r);
-            it.stamp.f[0].origin = get_u64(&r);
+            it.stamp.f[0].hlc = bytes_u64(&r);
+            it.stamp.f[0].origin = bytes_u64(&r);
             if (!k || *k >= WT_KIND_COUNT || !record_id_valid(it.id))
                 r.bad = true;
             else

@@ -26,9 +26,14 @@ static void meta_put_once(struct store_txn *t, const char *key, const char *valu
     free(old);
 }
 
+/* rc (a failure to read the social map for its digest) with a message. */
+static int map_unreadable(int rc, struct wt_error *err)
+{
+    return wt_error_set(err, rc, _("de sociale kaart kan niet worden gelezen"));
+}
+
 static int open_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
-    (void)err;
     struct app *a = ctx;
     time_t now = time(NULL);
     struct tm tm;
@@ -40,14 +45,14 @@ static int open_write(struct store_txn *t, void *ctx, struct wt_error *err)
     free(k);
     k = meeting_key(a->today, "map");
     char *old = NULL;
-    if (store_meta_get(t, k, &old) == WT_ENOTFOUND) {
-        char *digest = meeting_map_digest(t);
+    int rc = 0;
+    char *digest = NULL;
+    if (store_meta_get(t, k, &old) == WT_ENOTFOUND && (rc = meeting_map_digest(t, &digest)) == 0)
         store_meta_put(t, k, digest);
-        free(digest);
-    }
+    free(digest);
     free(old);
     free(k);
-    return store_txn_error(t);
+    return rc ? map_unreadable(rc, err) : store_txn_error(t);
 }
 
 int meeting_open(struct app *a, struct wt_error *err)
@@ -57,10 +62,12 @@ int meeting_open(struct app *a, struct wt_error *err)
 
 static int close_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
-    (void)err;
     struct app *a = ctx;
+    char *digest;
+    int rc = meeting_map_digest(t, &digest);
+    if (rc)
+        return map_unreadable(rc, err);
     char *k = meeting_key(a->today, "map");
-    char *digest = meeting_map_digest(t);
     store_meta_put(t, k, digest);
     free(digest);
     free(k);

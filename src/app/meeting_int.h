@@ -6,8 +6,9 @@
 #include "wijktafel/meeting.h"
 
 /* The fingerprint of the current social map (resources and talents), one
- * "ID\tHASH" line per record. Caller frees. */
-char *meeting_map_digest(struct store_txn *t);
+ * "ID\tHASH" line per record, into *out (caller frees). 0, or store_each's
+ * error with *out NULL: a digest of half the map is never made. */
+int meeting_map_digest(struct store_txn *t, char **out);
 
 /* "meeting/YYYY-MM-DD/" followed by tail; caller frees. */
 char *meeting_key(int32_t day, const char *tail);

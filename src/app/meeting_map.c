@@ -25,13 +25,20 @@ static int digest_one(void *ctx, const struct wt_record *r)
     return 0;
 }
 
-char *meeting_map_digest(struct store_txn *t)
+int meeting_map_digest(struct store_txn *t, char **out)
 {
     struct buf b = {0};
     buf_puts(&b, "");
-    store_each(t, WT_RESOURCES, digest_one, &b);
-    store_each(t, WT_TALENTS, digest_one, &b);
-    return buf_steal(&b);
+    int rc = store_each(t, WT_RESOURCES, digest_one, &b);
+    if (!rc)
+        rc = store_each(t, WT_TALENTS, digest_one, &b);
+    if (rc) {
+        buf_fini(&b);
+        *out = NULL;
+        return rc;
+    }
+    *out = buf_steal(&b);
+    return 0;
 }
 
 /* The previous digest as an open-addressing table of "K:ID" -> hash. */

@@ -280,7 +280,7 @@ static int dup_one(void *ctx, const struct wt_record *r)
 }
 
 size_t app_review_duplicates(struct app *a, const struct store_submission *sub,
-                             char ids[][WT_MAX_ID + 1], size_t max)
+                             char ids[][WT_MAX_ID + 1], size_t max, struct wt_error *err)
 {
     struct dup_scan d = {.sub = sub};
     switch (sub->rec.kind) {
@@ -290,10 +290,15 @@ size_t app_review_duplicates(struct app *a, const struct store_submission *sub,
     default: return 0;
     }
     struct store_txn *t;
-    if (store_read_begin(a->store, &t, NULL) != 0)
+    if (store_read_begin(a->store, &t, err) != 0)
         return 0;
-    store_each(t, sub->rec.kind, dup_one, &d);
-    store_read_end(t);
+    int rc = store_each(t, sub->rec.kind, dup_one, &d);
+    int end = store_read_end(t);
+    if (rc || end) {
+        wt_error_set(err, rc ? rc : end, _("%s: de mogelijke dubbelen kunnen niet worden gezocht"),
+                     a->dir);
+        return 0;
+    }
     size_t n = d.n < max ? d.n : max;
     for (size_t i = 0; i < n; i++)
         snprintf(ids[i], WT_MAX_ID + 1, "%s", d.best[i].id);

@@ -1,5 +1,5 @@
 /* cli.c: the command table and what every command shares (opening, messages, files). */
-#include "wijktafel/cli.h"
+#include "cli_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "wijktafel/i18n.h"
 
@@ -42,13 +43,9 @@ int cli_error(const struct wt_error *err)
 
 static const char *current_command; /* the access log's path */
 
-int cli_run(const struct cli_globals *g, int argc, char **argv)
+void cli_set_path(const char *command)
 {
-    current_command = argv[0];
-    for (size_t i = 0; cli_commands[i]; i++)
-        if (strcmp(cli_commands[i]->name, argv[0]) == 0)
-            return cli_commands[i]->exec(g, argc, argv);
-    return cli_fail(64, _("onbekende opdracht '%s' (zie wijktafel --help)"), argv[0]);
+    current_command = command;
 }
 
 char *cli_db_dir(const struct cli_globals *g, int *code)
@@ -197,7 +194,7 @@ int cli_read_file(const char *path, char **buf, size_t *len)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f)
-        return cli_fail(66, _("%s: bestand kan niet worden geopend: %s"),
+        return cli_fail(EX_NOINPUT, _("%s: bestand kan niet worden geopend: %s"),
                         path, strerror(errno));
     struct buf b = {0};
     char chunk[65536];
@@ -210,7 +207,7 @@ int cli_read_file(const char *path, char **buf, size_t *len)
         fclose(f);
     if (bad) {
         buf_fini(&b);
-        return cli_fail(66, _("%s: bestand kan niet worden gelezen: %s"), path, strerror(e));
+        return cli_fail(EX_NOINPUT, _("%s: bestand kan niet worden gelezen: %s"), path, strerror(e));
     }
     *len = b.len;
     *buf = buf_steal(&b);
@@ -220,6 +217,6 @@ int cli_read_file(const char *path, char **buf, size_t *len)
 int cli_write_stdout(const char *data, size_t n)
 {
     if (fwrite(data, 1, n, stdout) != n || fflush(stdout) != 0)
-        return cli_fail(74, _("standaarduitvoer: schrijven mislukt: %s"), strerror(errno));
+        return cli_fail(EX_IOERR, _("standaarduitvoer: schrijven mislukt: %s"), strerror(errno));
     return 0;
 }

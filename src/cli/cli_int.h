@@ -8,4 +8,8 @@
  * returns 64; 0 with *kind set otherwise. */
 int cli_parse_kind(const char *cmd, const char *name, enum wt_kind *kind);
 
+/* Names the command that runs, for the access log's path (cli_open sets it
+ * on the app). */
+void cli_set_path(const char *command);
+
 #endif

@@ -1,10 +1,10 @@
 /* cmd_bundle.c: `bundle export --for ROLE|MEMBER [--all] FILE` and `bundle import FILE`. */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include "wijktafel/cli.h"
@@ -30,32 +30,15 @@ static int write_file(const char *path, const char *data, size_t n)
     if (!ok)
         unlink(tmp);
     free(tmp);
-    return ok ? 0 : cli_fail(74, _("%s: de bundel kan niet worden geschreven: %s"), path,
+    return ok ? 0 : cli_fail(EX_IOERR, _("%s: de bundel kan niet worden geschreven: %s"), path,
                              strerror(e));
 }
 
-/* `bundle export`: argv[0] is "export"; returns the exit code. */
-static int bundle_export(const struct cli_globals *g, int argc, char **argv)
+/* `bundle export`; returns the exit code. */
+static int bundle_export(const struct cli_globals *g, const struct cli_args *args)
 {
-    static const struct option opts[] = {{"for", required_argument, NULL, 'f'},
-                                         {"all", no_argument, NULL, 'a'},
-                                         {NULL, 0, NULL, 0}};
-    const char *target = NULL;
-    bool all = false;
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == 'f')
-            target = optarg;
-        else if (c == 'a')
-            all = true;
-        else
-            return cli_fail(64, _("bundle export: onbekende of onvolledige optie '%s'"),
-                            argv[optind - 1]);
-    }
-    if (!target || argc - optind != 1)
-        return cli_fail(64, _("gebruik: wijktafel bundle export --for ROL|LID [--all] BESTAND"));
+    const char *target = cli_value(args, "for"), *path = args->argv[0];
+    bool all = cli_given(args, "all");
     struct app *a;
     int code = cli_open(g, &a);
     if (code)
@@ -65,22 +48,21 @@ static int bundle_export(const struct cli_globals *g, int argc, char **argv)
     size_t n = 0;
     int rc = app_bundle_export(a, target, all, &out, &n, &err);
     app_close(a);
-    code = rc ? cli_error(&err) : write_file(argv[optind], out.data, out.len);
+    code = rc ? cli_error(&err) : write_file(path, out.data, out.len);
     buf_fini(&out);
     if (!code)
         fprintf(stderr, _("bundel voor %s geschreven in %s (%zu onderdelen)\n"), target,
-                argv[optind], n);
+                path, n);
     return code;
 }
 
-/* `bundle import FILE`: argv[0] is "import"; returns the exit code. */
-static int bundle_import(const struct cli_globals *g, int argc, char **argv)
+/* `bundle import FILE`; returns the exit code. */
+static int bundle_import(const struct cli_globals *g, const struct cli_args *args)
 {
-    if (argc != 2)
-        return cli_fail(64, _("gebruik: wijktafel bundle import BESTAND"));
+    const char *path = args->argv[0];
     char *buf;
     size_t len;
-    int code = cli_read_file(argv[1], &buf, &len);
+    int code = cli_read_file(path, &buf, &len);
     if (code)
         return code;
     struct app *a;
@@ -94,25 +76,31 @@ static int bundle_import(const struct cli_globals *g, int argc, char **argv)
     app_close(a);
     free(buf);
     if (rc)
-        return cli_fail(wt_error_exit_code(rc), "%s: %s", argv[1], err.text);
+        return cli_fail(wt_error_exit_code(rc), "%s: %s", path, err.text);
     fprintf(stderr,
             _("%s ingelezen: %zu records bijgewerkt, %zu verwijderd, %zu ter beoordeling, "
               "%zu conflicten, %zu rondes of deuren\n"),
-            argv[1], st.records, st.tombs, st.submissions, st.conflicts, st.rounds);
+            path, st.records, st.tombs, st.submissions, st.conflicts, st.rounds);
     return 0;
 }
 
-/* Dispatches to the subcommand; 64 for anything else. */
-static int cmd_bundle_exec(const struct cli_globals *g, int argc, char **argv)
-{
-    if (argc >= 2 && strcmp(argv[1], "export") == 0)
-        return bundle_export(g, argc - 1, argv + 1);
-    if (argc >= 2 && strcmp(argv[1], "import") == 0)
-        return bundle_import(g, argc - 1, argv + 1);
-    return cli_fail(64, _("gebruik: wijktafel bundle export --for ROL|LID BESTAND, of "
-                          "wijktafel bundle import BESTAND"));
-}
+static const struct cli_option export_options[] = {
+    {.name = "for", .has_value = true, .required = true}, {.name = "all"},
+    {.name = NULL}};
 
+static const struct cmd_entry bundle_export_entry = {
+    .name = "export", .usage = N_("--for ROL|LID [--all] BESTAND"), .options = export_options,
+    .min_args = 1, .max_args = 1, .exec = bundle_export};
+
+static const struct cmd_entry bundle_import_entry = {
+    .name = "import", .usage = N_("BESTAND"), .min_args = 1, .max_args = 1,
+    .exec = bundle_import};
+
+static const struct cmd_entry *const bundle_subs[] = {&bundle_export_entry, &bundle_import_entry,
+                                                      NULL};
+
+/* No usage of its own: the parser names both subcommands. */
 const struct cmd_entry cmd_bundle_entry = {
-    "bundle", "export --for ROLE|MEMBER [--all] FILE | import FILE",
-    N_("wissel gegevens uit met een andere database (USB-stick, gedeelde map)"), cmd_bundle_exec};
+    .name = "bundle",
+    .summary = N_("wissel gegevens uit met een andere database (USB-stick, gedeelde map)"),
+    .subs = bundle_subs};

@@ -10,11 +10,9 @@ static void print_problem(void *ctx, const char *line)
     printf("%s\n", line);
 }
 
-static int cmd_check_exec(const struct cli_globals *g, int argc, char **argv)
+static int cmd_check_exec(const struct cli_globals *g, const struct cli_args *args)
 {
-    (void)argv;
-    if (argc != 1)
-        return cli_fail(64, _("gebruik: wijktafel check"));
+    (void)args;
     struct app *a;
     int code = cli_open(g, &a);
     if (code)
@@ -29,4 +27,5 @@ static int cmd_check_exec(const struct cli_globals *g, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_check_entry = {
-    "check", "", N_("controleer de hele database"), cmd_check_exec};
+    .name = "check", .usage = "", .summary = N_("controleer de hele database"),
+    .min_args = 0, .max_args = 0, .exec = cmd_check_exec};

@@ -1,25 +1,12 @@
 /* cmd_erase.c: `erase --case ID`: remove a resident's case and everything about them. */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "wijktafel/cli.h"
 #include "wijktafel/i18n.h"
 
-static int cmd_erase_exec(const struct cli_globals *g, int argc, char **argv)
+static int cmd_erase_exec(const struct cli_globals *g, const struct cli_args *args)
 {
-    static const struct option opts[] = {{"case", required_argument, NULL, 'c'},
-                                         {NULL, 0, NULL, 0}};
-    const char *id = NULL;
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c != 'c')
-            return cli_fail(64, _("erase: onbekende of onvolledige optie '%s'"), argv[optind - 1]);
-        id = optarg;
-    }
-    if (!id || optind != argc)
-        return cli_fail(64, _("gebruik: wijktafel erase --case ID"));
+    const char *id = cli_value(args, "case");
     struct app *a;
     int code = cli_open(g, &a);
     if (code)
@@ -33,6 +20,11 @@ static int cmd_erase_exec(const struct cli_globals *g, int argc, char **argv)
     return 0;
 }
 
+static const struct cli_option erase_options[] = {
+    {.name = "case", .has_value = true, .required = true},
+    {.name = NULL}};
+
 const struct cmd_entry cmd_erase_entry = {
-    "erase", "--case ID", N_("wis een casus en alles over de bewoner, onherstelbaar"),
-    cmd_erase_exec};
+    .name = "erase", .usage = N_("--case ID"),
+    .summary = N_("wis een casus en alles over de bewoner, onherstelbaar"),
+    .options = erase_options, .min_args = 0, .max_args = 0, .exec = cmd_erase_exec};

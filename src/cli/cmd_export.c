@@ -1,35 +1,25 @@
 /* cmd_export.c: `export KIND [--format csv|json]`: every record of a kind, in id order. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "cli_int.h"
 #include "wijktafel/i18n.h"
 
 
-static int cmd_export_exec(const struct cli_globals *g, int argc, char **argv)
+static int check_format(const char *value)
 {
-    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
-                                         {NULL, 0, NULL, 0}};
-    enum app_format fmt = APP_CSV;
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == 'f' && strcmp(optarg, "csv") == 0)
-            fmt = APP_CSV;
-        else if (c == 'f' && strcmp(optarg, "json") == 0)
-            fmt = APP_JSON;
-        else if (c == 'f')
-            return cli_fail(64, _("export: --format moet csv of json zijn, niet '%s'"), optarg);
-        else
-            return cli_fail(64, _("export: onbekende of onvolledige optie '%s'"),
-                            argv[optind - 1]);
-    }
-    if (argc - optind != 1)
-        return cli_fail(64, _("gebruik: wijktafel export KIND [--format csv|json]"));
+    if (strcmp(value, "csv") == 0 || strcmp(value, "json") == 0)
+        return 0;
+    return cli_fail(EX_USAGE, _("export: --format moet csv of json zijn, niet '%s'"), value);
+}
+
+static int cmd_export_exec(const struct cli_globals *g, const struct cli_args *args)
+{
+    const char *f = cli_value(args, "format");
+    enum app_format fmt = f && strcmp(f, "json") == 0 ? APP_JSON : APP_CSV;
     enum wt_kind kind;
-    int code = cli_parse_kind("export", argv[optind], &kind);
+    int code = cli_parse_kind("export", args->argv[0], &kind);
     if (code)
         return code;
     struct app *a;
@@ -44,6 +34,11 @@ static int cmd_export_exec(const struct cli_globals *g, int argc, char **argv)
     return code;
 }
 
+static const struct cli_option export_options[] = {
+    {.name = "format", .has_value = true, .check = check_format},
+    {.name = NULL}};
+
 const struct cmd_entry cmd_export_entry = {
-    "export", "KIND [--format csv|json]", N_("schrijf alle records van een soort naar de uitvoer"),
-    cmd_export_exec};
+    .name = "export", .usage = N_("KIND [--format csv|json]"),
+    .summary = N_("schrijf alle records van een soort naar de uitvoer"),
+    .options = export_options, .min_args = 1, .max_args = 1, .exec = cmd_export_exec};

@@ -1,6 +1,7 @@
 /* cmd_import.c: `import KIND FILE`: read records from CSV, all or nothing. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sysexits.h>
 
 #include "cli_int.h"
 #include "wijktafel/i18n.h"
@@ -10,22 +11,21 @@ int cli_parse_kind(const char *cmd, const char *name, enum wt_kind *kind)
 {
     if (record_kind_by_name(name, kind) == 0)
         return 0;
-    return cli_fail(64, _("%s: onbekende soort '%s' (kies uit members, cases, signals, "
+    return cli_fail(EX_USAGE, _("%s: onbekende soort '%s' (kies uit members, cases, signals, "
                           "resources, talents, actions)"),
                     cmd, name);
 }
 
-static int cmd_import_exec(const struct cli_globals *g, int argc, char **argv)
+static int cmd_import_exec(const struct cli_globals *g, const struct cli_args *args)
 {
-    if (argc != 3)
-        return cli_fail(64, _("gebruik: wijktafel import KIND FILE"));
+    const char *kind_name = args->argv[0], *path = args->argv[1];
     enum wt_kind kind;
-    int code = cli_parse_kind("import", argv[1], &kind);
+    int code = cli_parse_kind("import", kind_name, &kind);
     if (code)
         return code;
     char *buf;
     size_t len;
-    if ((code = cli_read_file(argv[2], &buf, &len)) != 0)
+    if ((code = cli_read_file(path, &buf, &len)) != 0)
         return code;
     struct app *a;
     if ((code = cli_open(g, &a)) != 0) {
@@ -34,16 +34,17 @@ static int cmd_import_exec(const struct cli_globals *g, int argc, char **argv)
     }
     struct wt_error err = {0};
     size_t n = 0;
-    const char *fname = argv[2][0] == '-' && !argv[2][1] ? "stdin" : argv[2];
+    const char *fname = path[0] == '-' && !path[1] ? "stdin" : path;
     int rc = app_import(a, kind, fname, buf, len, &n, &err);
     free(buf);
     app_close(a);
     if (rc)
         return cli_error(&err);
-    fprintf(stderr, _("%zu %s ingelezen\n"), n, argv[1]);
+    fprintf(stderr, _("%zu %s ingelezen\n"), n, kind_name);
     return 0;
 }
 
 const struct cmd_entry cmd_import_entry = {
-    "import", "KIND FILE", N_("lees records uit een CSV-bestand (- is standaardinvoer)"),
-    cmd_import_exec};
+    .name = "import", .usage = N_("KIND FILE"),
+    .summary = N_("lees records uit een CSV-bestand (- is standaardinvoer)"),
+    .min_args = 2, .max_args = 2, .exec = cmd_import_exec};

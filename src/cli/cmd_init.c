@@ -1,7 +1,7 @@
 /* cmd_init.c: `init [--team NAME] [--leader ID] [--name NAME]`: create an empty database. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include "wijktafel/cli.h"
@@ -16,7 +16,7 @@ static const char *init_passphrase(void *ctx, const char *member)
 static int init_from(const struct cli_globals *g, const char *path)
 {
     if (g->demo)
-        return cli_fail(64, _("init: de demodatabase maakt zichzelf; gebruik --db"));
+        return cli_fail(EX_USAGE, _("init: de demodatabase maakt zichzelf; gebruik --db"));
     char *buf;
     size_t len;
     int code = cli_read_file(path, &buf, &len);
@@ -43,31 +43,16 @@ static int init_from(const struct cli_globals *g, const char *path)
     return 0;
 }
 
-static int cmd_init_exec(const struct cli_globals *g, int argc, char **argv)
+static int cmd_init_exec(const struct cli_globals *g, const struct cli_args *args)
 {
-    static const struct option opts[] = {{"team", required_argument, NULL, 't'},
-                                         {"leader", required_argument, NULL, 'l'},
-                                         {"name", required_argument, NULL, 'n'},
-                                         {"from", required_argument, NULL, 'f'},
-                                         {NULL, 0, NULL, 0}};
-    const char *team = NULL, *leader = "leider", *name = NULL, *from = NULL;
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 't': team = optarg; break;
-        case 'l': leader = optarg; break;
-        case 'n': name = optarg; break;
-        case 'f': from = optarg; break;
-        default:
-            return cli_fail(64, _("init: onbekende of onvolledige optie '%s'"), argv[optind - 1]);
-        }
-    }
-    if (optind < argc)
-        return cli_fail(64, _("init: onverwacht argument '%s'"), argv[optind]);
+    const char *team = cli_value(args, "team"), *name = cli_value(args, "name");
+    const char *leader = cli_given(args, "leader") ? cli_value(args, "leader") : "leider";
+    const char *from = cli_value(args, "from");
+    /* Declared with any count of arguments, so that this names the first one. */
+    if (args->argc > 0)
+        return cli_fail(EX_USAGE, _("init: onverwacht argument '%s'"), args->argv[0]);
     if (g->demo)
-        return cli_fail(64, _("init: de demodatabase maakt zichzelf; gebruik --db"));
+        return cli_fail(EX_USAGE, _("init: de demodatabase maakt zichzelf; gebruik --db"));
     int code;
     if (from)
         return init_from(g, from);
@@ -82,7 +67,7 @@ static int cmd_init_exec(const struct cli_globals *g, int argc, char **argv)
         pass = cli_new_passphrase();
     if (pass && !*pass && isatty(STDIN_FILENO)) {
         free(dir);
-        return cli_fail(65, _("init: de twee wachtwoordzinnen verschillen"));
+        return cli_fail(EX_DATAERR, _("init: de twee wachtwoordzinnen verschillen"));
     }
     int rc = app_init_encrypted(dir, team, leader, name, pass && *pass ? pass : NULL, &err);
     bool encrypted = pass && *pass;
@@ -99,7 +84,12 @@ static int cmd_init_exec(const struct cli_globals *g, int argc, char **argv)
     return 0;
 }
 
+static const struct cli_option init_options[] = {
+    {.name = "team", .has_value = true}, {.name = "leader", .has_value = true},
+    {.name = "name", .has_value = true}, {.name = "from", .has_value = true},
+    {.name = NULL}};
+
 const struct cmd_entry cmd_init_entry = {
-    "init", "[--team NAME] [--leader ID] [--name NAME] | --from BUNDLE",
-    N_("maak een lege database"),
-    cmd_init_exec};
+    .name = "init", .usage = N_("[--team NAAM] [--leader ID] [--name NAAM] | --from BUNDEL"),
+    .summary = N_("maak een lege database"), .options = init_options,
+    .min_args = 0, .max_args = CLI_ANY_ARGS, .exec = cmd_init_exec};

@@ -1,7 +1,7 @@
 /* cmd_log.c: `log [--case ID] [--member ID] [--format text|tsv]`: the access log, for leaders. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "wijktafel/cli.h"
 #include "wijktafel/i18n.h"
@@ -26,33 +26,18 @@ static int print_entry(void *ctx, const struct store_log_entry *e)
     return 0;
 }
 
-static int cmd_log_exec(const struct cli_globals *g, int argc, char **argv)
+static int check_format(const char *value)
 {
-    static const struct option opts[] = {{"case", required_argument, NULL, 'c'},
-                                         {"member", required_argument, NULL, 'm'},
-                                         {"format", required_argument, NULL, 'f'},
-                                         {NULL, 0, NULL, 0}};
-    const char *case_id = NULL, *member = NULL;
-    bool tsv = false;
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'c': case_id = optarg; break;
-        case 'm': member = optarg; break;
-        case 'f':
-            if (strcmp(optarg, "tsv") == 0)
-                tsv = true;
-            else if (strcmp(optarg, "text") != 0)
-                return cli_fail(64, _("log: --format moet text of tsv zijn"));
-            break;
-        default:
-            return cli_fail(64, _("log: onbekende of onvolledige optie '%s'"), argv[optind - 1]);
-        }
-    }
-    if (optind != argc)
-        return cli_fail(64, _("gebruik: wijktafel log [--case ID] [--member ID] [--format text|tsv]"));
+    if (strcmp(value, "text") == 0 || strcmp(value, "tsv") == 0)
+        return 0;
+    return cli_fail(EX_USAGE, _("log: --format moet text of tsv zijn"));
+}
+
+static int cmd_log_exec(const struct cli_globals *g, const struct cli_args *args)
+{
+    const char *case_id = cli_value(args, "case"), *member = cli_value(args, "member");
+    const char *f = cli_value(args, "format");
+    bool tsv = f && strcmp(f, "tsv") == 0;
     struct app *a;
     int code = cli_open(g, &a);
     if (code)
@@ -73,6 +58,12 @@ static int cmd_log_exec(const struct cli_globals *g, int argc, char **argv)
     return code;
 }
 
+static const struct cli_option log_options[] = {
+    {.name = "case", .has_value = true}, {.name = "member", .has_value = true},
+    {.name = "format", .has_value = true, .check = check_format},
+    {.name = NULL}};
+
 const struct cmd_entry cmd_log_entry = {
-    "log", "[--case ID] [--member ID] [--format text|tsv]",
-    N_("het toegangslog: wie deed wat met welk record (leiders)"), cmd_log_exec};
+    .name = "log", .usage = N_("[--case ID] [--member ID] [--format text|tsv]"),
+    .summary = N_("het toegangslog: wie deed wat met welk record (leiders)"),
+    .options = log_options, .min_args = 0, .max_args = 0, .exec = cmd_log_exec};

@@ -1,33 +1,24 @@
 /* cmd_minutes.c: `minutes [--date YYYY-MM-DD]`: a meeting's minutes as Markdown. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "wijktafel/cli.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/meeting.h"
 
-static int cmd_minutes_exec(const struct cli_globals *g, int argc, char **argv)
+static int check_date(const char *value)
 {
-    static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
-                                         {NULL, 0, NULL, 0}};
-    const char *date = NULL;
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == 'd' && date_parse(optarg, NULL) == 0)
-            date = optarg;
-        else if (c == 'd')
-            return cli_fail(64, _("minutes: --date moet een datum JJJJ-MM-DD zijn, niet '%s'"),
-                            optarg);
-        else
-            return cli_fail(64, _("minutes: onbekende of onvolledige optie '%s'"),
-                            argv[optind - 1]);
-    }
-    if (optind != argc)
-        return cli_fail(64, _("gebruik: wijktafel minutes [--date JJJJ-MM-DD]"));
+    if (date_parse(value, NULL) == 0)
+        return 0;
+    return cli_fail(EX_USAGE, _("minutes: --date moet een datum JJJJ-MM-DD zijn, niet '%s'"),
+                    value);
+}
+
+static int cmd_minutes_exec(const struct cli_globals *g, const struct cli_args *args)
+{
+    const char *date = cli_value(args, "date");
     struct app *a;
     int code = cli_open(g, &a);
     if (code)
@@ -44,6 +35,11 @@ static int cmd_minutes_exec(const struct cli_globals *g, int argc, char **argv)
     return code;
 }
 
+static const struct cli_option minutes_options[] = {
+    {.name = "date", .has_value = true, .check = check_date},
+    {.name = NULL}};
+
 const struct cmd_entry cmd_minutes_entry = {
-    "minutes", "[--date YYYY-MM-DD]", N_("de notulen van een overleg in Markdown"),
-    cmd_minutes_exec};
+    .name = "minutes", .usage = N_("[--date JJJJ-MM-DD]"),
+    .summary = N_("de notulen van een overleg in Markdown"), .options = minutes_options,
+    .min_args = 0, .max_args = 0, .exec = cmd_minutes_exec};

@@ -1,22 +1,22 @@
 /* cmd_passphrase.c: `passphrase [MEMBER]`: set or change a member's passphrase. */
 #include <stdio.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "wijktafel/cli.h"
 #include "wijktafel/i18n.h"
 
-static int cmd_passphrase_exec(const struct cli_globals *g, int argc, char **argv)
+static int cmd_passphrase_exec(const struct cli_globals *g, const struct cli_args *args)
 {
-    if (argc > 2)
-        return cli_fail(64, _("gebruik: wijktafel passphrase [MEMBER]"));
     if (g->demo)
-        return cli_fail(64, _("passphrase: de demodatabase heeft een vaste wachtwoordzin"));
+        return cli_fail(EX_USAGE, _("passphrase: de demodatabase heeft een vaste wachtwoordzin"));
     struct app *a;
     int code = cli_open(g, &a);
     if (code)
         return code;
     char member[WT_MAX_ID + 1];
-    snprintf(member, sizeof member, "%s", argc == 2 ? argv[1] : record_get(&a->member, MEMBER_ID));
+    snprintf(member, sizeof member, "%s",
+             args->argc == 1 ? args->argv[0] : record_get(&a->member, MEMBER_ID));
     const char *pass = cli_new_passphrase();
     struct wt_error err = {0};
     int rc;
@@ -37,5 +37,6 @@ static int cmd_passphrase_exec(const struct cli_globals *g, int argc, char **arg
 }
 
 const struct cmd_entry cmd_passphrase_entry = {
-    "passphrase", "[MEMBER]", N_("zet of wijzig de wachtwoordzin van een lid"),
-    cmd_passphrase_exec};
+    .name = "passphrase", .usage = N_("[MEMBER]"),
+    .summary = N_("zet of wijzig de wachtwoordzin van een lid"),
+    .min_args = 0, .max_args = 1, .exec = cmd_passphrase_exec};

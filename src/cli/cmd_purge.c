@@ -1,29 +1,17 @@
 /* cmd_purge.c: `purge --closed-before YYYY-MM-DD`: remove closed cases older than the date. */
-#include <getopt.h>
 #include <stdio.h>
+#include <sysexits.h>
 
 #include "wijktafel/cli.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 
-static int cmd_purge_exec(const struct cli_globals *g, int argc, char **argv)
+static int cmd_purge_exec(const struct cli_globals *g, const struct cli_args *args)
 {
-    static const struct option opts[] = {{"closed-before", required_argument, NULL, 'b'},
-                                         {NULL, 0, NULL, 0}};
-    const char *date = NULL;
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c != 'b')
-            return cli_fail(64, _("purge: onbekende of onvolledige optie '%s'"), argv[optind - 1]);
-        date = optarg;
-    }
+    const char *date = cli_value(args, "closed-before");
     int32_t before;
-    if (!date || optind != argc)
-        return cli_fail(64, _("gebruik: wijktafel purge --closed-before JJJJ-MM-DD"));
     if (date_parse(date, &before) != 0)
-        return cli_fail(64, _("purge: --closed-before: geen bestaande datum '%s'"), date);
+        return cli_fail(EX_USAGE, _("purge: --closed-before: geen bestaande datum '%s'"), date);
     struct app *a;
     int code = cli_open(g, &a);
     if (code)
@@ -38,7 +26,11 @@ static int cmd_purge_exec(const struct cli_globals *g, int argc, char **argv)
     return 0;
 }
 
+static const struct cli_option purge_options[] = {
+    {.name = "closed-before", .has_value = true, .required = true},
+    {.name = NULL}};
+
 const struct cmd_entry cmd_purge_entry = {
-    "purge", "--closed-before JJJJ-MM-DD",
-    N_("verwijder gesloten casussen van voor die datum, met alles wat ernaar verwijst"),
-    cmd_purge_exec};
+    .name = "purge", .usage = N_("--closed-before JJJJ-MM-DD"),
+    .summary = N_("verwijder gesloten casussen van voor die datum, met alles wat ernaar verwijst"),
+    .options = purge_options, .min_args = 0, .max_args = 0, .exec = cmd_purge_exec};

@@ -1,9 +1,9 @@
 /* cmd_suggest.c: `suggest CASE_ID | --cases FILE`: the ranked wellbeing options, with reasons. */
-#include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "wijktafel/cli.h"
 #include "wijktafel/i18n.h"
@@ -118,45 +118,42 @@ static int suggest_file(struct app_suggester *s, const char *path, size_t limit,
     return code;
 }
 
-static int cmd_suggest_exec(const struct cli_globals *g, int argc, char **argv)
+/* The --limit as a number, or -1 when it is not one from 1 to 100000. */
+static long limit_of(const char *value)
 {
-    static const struct option opts[] = {{"limit", required_argument, NULL, 'l'},
-                                         {"format", required_argument, NULL, 'f'},
-                                         {"cases", required_argument, NULL, 'c'},
-                                         {NULL, 0, NULL, 0}};
+    char *end;
+    long limit = strtol(value, &end, 10);
+    return *end || limit < 1 || limit > 100000 ? -1 : limit;
+}
+
+static int check_limit(const char *value)
+{
+    if (limit_of(value) > 0)
+        return 0;
+    return cli_fail(EX_USAGE, _("suggest: --limit moet een getal vanaf 1 zijn"));
+}
+
+static const char *const fmt_names[] = {"text", "tsv", "json"};
+
+static int check_format(const char *value)
+{
+    for (size_t i = 0; i < sizeof fmt_names / sizeof fmt_names[0]; i++)
+        if (strcmp(value, fmt_names[i]) == 0)
+            return 0;
+    return cli_fail(EX_USAGE, _("suggest: --format moet text, tsv of json zijn"));
+}
+
+static int cmd_suggest_exec(const struct cli_globals *g, const struct cli_args *args)
+{
+    const char *f = cli_value(args, "format"), *cases = cli_value(args, "cases");
     enum fmt fmt = FMT_TEXT;
-    long limit = 10;
-    const char *cases = NULL;
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        char *end;
-        switch (c) {
-        case 'l':
-            limit = strtol(optarg, &end, 10);
-            if (*end || limit < 1 || limit > 100000)
-                return cli_fail(64, _("suggest: --limit moet een getal vanaf 1 zijn"));
-            break;
-        case 'f':
-            if (strcmp(optarg, "text") == 0)
-                fmt = FMT_TEXT;
-            else if (strcmp(optarg, "tsv") == 0)
-                fmt = FMT_TSV;
-            else if (strcmp(optarg, "json") == 0)
-                fmt = FMT_JSON;
-            else
-                return cli_fail(64, _("suggest: --format moet text, tsv of json zijn"));
-            break;
-        case 'c': cases = optarg; break;
-        default:
-            return cli_fail(64, _("suggest: onbekende of onvolledige optie '%s'"),
-                            argv[optind - 1]);
-        }
-    }
-    if ((cases && (optind != argc || fmt != FMT_TSV)) || (!cases && argc - optind != 1))
-        return cli_fail(64, _("gebruik: wijktafel suggest CASE_ID [--limit N] [--format "
-                              "text|tsv|json] of suggest --cases FILE --format tsv"));
+    for (size_t i = 0; f && i < sizeof fmt_names / sizeof fmt_names[0]; i++)
+        if (strcmp(f, fmt_names[i]) == 0)
+            fmt = (enum fmt)i;
+    long limit = cli_given(args, "limit") ? limit_of(cli_value(args, "limit")) : 10;
+    /* Either one case, or --cases in tsv and no case. */
+    if ((cases && (args->argc != 0 || fmt != FMT_TSV)) || (!cases && args->argc != 1))
+        return cli_usage(args);
     struct app *a;
     int code = cli_open(g, &a);
     if (code)
@@ -171,7 +168,7 @@ static int cmd_suggest_exec(const struct cli_globals *g, int argc, char **argv)
     if (cases)
         code = suggest_file(s, cases, (size_t)limit, &out);
     else
-        code = suggest_one(s, argv[optind], (size_t)limit, fmt, false, &out);
+        code = suggest_one(s, args->argv[0], (size_t)limit, fmt, false, &out);
     if (!code)
         code = cli_write_stdout(out.data ? out.data : "", out.len);
     buf_fini(&out);
@@ -180,6 +177,14 @@ static int cmd_suggest_exec(const struct cli_globals *g, int argc, char **argv)
     return code;
 }
 
+static const struct cli_option suggest_options[] = {
+    {.name = "limit", .has_value = true, .check = check_limit},
+    {.name = "format", .has_value = true, .check = check_format},
+    {.name = "cases", .has_value = true},
+    {.name = NULL}};
+
 const struct cmd_entry cmd_suggest_entry = {
-    "suggest", "CASE_ID [--limit N] [--format text|tsv|json] | --cases FILE --format tsv",
-    N_("welzijnsopties voor een casus, met redenen"), cmd_suggest_exec};
+    .name = "suggest",
+    .usage = N_("CASE_ID [--limit N] [--format text|tsv|json] of suggest --cases FILE --format tsv"),
+    .summary = N_("welzijnsopties voor een casus, met redenen"), .options = suggest_options,
+    .min_args = 0, .max_args = 1, .exec = cmd_suggest_exec};

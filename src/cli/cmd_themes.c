@@ -1,8 +1,8 @@
 /* cmd_themes.c: `themes [--since D] [--until D] [--format text|tsv]`: recurring needs per area. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "wijktafel/cli.h"
 #include "wijktafel/date.h"
@@ -13,38 +13,21 @@ static int parse_day(const char *opt, const char *s, int32_t *out)
 {
     if (date_parse(s, out) == 0)
         return 0;
-    return cli_fail(64, _("themes: %s: geen bestaande datum '%s' (JJJJ-MM-DD)"), opt, s);
+    return cli_fail(EX_USAGE, _("themes: %s: geen bestaande datum '%s' (JJJJ-MM-DD)"), opt, s);
 }
 
-static int cmd_themes_exec(const struct cli_globals *g, int argc, char **argv)
+static int check_format(const char *value)
 {
-    static const struct option opts[] = {{"since", required_argument, NULL, 's'},
-                                         {"until", required_argument, NULL, 'u'},
-                                         {"format", required_argument, NULL, 'f'},
-                                         {NULL, 0, NULL, 0}};
-    const char *since = NULL, *until = NULL;
-    bool tsv = false;
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 's': since = optarg; break;
-        case 'u': until = optarg; break;
-        case 'f':
-            if (strcmp(optarg, "tsv") == 0)
-                tsv = true;
-            else if (strcmp(optarg, "text") != 0)
-                return cli_fail(64, _("themes: --format moet text of tsv zijn"));
-            break;
-        default:
-            return cli_fail(64, _("themes: onbekende of onvolledige optie '%s'"),
-                            argv[optind - 1]);
-        }
-    }
-    if (optind != argc)
-        return cli_fail(64, _("gebruik: wijktafel themes [--since JJJJ-MM-DD] [--until "
-                              "JJJJ-MM-DD] [--format text|tsv]"));
+    if (strcmp(value, "text") == 0 || strcmp(value, "tsv") == 0)
+        return 0;
+    return cli_fail(EX_USAGE, _("themes: --format moet text of tsv zijn"));
+}
+
+static int cmd_themes_exec(const struct cli_globals *g, const struct cli_args *args)
+{
+    const char *since = cli_value(args, "since"), *until = cli_value(args, "until");
+    const char *format = cli_value(args, "format");
+    bool tsv = format && strcmp(format, "tsv") == 0;
     int32_t from, to = app_today();
     int code = 0;
     if (until && (code = parse_day("--until", until, &to)) != 0)
@@ -53,7 +36,7 @@ static int cmd_themes_exec(const struct cli_globals *g, int argc, char **argv)
     if (since && (code = parse_day("--since", since, &from)) != 0)
         return code;
     if (from > to)
-        return cli_fail(64, _("themes: --since ligt na --until"));
+        return cli_fail(EX_USAGE, _("themes: --since ligt na --until"));
     struct app *a;
     if ((code = cli_open(g, &a)) != 0)
         return code;
@@ -88,7 +71,12 @@ static int cmd_themes_exec(const struct cli_globals *g, int argc, char **argv)
     return code;
 }
 
+static const struct cli_option themes_options[] = {
+    {.name = "since", .has_value = true}, {.name = "until", .has_value = true},
+    {.name = "format", .has_value = true, .check = check_format},
+    {.name = NULL}};
+
 const struct cmd_entry cmd_themes_entry = {
-    "themes", "[--since JJJJ-MM-DD] [--until JJJJ-MM-DD] [--format text|tsv]",
-    N_("terugkerende vragen en signalen per gebied (standaard de laatste 8 weken)"),
-    cmd_themes_exec};
+    .name = "themes", .usage = N_("[--since JJJJ-MM-DD] [--until JJJJ-MM-DD] [--format text|tsv]"),
+    .summary = N_("terugkerende vragen en signalen per gebied (standaard de laatste 8 weken)"),
+    .options = themes_options, .min_args = 0, .max_args = 0, .exec = cmd_themes_exec};

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "wijktafel/bytes.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/xalloc.h"
 
@@ -133,31 +134,13 @@ int store_bundle_seal(struct store_txn *t, int comp, const char *recipient, cons
     return 0;
 }
 
-struct rd {
-    const unsigned char *p, *end;
-    bool bad;
-};
-
-/* The next n bytes, or NULL (and r->bad) when fewer are left. */
-static const unsigned char *take(struct rd *r, size_t n)
-{
-    if (r->bad || (size_t)(r->end - r->p) < n) {
-        r->bad = true;
-        return NULL;
-    }
-    const unsigned char *q = r->p;
-    r->p += n;
-    return q;
-}
-
 /* A u16-length string of at most max bytes (caller frees), or NULL with r->bad. */
-static char *take_str(struct rd *r, size_t max)
+static char *take_str(struct bytes_rd *r, size_t max)
 {
-    const unsigned char *l = take(r, 2);
-    size_t n = l ? (size_t)l[0] << 8 | l[1] : 0;
+    size_t n = bytes_u16(r);
     if (n > max)
         r->bad = true;
-    const unsigned char *q = take(r, n);
+    const unsigned char *q = bytes_take(r, n);
     return q ? xstrndup((const char *)q, n) : NULL;
 }
 
@@ -172,8 +155,8 @@ static int parse_hdr(const unsigned char *file, size_t len, struct store_bundle_
                      size_t *hlen, struct wt_error *err)
 {
     memset(h, 0, sizeof *h);
-    struct rd r = {file, file + len, false};
-    const unsigned char *m = take(&r, 10);
+    struct bytes_rd r = {file, file + len, false};
+    const unsigned char *m = bytes_take(&r, 10);
     if (!m || memcmp(m, MAGIC, 8) != 0)
         return bad_bundle(err, _("dit is geen wijktafel-bundel (of het begin is beschadigd)"));
     h->version = m[8];
@@ -186,7 +169,7 @@ static int parse_hdr(const unsigned char *file, size_t len, struct store_bundle_
     if (h->version != STORE_BUNDLE_VERSION || h->comp > 1)
         return bad_bundle(err, _("de bundel is beschadigd (kop)"));
     char *team = take_str(&r, sizeof h->team - 1);
-    const unsigned char *o = take(&r, 8);
+    const unsigned char *o = bytes_take(&r, 8);
     char *rcpt = take_str(&r, sizeof h->recipient - 1);
     for (int i = 0; i < 6; i++)
         h->slot[i] = take_str(&r, STR_MAX);
@@ -217,8 +200,8 @@ int store_bundle_peek(const unsigned char *file, size_t len, struct store_bundle
 static int open_body(const unsigned char *file, size_t len, size_t hlen, const unsigned char k[32],
                      unsigned char **body, size_t *blen, struct wt_error *err)
 {
-    struct rd r = {file + hlen + WRAPPED, file + len, false};
-    const unsigned char *hdr = take(&r, SSHDR);
+    struct bytes_rd r = {file + hlen + WRAPPED, file + len, false};
+    const unsigned char *hdr = bytes_take(&r, SSHDR);
     size_t adlen = (size_t)(r.p - file);
     crypto_secretstream_xchacha20poly1305_state st;
     if (crypto_secretstream_xchacha20poly1305_init_pull(&st, hdr, k) != 0)
@@ -228,9 +211,8 @@ static int open_body(const unsigned char *file, size_t len, size_t hlen, const u
     unsigned char tag = 0;
     bool first = true;
     while (tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
-        const unsigned char *l = take(&r, 4);
-        size_t n = l ? (size_t)l[0] << 24 | (size_t)l[1] << 16 | (size_t)l[2] << 8 | l[3] : 0;
-        const unsigned char *c = n >= SSA && n <= CHUNK + SSA ? take(&r, n) : NULL;
+        size_t n = bytes_u32(&r);
+        const unsigned char *c = n >= SSA && n <= CHUNK + SSA ? bytes_take(&r, n) : NULL;
         unsigned long long mlen;
         if (!c || crypto_secretstream_xchacha20poly1305_pull(
                       &st, m, &mlen, &tag, c, n, first ? file : NULL, first ? adlen : 0) != 0) {

@@ -552,13 +552,15 @@ int store_read_begin(struct store *s, struct store_txn **out, struct wt_error *e
     return 0;
 }
 
-void store_read_end(struct store_txn *t)
+int store_read_end(struct store_txn *t)
 {
     if (!t)
-        return;
+        return 0;
+    int rc = t->err;
     reading--;
     mdb_txn_abort(t->txn);
     free(t);
+    return rc;
 }
 
 static int lock_writer(struct store *s, struct wt_error *err)
@@ -835,10 +837,11 @@ static void make_damaged(struct wt_record *r, enum wt_kind kind, const char *id)
     r->damaged = true;
 }
 
-static const struct wt_record *const *sort_recs;
-static int cmp_rec_ids(const void *a, const void *b)
+/* qsort_r order of record indexes (ctx: the records) by id. */
+static int cmp_rec_ids(const void *a, const void *b, void *ctx)
 {
-    return strcmp(sort_recs[*(const size_t *)a]->v[0], sort_recs[*(const size_t *)b]->v[0]);
+    const struct wt_record *const *recs = ctx;
+    return strcmp(recs[*(const size_t *)a]->v[0], recs[*(const size_t *)b]->v[0]);
 }
 
 struct store_batch {
@@ -979,8 +982,7 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
     size_t *order = xmalloc(n * sizeof *order);
     for (size_t i = 0; i < n; i++)
         order[i] = i;
-    sort_recs = recs;
-    qsort(order, n, sizeof *order, cmp_rec_ids);
+    qsort_r(order, n, sizeof *order, cmp_rec_ids, (void *)recs);
     /* The clocks, in id order: their pages are written one after another. */
     store_sync_batch_begin(t);
     for (size_t k = 0; k < n && !t->err; k++) {

@@ -50,13 +50,13 @@ static void touch(struct actions *s, const char *id)
     s->touched[s->ntouched++] = xstrdup(id);
 }
 
-static const struct rows *sort_rows;
-
-/* By due date (none last), then id: a row does not jump when its status changes. */
-static int by_due(const void *a, const void *b)
+/* qsort_r order of row indexes (ctx: the rows): by due date (none last), then id, so that a
+ * row does not jump when its status changes. */
+static int by_due(const void *a, const void *b, void *ctx)
 {
-    const struct wt_record *x = &sort_rows->r[*(const size_t *)a];
-    const struct wt_record *y = &sort_rows->r[*(const size_t *)b];
+    const struct rows *rows = ctx;
+    const struct wt_record *x = &rows->r[*(const size_t *)a];
+    const struct wt_record *y = &rows->r[*(const size_t *)b];
     const char *dx = record_get(x, ACTION_DUE), *dy = record_get(y, ACTION_DUE);
     if (!*dx != !*dy)
         return *dx ? -1 : 1;
@@ -87,8 +87,7 @@ static void load(struct actions *s)
             touched(s, r->v[0]))
             s->idx[s->nidx++] = i;
     }
-    sort_rows = &s->rows;
-    qsort(s->idx, s->nidx, sizeof *s->idx, by_due);
+    qsort_r(s->idx, s->nidx, sizeof *s->idx, by_due, &s->rows);
     s->l.n = s->nidx;
     size_t pos;
     if (keep && rows_find(&s->rows, s->idx, s->nidx, keep, &pos))

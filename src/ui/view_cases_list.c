@@ -110,19 +110,19 @@ static bool passes(const struct cases *s, const struct case_row *c)
     return true;
 }
 
-static const struct cases *sorting;
-
 static int status_rank(const char *st)
 {
     return strcmp(st, "new") == 0 ? 0 : strcmp(st, "open") == 0 ? 1 : 2;
 }
 
-static int compare(const void *a, const void *b)
+/* qsort_r order of row indexes (ctx: the cases view) by the view's sort. */
+static int compare(const void *a, const void *b, void *ctx)
 {
-    const struct case_row *x = &sorting->rows[*(const size_t *)a];
-    const struct case_row *y = &sorting->rows[*(const size_t *)b];
+    const struct cases *s = ctx;
+    const struct case_row *x = &s->rows[*(const size_t *)a];
+    const struct case_row *y = &s->rows[*(const size_t *)b];
     int c = 0;
-    switch (sorting->sort) {
+    switch (s->sort) {
     case SORT_NEW:
         c = status_rank(x->status) - status_rank(y->status);
         if (!c)
@@ -151,8 +151,7 @@ void view_cases_refilter(struct cases *s, const char *keep)
     for (size_t i = 0; i < s->n; i++)
         if (passes(s, &s->rows[i]))
             s->idx[s->nidx++] = i;
-    sorting = s;
-    qsort(s->idx, s->nidx, sizeof *s->idx, compare);
+    qsort_r(s->idx, s->nidx, sizeof *s->idx, compare, s);
     s->l.n = s->nidx;
     s->l.sel = 0;
     if (k)

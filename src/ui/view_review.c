@@ -158,7 +158,10 @@ static void find_dups(struct review *s, const struct store_submission *sub)
         return;
     snprintf(s->dups_for, sizeof s->dups_for, "%s", sub->id);
     s->dups_gen = u->gen;
-    s->ndups = s->leader ? app_review_duplicates(u->a, sub, s->dups, REVIEW_MAX_DUPS) : 0;
+    struct wt_error err = {0};
+    s->ndups = s->leader ? app_review_duplicates(u->a, sub, s->dups, REVIEW_MAX_DUPS, &err) : 0;
+    if (err.code)
+        ui_error(u, &err);
     s->dup_sel = 0;
     record_fini(&s->dup);
     record_init(&s->dup, WT_MEMBERS);

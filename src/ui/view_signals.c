@@ -35,13 +35,12 @@ static const struct keyhelp help[] = {
     {"Enter", N_("naar de gekoppelde casus")},
     {NULL, NULL}};
 
-static const struct rows *sorting;
-
-/* Newest first. */
-static int by_date(const void *a, const void *b)
+/* qsort_r order of row indexes (ctx: the rows): newest first. */
+static int by_date(const void *a, const void *b, void *ctx)
 {
-    const struct wt_record *x = &sorting->r[*(const size_t *)a];
-    const struct wt_record *y = &sorting->r[*(const size_t *)b];
+    const struct rows *rows = ctx;
+    const struct wt_record *x = &rows->r[*(const size_t *)a];
+    const struct wt_record *y = &rows->r[*(const size_t *)b];
     int c = strcmp(record_get(y, SIGNAL_DATE), record_get(x, SIGNAL_DATE));
     return c ? c : strcmp(y->v[0], x->v[0]);
 }
@@ -65,8 +64,7 @@ static void load(struct signals *s)
         if (s->all || strcmp(record_get(&s->rows.r[i], SIGNAL_STATUS), "closed") != 0 ||
             (keep && strcmp(s->rows.r[i].v[0], keep) == 0))
             s->idx[s->nidx++] = i;
-    sorting = &s->rows;
-    qsort(s->idx, s->nidx, sizeof *s->idx, by_date);
+    qsort_r(s->idx, s->nidx, sizeof *s->idx, by_date, &s->rows);
     s->l.n = s->nidx;
     size_t pos;
     if (keep && rows_find(&s->rows, s->idx, s->nidx, keep, &pos))

@@ -151,6 +151,76 @@ START_TEST(test_usage_errors)
 }
 END_TEST
 
+/* The one line a run wrote to stderr is exactly want, with exit code 64. */
+static void usage_line(struct run r, const char *want)
+{
+    ck_assert_msg(r.code == 64, "exit %d: %s", r.code, r.err);
+    ck_assert_str_eq(r.err, want);
+    rn_free(&r);
+}
+
+/* The parser (src/cli/args.c) through the program: the usage message and --help come from
+ * one declaration per command, in both languages; unknown options and missing values. */
+START_TEST(test_declared_usage)
+{
+    make_base();
+    usage_line(RUN("--db", db, "export"), "gebruik: wijktafel export KIND [--format csv|json]\n");
+    usage_line(RUN("--lang", "en", "--db", db, "purge"),
+               "usage: wijktafel purge --closed-before YYYY-MM-DD\n");
+    usage_line(RUN("--db", db, "purge"), "gebruik: wijktafel purge --closed-before JJJJ-MM-DD\n");
+    usage_line(RUN("--db", db, "report", "--from", "2026-01-01"),
+               "gebruik: wijktafel report --from JJJJ-MM-DD --to JJJJ-MM-DD [--format md|csv]\n");
+    usage_line(RUN("--db", db, "bundle"),
+               "gebruik: wijktafel bundle export --for ROL|LID [--all] BESTAND, of wijktafel "
+               "bundle import BESTAND\n");
+    usage_line(RUN("--lang", "en", "--db", db, "bundle", "export", "--for", "leider"),
+               "usage: wijktafel bundle export --for ROLE|MEMBER [--all] FILE\n");
+    usage_line(RUN("--db", db, "check", "--x"), "gebruik: wijktafel check\n");
+    usage_line(RUN("--db", db, "suggest", "--cases", "f"),
+               "gebruik: wijktafel suggest CASE_ID [--limit N] [--format text|tsv|json] of "
+               "suggest --cases FILE --format tsv\n");
+    /* Unknown options, a flag with a value, a missing value, an ambiguous prefix. */
+    usage_line(RUN("--db", db, "export", "cases", "--bogus"),
+               "export: onbekende of onvolledige optie '--bogus'\n");
+    usage_line(RUN("--lang", "en", "--db", db, "log", "--bogus"),
+               "log: unknown or incomplete option '--bogus'\n");
+    usage_line(RUN("--db", db, "bundle", "export", "--all=1", "f"),
+               "bundle export: onbekende of onvolledige optie '--all=1'\n");
+    usage_line(RUN("--db", db, "erase", "--case"), "erase: onbekende of onvolledige optie '--case'\n");
+    usage_line(RUN("--db", db, "init", "--team"), "init: onbekende of onvolledige optie '--team'\n");
+    usage_line(RUN("--db", db, "themes", "--s", "2026-01-01", "--format", "x"),
+               "themes: --format moet text of tsv zijn\n");
+    usage_line(RUN("--bogus"), "onbekende of onvolledige optie '--bogus' (zie wijktafel --help)\n");
+    /* A check runs where its option stands: before a later unknown option. */
+    usage_line(RUN("--db", db, "export", "cases", "--format", "xml", "--bogus"),
+               "export: --format moet csv of json zijn, niet 'xml'\n");
+    /* A unique prefix and options after the argument, as before. */
+    struct run r = RUN("--db", db, "export", "members", "--form", "json");
+    ck_assert_int_eq(r.code, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "\"id\": \"leider\""));
+    rn_free(&r);
+    /* Commands without options take their arguments as they are. */
+    r = RUN("--db", db, "bundle", "import", "--x");
+    ck_assert_int_eq(r.code, 66);
+    ck_assert_ptr_nonnull(strstr(r.err, "--x: "));
+    rn_free(&r);
+    /* --help shows the same usage as the message, per language. */
+    r = RUN("--help");
+    ck_assert_ptr_nonnull(strstr(r.out, "  purge    --closed-before JJJJ-MM-DD\n"));
+    ck_assert_ptr_nonnull(strstr(r.out, "  bundle   export --for ROL|LID [--all] BESTAND | "
+                                        "import BESTAND\n"));
+    rn_free(&r);
+    r = RUN("--lang", "en", "--help");
+    ck_assert_ptr_nonnull(strstr(r.out, "  purge    --closed-before YYYY-MM-DD\n"));
+    ck_assert_ptr_nonnull(strstr(r.out, "  check    \n"));
+    rn_free(&r);
+    /* --help ends the options: a later unknown one is not looked at. */
+    r = RUN("-h", "--bogus");
+    ck_assert_int_eq(r.code, 0);
+    rn_free(&r);
+}
+END_TEST
+
 struct bad {
     const char *kind;
     const char *text; /* NULL: the file does not exist */
@@ -406,6 +476,7 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_init_and_summary);
     tcase_add_test(tc, test_usage_errors);
+    tcase_add_test(tc, test_declared_usage);
     tcase_add_test(tc, test_bad_input_changes_nothing);
     tcase_add_test(tc, test_unwritable_and_newer);
     tcase_add_test(tc, test_crlf_quotes_and_stdin);

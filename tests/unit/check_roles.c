@@ -212,9 +212,12 @@ START_TEST(test_review_flow)
     ck_assert_int_eq(l.n, 3);
     /* Likely duplicate: the resource is the eetcafé already on the map. */
     char dups[4][WT_MAX_ID + 1];
-    ck_assert_uint_ge(app_review_duplicates(lead, &l.s[2], dups, 4), 1);
+    struct wt_error derr = {0};
+    ck_assert_uint_ge(app_review_duplicates(lead, &l.s[2], dups, 4, &derr), 1);
+    ck_assert_int_eq(derr.code, 0);
     ck_assert_str_eq(dups[0], "r-eet");
-    ck_assert_uint_eq(app_review_duplicates(lead, &l.s[1], dups, 4), 0);
+    ck_assert_uint_eq(app_review_duplicates(lead, &l.s[1], dups, 4, &derr), 0);
+    ck_assert_int_eq(derr.code, 0);
     /* Accept one (edited), reject one, merge one. */
     struct wt_record edited;
     record_copy(&edited, &l.s[0].rec);
