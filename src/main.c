@@ -2,6 +2,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "wijktafel/cli.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/ui.h"
+#include "wijktafel/words.h"
 
 static void usage(FILE *f)
 {
@@ -44,7 +46,9 @@ static void setup_language(const char *lang)
     setlocale(LC_ALL, "");
     if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
         setlocale(LC_ALL, "C.UTF-8");
-    setenv("LANGUAGE", lang && strcmp(lang, "en") == 0 ? "en" : "nl", 1);
+    bool en = lang && strcmp(lang, "en") == 0;
+    setenv("LANGUAGE", en ? "en" : "nl", 1);
+    words_set_lang(en ? WT_LANG_EN : WT_LANG_NL);
     const char *dir = access(WT_LOCALEDIR "/en/LC_MESSAGES/wijktafel.mo", R_OK) == 0
                           ? WT_LOCALEDIR
                           : WT_BUILD_LOCALEDIR;

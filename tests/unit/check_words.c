@@ -1,0 +1,248 @@
+/* check_words.c: dates as people read and type them, and the words for stored codes (issue 16). */
+#include <check.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wijktafel/date.h"
+#include "wijktafel/record.h"
+#include "wijktafel/words.h"
+
+/* Monday 7 December 2026, the day of the issue's meeting. */
+static int32_t monday(void)
+{
+    int32_t d;
+    ck_assert_int_eq(date_parse("2026-12-07", &d), 0);
+    ck_assert_int_eq(date_weekday(d), 0);
+    return d;
+}
+
+/* The ISO date that s reads as on today, or "-" when it is refused. */
+static const char *reads(const char *s, int32_t today)
+{
+    static char out[11];
+    int32_t d = -99999;
+    if (date_read(s, today, &d) != 0) {
+        ck_assert_int_eq(d, -99999); /* nothing written on refusal */
+        return "-";
+    }
+    date_format(d, out);
+    return out;
+}
+
+START_TEST(test_read_forms)
+{
+    int32_t t = monday();
+    ck_assert_str_eq(reads("8-12-2026", t), "2026-12-08");
+    ck_assert_str_eq(reads("18-12-2026", t), "2026-12-18");
+    ck_assert_str_eq(reads("08-12-2026", t), "2026-12-08");
+    ck_assert_str_eq(reads("8/12/2026", t), "2026-12-08");
+    ck_assert_str_eq(reads("8.12.2026", t), "2026-12-08");
+    ck_assert_str_eq(reads("8-12-26", t), "2026-12-08");
+    ck_assert_str_eq(reads("8-12", t), "2026-12-08");
+    ck_assert_str_eq(reads("8 dec", t), "2026-12-08");
+    ck_assert_str_eq(reads("8 december 2026", t), "2026-12-08");
+    ck_assert_str_eq(reads("8 Dec. 2026", t), "2026-12-08");
+    ck_assert_str_eq(reads("Dec 8", t), "2026-12-08");
+    ck_assert_str_eq(reads("3 mrt", t), "2027-03-03");
+    ck_assert_str_eq(reads("3 maart 2025", t), "2025-03-03");
+    ck_assert_str_eq(reads("3 march", t), "2027-03-03");
+    ck_assert_str_eq(reads("1 mei", t), "2027-05-01");
+    ck_assert_str_eq(reads("1 may", t), "2027-05-01");
+    ck_assert_str_eq(reads("2026-12-08", t), "2026-12-08");
+    ck_assert_str_eq(reads("  2026-12-08 ", t), "2026-12-08");
+    ck_assert_str_eq(reads("vandaag", t), "2026-12-07");
+    ck_assert_str_eq(reads("Vandaag", t), "2026-12-07");
+    ck_assert_str_eq(reads("morgen", t), "2026-12-08");
+    ck_assert_str_eq(reads("overmorgen", t), "2026-12-09");
+    ck_assert_str_eq(reads("gisteren", t), "2026-12-06");
+    ck_assert_str_eq(reads("today", t), "2026-12-07");
+    ck_assert_str_eq(reads("tomorrow", t), "2026-12-08");
+    ck_assert_str_eq(reads("yesterday", t), "2026-12-06");
+    ck_assert_str_eq(reads("+7", t), "2026-12-14");
+    ck_assert_str_eq(reads("+0", t), "2026-12-07");
+    ck_assert_str_eq(reads("-3", t), "2026-12-04");
+    ck_assert_str_eq(reads("over 2 weken", t), "2026-12-21");
+    ck_assert_str_eq(reads("over 1 week", t), "2026-12-14");
+    ck_assert_str_eq(reads("over 3 dagen", t), "2026-12-10");
+    ck_assert_str_eq(reads("over 2 maanden", t), "2027-02-07");
+    ck_assert_str_eq(reads("in 2 weeks", t), "2026-12-21");
+    ck_assert_str_eq(reads("in 1 day", t), "2026-12-08");
+    ck_assert_str_eq(reads("in 1 month", t), "2027-01-07");
+}
+END_TEST
+
+START_TEST(test_read_weekdays)
+{
+    int32_t t = monday();
+    ck_assert_str_eq(reads("vrijdag", t), "2026-12-11");
+    ck_assert_str_eq(reads("vr", t), "2026-12-11");
+    ck_assert_str_eq(reads("friday", t), "2026-12-11");
+    ck_assert_str_eq(reads("Fri", t), "2026-12-11");
+    ck_assert_str_eq(reads("dinsdag", t), "2026-12-08");
+    ck_assert_str_eq(reads("zondag", t), "2026-12-13");
+    /* The same weekday as today is next week's. */
+    ck_assert_str_eq(reads("maandag", t), "2026-12-14");
+    ck_assert_str_eq(reads("mon", t), "2026-12-14");
+    /* A day name before a date must agree with it. */
+    ck_assert_str_eq(reads("vr 11-12-2026", t), "2026-12-11");
+    ck_assert_str_eq(reads("Fri 11 Dec 2026", t), "2026-12-11");
+    ck_assert_str_eq(reads("di 8 dec", t), "2026-12-08");
+    ck_assert_str_eq(reads("ma 11-12-2026", t), "-");
+}
+END_TEST
+
+START_TEST(test_read_nearest_year)
+{
+    int32_t t;
+    ck_assert_int_eq(date_parse("2026-12-28", &t), 0);
+    /* Late December: early January is the coming one, early December this one. */
+    ck_assert_str_eq(reads("5-1", t), "2027-01-05");
+    ck_assert_str_eq(reads("8 dec", t), "2026-12-08");
+    ck_assert_int_eq(date_parse("2027-01-03", &t), 0);
+    ck_assert_str_eq(reads("20-12", t), "2026-12-20");
+    /* 29 February only where it exists. */
+    ck_assert_int_eq(date_parse("2028-02-01", &t), 0);
+    ck_assert_str_eq(reads("29-2", t), "2028-02-29");
+}
+END_TEST
+
+START_TEST(test_read_refused)
+{
+    int32_t t = monday();
+    const char *bad[] = {"", "   ", "morgenavond", "31-11-2026", "29-2-2026", "0-12-2026",
+                         "8-13-2026", "8-12-2026-1", "8-12/2026", "2026-12", "12", "dec",
+                         "8 foo", "over weken", "over 2 jaar", "in 2", "+", "+x", "8 dec 20266",
+                         "2026-02-30", "8--12", "1-1-1899", "m", "d",
+                         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                         "1 2 3 4 5 6 7 8", NULL};
+    for (const char **b = bad; *b; b++)
+        ck_assert_msg(strcmp(reads(*b, t), "-") == 0, "'%s' was read as %s", *b, reads(*b, t));
+    ck_assert_int_eq(date_read(NULL, t, &t), WT_EINVAL);
+}
+END_TEST
+
+START_TEST(test_show)
+{
+    int32_t t = monday(), d;
+    char out[DATE_SHOW_MAX];
+    ck_assert_int_eq(date_parse("2026-12-08", &d), 0);
+    words_set_lang(WT_LANG_NL);
+    ck_assert_str_eq(date_show(d, DATE_FULL, t, out), "8-12-2026");
+    ck_assert_str_eq(date_show(d, DATE_LIST, t, out), "di 8 dec");
+    ck_assert_str_eq(date_show(d, DATE_DAY, t, out), "di 8-12-2026");
+    ck_assert_str_eq(date_show(d - 365, DATE_LIST, t, out), "ma 8 dec 2025");
+    ck_assert_str_eq(date_show_iso("2026-12-11", DATE_DAY, t, out), "vr 11-12-2026");
+    ck_assert_str_eq(date_show_iso("not a date", DATE_FULL, t, out), "not a date");
+    ck_assert_str_eq(date_show_iso(NULL, DATE_FULL, t, out), "");
+    words_set_lang(WT_LANG_EN);
+    ck_assert_str_eq(date_show(d, DATE_FULL, t, out), "8 Dec 2026");
+    ck_assert_str_eq(date_show(d, DATE_LIST, t, out), "Tue 8 Dec");
+    ck_assert_str_eq(date_show(d, DATE_DAY, t, out), "Tue 8 Dec 2026");
+    words_set_lang(WT_LANG_NL);
+    /* What is shown reads back as the same day, in both languages and styles. */
+    for (int lang = 0; lang < 2; lang++) {
+        words_set_lang(lang ? WT_LANG_EN : WT_LANG_NL);
+        for (int32_t i = t - 400; i < t + 400; i += 3)
+            for (int st = DATE_FULL; st <= DATE_DAY; st++) {
+                int32_t back = -1;
+                if (st == DATE_LIST && (i < t - 180 || i > t + 180))
+                    continue; /* without a year it means the nearest such day */
+                date_show(i, (enum date_style)st, t, out);
+                ck_assert_msg(date_read(out, t, &back) == 0 && back == i, "%s", out);
+            }
+    }
+    words_set_lang(WT_LANG_NL);
+}
+END_TEST
+
+START_TEST(test_words)
+{
+    words_set_lang(WT_LANG_NL);
+    ck_assert_str_eq(words_of("cases.status", "new"), "nieuw");
+    ck_assert_str_eq(words_of("resources.capacity", "full"), "vol");
+    ck_assert_str_eq(words_of("resources.capacity", "3"), "3 vrij");
+    ck_assert_str_eq(words_of("resources.kind", "formal"), "formele zorg");
+    ck_assert_str_eq(words_of("members.role", "leader"), "leider");
+    ck_assert_str_eq(words_of("outcome", "worked"), "gewerkt");
+    ck_assert_str_eq(words_of("nonsense", "new"), "new");
+    ck_assert_str_eq(words_of("cases.status", "other"), "other");
+    ck_assert_str_eq(words_of("cases.status", NULL), "");
+    words_set_lang(WT_LANG_EN);
+    ck_assert_str_eq(words_of("resources.kind", "desk"), "help desk");
+    ck_assert_str_eq(words_of("resources.access", "rolstoel"), "wheelchair");
+    ck_assert_str_eq(words_of("resources.capacity", "3"), "3 free");
+    words_set_lang(WT_LANG_NL);
+    ck_assert_str_eq(words_code("cases.status", "Nieuw"), "new");
+    ck_assert_str_eq(words_code("cases.status", "new"), "new");
+    ck_assert_str_eq(words_code("resources.kind", "formal care"), "formal");
+    ck_assert_ptr_null(words_code("cases.status", "zomaar"));
+
+    char out[64];
+    ck_assert_str_eq(words_list(NULL, "klussen;techniek;vrijwilligerswerk", out, sizeof out),
+                     "klussen, techniek, vrijwilligerswerk");
+    ck_assert_str_eq(words_list("resources.access", "rolstoel;vervoer", out, sizeof out),
+                     "rolstoel, vervoer");
+    ck_assert_str_eq(words_list(NULL, "", out, sizeof out), "");
+    ck_assert_str_eq(words_list(NULL, NULL, out, sizeof out), "");
+    char small[8];
+    ck_assert_str_eq(words_list(NULL, "één;twee", small, sizeof small), "één, ");
+    ck_assert_str_eq(words_list(NULL, "ééé;x", small, 6), "éé"); /* not half a character */
+}
+END_TEST
+
+/* Every value of every enumerated column has a Dutch and an English word. */
+START_TEST(test_words_complete)
+{
+    static const struct {
+        enum wt_kind kind;
+        int col;
+        const char *domain;
+    } cols[] = {{WT_MEMBERS, MEMBER_ROLE, "members.role"},
+                {WT_CASES, CASE_STATUS, "cases.status"},
+                {WT_SIGNALS, SIGNAL_STATUS, "signals.status"},
+                {WT_ACTIONS, ACTION_STATUS, "actions.status"},
+                {WT_RESOURCES, RESOURCE_KIND, "resources.kind"},
+                {WT_RESOURCES, RESOURCE_CAPACITY, "resources.capacity"},
+                {WT_RESOURCES, RESOURCE_ACCESS, "resources.access"}};
+    int checked = 0;
+    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+        const struct wt_field_def *fd = &record_kind(cols[i].kind)->fields[cols[i].col];
+        ck_assert_ptr_nonnull(fd->values);
+        for (const char *const *v = fd->values; *v; v++) {
+            words_set_lang(WT_LANG_EN);
+            const char *en = words_of(cols[i].domain, *v);
+            words_set_lang(WT_LANG_NL);
+            const char *nl = words_of(cols[i].domain, *v);
+            bool listed = false;
+            for (const char *const *c = words_codes(cols[i].domain); c && *c; c++)
+                listed |= strcmp(*c, *v) == 0;
+            ck_assert_msg(listed, "%s %s has no word", cols[i].domain, *v);
+            ck_assert(*en && *nl);
+            ck_assert_str_eq(words_code(cols[i].domain, en), *v);
+            ck_assert_str_eq(words_code(cols[i].domain, nl), *v);
+            checked++;
+        }
+    }
+    ck_assert_int_ge(checked, 20);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("words");
+    TCase *tc = tcase_create("words");
+    tcase_add_test(tc, test_read_forms);
+    tcase_add_test(tc, test_read_weekdays);
+    tcase_add_test(tc, test_read_nearest_year);
+    tcase_add_test(tc, test_read_refused);
+    tcase_add_test(tc, test_show);
+    tcase_add_test(tc, test_words);
+    tcase_add_test(tc, test_words_complete);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
