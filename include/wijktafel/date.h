@@ -28,7 +28,7 @@ int date_read(const char *s, int32_t today, int32_t *days);
 
 enum date_style {
     DATE_FULL, /* 8-12-2026 / 8 Dec 2026 */
-    DATE_LIST, /* di 8 dec / Tue 8 Dec; the year added when it is not today's */
+    DATE_LIST, /* di 8 dec / Tue 8 Dec; as DATE_FULL in another year than today's */
     DATE_DAY,  /* di 8-12-2026 / Tue 8 Dec 2026: how a form understood an entry */
 };
 

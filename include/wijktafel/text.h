@@ -26,4 +26,16 @@ char *text_inert(const char *s, bool keep_newlines);
 /* A copy of s with leading and trailing ASCII white space removed. */
 char *text_trim(const char *s);
 
+/* Which of n entries a person meant by typed (a name or an id), compared
+ * after text_fold, so case and accents do not matter: an id equal to typed,
+ * else a name equal to it, else the only name that has the typed words as
+ * whole words in order ("noor" is Noor Haddou rather than Noortje), else the
+ * only name with words that start so ("jel", "noor h"). ids may be NULL. Returns the
+ * index, -1 when nothing matches, -2 when more than one does. */
+int text_pick(const char *typed, const char *const *ids, const char *const *names, size_t n);
+
+/* True when the folded words of typed start words of name, in order (the
+ * match text_pick uses; also for completion lists). */
+bool text_words_match(const char *typed, const char *name);
+
 #endif

@@ -127,11 +127,12 @@ char *date_show(int32_t days, enum date_style style, int32_t today, char out[DAT
     bool en = words_lang() == WT_LANG_EN;
     switch (style) {
     case DATE_LIST:
-        if (y == ty)
+        if (y == ty) {
             snprintf(out, DATE_SHOW_MAX, "%s %d %s", wd, d, mn);
-        else
-            snprintf(out, DATE_SHOW_MAX, "%s %d %s %d", wd, d, mn, y);
-        break;
+            break;
+        }
+        /* Another year: the full date, which fits the same column. */
+        return date_show(days, DATE_FULL, today, out);
     case DATE_DAY:
         if (en)
             snprintf(out, DATE_SHOW_MAX, "%s %d %s %d", wd, d, mn, y);

@@ -130,3 +130,75 @@ char *text_trim(const char *s)
         e--;
     return xstrndup(a, (size_t)(e - a));
 }
+
+/* True when every word of t (folded, space-separated) starts a word of n,
+ * in order, the first at the start of some word. */
+static bool words_prefix(const char *t, const char *n, bool whole)
+{
+    while (*t == ' ')
+        t++;
+    if (!*t)
+        return false;
+    const char *w = n;
+    while (*t) {
+        size_t tl = strcspn(t, " ");
+        for (;;) {
+            while (*w == ' ')
+                w++;
+            if (!*w)
+                return false;
+            size_t wl = strcspn(w, " ");
+            bool ok = (whole ? tl == wl : tl <= wl) && strncmp(w, t, tl) == 0;
+            w += wl;
+            if (ok)
+                break;
+        }
+        t += tl;
+        while (*t == ' ')
+            t++;
+    }
+    return true;
+}
+
+bool text_words_match(const char *typed, const char *name)
+{
+    char *t = text_fold(typed ? typed : ""), *n = text_fold(name ? name : "");
+    bool ok = t && n && words_prefix(t, n, false);
+    free(t);
+    free(n);
+    return ok;
+}
+
+int text_pick(const char *typed, const char *const *ids, const char *const *names, size_t n)
+{
+    char *t = text_fold(typed ? typed : "");
+    if (!t)
+        return -1;
+    int found = -1;
+    for (size_t i = 0; ids && i < n && found < 0; i++)
+        if (ids[i] && strcmp(ids[i], typed) == 0)
+            found = (int)i;
+    for (size_t i = 0; i < n && found < 0; i++) {
+        char *f = text_fold(names[i] ? names[i] : "");
+        if (f && *t && strcmp(f, t) == 0)
+            found = (int)i;
+        free(f);
+    }
+    /* Whole words first ("noor" is Noor Haddou, not Noortje), then beginnings. */
+    for (int whole = 1; whole >= 0 && found == -1; whole--) {
+        for (size_t i = 0; i < n; i++) {
+            char *f = text_fold(names[i] ? names[i] : "");
+            bool ok = f && words_prefix(t, f, whole);
+            free(f);
+            if (ok) {
+                if (found >= 0) {
+                    found = -2;
+                    break;
+                }
+                found = (int)i;
+            }
+        }
+    }
+    free(t);
+    return found;
+}

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "ui_int.h"
+#include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/text.h"
 
@@ -26,7 +27,8 @@ static const char *token_start(const struct form_field *f, const char *text)
     return t;
 }
 
-/* The choices that start with what is typed (case-insensitive), at most max. */
+/* The choices whose words start with what is typed (case and accents do not
+ * matter: "noor" and "haddou" offer Noor Haddou), at most max. */
 static int candidates(const struct form_field *f, const char *text, const char **out, int max)
 {
     if (!f->choices)
@@ -35,7 +37,7 @@ static int candidates(const struct form_field *f, const char *text, const char *
     size_t tl = strlen(tok);
     int n = 0;
     for (const char *const *c = f->choices; *c && n < max; c++)
-        if (strncasecmp(*c, tok, tl) == 0)
+        if (tl == 0 || text_words_match(tok, *c))
             out[n++] = *c;
     return n;
 }
@@ -59,6 +61,45 @@ static bool complete(struct form *fm)
     }
     free(text);
     return changed;
+}
+
+/* How a date field's text reads, in hint: the day it understood, or a
+ * note that it is no date. */
+static void date_hint(struct ui *u, const char *text, struct buf *hint)
+{
+    char *t = text_trim(text);
+    int32_t d;
+    char shown[DATE_SHOW_MAX];
+    if (!*t)
+        buf_puts(hint, _("bijv. 18-12-2026, 18 dec, morgen, vrijdag, over 2 weken of +7"));
+    else if (date_read(t, u->a->today, &d) == 0)
+        buf_printf(hint, _("Begrepen als: %s"), date_show(d, DATE_DAY, u->a->today, shown));
+    else
+        buf_puts(hint, _("Geen datum; typ bijv. 18-12-2026, morgen of vrijdag"));
+    free(t);
+}
+
+/* A date field's text after leaving it: the day it was understood as
+ * ("vr 11-12-2026"), so that the form shows what will be saved. */
+static void settle_date(struct ui *u, struct form *fm, int i)
+{
+    if (fm->f[i].kind != FORM_DATE)
+        return;
+    char *t = lineedit_text(&fm->e[i]);
+    int32_t d;
+    if (date_read(t, u->a->today, &d) == 0) {
+        char shown[DATE_SHOW_MAX];
+        lineedit_set(&fm->e[i], date_show(d, DATE_DAY, u->a->today, shown));
+        fm->e[i].cur = fm->e[i].len;
+    }
+    free(t);
+}
+
+/* Moves to field next, settling the date field that is left. */
+static void go_to(struct ui *u, struct form *fm, int next)
+{
+    settle_date(u, fm, fm->cur);
+    fm->cur = next;
 }
 
 static int label_width(const struct form *fm)
@@ -106,8 +147,11 @@ static void draw_form(struct ui *u, struct form *fm, const char *title)
         buf_printf(&hint, "%s%s", i ? "  " : _("Tab vult aan: "), c[i]);
     if (f->kind == FORM_LONG)
         buf_puts(&hint, _("   F4: in de editor"));
-    if (f->kind == FORM_DATE)
-        buf_puts(&hint, _("JJJJ-MM-DD"));
+    if (f->kind == FORM_DATE) {
+        char *t = lineedit_text(&fm->e[fm->cur]);
+        date_hint(u, t, &hint);
+        free(t);
+    }
     draw_text(hy + 1, r.x + 2, r.w - 4, hint.data, TH_DIM, false);
     buf_fini(&hint);
     if (fm->err[0]) {
@@ -121,14 +165,31 @@ static void draw_form(struct ui *u, struct form *fm, const char *title)
     lineedit_draw(&fm->e[fm->cur], cy, fx, fw, true);
 }
 
-static void to_fields(struct form *fm)
+/* The fields' values from what was typed, a date as YYYY-MM-DD. Returns the
+ * first date field that is no date (fm->err says so), or -1. */
+static int to_fields(struct ui *u, struct form *fm)
 {
+    int bad = -1;
     for (int i = 0; i < fm->n; i++) {
         free(fm->f[i].value);
         char *t = lineedit_text(&fm->e[i]);
         fm->f[i].value = text_trim(t);
         free(t);
+        int32_t d;
+        if (fm->f[i].kind != FORM_DATE || !*fm->f[i].value)
+            continue;
+        if (date_read(fm->f[i].value, u->a->today, &d) == 0) {
+            free(fm->f[i].value);
+            fm->f[i].value = xmalloc(11);
+            date_format(d, fm->f[i].value);
+        } else if (bad < 0) {
+            bad = i;
+            snprintf(fm->err, sizeof fm->err,
+                     _("%s: '%s' is geen datum; typ bijv. 18-12-2026, morgen of vrijdag"),
+                     _(fm->f[i].label), fm->f[i].value);
+        }
     }
+    return bad;
 }
 
 /* A long text goes to $EDITOR; it comes back with its line breaks, which
@@ -154,7 +215,11 @@ bool form_run(struct ui *u, const char *title, struct form_field *f, int n, form
     fm.e = xcalloc((size_t)n, sizeof *fm.e);
     char **long_text = xcalloc((size_t)n, sizeof *long_text);
     for (int i = 0; i < n; i++) {
-        lineedit_init(&fm.e[i], f[i].value);
+        char shown[DATE_SHOW_MAX];
+        const char *v = f[i].kind == FORM_DATE && f[i].value
+                            ? date_show_iso(f[i].value, DATE_DAY, u->a->today, shown)
+                            : f[i].value;
+        lineedit_init(&fm.e[i], v);
         fm.e[i].cur = fm.e[i].len;
         if (f[i].value && strchr(f[i].value, '\n'))
             long_text[i] = xstrdup(f[i].value);
@@ -174,7 +239,12 @@ bool form_run(struct ui *u, const char *title, struct form_field *f, int n, form
         if (key == UI_ESC)
             break;
         if (ui_key_enter(key)) {
-            to_fields(&fm);
+            int bad = to_fields(u, &fm);
+            if (bad >= 0) {
+                fm.cur = bad;
+                ui_message(u, true, "%s", fm.err);
+                continue;
+            }
             for (int i = 0; i < n; i++) {
                 /* Keep the editor's line breaks unless the line was changed. */
                 char *flat = long_text[i] ? text_inert(long_text[i], false) : NULL;
@@ -198,11 +268,11 @@ bool form_run(struct ui *u, const char *title, struct form_field *f, int n, form
         }
         if (key == '\t') {
             if (!complete(&fm))
-                fm.cur = (fm.cur + 1) % n;
+                go_to(u, &fm, (fm.cur + 1) % n);
         } else if (key == UI_KEY(KEY_DOWN)) {
-            fm.cur = (fm.cur + 1) % n;
+            go_to(u, &fm, (fm.cur + 1) % n);
         } else if (key == UI_KEY(KEY_BTAB) || key == UI_KEY(KEY_UP)) {
-            fm.cur = (fm.cur + n - 1) % n;
+            go_to(u, &fm, (fm.cur + n - 1) % n);
         } else if ((key == UI_KEY(KEY_F(4)) || key == UI_CTRL('e')) &&
                    f[fm.cur].kind == FORM_LONG) {
             edit_long(u, &fm, long_text);

@@ -13,6 +13,7 @@ static int add_member(void *ctx, const struct wt_record *r)
     u->member_ids[u->nmembers] = xstrdup(r->v[MEMBER_ID]);
     u->member_names[u->nmembers++] = xstrdup(record_get(r, MEMBER_NAME));
     u->member_ids[u->nmembers] = NULL;
+    u->member_names[u->nmembers] = NULL;
     return 0;
 }
 

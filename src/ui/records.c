@@ -6,6 +6,7 @@
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/tags.h"
+#include "wijktafel/text.h"
 
 static const char *const sources[] = {"bewoner", "vrijwilliger", "wijkagent", "woningcorporatie",
                                       "buurthuis", "inloop", "wijkscan", "huisarts", "school",
@@ -19,7 +20,7 @@ struct spec {
     const char *const *choices; /* NULL: from the column's values, or none */
 };
 
-#define MEMBERS ((const char *const *)1) /* complete with member ids */
+#define MEMBERS ((const char *const *)1) /* a person: shows and completes names, takes a name or an id */
 
 static const struct spec action_spec[] = {
     {N_("Wat"), ACTION_TEXT, FORM_LONG, NULL},
@@ -103,14 +104,42 @@ struct save_ctx {
     enum round_finding what;
 };
 
+/* The member id that a person field's text names (a name or an id, FORMATS.md),
+ * or -1 with err saying why. */
+static int member_of(struct ui *u, const struct form_field *f, const char **id,
+                     struct wt_error *err)
+{
+    *id = NULL;
+    if (!f->value || !*f->value)
+        return 0;
+    int k = text_pick(f->value, ui_member_ids(u), ui_member_names(u), ui_member_count(u));
+    if (k == -2)
+        return wt_error_set(err, WT_EINVAL, _("%s: '%s' past bij meer leden; typ meer van de naam"),
+                            _(f->label), f->value);
+    if (k < 0)
+        return wt_error_set(err, WT_EINVAL, _("%s: '%s' is geen lid van het team"), _(f->label),
+                            f->value);
+    *id = ui_member_ids(u)[k];
+    return 0;
+}
+
 static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
                        struct wt_error *err)
 {
     struct save_ctx *c = ctx;
     struct wt_record r;
     record_copy(&r, c->r);
-    for (int i = 0; i < n; i++)
-        record_set(&r, f[i].col, f[i].value);
+    for (int i = 0; i < n; i++) {
+        const char *v = f[i].value, *id;
+        if (c->spec[i].choices == MEMBERS) {
+            if (member_of(u, &f[i], &id, err) != 0) {
+                record_fini(&r);
+                return err ? err->code : WT_EINVAL;
+            }
+            v = id;
+        }
+        record_set(&r, f[i].col, v);
+    }
     int rc = c->sub_id     ? app_review_accept(u->a, c->sub_id, &r, err)
              : c->round_id ? app_door_make(u->a, c->round_id, c->door_no, c->what, &r, err)
              : c->is_new   ? meeting_add(u->a, &r, err)
@@ -157,10 +186,11 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
         f[i].label = spec[i].label;
         f[i].kind = spec[i].kind;
         f[i].col = spec[i].col;
-        f[i].choices = spec[i].choices == MEMBERS ? ui_member_ids(u)
+        f[i].choices = spec[i].choices == MEMBERS ? ui_member_names(u)
                        : spec[i].choices         ? spec[i].choices
                                                  : fd->values;
-        f[i].value = xstrdup(record_get(r, spec[i].col));
+        f[i].value = xstrdup(spec[i].choices == MEMBERS ? ui_member_name(u, r->v[spec[i].col])
+                                                        : record_get(r, spec[i].col));
     }
     bool saved = form_run(u, title, f, n, save_record, c);
     form_fields_fini(f, n);

@@ -90,11 +90,8 @@ static void mmss(char *out, size_t n, int secs)
 /* Row 0: team, date, item with its time against the timebox, member, beamer. */
 static void draw_status(struct ui *u)
 {
-    static const char *const days[] = {N_("ma"), N_("di"), N_("wo"), N_("do"),
-                                       N_("vr"), N_("za"), N_("zo")};
-    char iso[11], date[8], spent[16], box[16];
-    date_format(u->a->today, iso);
-    snprintf(date, sizeof date, "%.2s-%.2s", iso + 8, iso + 5); /* "30-11": the year is known */
+    char date[DATE_SHOW_MAX], spent[16], box[16];
+    date_show(u->a->today, DATE_LIST, u->a->today, date); /* "ma 30 nov": the year is known */
     int secs = (int)item_elapsed(u, u->cur);
     bool over = secs > u->timebox[u->cur];
     mmss(spent, sizeof spent, secs);
@@ -106,7 +103,7 @@ static void draw_status(struct ui *u)
     char timer[96];
     snprintf(timer, sizeof timer, " %s%d %s %s/%s ", over ? "[!] " : "", u->cur + 1,
              _(u->views[u->cur]->ops->title), spent, box);
-    char *who = xasprintf(" %s %s %s (%s) ", _(days[date_weekday(u->a->today)]), date,
+    char *who = xasprintf(" %s %s (%s) ", date,
                           record_get(&u->a->member, MEMBER_NAME), role_word(u->a->role));
     char *team = xasprintf(" %s ", *u->a->team ? u->a->team : "wijktafel");
     int tw = draw_width(timer), ww = draw_width(who), teamw = draw_width(team);

@@ -8,8 +8,10 @@
 #include <wchar.h>
 
 #include "wijktafel/app.h"
+#include "wijktafel/date.h"
 #include "wijktafel/meeting.h"
 #include "wijktafel/ui.h"
+#include "wijktafel/words.h"
 
 /* ---- keys ----
  * One int per key: a character is its code point, a curses key code is
@@ -409,6 +411,10 @@ void ui_goto(struct ui *u, int item, enum wt_kind kind, const char *id);
 const char *ui_member_name(const struct ui *u, const char *id);
 /* The member ids, NULL-terminated (completion). */
 const char *const *ui_member_ids(const struct ui *u);
+/* The members' names, in the order of ui_member_ids, NULL-terminated. */
+const char *const *ui_member_names(const struct ui *u);
+/* How many members ui_member_ids lists. */
+size_t ui_member_count(const struct ui *u);
 /* Text as it may be shown now: on the beamer without private lines and
  * with residents' names replaced by initials. Caller frees. */
 char *ui_show(const struct ui *u, const char *text);
@@ -459,6 +465,9 @@ const char *ui_signal_status(const char *status); /* "nieuw", "besproken", ... *
 const char *ui_action_status(const char *status); /* "open", "klaar", "vervallen" */
 const char *ui_kind_label(enum wt_kind kind);     /* "casus", "signaal", ... */
 const char *ui_last_part(const char *area);
+/* A stored date (YYYY-MM-DD) as people read it, in style st (date_show_iso
+ * against today); returns out. */
+char *ui_date(const struct ui *u, const char *iso, enum date_style st, char out[DATE_SHOW_MAX]);
 /* "3 d", "5 wk", "4 mnd", "2 jr" since the date (YYYY-MM-DD); "" if none. */
 void ui_age(int32_t today, const char *date, char out[16]);
 

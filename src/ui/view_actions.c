@@ -117,12 +117,13 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     const struct wt_record *r = &s->rows.r[s->idx[i]];
     char *text = ui_show(s->v.u, record_get(r, ACTION_TEXT));
     const char *status = ui_action_status(record_get(r, ACTION_STATUS));
-    char st[32];
+    char st[32], due[DATE_SHOW_MAX];
     snprintf(st, sizeof st, "%s%s", strcmp(record_get(r, ACTION_STATUS), "open") ? "[x] " : "",
              status);
     const char *cells[] = {overdue(s, r) ? "[!]" : "", r->v[0], text,
                            ui_member_name(s->v.u, r->v[ACTION_OWNER]),
-                           record_get(r, ACTION_DUE), st, record_get(r, ACTION_CASE)};
+                           ui_date(s->v.u, r->v[ACTION_DUE], DATE_LIST, due), st,
+                           record_get(r, ACTION_CASE)};
     list_cells(y, x, w, cells, c->widths, c->n, sel ? TH_SEL : TH_NORMAL);
     free(text);
 }
@@ -143,9 +144,11 @@ static void draw_detail(struct actions *s, struct rect r)
                          overdue(s, a) ? _("  [!] de datum is voorbij") : "");
     y = draw_field(in, y, _("Wat"), text, lw);
     y = draw_field(in, y, _("Wie"), ui_member_name(s->v.u, a->v[ACTION_OWNER]), lw);
-    y = draw_field(in, y, _("Uiterlijk"), record_get(a, ACTION_DUE), lw);
+    char due[DATE_SHOW_MAX], met[DATE_SHOW_MAX];
+    y = draw_field(in, y, _("Uiterlijk"), ui_date(s->v.u, a->v[ACTION_DUE], DATE_DAY, due), lw);
     y = draw_field(in, y, _("Status"), st, lw);
-    y = draw_field(in, y, _("Overleg"), record_get(a, ACTION_MEETING), lw);
+    y = draw_field(in, y, _("Overleg"), ui_date(s->v.u, a->v[ACTION_MEETING], DATE_DAY, met),
+                   lw);
     draw_field(in, y, _("Casus"), record_get(a, ACTION_CASE), lw);
     free(st);
     free(text);
@@ -210,20 +213,21 @@ static void move_due(struct actions *s)
     int32_t due = s->v.u->a->today;
     if (a->v[ACTION_DUE] && date_parse(a->v[ACTION_DUE], &due) == 0 && due < s->v.u->a->today)
         due = s->v.u->a->today;
-    char proposal[11];
-    date_format(due + 7, proposal);
+    char proposal[DATE_SHOW_MAX], shown[DATE_SHOW_MAX];
+    date_show(due + 7, DATE_DAY, s->v.u->a->today, proposal);
     char *keep = xstrdup(id);
-    char *in = dialog_input(s->v.u, _("Nieuwe datum (JJJJ-MM-DD):"), proposal);
+    char *in = dialog_input(s->v.u, _("Nieuwe datum (bijv. 18-12-2026, vrijdag, +7):"), proposal);
     int32_t d;
     struct wt_error err = {0};
-    if (in && date_parse(in, &d) != 0)
-        ui_message(s->v.u, true, _("'%s' is geen datum (JJJJ-MM-DD)"), in);
+    if (in && date_read(in, s->v.u->a->today, &d) != 0)
+        ui_message(s->v.u, true, _("'%s' is geen datum; typ bijv. 18-12-2026, morgen of vrijdag"), in);
     else if (in && meeting_action_move(s->v.u->a, keep, d, &err) != 0)
         ui_error(s->v.u, &err);
     else if (in) {
         touch(s, keep);
         ui_changed(s->v.u);
-        ui_message(s->v.u, false, _("Actiepunt %s verzet naar %s"), keep, in);
+        ui_message(s->v.u, false, _("Actiepunt %s verzet naar %s"), keep,
+                   date_show(d, DATE_DAY, s->v.u->a->today, shown));
     }
     free(in);
     free(keep);

@@ -129,7 +129,9 @@ void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
                                : "");
     char age[16];
     ui_age(u->a->today, c->v[CASE_OPENED], age);
-    char *since = xasprintf(_("%s (%s geleden), %s"), record_get(c, CASE_OPENED), age,
+    char day[DATE_SHOW_MAX];
+    char *since = xasprintf(_("%s (%s geleden), %s"), ui_date(u, c->v[CASE_OPENED], DATE_FULL, day),
+                            age,
                             ui_case_status(record_get(c, CASE_STATUS)));
     char *req = ui_show(u, record_get(c, CASE_REQUEST));
     char *net = ui_show(u, record_get(c, CASE_NETWORK));

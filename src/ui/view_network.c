@@ -139,8 +139,23 @@ static const char *mark(const struct network *s, const struct wt_record *r)
 
 static const char *capacity_word(const char *c)
 {
-    return strcmp(c, "full") == 0 ? _("vol") : strcmp(c, "paused") == 0 ? _("gepauzeerd")
-                                                                         : _("open");
+    return words_of("resources.capacity", *c ? c : "open");
+}
+
+/* A resource's column as people read it: words for codes, lists with ", ",
+ * dates as dates. Returns out or the stored value. */
+static const char *resource_value(const struct ui *u, const struct wt_record *e, int col,
+                                  char *out, size_t n)
+{
+    const char *v = record_get(e, col);
+    switch (col) {
+    case RESOURCE_KIND: return words_of("resources.kind", v);
+    case RESOURCE_NEEDS:
+    case RESOURCE_INTERESTS: return words_list(NULL, v, out, n);
+    case RESOURCE_ACCESS: return words_list("resources.access", v, out, n);
+    case RESOURCE_CHECKED: return ui_date(u, e->v[col], DATE_FULL, out);
+    default: return v;
+    }
 }
 
 struct row_ctx {
@@ -157,10 +172,12 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     bool talent = r->kind == WT_TALENTS;
     char *name = talent ? ui_person(s->v.u, record_get(r, TALENT_NAME))
                         : ui_show(s->v.u, record_get(r, RESOURCE_NAME));
+    char day[DATE_SHOW_MAX];
     const char *cells[] = {
-        mark(s, r), r->v[0], name, talent ? _("talent") : record_get(r, RESOURCE_KIND),
+        mark(s, r), r->v[0], name,
+        talent ? _("talent") : words_of("resources.kind", record_get(r, RESOURCE_KIND)),
         ui_last_part(record_get(r, talent ? TALENT_AREA : RESOURCE_AREA)),
-        record_get(r, talent ? TALENT_CONSENT : RESOURCE_CHECKED),
+        ui_date(s->v.u, r->v[talent ? TALENT_CONSENT : RESOURCE_CHECKED], DATE_LIST, day),
         talent ? "" : capacity_word(record_get(r, RESOURCE_CAPACITY))};
     if (c->n == 6) {
         cells[4] = cells[5];
@@ -187,11 +204,15 @@ static void draw_detail(struct network *s, struct rect r)
         char *head = xasprintf("%s  %s", e->v[0], name);
         y = draw_field(in, y, _("Talent"), head, lw);
         y = draw_field(in, y, _("Wijk"), record_get(e, TALENT_AREA), lw);
-        y = draw_field(in, y, _("Helpt bij"), record_get(e, TALENT_OFFERS), lw);
-        y = draw_field(in, y, _("Interesses"), record_get(e, TALENT_INTERESTS), lw);
+        char list[WT_MAX_FIELD_BYTES + 1];
+        y = draw_field(in, y, _("Helpt bij"),
+                       words_list(NULL, e->v[TALENT_OFFERS], list, sizeof list), lw);
+        y = draw_field(in, y, _("Interesses"),
+                       words_list(NULL, e->v[TALENT_INTERESTS], list, sizeof list), lw);
         y = draw_field(in, y, _("Wanneer"), avail, lw);
+        char day[DATE_SHOW_MAX];
         draw_field(in, y, _("Toestemming"),
-                   e->v[TALENT_CONSENT] ? e->v[TALENT_CONSENT]
+                   e->v[TALENT_CONSENT] ? ui_date(u, e->v[TALENT_CONSENT], DATE_FULL, day)
                                         : _("[!] nog niet: wordt niet voorgesteld"),
                    lw);
         free(head);
@@ -208,7 +229,8 @@ static void draw_detail(struct network *s, struct rect r)
     char *head = xasprintf("%s  (%s, %s)", record_get(e, RESOURCE_NAME), e->v[0],
                            capacity_word(record_get(e, RESOURCE_CAPACITY)));
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
-        char *v = ui_show(u, i == 0 ? head : record_get(e, cols[i]));
+        char shown[WT_MAX_FIELD_BYTES + 1];
+        char *v = ui_show(u, i == 0 ? head : resource_value(u, e, cols[i], shown, sizeof shown));
         if (cols[i] == RESOURCE_CHECKED && stale(s, e)) {
             char *m = xasprintf(_("%s  [!] langer dan 6 maanden geleden"), *v ? v : "-");
             free(v);

@@ -171,14 +171,14 @@ static void enter_other_week(struct balance_pane *p, struct ui *u)
 {
     if (!ui_may_write(u))
         return;
-    char init[11];
-    date_format(p->b.to - 7, init);
-    char *in = dialog_input(u, _("Welke week? Een dag erin (JJJJ-MM-DD):"), init);
+    char init[DATE_SHOW_MAX];
+    date_show(p->b.to - 7, DATE_DAY, u->a->today, init);
+    char *in = dialog_input(u, _("Welke week? Een dag erin:"), init);
     if (!in)
         return;
     int32_t day;
-    if (date_parse(in, &day) != 0)
-        ui_message(u, true, _("Geen datum: '%s' (JJJJ-MM-DD)"), in);
+    if (date_read(in, u->a->today, &day) != 0)
+        ui_message(u, true, _("'%s' is geen datum; typ bijv. 18-12-2026, morgen of vrijdag"), in);
     else if (balance_monday(day) < p->b.from || balance_monday(day) > p->b.to)
         ui_message(u, true, _("Alleen de 4 weken die hier staan"));
     else

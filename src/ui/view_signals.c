@@ -87,8 +87,9 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     char *text = ui_show(s->v.u, record_get(r, SIGNAL_TEXT));
     char *source = ui_show(s->v.u, record_get(r, SIGNAL_SOURCE));
     const char *st = record_get(r, SIGNAL_STATUS);
+    char day[DATE_SHOW_MAX];
     const char *cells[] = {strcmp(st, "new") == 0 ? "*" : "", r->v[0],
-                           record_get(r, SIGNAL_DATE), ui_last_part(record_get(r, SIGNAL_AREA)),
+                           ui_date(s->v.u, r->v[SIGNAL_DATE], DATE_LIST, day), ui_last_part(record_get(r, SIGNAL_AREA)),
                            text, source, ui_signal_status(st), record_get(r, SIGNAL_CASE)};
     list_cells(y, x, w, cells, c->widths, 8, sel ? TH_SEL : TH_NORMAL);
     free(text);
@@ -111,7 +112,8 @@ static void draw_detail(struct signals *s, struct rect r)
     char *source = ui_show(u, record_get(g, SIGNAL_SOURCE));
     char *area = ui_show(u, record_get(g, SIGNAL_AREA));
     char *themes = ui_show(u, record_get(g, SIGNAL_THEMES));
-    char *head = xasprintf("%s  %s  %s", g->v[0], record_get(g, SIGNAL_DATE),
+    char day[DATE_SHOW_MAX];
+    char *head = xasprintf("%s  %s  %s", g->v[0], ui_date(u, g->v[SIGNAL_DATE], DATE_DAY, day),
                            ui_signal_status(record_get(g, SIGNAL_STATUS)));
     y = draw_field(in, y, _("Signaal"), head, lw);
     y = draw_field(in, y, _("Wat"), text, lw);

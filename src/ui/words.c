@@ -6,28 +6,22 @@
 #include "ui_int.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
+#include "wijktafel/words.h"
 
+/* The statuses read from the one table of words (core/words.c). */
 const char *ui_case_status(const char *s)
 {
-    return strcmp(s, "new") == 0 ? _("nieuw") : strcmp(s, "closed") == 0 ? _("gesloten")
-                                                                          : _("open");
+    return words_of("cases.status", s && *s ? s : "open");
 }
 
 const char *ui_signal_status(const char *s)
 {
-    if (strcmp(s, "discussed") == 0)
-        return _("besproken");
-    if (strcmp(s, "taken-up") == 0)
-        return _("opgepakt");
-    if (strcmp(s, "closed") == 0)
-        return _("gesloten");
-    return _("nieuw");
+    return words_of("signals.status", s && *s ? s : "new");
 }
 
 const char *ui_action_status(const char *s)
 {
-    return strcmp(s, "done") == 0 ? _("klaar") : strcmp(s, "dropped") == 0 ? _("vervallen")
-                                                                           : _("open");
+    return words_of("actions.status", s && *s ? s : "open");
 }
 
 const char *ui_kind_label(enum wt_kind kind)
@@ -41,6 +35,11 @@ const char *ui_last_part(const char *area)
 {
     const char *s = strrchr(area ? area : "", '/');
     return s ? s + 1 : area ? area : "";
+}
+
+char *ui_date(const struct ui *u, const char *iso, enum date_style st, char out[DATE_SHOW_MAX])
+{
+    return date_show_iso(iso, st, u->a->today, out);
 }
 
 void ui_age(int32_t today, const char *date, char out[16])
@@ -90,6 +89,16 @@ const char *ui_member_name(const struct ui *u, const char *id)
 const char *const *ui_member_ids(const struct ui *u)
 {
     return (const char *const *)u->member_ids;
+}
+
+const char *const *ui_member_names(const struct ui *u)
+{
+    return (const char *const *)u->member_names;
+}
+
+size_t ui_member_count(const struct ui *u)
+{
+    return u->nmembers;
 }
 
 bool ui_queued(struct ui *u, enum wt_kind kind)
