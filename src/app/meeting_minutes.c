@@ -6,6 +6,7 @@
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/text.h"
+#include "wijktafel/words.h"
 
 struct note {
     char *what; /* "chosen", "closed", "moved", "signal" */
@@ -56,11 +57,30 @@ static void put_text(struct buf *out, const struct meeting_redactor *r, const ch
 }
 
 struct new_actions {
+    struct app *a;
     const char *day;
     struct buf *out;
     const struct meeting_redactor *r;
     size_t n;
 };
+
+/* A member as the minutes name them: the name, or the id of one not (or no
+ * longer) in the team. */
+static void put_member(struct buf *out, struct app *a, const char *id)
+{
+    struct wt_record m;
+    if (app_get_unlogged(a, WT_MEMBERS, id, &m) == 0 && m.v[MEMBER_NAME])
+        put_text(out, NULL, m.v[MEMBER_NAME]);
+    else
+        put_text(out, NULL, id);
+    record_fini(&m);
+}
+
+/* A stored date as the minutes show it (8-12-2026), or the value itself. */
+static const char *shown(const char *iso, char out[DATE_SHOW_MAX])
+{
+    return date_show_iso(iso, DATE_FULL, 0, out);
+}
 
 static int new_action(void *ctx, const struct wt_record *a)
 {
@@ -69,15 +89,18 @@ static int new_action(void *ctx, const struct wt_record *a)
         return 0;
     buf_printf(na->out, "- %s: ", a->v[ACTION_ID]);
     put_text(na->out, na->r, record_get(a, ACTION_TEXT));
-    if (a->v[ACTION_OWNER])
-        buf_printf(na->out, _(" Eigenaar: %s."), a->v[ACTION_OWNER]);
+    char day[DATE_SHOW_MAX];
+    if (a->v[ACTION_OWNER]) {
+        buf_puts(na->out, _(" Eigenaar: "));
+        put_member(na->out, na->a, a->v[ACTION_OWNER]);
+        buf_putc(na->out, '.');
+    }
     if (a->v[ACTION_DUE])
-        buf_printf(na->out, _(" Uiterlijk: %s."), a->v[ACTION_DUE]);
+        buf_printf(na->out, _(" Uiterlijk: %s."), shown(a->v[ACTION_DUE], day));
     if (a->v[ACTION_CASE])
         buf_printf(na->out, _(" Casus: %s."), a->v[ACTION_CASE]);
     if (strcmp(record_get(a, ACTION_STATUS), "open") != 0)
-        buf_printf(na->out, " (%s)", strcmp(a->v[ACTION_STATUS], "done") == 0 ? _("klaar")
-                                                                                 : _("vervallen"));
+        buf_printf(na->out, " (%s)", words_of("actions.status", a->v[ACTION_STATUS]));
     buf_putc(na->out, '\n');
     na->n++;
     return 0;
@@ -85,13 +108,7 @@ static int new_action(void *ctx, const struct wt_record *a)
 
 static const char *signal_word(const char *status)
 {
-    if (strcmp(status, "discussed") == 0)
-        return _("besproken");
-    if (strcmp(status, "taken-up") == 0)
-        return _("opgepakt");
-    if (strcmp(status, "closed") == 0)
-        return _("gesloten");
-    return _("nieuw");
+    return words_of("signals.status", *status ? status : "new");
 }
 
 static void section(struct buf *out, const char *title)
@@ -146,13 +163,14 @@ static size_t write_notes(struct app *a, const struct notes *ns, const char *wha
         buf_printf(out, "- %s: ", n->id);
         put_text(out, r, record_get(&rec, kind == WT_SIGNALS ? SIGNAL_TEXT : ACTION_TEXT));
         if (strcmp(what, "closed") == 0)
-            buf_printf(out, " (%s)", strcmp(n->value, "done") == 0 ? _("klaar") : _("vervallen"));
+            buf_printf(out, " (%s)", words_of("actions.status", n->value));
         else if (strcmp(what, "moved") == 0) {
             char *gt = strchr(n->value, '>');
             if (gt)
                 *gt = '\0';
-            buf_printf(out, _(" (verzet van %s naar %s)"), *n->value ? n->value : "-",
-                       gt ? gt + 1 : "-");
+            char from[DATE_SHOW_MAX], to[DATE_SHOW_MAX];
+            buf_printf(out, _(" (verzet van %s naar %s)"), *n->value ? shown(n->value, from) : "-",
+                       gt ? shown(gt + 1, to) : "-");
         } else
             buf_printf(out, " (%s)", signal_word(n->value));
         buf_putc(out, '\n');
@@ -187,13 +205,14 @@ int meeting_minutes(struct app *a, int32_t day, struct buf *out, struct wt_error
     if (!rc && !r)
         rc = WT_EIO;
     struct buf acts = {0};
-    struct new_actions na = {d, &acts, r, 0};
+    struct new_actions na = {a, d, &acts, r, 0};
     if (!rc)
         rc = app_each(a, WT_ACTIONS, new_action, &na, err);
     if (!rc && !ns.opened && !ns.decisions && ns.count == 0 && na.n == 0)
         rc = wt_error_set(err, WT_ENOTFOUND, _("%s: op %s is geen overleg gehouden"), a->dir, d);
     if (!rc) {
-        buf_printf(out, _("# Notulen teamoverleg %s\n"), d);
+        char title[DATE_SHOW_MAX];
+        buf_printf(out, _("# Notulen teamoverleg %s\n"), shown(d, title));
         if (*a->team) {
             buf_printf(out, "\n%s: ", _("Team"));
             put_text(out, NULL, a->team);
