@@ -35,4 +35,9 @@ const char *const *words_codes(const char *domain);
  * NUL-terminated, cut at a character boundary when it does not fit). */
 char *words_list(const char *domain, const char *list, char *out, size_t n);
 
+/* Writes a case's chosen options (cases.chosen: "r-eetcafe+t-rijder:worked;t-bram")
+ * as people read them: "r-eetcafe + t-rijder (gewerkt), t-bram". Returns out,
+ * cut as words_list cuts. */
+char *words_chosen(const char *chosen, char *out, size_t n);
+
 #endif

@@ -4,7 +4,9 @@
 
 #include "meeting_int.h"
 #include "wijktafel/i18n.h"
+#include "wijktafel/date.h"
 #include "wijktafel/text.h"
+#include "wijktafel/words.h"
 
 struct entry {
     enum wt_kind kind;
@@ -48,6 +50,7 @@ static void cut(char *s, size_t max)
 static char *make_label(const struct meeting_search *s, const struct wt_record *r)
 {
     const char *(*g)(const struct wt_record *, int) = record_get;
+    char day[DATE_SHOW_MAX], list[LABEL_MAX];
     char *l;
     switch (r->kind) {
     case WT_CASES:
@@ -55,22 +58,24 @@ static char *make_label(const struct meeting_search *s, const struct wt_record *
                       g(r, CASE_REQUEST));
         break;
     case WT_SIGNALS:
-        l = xasprintf("%s %s: %s", g(r, SIGNAL_DATE), last_part(g(r, SIGNAL_AREA)),
+        l = xasprintf("%s %s: %s", date_show_iso(r->v[SIGNAL_DATE], DATE_FULL, 0, day),
+                      last_part(g(r, SIGNAL_AREA)),
                       g(r, SIGNAL_TEXT));
         break;
     case WT_RESOURCES:
-        l = xasprintf("%s (%s, %s)", g(r, RESOURCE_NAME), g(r, RESOURCE_KIND),
+        l = xasprintf("%s (%s, %s)", g(r, RESOURCE_NAME), words_of("resources.kind", g(r, RESOURCE_KIND)),
                       last_part(g(r, RESOURCE_AREA)));
         break;
     case WT_TALENTS:
         l = xasprintf("%s, %s: %s", g(r, TALENT_NAME), last_part(g(r, TALENT_AREA)),
-                      g(r, TALENT_OFFERS));
+                      words_list(NULL, r->v[TALENT_OFFERS], list, sizeof list));
         break;
     case WT_ACTIONS:
-        l = xasprintf("%s (%s, %s)", g(r, ACTION_TEXT), g(r, ACTION_OWNER), g(r, ACTION_DUE));
+        l = xasprintf("%s (%s, %s)", g(r, ACTION_TEXT), g(r, ACTION_OWNER),
+                      date_show_iso(r->v[ACTION_DUE], DATE_FULL, 0, day));
         break;
     default:
-        l = xasprintf("%s (%s)", g(r, MEMBER_NAME), g(r, MEMBER_ROLE));
+        l = xasprintf("%s (%s)", g(r, MEMBER_NAME), words_of("members.role", g(r, MEMBER_ROLE)));
         break;
     }
     if (s->beamer) {

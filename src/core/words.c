@@ -157,6 +157,47 @@ static bool put(char *out, size_t n, size_t *len, const char *s, size_t sl)
     return whole;
 }
 
+char *words_chosen(const char *chosen, char *out, size_t n)
+{
+    size_t len = 0;
+    if (!n)
+        return out;
+    out[0] = '\0';
+    const char *p = chosen ? chosen : "";
+    bool first = true;
+    while (*p) {
+        size_t l = strcspn(p, ";");
+        char item[256];
+        snprintf(item, sizeof item, "%.*s", (int)l, p);
+        char *colon = strchr(item, ':');
+        if (colon)
+            *colon++ = '\0';
+        char shown[320];
+        size_t o = 0;
+        for (const char *c = item; *c && o + 4 < sizeof shown; c++) {
+            if (*c == '+') {
+                memcpy(shown + o, " + ", 3);
+                o += 3;
+            } else {
+                shown[o++] = *c;
+            }
+        }
+        shown[o] = '\0';
+        if (*item) {
+            char whole[400];
+            if (colon)
+                snprintf(whole, sizeof whole, "%s (%s)", shown, words_of("outcome", colon));
+            else
+                snprintf(whole, sizeof whole, "%s", shown);
+            if ((!first && !put(out, n, &len, ", ", 2)) || !put(out, n, &len, whole, strlen(whole)))
+                break;
+            first = false;
+        }
+        p += l + (p[l] ? 1 : 0);
+    }
+    return out;
+}
+
 char *words_list(const char *domain, const char *list, char *out, size_t n)
 {
     size_t len = 0;

@@ -193,7 +193,8 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     tags_fini(&l);
     char *req = ui_show(s->v.u, r->request);
     const char *cells[] = {r->restricted ? "A" : "", r->id, ui_last_part(r->area), req,
-                           r->owner, ui_case_status(r->status), age, nch};
+                           ui_member_name(s->v.u, r->owner), ui_case_status(r->status), age,
+                           nch};
     if (c->n == 6) { /* narrow: without the owner and the count of chosen options */
         cells[4] = cells[5];
         cells[5] = cells[6];
@@ -206,7 +207,7 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
 void view_cases_draw_list(struct cases *s, struct rect r)
 {
     char *title = xasprintf(_("Casussen: %zu van %zu (%s%s%s%s%s%s%s, %s)"), s->nidx, s->n,
-                            view_cases_status_word(s->f_status), *s->f_owner ? ", " : "", s->f_owner,
+                            view_cases_status_word(s->f_status), *s->f_owner ? ", " : "", ui_member_name(s->v.u, s->f_owner),
                             *s->f_area ? ", " : "", s->f_area, *s->f_need ? ", " : "",
                             s->f_need, _(sort_names[s->sort]));
     draw_title(r.y, r.x, r.w, title, s->focus == FOCUS_LIST);

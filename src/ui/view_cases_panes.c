@@ -136,10 +136,11 @@ void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
     char *req = ui_show(u, record_get(c, CASE_REQUEST));
     char *net = ui_show(u, record_get(c, CASE_NETWORK));
     char *formal = ui_show(u, record_get(c, CASE_FORMAL));
-    char *strengths = ui_show(u, record_get(c, CASE_STRENGTHS));
+    char strlist[WT_MAX_FIELD_BYTES + 1];
+    char *strengths = ui_show(u, words_list(NULL, c->v[CASE_STRENGTHS], strlist, sizeof strlist));
     /* Health data: never on the wall. */
     char *wellbeing = u->beamer ? NULL : measure_text(case_measures(s, c->v[CASE_ID]));
-    char yrs[16] = "";
+    char yrs[16] = "", needs[WT_MAX_FIELD_BYTES + 1], chosen[WT_MAX_FIELD_BYTES + 1];
     if (c->v[CASE_AGE])
         snprintf(yrs, sizeof yrs, _("%s jaar"), c->v[CASE_AGE]);
     struct { const char *label, *value; } fields[] = {
@@ -150,10 +151,10 @@ void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
         {_("Eigenaar"), ui_member_name(u, c->v[CASE_OWNER])},
         {_("Vraag"), req},
         {_("Kan en wil"), strengths},
-        {_("Behoeften"), record_get(c, CASE_NEEDS)},
+        {_("Behoeften"), words_list(NULL, c->v[CASE_NEEDS], needs, sizeof needs)},
         {_("Eigen netwerk"), net},
         {_("Formele zorg"), formal},
-        {_("Gekozen"), record_get(c, CASE_CHOSEN)},
+        {_("Gekozen"), words_chosen(c->v[CASE_CHOSEN], chosen, sizeof chosen)},
         {_("Welzijn"), wellbeing},
     };
     /* Scrolling: lines above the pane are drawn into a clipped rect. */

@@ -67,7 +67,9 @@ static void round_row(void *ctx, size_t i, int y, int x, int w, bool sel)
         snprintf(planned, sizeof planned, "%d", ar->r.addresses);
     else
         snprintf(planned, sizeof planned, "-");
-    const char *cells[] = {ar->r.date, round_kind_label(ar->r.kind), area_tail(ar->r.area),
+    char day[DATE_SHOW_MAX];
+    const char *cells[] = {ui_date(c->u, ar->r.date, DATE_LIST, day),
+                           round_kind_label(ar->r.kind), area_tail(ar->r.area),
                            planned, doors};
     list_cells(y, x, w, cells, c->widths, 5, sel && !c->p->doors ? TH_SEL
                                               : sel                ? TH_SEL_DIM
@@ -194,11 +196,13 @@ void rounds_pane_draw(struct rounds_pane *p, struct ui *u, struct rect r)
     struct app_round *ar = current(p);
     int y = r.y + top_h;
     char *pairs = pairs_names(u, ar->r.pairs);
+    char day[DATE_SHOW_MAX];
+    ui_date(u, ar->r.date, DATE_FULL, day);
     char *head = *pairs ? xasprintf(_("Terugblik %s %s %s \u2014 %s"),
-                                    round_kind_label(ar->r.kind), ar->r.date,
+                                    round_kind_label(ar->r.kind), day,
                                     area_tail(ar->r.area), pairs)
                         : xasprintf(_("Terugblik %s %s %s"), round_kind_label(ar->r.kind),
-                                    ar->r.date, area_tail(ar->r.area));
+                                    day, area_tail(ar->r.area));
     draw_title(y, r.x, r.w, head, p->doors);
     free(head);
     free(pairs);

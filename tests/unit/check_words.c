@@ -186,6 +186,11 @@ START_TEST(test_words)
                      "rolstoel, vervoer");
     ck_assert_str_eq(words_list(NULL, "", out, sizeof out), "");
     ck_assert_str_eq(words_list(NULL, NULL, out, sizeof out), "");
+    char ch[128];
+    ck_assert_str_eq(words_chosen("r-eetcafe+t-rijder:worked;t-bram", ch, sizeof ch),
+                     "r-eetcafe + t-rijder (gewerkt), t-bram");
+    ck_assert_str_eq(words_chosen("r-a:failed", ch, sizeof ch), "r-a (niet gewerkt)");
+    ck_assert_str_eq(words_chosen(NULL, ch, sizeof ch), "");
     char small[8];
     ck_assert_str_eq(words_list(NULL, "één;twee", small, sizeof small), "één, ");
     ck_assert_str_eq(words_list(NULL, "ééé;x", small, 6), "éé"); /* not half a character */
