@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 
 PKGS="meson ninja-build pkg-config gcc python3 gettext
 liblmdb-dev libcsv-dev libjansson-dev libutf8proc-dev check libncurses-dev
-libstemmer-dev libsodium-dev libvterm-dev libinih-dev sqlite3 libsqlite3-dev"
+libstemmer-dev libsodium-dev libvterm-dev libinih-dev sqlite3 libsqlite3-dev
+libunistring-dev"
 
 missing=""
 for p in $PKGS; do

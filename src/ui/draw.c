@@ -1,6 +1,8 @@
 /* draw.c: text on the screen: made inert, measured with wcwidth, cut, wrapped; frames and titles. */
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <unilbrk.h>
 
 #include "ui_int.h"
 #include "wijktafel/text.h"
@@ -112,43 +114,64 @@ void draw_fill(int y, int x, int w, enum theme_role role)
     mvhline(y, x, ' ', w);
 }
 
+/* The chosen line breaks of the paragraph wbuf[from, to) at width w, by
+ * Unicode line breaking (UAX #14, libunistring): brk[i - from] is
+ * UC_BREAK_POSSIBLE where a line starts at i. The buffer is reused. */
+static char *breaks(size_t from, size_t to, int w)
+{
+    static char *brk;
+    static size_t cap;
+    size_t n = to - from;
+    if (n + 1 > cap) {
+        cap = n + 64;
+        brk = xrealloc(brk, cap);
+    }
+    if (n)
+        u32_width_linebreaks((const uint32_t *)(wbuf + from), n, w, 0, 0, NULL, "UTF-8", brk);
+    return brk;
+}
+
 /* Calls line(ctx, from, to, no) for every wrapped line of wbuf[0, n) at
- * width w: breaks at spaces, else inside a word. Returns the number of lines. */
+ * width w: at the breaks Unicode line breaking chooses (between words, after
+ * a hyphen or a slash), inside a word only when the word alone is wider than
+ * the line. Spaces at the end of a line are not drawn. Returns the number of
+ * lines. */
 static int wrap(size_t n, int w, void (*line)(void *, size_t, size_t, int), void *ctx)
 {
     int lines = 0;
-    size_t i = 0;
     if (w < 1)
         w = 1;
+    size_t p = 0;
     for (;;) {
-        size_t start = i, brk = (size_t)-1, end;
-        int used = 0;
-        while (i < n && wbuf[i] != '\n' && used + wwid[i] <= w) {
-            if (wbuf[i] == ' ')
-                brk = i;
-            used += wwid[i];
-            i++;
+        size_t pe = p;
+        while (pe < n && wbuf[pe] != '\n')
+            pe++;
+        const char *brk = breaks(p, pe, w);
+        size_t start = p;
+        while (start < pe || start == p) {
+            size_t end = start + 1, i;
+            int used = start < pe ? wwid[start] : 0;
+            for (i = start + 1; i < pe && brk[i - p] != UC_BREAK_POSSIBLE; i++) {
+                if (used + wwid[i] > w && wbuf[i] != ' ')
+                    break; /* a word wider than the line: cut it here */
+                used += wwid[i];
+            }
+            end = i > pe ? pe : i;
+            size_t shown = end;
+            while (shown > start && wbuf[shown - 1] == ' ')
+                shown--;
+            if (line)
+                line(ctx, start, shown, lines);
+            lines++;
+            if (end >= pe)
+                break;
+            start = end;
         }
-        bool last = false;
-        if (i >= n) {
-            end = n;
-            last = true;
-        } else if (wbuf[i] == '\n') {
-            end = i++;
-            last = i >= n;
-        } else if (brk != (size_t)-1 && brk > start) {
-            end = brk;
-            i = brk + 1;
-        } else if (i == start) {
-            end = ++i; /* one character wider than the line: show it anyway */
-        } else {
-            end = i;
-        }
-        if (line)
-            line(ctx, start, end, lines);
-        lines++;
-        if (last)
+        if (pe >= n)
             break;
+        p = pe + 1;
+        if (p >= n)
+            break; /* a final line break adds no empty line */
     }
     return lines;
 }

@@ -83,6 +83,8 @@ void list_cells(int y, int x, int w, const char *const *cells, const int *widths
     int col = x, end = x + w;
     draw_fill(y, x, w, role);
     for (int i = 0; i < n && col < end; i++) {
+        if (widths[i] < 0)
+            continue; /* a column the width has no room for */
         int cw = widths[i] > 0 ? widths[i] : end - col;
         if (cw > end - col)
             cw = end - col;

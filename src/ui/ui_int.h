@@ -108,9 +108,22 @@ bool list_key(struct list *l, int key);
 void list_draw(struct list *l, struct rect r, list_row_fn row, void *ctx);
 /* Selects the row shown at screen line y within r; true when there is one. */
 bool list_click(struct list *l, struct rect r, int y);
-/* Draws a row: cells separated by a space, widths w[i] (0 = take the rest). */
+/* Draws a row: cells separated by a space, widths w[i] (0 = take the rest,
+ * negative = a column left out). */
 void list_cells(int y, int x, int w, const char *const *cells, const int *widths, int n,
                 enum theme_role role);
+
+/* ---- layout.c: column widths from the content ---- */
+
+/* Fills out[0..n) for a row of width: each column gets want[i] (its widest
+ * content), and column flex the rest. While the rest is under flex_min, the
+ * column with the highest drop[i] > 0 is left out (out[i] = -1); drop may be
+ * NULL. Returns what the flex column got before clamping to 1. */
+int ui_fit_columns(const int *want, const int *drop, int n, int flex, int flex_min, int width,
+                   int *out);
+/* The widest display width among texts[0..n) (NULL counts 0), at least least,
+ * at most cap when cap > 0. */
+int ui_text_width_max(int least, const char *const *texts, size_t n, int cap);
 
 /* ---- rows.c: the records a view holds ---- */
 

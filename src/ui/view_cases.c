@@ -73,11 +73,25 @@ static void cases_draw(struct view *v, struct rect r)
     struct cases *s = (struct cases *)v;
     if (!s->loaded)
         view_cases_load(s);
-    if (r.w >= UI_WIDE_COLS) {
-        int lw = r.w * 2 / 5, dw = (r.w - lw) / 2;
+    if (r.w >= 200) {
+        /* Three side by side: the detail and the options a fifth each, the
+         * list (and its request column) the rest, growing with the width. */
+        int pw = r.w / 5, lw = r.w - 2 * pw - 2;
         struct rect lr = {r.y, r.x, r.h, lw};
-        s->detail_r = (struct rect){r.y, r.x + lw + 1, r.h, dw - 1};
-        s->opts_r = (struct rect){r.y, r.x + lw + dw + 1, r.h, r.w - lw - dw - 1};
+        s->detail_r = (struct rect){r.y, r.x + lw + 1, r.h, pw};
+        s->opts_r = (struct rect){r.y, r.x + lw + pw + 2, r.h, r.w - lw - pw - 2};
+        view_cases_draw_list(s, lr);
+        view_cases_draw_detail(s, s->detail_r, true);
+        view_cases_draw_options(s, s->opts_r, true);
+        return;
+    }
+    if (r.w >= UI_WIDE_COLS) {
+        /* The list two thirds wide (a request column of 30 and more at 120),
+         * the detail above the options beside it. */
+        int lw = r.w * 2 / 3, dh = r.h / 2;
+        struct rect lr = {r.y, r.x, r.h, lw};
+        s->detail_r = (struct rect){r.y, r.x + lw + 1, dh, r.w - lw - 1};
+        s->opts_r = (struct rect){r.y + dh, r.x + lw + 1, r.h - dh, r.w - lw - 1};
         view_cases_draw_list(s, lr);
         view_cases_draw_detail(s, s->detail_r, true);
         view_cases_draw_options(s, s->opts_r, true);

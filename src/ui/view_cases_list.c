@@ -177,15 +177,26 @@ void view_cases_load(struct cases *s)
 struct row_ctx {
     struct cases *s;
     int widths[8];
-    int n;
+    bool first_names; /* owners by first name: the full names do not fit */
 };
+
+/* The owner as the list shows them: the name, or only its first word. */
+static const char *owner_shown(const struct cases *s, const char *id, bool first, char *buf,
+                               size_t n)
+{
+    const char *name = ui_member_name(s->v.u, id);
+    if (!first)
+        return name;
+    snprintf(buf, n, "%.*s", (int)strcspn(name, " "), name);
+    return buf;
+}
 
 static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
 {
     struct row_ctx *c = ctx;
     struct cases *s = c->s;
     const struct case_row *r = &s->rows[s->idx[i]];
-    char age[16], nch[16];
+    char age[16], nch[16], owner[128];
     ui_age(s->v.u->a->today, r->opened, age);
     struct taglist l;
     tags_split(r->chosen, &l);
@@ -193,16 +204,42 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     tags_fini(&l);
     char *req = ui_show(s->v.u, r->request);
     const char *cells[] = {r->restricted ? "A" : "", r->id, ui_last_part(r->area), req,
-                           ui_member_name(s->v.u, r->owner), ui_case_status(r->status), age,
-                           nch};
-    if (c->n == 6) { /* narrow: without the owner and the count of chosen options */
-        cells[4] = cells[5];
-        cells[5] = cells[6];
-    }
-    list_cells(y, x, w, cells, c->widths, c->n,
+                           owner_shown(s, r->owner, c->first_names, owner, sizeof owner),
+                           ui_case_status(r->status), age, nch};
+    list_cells(y, x, w, cells, c->widths, 8,
                sel ? (s->focus == FOCUS_LIST ? TH_SEL : TH_SEL_DIM) : TH_NORMAL);
     free(req);
 }
+
+/* The widest value of each column among the cases shown (ids are never cut). */
+static void content_widths(struct cases *s, const char *const *heads, bool first, int *want)
+{
+    for (int k = 0; k < 8; k++)
+        want[k] = draw_width(heads[k]);
+    want[0] = 1;
+    want[6] = want[6] > 6 ? want[6] : 6; /* "10 mnd" */
+    for (size_t i = 0; i < s->nidx; i++) {
+        const struct case_row *r = &s->rows[s->idx[i]];
+        char owner[128];
+        const char *v[] = {r->id, ui_last_part(r->area),
+                           owner_shown(s, r->owner, first, owner, sizeof owner),
+                           ui_case_status(r->status)};
+        const int col[] = {1, 2, 4, 5};
+        for (int k = 0; k < 4; k++) {
+            int w = draw_width(v[k]);
+            if (w > want[col[k]])
+                want[col[k]] = w;
+        }
+    }
+    if (want[2] > 16)
+        want[2] = 16;
+    if (want[4] > 18)
+        want[4] = 18;
+}
+
+/* The request column wants this much before owners go to first names and
+ * columns are left out. */
+#define REQUEST_MIN 30
 
 void view_cases_draw_list(struct cases *s, struct rect r)
 {
@@ -212,25 +249,20 @@ void view_cases_draw_list(struct cases *s, struct rect r)
                             s->f_need, _(sort_names[s->sort]));
     draw_title(r.y, r.x, r.w, title, s->focus == FOCUS_LIST);
     free(title);
-    bool narrow = r.w < 70;
-    struct row_ctx c = {.s = s, .n = narrow ? 6 : 8};
-    int fixed[] = {1, 6, 12, 0, 9, 8, 6, 4};
-    if (narrow)
-        fixed[4] = 0; /* the owner goes; status and age stay */
-    memcpy(c.widths, fixed, sizeof fixed);
+    struct row_ctx c = {.s = s};
     const char *heads[] = {"", _("id"), _("wijk"), _("vraag"), _("eigenaar"), _("status"),
                            _("duur"), _("gek.")};
-    if (narrow) {
-        c.widths[4] = fixed[5];
-        c.widths[5] = fixed[6];
-        heads[4] = heads[5];
-        heads[5] = heads[6];
+    /* Left out first: the count of chosen options, then the owner, then the area. */
+    static const int drop[] = {0, 0, 1, 0, 2, 0, 0, 3};
+    int want[8];
+    content_widths(s, heads, false, want);
+    ui_fit_columns(want, drop, 8, 3, REQUEST_MIN, r.w, c.widths);
+    if (c.widths[4] < 0) { /* no room for whole names: first names, if they fit */
+        content_widths(s, heads, true, want);
+        ui_fit_columns(want, drop, 8, 3, REQUEST_MIN, r.w, c.widths);
+        c.first_names = true;
     }
-    int used = c.n - 1;
-    for (int i = 0; i < c.n; i++)
-        used += c.widths[i];
-    c.widths[3] = r.w - used > 8 ? r.w - used : 8;
-    list_cells(r.y + 1, r.x, r.w, heads, c.widths, c.n, TH_HEADER);
+    list_cells(r.y + 1, r.x, r.w, heads, c.widths, 8, TH_HEADER);
     s->list_r = (struct rect){r.y + 2, r.x, r.h - 2, r.w};
     list_draw(&s->l, s->list_r, draw_row, &c);
     if (!s->nidx)

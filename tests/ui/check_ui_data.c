@@ -99,7 +99,7 @@ int test_choose_option(void)
         char label[128];
         snprintf(label, sizeof label, "%s. ", f[0]);
         char tail[128];
-        snprintf(tail, sizeof tail, "(%s %s, ", type_word(f[2]), f[3]);
+        snprintf(tail, sizeof tail, "(%s %s,", type_word(f[2]), f[3]);
         int r = -1;
         if (vt_find(t, tail, &r, NULL) != 0)
             fprintf(stderr, "option %s (%s) not on the screen\n", f[3], tail);
