@@ -24,32 +24,45 @@ static const struct fkey *lookup(const struct fkey *view, int fn)
     return NULL;
 }
 
-/* Column where each slot starts (slots[10] is the end): each slot its
- * number and label, then a space for as many slots as there is room;
- * labels cut (longest first) only when even that does not fit. */
+/* Which slots go first when even cut labels do not fit: the view's own keys
+ * from the right, then search, new, beamer; help and stop stay. */
+static const int drop_order[] = {7, 6, 5, 4, 3, 2, 1, 8, 0};
+
+/* Column where each slot starts (slots[10] is the end; an empty slot is a key
+ * left out): each slot its number, its label and one space, so that labels
+ * never run together; longer labels are cut first (to three letters and
+ * "…"), then whole keys are left out; what is spare is shared out. */
 static void layout(const struct fkey *view, int cols, int slots[11])
 {
     int want[10], total = 0;
     for (int i = 0; i < 10; i++) {
         const struct fkey *k = lookup(view, i + 1);
-        want[i] = (i == 9 ? 3 : 2) + (k ? draw_width(_(k->label)) : 0);
+        want[i] = (i == 9 ? 3 : 2) + (k ? draw_width(_(k->label)) : 0) + 1;
         total += want[i];
     }
     while (total > cols) {
         int longest = 0;
         for (int i = 1; i < 10; i++)
-            if (want[i] > want[longest])
+            if (want[i] - (i == 9) > want[longest] - (longest == 9))
                 longest = i;
-        if (want[longest] <= 3)
+        if (want[longest] - (longest == 9) <= 2 + 4 + 1)
             break;
         want[longest]--;
         total--;
     }
-    int spare = cols - total;
-    int each = spare >= 10 ? spare / 10 : 0, rest = spare >= 10 ? spare % 10 : spare;
-    slots[0] = 0;
+    for (size_t d = 0; total > cols && d < sizeof drop_order / sizeof drop_order[0]; d++) {
+        total -= want[drop_order[d]];
+        want[drop_order[d]] = 0;
+    }
+    int spare = cols > total ? cols - total : 0, shown = 0;
     for (int i = 0; i < 10; i++)
-        slots[i + 1] = slots[i] + want[i] + each + (i < rest ? 1 : 0);
+        shown += want[i] > 0;
+    int each = shown ? spare / shown : 0, rest = shown ? spare % shown : 0;
+    slots[0] = 0;
+    for (int i = 0, k = 0; i < 10; i++) {
+        int extra = want[i] ? each + (k++ < rest ? 1 : 0) : 0;
+        slots[i + 1] = slots[i] + want[i] + extra;
+    }
     if (slots[10] > cols)
         slots[10] = cols;
 }
@@ -63,8 +76,16 @@ void fkeys_draw(const struct fkey *view, int y, int cols)
         char num[4];
         snprintf(num, sizeof num, "F%d", i + 1);
         int w = slots[i + 1] - slots[i];
+        if (w <= 0)
+            continue;
         int n = draw_text(y, slots[i], w, num, TH_FKEY_NUM, false);
-        draw_text(y, slots[i] + n, w - n, k ? _(k->label) : "", TH_FKEY_LABEL, true);
+        /* The label, then at least one plain space before the next key; the
+         * last label runs to the end of the line, as it always did. */
+        bool last = slots[i + 1] >= cols;
+        draw_text(y, slots[i] + n, w - n - (last ? 0 : 1), k ? _(k->label) : "", TH_FKEY_LABEL,
+                  true);
+        if (!last)
+            draw_fill(y, slots[i + 1] - 1, 1, TH_NORMAL);
     }
 }
 

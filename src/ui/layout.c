@@ -28,6 +28,18 @@ int ui_fit_columns(const int *want, const int *drop, int n, int flex, int flex_m
     }
 }
 
+int ui_rows_width(const struct rows *rs, const size_t *idx, size_t n, int col, int least)
+{
+    int w = least;
+    for (size_t i = 0; i < n; i++) {
+        const struct wt_record *r = &rs->r[idx ? idx[i] : i];
+        int tw = r->v[col] ? draw_width(r->v[col]) : 0;
+        if (tw > w)
+            w = tw;
+    }
+    return w;
+}
+
 int ui_text_width_max(int least, const char *const *texts, size_t n, int cap)
 {
     int w = least;

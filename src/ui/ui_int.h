@@ -121,6 +121,10 @@ void list_cells(int y, int x, int w, const char *const *cells, const int *widths
  * NULL. Returns what the flex column got before clamping to 1. */
 int ui_fit_columns(const int *want, const int *drop, int n, int flex, int flex_min, int width,
                    int *out);
+/* The widest display width of column col among the records idx[0..n) of rs
+ * (idx NULL: the first n), at least least: an id column that cuts no id. */
+struct rows;
+int ui_rows_width(const struct rows *rs, const size_t *idx, size_t n, int col, int least);
 /* The widest display width among texts[0..n) (NULL counts 0), at least least,
  * at most cap when cap > 0. */
 int ui_text_width_max(int least, const char *const *texts, size_t n, int cap);

@@ -172,15 +172,15 @@ static void actions_draw(struct view *v, struct rect r)
                             s->nidx);
     draw_title(lr.y, lr.x, lr.w, title, true);
     free(title);
-    struct row_ctx c = {.s = s, .n = lr.w >= 100 ? 7 : 6};
-    int fixed[] = {3, 6, 0, lr.w >= 100 ? 16 : 12, 10, 13, 6};
-    memcpy(c.widths, fixed, sizeof fixed);
+    struct row_ctx c = {.s = s, .n = 7};
+    /* Ids (the action's and its case's) as wide as the widest: never cut. */
+    const int want[] = {3, ui_rows_width(&s->rows, s->idx, s->nidx, ACTION_ID, 2), 0,
+                        lr.w >= 100 ? 16 : 12, 10, 13,
+                        ui_rows_width(&s->rows, s->idx, s->nidx, ACTION_CASE, 5)};
+    static const int drop[] = {0, 0, 0, 0, 0, 0, 1}; /* the case goes first */
+    ui_fit_columns(want, drop, 7, 2, 20, lr.w, c.widths);
     const char *heads[] = {"", _("id"), _("wat"), _("wie"), _("uiterlijk"), _("status"),
                            _("casus")};
-    int used = c.n - 1;
-    for (int i = 0; i < c.n; i++)
-        used += fixed[i];
-    c.widths[2] = lr.w - used > 10 ? lr.w - used : 10;
     list_cells(lr.y + 1, lr.x, lr.w, heads, c.widths, c.n, TH_HEADER);
     s->list_r = (struct rect){lr.y + 2, lr.x, lr.h - 2, lr.w};
     list_draw(&s->l, s->list_r, draw_row, &c);

@@ -179,10 +179,6 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
         ui_last_part(record_get(r, talent ? TALENT_AREA : RESOURCE_AREA)),
         ui_date(s->v.u, r->v[talent ? TALENT_CONSENT : RESOURCE_CHECKED], DATE_LIST, day),
         talent ? "" : capacity_word(record_get(r, RESOURCE_CAPACITY))};
-    if (c->n == 6) {
-        cells[4] = cells[5];
-        cells[5] = cells[6];
-    }
     list_cells(y, x, w, cells, c->widths, c->n, sel ? TH_SEL : TH_NORMAL);
     free(name);
 }
@@ -268,9 +264,10 @@ static void network_draw(struct view *v, struct rect r)
         balance_pane_draw(&s->bp, v->u, (struct rect){r.y + 1, r.x, r.h - 1, r.w});
         return;
     }
-    char *count = xasprintf(" %zu ", s->nidx);
+    /* The count says what it counts, and only where it fits beside the tabs. */
+    char *count = xasprintf(_(" %zu in de lijst "), s->nidx);
     int cw = draw_width(count);
-    if (x + cw < r.x + r.w)
+    if (x + cw + 1 < r.x + r.w)
         draw_text(r.y, r.x + r.w - cw, cw, count, TH_HEADER, false);
     free(count);
     struct rect body = {r.y + 1, r.x, r.h - 1, r.w};
@@ -283,23 +280,18 @@ static void network_draw(struct view *v, struct rect r)
         lr.h = body.h - 9;
         dr = (struct rect){body.y + lr.h, body.x, body.h - lr.h, body.w};
     }
-    bool narrow = lr.w < 100;
-    struct row_ctx c = {.s = s, .n = narrow ? 6 : 7,
-                        .widths = {11, narrow ? 12 : 14, 0, narrow ? 9 : 12, 12, 10, 10}};
-    if (narrow) { /* without the area */
-        c.widths[4] = 10;
-        c.widths[5] = 10;
+    struct row_ctx c = {.s = s, .n = 7};
+    /* The id as wide as the widest shown: ids are never cut. */
+    int idw = 2;
+    for (size_t i = 0; i < s->nidx; i++) {
+        int w = draw_width(rec(s, s->idx[i])->v[0]);
+        idw = w > idw ? w : idw;
     }
-    int used = c.n - 1;
-    for (int i = 0; i < c.n; i++)
-        used += c.widths[i];
-    c.widths[2] = lr.w - used > 10 ? lr.w - used : 10;
+    const int want[] = {11, idw, 0, 12, 12, 10, 10};
+    static const int drop[] = {0, 0, 0, 0, 1, 0, 0}; /* the area goes first */
+    ui_fit_columns(want, drop, 7, 2, 20, lr.w, c.widths);
     const char *heads[] = {"", _("id"), _("naam"), _("soort"), _("wijk"), _("datum"),
                            _("plek")};
-    if (narrow) {
-        heads[4] = heads[5];
-        heads[5] = heads[6];
-    }
     list_cells(lr.y, lr.x, lr.w, heads, c.widths, c.n, TH_HEADER);
     s->list_r = (struct rect){lr.y + 1, lr.x, lr.h - 1, lr.w};
     list_draw(&s->l, s->list_r, draw_row, &c);

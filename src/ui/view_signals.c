@@ -156,15 +156,13 @@ static void signals_draw(struct view *v, struct rect r)
                             s->nidx);
     draw_title(lr.y, lr.x, lr.w, title, true);
     free(title);
-    struct row_ctx c = {.s = s, .widths = {1, 5, 10, 12, 0, 11, 9, 6}};
-    if (lr.w < 100) {
-        c.widths[3] = 9;
-        c.widths[5] = 8;
-    }
-    int used = 7;
-    for (int i = 0; i < 8; i++)
-        used += c.widths[i];
-    c.widths[4] = lr.w - used > 10 ? lr.w - used : 10;
+    struct row_ctx c = {.s = s};
+    /* Ids (the signal's and its case's) as wide as the widest: never cut. */
+    const int want[] = {1, ui_rows_width(&s->rows, s->idx, s->nidx, SIGNAL_ID, 2), 10,
+                        lr.w < 100 ? 9 : 12, 0, lr.w < 100 ? 8 : 11, 9,
+                        ui_rows_width(&s->rows, s->idx, s->nidx, SIGNAL_CASE, 5)};
+    static const int drop[] = {0, 0, 0, 0, 0, 1, 0, 2}; /* the case, then the source */
+    ui_fit_columns(want, drop, 8, 4, 20, lr.w, c.widths);
     const char *heads[] = {"", _("id"), _("datum"), _("wijk"), _("wat"), _("bron"),
                            _("status"), _("casus")};
     list_cells(lr.y + 1, lr.x, lr.w, heads, c.widths, 8, TH_HEADER);
