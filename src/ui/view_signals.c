@@ -111,7 +111,8 @@ static void draw_detail(struct signals *s, struct rect r)
     char *text = ui_show(u, record_get(g, SIGNAL_TEXT));
     char *source = ui_show(u, record_get(g, SIGNAL_SOURCE));
     char *area = ui_show(u, record_get(g, SIGNAL_AREA));
-    char *themes = ui_show(u, record_get(g, SIGNAL_THEMES));
+    char list[WT_MAX_FIELD_BYTES + 1];
+    char *themes = ui_show(u, words_list(NULL, g->v[SIGNAL_THEMES], list, sizeof list));
     char day[DATE_SHOW_MAX];
     char *head = xasprintf("%s  %s  %s", g->v[0], ui_date(u, g->v[SIGNAL_DATE], DATE_DAY, day),
                            ui_signal_status(record_get(g, SIGNAL_STATUS)));
