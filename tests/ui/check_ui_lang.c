@@ -276,6 +276,81 @@ static int test_form_dates(void)
     return 0;
 }
 
+/* Dutch interface words that an English screen of this data set never shows (the data itself
+ * is Dutch: these words are not in it). */
+static const char *const dutch[] = {
+    "Actiepunten", "Casussen", "Signalen", "Netwerk", "Rondvraag", "beoordelen", "Eigenaar",
+    "eigenaar", "Uiterlijk", "uiterlijk", "vraag", "Vraag", "wijk", "Wijk", "duur", "Sinds",
+    "Leeftijd", "Behoeften", "Gekozen", "gekozen", "Welzijnsopties", "geleden", "jaar", "nieuw",
+    "besproken", "gesloten", "klaar", "vervallen", "activiteit", "initiatief", "formele zorg",
+    "plek vrij", "gepauzeerd", "gewerkt", "leider", "vrijwilliger", "Hulp", "Zoek", "Bewerk",
+    "Nieuw", "agendapunt", "zoeken", "stoppen", "UIT", "Geen", "soort", "naam", "datum", "plek",
+    "bron", "casus", "Casus", "Signaal", "Kaartitem", "Talenten", "Hele kaart", "wat", "wie",
+    "ma", "di", "wo", "vr", "za", "zo", "mrt", "mei", "okt", NULL}; /* not "do": English too */
+
+static int english_screen(struct vt_term *t, const char *where)
+{
+    char *s = vt_screen(t);
+    if (!s)
+        return -1;
+    const char *found = NULL;
+    for (const char *const *w = dutch; *w && !found; w++)
+        if (has_word(s, *w))
+            found = *w;
+    free(s);
+    if (found)
+        fprintf(stderr, "Dutch on the English screen (%s): '%s'\n", where, found);
+    return found ? -1 : 0; /* the caller's CHECK shows the screen */
+}
+
+/* Items 1 to 6 under --lang en: no Dutch interface word, dates in English. */
+static int test_english(void)
+{
+    char db[600];
+    CHECK(NULL, make_db(db, sizeof db) == 0);
+    struct vt_term *t =
+        ut_spawn(36, 120, "--db", db, "--as", "m-marieke-db", "--lang", "en", NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "[1 Actions]") == 0);
+    CHECK(t, ut_wait(t, "a-actiepunt1") == 0); /* guards: the data is there */
+    CHECK(t, vt_contains(t, "Fri 4 Dec") && vt_contains(t, "Mon 30 Nov"));
+    CHECK(t, english_screen(t, "item 1") == 0);
+    vt_send(t, "2");
+    CHECK(t, ut_wait(t, "[2 Cases]") == 0);
+    CHECK(t, ut_wait(t, "c-moeder1") == 0);
+    CHECK(t, vt_contains(t, "20 Nov 2026")); /* opened, in the detail */
+    CHECK(t, english_screen(t, "item 2") == 0);
+    vt_send(t, "o");
+    CHECK(t, english_screen(t, "item 2, options") == 0);
+    vt_send(t, "3");
+    CHECK(t, ut_wait(t, "s-signaal001") == 0);
+    CHECK(t, vt_contains(t, "discussed"));
+    CHECK(t, english_screen(t, "item 3") == 0);
+    vt_send(t, "4");
+    CHECK(t, ut_wait(t, "[4 Network]") == 0);
+    CHECK(t, ut_key(t, "Right") == 0 && ut_key(t, "Right") == 0 && ut_key(t, "Right") == 0);
+    CHECK(t, ut_wait(t, "r-buurtmoestuin") == 0);
+    CHECK(t, vt_contains(t, "activity") && vt_contains(t, "wheelchair, transport"));
+    CHECK(t, english_screen(t, "item 4") == 0);
+    vt_send(t, "5");
+    CHECK(t, ut_wait(t, "[5 ") == 0);
+    CHECK(t, english_screen(t, "item 5") == 0);
+    vt_send(t, "6");
+    CHECK(t, ut_wait(t, "[6 ") == 0);
+    CHECK(t, english_screen(t, "item 6") == 0);
+    /* A form: the date read in English and shown as understood. */
+    vt_send(t, "1");
+    CHECK(t, ut_wait(t, "[1 Actions]") == 0);
+    vt_send(t, "a");
+    CHECK(t, ut_wait(t, "Mon 7 Dec 2026") == 0); /* the proposed due date, in English */
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "Down") == 0 && ut_key(t, "C-u") == 0);
+    CHECK(t, ut_type(t, "tomorrow") == 0);
+    CHECK(t, ut_wait(t, "Understood as: Tue 1 Dec 2026") == 0);
+    CHECK(t, english_screen(t, "the action form") == 0);
+    CHECK(t, ut_key(t, "Esc") == 0);
+    return quit_ok(t);
+}
+
 int main(int argc, char **argv)
 {
     static const struct {
@@ -286,6 +361,7 @@ int main(int argc, char **argv)
         {"layout_120x36", test_layout_120x36},
         {"layout_200x60", test_layout_200x60},
         {"form_dates", test_form_dates},
+        {"english", test_english},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
