@@ -485,6 +485,10 @@ const char *ui_last_part(const char *area);
 /* A stored date (YYYY-MM-DD) as people read it, in style st (date_show_iso
  * against today); returns out. */
 char *ui_date(const struct ui *u, const char *iso, enum date_style st, char out[DATE_SHOW_MAX]);
+/* Column col of r as people read it: dates as dates, codes as words, lists
+ * with ", ", members by name; buf (n bytes, at least DATE_SHOW_MAX) may hold
+ * the result. Returns buf, a static word or the stored value. */
+const char *ui_value(const struct ui *u, const struct wt_record *r, int col, char *buf, size_t n);
 /* "3 d", "5 wk", "4 mnd", "2 jr" since the date (YYYY-MM-DD); "" if none. */
 void ui_age(int32_t today, const char *date, char out[16]);
 

@@ -304,8 +304,7 @@ void view_cases_choose(struct cases *s)
         char *text = o->type == MATCH_CASE
                          ? xasprintf(_("Casus %s in contact brengen met casus %s."), case_id,
                                      opt_id)
-                         : xasprintf(_("Casus %s: kennismaken met %s (%s)."), case_id, name,
-                                     opt_id);
+                         : xasprintf(_("Casus %s: kennismaken met %s."), case_id, name);
         ui_changed(u);
         ui_message(u, false, _("Vastgelegd: %s gekozen voor casus %s"), opt_id, case_id);
         char msg[sizeof u->msg];

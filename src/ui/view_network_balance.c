@@ -163,7 +163,7 @@ static void enter_hours(struct balance_pane *p, struct ui *u, int32_t day)
         return;
     }
     p->loaded = false;
-    ui_message(u, false, _("Uren van %s bewaard"), id);
+    ui_message(u, false, _("Uren van %s bewaard"), ui_member_name(u, id));
 }
 
 /* Asks which of the weeks shown (default the one before this), then its hours. */
@@ -195,7 +195,8 @@ static void set_target(struct balance_pane *p, struct ui *u)
     char id[WT_MAX_ID + 1], init[8];
     snprintf(id, sizeof id, "%s", m->id);
     snprintf(init, sizeof init, "%d", m->target);
-    char *prompt = xasprintf(_("Doel samenlevingsopbouw voor %s (%%, leeg = standaard):"), id);
+    char *prompt = xasprintf(_("Doel samenlevingsopbouw voor %s (%%, leeg = standaard):"),
+                             ui_member_name(u, id));
     char *in = dialog_input(u, prompt, init);
     free(prompt);
     if (!in)

@@ -115,7 +115,8 @@ static char *shown(const struct ui *u, const struct wt_record *r, int col)
 {
     if (r->kind == WT_TALENTS && col == TALENT_NAME)
         return ui_person(u, record_get(r, col));
-    return ui_show(u, record_get(r, col));
+    char buf[WT_MAX_FIELD_BYTES + 1];
+    return ui_show(u, ui_value(u, r, col, buf, sizeof buf));
 }
 
 static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
@@ -123,7 +124,9 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     struct review *s = ctx;
     const struct store_submission *sub = &s->subs[s->idx[i]];
     char *what = shown(s->v.u, &sub->rec, what_col(sub->rec.kind));
-    const char *cells[] = {sub->id, ui_kind_label(sub->rec.kind), sub->date,
+    char day[DATE_SHOW_MAX];
+    const char *cells[] = {sub->id, ui_kind_label(sub->rec.kind),
+                           ui_date(s->v.u, sub->date, DATE_LIST, day),
                            ui_member_name(s->v.u, sub->submitter), status_word(sub->status),
                            what};
     static const int widths[] = {8, 9, 10, 16, 12, 0};

@@ -42,6 +42,26 @@ char *ui_date(const struct ui *u, const char *iso, enum date_style st, char out[
     return date_show_iso(iso, st, u->a->today, out);
 }
 
+const char *ui_value(const struct ui *u, const struct wt_record *r, int col, char *buf, size_t n)
+{
+    const struct wt_field_def *fd = &record_kind(r->kind)->fields[col];
+    const char *v = r->v[col];
+    if (!v)
+        return "";
+    char domain[64];
+    snprintf(domain, sizeof domain, "%s.%s", record_kind(r->kind)->name, fd->name);
+    switch (fd->type) {
+    case FT_DATE:
+        return n >= DATE_SHOW_MAX ? date_show_iso(v, DATE_FULL, u->a->today, buf) : v;
+    case FT_ENUM: return words_of(domain, v);
+    case FT_SET: return words_list(domain, v, buf, n);
+    case FT_TAGS: return words_list(NULL, v, buf, n);
+    case FT_CHOSEN: return words_chosen(v, buf, n);
+    case FT_REF: return fd->ref == WT_MEMBERS ? ui_member_name(u, v) : v;
+    default: return v;
+    }
+}
+
 void ui_age(int32_t today, const char *date, char out[16])
 {
     int32_t d;
