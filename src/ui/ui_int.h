@@ -64,6 +64,9 @@ void theme_set_beamer(bool on);
 /* The curses attributes of a role in the current theme. */
 attr_t theme_attr(enum theme_role r);
 bool theme_is_mono(void);
+/* The 256-colour palette of role r (xterm colour numbers) and its attribute
+ * without colour: for the contrast test. */
+void theme_colors256(bool beamer_on, enum theme_role r, short *fg, short *bg, attr_t *mono_attr);
 
 /* ---- draw.c: every string from outside is made inert here ---- */
 

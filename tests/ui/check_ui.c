@@ -260,7 +260,7 @@ int test_themes(void)
     int r = -1, c = -1, bold = 0, fg = 0, bg = 0;
     CHECK(t, vt_find(t, "a-003", &r, &c) == 0);
     CHECK(t, vt_cell_attrs(t, r, c, &bold, NULL, &fg, &bg) == 0);
-    CHECK(t, bold == 1 && fg == 0 && bg == 7);
+    CHECK(t, bold == 1 && fg == 16 && bg == 231); /* xterm-256color: the 256-colour palette */
     return ut_quit_ok(t);
 }
 
