@@ -130,6 +130,15 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
     struct wt_record r;
     record_copy(&r, c->r);
     for (int i = 0; i < n; i++) {
+        const char *before = record_get(c->r, f[i].col);
+        int rc = f[i].kind == FORM_AREA ? ui_pick_area(u, _(f[i].label), &f[i].value, before, err)
+                 : f[i].kind == FORM_TAGS
+                     ? ui_pick_tags(u, _(f[i].label), &f[i].value, before, f[i].choices, err)
+                     : 0;
+        if (rc != 0) {
+            record_fini(&r);
+            return rc;
+        }
         const char *v = f[i].value, *id;
         if (c->spec[i].choices == MEMBERS) {
             if (member_of(u, &f[i], &id, err) != 0) {

@@ -116,6 +116,22 @@ bool list_click(struct list *l, struct rect r, int y);
 void list_cells(int y, int x, int w, const char *const *cells, const int *widths, int n,
                 enum theme_role role);
 
+/* ---- pick.c: unknown areas and tags are asked about ---- */
+
+struct ui;
+
+/* When *value (an area typed in field label) is neither before nor a known
+ * area of the database, asks whether the closest known one was meant (then
+ * *value becomes it) or the new one is wanted; a known area in another case
+ * or accent becomes its known spelling. 0, or WT_EINVAL with err when the
+ * person wants to change it. */
+int ui_pick_area(struct ui *u, const char *label, char **value, const char *before,
+                 struct wt_error *err);
+/* The same for each tag of the ';'-list *value that is neither in
+ * vocabulary nor in before. */
+int ui_pick_tags(struct ui *u, const char *label, char **value, const char *before,
+                 const char *const *vocabulary, struct wt_error *err);
+
 /* ---- layout.c: column widths from the content ---- */
 
 /* Fills out[0..n) for a row of width: each column gets want[i] (its widest

@@ -276,6 +276,68 @@ static int test_form_dates(void)
     return 0;
 }
 
+/* A new signal whose area is typed as area; returns after Enter. */
+static int new_signal(struct vt_term *t, const char *text, const char *area)
+{
+    vt_send(t, "n");
+    CHECK(t, ut_wait(t, "Nieuw signaal uit de wijk") == 0);
+    CHECK(t, ut_type(t, text) == 0);
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "Down") == 0 && ut_key(t, "C-u") == 0);
+    CHECK(t, ut_type(t, area) == 0 && ut_key(t, "Enter") == 0);
+    return 0;
+}
+
+/* An unknown area is kept only after a question that names the closest known one. */
+static int test_area_asks(void)
+{
+    char db[600];
+    CHECK(NULL, make_db(db, sizeof db) == 0);
+    struct vt_term *t = ut_spawn(36, 120, "--db", db, "--as", "m-marieke-db", NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
+    vt_send(t, "3");
+    CHECK(t, ut_wait(t, "s-signaal001") == 0);
+    /* "molenwijk" alone: did you mean Veen/Molenwijk? Yes. */
+    CHECK(t, new_signal(t, "Losse stoeptegels bij de school", "molenwijk") == 0);
+    CHECK(t, ut_wait(t, "Wijk 'molenwijk' is nieuw. Bedoelt u Veen/Molenwijk?") == 0);
+    vt_send(t, "j");
+    CHECK(t, ut_wait(t, "Bewaard als signaal") == 0);
+    /* A known area in other letters takes the known spelling without a question. */
+    CHECK(t, new_signal(t, "Bankje kapot", "veen/molenwijk") == 0);
+    CHECK(t, ut_wait(t, "Bewaard als signaal") == 0);
+    /* Nothing close: asked whether it is a new area; no keeps the form. */
+    CHECK(t, new_signal(t, "Niet bewaren", "Zuidpool") == 0);
+    CHECK(t, ut_wait(t, "'Zuidpool' als nieuwe wijk bewaren?") == 0);
+    vt_send(t, "n");
+    CHECK(t, ut_wait(t, "niet bewaard; pas de wijk aan") == 0);
+    CHECK(t, ut_key(t, "Esc") == 0);
+    /* A misspelt theme: did you mean eenzaamheid? Yes. */
+    vt_send(t, "n");
+    CHECK(t, ut_wait(t, "Nieuw signaal uit de wijk") == 0);
+    CHECK(t, ut_type(t, "Oudere man alleen") == 0);
+    for (int i = 0; i < 2; i++)
+        CHECK(t, ut_key(t, "Down") == 0);
+    CHECK(t, ut_key(t, "C-u") == 0 && ut_type(t, "Veen") == 0);
+    for (int i = 0; i < 2; i++)
+        CHECK(t, ut_key(t, "Down") == 0);
+    CHECK(t, ut_type(t, "eenzaamhied") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Woord 'eenzaamhied' is nieuw. Bedoelt u eenzaamheid?") == 0);
+    vt_send(t, "j");
+    CHECK(t, ut_wait(t, "Bewaard als signaal") == 0);
+    CHECK(NULL, quit_ok(t) == 0);
+    char *csv = NULL;
+    CHECK(NULL, ut_run(&csv, NULL, "--db", db, "export", "signals", NULL) == 0);
+    bool ok = strstr(csv, "Veen/Molenwijk,Losse stoeptegels") &&
+              strstr(csv, "Veen/Molenwijk,Bankje kapot") && !strstr(csv, "Zuidpool") &&
+              !strstr(csv, "Niet bewaren") && strstr(csv, "Oudere man alleen,,eenzaamheid") &&
+              !strstr(csv, "eenzaamhied") && !strstr(csv, ",molenwijk");
+    if (!ok)
+        fprintf(stderr, "%s\n", csv);
+    free(csv);
+    CHECK(NULL, ok);
+    return 0;
+}
+
 /* Dutch interface words that an English screen of this data set never shows (the data itself
  * is Dutch: these words are not in it). */
 static const char *const dutch[] = {
@@ -362,6 +424,7 @@ int main(int argc, char **argv)
         {"layout_200x60", test_layout_200x60},
         {"form_dates", test_form_dates},
         {"english", test_english},
+        {"area_asks", test_area_asks},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wijktafel/area.h"
 #include "wijktafel/date.h"
 #include "wijktafel/record.h"
 #include "wijktafel/text.h"
@@ -260,6 +261,30 @@ START_TEST(test_pick)
 }
 END_TEST
 
+START_TEST(test_closest)
+{
+    const char *areas[] = {"Veenwaard", "Veenwaard/Molenwijk", "Veenwaard/Elsterveld",
+                           "Veenwaard/Elsterveld/Kerkakker", "Dorp/Molenwijk/Noord"};
+    bool same;
+    ck_assert_int_eq(area_closest("Molenwijk", areas, 5, true, &same), 1);
+    ck_assert(!same);
+    ck_assert_int_eq(area_closest("veenwaard/molenwijk", areas, 5, true, &same), 1);
+    ck_assert(same);
+    ck_assert_int_eq(area_closest("Kerkakker", areas, 5, true, &same), 3);
+    ck_assert_int_eq(area_closest("Veenwaard/Molenwyk", areas, 5, true, &same), 1);
+    ck_assert(!same);
+    ck_assert_int_eq(area_closest("Elstervelt", areas, 5, true, &same), 2);
+    ck_assert_int_eq(area_closest("Amsterdam", areas, 5, true, &same), -1);
+    ck_assert_int_eq(area_closest("", areas, 5, true, &same), -1);
+    const char *tags[] = {"eenzaamheid", "mobiliteit", "vervoer"};
+    ck_assert_int_eq(area_closest("eenzaamhied", tags, 3, false, &same), 0);
+    ck_assert(!same);
+    ck_assert_int_eq(area_closest("Vervoer", tags, 3, false, &same), 2);
+    ck_assert(same);
+    ck_assert_int_eq(area_closest("koken", tags, 3, false, &same), -1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("words");
@@ -272,6 +297,7 @@ int main(void)
     tcase_add_test(tc, test_words);
     tcase_add_test(tc, test_words_complete);
     tcase_add_test(tc, test_pick);
+    tcase_add_test(tc, test_closest);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
