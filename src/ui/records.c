@@ -21,12 +21,13 @@ struct spec {
 };
 
 #define MEMBERS ((const char *const *)1) /* a person: shows and completes names, takes a name or an id */
+#define CASES ((const char *const *)2)   /* a case: completes on id, resident and request */
 
 static const struct spec action_spec[] = {
     {N_("Wat"), ACTION_TEXT, FORM_LONG, NULL},
     {N_("Wie"), ACTION_OWNER, FORM_ID, MEMBERS},
     {N_("Uiterlijk"), ACTION_DUE, FORM_DATE, NULL},
-    {N_("Casus"), ACTION_CASE, FORM_ID, NULL},
+    {N_("Casus"), ACTION_CASE, FORM_ID, CASES},
     {NULL, 0, 0, NULL}};
 
 static const struct spec signal_spec[] = {
@@ -35,7 +36,7 @@ static const struct spec signal_spec[] = {
     {N_("Wijk"), SIGNAL_AREA, FORM_AREA, NULL},
     {N_("Bron"), SIGNAL_SOURCE, FORM_CHOICE, sources},
     {N_("Thema's"), SIGNAL_THEMES, FORM_TAGS, tags_needs_vocabulary},
-    {N_("Casus"), SIGNAL_CASE, FORM_ID, NULL},
+    {N_("Casus"), SIGNAL_CASE, FORM_ID, CASES},
     {NULL, 0, 0, NULL}};
 
 static const struct spec resource_spec[] = {
@@ -102,7 +103,70 @@ struct save_ctx {
     const char *round_id; /* made from door door_no of this round, or NULL */
     int door_no;
     enum round_finding what;
+    const struct case_choices *cases; /* for case fields, set by edit_spec */
 };
+
+/* The cases the member may see, as "ID resident: request" labels for
+ * completion, NULL-terminated; ids[i] is label i's id. */
+struct case_choices {
+    char **labels, **ids;
+    size_t n;
+};
+
+static int add_case(void *ctx, const struct wt_record *r)
+{
+    struct case_choices *c = ctx;
+    c->labels = xrealloc(c->labels, (c->n + 2) * sizeof *c->labels);
+    c->ids = xrealloc(c->ids, (c->n + 2) * sizeof *c->ids);
+    char *req = text_inert(record_get(r, CASE_REQUEST), false);
+    int cut = 40; /* bytes of the request, at a character boundary */
+    while ((size_t)cut < strlen(req) && cut > 0 && ((unsigned char)req[cut] & 0xC0) == 0x80)
+        cut--;
+    c->labels[c->n] = xasprintf("%s %s: %.*s%s", r->v[CASE_ID], record_get(r, CASE_RESIDENT), cut,
+                                req, strlen(req) > (size_t)cut ? "\u2026" : "");
+    c->ids[c->n++] = xstrdup(r->v[CASE_ID]);
+    c->labels[c->n] = c->ids[c->n] = NULL;
+    free(req);
+    return 0;
+}
+
+static void case_choices_free(struct case_choices *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->labels[i]);
+        free(c->ids[i]);
+    }
+    free(c->labels);
+    free(c->ids);
+    *c = (struct case_choices){0};
+}
+
+/* The case id that a case field's text names: an id (alone or at the start
+ * of a completed label), or the one case whose label has the typed words; NULL
+ * for an empty field. Else -1 with err. */
+static int case_of(const struct case_choices *cc, const struct form_field *f, const char **id,
+                   struct wt_error *err)
+{
+    *id = NULL;
+    if (!f->value || !*f->value)
+        return 0;
+    size_t tl = strcspn(f->value, " ");
+    for (size_t i = 0; i < cc->n; i++)
+        if (strlen(cc->ids[i]) == tl && strncmp(cc->ids[i], f->value, tl) == 0) {
+            *id = cc->ids[i];
+            return 0;
+        }
+    int k = text_pick(f->value, NULL, (const char *const *)cc->labels, cc->n);
+    if (k >= 0) {
+        *id = cc->ids[k];
+        return 0;
+    }
+    *id = f->value; /* not a case of the list: the app says what is wrong */
+    if (k == -2)
+        return wt_error_set(err, WT_EINVAL, _("%s: '%s' past bij meer casussen; typ meer of kies met Tab"),
+                            _(f->label), f->value);
+    return 0;
+}
 
 /* The member id that a person field's text names (a name or an id, FORMATS.md),
  * or -1 with err saying why. */
@@ -140,7 +204,13 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
             return rc;
         }
         const char *v = f[i].value, *id;
-        if (c->spec[i].choices == MEMBERS) {
+        if (c->spec[i].choices == CASES) {
+            if (case_of(c->cases, &f[i], &id, err) != 0) {
+                record_fini(&r);
+                return err ? err->code : WT_EINVAL;
+            }
+            v = id;
+        } else if (c->spec[i].choices == MEMBERS) {
             if (member_of(u, &f[i], &id, err) != 0) {
                 record_fini(&r);
                 return err ? err->code : WT_EINVAL;
@@ -176,7 +246,7 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
 static bool edit(struct ui *u, struct wt_record *r, bool is_new, const char *title,
                  const char *sub_id)
 {
-    struct save_ctx c = {r, spec_of(r->kind), is_new, sub_id, NULL, 0, FINDING_SIGNAL};
+    struct save_ctx c = {r, spec_of(r->kind), is_new, sub_id, NULL, 0, FINDING_SIGNAL, NULL};
     return edit_spec(u, r, c.spec, title, &c);
 }
 
@@ -190,18 +260,26 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
     while (spec[n].label)
         n++;
     struct form_field *f = xcalloc((size_t)n, sizeof *f);
+    struct case_choices cc = {0};
+    for (int i = 0; i < n; i++)
+        if (spec[i].choices == CASES && !cc.n)
+            app_each(u->a, WT_CASES, add_case, &cc, NULL); /* what the member may see */
+    c->cases = &cc;
     for (int i = 0; i < n; i++) {
         const struct wt_field_def *fd = &record_kind(r->kind)->fields[spec[i].col];
         f[i].label = spec[i].label;
         f[i].kind = spec[i].kind;
         f[i].col = spec[i].col;
         f[i].choices = spec[i].choices == MEMBERS ? ui_member_names(u)
+                       : spec[i].choices == CASES ? (const char *const *)cc.labels
                        : spec[i].choices         ? spec[i].choices
                                                  : fd->values;
         f[i].value = xstrdup(spec[i].choices == MEMBERS ? ui_member_name(u, r->v[spec[i].col])
                                                         : record_get(r, spec[i].col));
     }
     bool saved = form_run(u, title, f, n, save_record, c);
+    c->cases = NULL;
+    case_choices_free(&cc);
     form_fields_fini(f, n);
     free(f);
     return saved;
@@ -259,7 +337,7 @@ bool ui_new_from_door(struct ui *u, struct wt_record *rec, const char *round_id,
         return false;
     }
     const struct spec *spec = rec->kind == WT_CASES ? case_new_spec : spec_of(rec->kind);
-    struct save_ctx c = {rec, spec, true, NULL, round_id, no, what};
+    struct save_ctx c = {rec, spec, true, NULL, round_id, no, what, NULL};
     char *title = xasprintf(rec->kind == WT_CASES ? _("Van deur %d: nieuwe casus (Enter bewaart)")
                             : rec->kind == WT_SIGNALS
                                 ? _("Van deur %d: nieuw signaal (Enter bewaart)")

@@ -261,6 +261,23 @@ static int test_form_dates(void)
     CHECK(t, ut_key(t, "Enter") == 0);
     CHECK(t, ut_wait(t, "'morgenavond' is geen datum") == 0);
     CHECK(t, ut_key(t, "Esc") == 0);
+    /* The case field completes on the resident and the request, and stores the id. */
+    vt_send(t, "a");
+    CHECK(t, ut_wait(t, "Nieuw actiepunt") == 0);
+    CHECK(t, ut_type(t, "Met moeder en school praten") == 0);
+    for (int i = 0; i < 3; i++)
+        CHECK(t, ut_key(t, "Down") == 0);
+    CHECK(t, ut_type(t, "anna") == 0);
+    CHECK(t, ut_wait(t, "Tab vult aan: c-moeder1 Anna Jansen: Alleenstaande") == 0);
+    CHECK(t, ut_key(t, "Tab") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Bewaard als actiepunt") == 0);
+    vt_send(t, "a");
+    CHECK(t, ut_wait(t, "Nieuw actiepunt") == 0);
+    CHECK(t, ut_type(t, "Maatje zoeken") == 0);
+    for (int i = 0; i < 3; i++)
+        CHECK(t, ut_key(t, "Down") == 0);
+    CHECK(t, ut_type(t, "moeder zoekt maatje") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Bewaard als actiepunt") == 0);
     CHECK(NULL, quit_ok(t) == 0);
 
     char *csv = NULL;
@@ -268,7 +285,10 @@ static int test_form_dates(void)
     bool ok = strstr(csv, "Langs bij de moestuin,2026-11-30,m-jelle-devries,2026-12-18,open") &&
               strstr(csv, "School bellen,2026-11-30,m-noor-haddou,2026-12-01,open") &&
               strstr(csv, "Folder maken,2026-11-30,m-noor-haddou,2026-12-04,open") &&
-              !strstr(csv, "Niet bewaren");
+              !strstr(csv, "Niet bewaren") &&
+              strstr(csv, "Met moeder en school praten,2026-11-30,m-marieke-db,2026-12-07,open,"
+                          "c-moeder1") &&
+              strstr(csv, "Maatje zoeken,2026-11-30,m-marieke-db,2026-12-07,open,c-moeder3");
     if (!ok)
         fprintf(stderr, "%s\n", csv);
     free(csv);
