@@ -367,11 +367,10 @@ static bool read_words(const char *const *t, int n, int32_t today, int32_t *out)
     }
     /* 8 dec [2026] or dec 8 [2026] */
     int m, y = -1;
-    if (is_number(t[0], 2, &d) && (m = lookup(month_names, t[1], strlen(t[1]))) != -100) {
-    } else if ((m = lookup(month_names, t[0], l0)) != -100 && is_number(t[1], 2, &d)) {
-    } else {
+    bool day_first = is_number(t[0], 2, &d) &&
+                     (m = lookup(month_names, t[1], strlen(t[1]))) != -100;
+    if (!day_first && !((m = lookup(month_names, t[0], l0)) != -100 && is_number(t[1], 2, &d)))
         return false;
-    }
     if (n == 3 && is_number(t[2], 4, &y))
         y = year_of(y, strlen(t[2]));
     else if (n != 2)

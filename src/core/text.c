@@ -171,7 +171,7 @@ bool text_words_match(const char *typed, const char *name)
 
 int text_pick(const char *typed, const char *const *ids, const char *const *names, size_t n)
 {
-    char *t = text_fold(typed ? typed : "");
+    char *t = typed ? text_fold(typed) : NULL;
     if (!t)
         return -1;
     int found = -1;

@@ -149,7 +149,7 @@ static int wrap(size_t n, int w, void (*line)(void *, size_t, size_t, int), void
         const char *brk = breaks(p, pe, w);
         size_t start = p;
         while (start < pe || start == p) {
-            size_t end = start + 1, i;
+            size_t end, i;
             int used = start < pe ? wwid[start] : 0;
             for (i = start + 1; i < pe && brk[i - p] != UC_BREAK_POSSIBLE; i++) {
                 if (used + wwid[i] > w && wbuf[i] != ' ')

@@ -73,20 +73,21 @@ int ui_pick_area(struct ui *u, const char *label, char **value, const char *befo
     for (int kind = WT_MEMBERS; kind <= WT_TALENTS; kind++)
         if (app_each(u->a, (enum wt_kind)kind, add_area, &k, NULL) != 0)
             continue; /* a kind this member may not read adds nothing */
-    bool same;
-    int i = area_closest(*value, (const char *const *)k.v, k.n, true, &same);
+    bool same = false;
+    int i = k.n ? area_closest(*value, (const char *const *)k.v, k.n, true, &same) : -1;
+    const char *closest = i >= 0 && k.v ? k.v[i] : NULL;
     int rc = 0;
-    if (!same) {
-        int a = ask(u, true, *value, i >= 0 ? k.v[i] : NULL);
-        if (a == 1) {
+    if (!same || !closest) {
+        int a = ask(u, true, *value, closest);
+        if (a == 1 && closest) {
             free(*value);
-            *value = xstrdup(k.v[i]);
+            *value = xstrdup(closest);
         } else if (a < 0) {
             rc = wt_error_set(err, WT_EINVAL, _("%s: niet bewaard; pas de wijk aan"), label);
         }
-    } else if (strcmp(k.v[i], *value) != 0) {
+    } else if (strcmp(closest, *value) != 0) {
         free(*value); /* the known spelling */
-        *value = xstrdup(k.v[i]);
+        *value = xstrdup(closest);
     }
     known_free(&k);
     return rc;
@@ -109,13 +110,14 @@ int ui_pick_tags(struct ui *u, const char *label, char **value, const char *befo
     buf_puts(&out, "");
     int rc = 0;
     for (size_t t = 0; t < now.n && rc == 0; t++) {
-        bool same;
+        bool same = false;
         const char *tag = now.items[t];
-        int i = area_closest(tag, (const char *const *)k.v, k.n, false, &same);
-        if (!same) {
-            int a = ask(u, false, tag, i >= 0 ? k.v[i] : NULL);
-            if (a == 1)
-                tag = k.v[i];
+        int i = k.n ? area_closest(tag, (const char *const *)k.v, k.n, false, &same) : -1;
+        const char *closest = i >= 0 && k.v ? k.v[i] : NULL;
+        if (!same || !closest) {
+            int a = ask(u, false, tag, closest);
+            if (a == 1 && closest)
+                tag = closest;
             else if (a < 0)
                 rc = wt_error_set(err, WT_EINVAL, _("%s: niet bewaard; pas het woord '%s' aan"),
                                   label, tag);
