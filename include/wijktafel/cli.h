@@ -2,7 +2,9 @@
 #ifndef WIJKTAFEL_CLI_H
 #define WIJKTAFEL_CLI_H
 
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "wijktafel/app.h"
 
@@ -149,7 +151,18 @@ int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)
  * caller frees). Returns 0 or the exit code after printing a message. */
 int cli_read_file(const char *path, char **buf, size_t *len);
 
-/* Writes n bytes to standard output; 0 or 74 after a message. */
+/* Writes n bytes to standard output; 0 or 74 after a message. On a terminal
+ * control characters and bidi overrides are neutralised (cli_out). */
 int cli_write_stdout(const char *data, size_t n);
+
+/* Writes n bytes to f: byte-exact to a file or pipe; to a terminal with control
+ * characters (but line breaks and tabs), escape sequences, C1 codes, bidi
+ * controls and invalid UTF-8 shown as U+FFFD, as the screen shows them.
+ * 0, or -1 when the write failed (errno set). */
+int cli_out(FILE *f, const char *data, size_t n);
+
+/* printf to f through cli_out: what every command prints goes this way. */
+void cli_printf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_vprintf(FILE *f, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 #endif

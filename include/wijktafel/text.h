@@ -23,6 +23,18 @@ char *text_fold_tag(const char *s);
  * keep_newlines. The caller frees. */
 char *text_inert(const char *s, bool keep_newlines);
 
+/* Appends s[0..n) to out for a terminal: like text_inert, but byte by byte
+ * (NUL and invalid UTF-8 become U+FFFD) and keeping line breaks and tabs,
+ * which carry the layout of what a command prints. */
+struct buf;
+void text_inert_append(struct buf *out, const char *s, size_t n);
+
+/* A copy of json (the text of a JSON document, as jansson writes it) with
+ * every DEL, C1 control, bidirectional control and hiding format character
+ * written as a \u escape. They can only occur inside strings, so the
+ * document means the same; jansson itself escapes only C0. Caller frees. */
+char *text_json_escape(const char *json);
+
 /* A copy of s with leading and trailing ASCII white space removed. */
 char *text_trim(const char *s);
 

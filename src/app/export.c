@@ -7,6 +7,7 @@
 #include "wijktafel/csv.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/tags.h"
+#include "wijktafel/text.h"
 
 struct export {
     struct buf *out;
@@ -103,8 +104,10 @@ int app_export(struct app *a, enum wt_kind kind, enum app_format fmt, struct buf
         rc = app_each(a, kind, json_one, &ex, err);
         if (!rc) {
             char *s = json_dumps(ex.array, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-            buf_puts(out, s);
+            char *safe = text_json_escape(s); /* C1 and bidi as \u, as C0 */
+            buf_puts(out, safe);
             buf_putc(out, '\n');
+            free(safe);
             free(s);
         }
         json_decref(ex.array);

@@ -464,6 +464,10 @@ int meeting_choose(struct app *a, const char *case_id, enum match_type type, con
 {
     char *what = xasprintf("chosen/%s", case_id);
     char *note = xasprintf("%s\t%s", match_type_name(type), opt_name ? opt_name : "");
+    /* The name is as stored; in the note's one line a tab or line break is a space. */
+    for (char *p = strchr(note, '\t') + 1; *p; p++)
+        if (*p == '\t' || *p == '\n' || *p == '\r')
+            *p = ' ';
     struct change c = {.a = a, .kind = WT_CASES, .id = case_id, .field = CASE_CHOSEN,
                        .value = opt_id, .append = true, .note_key = note_key(a, what, opt_id),
                        .note = note};

@@ -28,7 +28,7 @@ int cli_fail(int code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    cli_vprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
     return code;
@@ -37,7 +37,7 @@ int cli_fail(int code, const char *fmt, ...)
 int cli_error(const struct wt_error *err)
 {
     int code = wt_error_exit_code(err->code ? err->code : WT_EIO);
-    fprintf(stderr, "%s\n", err->text[0] ? err->text : _("onbekende fout"));
+    cli_printf(stderr, "%s\n", err->text[0] ? err->text : _("onbekende fout"));
     return code;
 }
 
@@ -165,7 +165,7 @@ static int open_db(const struct cli_globals *g, struct app **a, bool defer)
     int rc = app_open(&o, a, &err);
     /* Typed on the terminal: three tries, like sudo. */
     for (int tries = 1; rc == WT_EPERM && asked_tty && tries < 3; tries++) {
-        fprintf(stderr, "%s\n", err.text);
+        cli_printf(stderr, "%s\n", err.text);
         wt_error_clear(&err);
         rc = app_open(&o, a, &err);
     }
@@ -211,12 +211,5 @@ int cli_read_file(const char *path, char **buf, size_t *len)
     }
     *len = b.len;
     *buf = buf_steal(&b);
-    return 0;
-}
-
-int cli_write_stdout(const char *data, size_t n)
-{
-    if (fwrite(data, 1, n, stdout) != n || fflush(stdout) != 0)
-        return cli_fail(EX_IOERR, _("standaarduitvoer: schrijven mislukt: %s"), strerror(errno));
     return 0;
 }

@@ -17,7 +17,7 @@ static int cmd_backup_exec(const struct cli_globals *g, const struct cli_args *a
     app_close(a);
     if (rc)
         return cli_error(&err);
-    fprintf(stderr, _("Reservekopie gemaakt in %s\n"), dest);
+    cli_printf(stderr, _("Reservekopie gemaakt in %s\n"), dest);
     return 0;
 }
 

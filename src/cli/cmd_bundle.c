@@ -51,7 +51,7 @@ static int bundle_export(const struct cli_globals *g, const struct cli_args *arg
     code = rc ? cli_error(&err) : write_file(path, out.data, out.len);
     buf_fini(&out);
     if (!code)
-        fprintf(stderr, _("bundel voor %s geschreven in %s (%zu onderdelen)\n"), target,
+        cli_printf(stderr, _("bundel voor %s geschreven in %s (%zu onderdelen)\n"), target,
                 path, n);
     return code;
 }
@@ -77,7 +77,7 @@ static int bundle_import(const struct cli_globals *g, const struct cli_args *arg
     free(buf);
     if (rc)
         return cli_fail(wt_error_exit_code(rc), "%s: %s", path, err.text);
-    fprintf(stderr,
+    cli_printf(stderr,
             _("%s ingelezen: %zu records bijgewerkt, %zu verwijderd, %zu ter beoordeling, "
               "%zu conflicten, %zu rondes of deuren\n"),
             path, st.records, st.tombs, st.submissions, st.conflicts, st.rounds);

@@ -7,7 +7,7 @@
 static void print_problem(void *ctx, const char *line)
 {
     (void)ctx;
-    printf("%s\n", line);
+    cli_printf(stdout, "%s\n", line);
 }
 
 static int cmd_check_exec(const struct cli_globals *g, const struct cli_args *args)
@@ -20,7 +20,7 @@ static int cmd_check_exec(const struct cli_globals *g, const struct cli_args *ar
     struct wt_error err = {0};
     int rc = app_check(a, print_problem, NULL, &err);
     if (!rc)
-        printf(_("%s: in orde\n"), a->dir);
+        cli_printf(stdout, _("%s: in orde\n"), a->dir);
     fflush(stdout);
     app_close(a);
     return rc ? cli_error(&err) : 0;

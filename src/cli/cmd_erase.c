@@ -16,7 +16,7 @@ static int cmd_erase_exec(const struct cli_globals *g, const struct cli_args *ar
     app_close(a);
     if (rc)
         return cli_error(&err);
-    fprintf(stderr, _("Casus %s en alles wat erbij hoort is gewist\n"), id);
+    cli_printf(stderr, _("Casus %s en alles wat erbij hoort is gewist\n"), id);
     return 0;
 }
 

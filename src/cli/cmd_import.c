@@ -40,7 +40,7 @@ static int cmd_import_exec(const struct cli_globals *g, const struct cli_args *a
     app_close(a);
     if (rc)
         return cli_error(&err);
-    fprintf(stderr, _("%zu %s ingelezen\n"), n, kind_name);
+    cli_printf(stderr, _("%zu %s ingelezen\n"), n, kind_name);
     return 0;
 }
 

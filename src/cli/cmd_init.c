@@ -37,7 +37,7 @@ static int init_from(const struct cli_globals *g, const char *path)
         free(dir);
         return cli_fail(wt_error_exit_code(rc), "%s: %s", path, err.text);
     }
-    printf(_("Database gemaakt in %s uit %s; lid: %s\n"), dir, path, member);
+    cli_printf(stdout, _("Database gemaakt in %s uit %s; lid: %s\n"), dir, path, member);
     free(member);
     free(dir);
     return 0;
@@ -76,9 +76,9 @@ static int cmd_init_exec(const struct cli_globals *g, const struct cli_args *arg
         free(dir);
         return cli_error(&err);
     }
-    printf(_("Database gemaakt in %s; eerste lid: %s (leider)\n"), dir, leader);
+    cli_printf(stdout, _("Database gemaakt in %s; eerste lid: %s (leider)\n"), dir, leader);
     if (!encrypted)
-        fprintf(stderr, _("Let op: deze database is niet versleuteld; zet een wachtwoordzin met "
+        cli_printf(stderr, _("Let op: deze database is niet versleuteld; zet een wachtwoordzin met "
                           "'wijktafel passphrase'\n"));
     free(dir);
     return 0;

@@ -32,7 +32,7 @@ static int cmd_passphrase_exec(const struct cli_globals *g, const struct cli_arg
     app_close(a);
     if (rc)
         return cli_error(&err);
-    fprintf(stderr, _("Wachtwoordzin gezet voor %s\n"), member);
+    cli_printf(stderr, _("Wachtwoordzin gezet voor %s\n"), member);
     return 0;
 }
 

@@ -22,7 +22,7 @@ static int cmd_purge_exec(const struct cli_globals *g, const struct cli_args *ar
     app_close(a);
     if (rc)
         return cli_error(&err);
-    fprintf(stderr, _("%zu gesloten casussen verwijderd\n"), n);
+    cli_printf(stderr, _("%zu gesloten casussen verwijderd\n"), n);
     return 0;
 }
 

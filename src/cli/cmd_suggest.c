@@ -12,12 +12,13 @@
 
 enum fmt { FMT_TEXT, FMT_TSV, FMT_JSON };
 
-/* A field for a TSV line: no tabs or line breaks, nothing a terminal acts on. */
+/* A field for a TSV or text line: tabs and line breaks, which would break the
+ * line, become spaces; everything else as stored (cli_out neutralises it on a
+ * terminal). */
 static void put_field(struct buf *out, const char *s)
 {
-    char *inert = text_inert(s, false);
-    buf_puts(out, inert);
-    free(inert);
+    for (const char *p = s ? s : ""; *p; p++)
+        buf_putc(out, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
 }
 
 static void write_tsv(struct buf *out, const char *case_id, const struct match_result *r)
@@ -74,8 +75,10 @@ static void write_json(struct buf *out, const struct match_result *r)
         json_array_append_new(arr, obj);
     }
     char *s = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    buf_puts(out, s);
+    char *safe = text_json_escape(s);
+    buf_puts(out, safe);
     buf_putc(out, '\n');
+    free(safe);
     free(s);
     json_decref(arr);
 }

@@ -117,6 +117,56 @@ char *text_inert(const char *s, bool keep_newlines)
     return buf_steal(&b);
 }
 
+void text_inert_append(struct buf *out, const char *s, size_t n)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    static const char repl[] = "\xef\xbf\xbd";
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && ((p[j] >= 0x20 && p[j] < 0x7f) || p[j] == '\n' || p[j] == '\t'))
+            j++;
+        buf_append(out, p + i, j - i);
+        if ((i = j) >= n)
+            break;
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0 || unsafe_codepoint(cp))
+            buf_append(out, repl, 3);
+        else
+            buf_append(out, p + i, (size_t)k);
+        i += k <= 0 ? 1 : (size_t)k;
+    }
+}
+
+char *text_json_escape(const char *json)
+{
+    struct buf b = {0};
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)json;
+    size_t n = strlen(json), i = 0;
+    buf_append(&b, "", 0);
+    while (i < n) {
+        size_t j = i;
+        while (j < n && p[j] < 0x7f)
+            j++;
+        buf_append(&b, p + i, j - i);
+        if ((i = j) >= n)
+            break;
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            buf_putc(&b, (char)p[i++]); /* jansson writes valid UTF-8 only */
+            continue;
+        }
+        if (unsafe_codepoint(cp))
+            buf_printf(&b, "\\u%04X", (unsigned)cp);
+        else
+            buf_append(&b, p + i, (size_t)k);
+        i += (size_t)k;
+    }
+    return buf_steal(&b);
+}
+
 char *text_trim(const char *s)
 {
     size_t n = strlen(s);

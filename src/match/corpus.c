@@ -116,7 +116,7 @@ static void add_resource(struct match_corpus *c, const struct wt_record *r)
     struct match_opt *o = new_opt(c);
     o->type = MATCH_RESOURCE;
     snprintf(o->id, sizeof o->id, "%s", r->v[RESOURCE_ID]);
-    o->name = match_clean(r->v[RESOURCE_NAME], false);
+    o->name = xstrdup(r->v[RESOURCE_NAME] ? r->v[RESOURCE_NAME] : ""); /* as stored */
     o->full = strcmp(cap, "full") == 0;
     o->buddy = strcmp(kind, "buddy") == 0;
     o->needs = needs;
@@ -164,7 +164,7 @@ static void add_talent(struct match_corpus *c, const struct wt_record *r)
     struct match_opt *o = new_opt(c);
     o->type = MATCH_TALENT;
     snprintf(o->id, sizeof o->id, "%s", r->v[TALENT_ID]);
-    o->name = match_clean(r->v[TALENT_NAME], false);
+    o->name = xstrdup(r->v[TALENT_NAME] ? r->v[TALENT_NAME] : ""); /* as stored */
     o->buddy = true; /* a neighbour comes to the person */
     o->needs = needs;
     o->interests = interests;

@@ -1,0 +1,179 @@
+/* check_harden.c: the findings of the hostile test (issue 19), each through the real program:
+ * output to a terminal, the editor's temporary files, backup, bad input streams, small ones. */
+#include <check.h>
+#include <stdbool.h>
+#include <sys/stat.h>
+
+#include "runner.h"
+#include "vt.h"
+
+static char *tmp, *db;
+
+static void setup(void)
+{
+    tmp = tu_tmpdir();
+    db = tu_path(tmp, "db");
+    setenv("XDG_CACHE_HOME", tmp, 1);
+    setenv("XDG_CONFIG_HOME", tmp, 1);
+    setenv("XDG_DATA_HOME", tmp, 1);
+    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
+    unsetenv("WIJKTAFEL_DB");
+    unsetenv("WIJKTAFEL_PASSPHRASE");
+}
+
+static void teardown(void)
+{
+    free(db);
+    tu_rmtree(tmp);
+}
+
+#define RUN(...) rn_exec(tmp, NULL, 0, (char *[]){"wijktafel", __VA_ARGS__, NULL})
+
+static void ok(struct run r)
+{
+    ck_assert_msg(r.code == 0, "exit %d: %s", r.code, r.err);
+    rn_free(&r);
+}
+
+static void import_text(const char *kind, const char *text)
+{
+    char *p = tu_write(tmp, "in.csv", text, strlen(text));
+    ok(RUN("--db", db, "import", (char *)kind, p));
+    free(p);
+}
+
+/* What a hostile value holds: an OSC 52 clipboard write, a screen clear, a bell,
+ * a C1 CSI (U+009B) and a right-to-left override (U+202E). */
+#define HOSTILE "Eet\033]52;c;SGVsbG8=\007caf\033[2J\xc2\x9b" "6n\xe2\x80\xae" "eind"
+
+static void make_hostile(void)
+{
+    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    import_text("resources", "id,name,kind,area,needs\n"
+                             "r-1,\"" HOSTILE "\",activity,Dorp/Kern,tuin\n");
+    import_text("cases", "id,opened,area,resident,request,needs\n"
+                         "c-1,2026-11-02,Dorp/Kern,Jan de Vries,Tuin verwilderd,tuin\n");
+    import_text("signals", "id,date,area,text\n"
+                           "s-1,2026-11-20,Dorp/Kern,\"" HOSTILE "\"\n");
+}
+
+static bool has(const char *hay, size_t n, const char *needle)
+{
+    return memmem(hay, n, needle, strlen(needle)) != NULL;
+}
+
+/* Nothing a terminal acts on: no ESC, BEL, C1 code or bidi control. */
+static void assert_inert(const char *raw, size_t n)
+{
+    ck_assert_msg(!memchr(raw, 0x1b, n), "ESC reached the terminal");
+    ck_assert_msg(!memchr(raw, 0x07, n), "BEL reached the terminal");
+    ck_assert_msg(!has(raw, n, "\xc2\x9b"), "a C1 code reached the terminal");
+    ck_assert_msg(!has(raw, n, "\xe2\x80\xae"), "a bidi override reached the terminal");
+}
+
+/* Runs the program on a pseudo-terminal until it exits; returns every byte it
+ * wrote there (stdout and stderr both), caller frees; *code its exit code. */
+static char *run_pty(char *const argv[], size_t *n, int *code)
+{
+    struct vt_term *t = vt_spawn(30, 200, argv, NULL);
+    ck_assert_ptr_nonnull(t);
+    for (int i = 0; i < 100 && vt_pump(t, 100) == 0; i++) {
+    }
+    const unsigned char *raw = vt_raw(t, n);
+    char *copy = malloc(*n + 1);
+    memcpy(copy, raw, *n);
+    copy[*n] = '\0';
+    int status = 0;
+    vt_close(t, &status, 5000);
+    *code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+    return copy;
+}
+
+#define PTY(n, code, ...)                                                                         \
+    run_pty((char *[]){getenv("WIJKTAFEL"), "--db", db, __VA_ARGS__, NULL}, n, code)
+
+START_TEST(test_export_pty_vs_pipe)
+{
+    make_hostile();
+    /* To a pipe: byte-exact, the stored value as it was imported. */
+    struct run r = RUN("--db", db, "export", "signals");
+    ck_assert_int_eq(r.code, 0);
+    ck_assert_msg(strstr(r.out, "s-1,2026-11-20,Dorp/Kern," HOSTILE ","), "%s", r.out);
+    rn_free(&r);
+    /* To a terminal: the same rows, neutralised. */
+    size_t n;
+    int code;
+    char *raw = PTY(&n, &code, "export", "signals");
+    ck_assert_int_eq(code, 0);
+    ck_assert_msg(has(raw, n, "s-1,2026-11-20,Dorp/Kern"), "%s", raw); /* not vacuous */
+    ck_assert_msg(has(raw, n, "52;c;SGVsbG8=\xef\xbf\xbd" "caf"), "%s", raw);
+    assert_inert(raw, n);
+    free(raw);
+    raw = PTY(&n, &code, "export", "resources", "--format", "json");
+    ck_assert_int_eq(code, 0);
+    ck_assert_msg(has(raw, n, "\"r-1\""), "%s", raw);
+    assert_inert(raw, n);
+    free(raw);
+    raw = PTY(&n, &code, "suggest", "c-1");
+    ck_assert_int_eq(code, 0);
+    ck_assert_msg(has(raw, n, "r-1"), "%s", raw);
+    assert_inert(raw, n);
+    free(raw);
+    /* A message on standard error names a hostile column: neutralised too. */
+    char *bad = tu_write(tmp, "bad.csv", "id,na\033]0;x\007me\n", 16);
+    raw = PTY(&n, &code, "import", "signals", bad);
+    ck_assert_int_eq(code, 65);
+    ck_assert_msg(has(raw, n, "bad.csv:1:"), "%s", raw);
+    assert_inert(raw, n);
+    free(raw);
+    free(bad);
+    /* Nothing changed what is stored. */
+    r = RUN("--db", db, "export", "resources");
+    ck_assert_msg(strstr(r.out, "r-1," HOSTILE ","), "%s", r.out);
+    rn_free(&r);
+}
+END_TEST
+
+START_TEST(test_json_escapes_controls)
+{
+    make_hostile();
+    static const char *const want =
+        "Eet\\u001B]52;c;SGVsbG8=\\u0007caf\\u001B[2J\\u009B6n\\u202Eeind";
+    struct run r = RUN("--db", db, "export", "resources", "--format", "json");
+    ck_assert_int_eq(r.code, 0);
+    ck_assert_msg(strstr(r.out, want), "%s", r.out);
+    assert_inert(r.out, strlen(r.out));
+    rn_free(&r);
+    /* suggest keeps the data: ESC is escaped, not a space. */
+    r = RUN("--db", db, "suggest", "c-1", "--format", "json");
+    ck_assert_int_eq(r.code, 0);
+    ck_assert_msg(strstr(r.out, want), "%s", r.out);
+    rn_free(&r);
+    /* tsv to a pipe: the name as stored. */
+    r = RUN("--db", db, "suggest", "c-1", "--format", "tsv");
+    ck_assert_int_eq(r.code, 0);
+    ck_assert_msg(strstr(r.out, "\tr-1\t" HOSTILE "\t"), "%s", r.out);
+    rn_free(&r);
+}
+END_TEST
+
+static Suite *harden_suite(void)
+{
+    Suite *s = suite_create("harden");
+    TCase *tc = tcase_create("output");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_export_pty_vs_pipe);
+    tcase_add_test(tc, test_json_escapes_controls);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(harden_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
