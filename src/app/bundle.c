@@ -239,6 +239,13 @@ int app_bundle_export(struct app *a, const char *target, bool all, struct buf *o
     x.all = all;
     x.out = out;
     x.from_volunteer = a->role == APP_VOLUNTEER;
+    /* It would carry only what changed here, not the member: no database
+     * could be made from it (init --from), and it has no one to go to. */
+    if (x.from_volunteer && strcmp(target, record_get(&a->member, MEMBER_ID)) == 0)
+        return wt_error_set(err, WT_EINVAL,
+                            _("bundle export --for %s: een bundel uit uw eigen database is voor "
+                              "het team (--for leader); uw eigen database hebt u al"),
+                            target);
     record_init(&x.peer.member, WT_MEMBERS);
     int rc = store_write(a->store, export_write, &x, err);
     record_fini(&x.peer.member);

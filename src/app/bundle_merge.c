@@ -413,6 +413,25 @@ static void remove_db(const char *dir)
     rmdir(dir);
 }
 
+/* A database that does not know its own member refuses every command: a
+ * bundle that did not carry the member (one from a volunteer's database,
+ * which passes on only what changed there) makes none. */
+static int member_arrived(struct app *a, const char *id, struct wt_error *err)
+{
+    struct store_txn *t;
+    int rc = store_read_begin(a->store, &t, err);
+    if (rc)
+        return rc;
+    bool known = store_exists(t, WT_MEMBERS, id);
+    store_read_end(t);
+    if (known)
+        return 0;
+    return wt_error_set(err, WT_EINVAL,
+                        _("deze bundel bevat lid %s niet en maakt geen database; maak hem in "
+                          "de database van het team met 'bundle export --for %s'"),
+                        id, id);
+}
+
 int app_bundle_init(const char *dir, const unsigned char *file, size_t len,
                     app_passphrase_fn pass, void *ctx, char **member, struct wt_error *err)
 {
@@ -459,6 +478,8 @@ int app_bundle_init(const char *dir, const unsigned char *file, size_t len,
         rc = store_unlock(a->store, h.slot[0], p, err);
     if (!rc)
         rc = app_bundle_import(a, file, len, NULL, err);
+    if (!rc)
+        rc = member_arrived(a, h.slot[0], err);
     if (!rc)
         *member = xstrdup(h.slot[0]);
     store_bundle_hdr_fini(&h);

@@ -49,6 +49,10 @@ static int header(struct import *im, size_t line, char **fields, size_t n)
         /* A byte order mark before the first column name is not part of it. */
         if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
             name += 3;
+        if (n == 1 && !*name) /* an empty first line, or only a byte order mark */
+            return wt_error_set(im->err, WT_EINVAL, _("%s:%zu: geen kopregel (de eerste regel "
+                                                      "is leeg)"),
+                                im->fname, line);
         int f = record_field_index(im->kind, name);
         if (f < 0 || seen[f]) {
             /* The name comes from the file: shown inert, and not too long. */

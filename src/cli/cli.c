@@ -65,6 +65,7 @@ char *cli_db_dir(const struct cli_globals *g, int *code)
 
 static char passbuf[1024];
 static bool asked_tty; /* the last passphrase was typed on the terminal */
+static int passfile_errno; /* why --passphrase-file could not be read, or 0 */
 
 /* Reads a line from the terminal without echo; NULL without a terminal. */
 static const char *ask_tty(const char *prompt)
@@ -99,13 +100,16 @@ static const char *ask_tty(const char *prompt)
 const char *cli_passphrase(const struct cli_globals *g, const char *member)
 {
     asked_tty = false;
+    passfile_errno = 0;
     const char *env = getenv("WIJKTAFEL_PASSPHRASE");
     if (env && *env)
         return env;
     if (g->passphrase_file) {
         FILE *f = fopen(g->passphrase_file, "r");
-        if (!f)
+        if (!f) {
+            passfile_errno = errno;
             return NULL;
+        }
         if (!fgets(passbuf, sizeof passbuf, f))
             passbuf[0] = '\0';
         fclose(f);
@@ -116,8 +120,9 @@ const char *cli_passphrase(const struct cli_globals *g, const char *member)
         return APP_DEMO_PASSPHRASE;
     char prompt[128];
     snprintf(prompt, sizeof prompt, _("Wachtwoordzin voor %s: "), member ? member : "");
-    asked_tty = true;
-    return ask_tty(prompt);
+    const char *p = ask_tty(prompt);
+    asked_tty = p != NULL; /* without a terminal nothing was typed: no second try */
+    return p;
 }
 
 const char *cli_new_passphrase(void)
@@ -171,6 +176,11 @@ static int open_db(const struct cli_globals *g, struct app **a, bool defer)
     }
     cli_forget_passphrase();
     free(dir);
+    if (rc == WT_EPERM && passfile_errno) {
+        wt_error_clear(&err);
+        return cli_fail(66, _("%s: bestand kan niet worden geopend: %s"), g->passphrase_file,
+                        strerror(passfile_errno));
+    }
     if (!rc && current_command)
         (*a)->path = current_command;
     return rc ? cli_error(&err) : 0;

@@ -157,6 +157,88 @@ START_TEST(test_json_escapes_controls)
 }
 END_TEST
 
+/* Runs with no controlling terminal (a new session): as from cron or a script. */
+static struct run run_detached(char *const argv[])
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        setsid();
+        struct run r = rn_exec(tmp, NULL, 0, argv);
+        char *o = tu_path(tmp, "detached.out"), *e = tu_path(tmp, "detached.err");
+        FILE *f = fopen(o, "w"), *g = fopen(e, "w");
+        fputs(r.out, f), fputs(r.err, g), fclose(f), fclose(g);
+        _exit(r.code);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    char *o = tu_path(tmp, "detached.out"), *e = tu_path(tmp, "detached.err");
+    struct run r = {WIFEXITED(status) ? WEXITSTATUS(status) : 128, rn_slurp(o), rn_slurp(e)};
+    free(o), free(e);
+    return r;
+}
+
+START_TEST(test_small_ones)
+{
+    setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
+    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    /* An empty WIJKTAFEL_PASSPHRASE without a terminal: one line, not three. */
+    setenv("WIJKTAFEL_PASSPHRASE", "", 1);
+    struct run r = run_detached((char *[]){"wijktafel", "--db", db, "export", "cases", NULL});
+    ck_assert_int_eq(r.code, 77);
+    ck_assert_msg(strstr(r.err, "wachtwoordzin"), "%s", r.err);
+    ck_assert_int_eq(rn_lines(r.err), 1);
+    rn_free(&r);
+    /* A passphrase file that is not there is named, with 66. */
+    unsetenv("WIJKTAFEL_PASSPHRASE");
+    r = run_detached((char *[]){"wijktafel", "--db", db, "--passphrase-file",
+                                "/nonexistent/pass.txt", "export", "cases", NULL});
+    ck_assert_int_eq(r.code, 66);
+    ck_assert_msg(strstr(r.err, "/nonexistent/pass.txt"), "%s", r.err);
+    ck_assert_int_eq(rn_lines(r.err), 1);
+    rn_free(&r);
+    /* A file holding only a byte order mark has no header row. */
+    setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
+    char *bom = tu_write(tmp, "bom.csv", "\xef\xbb\xbf", 3);
+    r = RUN("--db", db, "import", "cases", bom);
+    ck_assert_int_eq(r.code, 65);
+    ck_assert_msg(strstr(r.err, "bom.csv:1: geen kopregel"), "%s", r.err);
+    rn_free(&r);
+    free(bom);
+}
+END_TEST
+
+/* A volunteer's bundle for themself would make a database that refuses every
+ * command: it is refused, and init --from never leaves such a database. */
+START_TEST(test_volunteer_bundle_for_self)
+{
+    setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
+    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    import_text("members", "id,name,role,area\nvera,Vera Vrijwillig,volunteer,Dorp/Kern\n");
+    setenv("WIJKTAFEL_NEW_PASSPHRASE", "vera-geheim-12", 1);
+    ok(RUN("--db", db, "passphrase", "vera"));
+    unsetenv("WIJKTAFEL_NEW_PASSPHRASE");
+    char *b1 = tu_path(tmp, "vera.wtb"), *b2 = tu_path(tmp, "self.wtb");
+    char *vdb = tu_path(tmp, "vdb"), *cdb = tu_path(tmp, "cdb");
+    ok(RUN("--db", db, "bundle", "export", "--for", "vera", b1));
+    setenv("WIJKTAFEL_PASSPHRASE", "vera-geheim-12", 1);
+    ok(RUN("--db", vdb, "init", "--from", b1));
+    ok(RUN("--db", vdb, "export", "signals")); /* the member's own database opens */
+    struct run r = RUN("--db", vdb, "bundle", "export", "--for", "vera", b2);
+    ck_assert_int_eq(r.code, 65);
+    ck_assert_int_eq(rn_lines(r.err), 1);
+    ck_assert_int_ne(access(b2, F_OK), 0);
+    rn_free(&r);
+    /* What a volunteer's database does send (for the team) makes no database
+     * either, and leaves nothing behind. */
+    ok(RUN("--db", vdb, "bundle", "export", "--for", "leader", b2));
+    r = RUN("--db", cdb, "init", "--from", b2);
+    ck_assert_int_ne(r.code, 0);
+    rn_free(&r);
+    ck_assert_int_ne(access(cdb, F_OK), 0);
+    free(b1), free(b2), free(vdb), free(cdb);
+}
+END_TEST
+
 static Suite *harden_suite(void)
 {
     Suite *s = suite_create("harden");
@@ -165,6 +247,12 @@ static Suite *harden_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_export_pty_vs_pipe);
     tcase_add_test(tc, test_json_escapes_controls);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("small");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_small_ones);
+    tcase_add_test(tc, test_volunteer_bundle_for_self);
     suite_add_tcase(s, tc);
     return s;
 }
