@@ -1,8 +1,10 @@
 /* editor.c: long texts in $VISUAL or $EDITOR, like git and mutt: leave curses, run, come back. */
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -58,17 +60,95 @@ static int run_editor(const char *path)
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/* The private folder for the editor's files: $XDG_RUNTIME_DIR/wijktafel
+ * (the user's own, in memory, gone at logout) or, without it, the database
+ * folder's "editor". Caller frees. */
+static char *editor_dir(const char *db_dir, bool runtime)
+{
+    const char *rt = getenv("XDG_RUNTIME_DIR");
+    if (runtime)
+        return rt && *rt == '/' ? xasprintf("%s/wijktafel", rt) : NULL;
+    return db_dir ? xasprintf("%s/editor", db_dir) : NULL;
+}
+
+/* Makes dir (0700) when missing; 0 when it is a folder of ours that nobody
+ * else may enter, else -1 with errno. */
+static int private_dir(const char *dir)
+{
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+        return -1;
+    struct stat st;
+    if (lstat(dir, &st) != 0)
+        return -1;
+    if (!S_ISDIR(st.st_mode) || st.st_uid != geteuid()) {
+        errno = EPERM;
+        return -1;
+    }
+    return (st.st_mode & 077) && chmod(dir, 0700) != 0 ? -1 : 0;
+}
+
+/* Removes the files in dir whose process (the number their name starts
+ * with, after a dot for an editor's swap file) no longer runs. */
+static void cleanup_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        const char *n = e->d_name + (e->d_name[0] == '.');
+        char *end;
+        long pid = strtol(n, &end, 10);
+        if (end == n || *end != '-' || pid <= 0 || pid == (long)getpid())
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue;
+        char *p = xasprintf("%s/%s", dir, e->d_name);
+        unlink(p);
+        free(p);
+    }
+    closedir(d);
+}
+
+void editor_cleanup(const char *db_dir)
+{
+    for (int i = 0; i < 2; i++) {
+        char *dir = editor_dir(db_dir, i == 0);
+        if (dir)
+            cleanup_dir(dir);
+        free(dir);
+    }
+}
+
+/* A new file (0600) for the editor in the private folder; -1 with errno. */
+static int editor_file(const char *db_dir, char **path)
+{
+    *path = NULL;
+    int fd = -1;
+    for (int i = 0; i < 2 && fd < 0; i++) {
+        char *dir = editor_dir(db_dir, i == 0);
+        if (dir && private_dir(dir) == 0) {
+            *path = xasprintf("%s/%ld-XXXXXX.txt", dir, (long)getpid());
+            if ((fd = mkstemps(*path, 4)) < 0) {
+                free(*path);
+                *path = NULL;
+            }
+        }
+        free(dir);
+    }
+    return fd;
+}
+
 char *editor_run(struct ui *u, const char *text)
 {
     u->modal = true;
-    const char *tmpdir = getenv("TMPDIR");
-    char *path = xasprintf("%s/wijktafel-XXXXXX.txt", tmpdir && *tmpdir ? tmpdir : "/tmp");
-    int fd = mkstemps(path, 4);
+    char *path;
+    int fd = editor_file(u->a->dir, &path);
     if (fd < 0) {
         ui_message(u, true, _("Geen tijdelijk bestand voor de editor: %s"), strerror(errno));
-        free(path);
         return NULL;
     }
+    term_remove_on_signal(path);
     size_t n = strlen(text ? text : "");
     bool ok = write(fd, text ? text : "", n) == (ssize_t)n && write(fd, "\n", 1) == 1;
     close(fd);
@@ -82,6 +162,7 @@ char *editor_run(struct ui *u, const char *text)
             ui_message(u, true, _("De editor stopte met een fout; de tekst is niet veranderd"));
     }
     unlink(path);
+    term_remove_on_signal(NULL);
     free(path);
     if (result && !text_valid_utf8(result, strlen(result))) {
         ui_message(u, true, _("De tekst uit de editor is geen geldige UTF-8; niet overgenomen"));

@@ -16,6 +16,7 @@ static size_t restore_len;
 static struct termios saved_tio;
 static bool have_tio, active;
 static SCREEN *screen;
+static char remove_path[4096]; /* term_remove_on_signal */
 
 static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS,
                                     SIGFPE, SIGILL, SIGABRT};
@@ -42,8 +43,20 @@ static void prepare_restore(void)
     }
 }
 
+void term_remove_on_signal(const char *path)
+{
+    /* Cleared first, so that a signal meanwhile never sees half a path. */
+    remove_path[0] = '\0';
+    if (path && strlen(path) < sizeof remove_path) {
+        memcpy(remove_path + 1, path + 1, strlen(path));
+        remove_path[0] = path[0];
+    }
+}
+
 static void on_fatal(int sig)
 {
+    if (remove_path[0])
+        unlink(remove_path); /* case text must not outlive the process */
     if (active) {
         ssize_t w = write(STDOUT_FILENO, restore_seq, restore_len);
         (void)w;

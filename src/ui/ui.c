@@ -170,6 +170,7 @@ int ui_run(struct app **ap, const struct ui_opts *o)
     if (!a->path)
         a->path = "scherm"; /* how the member works, for the access log */
     u.follow = o->follow;
+    editor_cleanup(a->dir); /* what an editor left when we were killed */
     u.beamer = o->beamer || o->follow; /* the wall is always in beamer mode */
     const char *tf = getenv("WIJKTAFEL_UI_TIMING");
     if (tf && *tf)

@@ -45,6 +45,10 @@ void term_fini(void);
 /* Leaves curses for a child program ($EDITOR) and comes back. */
 void term_suspend(void);
 void term_resume(void);
+/* A file that a fatal signal (SIGTERM, SIGHUP, a crash) removes before the
+ * process ends: the editor's temporary file while the editor runs. NULL:
+ * none. The path is copied. */
+void term_remove_on_signal(const char *path);
 /* Reads one key (see UI_KEY) waiting at most ms (-1: forever); returns
  * false on timeout. Mouse events come as UI_KEY(KEY_MOUSE). */
 bool term_read_key(int ms, int *key);
@@ -248,8 +252,15 @@ bool form_run(struct ui *u, const char *title, struct form_field *f, int n, form
 void form_fields_fini(struct form_field *f, int n);
 
 /* Edits text in $VISUAL/$EDITOR (else vi); NULL when the editor failed or
- * left invalid text (message shown). Caller frees. */
+ * left invalid text (message shown). Caller frees. The text goes to a file
+ * (0600) in a private folder (0700): $XDG_RUNTIME_DIR/wijktafel, else the
+ * database folder's "editor"; removed when the editor is done and on a
+ * fatal signal. */
 char *editor_run(struct ui *u, const char *text);
+
+/* Removes what editors of earlier runs left in those folders when they were
+ * killed (SIGKILL, power loss): files of processes that no longer run. */
+void editor_cleanup(const char *db_dir);
 
 /* ---- views ---- */
 

@@ -2,6 +2,7 @@
  * output to a terminal, the editor's temporary files, backup, bad input streams, small ones. */
 #include <check.h>
 #include <stdbool.h>
+#include <signal.h>
 #include <sys/stat.h>
 
 #include "runner.h"
@@ -239,6 +240,103 @@ START_TEST(test_volunteer_bundle_for_self)
 }
 END_TEST
 
+/* ---- the editor's temporary file ---- */
+
+/* An editor that notes the file it was given, then stays open. */
+static void slow_editor(void)
+{
+    char *marker = tu_path(tmp, "editing");
+    char *script;
+    ck_assert_int_ge(asprintf(&script, "#!/bin/sh\necho \"$1\" > %s.new\nmv %s.new %s\n"
+                                       "exec sleep 60\n", marker, marker, marker), 0);
+    char *ed = tu_write(tmp, "editor.sh", script, strlen(script));
+    chmod(ed, 0755);
+    setenv("EDITOR", ed, 1);
+    unsetenv("VISUAL");
+    free(ed), free(script), free(marker);
+}
+
+/* Opens the demo's decisions in the editor; returns the file's path (caller frees). */
+static char *open_editor(struct vt_term *t)
+{
+    ck_assert_int_eq(vt_wait_for(t, "Open actiepunten", 20000), 0);
+    vt_send(t, "5");
+    ck_assert_int_eq(vt_wait_for(t, "Besluiten van vandaag", 10000), 0);
+    vt_send(t, "E");
+    char *marker = tu_path(tmp, "editing"), *path = NULL;
+    for (int i = 0; i < 200 && access(marker, F_OK) != 0; i++)
+        vt_pump(t, 50);
+    path = rn_slurp(marker);
+    free(marker);
+    ck_assert_msg(*path, "the editor did not start");
+    path[strcspn(path, "\n")] = '\0';
+    return path;
+}
+
+static struct vt_term *screen(void)
+{
+    struct vt_term *t = vt_spawn(24, 80, (char *[]){getenv("WIJKTAFEL"), "--demo", NULL}, NULL);
+    ck_assert_ptr_nonnull(t);
+    return t;
+}
+
+/* The file is in a private folder, not in /tmp, and only we may read it. */
+static void assert_private(const char *path, const char *folder)
+{
+    ck_assert_msg(strncmp(path, folder, strlen(folder)) == 0, "%s not in %s", path, folder);
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    char *dir = strndup(path, (size_t)(strrchr(path, '/') - path));
+    ck_assert_int_eq(stat(dir, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0700);
+    free(dir);
+}
+
+START_TEST(test_editor_killed)
+{
+    slow_editor();
+    char *run = tu_path(tmp, "run");
+    mkdir(run, 0700);
+    setenv("XDG_RUNTIME_DIR", run, 1);
+    struct vt_term *t = screen();
+    char *path = open_editor(t);
+    assert_private(path, run);
+    /* SIGKILL: nothing of ours runs; the file stays for now. */
+    kill(vt_pid(t), SIGKILL);
+    vt_close(t, NULL, 5000);
+    ck_assert_int_eq(access(path, F_OK), 0);
+    /* The next start removes it. */
+    t = screen();
+    ck_assert_int_eq(vt_wait_for(t, "Open actiepunten", 20000), 0);
+    ck_assert_msg(access(path, F_OK) != 0, "%s is still there", path);
+    vt_close(t, NULL, 0);
+    free(path);
+    free(run);
+    unsetenv("XDG_RUNTIME_DIR");
+}
+END_TEST
+
+START_TEST(test_editor_terminated)
+{
+    slow_editor();
+    unsetenv("XDG_RUNTIME_DIR");
+    struct vt_term *t = screen();
+    char *path = open_editor(t);
+    char *demo = tu_path(tmp, "wijktafel/demo/editor/");
+    assert_private(path, demo); /* without XDG_RUNTIME_DIR: in the database folder */
+    /* SIGTERM and SIGHUP end the program and the file with it. */
+    kill(vt_pid(t), SIGTERM);
+    int status = 0;
+    for (int i = 0; i < 100 && access(path, F_OK) == 0; i++)
+        usleep(20000);
+    ck_assert_msg(access(path, F_OK) != 0, "%s is still there", path);
+    vt_close(t, &status, 5000);
+    free(demo);
+    free(path);
+}
+END_TEST
+
 static Suite *harden_suite(void)
 {
     Suite *s = suite_create("harden");
@@ -253,6 +351,12 @@ static Suite *harden_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_small_ones);
     tcase_add_test(tc, test_volunteer_bundle_for_self);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("editor");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_editor_killed);
+    tcase_add_test(tc, test_editor_terminated);
     suite_add_tcase(s, tc);
     return s;
 }
