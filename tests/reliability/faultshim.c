@@ -4,7 +4,9 @@
  * "meta" fails only the positional writes into the first two pages, LMDB's meta pages.
  * With WT_FAULT_CONTROL=PATH the fault is read from that file at every write or sync instead,
  * so that a test can switch it on and off while a program runs: "KIND OP [AFTER]" on one line;
- * a missing or empty file is no fault. The count of AFTER starts again when the file changes. */
+ * a missing or empty file is no fault. The count of AFTER starts again when the file changes.
+ * With WT_FAULT_PATH=TEXT the fault hits every file whose path contains TEXT instead of data.mdb
+ * (a backup's temporary file). */
 /* Both pwrite and pwrite64 are replaced, so the plain names must stay plain. */
 #undef _FILE_OFFSET_BITS
 #include <dlfcn.h>
@@ -68,7 +70,9 @@ static int should_fail_at(int fd, const char *op, off_t off)
         return 0;
     target[n] = '\0';
     size_t tl = strlen(target);
-    if (tl < 9 || strcmp(target + tl - 9, "/data.mdb") != 0)
+    const char *only = getenv("WT_FAULT_PATH");
+    if (only && *only ? !strstr(target, only)
+                      : tl < 9 || strcmp(target + tl - 9, "/data.mdb") != 0)
         return 0;
     if (passed++ < after)
         return 0;

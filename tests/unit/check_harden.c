@@ -3,6 +3,9 @@
 #include <check.h>
 #include <stdbool.h>
 #include <signal.h>
+#include <errno.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 
 #include "runner.h"
@@ -337,6 +340,124 @@ START_TEST(test_editor_terminated)
 }
 END_TEST
 
+/* ---- backup: 0600, and nothing half left on a full disk ---- */
+
+/* A database of about 3 MB: 3,000 signals of 1,000 bytes. */
+static void make_big(void)
+{
+    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    char *csv = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&csv, &len);
+    fputs("id,date,area,text\n", m);
+    for (int i = 0; i < 3000; i++) {
+        fprintf(m, "s-%04d,2026-11-20,Dorp/Kern,", i);
+        for (int k = 0; k < 100; k++)
+            fprintf(m, "%04d-tekst", (i * 7 + k) % 9973);
+        fputc('\n', m);
+    }
+    fclose(m);
+    import_text("signals", csv);
+    free(csv);
+}
+
+/* The names in dir but . and ..; "" when empty. Caller frees. */
+static char *names_in(const char *dir)
+{
+    char *cmd, *list = NULL;
+    size_t len = 0;
+    ck_assert_int_ge(asprintf(&cmd, "ls -A '%s'", dir), 0);
+    FILE *p = popen(cmd, "r"), *m = open_memstream(&list, &len);
+    int c;
+    while ((c = fgetc(p)) != EOF)
+        fputc(c, m);
+    pclose(p);
+    fclose(m);
+    free(cmd);
+    return list;
+}
+
+static void assert_backup_ok(const char *dest)
+{
+    struct run r = RUN("--db", db, "backup", (char *)dest);
+    ck_assert_msg(r.code == 0, "exit %d: %s", r.code, r.err);
+    rn_free(&r);
+    char *data = tu_path(dest, "data.mdb");
+    struct stat st;
+    ck_assert_int_eq(stat(data, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    free(data);
+    char *names = names_in(dest);
+    ck_assert_str_eq(names, "data.mdb\n"); /* no temporary file left */
+    free(names);
+    ok(RUN("--db", (char *)dest, "check"));
+}
+
+START_TEST(test_backup_mode_and_faults)
+{
+    make_big();
+    char *dest = tu_path(tmp, "bk1");
+    assert_backup_ok(dest);
+    free(dest);
+    /* ENOSPC on the third write of the copy (through the fault shim). */
+    const char *shim = getenv("WT_FAULTSHIM");
+    if (!shim) {
+        printf("fault shim part skipped: no WT_FAULTSHIM (sanitizer build)\n");
+        return;
+    }
+    dest = tu_path(tmp, "bk2");
+    setenv("LD_PRELOAD", shim, 1);
+    setenv("WT_FAULT", "enospc", 1);
+    setenv("WT_FAULT_OP", "write", 1);
+    setenv("WT_FAULT_AFTER", "2", 1);
+    setenv("WT_FAULT_PATH", "/bk2/", 1);
+    struct run r = RUN("--db", db, "backup", dest);
+    unsetenv("LD_PRELOAD");
+    unsetenv("WT_FAULT");
+    ck_assert_int_eq(r.code, 74);
+    ck_assert_int_eq(rn_lines(r.err), 1);
+    ck_assert_msg(strstr(r.err, "vol"), "%s", r.err);
+    rn_free(&r);
+    char *names = names_in(dest);
+    ck_assert_str_eq(names, ""); /* no half file */
+    free(names);
+    assert_backup_ok(dest); /* the retry works */
+    unsetenv("WT_FAULT_PATH");
+    free(dest);
+}
+END_TEST
+
+START_TEST(test_backup_full_disk)
+{
+    make_big();
+    /* A real full disk: a 1 MiB tmpfs in a mount namespace of this test's own. */
+    if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0) {
+        printf("skipped: no mount namespace (%s); needs root\n", strerror(errno));
+        return;
+    }
+    char *dest = tu_path(tmp, "stick");
+    mkdir(dest, 0700);
+    if (mount("wt-stick", dest, "tmpfs", 0, "size=1m,mode=0700") != 0) {
+        printf("skipped: tmpfs cannot be mounted (%s)\n", strerror(errno));
+        free(dest);
+        return;
+    }
+    struct run r = RUN("--db", db, "backup", dest);
+    ck_assert_int_eq(r.code, 74);
+    ck_assert_int_eq(rn_lines(r.err), 1);
+    ck_assert_msg(strstr(r.err, "vol"), "%s", r.err);
+    rn_free(&r);
+    char *names = names_in(dest);
+    ck_assert_str_eq(names, "");
+    free(names);
+    /* Room again (a larger stick): the retry does not find "a database" there. */
+    ck_assert_int_eq(mount(NULL, dest, NULL, MS_REMOUNT, "size=32m,mode=0700"), 0);
+    assert_backup_ok(dest);
+    umount2(dest, MNT_DETACH);
+    free(dest);
+}
+END_TEST
+
 static Suite *harden_suite(void)
 {
     Suite *s = suite_create("harden");
@@ -357,6 +478,12 @@ static Suite *harden_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_editor_killed);
     tcase_add_test(tc, test_editor_terminated);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("backup");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_backup_mode_and_faults);
+    tcase_add_test(tc, test_backup_full_disk);
     suite_add_tcase(s, tc);
     return s;
 }
