@@ -117,6 +117,12 @@ int app_member_remove(struct app *a, const char *member, struct wt_error *err);
  * its key is destroyed and the database compacted. Leader only. */
 int app_erase_case(struct app *a, const char *case_id, struct wt_error *err);
 
+/* The copies made before that may still hold the case (case_id), or any
+ * case (NULL, for purge): the backups and the bundles with cases that the
+ * access log names since the case came in, with their dates. Appends one
+ * line for people to out, or nothing when the log names none. */
+void app_copies_note(struct app *a, const char *case_id, struct buf *out);
+
 /* Removes closed cases opened before the date (days) and all that points at
  * them, as app_erase_case. *count receives the number of cases removed. */
 int app_purge(struct app *a, int32_t closed_before, size_t *count, struct wt_error *err);

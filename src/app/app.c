@@ -479,7 +479,10 @@ int app_check(struct app *a, store_report_fn report, void *ctx, struct wt_error 
 
 int app_backup(struct app *a, const char *dest, struct wt_error *err)
 {
-    return store_backup(a->store, dest, err);
+    int rc = store_backup(a->store, dest, err);
+    if (!rc) /* erase and purge name the copies that may still hold a case */
+        app_log(a, "backup", APP_NO_KIND, NULL, NULL);
+    return rc;
 }
 
 static const char *const kind_labels[WT_KIND_COUNT] = {

@@ -13,10 +13,15 @@ static int cmd_erase_exec(const struct cli_globals *g, const struct cli_args *ar
         return code;
     struct wt_error err = {0};
     int rc = app_erase_case(a, id, &err);
+    struct buf note = {0};
+    if (!rc)
+        app_copies_note(a, id, &note); /* the whole truth: copies made before */
     app_close(a);
     if (rc)
         return cli_error(&err);
     cli_printf(stderr, _("Casus %s en alles wat erbij hoort is gewist\n"), id);
+    cli_out(stderr, note.data ? note.data : "", note.len);
+    buf_fini(&note);
     return 0;
 }
 

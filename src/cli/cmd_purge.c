@@ -19,10 +19,15 @@ static int cmd_purge_exec(const struct cli_globals *g, const struct cli_args *ar
     struct wt_error err = {0};
     size_t n = 0;
     int rc = app_purge(a, before, &n, &err);
+    struct buf note = {0};
+    if (!rc && n)
+        app_copies_note(a, NULL, &note); /* the whole truth: copies made before */
     app_close(a);
     if (rc)
         return cli_error(&err);
     cli_printf(stderr, _("%zu gesloten casussen verwijderd\n"), n);
+    cli_out(stderr, note.data ? note.data : "", note.len);
+    buf_fini(&note);
     return 0;
 }
 

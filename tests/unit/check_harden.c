@@ -7,6 +7,7 @@
 #include <sched.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "runner.h"
 #include "vt.h"
@@ -458,6 +459,50 @@ START_TEST(test_backup_full_disk)
 }
 END_TEST
 
+/* ---- erase and purge name the copies made before ---- */
+
+START_TEST(test_erase_names_copies)
+{
+    setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
+    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    char *early = tu_path(tmp, "bk-early");
+    ok(RUN("--db", db, "backup", early)); /* before the case: it cannot hold it */
+    import_text("members", "id,name,role,area\nvera,Vera Vrijwillig,volunteer,Dorp/Kern\n");
+    import_text("cases", "id,opened,area,resident,request,needs,status\n"
+                         "c-1,2026-11-02,Dorp/Kern,Jan de Vries,Tuin verwilderd,tuin,open\n"
+                         "c-2,2026-01-02,Dorp/Kern,Els Bos,Boodschappen,vervoer,closed\n");
+    setenv("WIJKTAFEL_NEW_PASSPHRASE", "vera-geheim-12", 1);
+    ok(RUN("--db", db, "passphrase", "vera"));
+    char *b1 = tu_path(tmp, "bk1"), *b2 = tu_path(tmp, "bk2"), *u1 = tu_path(tmp, "team.wtb"),
+         *u2 = tu_path(tmp, "vera.wtb");
+    ok(RUN("--db", db, "backup", b1));
+    ok(RUN("--db", db, "backup", b2));
+    ok(RUN("--db", db, "bundle", "export", "--for", "leader", u1));
+    ok(RUN("--db", db, "bundle", "export", "--for", "vera", u2)); /* holds no case */
+    char today[48];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    snprintf(today, sizeof today, "%d-%d-%d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
+    struct run r = RUN("--db", db, "erase", "--case", "c-1");
+    ck_assert_int_eq(r.code, 0);
+    char want[200];
+    snprintf(want, sizeof want, "2 reservekopieën (%s, %s) en 1 bundel (%s)", today, today,
+             today);
+    ck_assert_msg(strstr(r.err, "gewist"), "%s", r.err);
+    ck_assert_msg(strstr(r.err, want), "want %s in: %s", want, r.err);
+    ck_assert_msg(strstr(r.err, "tot ze vernietigd zijn"), "%s", r.err);
+    rn_free(&r);
+    /* purge names them too */
+    r = RUN("--db", db, "purge", "--closed-before", "2026-06-01");
+    ck_assert_int_eq(r.code, 0);
+    ck_assert_msg(strstr(r.err, "1 gesloten casussen verwijderd"), "%s", r.err);
+    ck_assert_msg(strstr(r.err, "reservekopie"), "%s", r.err);
+    rn_free(&r);
+    free(early), free(b1), free(b2), free(u1), free(u2);
+}
+END_TEST
+
 static Suite *harden_suite(void)
 {
     Suite *s = suite_create("harden");
@@ -484,6 +529,11 @@ static Suite *harden_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_backup_mode_and_faults);
     tcase_add_test(tc, test_backup_full_disk);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("erase");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_erase_names_copies);
     suite_add_tcase(s, tc);
     return s;
 }
