@@ -374,6 +374,11 @@ int store_stamp_get(struct store_txn *t, enum wt_kind kind, const char *id,
 int store_put_stamped(struct store_txn *t, const struct wt_record *r,
                       const struct store_stamp *st);
 
+/* Rewrites the tombstones kept with their id readable (written before
+ * tombstones were hashed, or while the database was plain) under a keyed hash
+ * of the id, for every compartment that is open (erase calls it). */
+int store_tombs_hide(struct store_txn *t);
+
 /* Deletes kind/id (when present) and keeps the tombstone's clock c, when c is
  * later than the one kept. */
 int store_tomb_put(struct store_txn *t, enum wt_kind kind, const char *id,

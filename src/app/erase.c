@@ -93,6 +93,8 @@ static int erase_write(struct store_txn *t, void *ctx, struct wt_error *err)
         store_meta_del(t, key);
         free(key);
     }
+    /* No tombstone keeps an id readable, an earlier one neither. */
+    store_tombs_hide(t);
     /* Should the compaction have to wait, the next exclusive open does it. */
     store_meta_put(t, "compact-pending", "1");
     /* Other cases that chose one of these as a similar case forget it. */

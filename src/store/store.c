@@ -1243,7 +1243,8 @@ int store_count(struct store_txn *t, enum wt_kind kind, size_t *n)
 }
 
 const struct store_sealed_prefix store_sealed_prefixes[STORE_N_SEALED_PREFIXES] = {
-    {"meeting/", COMP_CASE}, {"measure/", COMP_CASE}, {"round/", COMP_GEN}};
+    {"meeting/", COMP_CASE}, {"measure/", COMP_CASE}, {"round/", COMP_GEN},
+    {"tombkey/case", COMP_CASE}, {"tombkey/gen", COMP_GEN}}; /* tomb.c */
 
 /* The compartment whose key seals the meta value of key, or -1 when it is
  * stored plain (a plain database, or program data such as settings). */

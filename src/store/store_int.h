@@ -18,7 +18,7 @@ struct store_sealed_prefix {
     enum store_comp comp;
 };
 extern const struct store_sealed_prefix store_sealed_prefixes[];
-#define STORE_N_SEALED_PREFIXES 3
+#define STORE_N_SEALED_PREFIXES 5
 
 struct store_txn;
 /* The plain text of the meta value v of key (caller frees); NULL with *rc
@@ -68,6 +68,8 @@ struct store_txn {
     /* Bundles (sync.c): loaded from meta on first use, written back before commit. */
     bool sync_loaded, sync_dirty;
     int tombs_state; /* 0 not looked at, 1 the tombs database is empty, 2 it is not */
+    signed char tkey_state[COMP_COUNT]; /* tomb.c: 0 not looked at, 1 in tkey, -1 none */
+    unsigned char tkey[COMP_COUNT][32];
     uint64_t hlc, seq, dbid;
     const struct store_stamp *stamp_override; /* a merge writes the clocks it was given */
     /* A batch (store_put_many) writes clocks in key order through one cursor,
@@ -93,6 +95,26 @@ void store_sync_batch_end(struct store_txn *t);
 int store_sync_deleted(struct store_txn *t, enum wt_kind kind, const char *id);
 /* sync.c: rewrites every clock value of format 1 (schema 4) in format 2. */
 int store_clock_migrate(struct store_txn *t);
+/* tomb.c: in an encrypted database a tombstone's key is [kind][TOMB_HASHED]
+ * [keyed BLAKE2b of the id, TOMB_HASH bytes] and its value carries the id
+ * sealed (docs/security.md); elsewhere, and for tombstones written before,
+ * the key is [kind][id] like a clock's. */
+#define TOMB_HASHED 0x01 /* never a byte of an id */
+#define TOMB_HASH 16
+#define TOMB_KEY_LEN (2 + TOMB_HASH)
+/* The hashed key of kind/id into k: TOMB_KEY_LEN, or 0 when there is none
+ * (a plain database, a locked compartment, no secret yet and !create). */
+size_t tomb_key(struct store_txn *t, enum wt_kind kind, const char *id, bool create,
+                unsigned char k[TOMB_KEY_LEN]);
+/* Seals id for the value of hashed key k (made by tomb_key just before) into
+ * out (STORE_SEAL_LEN(strlen(id)) bytes); returns that length. */
+size_t tomb_seal_id(struct store_txn *t, const unsigned char k[TOMB_KEY_LEN], const char *id,
+                    unsigned char *out);
+/* The id sealed in a hashed tombstone, checked against its key: 0, WT_EPERM
+ * (its compartment is locked) or WT_ECORRUPT. */
+int tomb_open_id(struct store_txn *t, const unsigned char *k, size_t klen,
+                 const unsigned char *sealed, size_t slen, char id[WT_MAX_ID + 1]);
+
 /* sync.c: writes the HLC and sequence back to meta (before a commit). */
 int store_sync_flush(struct store_txn *t);
 

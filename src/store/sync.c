@@ -291,8 +291,13 @@ static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
         MDB_stat ts;
         t->tombs_state = mdb_stat(t->txn, t->s->tombs, &ts) == 0 && ts.ms_entries == 0 ? 1 : 2;
     }
-    if (t->tombs_state == 2)
-        mdb_del(t->txn, t->s->tombs, &k, NULL); /* a record written anew is alive */
+    if (t->tombs_state == 2) { /* a record written anew is alive */
+        mdb_del(t->txn, t->s->tombs, &k, NULL);
+        unsigned char hk[TOMB_KEY_LEN];
+        MDB_val h = {tomb_key(t, kind, id, false, hk), hk};
+        if (h.mv_size)
+            mdb_del(t->txn, t->s->tombs, &h, NULL);
+    }
     return 0;
 }
 
@@ -385,15 +390,23 @@ static int tomb_write(struct store_txn *t, enum wt_kind kind, const char *id,
                       const struct store_clock *c)
 {
     t->tombs_state = 2;
-    unsigned char kb[WT_MAX_ID + 2], val[25];
-    MDB_val k = {sync_key(kb, kind, id), kb}, v = {sizeof val, val};
+    unsigned char kb[WT_MAX_ID + 2], val[25 + STORE_SEAL_LEN(WT_MAX_ID)], hk[TOMB_KEY_LEN];
+    MDB_val k = {sync_key(kb, kind, id), kb}, v = {25, val};
     val[0] = TOMB_FORMAT;
     put_u64(val + 1, ++t->seq);
     put_u64(val + 9, c->hlc);
     put_u64(val + 17, c->origin);
     t->sync_dirty = true;
     mdb_del(t->txn, t->s->clock, &k, NULL);
-    int rc = mdb_put(t->txn, t->s->tombs, &k, &v, 0);
+    /* Encrypted: under a keyed hash, the id sealed, so that an erased id
+     * cannot be read from the tombstone (tomb.c). */
+    MDB_val h = {tomb_key(t, kind, id, true, hk), hk};
+    if (h.mv_size) {
+        mdb_del(t->txn, t->s->tombs, &k, NULL); /* one written before in the plain form */
+        v.mv_size += tomb_seal_id(t, hk, id, val + 25);
+        k = h;
+    }
+    int rc = t->err ? t->err : mdb_put(t->txn, t->s->tombs, &k, &v, 0);
     return rc ? store_txn_mdb_fail(t, rc, id) : 0;
 }
 
@@ -414,14 +427,18 @@ int store_tomb_get(struct store_txn *t, enum wt_kind kind, const char *id,
         return t->err;
     if (strlen(id) > WT_MAX_ID)
         return WT_ENOTFOUND;
-    unsigned char kb[WT_MAX_ID + 2];
-    MDB_val k = {sync_key(kb, kind, id), kb}, v;
-    int rc = mdb_get(t->txn, t->s->tombs, &k, &v);
+    unsigned char kb[WT_MAX_ID + 2], hk[TOMB_KEY_LEN];
+    MDB_val k = {tomb_key(t, kind, id, false, hk), hk}, v;
+    int rc = k.mv_size ? mdb_get(t->txn, t->s->tombs, &k, &v) : MDB_NOTFOUND;
+    if (rc == MDB_NOTFOUND) { /* one written before in the plain form */
+        k = (MDB_val){sync_key(kb, kind, id), kb};
+        rc = mdb_get(t->txn, t->s->tombs, &k, &v);
+    }
     if (rc == MDB_NOTFOUND)
         return WT_ENOTFOUND;
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
-    if (v.mv_size != 25)
+    if (v.mv_size != 25 && (k.mv_size != TOMB_KEY_LEN || v.mv_size < 25))
         return store_txn_fail(t, WT_ECORRUPT, id);
     out->hlc = get_u64((const unsigned char *)v.mv_data + 9);
     out->origin = get_u64((const unsigned char *)v.mv_data + 17);
@@ -463,10 +480,16 @@ static int walk(struct store_txn *t, MDB_dbi dbi, bool tomb, uint64_t since,
             continue;
         enum wt_kind kind = (enum wt_kind)((const unsigned char *)k.mv_data)[0];
         char id[WT_MAX_ID + 1];
-        memcpy(id, (const char *)k.mv_data + 1, k.mv_size - 1);
-        id[k.mv_size - 1] = '\0';
+        bool hashed = tomb && ((const unsigned char *)k.mv_data)[1] == TOMB_HASHED;
+        if (hashed && (v.mv_size <= 25 ||
+                       tomb_open_id(t, k.mv_data, k.mv_size, p + 25, v.mv_size - 25, id) != 0))
+            continue; /* a locked compartment's: not ours to send */
+        if (!hashed) {
+            memcpy(id, (const char *)k.mv_data + 1, k.mv_size - 1);
+            id[k.mv_size - 1] = '\0';
+        }
         struct store_stamp st = {.seq = get_u64(p + 1), .n = record_kind(kind)->nfields};
-        if (tomb && v.mv_size == 25) {
+        if (tomb && (v.mv_size == 25 || hashed)) {
             st.f[0].hlc = get_u64(p + 9);
             st.f[0].origin = get_u64(p + 17);
         } else if (tomb || store_stamp_get(t, kind, id, &st) != 0) {
@@ -566,14 +589,28 @@ size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx)
             const char *wrong = NULL;
             struct store_stamp st;
             MDB_val rv, rk = {0, id};
-            bool ok_key = sync_key_parse(&k, &kind, id);
+            bool hashed = tomb && k.mv_size == TOMB_KEY_LEN &&
+                          ((const unsigned char *)k.mv_data)[1] == TOMB_HASHED;
+            int hrc = 0;
+            if (hashed) { /* the sealed id, checked against its key (tomb.c) */
+                kind = (enum wt_kind)(((const unsigned char *)k.mv_data)[0] % WT_KIND_COUNT);
+                hrc = v.mv_size <= 25 ? WT_ECORRUPT
+                                      : tomb_open_id(t, k.mv_data, k.mv_size,
+                                                     (const unsigned char *)v.mv_data + 25,
+                                                     v.mv_size - 25, id);
+                if (hrc == WT_EPERM)
+                    continue; /* a locked compartment's */
+                if (hrc)
+                    snprintf(id, sizeof id, "#");
+            }
+            bool ok_key = hashed ? hrc == 0 : sync_key_parse(&k, &kind, id);
             rk.mv_size = strlen(id);
             bool exists = ok_key && mdb_get(t->txn, t->s->kinds[kind], &rk, &rv) == 0;
             if (!ok_key) {
                 wrong = _("sleutel beschadigd");
             } else if (tomb) {
                 const unsigned char *p = v.mv_data;
-                if (v.mv_size != 25 || p[0] != TOMB_FORMAT)
+                if ((v.mv_size != 25 && !hashed) || p[0] != TOMB_FORMAT)
                     wrong = _("grafsteen beschadigd");
                 else if (exists)
                     wrong = _("grafsteen van een record dat bestaat");

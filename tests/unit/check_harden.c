@@ -1,6 +1,7 @@
 /* check_harden.c: the findings of the hostile test (issue 19), each through the real program:
  * output to a terminal, the editor's temporary files, backup, bad input streams, small ones. */
 #include <check.h>
+#include <lmdb.h>
 #include <stdbool.h>
 #include <signal.h>
 #include <errno.h>
@@ -503,6 +504,74 @@ START_TEST(test_erase_names_copies)
 }
 END_TEST
 
+/* How often text occurs in the database file. */
+static int occurrences(const char *text)
+{
+    char *path = tu_path(db, "data.mdb"), *data = rn_slurp(path);
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    int n = 0;
+    for (const char *p = data; (p = memmem(p, (size_t)st.st_size - (size_t)(p - data), text,
+                                             strlen(text))) != NULL;
+         p++)
+        n++;
+    free(data);
+    free(path);
+    return n;
+}
+
+/* An erased id is not readable in the tombstone that bundles need, nor in one
+ * kept from before. */
+START_TEST(test_tombstone_hides_id)
+{
+    setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
+    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    import_text("cases", "id,opened,area,resident,request\n"
+                         "c-geheim-77,2026-11-02,Dorp/Kern,Els Bos,Boodschappen\n"
+                         "c-blijft-1,2026-11-03,Dorp/Kern,Piet Dam,Tuin\n");
+    /* A tombstone as an earlier version wrote it: under the id itself. */
+    MDB_env *env;
+    MDB_txn *txn;
+    MDB_dbi tombs;
+    ck_assert_int_eq(mdb_env_create(&env), 0);
+    mdb_env_set_maxdbs(env, 24);
+    ck_assert_int_eq(mdb_env_open(env, db, 0, 0600), 0);
+    ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+    ck_assert_int_eq(mdb_dbi_open(txn, "tombs", MDB_CREATE, &tombs), 0);
+    unsigned char kb[] = "\001c-vroeger-55", vb[25] = {1, 0, 0, 0, 0, 0, 0, 0, 1};
+    MDB_val k = {sizeof kb - 1, kb}, v = {sizeof vb, vb};
+    ck_assert_int_eq(mdb_put(txn, tombs, &k, &v, 0), 0);
+    ck_assert_int_eq(mdb_txn_commit(txn), 0);
+    mdb_env_close(env);
+    ck_assert_int_gt(occurrences("c-vroeger-55"), 0);
+    ck_assert_int_gt(occurrences("c-geheim-77"), 0); /* the search finds what is there */
+    ok(RUN("--db", db, "erase", "--case", "c-geheim-77"));
+    ck_assert_int_eq(occurrences("c-geheim-77"), 0);
+    ck_assert_int_eq(occurrences("c-vroeger-55"), 0); /* the earlier one is hidden too */
+    ok(RUN("--db", db, "check"));
+    /* The deletion still travels: a database made from a bundle for the
+     * leader, then told of the erasure, drops the case. */
+    char *b1 = tu_path(tmp, "b1.wtb"), *b2 = tu_path(tmp, "b2.wtb"), *other = tu_path(tmp, "db2");
+    import_text("cases", "id,opened,area,resident,request\n"
+                         "c-later-9,2026-11-04,Dorp/Kern,Ria Berg,Boodschappen\n");
+    ok(RUN("--db", db, "bundle", "export", "--for", "leider", b1));
+    ok(RUN("--db", other, "init", "--from", b1));
+    struct run r = rn_exec(tmp, NULL, 0,
+                           (char *[]){"wijktafel", "--db", other, "export", "cases", NULL});
+    ck_assert_msg(strstr(r.out, "c-later-9"), "%s", r.out);
+    rn_free(&r);
+    ok(RUN("--db", db, "erase", "--case", "c-later-9"));
+    ok(RUN("--db", db, "bundle", "export", "--for", "leider", b2));
+    ok(RUN("--db", other, "bundle", "import", b2));
+    r = rn_exec(tmp, NULL, 0, (char *[]){"wijktafel", "--db", other, "export", "cases", NULL});
+    ck_assert_int_eq(r.code, 0);
+    ck_assert_msg(!strstr(r.out, "c-later-9") && strstr(r.out, "c-blijft-1"), "%s", r.out);
+    rn_free(&r);
+    ok(RUN("--db", other, "check"));
+    free(b1), free(b2), free(other);
+}
+END_TEST
+
 static Suite *harden_suite(void)
 {
     Suite *s = suite_create("harden");
@@ -534,6 +603,7 @@ static Suite *harden_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_erase_names_copies);
+    tcase_add_test(tc, test_tombstone_hides_id);
     suite_add_tcase(s, tc);
     return s;
 }
