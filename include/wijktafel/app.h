@@ -150,6 +150,12 @@ int app_demo_ensure(const char *dir, struct wt_error *err);
 int app_import(struct app *a, enum wt_kind kind, const char *fname, const char *buf, size_t len,
                size_t *count, struct wt_error *err);
 
+/* Like app_import, reading CSV from in as it comes (a file, a pipe) in
+ * pieces of 64 KiB: bad input (app_import's, or past csv.h's limits) is
+ * refused at the first bad piece, without reading the rest. */
+int app_import_stream(struct app *a, enum wt_kind kind, const char *fname, FILE *in,
+                      size_t *count, struct wt_error *err);
+
 /* Like app_import, shifting every date by shift days (the demo data). */
 int app_import_shifted(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
                        size_t len, int32_t shift, size_t *count, struct wt_error *err);

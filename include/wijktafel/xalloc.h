@@ -1,10 +1,17 @@
-/* xalloc.h: allocation that aborts on out-of-memory, and a growable string buffer. */
+/* xalloc.h: allocation that ends the program (exit 74) on out-of-memory, and a growable buffer. */
 #ifndef WIJKTAFEL_XALLOC_H
 #define WIJKTAFEL_XALLOC_H
 
 #include <stddef.h>
 
-/* These never return NULL: out of memory prints one line and aborts. */
+/* Out of memory: prints one line, runs the hook (xalloc_on_oom) and ends the
+ * process with exit 74 (FORMATS.md: I/O error), never a crash. */
+_Noreturn void xalloc_oom(void);
+/* A function that xalloc_oom runs first (async-signal-safe work only: the
+ * screen puts the terminal back); NULL for none. */
+void xalloc_on_oom(void (*hook)(void));
+
+/* These never return NULL: out of memory is xalloc_oom. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -1,4 +1,5 @@
 /* import.c: CSV records in, validated with their references, stored in one transaction. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,11 +28,13 @@ struct import {
     struct pending **blocks;
     size_t n, nblocks;
     struct store_batch *batch; /* NULL for submissions to review */
+    struct csv_stream *csv;
     struct idset ids;
     struct wt_error *err;
 };
 
 #define PENDING_BLOCK 1024
+#define IMPORT_CHUNK 65536 /* read at a time from a stream */
 
 static struct pending *pending_at(const struct import *im, size_t i)
 {
@@ -224,43 +227,87 @@ static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
     return store_txn_error(t);
 }
 
-int app_import_shifted(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
-                       size_t len, int32_t shift, size_t *count, struct wt_error *err)
+/* Sets up an import of kind; the caller feeds it (csv_stream) and ends it. */
+static int import_begin(struct app *a, enum wt_kind kind, const char *fname, int32_t shift,
+                        struct import *im, struct wt_error *err)
 {
-    int arc = app_allowed(a, kind, APP_OP_IMPORT, err);
-    if (arc)
-        return arc;
-    struct import im = {.a = a, .kind = kind, .fname = fname, .shift = shift, .err = err};
-    idset_init(&im.ids);
+    *im = (struct import){.a = a, .kind = kind, .fname = fname, .shift = shift, .err = err};
+    int rc = app_allowed(a, kind, APP_OP_IMPORT, err);
+    if (rc)
+        return rc;
+    idset_init(&im->ids);
     if (!app_goes_to_review(a, kind))
-        im.batch = store_batch_new(a->store, kind);
-    int rc = csv_read(buf, len, fname, on_row, &im, err);
-    if (!rc && !im.header_seen)
-        rc = wt_error_set(err, WT_EINVAL, _("%s:1: het bestand is leeg (de kopregel ontbreekt)"),
-                          fname);
+        im->batch = store_batch_new(a->store, kind);
+    if (!(im->csv = csv_stream_new(fname, on_row, im)))
+        return wt_error_set(err, WT_EIO, "%s: %s", fname, _("CSV-lezer kan niet starten"));
+    return 0;
+}
+
+/* Ends the input (rc: the reading's result so far), writes when all is well,
+ * and frees what the import held. */
+static int import_end(struct import *im, int rc, size_t size, size_t *count)
+{
+    if (!rc)
+        rc = csv_stream_end(im->csv, im->err);
+    if (!rc && !im->header_seen)
+        rc = wt_error_set(im->err, WT_EINVAL,
+                          _("%s:1: het bestand is leeg (de kopregel ontbreekt)"), im->fname);
     if (!rc) {
         /* Records, index entries, clocks and log take about 3.3 times the CSV
          * (4 encrypted); a map that turns out too small costs a whole replay
          * of the write, and a larger map is only address space. */
-        store_reserve(a->store, len * 6 + ((size_t)4 << 20), NULL);
-        rc = store_write(a->store, import_write, &im, err);
+        store_reserve(im->a->store, size * 6 + ((size_t)4 << 20), NULL);
+        rc = store_write(im->a->store, import_write, im, im->err);
     }
     if (!rc && count)
-        *count = im.n;
-    store_batch_free(im.batch);
-    for (size_t i = 0; i < im.n; i++)
-        record_fini(&pending_at(&im, i)->r);
-    for (size_t i = 0; i < im.nblocks; i++)
-        free(im.blocks[i]);
-    free(im.blocks);
-    idset_fini(&im.ids);
+        *count = im->n;
+    csv_stream_free(im->csv);
+    store_batch_free(im->batch);
+    for (size_t i = 0; i < im->n; i++)
+        record_fini(&pending_at(im, i)->r);
+    for (size_t i = 0; i < im->nblocks; i++)
+        free(im->blocks[i]);
+    free(im->blocks);
+    idset_fini(&im->ids);
     return rc;
+}
+
+int app_import_shifted(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
+                       size_t len, int32_t shift, size_t *count, struct wt_error *err)
+{
+    struct import im;
+    int rc = import_begin(a, kind, fname, shift, &im, err);
+    if (rc == WT_EPERM)
+        return rc;
+    if (!rc)
+        rc = csv_stream_feed(im.csv, buf, len, err);
+    return import_end(&im, rc, len, count);
 }
 
 int app_import(struct app *a, enum wt_kind kind, const char *fname, const char *buf, size_t len,
                size_t *count, struct wt_error *err)
 {
     return app_import_shifted(a, kind, fname, buf, len, 0, count, err);
+}
+
+int app_import_stream(struct app *a, enum wt_kind kind, const char *fname, FILE *in,
+                      size_t *count, struct wt_error *err)
+{
+    struct import im;
+    int rc = import_begin(a, kind, fname, 0, &im, err);
+    if (rc == WT_EPERM)
+        return rc;
+    char *chunk = xmalloc(IMPORT_CHUNK);
+    size_t n, size = 0;
+    while (!rc && (n = fread(chunk, 1, IMPORT_CHUNK, in)) > 0) {
+        size += n;
+        rc = csv_stream_feed(im.csv, chunk, n, err);
+    }
+    if (!rc && ferror(in))
+        rc = wt_error_set(err, WT_EIO, _("%s: bestand kan niet worden gelezen: %s"), fname,
+                          strerror(errno));
+    free(chunk);
+    return import_end(&im, rc, size, count);
 }
 
 struct put_ctx {

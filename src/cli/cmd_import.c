@@ -1,6 +1,8 @@
 /* cmd_import.c: `import KIND FILE`: read records from CSV, all or nothing. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
 
 #include "cli_int.h"
@@ -23,20 +25,23 @@ static int cmd_import_exec(const struct cli_globals *g, const struct cli_args *a
     int code = cli_parse_kind("import", kind_name, &kind);
     if (code)
         return code;
-    char *buf;
-    size_t len;
-    if ((code = cli_read_file(path, &buf, &len)) != 0)
-        return code;
+    /* Read as a stream: a huge bad file is refused at its first bad piece. */
+    bool std = strcmp(path, "-") == 0;
+    FILE *in = std ? stdin : fopen(path, "rb");
+    if (!in)
+        return cli_fail(EX_NOINPUT, _("%s: bestand kan niet worden geopend: %s"), path,
+                        strerror(errno));
     struct app *a;
     if ((code = cli_open(g, &a)) != 0) {
-        free(buf);
+        if (!std)
+            fclose(in);
         return code;
     }
     struct wt_error err = {0};
     size_t n = 0;
-    const char *fname = path[0] == '-' && !path[1] ? "stdin" : path;
-    int rc = app_import(a, kind, fname, buf, len, &n, &err);
-    free(buf);
+    int rc = app_import_stream(a, kind, std ? "stdin" : path, in, &n, &err);
+    if (!std)
+        fclose(in);
     app_close(a);
     if (rc)
         return cli_error(&err);

@@ -1,13 +1,17 @@
-/* csv.c: RFC 4180 CSV through libcsv, fed a line at a time so that messages can name the line. */
+/* csv.c: RFC 4180 CSV through libcsv, streamed a line (or 64 KiB) at a time: messages name the
+ * line, and limits stop a huge bad file at once. */
 #include "wijktafel/csv.h"
 
 #include <csv.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "wijktafel/i18n.h"
+#include "wijktafel/record.h"
 
-struct reader {
+struct csv_stream {
+    struct csv_parser p;
     const char *fname;
     csv_row_fn fn;
     void *ctx;
@@ -16,16 +20,23 @@ struct reader {
     char **fields;
     size_t n, cap;
     size_t line;      /* the line being fed */
+    size_t line_len;  /* bytes of it fed so far */
+    bool line_open;   /* the line has not ended yet */
     size_t row_start; /* the line on which the current row began */
     int in_row;
-    int rc;           /* first non-zero return of fn */
+    int rc;           /* first non-zero return of fn, or of the stream */
+    bool too_many;    /* a row with more than CSV_MAX_ROW_FIELDS fields */
 };
 
 static void on_field(void *s, size_t len, void *data)
 {
-    struct reader *r = data;
-    if (r->rc)
+    struct csv_stream *r = data;
+    if (r->rc || r->too_many)
         return;
+    if (r->n == CSV_MAX_ROW_FIELDS) {
+        r->too_many = true;
+        return;
+    }
     if (r->n == r->cap) {
         r->cap = r->cap ? r->cap * 2 : 16;
         r->fields = xrealloc(r->fields, r->cap * sizeof *r->fields);
@@ -36,7 +47,7 @@ static void on_field(void *s, size_t len, void *data)
     buf_putc(&r->text, '\0');
 }
 
-static void clear_fields(struct reader *r)
+static void clear_fields(struct csv_stream *r)
 {
     r->n = 0;
     buf_reset(&r->text);
@@ -45,10 +56,10 @@ static void clear_fields(struct reader *r)
 static void on_row(int c, void *data)
 {
     (void)c;
-    struct reader *r = data;
+    struct csv_stream *r = data;
     for (size_t i = 0; i < r->n; i++)
         r->fields[i] = r->text.data + r->offs[i];
-    if (!r->rc && r->n > 0)
+    if (!r->rc && r->n > 0 && !r->too_many)
         r->rc = r->fn(r->ctx, r->row_start, r->fields, r->n);
     clear_fields(r);
     r->in_row = 0;
@@ -62,51 +73,117 @@ static int blank(const char *p, size_t n)
     return 1;
 }
 
+struct csv_stream *csv_stream_new(const char *fname, csv_row_fn fn, void *ctx)
+{
+    struct csv_stream *r = xcalloc(1, sizeof *r);
+    if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+        free(r);
+        return NULL;
+    }
+    r->fname = fname;
+    r->fn = fn;
+    r->ctx = ctx;
+    return r;
+}
+
+/* Stops the stream with the message "FILE:LINE: what"; returns the error. */
+static int stop(struct csv_stream *r, size_t line, const char *what, struct wt_error *err)
+{
+    r->rc = wt_error_set(err, WT_EINVAL, "%s:%zu: %s", r->fname, line ? line : 1, what);
+    return r->rc;
+}
+
+/* Feeds part of one line (ending with its '\n', if it has one). */
+static int feed_part(struct csv_stream *r, const char *buf, size_t n, struct wt_error *err)
+{
+    if (!r->line_open) {
+        r->line++;
+        r->line_len = 0;
+        r->line_open = true;
+    }
+    if (!r->in_row && !blank(buf, n)) {
+        r->row_start = r->line;
+        r->in_row = 1;
+    }
+    r->line_len += n;
+    if (csv_parse(&r->p, buf, n, on_field, on_row, r) != n) {
+        if (csv_error(&r->p) == CSV_ENOMEM)
+            xalloc_oom();
+        return stop(r, r->line,
+                    _("onjuiste CSV: een aanhalingsteken staat op een verkeerde plek"), err);
+    }
+    if (r->rc)
+        return r->rc;
+    /* Limits while reading, so that a huge bad file is refused at once. */
+    if (r->p.entry_pos > WT_MAX_FIELD_BYTES)
+        return stop(r, r->line, _("een veld is langer dan 4000 bytes (of een aanhalingsteken "
+                                  "wordt niet gesloten)"),
+                    err);
+    if (r->too_many)
+        return stop(r, r->row_start, _("een rij heeft te veel velden"), err);
+    if (r->line_len > CSV_MAX_LINE && !(n && buf[n - 1] == '\n'))
+        return stop(r, r->line, _("een regel is te lang"), err);
+    if (n && buf[n - 1] == '\n')
+        r->line_open = false;
+    return 0;
+}
+
+int csv_stream_feed(struct csv_stream *r, const char *buf, size_t len, struct wt_error *err)
+{
+    if (r->rc)
+        return r->rc;
+    const char *nul = memchr(buf, '\0', len);
+    size_t end = nul ? (size_t)(nul - buf) : len;
+    for (size_t off = 0; off < end;) {
+        const char *nl = memchr(buf + off, '\n', end - off);
+        size_t n = nl ? (size_t)(nl - (buf + off)) + 1 : end - off;
+        /* A long line goes in pieces, each checked against the limits. */
+        if (n > 65536)
+            n = 65536;
+        int rc = feed_part(r, buf + off, n, err);
+        if (rc)
+            return rc;
+        off += n;
+    }
+    if (nul)
+        return stop(r, r->line + !r->line_open, _("het bestand bevat een NUL-byte"), err);
+    return 0;
+}
+
+int csv_stream_end(struct csv_stream *r, struct wt_error *err)
+{
+    if (r->rc)
+        return r->rc;
+    if (csv_fini(&r->p, on_field, on_row, r) != 0)
+        return stop(r, r->row_start, _("onjuiste CSV: een aanhalingsteken wordt niet gesloten"),
+                    err);
+    if (r->too_many)
+        return stop(r, r->row_start, _("een rij heeft te veel velden"), err);
+    return r->rc;
+}
+
+void csv_stream_free(struct csv_stream *r)
+{
+    if (!r)
+        return;
+    clear_fields(r);
+    free(r->fields);
+    free(r->offs);
+    buf_fini(&r->text);
+    csv_free(&r->p);
+    free(r);
+}
+
 int csv_read(const char *buf, size_t len, const char *fname, csv_row_fn fn, void *ctx,
              struct wt_error *err)
 {
-    struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+    struct csv_stream *r = csv_stream_new(fname, fn, ctx);
+    if (!r)
         return wt_error_set(err, WT_EIO, "%s: %s", fname, _("CSV-lezer kan niet starten"));
-    struct reader r = {.fname = fname, .fn = fn, .ctx = ctx};
-    int rc = 0;
-    const char *nul = memchr(buf, '\0', len);
-    size_t end = nul ? (size_t)(nul - buf) : len;
-    size_t off = 0;
-    while (off < end && rc == 0) {
-        const char *nl = memchr(buf + off, '\n', end - off);
-        size_t n = nl ? (size_t)(nl - (buf + off)) + 1 : end - off;
-        r.line++;
-        if (!r.in_row && !blank(buf + off, n)) {
-            r.row_start = r.line;
-            r.in_row = 1;
-        }
-        if (csv_parse(&p, buf + off, n, on_field, on_row, &r) != n) {
-            rc = wt_error_set(err, WT_EINVAL, "%s:%zu: %s", fname, r.line,
-                              _("onjuiste CSV: een aanhalingsteken staat op een verkeerde plek"));
-            break;
-        }
-        if (r.rc)
-            rc = r.rc;
-        off += n;
-    }
-    if (rc == 0 && nul) {
-        size_t line = r.line + (off == end && end > 0 && buf[end - 1] == '\n');
-        rc = wt_error_set(err, WT_EINVAL, "%s:%zu: %s", fname, line ? line : 1,
-                          _("het bestand bevat een NUL-byte"));
-    }
-    if (rc == 0) {
-        if (csv_fini(&p, on_field, on_row, &r) != 0)
-            rc = wt_error_set(err, WT_EINVAL, "%s:%zu: %s", fname, r.row_start,
-                              _("onjuiste CSV: een aanhalingsteken wordt niet gesloten"));
-        else if (r.rc)
-            rc = r.rc;
-    }
-    clear_fields(&r);
-    free(r.fields);
-    free(r.offs);
-    buf_fini(&r.text);
-    csv_free(&p);
+    int rc = csv_stream_feed(r, buf, len, err);
+    if (!rc)
+        rc = csv_stream_end(r, err);
+    csv_stream_free(r);
     return rc;
 }
 

@@ -1,15 +1,33 @@
-/* xalloc.c: allocation that aborts on out-of-memory, and a growable string buffer. */
+/* xalloc.c: allocation that ends the program (exit 74) on out-of-memory, and a growable buffer. */
 #include "wijktafel/xalloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+static void (*oom_hook)(void);
+
+void xalloc_on_oom(void (*hook)(void))
+{
+    oom_hook = hook;
+}
+
+_Noreturn void xalloc_oom(void)
+{
+    static const char msg[] = "wijktafel: geen geheugen meer (out of memory)\n";
+    if (oom_hook)
+        oom_hook();
+    /* write(2), not stdio: stdio may need memory of its own. */
+    ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
+    (void)w;
+    _exit(74);
+}
 
 static void oom(void)
 {
-    fputs("wijktafel: geen geheugen meer\n", stderr);
-    abort();
+    xalloc_oom();
 }
 
 void *xmalloc(size_t n)

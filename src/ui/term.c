@@ -53,7 +53,9 @@ void term_remove_on_signal(const char *path)
     }
 }
 
-static void on_fatal(int sig)
+/* What a sudden end does: the editor's file goes, the terminal comes back.
+ * Async-signal-safe; also run when memory runs out (xalloc_on_oom). */
+static void last_rites(void)
 {
     if (remove_path[0])
         unlink(remove_path); /* case text must not outlive the process */
@@ -63,6 +65,11 @@ static void on_fatal(int sig)
         if (have_tio)
             tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
     }
+}
+
+static void on_fatal(int sig)
+{
+    last_rites();
     /* SA_RESETHAND put the default action back: this ends the process the
      * way the signal meant to, with the terminal sane. */
     raise(sig);
@@ -113,6 +120,7 @@ int term_init(void)
     enable_extras();
     active = true;
     install_handlers();
+    xalloc_on_oom(last_rites);
     return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <sched.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -572,6 +573,145 @@ START_TEST(test_tombstone_hides_id)
 }
 END_TEST
 
+/* ---- big bad input: read as a stream, refused at once, in bounded memory ---- */
+
+#define GB 1000000000L
+#define AS_LIMIT (64L << 20)
+
+struct stream_result {
+    int code;
+    double seconds; /* from the first byte written to the program's exit */
+    long written;   /* bytes the program took before it stopped reading */
+    char *err;
+};
+
+/* Runs `wijktafel --db DB ARGS...` with standard input from a pipe fed with
+ * head, then filler repeated up to GB bytes (generated on the fly, never a
+ * file), in a child limited to 64 MiB of address space (RLIMIT_AS; not under
+ * a sanitizer, whose shadow memory needs more). */
+static struct stream_result feed_stream(const char *head, char filler, char *const args[])
+{
+    int in[2];
+    ck_assert_int_eq(pipe(in), 0);
+    char *errpath = tu_path(tmp, "stream.err");
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(in[0], 0);
+        close(in[0]), close(in[1]);
+        int e = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(e, 2);
+        int o = open("/dev/null", O_WRONLY);
+        dup2(o, 1);
+        if (!getenv("WT_SANITIZED")) {
+            struct rlimit rl = {AS_LIMIT, AS_LIMIT};
+            setrlimit(RLIMIT_AS, &rl);
+        }
+        char *argv[16] = {getenv("WIJKTAFEL"), "--db", db};
+        for (int i = 0; args[i] && i < 12; i++)
+            argv[3 + i] = args[i];
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    close(in[0]);
+    signal(SIGPIPE, SIG_IGN);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    struct stream_result res = {0};
+    char chunk[65536];
+    memset(chunk, filler, sizeof chunk);
+    size_t hl = strlen(head);
+    bool ok = write(in[1], head, hl) == (ssize_t)hl;
+    res.written = (long)hl;
+    while (ok && res.written < GB) {
+        ssize_t w = write(in[1], chunk, sizeof chunk);
+        ok = w > 0;
+        res.written += ok ? w : 0;
+    }
+    close(in[1]);
+    int status;
+    waitpid(pid, &status, 0);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    res.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    res.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    res.err = rn_slurp(errpath);
+    free(errpath);
+    return res;
+}
+
+static void assert_refused(struct stream_result r, const char *where, const char *what)
+{
+    ck_assert_msg(r.code == 65, "exit %d: %s", r.code, r.err);
+    ck_assert_int_eq(rn_lines(r.err), 1);
+    ck_assert_msg(strstr(r.err, where) && strstr(r.err, what), "%s", r.err);
+    ck_assert_msg(r.seconds < 1.0, "refused after %.2f s", r.seconds);
+    /* Not read whole: the pipe stopped taking bytes long before 1 GB. */
+    ck_assert_msg(r.written < 64L << 20, "%ld bytes read", r.written);
+    free(r.err);
+}
+
+START_TEST(test_big_bad_csv_stream)
+{
+    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    char *const args[] = {"import", "cases", "-", NULL};
+    const char *hdr = "id,opened,area,resident,request\n";
+    char head[200];
+    /* An unterminated quote. */
+    snprintf(head, sizeof head, "%sc-1,2026-11-02,Dorp/Kern,\"", hdr);
+    assert_refused(feed_stream(head, 'x', args), "stdin:2:", "4000 bytes");
+    /* A field without end, no quote. */
+    snprintf(head, sizeof head, "%sc-1,2026-11-02,Dorp/Kern,Jan,", hdr);
+    assert_refused(feed_stream(head, 'y', args), "stdin:2:", "4000 bytes");
+    /* A line of empty fields. */
+    assert_refused(feed_stream(hdr, ',', args), "stdin:2:", "te veel velden");
+    /* NUL bytes after a good row. */
+    snprintf(head, sizeof head, "%sc-1,2026-11-02,Dorp/Kern,Jan,Tuin\n", hdr);
+    assert_refused(feed_stream(head, '\0', args), "stdin:3:", "NUL");
+    /* A line over the line limit, each field short: a quoted field's line breaks. */
+    snprintf(head, sizeof head, "%sc-1,2026-11-02,Dorp/Kern,Jan,\"", hdr);
+    assert_refused(feed_stream(head, '\n', args), "stdin:", "4000 bytes");
+    /* Nothing of it was stored. */
+    struct run r = RUN("--db", db, "export", "cases");
+    ck_assert_msg(strncmp(r.out, "id,", 3) == 0 && rn_lines(r.out) == 1, "%s", r.out);
+    rn_free(&r);
+}
+END_TEST
+
+/* Out of memory is exit 74 with one line, never a crash (134). */
+START_TEST(test_out_of_memory)
+{
+    if (getenv("WT_SANITIZED")) {
+        printf("skipped: no RLIMIT_AS under a sanitizer\n");
+        return;
+    }
+    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    char *path = tu_path(tmp, "big.csv");
+    FILE *f = fopen(path, "w");
+    fputs("id,opened,area,resident,request\n", f);
+    for (int i = 0; i < 400000; i++)
+        fprintf(f, "c-%d,2026-11-02,Dorp/Kern,Jan de Vries,Tuin is verwilderd en moet nodig worden "
+                   "opgeknapt\n", i);
+    fclose(f);
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct rlimit rl = {AS_LIMIT, AS_LIMIT};
+        setrlimit(RLIMIT_AS, &rl);
+        struct run r = RUN("--db", db, "import", "cases", path);
+        char *e = tu_path(tmp, "oom.err");
+        FILE *g = fopen(e, "w");
+        fputs(r.err, g);
+        fclose(g);
+        _exit(r.code);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    char *e = tu_path(tmp, "oom.err"), *err = rn_slurp(e);
+    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 74, "status %d: %s", status, err);
+    ck_assert_int_eq(rn_lines(err), 1);
+    ck_assert_msg(strstr(err, "geheugen"), "%s", err);
+    free(err), free(e), free(path);
+}
+END_TEST
+
 static Suite *harden_suite(void)
 {
     Suite *s = suite_create("harden");
@@ -604,6 +744,12 @@ static Suite *harden_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_erase_names_copies);
     tcase_add_test(tc, test_tombstone_hides_id);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("stream");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_big_bad_csv_stream);
+    tcase_add_test(tc, test_out_of_memory);
     suite_add_tcase(s, tc);
     return s;
 }
