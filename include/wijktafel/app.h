@@ -406,6 +406,15 @@ struct app_bundle_stats {
 int app_bundle_export(struct app *a, const char *target, bool all, struct buf *out, size_t *n,
                       struct wt_error *err);
 
+/* Reads a bundle file from in (a file or a pipe) as it comes, refusing a bad
+ * or endless one at its first bad piece (store_bundle_read): with a (an open
+ * database) every chunk is authenticated on the way; with NULL (init --from)
+ * only the form. file receives the bytes for app_bundle_import/_init. */
+int app_bundle_read(struct app *a, FILE *in, struct buf *file, struct wt_error *err);
+/* Only the header, before the database is opened: what is no bundle at all
+ * is refused before a passphrase is asked. app_bundle_read goes on from it. */
+int app_bundle_read_header(FILE *in, struct buf *file, struct wt_error *err);
+
 /* Merges a bundle in one write transaction (per field the later clock wins,
  * the losing value of a field changed on both sides goes to the review queue;
  * from a volunteer's database everything arrives as pending submissions;

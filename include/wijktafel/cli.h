@@ -151,6 +151,11 @@ int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)
  * caller frees). Returns 0 or the exit code after printing a message. */
 int cli_read_file(const char *path, char **buf, size_t *len);
 
+/* Opens path ("-": standard input) to be read as a stream; NULL after a
+ * message (the exit code is 66). cli_close_input closes it (not stdin). */
+FILE *cli_open_input(const char *path);
+void cli_close_input(FILE *f);
+
 /* Writes n bytes to standard output; 0 or 74 after a message. On a terminal
  * control characters and bidi overrides are neutralised (cli_out). */
 int cli_write_stdout(const char *data, size_t n);

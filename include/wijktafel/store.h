@@ -3,6 +3,7 @@
 #define WIJKTAFEL_STORE_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -426,6 +427,18 @@ int store_bundle_peek(const unsigned char *file, size_t len, struct store_bundle
 int store_bundle_open(struct store_txn *t, const unsigned char *file, size_t len,
                       struct store_bundle_hdr *h, unsigned char **body, size_t *blen,
                       struct wt_error *err);
+
+/* Reads a bundle from in as it comes, into file (its bytes, for
+ * store_bundle_open), checking it on the way so that a bad or endless input
+ * is refused at its first bad piece without reading the rest: the header as
+ * it arrives, then each chunk's length and, with s (a database that can
+ * open the bundle), each chunk's authenticity, and nothing after the last.
+ * Without s (init --from: no keys yet) only the form is checked. 0, or
+ * WT_EINVAL (WT_EIO for a read error) with a message. */
+int store_bundle_read(struct store *s, FILE *in, struct buf *file, struct wt_error *err);
+/* Only the header, before a database is opened (store_bundle_read goes on
+ * from what file holds already). */
+int store_bundle_read_header(FILE *in, struct buf *file, struct wt_error *err);
 
 /* A new database from a bundle: writes the team id and the keyslot of the
  * bundle's header into this (empty) database, which is then encrypted. */

@@ -372,6 +372,16 @@ static int merge_write(struct store_txn *t, void *ctx, struct wt_error *err)
     return rc;
 }
 
+int app_bundle_read_header(FILE *in, struct buf *file, struct wt_error *err)
+{
+    return store_bundle_read_header(in, file, err);
+}
+
+int app_bundle_read(struct app *a, FILE *in, struct buf *file, struct wt_error *err)
+{
+    return store_bundle_read(a && !app_locked(a) ? a->store : NULL, in, file, err);
+}
+
 int app_bundle_import(struct app *a, const unsigned char *file, size_t len,
                       struct app_bundle_stats *st, struct wt_error *err)
 {

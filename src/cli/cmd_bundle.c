@@ -60,21 +60,28 @@ static int bundle_export(const struct cli_globals *g, const struct cli_args *arg
 static int bundle_import(const struct cli_globals *g, const struct cli_args *args)
 {
     const char *path = args->argv[0];
-    char *buf;
-    size_t len;
-    int code = cli_read_file(path, &buf, &len);
-    if (code)
-        return code;
-    struct app *a;
-    if ((code = cli_open(g, &a)) != 0) {
-        free(buf);
-        return code;
-    }
+    FILE *in = cli_open_input(path);
+    if (!in)
+        return EX_NOINPUT;
     struct wt_error err = {0};
     struct app_bundle_stats st;
-    int rc = app_bundle_import(a, (unsigned char *)buf, len, &st, &err);
+    struct buf file = {0};
+    /* As a stream: a bad or endless file is refused at its first bad piece,
+     * what is no bundle at all before the passphrase is asked. */
+    int rc = app_bundle_read_header(in, &file, &err);
+    struct app *a = NULL;
+    int code = rc ? 0 : cli_open(g, &a);
+    if (rc || code) {
+        cli_close_input(in);
+        buf_fini(&file);
+        return code ? code : cli_fail(wt_error_exit_code(rc), "%s: %s", path, err.text);
+    }
+    rc = app_bundle_read(a, in, &file, &err);
+    cli_close_input(in);
+    if (!rc)
+        rc = app_bundle_import(a, (unsigned char *)file.data, file.len, &st, &err);
     app_close(a);
-    free(buf);
+    buf_fini(&file);
     if (rc)
         return cli_fail(wt_error_exit_code(rc), "%s: %s", path, err.text);
     cli_printf(stderr,

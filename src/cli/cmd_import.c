@@ -1,8 +1,6 @@
 /* cmd_import.c: `import KIND FILE`: read records from CSV, all or nothing. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sysexits.h>
 
 #include "cli_int.h"
@@ -26,22 +24,18 @@ static int cmd_import_exec(const struct cli_globals *g, const struct cli_args *a
     if (code)
         return code;
     /* Read as a stream: a huge bad file is refused at its first bad piece. */
-    bool std = strcmp(path, "-") == 0;
-    FILE *in = std ? stdin : fopen(path, "rb");
+    FILE *in = cli_open_input(path);
     if (!in)
-        return cli_fail(EX_NOINPUT, _("%s: bestand kan niet worden geopend: %s"), path,
-                        strerror(errno));
+        return EX_NOINPUT;
     struct app *a;
     if ((code = cli_open(g, &a)) != 0) {
-        if (!std)
-            fclose(in);
+        cli_close_input(in);
         return code;
     }
     struct wt_error err = {0};
     size_t n = 0;
-    int rc = app_import_stream(a, kind, std ? "stdin" : path, in, &n, &err);
-    if (!std)
-        fclose(in);
+    int rc = app_import_stream(a, kind, in == stdin ? "stdin" : path, in, &n, &err);
+    cli_close_input(in);
     app_close(a);
     if (rc)
         return cli_error(&err);

@@ -17,22 +17,28 @@ static int init_from(const struct cli_globals *g, const char *path)
 {
     if (g->demo)
         return cli_fail(EX_USAGE, _("init: de demodatabase maakt zichzelf; gebruik --db"));
-    char *buf;
-    size_t len;
-    int code = cli_read_file(path, &buf, &len);
-    if (code)
-        return code;
+    FILE *in = cli_open_input(path);
+    if (!in)
+        return EX_NOINPUT;
+    struct buf file = {0};
+    struct wt_error err = {0};
+    int rc = app_bundle_read(NULL, in, &file, &err); /* refused at its first bad piece */
+    cli_close_input(in);
+    if (rc) {
+        buf_fini(&file);
+        return cli_fail(wt_error_exit_code(rc), "%s: %s", path, err.text);
+    }
+    int code;
     char *dir = cli_db_dir(g, &code);
     if (!dir) {
-        free(buf);
+        buf_fini(&file);
         return code;
     }
-    struct wt_error err = {0};
     char *member = NULL;
-    int rc = app_bundle_init(dir, (unsigned char *)buf, len, init_passphrase, (void *)g, &member,
-                             &err);
+    rc = app_bundle_init(dir, (unsigned char *)file.data, file.len, init_passphrase, (void *)g,
+                         &member, &err);
     cli_forget_passphrase();
-    free(buf);
+    buf_fini(&file);
     if (rc) {
         free(dir);
         return cli_fail(wt_error_exit_code(rc), "%s: %s", path, err.text);

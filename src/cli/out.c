@@ -1,4 +1,5 @@
-/* out.c: what commands print: neutralised on a terminal, byte-exact to a file or pipe. */
+/* out.c: what commands print (neutralised on a terminal, byte-exact to a file or pipe), and
+ * the input files they read as streams. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -61,4 +62,20 @@ int cli_write_stdout(const char *data, size_t n)
     if (cli_out(stdout, data, n) != 0 || fflush(stdout) != 0)
         return cli_fail(EX_IOERR, _("standaarduitvoer: schrijven mislukt: %s"), strerror(errno));
     return 0;
+}
+
+FILE *cli_open_input(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return stdin;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        cli_fail(EX_NOINPUT, _("%s: bestand kan niet worden geopend: %s"), path, strerror(errno));
+    return f;
+}
+
+void cli_close_input(FILE *f)
+{
+    if (f && f != stdin)
+        fclose(f);
 }

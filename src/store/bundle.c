@@ -41,6 +41,11 @@ static void bundle_key(const unsigned char dkey[32], unsigned char out[32])
     crypto_generichash(out, 32, (const unsigned char *)ctx, sizeof ctx - 1, dkey, 32);
 }
 
+void store_bundle_key(const unsigned char dkey[32], unsigned char out[32])
+{
+    bundle_key(dkey, out);
+}
+
 /* Appends s (NULL: empty) as a u16 BE length and its bytes. */
 static void put_str(struct buf *b, const char *s)
 {

@@ -115,6 +115,9 @@ size_t tomb_seal_id(struct store_txn *t, const unsigned char k[TOMB_KEY_LEN], co
 int tomb_open_id(struct store_txn *t, const unsigned char *k, size_t klen,
                  const unsigned char *sealed, size_t slen, char id[WT_MAX_ID + 1]);
 
+/* bundle.c: the team's bundle key of a compartment, from its data key. */
+void store_bundle_key(const unsigned char dkey[32], unsigned char out[32]);
+
 /* sync.c: writes the HLC and sequence back to meta (before a commit). */
 int store_sync_flush(struct store_txn *t);
 

@@ -589,7 +589,16 @@ struct stream_result {
  * head, then filler repeated up to GB bytes (generated on the fly, never a
  * file), in a child limited to 64 MiB of address space (RLIMIT_AS; not under
  * a sanitizer, whose shadow memory needs more). */
+static struct stream_result feed_bytes(const char *head, size_t hl, char filler, long as_limit,
+                                       char *const args[]);
+
 static struct stream_result feed_stream(const char *head, char filler, char *const args[])
+{
+    return feed_bytes(head, strlen(head), filler, AS_LIMIT, args);
+}
+
+static struct stream_result feed_bytes(const char *head, size_t hl, char filler, long as_limit,
+                                       char *const args[])
 {
     int in[2];
     ck_assert_int_eq(pipe(in), 0);
@@ -602,8 +611,8 @@ static struct stream_result feed_stream(const char *head, char filler, char *con
         dup2(e, 2);
         int o = open("/dev/null", O_WRONLY);
         dup2(o, 1);
-        if (!getenv("WT_SANITIZED")) {
-            struct rlimit rl = {AS_LIMIT, AS_LIMIT};
+        if (!getenv("WT_SANITIZED") && as_limit) {
+            struct rlimit rl = {(rlim_t)as_limit, (rlim_t)as_limit};
             setrlimit(RLIMIT_AS, &rl);
         }
         char *argv[16] = {getenv("WIJKTAFEL"), "--db", db};
@@ -619,7 +628,6 @@ static struct stream_result feed_stream(const char *head, char filler, char *con
     struct stream_result res = {0};
     char chunk[65536];
     memset(chunk, filler, sizeof chunk);
-    size_t hl = strlen(head);
     bool ok = write(in[1], head, hl) == (ssize_t)hl;
     res.written = (long)hl;
     while (ok && res.written < GB) {
@@ -638,15 +646,21 @@ static struct stream_result feed_stream(const char *head, char filler, char *con
     return res;
 }
 
-static void assert_refused(struct stream_result r, const char *where, const char *what)
+static void assert_refused_in(struct stream_result r, const char *where, const char *what,
+                              double seconds)
 {
     ck_assert_msg(r.code == 65, "exit %d: %s", r.code, r.err);
     ck_assert_int_eq(rn_lines(r.err), 1);
     ck_assert_msg(strstr(r.err, where) && strstr(r.err, what), "%s", r.err);
-    ck_assert_msg(r.seconds < 1.0, "refused after %.2f s", r.seconds);
+    ck_assert_msg(r.seconds < seconds, "refused after %.2f s", r.seconds);
     /* Not read whole: the pipe stopped taking bytes long before 1 GB. */
     ck_assert_msg(r.written < 64L << 20, "%ld bytes read", r.written);
     free(r.err);
+}
+
+static void assert_refused(struct stream_result r, const char *where, const char *what)
+{
+    assert_refused_in(r, where, what, 1.0);
 }
 
 START_TEST(test_big_bad_csv_stream)
@@ -673,6 +687,50 @@ START_TEST(test_big_bad_csv_stream)
     struct run r = RUN("--db", db, "export", "cases");
     ck_assert_msg(strncmp(r.out, "id,", 3) == 0 && rn_lines(r.out) == 1, "%s", r.out);
     rn_free(&r);
+}
+END_TEST
+
+/* The same for bundles: what is no bundle is refused before the passphrase is
+ * asked; a bundle whose chunk does not authenticate, at that chunk. */
+START_TEST(test_big_bad_bundle_stream)
+{
+    setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
+    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    char *const imp[] = {"bundle", "import", "-", NULL};
+    assert_refused(feed_stream("", 'x', imp), "-:", "geen wijktafel-bundel");
+    assert_refused(feed_stream("WTBUNDLE\001", '\377', imp), "-:", "beschadigd");
+    /* A real bundle's header, then a full-size chunk of garbage, again and
+     * again: the first one fails. The unlock (Argon2id, 64 MiB by design)
+     * comes first, so this one has more memory and time. */
+    char *path = tu_path(tmp, "ok.wtb");
+    ok(RUN("--db", db, "bundle", "export", "--for", "leider", path));
+    char *bytes = rn_slurp(path);
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    /* This small bundle has one chunk: the header (and wrapped key and stream
+     * header) ends where a length that reaches exactly to the end begins. */
+    size_t len = (size_t)st.st_size, hlen = 0;
+    for (size_t off = 10; off + 4 < len; off++) {
+        const unsigned char *l = (const unsigned char *)bytes + off;
+        size_t n = (size_t)l[0] << 24 | (size_t)l[1] << 16 | (size_t)l[2] << 8 | l[3];
+        if (off + 4 + n == len) {
+            hlen = off;
+            break;
+        }
+    }
+    ck_assert_uint_gt(hlen, 10);
+    char head[4096];
+    memcpy(head, bytes, hlen);
+    memcpy(head + hlen, "\000\001\000\021", 4); /* 65553: a full chunk */
+    assert_refused_in(feed_bytes(head, hlen + 4, '\125', 256L << 20, imp), "-:",
+                      "beschadigd of veranderd", 5.0);
+    /* init --from has no keys yet: the form is checked (a bad length). */
+    char *other = tu_path(tmp, "db2");
+    char *const init[] = {"--db", other, "init", "--from", "-", NULL};
+    memcpy(head + hlen, "\377\377\377\377", 4);
+    assert_refused(feed_bytes(head, hlen + 4, 'x', AS_LIMIT, init), "-:", "beschadigd");
+    ck_assert_int_ne(access(other, F_OK), 0);
+    free(other), free(bytes), free(path);
 }
 END_TEST
 
@@ -749,6 +807,7 @@ static Suite *harden_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_big_bad_csv_stream);
+    tcase_add_test(tc, test_big_bad_bundle_stream);
     tcase_add_test(tc, test_out_of_memory);
     suite_add_tcase(s, tc);
     return s;
