@@ -178,8 +178,8 @@ static int open_db(const struct cli_globals *g, struct app **a, bool defer)
     free(dir);
     if (rc == WT_EPERM && passfile_errno) {
         wt_error_clear(&err);
-        return cli_fail(66, _("%s: bestand kan niet worden geopend: %s"), g->passphrase_file,
-                        strerror(passfile_errno));
+        return cli_fail(EX_NOINPUT, _("%s: bestand kan niet worden geopend: %s"),
+                        g->passphrase_file, strerror(passfile_errno));
     }
     if (!rc && current_command)
         (*a)->path = current_command;
