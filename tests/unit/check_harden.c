@@ -127,7 +127,8 @@ START_TEST(test_export_pty_vs_pipe)
     assert_inert(raw, n);
     free(raw);
     /* A message on standard error names a hostile column: neutralised too. */
-    char *bad = tu_write(tmp, "bad.csv", "id,na\033]0;x\007me\n", 16);
+    static const char bad_csv[] = "id,na\033]0;x\007me\n";
+    char *bad = tu_write(tmp, "bad.csv", bad_csv, sizeof bad_csv - 1);
     raw = PTY(&n, &code, "import", "signals", bad);
     ck_assert_int_eq(code, 65);
     ck_assert_msg(has(raw, n, "bad.csv:1:"), "%s", raw);
