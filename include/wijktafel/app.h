@@ -28,6 +28,9 @@ struct app {
     int32_t today;          /* days since 1970-01-01 */
     const char *path;       /* how the member works, for the access log: "scherm" or a command */
     bool readonly;          /* the wall: shows, never writes (nor logs) */
+    bool beamer;            /* beamer mode (always on the wall): everything the app hands
+                               out is redacted for the room (policy.c) */
+    struct policy_names *names; /* the beamer's names to hide, read when first needed */
     char *locked_member;    /* opened with defer_unlock and not yet unlocked: the member whose
                                passphrase app_unlock needs; NULL when open */
 };
@@ -39,7 +42,8 @@ typedef const char *(*app_passphrase_fn)(void *ctx, const char *member);
 struct app_opts {
     const char *dir;        /* database folder */
     const char *as_member;  /* --as, or NULL for the config file's or the only leader */
-    bool readonly;
+    bool readonly;          /* the wall: also beamer mode, for good */
+    bool beamer;            /* start in beamer mode (app_set_beamer) */
     app_passphrase_fn passphrase; /* asked only when the database is encrypted */
     void *passphrase_ctx;
     bool defer_unlock; /* encrypted: open locked without asking; the meeting screen asks
@@ -324,6 +328,26 @@ int app_measure_get(struct app *a, const char *case_id, enum measure_phase phase
  * screen, which logs the view of the case once itself. */
 int app_measure_peek(struct app *a, const char *case_id, enum measure_phase phase,
                      struct measure *out, struct wt_error *err);
+
+/* --- What the beamer and the wall may show (policy.c). With beamer mode on,
+ * every record, list, search, theme, option, round and minutes the app hands
+ * out is already redacted: residents and talents as initials (also every
+ * part of their names inside free text), no private lines, ages as bands, no
+ * shielded case nor any id of one. Stored text never changes. --- */
+
+/* Beamer mode on or off (an app opened readonly, the wall, stays on). */
+void app_set_beamer(struct app *a, bool on);
+/* True in beamer mode: for the screen's colours and status line only. */
+bool app_beamer(const struct app *a);
+/* 0 when a stored record may be opened in a form here; WT_EPERM with the
+ * sentence for the screen in beamer mode (the form shows the stored text). */
+int app_may_edit_shown(const struct app *a, struct wt_error *err);
+/* Text that is no record's (an option's name or reasons, a round's notes)
+ * as this app may hand it out. Caller frees. */
+char *app_shown_text(struct app *a, const char *text);
+/* A person's name (resident, talent) as this app may hand it out: initials
+ * in beamer mode. Caller frees. */
+char *app_shown_person(const struct app *a, const char *name);
 
 /* --- Who may do what (roles). Every path asks these, so the screen, search,
  * export, suggest, minutes and reports pass the same check. --- */

@@ -126,18 +126,6 @@ int meeting_minutes(struct app *a, int32_t day, struct buf *out, struct wt_error
  * "J.d.V.", "Anneke van der Berg" -> "A.v.d.B.". Caller frees. */
 char *meeting_initials(const char *name);
 
-/* Replaces known residents' names in free text by their initials. */
-struct meeting_redactor;
-
-/* Every resident (cases.resident, of all cases) and talent name of the
- * database; NULL on a read error (err set). */
-struct meeting_redactor *meeting_redactor_new(struct app *a, struct wt_error *err);
-void meeting_redactor_free(struct meeting_redactor *r);
-
-/* A copy of text with every full name (ASCII case-insensitive) replaced by
- * its initials. Caller frees. r may be NULL (plain copy). */
-char *meeting_redact(const struct meeting_redactor *r, const char *text);
-
 /* A copy of text without its private lines (those starting with "privé:",
  * "prive:" or "[privé]", any case): what the wall may show. Caller frees. */
 char *meeting_strip_private(const char *text);
@@ -152,11 +140,10 @@ struct meeting_hit {
 
 struct meeting_search;
 
-/* An index over every record the member may see; for the beamer without
- * restricted cases, with names replaced by initials (r) and without matching
- * on residents' names. Free with meeting_search_free. */
-int meeting_search_new(struct app *a, bool beamer, const struct meeting_redactor *r,
-                       struct meeting_search **out, struct wt_error *err);
+/* An index over every record the app hands out (app_each): in beamer mode
+ * without shielded cases, names as initials, so that a search never matches
+ * what the wall may not show. Free with meeting_search_free. */
+int meeting_search_new(struct app *a, struct meeting_search **out, struct wt_error *err);
 void meeting_search_free(struct meeting_search *s);
 
 /* Starts a search for query (accent- and case-insensitive substring, words

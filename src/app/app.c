@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "app_int.h"
+#include "policy_int.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/text.h"
@@ -251,6 +252,7 @@ int app_open(const struct app_opts *opts, struct app **out, struct wt_error *err
     a->today = app_today();
     a->path = "scherm";
     a->readonly = opts->readonly;
+    a->beamer = opts->beamer || opts->readonly;
     record_init(&a->member, WT_MEMBERS);
     int rc = open_store(opts->dir, false, &a->store, err);
     if (!rc) {
@@ -277,6 +279,7 @@ void app_close(struct app *a)
     if (!a)
         return;
     store_close(a->store);
+    policy_names_free(a->names);
     record_fini(&a->member);
     free(a->locked_member);
     free(a->team);
@@ -355,45 +358,30 @@ int app_init_encrypted(const char *dir, const char *team, const char *leader_id,
     return rc;
 }
 
-bool app_may_see(const struct app *a, const struct wt_record *r)
-{
-    if (a->role == APP_VOLUNTEER)
-        return r->kind != WT_CASES && r->kind != WT_ACTIONS;
-    if (r->kind != WT_CASES || a->role == APP_LEADER)
-        return true;
-    if (strcmp(record_get(r, CASE_RESTRICTED), "yes") == 0)
-        return strcmp(record_get(r, CASE_OWNER), record_get(&a->member, MEMBER_ID)) == 0;
-    return true;
-}
-
-/* A volunteer sees that a signal is linked to a case, not which one. */
-static void mask_for(const struct app *a, struct wt_record *r)
-{
-    if (a->role == APP_VOLUNTEER && r->kind == WT_SIGNALS && r->v[SIGNAL_CASE])
-        record_set(r, SIGNAL_CASE, _("gekoppeld"));
-}
-
 int app_get_unlogged(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out)
 {
-    if (a->role == APP_VOLUNTEER && (kind == WT_CASES || kind == WT_ACTIONS)) {
-        record_init(out, kind);
+    record_init(out, kind);
+    if (a->role == APP_VOLUNTEER && (kind == WT_CASES || kind == WT_ACTIONS))
         return WT_ENOTFOUND;
-    }
     struct store_txn *t;
     int rc = store_read_begin(a->store, &t, NULL);
-    if (rc) {
-        record_init(out, kind);
+    if (rc)
         return rc;
-    }
-    rc = store_get(t, kind, id, out);
-    store_read_end(t);
-    if (rc == 0 && !app_may_see(a, out)) {
-        record_fini(out);
-        record_init(out, kind);
+    struct policy_read p;
+    rc = policy_read_init(&p, a, t);
+    struct wt_record r;
+    if (!rc)
+        rc = store_get(t, kind, id, &r);
+    else
+        record_init(&r, kind);
+    /* What may not be handed out answers as what does not exist. */
+    if (rc == 0 && !policy_shape(&p, &r, out))
         rc = WT_ENOTFOUND;
-    }
-    if (rc == 0)
-        mask_for(a, out);
+    if (rc == WT_ECORRUPT && kind == WT_CASES && a->role != APP_LEADER)
+        rc = WT_ENOTFOUND;
+    record_fini(&r);
+    policy_read_fini(&p);
+    store_read_end(t);
     return rc;
 }
 
@@ -414,7 +402,7 @@ int app_get(struct app *a, enum wt_kind kind, const char *id, struct wt_record *
 }
 
 struct each_ctx {
-    struct app *a;
+    struct policy_read p;
     store_each_fn fn;
     void *ctx;
 };
@@ -430,30 +418,17 @@ static int main_text_field(enum wt_kind kind)
 static int each_visible(void *ctx, const struct wt_record *r)
 {
     struct each_ctx *c = ctx;
+    struct wt_record shown;
+    if (!policy_shape(&c->p, r, &shown))
+        return 0;
     if (r->damaged) {
-        /* Whether a damaged case is shielded cannot be known: leaders only. */
-        if ((r->kind == WT_CASES || r->kind == WT_ACTIONS) && c->a->role != APP_LEADER)
-            return 0;
-        struct wt_record shown;
-        record_copy(&shown, r);
         record_set(&shown, main_text_field(r->kind), _("[beschadigd]"));
         if (r->kind == WT_CASES)
             record_set(&shown, CASE_RESIDENT, _("[beschadigd]"));
-        int rc = c->fn(c->ctx, &shown);
-        record_fini(&shown);
-        return rc;
     }
-    if (!app_may_see(c->a, r))
-        return 0;
-    if (c->a->role == APP_VOLUNTEER && r->kind == WT_SIGNALS && r->v[SIGNAL_CASE]) {
-        struct wt_record masked;
-        record_copy(&masked, r);
-        mask_for(c->a, &masked);
-        int rc = c->fn(c->ctx, &masked);
-        record_fini(&masked);
-        return rc;
-    }
-    return c->fn(c->ctx, r);
+    int rc = c->fn(c->ctx, &shown);
+    record_fini(&shown);
+    return rc;
 }
 
 int app_each(struct app *a, enum wt_kind kind, store_each_fn fn, void *ctx, struct wt_error *err)
@@ -464,8 +439,11 @@ int app_each(struct app *a, enum wt_kind kind, store_each_fn fn, void *ctx, stru
     int rc = store_read_begin(a->store, &t, err);
     if (rc)
         return rc;
-    struct each_ctx c = {a, fn, ctx};
-    rc = store_each(t, kind, each_visible, &c);
+    struct each_ctx c = {.fn = fn, .ctx = ctx};
+    rc = policy_read_init(&c.p, a, t);
+    if (!rc)
+        rc = store_each(t, kind, each_visible, &c);
+    policy_read_fini(&c.p);
     store_read_end(t);
     if (rc < 0)
         wt_error_set(err, rc, _("%s: %s kan niet worden gelezen"), a->dir, record_kind(kind)->name);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app_int.h"
+#include "policy_int.h"
 #include "bundle_int.h"
 #include "wijktafel/i18n.h"
 
@@ -17,6 +18,7 @@ struct export_ctx {
     struct buf *out;
     struct buf body;
     struct store_txn *t;  /* the export's transaction */
+    struct policy_read peer_read; /* which linked cases the recipient may not see */
     uint64_t since, dbid;
     char last_sub[WT_MAX_ID + 1]; /* the last submission sent to the target */
     size_t n;
@@ -60,8 +62,7 @@ static int export_record(void *ctx, const struct wt_record *r)
         return 0;
     struct wt_record c;
     record_copy(&c, r);
-    if (x->peer.role == APP_VOLUNTEER && c.kind == WT_SIGNALS)
-        record_set(&c, SIGNAL_CASE, NULL);
+    policy_strip_links(&x->peer_read, &c); /* no id of a case the recipient may not see */
     bundle_body_record(&x->body, &c, &st);
     record_fini(&c);
     x->n++;
@@ -121,7 +122,12 @@ static int export_door(void *ctx, const struct round_door *d)
         re->header_sent = true;
         re->x->n++;
     }
-    bundle_body_door(&re->x->body, re->id, d);
+    struct round_door shown;
+    round_door_copy(&shown, d);
+    if (shown.made_case[0] && policy_id_shielded(&re->x->peer_read, shown.made_case))
+        shown.made_case[0] = '\0';
+    bundle_body_door(&re->x->body, re->id, &shown);
+    round_door_fini(&shown);
     re->x->n++;
     return 0;
 }
@@ -193,6 +199,7 @@ static int export_write(struct store_txn *t, void *ctx, struct wt_error *err)
     free(mark);
     bundle_body_start(&x->body, record_get(&x->a->member, MEMBER_ID), role_name(x->a->role));
     x->t = t;
+    policy_read_init(&x->peer_read, &x->peer, t); /* the recipient reads no beamer */
     for (int k = 0; k < WT_KIND_COUNT && !store_txn_error(t); k++)
         if (x->cases || (k != WT_CASES && k != WT_ACTIONS))
             store_each(t, (enum wt_kind)k, export_record, x);
@@ -206,6 +213,7 @@ static int export_write(struct store_txn *t, void *ctx, struct wt_error *err)
     free(last);
     if (x->from_volunteer)
         store_review_each(t, export_sub, x);
+    policy_read_fini(&x->peer_read);
     bundle_body_end(&x->body);
     rc = store_txn_error(t);
     if (!rc)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app_int.h"
+#include "policy_int.h"
 #include "wijktafel/csv.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
@@ -346,6 +347,7 @@ static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
 
 int app_put(struct app *a, struct wt_record *r, struct wt_error *err)
 {
+    policy_restore(a, r); /* what the member was shown masked stays as stored */
     int rc = record_validate(r, err);
     if (rc)
         return rc;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "meeting_int.h"
+#include "policy_int.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/text.h"
@@ -44,14 +45,23 @@ static int collect(void *ctx, const char *key, const char *value)
     return 0;
 }
 
-/* One line of text for a list item: inert, names replaced, no private lines. */
-static void put_text(struct buf *out, const struct meeting_redactor *r, const char *s)
+/* The minutes never name a resident, whoever reads them. */
+struct minutes_names {
+    struct app *a;
+    struct policy_names *names;
+};
+
+/* One line of text for a list item: inert, names replaced, no private lines,
+ * no id of a case the reader may not see. */
+static void put_text(struct buf *out, const struct minutes_names *r, const char *s)
 {
     char *priv = meeting_strip_private(s);
-    char *red = meeting_redact(r, priv);
-    char *inert = text_inert(red, false);
+    char *red = r ? policy_names_redact(r->names, priv) : xstrdup(priv);
+    char *shown = r ? app_shown_text(r->a, red) : xstrdup(red);
+    char *inert = text_inert(shown, false);
     buf_puts(out, inert);
     free(inert);
+    free(shown);
     free(red);
     free(priv);
 }
@@ -60,7 +70,7 @@ struct new_actions {
     struct app *a;
     const char *day;
     struct buf *out;
-    const struct meeting_redactor *r;
+    const struct minutes_names *r;
     size_t n;
 };
 
@@ -118,7 +128,7 @@ static void section(struct buf *out, const char *title)
 
 /* The section of notes of one kind; returns how many were written. */
 static size_t write_notes(struct app *a, const struct notes *ns, const char *what,
-                          const struct meeting_redactor *r, struct buf *out)
+                          const struct minutes_names *r, struct buf *out)
 {
     size_t written = 0;
     for (size_t i = 0; i < ns->count; i++) {
@@ -133,13 +143,23 @@ static size_t write_notes(struct app *a, const struct notes *ns, const char *wha
             struct wt_record rec;
             bool visible = app_get_unlogged(a, WT_CASES, cs, &rec) == 0;
             record_fini(&rec);
+            /* An option that is a similar case: only one the reader may see. */
+            if (visible && app_get_unlogged(a, WT_CASES, slash + 1, &rec) == WT_ENOTFOUND) {
+                struct store_txn *t;
+                visible = false;
+                if (store_read_begin(a->store, &t, NULL) == 0) {
+                    visible = !store_exists(t, WT_CASES, slash + 1);
+                    store_read_end(t);
+                }
+            }
+            record_fini(&rec);
             if (visible) {
                 const char *tab = strchr(n->value, '\t');
                 char *type = tab ? xstrndup(n->value, (size_t)(tab - n->value)) : xstrdup("");
                 const char *name = tab ? tab + 1 : "";
                 buf_printf(out, _("- Casus %s: %s "), cs, slash + 1);
                 if (strcmp(type, "talent") == 0) {
-                    char *ini = meeting_initials(name);
+                    char *ini = policy_initials(name, false);
                     buf_printf(out, "(%s %s)", _("talent"), ini);
                     free(ini);
                 } else if (*name) {
@@ -201,9 +221,14 @@ int meeting_minutes(struct app *a, int32_t day, struct buf *out, struct wt_error
     rc = store_meta_each(t, prefix, collect, &ns);
     store_read_end(t);
     free(prefix);
-    struct meeting_redactor *r = rc ? NULL : meeting_redactor_new(a, err);
-    if (!rc && !r)
-        rc = WT_EIO;
+    struct minutes_names names = {a, NULL};
+    const struct minutes_names *r = &names;
+    if (!rc && (rc = store_read_begin(a->store, &t, err)) == 0) {
+        rc = policy_names_read(t, &names.names);
+        store_read_end(t);
+        if (rc)
+            wt_error_set(err, rc, _("%s: de namen kunnen niet worden gelezen"), a->dir);
+    }
     struct buf acts = {0};
     struct new_actions na = {a, d, &acts, r, 0};
     if (!rc)
@@ -248,7 +273,7 @@ int meeting_minutes(struct app *a, int32_t day, struct buf *out, struct wt_error
         none(out, write_notes(a, &ns, "signal", r, out));
     }
     buf_fini(&acts);
-    meeting_redactor_free(r);
+    policy_names_free(names.names);
     for (size_t i = 0; i < ns.count; i++) {
         free(ns.n[i].what);
         free(ns.n[i].id);

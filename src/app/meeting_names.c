@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "meeting_int.h"
+#include "policy_int.h"
 #include "wijktafel/i18n.h"
 
 /* Dutch (and a few other) name particles, written small in initials. */
@@ -14,7 +15,7 @@ static const char *const particles[] = {
     "over", "uit", "bij", "aan", "d'", "el", "al", "la", "le", "du", "da", "di", "von",
     "vom", "zu", "bin", "ben", "ibn", "dos", "das", "del", NULL};
 
-static bool is_particle(const char *w, size_t n)
+static bool particle_n(const char *w, size_t n)
 {
     for (size_t i = 0; particles[i]; i++)
         if (strlen(particles[i]) == n && strncasecmp(particles[i], w, n) == 0)
@@ -34,7 +35,17 @@ static size_t u8len(const unsigned char *p)
     return n;
 }
 
+bool policy_is_particle(const char *word)
+{
+    return particle_n(word, strlen(word));
+}
+
 char *meeting_initials(const char *name)
+{
+    return policy_initials(name, false);
+}
+
+char *policy_initials(const char *name, bool particle_first)
 {
     struct buf b = {0};
     buf_puts(&b, "");
@@ -54,7 +65,11 @@ char *meeting_initials(const char *name)
     }
     for (size_t i = 0; i < nw; i++) {
         const unsigned char *w = (const unsigned char *)words[i];
-        bool particle = i > 0 && i + 1 < nw && is_particle(words[i], lens[i]);
+        bool particle = (i > 0 || particle_first) && i + 1 < nw && particle_n(words[i], lens[i]);
+        if (w[lens[i] - 1] == '.') {
+            buf_append(&b, w, lens[i]); /* initials already ("J.", "A.v.d.B."): as they are */
+            continue;
+        }
         if (particle && w[0] == '\'') {
             buf_append(&b, w, lens[i]); /* 't, 's stay as written */
         } else if (particle) {
@@ -67,163 +82,6 @@ char *meeting_initials(const char *name)
                 buf_append(&b, w, n);
         }
         buf_putc(&b, '.');
-    }
-    return buf_steal(&b);
-}
-
-/* The names as one text (an arena), chained in a hash table on their first
- * word in ASCII lower case: built in one pass over the cases, no sorting. */
-struct name_entry {
-    uint32_t off, len; /* the name in the arena */
-    uint32_t first;    /* length of its first word */
-    int32_t next;      /* next entry with the same hash, or -1 */
-};
-
-struct meeting_redactor {
-    char *arena;
-    size_t alen, acap;
-    struct name_entry *e;
-    size_t n, cap;
-    int32_t *heads; /* per bucket: the first entry, or -1 */
-    size_t nheads;  /* a power of two */
-};
-
-static uint32_t word_hash(const char *w, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (uint32_t)tolower((unsigned char)w[i])) * 16777619u;
-    return h;
-}
-
-static void add_name(struct meeting_redactor *r, const char *name)
-{
-    if (!name)
-        return;
-    while (*name == ' ')
-        name++;
-    size_t len = strlen(name);
-    while (len && name[len - 1] == ' ')
-        len--;
-    size_t fl = strcspn(name, " \t\n");
-    /* A single word (a first name only) is no full name: leave text alone. */
-    if (len < 3 || fl >= len || len > 1000)
-        return;
-    if (r->alen + len + 1 > r->acap) {
-        r->acap = (r->alen + len + 1) * 2;
-        r->arena = xrealloc(r->arena, r->acap);
-    }
-    memcpy(r->arena + r->alen, name, len);
-    r->arena[r->alen + len] = '\0';
-    if (r->n == r->cap) {
-        r->cap = r->cap ? r->cap * 2 : 256;
-        r->e = xrealloc(r->e, r->cap * sizeof *r->e);
-    }
-    r->e[r->n++] = (struct name_entry){(uint32_t)r->alen, (uint32_t)len, (uint32_t)fl, -1};
-    r->alen += len + 1;
-}
-
-static void build_table(struct meeting_redactor *r)
-{
-    r->nheads = 64;
-    while (r->nheads < r->n * 2)
-        r->nheads *= 2;
-    r->heads = xmalloc(r->nheads * sizeof *r->heads);
-    for (size_t i = 0; i < r->nheads; i++)
-        r->heads[i] = -1;
-    for (size_t i = 0; i < r->n; i++) {
-        struct name_entry *e = &r->e[i];
-        size_t b = word_hash(r->arena + e->off, e->first) & (r->nheads - 1);
-        e->next = r->heads[b];
-        r->heads[b] = (int32_t)i;
-    }
-}
-
-static int collect(void *ctx, const struct wt_record *rec)
-{
-    add_name(ctx, rec->kind == WT_CASES ? rec->v[CASE_RESIDENT] : rec->v[TALENT_NAME]);
-    return 0;
-}
-
-struct meeting_redactor *meeting_redactor_new(struct app *a, struct wt_error *err)
-{
-    struct meeting_redactor *r = xcalloc(1, sizeof *r);
-    struct store_txn *t;
-    /* All cases, the shielded ones too: their names must not reach the wall
-     * through the free text of other records. */
-    int rc = store_read_begin(a->store, &t, err);
-    if (!rc) {
-        rc = store_each(t, WT_CASES, collect, r);
-        if (!rc)
-            rc = store_each(t, WT_TALENTS, collect, r);
-        store_read_end(t);
-    }
-    if (rc) {
-        wt_error_set(err, rc, _("%s: de namen kunnen niet worden gelezen"), a->dir);
-        meeting_redactor_free(r);
-        return NULL;
-    }
-    build_table(r);
-    return r;
-}
-
-void meeting_redactor_free(struct meeting_redactor *r)
-{
-    if (!r)
-        return;
-    free(r->arena);
-    free(r->e);
-    free(r->heads);
-    free(r);
-}
-
-static bool word_byte(unsigned char c)
-{
-    return isalnum(c) || c >= 0x80 || c == '\'' || c == '-';
-}
-
-/* The longest known name that starts at text[i] (a word of wl bytes), or NULL. */
-static const struct name_entry *match_at(const struct meeting_redactor *r, const char *text,
-                                         size_t n, size_t i, size_t wl)
-{
-    const struct name_entry *best = NULL;
-    int32_t k = r->heads[word_hash(text + i, wl) & (r->nheads - 1)];
-    for (; k >= 0; k = r->e[k].next) {
-        const struct name_entry *e = &r->e[k];
-        if (e->first != wl || e->len > n - i || (best && e->len <= best->len))
-            continue;
-        if (strncasecmp(text + i, r->arena + e->off, e->len) == 0 &&
-            (i + e->len == n || !word_byte((unsigned char)text[i + e->len])))
-            best = e;
-    }
-    return best;
-}
-
-char *meeting_redact(const struct meeting_redactor *r, const char *text)
-{
-    if (!text)
-        return xstrdup("");
-    if (!r || !r->n)
-        return xstrdup(text);
-    struct buf b = {0};
-    buf_puts(&b, "");
-    size_t n = strlen(text), i = 0;
-    while (i < n) {
-        bool start = i == 0 || !word_byte((unsigned char)text[i - 1]);
-        size_t wl = 0;
-        while (i + wl < n && word_byte((unsigned char)text[i + wl]))
-            wl++;
-        const struct name_entry *e = start && wl ? match_at(r, text, n, i, wl) : NULL;
-        if (e) {
-            char *ini = meeting_initials(r->arena + e->off);
-            buf_puts(&b, ini);
-            free(ini);
-            i += e->len;
-        } else {
-            size_t step = wl ? wl : 1;
-            buf_append(&b, text + i, step);
-            i += step;
-        }
     }
     return buf_steal(&b);
 }

@@ -16,8 +16,6 @@ struct entry {
 };
 
 struct meeting_search {
-    bool beamer;
-    const struct meeting_redactor *redactor;
     struct entry *e;
     size_t n, cap;
     char *query;           /* folded */
@@ -47,7 +45,7 @@ static void cut(char *s, size_t max)
     s[max] = '\0';
 }
 
-static char *make_label(const struct meeting_search *s, const struct wt_record *r)
+static char *make_label(const struct wt_record *r)
 {
     const char *(*g)(const struct wt_record *, int) = record_get;
     char day[DATE_SHOW_MAX], list[LABEL_MAX];
@@ -78,27 +76,6 @@ static char *make_label(const struct meeting_search *s, const struct wt_record *
         l = xasprintf("%s (%s)", g(r, MEMBER_NAME), words_of("members.role", g(r, MEMBER_ROLE)));
         break;
     }
-    if (s->beamer) {
-        char *priv = meeting_strip_private(l);
-        free(l);
-        l = meeting_redact(s->redactor, priv);
-        free(priv);
-        if (r->kind == WT_CASES || r->kind == WT_TALENTS) {
-            /* The name leads the label: make sure it is initials even when
-             * the redactor does not know it (a one-word name). */
-            const char *name = g(r, r->kind == WT_CASES ? CASE_RESIDENT : TALENT_NAME);
-            char *ini = meeting_initials(name);
-            char *red = meeting_redact(s->redactor, name);
-            size_t rl = strlen(red);
-            if (strncmp(l, red, rl) == 0) {
-                char *m = xasprintf("%s%s", ini, l + rl);
-                free(l);
-                l = m;
-            }
-            free(red);
-            free(ini);
-        }
-    }
     cut(l, LABEL_MAX);
     return l;
 }
@@ -106,20 +83,16 @@ static char *make_label(const struct meeting_search *s, const struct wt_record *
 static int add_one(void *ctx, const struct wt_record *r)
 {
     struct meeting_search *s = ctx;
-    if (s->beamer && r->kind == WT_CASES && strcmp(record_get(r, CASE_RESTRICTED), "yes") == 0)
-        return 0;
     const struct wt_kind_def *kd = record_kind(r->kind);
     struct buf b = {0};
     for (int f = 0; f < kd->nfields; f++) {
-        if (!r->v[f] || (s->beamer && kd->fields[f].personal))
+        /* The record is as app hands it out: on the beamer already without
+         * names, private lines and shielded cases, so search finds only
+         * what the wall may show. */
+        if (!r->v[f])
             continue;
-        const char *v = r->v[f];
-        char *priv = NULL;
-        if (s->beamer && kd->fields[f].type == FT_TEXT)
-            v = priv = meeting_strip_private(v);
-        buf_puts(&b, v);
+        buf_puts(&b, r->v[f]);
         buf_putc(&b, '\n');
-        free(priv);
     }
     char *hay = text_fold(b.data ? b.data : "");
     buf_fini(&b);
@@ -130,17 +103,14 @@ static int add_one(void *ctx, const struct wt_record *r)
     struct entry *e = &s->e[s->n++];
     e->kind = r->kind;
     e->id = xstrdup(r->v[0]);
-    e->label = make_label(s, r);
+    e->label = make_label(r);
     e->hay = hay ? hay : xstrdup("");
     return 0;
 }
 
-int meeting_search_new(struct app *a, bool beamer, const struct meeting_redactor *r,
-                       struct meeting_search **out, struct wt_error *err)
+int meeting_search_new(struct app *a, struct meeting_search **out, struct wt_error *err)
 {
     struct meeting_search *s = xcalloc(1, sizeof *s);
-    s->beamer = beamer;
-    s->redactor = r;
     s->query = xstrdup("");
     static const enum wt_kind order[] = {WT_CASES,   WT_SIGNALS, WT_RESOURCES,
                                          WT_TALENTS, WT_ACTIONS, WT_MEMBERS};

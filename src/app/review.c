@@ -4,24 +4,31 @@
 #include <string.h>
 
 #include "app_int.h"
+#include "policy_int.h"
 #include "wijktafel/area.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/text.h"
 
 struct review_filter {
-    const struct app *a;
+    struct policy_read p;
     store_review_fn fn;
     void *ctx;
 };
 
+/* The member's own submissions (a leader: all), shaped as app hands out records. */
 static int own_only(void *ctx, const struct store_submission *s)
 {
     struct review_filter *f = ctx;
-    if (f->a->role != APP_LEADER &&
-        strcmp(s->submitter, record_get(&f->a->member, MEMBER_ID)) != 0)
+    const struct app *a = f->p.a;
+    if (a->role != APP_LEADER && strcmp(s->submitter, record_get(&a->member, MEMBER_ID)) != 0)
         return 0;
-    return f->fn(f->ctx, s);
+    struct store_submission shown = *s;
+    if (!policy_shape(&f->p, &s->rec, &shown.rec))
+        return 0;
+    int rc = f->fn(f->ctx, &shown);
+    record_fini(&shown.rec);
+    return rc;
 }
 
 int app_review_each(struct app *a, store_review_fn fn, void *ctx, struct wt_error *err)
@@ -30,8 +37,11 @@ int app_review_each(struct app *a, store_review_fn fn, void *ctx, struct wt_erro
     int rc = store_read_begin(a->store, &t, err);
     if (rc)
         return rc;
-    struct review_filter f = {a, fn, ctx};
-    rc = store_review_each(t, own_only, &f);
+    struct review_filter f = {.fn = fn, .ctx = ctx};
+    rc = policy_read_init(&f.p, a, t);
+    if (!rc)
+        rc = store_review_each(t, own_only, &f);
+    policy_read_fini(&f.p);
     store_read_end(t);
     if (rc < 0)
         return wt_error_set(err, rc, _("%s: de beoordelingslijst kan niet worden gelezen"), a->dir);

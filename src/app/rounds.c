@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app_int.h"
+#include "policy_int.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/tags.h"
@@ -84,6 +85,14 @@ int app_rounds_list(struct app *a, int32_t from, int32_t to, struct app_round **
     rc = store_round_each(t, add_round, &c);
     for (size_t i = 0; i < c.n && !rc; i++)
         rc = store_door_each(t, c.rs[i].r.id, add_door, &c.rs[i]);
+    if (!rc) { /* the doors as this app may hand them out */
+        struct policy_read p;
+        rc = policy_read_init(&p, a, t);
+        for (size_t i = 0; i < c.n && !rc; i++)
+            for (size_t j = 0; j < c.rs[i].ndoors; j++)
+                policy_shape_door(&p, &c.rs[i].doors[j]);
+        policy_read_fini(&p);
+    }
     store_read_end(t);
     if (rc) {
         app_rounds_free(c.rs, c.n);

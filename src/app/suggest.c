@@ -107,12 +107,20 @@ static void filter_visible(struct app_suggester *s, struct match_result *res)
     for (size_t i = 0; i < res->n; i++) {
         struct match_option *o = &res->opts[i];
         bool keep = true;
-        if (o->type == MATCH_CASE && s->a->role != APP_LEADER) {
+        if (o->type == MATCH_CASE) { /* app decides: shielded of others, or on the wall */
             struct wt_record r;
             keep = app_get_unlogged(s->a, WT_CASES, o->id, &r) == 0;
             record_fini(&r);
         }
         if (keep) {
+            /* What the engine says of people, as this app may hand it out. */
+            char *name = o->type == MATCH_TALENT ? app_shown_person(s->a, o->name)
+                                                 : app_shown_text(s->a, o->name);
+            char *reasons = app_shown_text(s->a, o->reasons);
+            free(o->name);
+            free(o->reasons);
+            o->name = name;
+            o->reasons = reasons;
             res->opts[k++] = *o;
         } else {
             free(o->name);
@@ -140,6 +148,20 @@ int app_suggest(struct app_suggester *s, const char *case_id, size_t limit,
         s->asked = xrealloc(s->asked, s->cap * sizeof *s->asked);
     }
     snprintf(s->asked[s->n++], WT_MAX_ID + 1, "%s", case_id);
+    if (s->a->beamer) {
+        /* Visible, so ranked on what is stored (the age, not its band). */
+        struct store_txn *t;
+        if (store_read_begin(s->a->store, &t, NULL) == 0) {
+            struct wt_record raw;
+            if (store_get(t, WT_CASES, case_id, &raw) == 0) {
+                record_fini(&cs);
+                cs = raw;
+            } else {
+                record_fini(&raw);
+            }
+            store_read_end(t);
+        }
+    }
     /* The engine never offers shielded cases, so nothing it returns is hidden
      * from a member who may ask for options: the limit goes straight in. */
     match_rank(s->corpus, &cs, limit, out);

@@ -8,7 +8,6 @@
 struct finder {
     struct meeting_search *s;
     unsigned long gen;
-    bool beamer;
 };
 
 void finder_free(struct finder *f)
@@ -26,7 +25,7 @@ static bool prepare(struct ui *u)
     if (!u->finder)
         u->finder = xcalloc(1, sizeof *u->finder);
     struct finder *f = u->finder;
-    if (f->s && f->gen == u->gen && f->beamer == u->beamer)
+    if (f->s && f->gen == u->gen)
         return true;
     ui_message(u, false, _("Zoeken wordt voorbereid..."));
     ui_refresh(u);
@@ -34,13 +33,12 @@ static bool prepare(struct ui *u)
     f->s = NULL;
     struct wt_error err = {0};
     double t0 = ui_now();
-    if (meeting_search_new(u->a, u->beamer, u->redactor, &f->s, &err) != 0) {
+    if (meeting_search_new(u->a, &f->s, &err) != 0) {
         ui_error(u, &err);
         return false;
     }
     ui_log_timing(u, "search-index", 0, t0);
     f->gen = u->gen;
-    f->beamer = u->beamer;
     u->msg[0] = '\0';
     return true;
 }

@@ -52,13 +52,8 @@ static void rebuild(struct ui *u)
     u->finder = NULL;
     app_suggester_free(u->sugg);
     u->sugg = NULL;
-    meeting_redactor_free(u->redactor);
-    u->redactor = NULL;
     struct wt_error err = {0};
-    if (u->beamer && !(u->redactor = meeting_redactor_new(u->a, &err))) {
-        u->beamer = false; /* no names to hide them with: show nothing private either */
-        theme_set_beamer(false);
-    }
+    app_set_beamer(u->a, u->beamer); /* the new member's app, in the room's mode */
     if (ui_members_load(u, &err) != 0)
         ui_error(u, &err);
     /* Item 6 is another view for another role. */

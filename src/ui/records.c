@@ -332,10 +332,8 @@ bool ui_new_record(struct ui *u, enum wt_kind kind)
 bool ui_new_from_door(struct ui *u, struct wt_record *rec, const char *round_id, int no,
                       enum round_finding what)
 {
-    if (u->beamer) {
-        ui_message(u, true, _("Bewerken kan niet op de beamer: zet de beamer eerst uit (b)"));
+    if (!ui_may_edit_shown(u))
         return false;
-    }
     const struct spec *spec = rec->kind == WT_CASES ? case_new_spec : spec_of(rec->kind);
     struct save_ctx c = {rec, spec, true, NULL, round_id, no, what, NULL};
     char *title = xasprintf(rec->kind == WT_CASES ? _("Van deur %d: nieuwe casus (Enter bewaart)")
@@ -352,11 +350,8 @@ bool ui_edit_record(struct ui *u, const struct wt_record *r)
 {
     if (!spec_of(r->kind))
         return false;
-    if (u->beamer) {
-        /* A form shows the stored text as it is, names included. */
-        ui_message(u, true, _("Bewerken kan niet op de beamer: zet de beamer eerst uit (b)"));
+    if (!ui_may_edit_shown(u))
         return false;
-    }
     struct wt_record copy;
     record_copy(&copy, r);
     char *title = xasprintf(_("%s %s bewerken"), ui_kind_label(r->kind), r->v[0]);
@@ -370,10 +365,8 @@ bool ui_review_edit(struct ui *u, const char *sub_id, const struct wt_record *r)
 {
     if (!spec_of(r->kind) || r->kind == WT_CASES)
         return false;
-    if (u->beamer) {
-        ui_message(u, true, _("Bewerken kan niet op de beamer: zet de beamer eerst uit (b)"));
+    if (!ui_may_edit_shown(u))
         return false;
-    }
     struct wt_record copy;
     record_copy(&copy, r);
     char *title = xasprintf(_("Inzending %s aanpassen; Enter accepteert"), sub_id);

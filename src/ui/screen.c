@@ -55,6 +55,15 @@ void ui_changed(struct ui *u)
             u->views[i]->ops->reload(u->views[i]);
 }
 
+bool ui_may_edit_shown(struct ui *u)
+{
+    struct wt_error err = {0};
+    if (app_may_edit_shown(u->a, &err) == 0)
+        return true;
+    ui_error(u, &err);
+    return false;
+}
+
 bool ui_may_write(struct ui *u)
 {
     if (!u->follow)
@@ -248,20 +257,11 @@ void ui_goto(struct ui *u, int item, enum wt_kind kind, const char *id)
 
 static void toggle_beamer(struct ui *u)
 {
-    if (!u->beamer && !u->redactor) {
-        struct wt_error err = {0};
-        u->redactor = meeting_redactor_new(u->a, &err);
-        if (!u->redactor) {
-            ui_error(u, &err);
-            return;
-        }
-    }
-    u->beamer = !u->beamer;
+    app_set_beamer(u->a, !app_beamer(u->a));
+    u->beamer = app_beamer(u->a);
     theme_set_beamer(u->beamer);
     clearok(curscr, TRUE);
-    for (int i = 0; i < UI_NITEMS; i++)
-        if (u->views[i]->ops->reload)
-            u->views[i]->ops->reload(u->views[i]);
+    ui_changed(u); /* everything read again, as app now hands it out */
     ui_message(u, false, u->beamer ? _("Beamer aan: geen namen, geen afgeschermde casussen")
                                    : _("Beamer uit: alles zichtbaar voor u"));
 }

@@ -151,7 +151,6 @@ static void ui_free(struct ui *u)
         if (u->views[i])
             u->views[i]->ops->free(u->views[i]);
     finder_free(u->finder);
-    meeting_redactor_free(u->redactor);
     app_suggester_free(u->sugg);
     ui_members_free(u);
     if (u->timing)
@@ -171,7 +170,8 @@ int ui_run(struct app **ap, const struct ui_opts *o)
         a->path = "scherm"; /* how the member works, for the access log */
     u.follow = o->follow;
     editor_cleanup(a->dir); /* what an editor left when we were killed */
-    u.beamer = o->beamer || o->follow; /* the wall is always in beamer mode */
+    app_set_beamer(a, o->beamer || o->follow); /* the wall is always in beamer mode */
+    u.beamer = app_beamer(a);                  /* for the colours and the status line */
     const char *tf = getenv("WIJKTAFEL_UI_TIMING");
     if (tf && *tf)
         u.timing = fopen(tf, "a");
@@ -206,15 +206,6 @@ int ui_run(struct app **ap, const struct ui_opts *o)
         ui_free(&u);
         return wt_error_exit_code(err.code);
     }
-    double tr = ui_now();
-    if (u.beamer && !(u.redactor = meeting_redactor_new(a, &err))) {
-        term_fini();
-        fprintf(stderr, "%s\n", err.text);
-        ui_free(&u);
-        return wt_error_exit_code(err.code);
-    }
-    if (u.beamer)
-        ui_log_timing(&u, "names", 0, tr);
     if (!started) {
         if (term_init() != 0) {
             ui_free(&u);

@@ -397,7 +397,6 @@ struct ui {
     int timebox[UI_NITEMS];
     char msg[512];
     bool msg_error;
-    struct meeting_redactor *redactor; /* beamer: names to replace */
     struct finder *finder;
     unsigned long gen;                  /* data generation (bumped on writes) */
     struct meeting_wall published, followed;
@@ -450,6 +449,9 @@ void ui_changed(struct ui *u);
 void ui_draw(struct ui *u);
 /* Draws and sends the screen to the terminal. */
 void ui_refresh(struct ui *u);
+/* False (with app's message) where a stored record may not be opened in a
+ * form (beamer mode: the form would show it unredacted). */
+bool ui_may_edit_shown(struct ui *u);
 /* False (with a message) on the wall, which never writes. */
 bool ui_may_write(struct ui *u);
 /* Switches to item and shows the record there. */

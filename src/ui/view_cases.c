@@ -246,8 +246,9 @@ static bool cases_select(struct view *v, enum wt_kind kind, const char *id, int 
             view_cases_refilter(s, id);
         }
     }
-    /* On the beamer a shielded case is not in the list: say so, show nothing of it. */
-    s->hidden = v->u->beamer;
+    /* The wall was asked for a case app does not hand it (shielded): say so,
+     * show nothing of it. */
+    s->hidden = v->u->follow;
     return false;
 }
 

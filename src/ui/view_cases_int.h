@@ -34,7 +34,6 @@ struct cases {
     struct match_result opts; /* its options, exactly as app_suggest returns them */
     char opts_id[WT_MAX_ID + 1];
     unsigned long opts_gen;
-    bool opts_beamer; /* computed for the beamer (shielded cases left out) */
     bool have_opts;
     size_t opt_sel;
     struct rect list_r, detail_r, opts_r;

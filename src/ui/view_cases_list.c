@@ -93,8 +93,6 @@ static bool has_need(const char *needs, const char *need)
 
 static bool passes(const struct cases *s, const struct case_row *c)
 {
-    if (s->v.u->beamer && c->restricted)
-        return false;
     const char *st = s->f_status;
     if (strcmp(st, "alle") != 0) {
         if (strcmp(st, "actief") == 0 ? strcmp(c->status, "closed") == 0

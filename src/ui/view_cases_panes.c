@@ -32,7 +32,7 @@ bool view_cases_opts_current(const struct cases *s)
 {
     const char *id = view_cases_selected_id(s);
     return !id || (s->have_opts && s->opts_gen == s->v.u->gen &&
-                   s->opts_beamer == s->v.u->beamer && strcmp(s->opts_id, id) == 0);
+                   strcmp(s->opts_id, id) == 0);
 }
 
 static bool view_cases_chosen(const char *list, const char *id)
@@ -138,8 +138,8 @@ void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
     char *formal = ui_show(u, record_get(c, CASE_FORMAL));
     char strlist[WT_MAX_FIELD_BYTES + 1];
     char *strengths = ui_show(u, words_list(NULL, c->v[CASE_STRENGTHS], strlist, sizeof strlist));
-    /* Health data: never on the wall. */
-    char *wellbeing = u->beamer ? NULL : measure_text(case_measures(s, c->v[CASE_ID]));
+    /* Health data: app hands none to the beamer or the wall. */
+    char *wellbeing = measure_text(case_measures(s, c->v[CASE_ID]));
     char yrs[16] = "", needs[WT_MAX_FIELD_BYTES + 1], chosen[WT_MAX_FIELD_BYTES + 1];
     if (c->v[CASE_AGE])
         snprintf(yrs, sizeof yrs, _("%s jaar"), c->v[CASE_AGE]);
@@ -333,28 +333,6 @@ static void view_cases_log_view(struct cases *s, const char *id)
     app_log(u->a, "view", WT_CASES, id, NULL);
 }
 
-/* On the beamer a shielded case is never shown, not even as a similar case. */
-static void view_cases_hide_shielded(struct cases *s)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < s->opts.n; i++) {
-        struct match_option *o = &s->opts.opts[i];
-        bool hide = false;
-        struct wt_record r;
-        if (o->type == MATCH_CASE && meeting_peek(s->v.u->a, WT_CASES, o->id, &r) == 0)
-            hide = strcmp(record_get(&r, CASE_RESTRICTED), "yes") == 0;
-        if (o->type == MATCH_CASE)
-            record_fini(&r);
-        if (hide) {
-            free(o->name);
-            free(o->reasons);
-        } else {
-            s->opts.opts[k++] = *o;
-        }
-    }
-    s->opts.n = k;
-}
-
 /* The options of the selected case, computed when the keyboard is idle so
  * that scrolling through the list stays quick. */
 bool view_cases_idle_options(struct cases *s)
@@ -373,12 +351,9 @@ bool view_cases_idle_options(struct cases *s)
         s->opts.opts = NULL;
         s->opts.n = 0;
     }
-    if (v->u->beamer)
-        view_cases_hide_shielded(s);
     view_cases_log_view(s, id);
     snprintf(s->opts_id, sizeof s->opts_id, "%s", id);
     s->opts_gen = v->u->gen;
-    s->opts_beamer = v->u->beamer;
     s->have_opts = true;
     return true;
 }

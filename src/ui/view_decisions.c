@@ -161,10 +161,8 @@ static void add_or_edit(struct decisions *s, bool edit)
         return;
     if (edit && !s->n)
         return;
-    if (edit && s->v.u->beamer) {
-        ui_message(s->v.u, true, _("Bewerken kan niet op de beamer: zet de beamer eerst uit (b)"));
+    if (edit && !ui_may_edit_shown(s->v.u))
         return;
-    }
     size_t at = edit ? s->l.sel : s->n;
     char *typed = xstrdup(edit ? s->lines[at] : "");
     for (;;) {
@@ -210,10 +208,8 @@ static void in_editor(struct decisions *s)
 {
     if (!ui_may_write(s->v.u))
         return;
-    if (s->v.u->beamer) {
-        ui_message(s->v.u, true, _("Bewerken kan niet op de beamer: zet de beamer eerst uit (b)"));
+    if (!ui_may_edit_shown(s->v.u))
         return;
-    }
     struct buf b = {0};
     buf_puts(&b, "");
     for (size_t i = 0; i < s->n; i++)

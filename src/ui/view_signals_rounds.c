@@ -91,8 +91,7 @@ static void door_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     snprintf(no, sizeof no, "%3d", d->no);
     finding_marks(d, marks);
     const char *open = d->answered ? (d->talked ? _("gesprek") : _("open")) : _("niet open");
-    /* On the beamer no addresses: a door is a household. */
-    const char *where = c->u->beamer ? "" : d->where;
+    const char *where = d->where; /* app hands the beamer no addresses */
     struct buf made = {0};
     buf_puts(&made, "");
     const char *ids[] = {d->signal, d->made_case, d->talent};
@@ -361,10 +360,8 @@ static void edit_door(struct rounds_pane *p, struct ui *u, const struct round_do
     struct app_round *ar = current(p);
     if (!ar || !ui_may_write(u))
         return;
-    if (from && u->beamer) {
-        ui_message(u, true, _("Bewerken kan niet op de beamer: zet de beamer eerst uit (b)"));
+    if (from && !ui_may_edit_shown(u))
         return;
-    }
     struct round_door d;
     if (from)
         round_door_copy(&d, from);

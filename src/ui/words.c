@@ -83,17 +83,12 @@ void ui_age(int32_t today, const char *date, char out[16])
 
 char *ui_show(const struct ui *u, const char *text)
 {
-    if (!u->beamer)
-        return xstrdup(text ? text : "");
-    char *priv = meeting_strip_private(text);
-    char *red = meeting_redact(u->redactor, priv);
-    free(priv);
-    return red;
+    return app_shown_text(u->a, text); /* app decides what the room may see */
 }
 
 char *ui_person(const struct ui *u, const char *name)
 {
-    return u->beamer ? meeting_initials(name) : xstrdup(name ? name : "");
+    return app_shown_person(u->a, name);
 }
 
 const char *ui_member_name(const struct ui *u, const char *id)

@@ -232,10 +232,10 @@ static int test_meeting_import_backup(void)
     vt_send(chair, "5");
     CHECK(chair, ut_wait(chair, "Besluiten van vandaag") == 0);
     vt_send(chair, "n");
-    CHECK(chair, ut_type(chair, "Na de import verder") == 0);
+    CHECK(chair, ut_type(chair, "Na de inleesronde verder") == 0);
     CHECK(chair, ut_key(chair, "Enter") == 0);
     CHECK(chair, ut_wait(chair, "Besluit bewaard") == 0);
-    CHECK(wall, ut_wait(wall, "Na de import verder") == 0);
+    CHECK(wall, ut_wait(wall, "Na de inleesronde verder") == 0);
     if (totals_whole(chair, wall, chair_base, wall_base, "after the import") != 0)
         return -1;
     long want = imported ? NIMPORT : 0;

@@ -1,0 +1,98 @@
+/* policy_int.h: the policy room's parts shared inside the app layer (policy.c, policy_names.c). */
+#ifndef WIJKTAFEL_POLICY_INT_H
+#define WIJKTAFEL_POLICY_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app_int.h"
+
+/* ---- names (policy_names.c, meeting_names.c) ---- */
+
+/* Initials of a name, Dutch particles small ("Jan de Vries" -> "J.d.V.");
+ * particle_first: the name is a surname that may start with one ("van der
+ * Berg" -> "v.d.B."). Caller frees. */
+char *policy_initials(const char *name, bool particle_first);
+
+/* True when word is a name particle (de, van, der, ...), any case. */
+bool policy_is_particle(const char *word);
+
+/* The names of people who are not team members, for the beamer: every
+ * resident and talent, each as the full name, every part (first name,
+ * surname) and the surname with its particles. */
+struct policy_names;
+/* An empty set, read when the database's change sequence was seq. */
+struct policy_names *policy_names_new(uint64_t seq);
+uint64_t policy_names_seq(const struct policy_names *n);
+/* Adds a person's name with its parts. */
+void policy_names_add(struct policy_names *n, const char *name);
+void policy_names_free(struct policy_names *n);
+/* Reads the names of every case (shielded ones too) and talent in t into
+ * *out (caller frees); a volunteer's keys give the talents only. 0 or a
+ * read error. */
+int policy_names_read(struct store_txn *t, struct policy_names **out);
+/* A copy of text in which every known name or name part (whole words, case
+ * and accents ignored, the longest first) is replaced by its initials.
+ * n may be NULL (a plain copy). Caller frees. */
+char *policy_names_redact(const struct policy_names *n, const char *text);
+
+/* ---- shaping what a read hands out (policy.c) ---- */
+
+/* One read (a transaction) of the app: remembers which linked case ids it
+ * found hidden, so that each is looked up once. */
+struct policy_read {
+    struct app *a;
+    struct store_txn *t;
+    struct idset shown, hidden;
+};
+
+/* Starts shaping the records of transaction t; on the beamer it first reads
+ * the names to hide (again when the database changed since). 0 or a read
+ * error (p is usable for policy_read_fini either way). */
+int policy_read_init(struct policy_read *p, struct app *a, struct store_txn *t);
+void policy_read_fini(struct policy_read *p);
+
+/* True when this app may not receive the case record c at all: a shielded
+ * case of another owner for a professional, every case for a volunteer,
+ * every shielded or damaged case on the beamer and the wall, and every
+ * closed case on the wall (an app opened readonly). */
+bool policy_case_hidden(const struct app *a, const struct wt_record *c);
+
+/* True when case_id names a case this app may not receive (looked up in the
+ * read's transaction; an id of no case is not hidden). */
+bool policy_id_hidden(struct policy_read *p, const char *case_id);
+
+/* Fills out with r as the app may hand it out and returns true, or returns
+ * false (out untouched) when r may not be handed out at all. On the beamer
+ * and the wall: names as initials, free text without private lines and
+ * without names, ages as bands, links to hidden cases gone; for a member:
+ * links to cases they may not see masked. */
+bool policy_shape(struct policy_read *p, const struct wt_record *r, struct wt_record *out);
+
+/* True when case_id names a shielded case the read's member may not see
+ * (whatever their role may see of other cases), or any shielded case on the
+ * beamer. */
+bool policy_id_shielded(struct policy_read *p, const char *case_id);
+
+/* Removes from r every link to a case the read's member may not see (a
+ * signal's or action's case, chosen options naming one): for what leaves the
+ * database for them (a bundle). */
+void policy_strip_links(struct policy_read *p, struct wt_record *r);
+
+/* A door of a round as the read may hand it out: no id of a hidden case; on
+ * the beamer and the wall no address and no name in its notes. */
+void policy_shape_door(struct policy_read *p, struct round_door *d);
+
+/* Free text as the read may hand it out (beamer: no private lines, names as
+ * initials; ids of hidden cases left out). Caller frees. */
+char *policy_text(struct policy_read *p, const char *text);
+
+/* Before r (as a member edited it) is stored: puts back what policy_shape
+ * masked (a link to a case they may not see, hidden chosen options), from
+ * the stored record. */
+void policy_restore(struct app *a, struct wt_record *r);
+
+/* The age band the wall shows for an age ("14" -> "12-17"); "" for none. */
+const char *policy_age_band(const char *age);
+
+#endif
