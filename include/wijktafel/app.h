@@ -358,6 +358,17 @@ enum app_op { APP_OP_READ, APP_OP_WRITE, APP_OP_EXPORT, APP_OP_IMPORT };
  * talents are allowed: they go to the review queue (app_goes_to_review). */
 int app_allowed(const struct app *a, enum wt_kind kind, enum app_op op, struct wt_error *err);
 
+/* app_allowed without a message: for the screen's choices (what to offer). */
+bool app_may(const struct app *a, enum wt_kind kind, enum app_op op);
+
+/* True when this member decides for the team: reviews submissions, enters
+ * others' hours, manages members (a leader). */
+bool app_decides(const struct app *a);
+
+/* True when this member has the screen's item 6: a leader (the review queue)
+ * or a volunteer (their own submissions). */
+bool app_has_review_item(const struct app *a);
+
 /* True when what this member writes of kind waits for a leader's review. */
 bool app_goes_to_review(const struct app *a, enum wt_kind kind);
 

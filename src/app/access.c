@@ -56,6 +56,21 @@ bool app_goes_to_review(const struct app *a, enum wt_kind kind)
     return a->role == APP_VOLUNTEER && volunteer_input(kind);
 }
 
+bool app_may(const struct app *a, enum wt_kind kind, enum app_op op)
+{
+    return app_allowed(a, kind, op, NULL) == 0;
+}
+
+bool app_decides(const struct app *a)
+{
+    return a->role == APP_LEADER;
+}
+
+bool app_has_review_item(const struct app *a)
+{
+    return a->role != APP_PROFESSIONAL;
+}
+
 int app_leader_only(const struct app *a, const char *what, struct wt_error *err)
 {
     if (a->role == APP_LEADER)

@@ -141,7 +141,7 @@ static int tab_x[UI_NITEMS + 1];
 
 int ui_nitems(const struct ui *u)
 {
-    return u->a->role == APP_PROFESSIONAL || u->follow ? MEETING_NITEMS : UI_NITEMS;
+    return !app_has_review_item(u->a) || u->follow ? MEETING_NITEMS : UI_NITEMS;
 }
 
 static void draw_tabs(struct ui *u)

@@ -281,7 +281,7 @@ static void cases_warm(struct view *v)
     struct cases *s = (struct cases *)v;
     if (!s->loaded)
         view_cases_load(s);
-    if (v->u->a->role != APP_VOLUNTEER)
+    if (app_may(v->u->a, WT_CASES, APP_OP_READ))
         ui_suggester(v->u);
 }
 

@@ -113,7 +113,7 @@ void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
         draw_wrap(in, 0, _("[A] Deze casus is afgeschermd: hij staat niet op de muur."), TH_MARK);
         return;
     }
-    if (s->v.u->a->role == APP_VOLUNTEER) {
+    if (!app_may(s->v.u->a, WT_CASES, APP_OP_READ)) {
         draw_wrap(in, 0, _("Casussen zijn er alleen voor leiders en professionals."), TH_DIM);
         return;
     }

@@ -133,7 +133,7 @@ static void enter_hours(struct balance_pane *p, struct ui *u, int32_t day)
     const char *me = record_get(&u->a->member, MEMBER_ID);
     const struct app_balance_member *m = p->b.n ? &p->b.m[p->l.sel] : NULL;
     char id[WT_MAX_ID + 1];
-    snprintf(id, sizeof id, "%s", u->a->role == APP_LEADER && m ? m->id : me);
+    snprintf(id, sizeof id, "%s", app_decides(u->a) && m ? m->id : me);
     int32_t week = balance_monday(day);
     const struct balance_week *bw = NULL;
     for (size_t i = 0; p->b.m && i < p->b.n && !bw; i++)

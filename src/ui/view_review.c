@@ -411,7 +411,7 @@ static const struct view_ops own_ops = {
 struct view *view_review_new(struct ui *u)
 {
     struct review *s = xcalloc(1, sizeof *s);
-    s->leader = u->a->role == APP_LEADER;
+    s->leader = app_decides(u->a);
     s->v.ops = s->leader ? &leader_ops : &own_ops;
     s->v.u = u;
     record_init(&s->dup, WT_MEMBERS);

@@ -440,7 +440,7 @@ static void make_from(struct rounds_pane *p, struct ui *u, enum round_finding wh
         ui_message(u, true, _("Deur %d heeft geen idee of notitie voor een signaal"), d->no);
         return;
     }
-    if (what == FINDING_CASE && u->a->role == APP_VOLUNTEER) {
+    if (what == FINDING_CASE && !app_may(u->a, WT_CASES, APP_OP_WRITE)) {
         ui_message(u, true, _("Een casus maakt het team: de zorgvraag staat bij deur %d en gaat "
                               "met de ronde mee"),
                    d->no);
