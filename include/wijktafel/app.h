@@ -171,6 +171,11 @@ enum app_format { APP_CSV, APP_JSON };
 int app_export(struct app *a, enum wt_kind kind, enum app_format fmt, struct buf *out,
                struct wt_error *err);
 
+/* The database's change sequence: it grows with every record written, by
+ * any program (one read transaction and one small read: cheap enough for
+ * the wall to ask ten times a second). 0 when it cannot be read. */
+uint64_t app_data_seq(struct app *a);
+
 /* Verifies the whole database (see store_check). */
 int app_check(struct app *a, store_report_fn report, void *ctx, struct wt_error *err);
 

@@ -450,6 +450,16 @@ int app_each(struct app *a, enum wt_kind kind, store_each_fn fn, void *ctx, stru
     return rc;
 }
 
+uint64_t app_data_seq(struct app *a)
+{
+    struct store_txn *t;
+    if (store_read_begin(a->store, &t, NULL) != 0)
+        return 0;
+    uint64_t seq = store_seq(t);
+    store_read_end(t);
+    return seq;
+}
+
 int app_check(struct app *a, store_report_fn report, void *ctx, struct wt_error *err)
 {
     return store_check(a->store, report, ctx, err);

@@ -64,19 +64,34 @@ static void publish(struct ui *u)
     }
 }
 
+/* The wall: a record written by any program (the chair, an import, a
+ * bundle) shows at the next tick; true when the data changed. */
+static bool follow_data(struct ui *u)
+{
+    uint64_t seq = app_data_seq(u->a);
+    if (seq == u->data_seq)
+        return false;
+    bool first = u->data_seq == 0;
+    u->data_seq = seq;
+    if (!first)
+        ui_changed(u);
+    return !first;
+}
+
 /* The wall: follow the chair's latest selection; true when it changed. */
 static bool follow(struct ui *u)
 {
+    bool data_changed = follow_data(u);
     struct meeting_wall w;
     memset(&w, 0, sizeof w);
     if (meeting_wall_read(u->a, &w) != 0) {
         if (!u->msg[0])
             ui_message(u, false, _("Wacht op het scherm van de voorzitter..."));
-        return false;
+        return data_changed;
     }
     if (u->have_published && wall_same(&w, &u->followed))
-        return false;
-    bool data = !u->have_published || w.gen != u->followed.gen;
+        return data_changed;
+    bool data = (!u->have_published || w.gen != u->followed.gen) && !data_changed;
     u->followed = w;
     u->have_published = true;
     u->msg[0] = '\0';

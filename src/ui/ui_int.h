@@ -400,6 +400,7 @@ struct ui {
     struct finder *finder;
     unsigned long gen;                  /* data generation (bumped on writes) */
     struct meeting_wall published, followed;
+    uint64_t data_seq; /* the wall: the database's change sequence last seen */
     bool have_published;
     char **member_ids, **member_names;
     size_t nmembers;

@@ -301,6 +301,8 @@ int main(int argc, char **argv)
         {"measure", test_measure},
         {"rounds", test_rounds},
         {"times_kept", test_times_kept},
+        {"privacy_views", test_privacy_views},
+        {"wall_new_signal", test_wall_new_signal},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

@@ -51,4 +51,8 @@ int test_times_kept(void);
 /* check_ui_rounds.c: a door-to-door round in item 3. */
 int test_rounds(void);
 
+/* check_ui_wall.c: every view in beamer mode and on the wall (issue 14). */
+int test_privacy_views(void);
+int test_wall_new_signal(void);
+
 #endif
