@@ -168,6 +168,9 @@ struct meeting_wall {
     enum wt_kind kind;        /* the selected record's kind */
     char id[WT_MAX_ID + 1];   /* its id, "" when nothing is selected */
     unsigned long gen;        /* bumped by the chair after every change of data */
+    int sort;                 /* the view's order */
+    int opt;                  /* the option cursor (Casussen) */
+    char filter[256];         /* the view's filter, its parts separated by tabs */
 };
 
 /* Writes w for the wall (a small file in the database folder, replaced

@@ -18,8 +18,15 @@ int meeting_wall_publish(struct app *a, const struct meeting_wall *w, struct wt_
 {
     char *path = xasprintf("%s/%s", a->dir, WALL_FILE);
     char *tmp = xasprintf("%s/.%s.%ld", a->dir, WALL_FILE, (long)getpid());
-    char *text = xasprintf("item=%d\npane=%d\nkind=%s\nid=%s\ngen=%lu\n", w->item, w->pane,
-                           record_kind(w->kind)->name, w->id, w->gen);
+    char filter[sizeof w->filter];
+    snprintf(filter, sizeof filter, "%s", w->filter);
+    for (char *c = filter; *c; c++)
+        if (*c == '\n' || *c == '\r')
+            *c = ' ';
+    char *text = xasprintf("item=%d\npane=%d\nkind=%s\nid=%s\ngen=%lu\nsort=%d\nopt=%d\n"
+                           "filter=%s\n",
+                           w->item, w->pane, record_kind(w->kind)->name, w->id, w->gen, w->sort,
+                           w->opt, filter);
     int rc = 0;
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     size_t n = strlen(text);
@@ -42,7 +49,7 @@ int meeting_wall_read(struct app *a, struct meeting_wall *w)
     if (!f)
         return WT_ENOTFOUND;
     struct meeting_wall r = {.item = -1, .kind = WT_CASES};
-    char line[128];
+    char line[512];
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\n")] = '\0';
         char *eq = strchr(line, '=');
@@ -60,6 +67,12 @@ int meeting_wall_read(struct app *a, struct meeting_wall *w)
             snprintf(r.id, sizeof r.id, "%s", v);
         else if (strcmp(line, "gen") == 0)
             r.gen = strtoul(v, NULL, 10);
+        else if (strcmp(line, "sort") == 0)
+            r.sort = atoi(v);
+        else if (strcmp(line, "opt") == 0)
+            r.opt = atoi(v);
+        else if (strcmp(line, "filter") == 0)
+            snprintf(r.filter, sizeof r.filter, "%s", v);
     }
     fclose(f);
     if (r.item < 0 || r.item >= MEETING_NITEMS)

@@ -43,7 +43,8 @@ struct app_suggester *ui_suggester(struct ui *u)
 static bool wall_same(const struct meeting_wall *a, const struct meeting_wall *b)
 {
     return a->item == b->item && a->pane == b->pane && a->kind == b->kind &&
-           strcmp(a->id, b->id) == 0 && a->gen == b->gen;
+           strcmp(a->id, b->id) == 0 && a->gen == b->gen && a->sort == b->sort &&
+           a->opt == b->opt && strcmp(a->filter, b->filter) == 0;
 }
 
 /* The chair: tell the wall what is selected, when it changed. */
@@ -100,7 +101,9 @@ static bool follow(struct ui *u)
     struct view *v = u->views[w.item];
     if (u->cur != w.item)
         ui_goto(u, w.item, w.kind, NULL);
-    if (v->ops->select)
+    if (v->ops->follow)
+        v->ops->follow(v, &w);
+    else if (v->ops->select)
         v->ops->select(v, w.kind, w.id, w.pane);
     return true;
 }

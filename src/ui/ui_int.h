@@ -285,6 +285,9 @@ struct view_ops {
     bool (*select)(struct view *v, enum wt_kind kind, const char *id, int pane);
     /* What is selected now, for the wall. */
     void (*selection)(const struct view *v, struct meeting_wall *w);
+    /* The wall: show what the chair's view has (filter, order, selection,
+     * cursor); NULL: select() is enough. */
+    void (*follow)(struct view *v, const struct meeting_wall *w);
     /* Deferred work (options for the selected case); true when it changed
      * what is shown. */
     bool (*idle)(struct view *v);

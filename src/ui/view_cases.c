@@ -259,6 +259,57 @@ static void cases_selection(const struct view *v, struct meeting_wall *w)
     w->pane = s->focus;
     const char *id = view_cases_selected_id(s);
     snprintf(w->id, sizeof w->id, "%s", id ? id : "");
+    w->sort = s->sort;
+    w->opt = (int)s->opt_sel;
+    snprintf(w->filter, sizeof w->filter, "%s\t%s\t%s\t%s", s->f_status ? s->f_status : "",
+             s->f_owner ? s->f_owner : "", s->f_area ? s->f_area : "",
+             s->f_need ? s->f_need : "");
+}
+
+/* The wall takes the chair's filter and order, then the case and the option
+ * cursor. What app does not hand the wall (closed, shielded) stays away. */
+static void cases_follow(struct view *v, const struct meeting_wall *w)
+{
+    struct cases *s = (struct cases *)v;
+    if (!s->loaded)
+        view_cases_load(s);
+    char *parts[4] = {NULL, NULL, NULL, NULL};
+    const char *p = w->filter;
+    for (int i = 0; i < 4; i++) {
+        size_t n = strcspn(p, "\t");
+        parts[i] = xstrndup(p, n);
+        p += n + (p[n] ? 1 : 0);
+    }
+    bool same = s->f_status && strcmp(parts[0], s->f_status) == 0 &&
+                strcmp(parts[1], s->f_owner) == 0 && strcmp(parts[2], s->f_area) == 0 &&
+                strcmp(parts[3], s->f_need) == 0 && s->sort == w->sort;
+    if (!same && *parts[0]) {
+        free(s->f_status), free(s->f_owner), free(s->f_area), free(s->f_need);
+        s->f_status = parts[0], s->f_owner = parts[1], s->f_area = parts[2];
+        s->f_need = parts[3];
+        parts[0] = parts[1] = parts[2] = parts[3] = NULL;
+        if (w->sort >= 0 && w->sort < SORT_COUNT)
+            s->sort = w->sort;
+        view_cases_refilter(s, NULL);
+    }
+    for (int i = 0; i < 4; i++)
+        free(parts[i]);
+    const char *cur = view_cases_selected_id(s);
+    if (*w->id && (!cur || strcmp(cur, w->id) != 0)) {
+        s->hidden = true; /* until found in the list as the wall may show it */
+        for (size_t i = 0; i < s->nidx; i++)
+            if (strcmp(s->rows[s->idx[i]].id, w->id) == 0) {
+                s->l.sel = i;
+                list_clamp(&s->l);
+                s->hidden = false;
+                break;
+            }
+    } else {
+        s->hidden = false;
+    }
+    if (w->pane >= FOCUS_LIST && w->pane <= FOCUS_OPTIONS)
+        s->focus = w->pane;
+    s->opt_sel = w->opt > 0 ? (size_t)w->opt : 0;
 }
 
 static bool cases_busy(const struct view *v)
@@ -321,6 +372,7 @@ static const struct view_ops ops = {
     .reload = cases_reload,
     .select = cases_select,
     .selection = cases_selection,
+    .follow = cases_follow,
     .idle = cases_idle,
     .busy = cases_busy,
     .warm = cases_warm,
