@@ -33,6 +33,26 @@ bool policy_case_hidden(const struct app *a, const struct wt_record *c)
     return a->readonly && strcmp(record_get(c, CASE_STATUS), "closed") == 0;
 }
 
+static int load_names(struct app *a, struct store_txn *t);
+
+void app_beamer_names_later(struct app *a)
+{
+    a->names_later = true;
+}
+
+int app_beamer_names(struct app *a)
+{
+    if (!a->beamer || a->names)
+        return 0;
+    struct store_txn *t;
+    int rc = store_read_begin(a->store, &t, NULL);
+    if (rc)
+        return rc;
+    rc = load_names(a, t);
+    store_read_end(t);
+    return rc ? rc : 1;
+}
+
 void app_set_beamer(struct app *a, bool on)
 {
     a->beamer = on || a->readonly; /* the wall never leaves beamer mode */
@@ -75,11 +95,43 @@ int policy_names_read(struct store_txn *t, struct policy_names **out)
     return rc;
 }
 
-/* The names to hide, read in t when missing or older than the data. */
+struct names_since {
+    struct store_txn *t;
+    struct policy_names *n;
+};
+
+/* A case or talent written since the names were read: its name is added (a
+ * name that went stays hidden too: more is hidden, never less). */
+static int add_changed(void *ctx, enum wt_kind kind, const char *id, bool tomb,
+                       const struct store_stamp *st)
+{
+    (void)st;
+    struct names_since *c = ctx;
+    if (tomb || (kind != WT_CASES && kind != WT_TALENTS))
+        return 0;
+    struct wt_record r;
+    if (store_get(c->t, kind, id, &r) == 0)
+        collect_name(c->n, &r);
+    record_fini(&r);
+    return 0;
+}
+
+/* The names to hide, read in t when missing; when the data changed since,
+ * only the cases and talents written since are read (a new record on the
+ * wall costs one record, not the whole database). */
 static int load_names(struct app *a, struct store_txn *t)
 {
-    if (a->names && policy_names_seq(a->names) == store_seq(t))
+    uint64_t seq = store_seq(t);
+    if (a->names && policy_names_seq(a->names) == seq)
         return 0;
+    if (a->names && policy_names_seq(a->names) < seq) {
+        struct names_since c = {t, a->names};
+        int rc = store_changes_each(t, policy_names_seq(a->names), add_changed, &c);
+        if (rc == 0) {
+            policy_names_set_seq(a->names, seq);
+            return 0;
+        }
+    }
     struct policy_names *n;
     int rc = policy_names_read(t, &n);
     if (rc)
@@ -95,6 +147,8 @@ int policy_read_init(struct policy_read *p, struct app *a, struct store_txn *t)
     p->t = t;
     idset_init(&p->shown);
     idset_init(&p->hidden);
+    if (a->beamer && !a->names && a->names_later)
+        return 0; /* free text waits (policy_text), the first screen does not */
     return a->beamer ? load_names(a, t) : 0;
 }
 
@@ -169,6 +223,8 @@ char *policy_text(struct policy_read *p, const char *text)
         return xstrdup("");
     if (!p->a->beamer)
         return hide_ids(p, text);
+    if (!p->a->names)
+        return xstrdup(*text ? "..." : ""); /* the names are not read yet: nothing of it */
     char *priv = meeting_strip_private(text);
     char *named = policy_names_redact(p->a->names, priv);
     free(priv);

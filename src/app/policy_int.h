@@ -24,6 +24,7 @@ struct policy_names;
 /* An empty set, read when the database's change sequence was seq. */
 struct policy_names *policy_names_new(uint64_t seq);
 uint64_t policy_names_seq(const struct policy_names *n);
+void policy_names_set_seq(struct policy_names *n, uint64_t seq);
 /* Adds a person's name with its parts. */
 void policy_names_add(struct policy_names *n, const char *name);
 void policy_names_free(struct policy_names *n);

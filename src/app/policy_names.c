@@ -165,6 +165,11 @@ uint64_t policy_names_seq(const struct policy_names *n)
     return n->seq;
 }
 
+void policy_names_set_seq(struct policy_names *n, uint64_t seq)
+{
+    n->seq = seq;
+}
+
 void policy_names_free(struct policy_names *n)
 {
     if (!n)

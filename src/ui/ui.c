@@ -127,6 +127,12 @@ static void loop(struct ui *u)
         int key;
         if (!term_read_key(ms, &key)) {
             bool changed = false;
+            double tn = ui_now();
+            if (app_beamer_names(u->a) > 0) { /* free text waited for the names */
+                ui_log_timing(u, "names", 0, tn);
+                ui_changed(u);
+                changed = true;
+            }
             if (warm < UI_NITEMS) {
                 struct view *w = u->views[warm++];
                 if (w->ops->warm) {
@@ -189,6 +195,7 @@ int ui_run(struct app **ap, const struct ui_opts *o)
     u.follow = o->follow;
     editor_cleanup(a->dir); /* what an editor left when we were killed */
     app_set_beamer(a, o->beamer || o->follow); /* the wall is always in beamer mode */
+    app_beamer_names_later(a); /* the first screen does not wait for every name */
     u.beamer = app_beamer(a);                  /* for the colours and the status line */
     const char *tf = getenv("WIJKTAFEL_UI_TIMING");
     if (tf && *tf)

@@ -361,6 +361,19 @@ START_TEST(test_beamer_reads_are_redacted)
     ck_assert_int_eq(meeting_peek(a, WT_ACTIONS, id, &act), 0);
     ck_assert_str_eq(record_get(&act, ACTION_TEXT), "kennismaken met Yusuf Kaya");
     record_fini(&act);
+    app_set_beamer(a, true);
+    /* A resident imported by another program meanwhile is known at the next read. */
+    const char *nc = "id,opened,area,resident,request,owner,needs\n"
+                     "c-nieuw,2026-11-30,Veen/Noord,Zoltan Mulder,Hulp bij post,m-own,post\n";
+    const char *ns = "id,date,area,text\ns-nieuw,2026-11-30,Veen/Noord,Zoltan komt langs\n";
+    char *pc = tu_write(tmp, "nc.csv", nc, strlen(nc)), *ps = tu_write(tmp, "ns.csv", ns, strlen(ns));
+    ok(RUN("--db", db, "import", "cases", pc));
+    ok(RUN("--db", db, "import", "signals", ps));
+    free(pc), free(ps);
+    struct wt_record sg;
+    ck_assert_int_eq(meeting_peek(a, WT_SIGNALS, "s-nieuw", &sg), 0);
+    ck_assert_str_eq(record_get(&sg, SIGNAL_TEXT), "Z. komt langs");
+    record_fini(&sg);
     app_close(a);
 }
 END_TEST
