@@ -221,8 +221,8 @@ char *policy_text(struct policy_read *p, const char *text)
 {
     if (!text)
         return xstrdup("");
-    if (!p->a->beamer)
-        return hide_ids(p, text);
+    if (!p->a->beamer) /* a leader may see every case: no id to hide */
+        return p->a->role == APP_LEADER ? xstrdup(text) : hide_ids(p, text);
     if (!p->a->names)
         return xstrdup(*text ? "..." : ""); /* the names are not read yet: nothing of it */
     char *priv = meeting_strip_private(text);
@@ -329,7 +329,7 @@ bool policy_shape(struct policy_read *p, const struct wt_record *r, struct wt_re
     }
     if (a->beamer) {
         shape_for_wall(p, out);
-    } else {
+    } else if (a->role != APP_LEADER) { /* a leader may see every case: nothing to hide */
         const struct wt_kind_def *kd = record_kind(r->kind);
         for (int f = 1; f < kd->nfields; f++)
             if (out->v[f] && kd->fields[f].type == FT_TEXT && r->kind != WT_MEMBERS) {
