@@ -33,7 +33,9 @@ struct match_corpus;
 struct match_corpus *match_corpus_new(int32_t today);
 
 /* Adds a resource, talent or case record (copied); other kinds are ignored.
- * All cases are added, closed ones too: they carry the outcome history. */
+ * All cases are added, closed ones too: they carry the outcome history.
+ * A member adds only their name, which like the names of talents and of
+ * areas is never counted as a word of a request. */
 void match_corpus_add(struct match_corpus *c, const struct wt_record *r);
 
 /* What a case's wellbeing measures say about the options chosen for it. */
@@ -54,6 +56,12 @@ enum match_hint match_measure_hint(const struct measure *start, const struct mea
  * match_corpus_add, the hint ignored. */
 void match_corpus_add_case(struct match_corpus *c, const struct wt_record *r,
                            enum match_hint hint);
+
+/* Names the municipalities of the team's region (a ';'-list, as in the
+ * settings): an entry with reach "regio" reaches the cases of its own
+ * municipality and of these. Call before match_corpus_finish; a later
+ * call replaces the list. */
+void match_corpus_region(struct match_corpus *c, const char *municipalities);
 
 /* Prepares the corpus after the last add; required before match_rank. */
 void match_corpus_finish(struct match_corpus *c);

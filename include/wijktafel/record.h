@@ -28,7 +28,7 @@ enum { SIGNAL_ID, SIGNAL_DATE, SIGNAL_AREA, SIGNAL_TEXT, SIGNAL_SOURCE, SIGNAL_T
        SIGNAL_CASE, SIGNAL_STATUS, SIGNAL_REPORTER, SIGNAL_NFIELDS };
 enum { RESOURCE_ID, RESOURCE_NAME, RESOURCE_KIND, RESOURCE_AREA, RESOURCE_NEEDS,
        RESOURCE_INTERESTS, RESOURCE_AGES, RESOURCE_ACCESS, RESOURCE_SCHEDULE, RESOURCE_CONTACT,
-       RESOURCE_DESCRIPTION, RESOURCE_CHECKED, RESOURCE_CAPACITY, RESOURCE_NFIELDS };
+       RESOURCE_DESCRIPTION, RESOURCE_CHECKED, RESOURCE_CAPACITY, RESOURCE_REACH, RESOURCE_NFIELDS };
 enum { TALENT_ID, TALENT_NAME, TALENT_AREA, TALENT_OFFERS, TALENT_INTERESTS, TALENT_AVAILABLE,
        TALENT_CONSENT, TALENT_NFIELDS };
 enum { ACTION_ID, ACTION_TEXT, ACTION_MEETING, ACTION_OWNER, ACTION_DUE, ACTION_STATUS,
@@ -66,6 +66,7 @@ struct wt_field_def {
     const char *dflt;          /* filled in when absent, or NULL */
     int index;                 /* FIDX_* */
     bool personal;             /* a resident's personal data (name) */
+    bool count;                /* FT_ENUM: a whole number >= 0 is allowed too (capacity) */
 };
 
 struct wt_kind_def {
@@ -116,6 +117,10 @@ int record_validate(struct wt_record *r, struct wt_error *err);
 
 /* True when s is a valid id (1-32 of A-Z a-z 0-9 . _ -). */
 bool record_id_valid(const char *s);
+
+/* The free places of a capacity value that is a number ("0" to "9999"), or
+ * -1 for open, full, paused or anything else. */
+int record_capacity_places(const char *s);
 
 /* Parses an ages value "MIN-MAX" into bounds (-1 for none). 0 or WT_EINVAL. */
 int record_parse_ages(const char *s, int *min, int *max);

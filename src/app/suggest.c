@@ -1,7 +1,10 @@
 /* suggest.c: the options engine over one snapshot of the database, for the screen and the command. */
+#include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unistd.h>
 
 #include "app_int.h"
 #include "wijktafel/i18n.h"
@@ -58,6 +61,32 @@ static int add_one(void *ctx, const struct wt_record *r)
     return 0;
 }
 
+static int region_handler(void *user, const char *section, const char *name, const char *value)
+{
+    char **region = user;
+    if (strcmp(section, "team") == 0 && strcmp(name, "regio") == 0) {
+        free(*region);
+        *region = xstrdup(value);
+    }
+    return 1;
+}
+
+/* The team's region from the config file ([team] regio = A; B): the
+ * municipalities an entry with reach regio also reaches. NULL when none. */
+static char *config_region(void)
+{
+    const char *x = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    char *path = x && *x == '/' ? xasprintf("%s/wijktafel/config.ini", x)
+                                : xasprintf("%s/.config/wijktafel/config.ini",
+                                            home && *home ? home : ".");
+    char *region = NULL;
+    if (access(path, R_OK) == 0)
+        ini_parse(path, region_handler, &region);
+    free(path);
+    return region;
+}
+
 int app_suggester_new(struct app *a, struct app_suggester **out, struct wt_error *err)
 {
     *out = NULL;
@@ -70,9 +99,14 @@ int app_suggester_new(struct app *a, struct app_suggester **out, struct wt_error
     struct app_suggester *s = xcalloc(1, sizeof *s);
     s->a = a;
     s->corpus = match_corpus_new(a->today);
-    const enum wt_kind kinds[] = {WT_RESOURCES, WT_TALENTS, WT_CASES};
+    char *region = config_region();
+    if (region)
+        match_corpus_region(s->corpus, region);
+    free(region);
+    /* Members for their names only: a name is never a request word. */
+    const enum wt_kind kinds[] = {WT_MEMBERS, WT_RESOURCES, WT_TALENTS, WT_CASES};
     struct feed f = {t, s->corpus};
-    for (size_t i = 0; i < 3 && !rc; i++)
+    for (size_t i = 0; i < 4 && !rc; i++)
         rc = store_each(t, kinds[i], add_one, &f);
     store_read_end(t);
     if (rc) {

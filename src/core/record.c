@@ -15,6 +15,7 @@ static const char *const resource_kinds[] = {"initiative", "activity", "organisa
                                              "buddy", "formal", NULL};
 static const char *const access_values[] = {"rolstoel", "vervoer", NULL};
 static const char *const capacities[] = {"open", "full", "paused", NULL};
+static const char *const reaches[] = {"buurt", "kern", "gemeente", "regio", "online", NULL};
 static const char *const action_status[] = {"open", "done", "dropped", NULL};
 
 #define F(n, t, req) {.name = (n), .type = (t), .required = (req)}
@@ -77,7 +78,10 @@ static const struct wt_field_def resource_fields[] = {
     F("contact", FT_TEXT, false),
     F("description", FT_TEXT, false),
     FD("checked", false),
-    FE("capacity", capacities, "open"),
+    /* open, full, paused, or a number of free places (0 behaves as full). */
+    {.name = "capacity", .type = FT_ENUM, .values = capacities, .dflt = "open",
+     .index = FIDX_VALUE, .count = true},
+    FE("reach", reaches, "gemeente"),
 };
 
 static const struct wt_field_def talent_fields[] = {

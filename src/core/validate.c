@@ -63,6 +63,14 @@ int record_parse_ages(const char *s, int *min, int *max)
     return 0;
 }
 
+int record_capacity_places(const char *s)
+{
+    long n;
+    if (!s || !*s || strlen(s) > 4 || parse_uint(s, 9999, &n))
+        return -1;
+    return (int)n;
+}
+
 static bool in_list(const char *const *vals, const char *v)
 {
     for (; *vals; vals++)
@@ -218,9 +226,12 @@ int record_set_checked(struct wt_record *r, int f, const char *raw, struct wt_er
             rc = bad(err, fd, _("geen bestaande datum (JJJJ-MM-DD)"), v);
         break;
     case FT_ENUM:
-        if (!in_list(fd->values, v)) {
+        if (!in_list(fd->values, v) && !(fd->count && record_capacity_places(v) >= 0)) {
             char *all = join_list(fd->values);
-            char *what = xasprintf(_("onbekende waarde (kies uit %s)"), all);
+            char *what = fd->count ? xasprintf(_("onbekende waarde (kies uit %s of een aantal "
+                                                 "vrije plaatsen)"),
+                                               all)
+                                   : xasprintf(_("onbekende waarde (kies uit %s)"), all);
             rc = bad(err, fd, what, v);
             free(what);
             free(all);

@@ -63,6 +63,25 @@ static void add_word(void *ctx, const char *stem, size_t len, const char *word, 
     w->ids[w->n++] = match_dict_intern(w->dict, NS_WORD, stem, len);
 }
 
+/* match_word_fn marking a stem as never a request word. */
+static void add_notword(void *ctx, const char *stem, size_t len, const char *word, size_t wlen)
+{
+    (void)word;
+    (void)wlen;
+    match_dict_intern(ctx, NS_NOTWORD, stem, len);
+}
+
+/* The parts of area as ids into a; the first time a part is seen, the
+ * words of the area are marked as never request words (a place name in a
+ * request is not what the person asks for). */
+static void intern_area(struct match_corpus *c, const char *area, struct match_area *a)
+{
+    uint32_t before = c->dict.n;
+    match_area_intern(&c->dict, area, a);
+    if (c->dict.n != before && area)
+        match_words(c->stemmer, area, add_notword, &c->dict);
+}
+
 /* The words of an option: its texts, and its tags read as words (so that a
  * request in plain words finds a talent who offers "tuin"). */
 static void option_words(struct match_corpus *c, const char *const *texts, size_t n,
@@ -87,6 +106,20 @@ static struct match_opt *new_opt(struct match_corpus *c)
     o->age_min = o->age_max = -1;
     o->checked = INT32_MIN;
     return o;
+}
+
+/* The REACH_* of a resources.reach value; absent or unknown is gemeente. */
+static uint8_t reach_of(const char *v)
+{
+    static const struct {
+        const char *name;
+        uint8_t reach;
+    } names[] = {{"buurt", REACH_BUURT}, {"kern", REACH_KERN}, {"regio", REACH_REGIO},
+                 {"online", REACH_ONLINE}};
+    for (size_t i = 0; v && i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(v, names[i].name) == 0)
+            return names[i].reach;
+    return REACH_GEMEENTE;
 }
 
 /* Counts a resource in the frequencies and keeps it as an option unless
@@ -117,12 +150,14 @@ static void add_resource(struct match_corpus *c, const struct wt_record *r)
     o->type = MATCH_RESOURCE;
     snprintf(o->id, sizeof o->id, "%s", r->v[RESOURCE_ID]);
     o->name = xstrdup(r->v[RESOURCE_NAME] ? r->v[RESOURCE_NAME] : ""); /* as stored */
-    o->full = strcmp(cap, "full") == 0;
+    o->places = (int16_t)record_capacity_places(cap);
+    o->full = strcmp(cap, "full") == 0 || o->places == 0;
+    o->reach = reach_of(r->v[RESOURCE_REACH]);
     o->buddy = strcmp(kind, "buddy") == 0;
     o->needs = needs;
     o->interests = interests;
     o->words = words;
-    match_area_intern(&c->dict, r->v[RESOURCE_AREA], &o->area);
+    intern_area(c, r->v[RESOURCE_AREA], &o->area);
     int lo, hi;
     if (r->v[RESOURCE_AGES] && record_parse_ages(r->v[RESOURCE_AGES], &lo, &hi) == 0) {
         o->age_min = (int16_t)lo;
@@ -154,6 +189,8 @@ static void add_talent(struct match_corpus *c, const struct wt_record *r)
     c->ndocs_words++;
     count_df(c, &needs);
     count_df(c, &words);
+    /* A neighbour's name in a request is not a request word. */
+    match_words(c->stemmer, r->v[TALENT_NAME], add_notword, &c->dict);
     /* Without recorded consent a resident is never put forward. */
     if (!r->v[TALENT_CONSENT] || !r->v[TALENT_ID]) {
         free(needs.ids);
@@ -166,10 +203,12 @@ static void add_talent(struct match_corpus *c, const struct wt_record *r)
     snprintf(o->id, sizeof o->id, "%s", r->v[TALENT_ID]);
     o->name = xstrdup(r->v[TALENT_NAME] ? r->v[TALENT_NAME] : ""); /* as stored */
     o->buddy = true; /* a neighbour comes to the person */
+    o->reach = REACH_KERN;
+    o->places = -1;
     o->needs = needs;
     o->interests = interests;
     o->words = words;
-    match_area_intern(&c->dict, r->v[TALENT_AREA], &o->area);
+    intern_area(c, r->v[TALENT_AREA], &o->area);
 }
 
 /* The outcome of one chosen option written as "ID" or "ID:OUTCOME" (the
@@ -247,10 +286,17 @@ static void add_case(struct match_corpus *c, const struct wt_record *r, enum mat
     snprintf(k->id, sizeof k->id, "%s", r->v[CASE_ID]);
     k->opened = opened;
     k->needs = needs;
-    match_area_intern(&c->dict, r->v[CASE_AREA], &k->area);
+    intern_area(c, r->v[CASE_AREA], &k->area);
     const char *area = r->v[CASE_AREA] ? r->v[CASE_AREA] : "";
     const char *last = strrchr(area, '/');
     k->label = match_clean(last ? last + 1 : area, false);
+}
+
+/* Interns the folded municipalities of the ';'-list as the region. */
+void match_corpus_region(struct match_corpus *c, const char *municipalities)
+{
+    free(c->region.ids);
+    match_tags_ids(&c->dict, NS_AREA, municipalities, true, &c->region);
 }
 
 /* Adds resources, talents and cases (their values are copied); other kinds
@@ -272,6 +318,8 @@ void match_corpus_add_case(struct match_corpus *c, const struct wt_record *r,
         add_talent(c, r);
     else if (r->kind == WT_CASES)
         add_case(c, r, hint);
+    else if (r->kind == WT_MEMBERS) /* a team member's name is not a request word */
+        match_words(c->stemmer, r->v[MEMBER_NAME], add_notword, &c->dict);
 }
 
 /* Compares the sums of the domains scored in both measures: with the same

@@ -228,6 +228,7 @@ void match_corpus_free(struct match_corpus *c)
     }
     free(c->opts);
     free(c->cases);
+    free(c->region.ids);
     free(c->df);
     free(c->hist);
     free(c->choices);

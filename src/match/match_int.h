@@ -38,12 +38,17 @@
 
 #define AREA_MAX 6 /* area parts kept; deeper parts are ignored */
 
+/* How far an option reaches (resources.reach; a talent reaches its kern):
+ * the number of leading area parts a case must share with it, or one of
+ * the two that do not count parts. */
+enum { REACH_GEMEENTE = 1, REACH_KERN = 2, REACH_BUURT = 3, REACH_REGIO = 8, REACH_ONLINE = 9 };
+
 /* Bits of match_opt.access. */
 enum { ACCESS_WHEELCHAIR = 1, ACCESS_TRANSPORT = 2 };
 
 /* Term namespaces in the dictionary. */
 enum { NS_NEED = 'n', NS_INTEREST = 'i', NS_WORD = 'w', NS_AREA = 'a', NS_HIST = 'h',
-       NS_CASE = 'c' };
+       NS_CASE = 'c', NS_NOTWORD = 'x' /* stems of area and people's names */ };
 
 /* A sorted array of unique term ids. */
 struct match_idlist {
@@ -74,6 +79,8 @@ struct match_opt {
     bool full;               /* capacity full */
     bool buddy;              /* comes to the person: no access question */
     uint8_t access;          /* ACCESS_* */
+    uint8_t reach;           /* REACH_* */
+    int16_t places;          /* free places, or -1 when not given as a number */
     int32_t checked;         /* days, or INT32_MIN when never checked (resources) */
     int16_t age_min, age_max; /* -1 when open */
     struct match_area area;
@@ -124,6 +131,8 @@ struct match_corpus {
     bool finished;
     struct match_dict dict;
     struct sb_stemmer *stemmer; /* for adding; freed by finish */
+
+    struct match_idlist region; /* NS_AREA ids of the region's municipalities, sorted */
 
     struct match_opt *opts; /* suggestible resources and talents */
     size_t nopts, capopts;
@@ -177,6 +186,8 @@ struct match_query {
     struct match_qword *words; /* sorted by id, unique, only words that count */
     uint32_t nwords;
     struct match_area area;
+    char *area_part[AREA_MAX]; /* the case's area parts as written, trimmed */
+    bool in_region;            /* the case's municipality is in the team's region */
     int age;                   /* -1 when unknown */
     int32_t opened;
     bool has_opened;
@@ -190,7 +201,7 @@ struct match_query {
 
 /* How one option scored, factor by factor (rank.c fills, reasons.c tells). */
 struct match_factors {
-    bool excluded;     /* outside the age range */
+    bool excluded;     /* outside the age range or out of reach */
     double need, transport_credit, strength, words, area, age, access, history;
     double factor;     /* capacity and freshness, multiplied */
     int shared;        /* area parts shared with the case */
@@ -247,6 +258,9 @@ int match_area_shared(const struct match_area *a, const struct match_area *b);
 /* A copy of s with control characters as spaces and, with no_semicolon,
  * ';' as ','. The caller frees. */
 char *match_clean(const char *s, bool no_semicolon);
+
+/* True when option o reaches the case of q (see enum REACH_*). */
+bool match_in_reach(const struct match_query *q, const struct match_opt *o);
 
 /* query.c */
 /* Parses case cs against corpus c; free with match_query_fini. */

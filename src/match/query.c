@@ -57,7 +57,8 @@ static void add_qword(void *ctx, const char *stem, size_t len, const char *word,
     struct match_query *q = a->q;
     uint32_t id = match_dict_lookup(&q->c->dict, NS_WORD, stem, len);
     a->pos++;
-    if (!id || q->c->word_w[id] <= 0.0f)
+    if (!id || q->c->word_w[id] <= 0.0f ||
+        match_dict_lookup(&q->c->dict, NS_NOTWORD, stem, len))
         return;
     if (q->nwords == a->cap) {
         a->cap = a->cap ? a->cap * 2 : 16;
@@ -123,6 +124,23 @@ static void find_driver(struct match_query *q, uint32_t transport_need)
     }
 }
 
+/* The case's area parts as written (trimmed), for reasons that name them. */
+static void area_parts(struct match_query *q, const char *area)
+{
+    const char *p = area ? area : "";
+    for (int i = 0; i < AREA_MAX && *p; i++) {
+        size_t n = strcspn(p, "/");
+        const char *s = p, *e = p + n;
+        while (s < e && (*s == ' ' || *s == '\t'))
+            s++;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+            e--;
+        q->area_part[i] = match_clean(s, true);
+        q->area_part[i][e - s] = '\0';
+        p += n + (p[n] == '/');
+    }
+}
+
 /* Points q->own at the corpus choices of the case with q's id, if any. */
 static void find_own_choices(struct match_query *q)
 {
@@ -158,6 +176,9 @@ void match_query_init(struct match_query *q, const struct match_corpus *c,
     qtags_init(&q->strengths, c, NS_INTEREST, cs->v[CASE_STRENGTHS]);
     query_words(q, cs->v[CASE_REQUEST]);
     match_area_lookup(&c->dict, cs->v[CASE_AREA], &q->area);
+    area_parts(q, cs->v[CASE_AREA]);
+    q->in_region = q->area.depth > 0 && q->area.part[0] &&
+                   match_ids_has(c->region.ids, c->region.n, q->area.part[0]);
     q->age = -1;
     const char *age = cs->v[CASE_AGE];
     if (age && *age && strlen(age) <= 3 && strspn(age, "0123456789") == strlen(age))
@@ -187,4 +208,6 @@ void match_query_fini(struct match_query *q)
     for (uint32_t i = 0; i < q->nwords; i++)
         free(q->words[i].text);
     free(q->words);
+    for (int i = 0; i < AREA_MAX; i++)
+        free(q->area_part[i]);
 }

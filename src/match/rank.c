@@ -68,6 +68,21 @@ static void access_fit(const struct match_query *q, const struct match_opt *o,
     }
 }
 
+/* True when o reaches q's case: the case's area shares the option's area
+ * down to the option's reach (at most as deep as the option's area goes);
+ * regio: the same municipality, or the case's is in the team's region;
+ * online: everywhere. */
+bool match_in_reach(const struct match_query *q, const struct match_opt *o)
+{
+    if (o->reach == REACH_ONLINE)
+        return true;
+    int shared = match_area_shared(&q->area, &o->area);
+    if (o->reach == REACH_REGIO)
+        return shared >= 1 || q->in_region;
+    int need = o->reach < o->area.depth ? o->reach : o->area.depth;
+    return shared >= need;
+}
+
 /* Scores option i for q from its gathered evidence (need points, word
  * points, matching strengths) and the option's other factors; f gets every
  * factor and the total; f->excluded when the case's age is outside the
@@ -77,6 +92,10 @@ void match_score_opt(const struct match_query *q, uint32_t i, double need, doubl
 {
     const struct match_opt *o = &q->c->opts[i];
     memset(f, 0, sizeof *f);
+    if (!match_in_reach(q, o)) {
+        f->excluded = true;
+        return;
+    }
     if (q->age >= 0 && ((o->age_min >= 0 && q->age < o->age_min) ||
                         (o->age_max >= 0 && q->age > o->age_max))) {
         f->excluded = true;

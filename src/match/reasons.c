@@ -91,15 +91,22 @@ static void words_reason(struct buf *b, const struct match_query *q, const struc
     free(hit);
 }
 
-/* Appends the closeness reason for shared area parts (none for 0). */
-static void area_reason(struct buf *b, int shared)
+/* Appends the closeness reason, naming the deepest area part the case
+ * shares with an option whose area has odepth parts (none when nothing
+ * is shared): "in Espelervaart" when the option lies where the case does,
+ * "voor heel Emmeloord" for an option that covers the case's area, "ook
+ * in Hatert" for another neighbourhood of the same district. */
+static void area_reason(struct buf *b, const struct match_query *q, int shared, int odepth)
 {
-    if (shared >= 3)
-        add_reason(b, _("in dezelfde buurt"));
-    else if (shared == 2)
-        add_reason(b, _("in hetzelfde dorp"));
-    else if (shared == 1)
-        add_reason(b, _("in dezelfde gemeente"));
+    if (shared < 1 || shared > AREA_MAX || !q->area_part[shared - 1])
+        return;
+    const char *name = q->area_part[shared - 1];
+    if (shared == odepth && odepth < q->area.depth)
+        add_reason_owned(b, xasprintf(_("voor heel %s"), name));
+    else if (shared >= q->area.depth)
+        add_reason_owned(b, xasprintf(_("in %s"), name));
+    else
+        add_reason_owned(b, xasprintf(_("ook in %s"), name));
 }
 
 /* Recomputes the evidence of option i exactly as the index pass summed it
@@ -175,15 +182,21 @@ static void fill_opt(const struct match_query *q, uint32_t i, struct match_optio
         add_reason_owned(&b, xasprintf(_("sluit aan bij wat iemand graag doet: %s"), likes));
     free(likes);
     words_reason(&b, q, &o->words);
-    area_reason(&b, f.shared);
+    area_reason(&b, q, f.shared, o->area.depth);
     if (f.age > 0)
         add_reason(&b, _("past bij leeftijd"));
     if (f.wheelchair)
         add_reason(&b, _("rolstoeltoegankelijk"));
     if (f.transport == TRANSPORT_MISSING)
         add_reason(&b, _("vervoer nog regelen"));
-    if (f.full)
+    if (f.full) {
         add_reason(&b, _("vol: wachtlijst"));
+    } else if (o->places > 0) {
+        char *s = xasprintf(o->places == 1 ? _("nog %d plaats vrij") : _("nog %d plaatsen vrij"),
+                            o->places);
+        add_reason(&b, s);
+        free(s);
+    }
     if (f.stale && o->checked != INT32_MIN) {
         char day[11];
         date_format(o->checked, day);
@@ -209,7 +222,7 @@ static void fill_case(const struct match_query *q, uint32_t k, struct match_opti
     if (same)
         add_reason_owned(&b, xasprintf(_("zelfde vraag: %s"), same));
     free(same);
-    area_reason(&b, shared);
+    area_reason(&b, q, shared, o->area.depth);
     char *s = days == 0 ? xstrdup(_("op dezelfde dag gemeld"))
               : days == 1 ? xstrdup(_("kort na elkaar gemeld: 1 dag"))
                           : xasprintf(_("kort na elkaar gemeld: %d dagen"), days);

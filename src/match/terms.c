@@ -30,6 +30,18 @@ static const char *const stop_words[] = {
     "zitten", "zonder", "zou", "zouden",
 };
 
+/* Words the Dutch stemmer merges with a word of another meaning, and the
+ * stem they get instead (sorted by word for bsearch). Without this list
+ * "ouderen" (the elderly) would match "ouders" (parents), and "jonge"
+ * (jonge kinderen) or "jongen" (a boy) would match "jong" (jong en oud).
+ * Each pair has a test in tests/match/check_words.c. */
+static const struct stem_exception {
+    const char *word, *stem;
+} stem_exceptions[] = {
+    {"jonge", "jonge"},     {"jongen", "jongen"},   {"oudere", "ouderen"},
+    {"ouderen", "ouderen"},
+};
+
 #define WORD_MAX 64 /* longer "words" are not words */
 
 /* bsearch order of C strings. */
@@ -90,8 +102,23 @@ static size_t fold_word(const char *w, size_t len, char *out)
     return n;
 }
 
-/* Folds, filters (length, digits, stop words) and stems one word, and
- * passes the stem to fn. */
+/* bsearch order of a word against a stem exception. */
+static int cmp_exception(const void *key, const void *e)
+{
+    return strcmp(key, ((const struct stem_exception *)e)->word);
+}
+
+/* The stem the exception list gives the folded word w, or NULL. */
+static const char *stem_exception(const char *w)
+{
+    const struct stem_exception *e =
+        bsearch(w, stem_exceptions, sizeof stem_exceptions / sizeof stem_exceptions[0],
+                sizeof stem_exceptions[0], cmp_exception);
+    return e ? e->stem : NULL;
+}
+
+/* Folds, filters (length, digits, stop words) and stems one word (the
+ * exception list before the stemmer), and passes the stem to fn. */
 static void one_word(struct sb_stemmer *st, const char *w, size_t len, match_word_fn fn,
                      void *ctx)
 {
@@ -107,6 +134,11 @@ static void one_word(struct sb_stemmer *st, const char *w, size_t len, match_wor
             return; /* times, dates, phone numbers */
     if (is_stop_word(folded))
         return;
+    const char *fixed = stem_exception(folded);
+    if (fixed) {
+        fn(ctx, fixed, strlen(fixed), w, len);
+        return;
+    }
     const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)folded, (int)n);
     int sl = s ? sb_stemmer_length(st) : 0;
     if (sl > 0)
