@@ -218,6 +218,7 @@ static uint8_t choice_outcome(char *item, enum match_hint hint)
     char *colon = strchr(item, ':');
     if (colon) {
         bool worked = strcmp(colon, ":worked") == 0, failed = strcmp(colon, ":failed") == 0;
+    /* ":dropped": the option was never really tried; it counts as open. */
         *colon = '\0';
         if (worked || failed)
             return worked ? OUTCOME_WORKED : OUTCOME_FAILED;
@@ -227,31 +228,58 @@ static uint8_t choice_outcome(char *item, enum match_hint hint)
                                       : OUTCOME_PENDING;
 }
 
-/* Records the options chosen for case r, with their outcomes. */
-static void add_choices(struct match_corpus *c, const struct wt_record *r, enum match_hint hint)
+/* Appends one choice of option id (NUL-terminated) to the history. */
+static void add_choice(struct match_corpus *c, struct match_choice ch, const char *id)
+{
+    ch.hist = match_dict_intern(&c->dict, NS_HIST, id, strlen(id));
+    match_grow_zeroed((void **)&c->hist, &c->caphist, ch.hist, sizeof *c->hist);
+    struct match_hist *mh = &c->hist[ch.hist];
+    uint16_t *n = ch.outcome == OUTCOME_WORKED    ? &mh->worked
+                  : ch.outcome == OUTCOME_FAILED  ? &mh->failed
+                  : ch.outcome == OUTCOME_MWORKED ? &mh->mworked
+                  : ch.outcome == OUTCOME_MFAILED ? &mh->mfailed
+                                                  : &mh->pending;
+    if (*n < UINT16_MAX)
+        (*n)++;
+    if (c->nchoices == c->capchoices) {
+        c->capchoices = c->capchoices ? c->capchoices * 2 : 256;
+        c->choices = xrealloc(c->choices, c->capchoices * sizeof *c->choices);
+    }
+    c->choices[c->nchoices++] = ch;
+}
+
+/* Records the options chosen for case r, with their outcomes, where the
+ * case was (area a) and what it needed (a copy of needs). A composite
+ * option ("r-eetcafe+t-rijder") counts for each of its parts. */
+static void add_choices(struct match_corpus *c, const struct wt_record *r, enum match_hint hint,
+                        const struct match_area *a, const struct match_idlist *needs)
 {
     if (!r->v[CASE_CHOSEN] || !r->v[CASE_ID])
         return;
-    uint32_t key = match_dict_intern(&c->dict, NS_CASE, r->v[CASE_ID], strlen(r->v[CASE_ID]));
+    struct match_choice ch = {0};
+    ch.case_key = match_dict_intern(&c->dict, NS_CASE, r->v[CASE_ID], strlen(r->v[CASE_ID]));
+    for (int k = 0; k < 3 && k < a->depth; k++)
+        ch.part[k] = a->part[k];
+    if (c->nchoice_needs == c->capchoice_needs) {
+        c->capchoice_needs = c->capchoice_needs ? c->capchoice_needs * 2 : 256;
+        c->choice_needs = xrealloc(c->choice_needs, c->capchoice_needs * sizeof *c->choice_needs);
+    }
+    struct match_idlist *cn = &c->choice_needs[c->nchoice_needs];
+    cn->n = needs->n;
+    cn->ids = xmalloc((needs->n ? needs->n : 1) * sizeof *cn->ids);
+    memcpy(cn->ids, needs->ids, needs->n * sizeof *cn->ids);
+    ch.needs = (uint32_t)c->nchoice_needs++;
     struct taglist l;
     tags_split(r->v[CASE_CHOSEN], &l);
     for (size_t i = 0; i < l.n; i++) {
-        uint8_t outcome = choice_outcome(l.items[i], hint);
-        uint32_t h = match_dict_intern(&c->dict, NS_HIST, l.items[i], strlen(l.items[i]));
-        match_grow_zeroed((void **)&c->hist, &c->caphist, h, sizeof *c->hist);
-        struct match_hist *mh = &c->hist[h];
-        uint16_t *n = outcome == OUTCOME_WORKED    ? &mh->worked
-                      : outcome == OUTCOME_FAILED  ? &mh->failed
-                      : outcome == OUTCOME_MWORKED ? &mh->mworked
-                      : outcome == OUTCOME_MFAILED ? &mh->mfailed
-                                                   : &mh->pending;
-        if (*n < UINT16_MAX)
-            (*n)++;
-        if (c->nchoices == c->capchoices) {
-            c->capchoices = c->capchoices ? c->capchoices * 2 : 256;
-            c->choices = xrealloc(c->choices, c->capchoices * sizeof *c->choices);
+        ch.outcome = choice_outcome(l.items[i], hint);
+        for (char *part = l.items[i], *plus; part; part = plus) {
+            plus = strchr(part, '+');
+            if (plus)
+                *plus++ = '\0';
+            if (*part)
+                add_choice(c, ch, part);
         }
-        c->choices[c->nchoices++] = (struct match_choice){key, h, outcome};
     }
     tags_fini(&l);
 }
@@ -264,7 +292,10 @@ static void add_case(struct match_corpus *c, const struct wt_record *r, enum mat
     match_tags_ids(&c->dict, NS_NEED, r->v[CASE_NEEDS], true, &needs);
     c->ndocs_needs++;
     count_df(c, &needs);
-    add_choices(c, r, hint);
+    struct match_area where = {0};
+    if (r->v[CASE_CHOSEN])
+        intern_area(c, r->v[CASE_AREA], &where);
+    add_choices(c, r, hint, &where, &needs);
 
     const char *status = r->v[CASE_STATUS] ? r->v[CASE_STATUS] : "open";
     const char *restricted = r->v[CASE_RESTRICTED] ? r->v[CASE_RESTRICTED] : "no";

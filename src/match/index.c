@@ -103,13 +103,13 @@ static void compute_weights(struct match_corpus *c)
     }
 }
 
-/* qsort order of choices: by case, then by option. */
+/* qsort order of choices: by option, then by case. */
 static int cmp_choice(const void *a, const void *b)
 {
     const struct match_choice *x = a, *y = b;
-    if (x->case_key != y->case_key)
-        return x->case_key < y->case_key ? -1 : 1;
-    return (x->hist > y->hist) - (x->hist < y->hist);
+    if (x->hist != y->hist)
+        return x->hist < y->hist ? -1 : 1;
+    return (x->case_key > y->case_key) - (x->case_key < y->case_key);
 }
 
 /* History points from outcome counts: W_HISTORY times (success rate with
@@ -121,7 +121,7 @@ double match_history_points(const struct match_counts *k)
     double n = worked + k->failed + W_MEASURED * k->mfailed, pts = 0.0;
     if (n > 0) /* success rate with one imagined success and one failure */
         pts = W_HISTORY * ((worked + 1.0) / (n + 2.0) - 0.5);
-    return k->pending ? pts + W_PENDING : pts;
+    return k->pending > 0 ? pts + W_PENDING : pts;
 }
 
 /* Bounds for skipping options (see match_corpus.bound_extra). Taking a
@@ -159,10 +159,12 @@ static void compute_bounds(struct match_corpus *c)
     }
 }
 
-/* Copies each option's outcome counts, and sorts the choices by case for
- * match_query_init. */
+/* Sorts the choices by option, and gives each option its range of them
+ * and its outcome counts over all places (for the bounds). */
 static void attach_history(struct match_corpus *c)
 {
+    if (c->nchoices)
+        qsort(c->choices, c->nchoices, sizeof *c->choices, cmp_choice);
     for (size_t i = 0; i < c->nopts; i++) {
         struct match_opt *o = &c->opts[i];
         uint32_t h = match_dict_lookup(&c->dict, NS_HIST, o->id, strlen(o->id));
@@ -174,9 +176,21 @@ static void attach_history(struct match_corpus *c)
             o->mworked = c->hist[h].mworked;
             o->mfailed = c->hist[h].mfailed;
         }
+        struct match_choice key = {.hist = h};
+        size_t lo = 0, hi = c->nchoices;
+        while (h && lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (cmp_choice(&c->choices[mid], &key) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t end = lo;
+        while (h && end < c->nchoices && c->choices[end].hist == h)
+            end++;
+        o->choice_lo = (uint32_t)lo;
+        o->choice_hi = (uint32_t)(h ? end : lo);
     }
-    if (c->nchoices)
-        qsort(c->choices, c->nchoices, sizeof *c->choices, cmp_choice);
 }
 
 /* Computes weights, history, bounds and the inverted indexes; frees the
@@ -232,6 +246,9 @@ void match_corpus_free(struct match_corpus *c)
     free(c->df);
     free(c->hist);
     free(c->choices);
+    for (size_t i = 0; i < c->nchoice_needs; i++)
+        free(c->choice_needs[i].ids);
+    free(c->choice_needs);
     free(c->need_w);
     free(c->word_w);
     free(c->bound_extra);

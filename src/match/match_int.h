@@ -32,6 +32,8 @@
 #define W_HISTORY 6.0        /* times (success rate - 0.5): -3 .. +3 */
 #define W_PENDING 0.5        /* chosen before, outcome not yet known */
 #define W_MEASURED 0.5       /* an outcome from the measures counts half an explicit one */
+#define F_HIST_GEMEENTE 0.5  /* an outcome elsewhere in the municipality counts half;
+                              * in the same kern fully, outside it not at all */
 #define SIMILAR_DAYS 56      /* similar cases: opened within 8 weeks */
 #define W_SIMILAR_TIME 1.0   /* up to this for cases opened close together */
 #define WORD_MAX_DF_SHARE 0.5 /* words in more than half the entries are ignored */
@@ -86,8 +88,9 @@ struct match_opt {
     struct match_area area;
     struct match_idlist needs, interests, words;
     uint32_t hist_key;       /* dict id of the id in NS_HIST, or 0 */
-    uint16_t worked, failed, pending; /* outcome history */
-    uint16_t mworked, mfailed;        /* outcomes from measures */
+    uint16_t worked, failed, pending; /* outcome history, everywhere */
+    uint16_t mworked, mfailed;        /* outcomes from measures, everywhere */
+    uint32_t choice_lo, choice_hi;    /* its choices: corpus choices[lo..hi) */
 };
 
 /* An open case that may be suggested as a similar case. */
@@ -99,11 +102,14 @@ struct match_case {
     struct match_idlist needs;
 };
 
-/* One chosen option of one case: history, kept per case so that a case's
- * own choices can be left out when it is ranked. */
+/* One chosen option of one case, with where the case was and what it
+ * needed: history counts by place and need, and leaves a case's own
+ * choices out when it is ranked. */
 struct match_choice {
     uint32_t case_key; /* dict id of the case id (NS_CASE) */
     uint32_t hist;     /* dict id of the option id (NS_HIST) */
+    uint32_t part[3];  /* the case's municipality, kern and neighbourhood ids (0: none) */
+    uint32_t needs;    /* the case's needs: corpus choice_needs[needs] */
     uint8_t outcome;   /* OUTCOME_* */
 };
 
@@ -115,8 +121,14 @@ struct match_hist {
     uint16_t worked, failed, pending, mworked, mfailed;
 };
 
-/* Outcome counts of an option: explicit, from measures, and still open. */
+/* Outcome counts of an option: explicit, from measures, and still open;
+ * each weighted by where it happened (1 in the same kern). */
 struct match_counts {
+    double worked, failed, mworked, mfailed, pending;
+};
+
+/* The same outcomes as whole numbers, for the reasons. */
+struct match_tally {
     unsigned worked, failed, mworked, mfailed, pending;
 };
 
@@ -147,8 +159,10 @@ struct match_corpus {
 
     struct match_hist *hist; /* by dict id (NS_HIST) */
     size_t caphist;
-    struct match_choice *choices; /* sorted by case_key after finish */
+    struct match_choice *choices; /* sorted by option, then case, after finish */
     size_t nchoices, capchoices;
+    struct match_idlist *choice_needs; /* the needs of cases with choices */
+    size_t nchoice_needs, capchoice_needs;
 
     /* Prepared by match_corpus_finish, by dict id (nterms + 1 entries). */
     uint32_t nterms;
@@ -195,8 +209,7 @@ struct match_query {
     float mob_w[2];
     int nmob;
     int64_t driver;            /* option index of a nearby talent who drives, or -1 */
-    const struct match_choice *own; /* this case's own earlier choices */
-    size_t nown;
+    uint32_t case_key;         /* the case's id in NS_CASE, or 0 */
 };
 
 /* How one option scored, factor by factor (rank.c fills, reasons.c tells). */
@@ -207,7 +220,8 @@ struct match_factors {
     int shared;        /* area parts shared with the case */
     int transport;     /* TRANSPORT_* */
     bool wheelchair, full, stale;
-    struct match_counts hist;
+    struct match_tally hist;   /* the outcomes that counted */
+    int hist_depth;            /* area parts all of them share with the case */
     double total;
 };
 

@@ -141,28 +141,6 @@ static void area_parts(struct match_query *q, const char *area)
     }
 }
 
-/* Points q->own at the corpus choices of the case with q's id, if any. */
-static void find_own_choices(struct match_query *q)
-{
-    const struct match_corpus *c = q->c;
-    uint32_t key = match_dict_lookup(&c->dict, NS_CASE, q->id, strlen(q->id));
-    if (!key)
-        return;
-    size_t lo = 0, hi = c->nchoices;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->choices[mid].case_key < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t end = lo;
-    while (end < c->nchoices && c->choices[end].case_key == key)
-        end++;
-    q->own = c->choices + lo;
-    q->nown = end - lo;
-}
-
 /* Reads case cs against corpus c (lookups only; c is not changed). The
  * query borrows c; free it with match_query_fini before c. */
 void match_query_init(struct match_query *q, const struct match_corpus *c,
@@ -195,7 +173,7 @@ void match_query_init(struct match_query *q, const struct match_corpus *c,
     uint32_t transport = match_dict_lookup(&c->dict, NS_NEED, "vervoer", 7);
     if (q->nmob && transport)
         find_driver(q, transport);
-    find_own_choices(q);
+    q->case_key = match_dict_lookup(&c->dict, NS_CASE, q->id, strlen(q->id));
 }
 
 /* Frees what match_query_init allocated. */

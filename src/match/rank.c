@@ -18,23 +18,61 @@ double match_round(double x)
     return r == 0.0 ? 0.0 : r; /* no "-0.00" */
 }
 
-/* Outcome history of option o, without the choices of the case itself. */
+/* True when the sorted lists a and b have an id in common. */
+static bool ids_meet(const struct match_idlist *a, const uint32_t *b, uint32_t nb)
+{
+    uint32_t i = 0, k = 0;
+    while (i < a->n && k < nb) {
+        if (a->ids[i] == b[k])
+            return true;
+        if (a->ids[i] < b[k])
+            i++;
+        else
+            k++;
+    }
+    return false;
+}
+
+/* Area parts (0 to 3) a choice's case shares with the case of q. */
+static int choice_shared(const struct match_query *q, const struct match_choice *ch)
+{
+    int k = 0;
+    while (k < 3 && k < q->area.depth && q->area.part[k] && ch->part[k] == q->area.part[k])
+        k++;
+    return k;
+}
+
+/* Outcome history of option o for the case of q: the outcomes of other
+ * cases in the same kern count fully, elsewhere in the municipality
+ * F_HIST_GEMEENTE, farther not at all; and only cases that shared a need
+ * with this one (all, when this case names no need). */
 static void history(const struct match_query *q, const struct match_opt *o,
                     struct match_factors *f)
 {
-    /* By OUTCOME_*: pending, worked, failed, measured worked, measured failed. */
-    int n[5] = {o->pending, o->worked, o->failed, o->mworked, o->mfailed};
-    for (size_t i = 0; i < q->nown; i++)
-        if (q->own[i].hist == o->hist_key && q->own[i].outcome < 5)
-            n[q->own[i].outcome]--;
-    for (int i = 0; i < 5; i++)
-        n[i] = n[i] > 0 ? n[i] : 0;
-    f->hist = (struct match_counts){.worked = (unsigned)n[OUTCOME_WORKED],
-                                    .failed = (unsigned)n[OUTCOME_FAILED],
-                                    .mworked = (unsigned)n[OUTCOME_MWORKED],
-                                    .mfailed = (unsigned)n[OUTCOME_MFAILED],
-                                    .pending = (unsigned)n[OUTCOME_PENDING]};
-    f->history = match_history_points(&f->hist);
+    struct match_counts w = {0};
+    struct match_tally *n = &f->hist;
+    f->hist_depth = 3;
+    const struct match_corpus *c = q->c;
+    for (uint32_t i = o->choice_lo; i < o->choice_hi; i++) {
+        const struct match_choice *ch = &c->choices[i];
+        if (ch->case_key == q->case_key && q->case_key)
+            continue; /* an option does not recommend itself */
+        int shared = choice_shared(q, ch);
+        if (shared < 1)
+            continue;
+        if (q->needs.n && !ids_meet(&c->choice_needs[ch->needs], q->needs.sorted, q->needs.n))
+            continue;
+        double wt = shared >= 2 ? 1.0 : F_HIST_GEMEENTE;
+        f->hist_depth = shared < f->hist_depth ? shared : f->hist_depth;
+        switch (ch->outcome) {
+        case OUTCOME_WORKED: w.worked += wt, n->worked++; break;
+        case OUTCOME_FAILED: w.failed += wt, n->failed++; break;
+        case OUTCOME_MWORKED: w.mworked += wt, n->mworked++; break;
+        case OUTCOME_MFAILED: w.mfailed += wt, n->mfailed++; break;
+        default: w.pending += wt, n->pending++; break;
+        }
+    }
+    f->history = match_history_points(&w);
 }
 
 /* Mobility needs: whether the option answers them, brings transport, or a

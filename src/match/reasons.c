@@ -130,23 +130,29 @@ static void evidence(const struct match_query *q, const struct match_opt *o, flo
 }
 
 /* Appends the outcome history reasons of f, if any: what the team recorded,
- * then what the measures said. */
-static void history_reason(struct buf *b, const struct match_factors *f)
+ * then what the measures said, each naming where (the smallest area that
+ * holds this case and all the earlier ones that counted). */
+static void history_reason(struct buf *b, const struct match_query *q,
+                           const struct match_factors *f)
 {
-    const struct match_counts *k = &f->hist;
+    const struct match_tally *k = &f->hist;
+    int d = f->hist_depth;
+    const char *where = d >= 1 && d <= AREA_MAX && q->area_part[d - 1] ? q->area_part[d - 1] : "";
     if (k->worked + k->failed) {
-        char *s = xasprintf(_("werkte eerder %u van %u keer"), k->worked, k->worked + k->failed);
+        char *s = xasprintf(_("werkte %u van %u keer in %s"), k->worked, k->worked + k->failed,
+                            where);
         add_reason(b, s);
         free(s);
     }
     if (k->mworked + k->mfailed) {
-        char *s = xasprintf(_("welzijnsmeting ging eerder %u van %u keer vooruit"), k->mworked,
-                            k->mworked + k->mfailed);
+        char *s = xasprintf(_("welzijnsmeting ging %u van %u keer vooruit in %s"), k->mworked,
+                            k->mworked + k->mfailed, where);
         add_reason(b, s);
         free(s);
     }
     if (k->pending) {
-        char *s = xasprintf(_("%u keer eerder gekozen, uitkomst nog onbekend"), k->pending);
+        char *s = xasprintf(_("%u keer eerder gekozen in %s, uitkomst nog onbekend"), k->pending,
+                            where);
         add_reason(b, s);
         free(s);
     }
@@ -204,7 +210,7 @@ static void fill_opt(const struct match_query *q, uint32_t i, struct match_optio
     } else if (f.stale) {
         add_reason(&b, _("nooit gecontroleerd"));
     }
-    history_reason(&b, &f);
+    history_reason(&b, q, &f);
     snprintf(out->id, sizeof out->id, "%s", o->id);
     out->name = xstrdup(o->name);
     out->reasons = buf_steal(&b);

@@ -265,13 +265,13 @@ START_TEST(test_history)
     RES(&x, "r-bad", HERE, "taal", "", END);
     RES(&x, "r-plain", HERE, "taal", "", END);
     RES(&x, "r-own", HERE, "taal", "", END);
-    CASE(&x, "c-1", "2025-01-01", HERE, "werk", CASE_STATUS, "closed", CASE_CHOSEN,
+    CASE(&x, "c-1", "2025-01-01", HERE, "taal", CASE_STATUS, "closed", CASE_CHOSEN,
          "r-good:worked;r-bad:failed", END);
-    CASE(&x, "c-2", "2025-01-01", HERE, "werk", CASE_STATUS, "closed", CASE_CHOSEN,
+    CASE(&x, "c-2", "2025-01-01", HERE, "taal", CASE_STATUS, "closed", CASE_CHOSEN,
          "r-good:worked;r-bad:failed", END);
-    CASE(&x, "c-3", "2025-01-01", HERE, "werk", CASE_STATUS, "closed", CASE_CHOSEN,
+    CASE(&x, "c-3", "2025-01-01", HERE, "taal", CASE_STATUS, "closed", CASE_CHOSEN,
          "r-good:failed", END);
-    CASE(&x, "c-4", "2025-01-01", HERE, "werk", CASE_STATUS, "closed", CASE_CHOSEN,
+    CASE(&x, "c-4", "2025-01-01", HERE, "taal", CASE_STATUS, "closed", CASE_CHOSEN,
          "r-good:worked", END);
     /* The case being ranked chose r-own itself: that is not history. */
     struct wt_record *cs = CASE(&x, "c-9", "2026-11-01", HERE, "taal", CASE_CHOSEN,
@@ -279,10 +279,10 @@ START_TEST(test_history)
     struct match_result r;
     fx_rank(&x, cs, &r);
     ck_assert_int_eq(fx_rank_of(&r, "r-good"), 0);
-    ck_assert(fx_says(&r, "r-good", "werkte eerder 3 van 4 keer"));
-    ck_assert(fx_says(&r, "r-bad", "werkte eerder 0 van 2 keer"));
+    ck_assert(fx_says(&r, "r-good", "werkte 3 van 4 keer in Molenwijk"));
+    ck_assert(fx_says(&r, "r-bad", "werkte 0 van 2 keer in Molenwijk"));
     ck_assert_int_eq(fx_rank_of(&r, "r-bad"), 3);
-    ck_assert(!fx_says(&r, "r-own", "eerder"));
+    ck_assert(!fx_says(&r, "r-own", "werkte"));
     ck_assert_double_eq(fx_opt(&r, "r-own")->score, fx_opt(&r, "r-plain")->score);
     match_result_fini(&r);
     fx_fini(&x);
@@ -294,13 +294,13 @@ START_TEST(test_history_pending)
     struct fx x = {0};
     RES(&x, "r-a", HERE, "taal", "", END);
     RES(&x, "r-b", HERE, "taal", "", END);
-    CASE(&x, "c-1", "2026-10-01", HERE, "werk", CASE_CHOSEN, "r-b", END);
+    CASE(&x, "c-1", "2026-10-01", HERE, "taal", CASE_CHOSEN, "r-b", END);
     struct fx q = {0};
     struct wt_record *cs = CASE(&q, "c-9", "2026-11-01", HERE, "taal", END);
     struct match_result r;
     fx_rank(&x, cs, &r);
     ck_assert_int_eq(fx_rank_of(&r, "r-b"), 0);
-    ck_assert(fx_says(&r, "r-b", "1 keer eerder gekozen, uitkomst nog onbekend"));
+    ck_assert(fx_says(&r, "r-b", "1 keer eerder gekozen in Molenwijk, uitkomst nog onbekend"));
     match_result_fini(&r);
     fx_fini(&x);
     fx_fini(&q);
@@ -336,7 +336,7 @@ static double measured_gain(const char *chosen, enum match_hint hint, const char
     struct fx x = {0};
     RES(&x, "r-x", HERE, "taal", "", END);
     RES(&x, "r-plain", HERE, "taal", "", END);
-    CASE(&x, "c-1", "2025-01-01", HERE, "werk", CASE_STATUS, "closed", CASE_CHOSEN, chosen,
+    CASE(&x, "c-1", "2025-01-01", HERE, "taal", CASE_STATUS, "closed", CASE_CHOSEN, chosen,
          END);
     x.hint[x.n - 1] = hint;
     struct fx q = {0};
@@ -356,7 +356,7 @@ static double measured_gain(const char *chosen, enum match_hint hint, const char
 START_TEST(test_measure_better_counts_as_worked)
 {
     double g = measured_gain("r-x", MATCH_HINT_BETTER,
-                             "welzijnsmeting ging eerder 1 van 1 keer vooruit");
+                             "welzijnsmeting ging 1 van 1 keer vooruit in Molenwijk");
     ck_assert_double_eq_tol(g, 0.6, 0.011);
 }
 END_TEST
@@ -365,7 +365,7 @@ END_TEST
 START_TEST(test_measure_worse_counts_as_failed)
 {
     double g = measured_gain("r-x", MATCH_HINT_WORSE,
-                             "welzijnsmeting ging eerder 0 van 1 keer vooruit");
+                             "welzijnsmeting ging 0 van 1 keer vooruit in Molenwijk");
     ck_assert_double_eq_tol(g, -0.6, 0.011);
 }
 END_TEST
@@ -374,9 +374,9 @@ END_TEST
  * up, at full weight (6 x (1/3 - 0.5) = -1), and no measure reason. */
 START_TEST(test_measure_explicit_wins)
 {
-    double g = measured_gain("r-x:failed", MATCH_HINT_BETTER, "werkte eerder 0 van 1 keer");
+    double g = measured_gain("r-x:failed", MATCH_HINT_BETTER, "werkte 0 van 1 keer in Molenwijk");
     ck_assert_double_eq_tol(g, -1.0, 0.011);
-    g = measured_gain("r-x:worked", MATCH_HINT_WORSE, "werkte eerder 1 van 1 keer");
+    g = measured_gain("r-x:worked", MATCH_HINT_WORSE, "werkte 1 van 1 keer in Molenwijk");
     ck_assert_double_eq_tol(g, 1.0, 0.011);
     struct fx x = {0};
     RES(&x, "r-x", HERE, "taal", "", END);
@@ -398,10 +398,10 @@ START_TEST(test_measure_one_only_is_pending)
     struct measure start, none = {0};
     ck_assert_int_eq(measure_parse("2 2 3 2 1 3", &start), 0);
     double g = measured_gain("r-x", match_measure_hint(&start, &none),
-                             "1 keer eerder gekozen, uitkomst nog onbekend");
+                             "1 keer eerder gekozen in Molenwijk, uitkomst nog onbekend");
     ck_assert_double_eq_tol(g, 0.5, 0.011);
     g = measured_gain("r-x", match_measure_hint(&start, &start),
-                      "1 keer eerder gekozen, uitkomst nog onbekend");
+                      "1 keer eerder gekozen in Molenwijk, uitkomst nog onbekend");
     ck_assert_double_eq_tol(g, 0.5, 0.011);
 }
 END_TEST

@@ -207,6 +207,65 @@ START_TEST(test_capacity_validation)
 }
 END_TEST
 
+/* Outcomes count fully in the same kern, half elsewhere in the
+ * municipality, not at all farther away, and only for the same need. */
+START_TEST(test_history_by_place_and_need)
+{
+    struct fx x = {0};
+    /* Online entries: reach is not what is tested here. */
+    static const char *const ids[] = {"r-kern", "r-gemeente", "r-elders", "r-anders", "r-plain"};
+    for (size_t i = 0; i < 5; i++)
+        fx_add(&x, WT_RESOURCES, RESOURCE_ID, ids[i], RESOURCE_NAME, ids[i], RESOURCE_KIND,
+               "activity", RESOURCE_AREA, ESPEL, RESOURCE_NEEDS, "eenzaamheid;schulden",
+               RESOURCE_CHECKED, "2026-10-01", RESOURCE_REACH, "online", END);
+    static const char *const where[] = {"Noordoostpolder/Emmeloord/Centrum",
+                                        "Noordoostpolder/Marknesse", "Overbetuwe/Andelst",
+                                        ESPEL};
+    static const char *const needs[] = {"eenzaamheid", "eenzaamheid;taal", "eenzaamheid",
+                                        "schulden"};
+    for (int i = 0; i < 4; i++)
+        for (int k = 0; k < 3; k++) {
+            char id[32], chosen[64];
+            snprintf(id, sizeof id, "c-%d%d", i, k);
+            snprintf(chosen, sizeof chosen, "%s:worked", ids[i]);
+            CASE(&x, id, "2025-01-01", where[i], needs[i], CASE_STATUS, "closed", CASE_CHOSEN,
+                 chosen, END);
+        }
+    struct fx q = {0};
+    struct wt_record *cs = CASE(&q, "c-9", "2026-11-01", ESPEL, "eenzaamheid", END);
+    struct match_result r;
+    fx_rank(&x, cs, &r);
+    double plain = fx_opt(&r, "r-plain")->score;
+    /* 3 of 3 in the kern: 6 x (4/5 - 0.5) = 1.8; half weight: 6 x (2.5/3.5 - 0.5). */
+    ck_assert_double_eq_tol(fx_opt(&r, "r-kern")->score - plain, 1.8, 0.011);
+    ck_assert_double_eq_tol(fx_opt(&r, "r-gemeente")->score - plain, 6 * (2.5 / 3.5 - 0.5),
+                            0.011);
+    ck_assert_double_eq(fx_opt(&r, "r-elders")->score, plain);
+    ck_assert_double_eq(fx_opt(&r, "r-anders")->score, plain); /* schulden, not eenzaamheid */
+    ck_assert(fx_says(&r, "r-kern", "werkte 3 van 3 keer in Emmeloord"));
+    ck_assert(fx_says(&r, "r-gemeente", "werkte 3 van 3 keer in Noordoostpolder"));
+    ck_assert(!fx_says(&r, "r-elders", "werkte"));
+    ck_assert(!fx_says(&r, "r-anders", "werkte"));
+    ck_assert_int_eq(fx_rank_of(&r, "r-kern"), 0);
+    ck_assert_int_eq(fx_rank_of(&r, "r-gemeente"), 1);
+    match_result_fini(&r);
+    /* A case in the same neighbourhood with the same need: named there. */
+    CASE(&x, "c-99", "2025-01-01", ESPEL, "eenzaamheid", CASE_STATUS, "closed", CASE_CHOSEN,
+         "r-anders:failed", END);
+    fx_rank(&x, cs, &r);
+    ck_assert(fx_says(&r, "r-anders", "werkte 0 van 1 keer in Espelervaart"));
+    match_result_fini(&r);
+    /* A case that names no need looks at every need. */
+    fx_fini(&q);
+    cs = CASE(&q, "c-9", "2026-11-01", ESPEL, "", CASE_REQUEST, "eenzaam en schulden", END);
+    fx_rank(&x, cs, &r);
+    ck_assert(fx_says(&r, "r-anders", "werkte 3 van 4 keer in Espelervaart"));
+    match_result_fini(&r);
+    fx_fini(&x);
+    fx_fini(&q);
+}
+END_TEST
+
 static Suite *reach_suite(void)
 {
     Suite *s = suite_create("reach");
@@ -217,6 +276,7 @@ static Suite *reach_suite(void)
     tcase_add_test(tc, test_area_reason_names);
     tcase_add_test(tc, test_capacity_places);
     tcase_add_test(tc, test_capacity_validation);
+    tcase_add_test(tc, test_history_by_place_and_need);
     suite_add_tcase(s, tc);
     return s;
 }
