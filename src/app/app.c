@@ -10,6 +10,7 @@
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/text.h"
+#include "wijktafel/weektime.h"
 
 static const char *const role_names[] = {"leader", "professional", "volunteer"};
 
@@ -460,9 +461,44 @@ uint64_t app_data_seq(struct app *a)
     return seq;
 }
 
+struct time_warn {
+    store_report_fn report;
+    void *ctx;
+};
+
+/* Reports a schedule or availability that is not a part of the week: the
+ * options engine treats it as unknown, so no driver is ever paired with it. */
+static int warn_time(void *ctx, const struct wt_record *r)
+{
+    struct time_warn *w = ctx;
+    int f = r->kind == WT_RESOURCES ? RESOURCE_SCHEDULE : TALENT_AVAILABLE;
+    uint32_t slots;
+    if (r->damaged || !r->v[f] || weektime_parse(r->v[f], &slots) == 0 || !w->report)
+        return 0;
+    char *line = xasprintf(_("waarschuwing: %s/%s: %s '%s' is niet te lezen als dagen en "
+                             "dagdelen (bijvoorbeeld: di en do middagen); telt als onbekend"),
+                           record_kind(r->kind)->name, record_get(r, 0),
+                           record_kind(r->kind)->fields[f].name, r->v[f]);
+    w->report(w->ctx, line);
+    free(line);
+    return 0;
+}
+
 int app_check(struct app *a, store_report_fn report, void *ctx, struct wt_error *err)
 {
-    return store_check(a->store, report, ctx, err);
+    int rc = store_check(a->store, report, ctx, err);
+    if (rc)
+        return rc;
+    /* Warnings: the database is sound, but the ranking cannot use these. */
+    struct store_txn *t;
+    struct wt_error ignored = {0};
+    if (store_read_begin(a->store, &t, &ignored) != 0)
+        return 0;
+    struct time_warn w = {report, ctx};
+    store_each(t, WT_RESOURCES, warn_time, &w);
+    store_each(t, WT_TALENTS, warn_time, &w);
+    store_read_end(t);
+    return 0;
 }
 
 int app_backup(struct app *a, const char *dest, struct wt_error *err)

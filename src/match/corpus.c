@@ -7,6 +7,7 @@
 #include "match_int.h"
 #include "wijktafel/date.h"
 #include "wijktafel/tags.h"
+#include "wijktafel/weektime.h"
 
 /* Grows *arr (of *cap items of elem bytes) so that index id fits, zeroing
  * the new items; aborts when out of memory. */
@@ -153,6 +154,7 @@ static void add_resource(struct match_corpus *c, const struct wt_record *r)
     o->places = (int16_t)record_capacity_places(cap);
     o->full = strcmp(cap, "full") == 0 || o->places == 0;
     o->reach = reach_of(r->v[RESOURCE_REACH]);
+    weektime_parse(r->v[RESOURCE_SCHEDULE], &o->slots); /* unknown: 0, never fits */
     o->buddy = strcmp(kind, "buddy") == 0;
     o->needs = needs;
     o->interests = interests;
@@ -205,6 +207,7 @@ static void add_talent(struct match_corpus *c, const struct wt_record *r)
     o->buddy = true; /* a neighbour comes to the person */
     o->reach = REACH_KERN;
     o->places = -1;
+    weektime_parse(r->v[TALENT_AVAILABLE], &o->slots); /* unknown: 0, never fits */
     o->needs = needs;
     o->interests = interests;
     o->words = words;

@@ -39,6 +39,7 @@
 #define WORD_MAX_DF_SHARE 0.5 /* words in more than half the entries are ignored */
 
 #define AREA_MAX 6 /* area parts kept; deeper parts are ignored */
+#define MAX_DRIVERS 16 /* driving neighbours looked at for one case */
 
 /* How far an option reaches (resources.reach; a talent reaches its kern):
  * the number of leading area parts a case must share with it, or one of
@@ -82,6 +83,8 @@ struct match_opt {
     bool buddy;              /* comes to the person: no access question */
     uint8_t access;          /* ACCESS_* */
     uint8_t reach;           /* REACH_* */
+    uint32_t slots;          /* parts of the week (weektime.h): the schedule of a
+                              * resource, the availability of a talent; 0 unknown */
     int16_t places;          /* free places, or -1 when not given as a number */
     int32_t checked;         /* days, or INT32_MIN when never checked (resources) */
     int16_t age_min, age_max; /* -1 when open */
@@ -208,7 +211,9 @@ struct match_query {
     uint32_t mob[2];           /* the case's mobility needs (mobiliteit, vervoer) */
     float mob_w[2];
     int nmob;
-    int64_t driver;            /* option index of a nearby talent who drives, or -1 */
+    uint32_t drivers[MAX_DRIVERS]; /* option indexes of talents in the kern who drive,
+                                    * nearest first, then by id */
+    int ndrivers;
     uint32_t case_key;         /* the case's id in NS_CASE, or 0 */
 };
 
@@ -219,6 +224,7 @@ struct match_factors {
     double factor;     /* capacity and freshness, multiplied */
     int shared;        /* area parts shared with the case */
     int transport;     /* TRANSPORT_* */
+    int64_t driver;    /* TRANSPORT_DRIVER: the talent's option index */
     bool wheelchair, full, stale;
     struct match_tally hist;   /* the outcomes that counted */
     int hist_depth;            /* area parts all of them share with the case */

@@ -101,25 +101,36 @@ static void query_words(struct match_query *q, const char *request)
     q->nwords = k;
 }
 
-/* The nearest talent with consent who offers transport: same neighbourhood
- * before same village, then by id. Farther than the village does not count. */
-static void find_driver(struct match_query *q, uint32_t transport_need)
+/* The talents with consent who offer transport in the case's kern: the
+ * same neighbourhood before the rest of the kern, then by id; at most
+ * MAX_DRIVERS. Farther than the kern does not count. */
+static void find_drivers(struct match_query *q, uint32_t transport_need)
 {
     const struct match_corpus *c = q->c;
     const struct match_postings *p = &c->by_need;
-    int best_shared = 1;
-    q->driver = -1;
+    int shared[MAX_DRIVERS];
+    q->ndrivers = 0;
     for (uint32_t j = p->off[transport_need]; j < p->off[transport_need + 1]; j++) {
         const struct match_opt *o = &c->opts[p->items[j]];
         if (o->type != MATCH_TALENT)
             continue;
         int s = match_area_shared(&q->area, &o->area);
-        if (s > 3)
-            s = 3;
-        if (s > best_shared ||
-            (s == best_shared && s >= 2 && strcmp(o->id, c->opts[q->driver].id) < 0)) {
-            best_shared = s;
-            q->driver = p->items[j];
+        s = s > 3 ? 3 : s;
+        if (s < 2)
+            continue;
+        /* Insertion into the short sorted list; the worst falls off. */
+        int k = q->ndrivers < MAX_DRIVERS ? q->ndrivers++ : MAX_DRIVERS;
+        while (k > 0 && (shared[k - 1] < s ||
+                         (shared[k - 1] == s && strcmp(c->opts[q->drivers[k - 1]].id, o->id) > 0))) {
+            if (k < MAX_DRIVERS) {
+                q->drivers[k] = q->drivers[k - 1];
+                shared[k] = shared[k - 1];
+            }
+            k--;
+        }
+        if (k < MAX_DRIVERS) {
+            q->drivers[k] = p->items[j];
+            shared[k] = s;
         }
     }
 }
@@ -148,7 +159,6 @@ void match_query_init(struct match_query *q, const struct match_corpus *c,
 {
     memset(q, 0, sizeof *q);
     q->c = c;
-    q->driver = -1;
     snprintf(q->id, sizeof q->id, "%s", record_get(cs, CASE_ID));
     qtags_init(&q->needs, c, NS_NEED, cs->v[CASE_NEEDS]);
     qtags_init(&q->strengths, c, NS_INTEREST, cs->v[CASE_STRENGTHS]);
@@ -172,7 +182,7 @@ void match_query_init(struct match_query *q, const struct match_corpus *c,
     }
     uint32_t transport = match_dict_lookup(&c->dict, NS_NEED, "vervoer", 7);
     if (q->nmob && transport)
-        find_driver(q, transport);
+        find_drivers(q, transport);
     q->case_key = match_dict_lookup(&c->dict, NS_CASE, q->id, strlen(q->id));
 }
 

@@ -75,6 +75,16 @@ static void history(const struct match_query *q, const struct match_opt *o,
     f->history = match_history_points(&w);
 }
 
+/* The nearest driving neighbour whose available time fits the option's
+ * schedule (both known, sharing a part of the week), or -1. */
+static int64_t driver_for(const struct match_query *q, const struct match_opt *o)
+{
+    for (int k = 0; k < q->ndrivers; k++)
+        if (o->slots & q->c->opts[q->drivers[k]].slots)
+            return q->drivers[k];
+    return -1;
+}
+
 /* Mobility needs: whether the option answers them, brings transport, or a
  * neighbour can drive; fills transport, transport_credit and access. */
 static void access_fit(const struct match_query *q, const struct match_opt *o,
@@ -93,7 +103,7 @@ static void access_fit(const struct match_query *q, const struct match_opt *o,
         f->transport_credit = missing;
     } else if (o->buddy) {
         return; /* a buddy comes to the person */
-    } else if (q->driver >= 0) {
+    } else if ((f->driver = driver_for(q, o)) >= 0) {
         f->transport = TRANSPORT_DRIVER;
         f->transport_credit = F_DRIVER_CREDIT * missing;
     } else {
@@ -277,7 +287,7 @@ static double upper_bound(const struct match_query *q, double mobsum, uint32_t i
     if (q->nmob) {
         if (b & BOUND_TRANSPORT)
             extra += mobsum;
-        else if ((b & BOUND_PLACE) && q->driver >= 0)
+        else if ((b & BOUND_PLACE) && q->ndrivers > 0)
             extra += F_DRIVER_CREDIT * mobsum;
         if (b & BOUND_WHEELCHAIR)
             extra += W_WHEELCHAIR;

@@ -176,7 +176,7 @@ static void fill_opt(const struct match_query *q, uint32_t i, struct match_optio
     if (f.transport == TRANSPORT_ENTRY) {
         add_reason(&b, _("vervoer geregeld"));
     } else if (f.transport == TRANSPORT_DRIVER) {
-        const struct match_opt *d = &c->opts[q->driver];
+        const struct match_opt *d = &c->opts[f.driver];
         /* The id, not the name: reasons are shown on the wall too. */
         char *s = xasprintf(_("vervoer door een buurtbewoner (%s)"), d->id);
         add_reason(&b, s);

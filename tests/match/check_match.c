@@ -159,12 +159,24 @@ END_TEST
 START_TEST(test_transport_by_neighbour)
 {
     struct fx x = {0};
-    RES(&x, "r-eetcafe", HERE, "eenzaamheid;voeding", "eten", RESOURCE_ACCESS, "rolstoel", END);
+    RES(&x, "r-eetcafe", HERE, "eenzaamheid;voeding", "eten", RESOURCE_ACCESS, "rolstoel",
+        RESOURCE_SCHEDULE, "do 17:30", END);
     RES(&x, "r-bus", HERE, "eenzaamheid", "", RESOURCE_ACCESS, "vervoer", END);
-    TAL(&x, "t-ver", "Veenwaard/Oudendijk/Dijk", "vervoer", "2026-01-01", END);
-    TAL(&x, "t-nee", HERE, "vervoer", "", END); /* no consent: never the driver */
-    TAL(&x, "t-gerard", HERE, "vervoer;mobiliteit", "2026-08-02", END);
-    TAL(&x, "t-anna", HERE, "vervoer", "2026-08-02", END);
+    RES(&x, "r-koffie", HERE, "eenzaamheid", "", RESOURCE_SCHEDULE, "di 10:00", END);
+    RES(&x, "r-vaag", HERE, "eenzaamheid", "", RESOURCE_SCHEDULE, "als het uitkomt", END);
+    RES(&x, "r-zondag", HERE, "eenzaamheid", "", RESOURCE_SCHEDULE, "zo 14:00", END);
+    TAL(&x, "t-ver", "Veenwaard/Oudendijk/Dijk", "vervoer", "2026-01-01", TALENT_AVAILABLE,
+        "dagelijks", END);
+    TAL(&x, "t-nee", HERE, "vervoer", "", TALENT_AVAILABLE, "dagelijks", END); /* no consent */
+    TAL(&x, "t-gerard", HERE, "vervoer;mobiliteit", "2026-08-02", TALENT_AVAILABLE, "avonden",
+        END);
+    TAL(&x, "t-anna", HERE, "vervoer", "2026-08-02", TALENT_AVAILABLE, "do-avond", END);
+    /* Farther (another neighbourhood of the kern), but free in the morning. */
+    TAL(&x, "t-ochtend", "Veenwaard/Ravenstede/Akkerwijk", "vervoer", "2026-08-02",
+        TALENT_AVAILABLE, "ochtenden", END);
+    /* Free on Sundays, but what she wrote cannot be read: never a match. */
+    TAL(&x, "t-onbekend", HERE, "vervoer", "2026-08-02", TALENT_AVAILABLE, "zo na de kerk",
+        END);
     struct fx q = {0};
     struct wt_record *cs = CASE(&q, "c-1", "2026-11-01", HERE, "eenzaamheid;vervoer;mobiliteit",
                                 CASE_STRENGTHS, "eten", CASE_AGE, "84", END);
@@ -177,12 +189,22 @@ START_TEST(test_transport_by_neighbour)
     ck_assert(fx_says(&r, "r-bus", "vervoer geregeld"));
     ck_assert_str_eq(fx_opt(&r, "r-bus")->via, "");
     ck_assert_int_eq(fx_rank_of(&r, "t-nee"), -1);
+    /* Only a driver whose time fits the activity's: the morning driver. */
+    ck_assert_str_eq(fx_opt(&r, "r-koffie")->via, "t-ochtend");
+    ck_assert(fx_says(&r, "r-koffie", "vervoer door een buurtbewoner (t-ochtend)"));
+    /* An unreadable schedule or availability is never a match. */
+    ck_assert_str_eq(fx_opt(&r, "r-vaag")->via, "");
+    ck_assert(fx_says(&r, "r-vaag", "vervoer nog regelen"));
+    ck_assert_str_eq(fx_opt(&r, "r-zondag")->via, "");
+    ck_assert(fx_says(&r, "r-zondag", "vervoer nog regelen"));
     match_result_fini(&r);
     fx_fini(&x);
 
     /* No neighbour who drives: the place is harder to reach. */
-    RES(&x, "r-eetcafe", HERE, "eenzaamheid;voeding", "eten", RESOURCE_ACCESS, "rolstoel", END);
-    TAL(&x, "t-ver", "Veenwaard/Oudendijk/Dijk", "vervoer", "2026-01-01", END);
+    RES(&x, "r-eetcafe", HERE, "eenzaamheid;voeding", "eten", RESOURCE_ACCESS, "rolstoel",
+        RESOURCE_SCHEDULE, "do 17:30", END);
+    TAL(&x, "t-ver", "Veenwaard/Oudendijk/Dijk", "vervoer", "2026-01-01", TALENT_AVAILABLE,
+        "dagelijks", END);
     fx_rank(&x, cs, &r);
     ck_assert(fx_says(&r, "r-eetcafe", "vervoer nog regelen"));
     ck_assert_str_eq(fx_opt(&r, "r-eetcafe")->via, "");
@@ -195,16 +217,17 @@ END_TEST
 START_TEST(test_transport_raises)
 {
     struct fx x = {0};
-    RES(&x, "r-a", HERE, "eenzaamheid", "", END);
-    RES(&x, "r-b", HERE, "eenzaamheid", "", END);
+    RES(&x, "r-a", HERE, "eenzaamheid", "", RESOURCE_SCHEDULE, "ma 10:00", END);
+    RES(&x, "r-b", HERE, "eenzaamheid", "", RESOURCE_SCHEDULE, "dagelijks", END);
     struct fx q = {0};
     struct wt_record *cs = CASE(&q, "c-1", "2026-11-01", HERE, "eenzaamheid;vervoer", END);
     struct match_result r;
     fx_rank(&x, cs, &r);
     double without = fx_opt(&r, "r-b")->score;
     match_result_fini(&r);
-    TAL(&x, "t-driver", HERE, "vervoer", "2026-01-01", END);
+    TAL(&x, "t-driver", HERE, "vervoer", "2026-01-01", TALENT_AVAILABLE, "weekend", END);
     fx_rank(&x, cs, &r);
+    ck_assert_str_eq(fx_opt(&r, "r-a")->via, ""); /* Monday: the driver is not free */
     /* Not only no longer "vervoer nog regelen" (-1): the need counts half. */
     ck_assert(fx_opt(&r, "r-b")->score > without + 2.0);
     ck_assert_str_eq(fx_opt(&r, "r-b")->via, "t-driver");

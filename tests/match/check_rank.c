@@ -140,8 +140,9 @@ END_TEST
 START_TEST(test_reasons_are_clean)
 {
     struct fx x = {0};
-    RES(&x, "r-eten", HERE, "eenzaamheid", "", END);
-    struct wt_record *t = TAL(&x, "t-x", HERE, "vervoer", "2026-01-01", END);
+    RES(&x, "r-eten", HERE, "eenzaamheid", "", RESOURCE_SCHEDULE, "op afspraak", END);
+    struct wt_record *t = TAL(&x, "t-x", HERE, "vervoer", "2026-01-01", TALENT_AVAILABLE,
+                              "middagen", END);
     record_set(t, TALENT_NAME, "Jan;\tde\nVries");
     struct fx q = {0};
     struct wt_record *cs = CASE(&q, "c-1", "2026-11-01", HERE, "eenzaamheid;vervoer", END);
