@@ -66,7 +66,8 @@ static bool in_tab(const struct network *s, const struct wt_record *r)
     case TAB_CHANGED: return meeting_changes_of(s->changes, r) != MEETING_SAME;
     case TAB_STALE: return !talent && stale(s, r);
     case TAB_FULL:
-        return !talent && strcmp(record_get(r, RESOURCE_CAPACITY), "open") != 0;
+        return !talent && strcmp(record_get(r, RESOURCE_CAPACITY), "open") != 0 &&
+               record_capacity_places(record_get(r, RESOURCE_CAPACITY)) <= 0;
     case TAB_ALL: return !talent;
     case TAB_BALANCE: return false;
     default: return talent;
