@@ -157,7 +157,10 @@ static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
  *         with MDB_CREATE already); the indexes are rebuilt.
  * 3 -> 4: "clock" and "tombs" for bundles (opened with MDB_CREATE); records
  *         without clocks count as changed at HLC 0.
- * 4 -> 5: clock values rewritten in the compact format 2 (sync.c). */
+ * 4 -> 5: clock values rewritten in the compact format 2 (sync.c).
+ * 5 -> 6: nothing at open: on an encrypted database what names a case moves
+ *         under the case key at the first unlock with it (keymigrate.c). The
+ *         step number keeps older programs from misreading the new formats. */
 static int migrate(struct store_txn *t, long from)
 {
     bool rebuild = false;
@@ -1243,7 +1246,8 @@ int store_count(struct store_txn *t, enum wt_kind kind, size_t *n)
 }
 
 const struct store_sealed_prefix store_sealed_prefixes[STORE_N_SEALED_PREFIXES] = {
-    {"meeting/", COMP_CASE}, {"measure/", COMP_CASE}, {"round/", COMP_GEN}};
+    {"meeting/", COMP_CASE, false}, {"measure/", COMP_CASE, false}, {"round/", COMP_GEN, false},
+    {"closed/", COMP_CASE, true}}; /* a case's closing date */
 
 /* The compartment whose key seals the meta value of key, or -1 when it is
  * stored plain (a plain database, or program data such as settings). */
