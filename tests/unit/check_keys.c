@@ -5,6 +5,7 @@
  * volunteer holds on every value. */
 #include <check.h>
 #include <dirent.h>
+#include <sys/stat.h>
 #include <lmdb.h>
 #include <sodium.h>
 #include <sys/stat.h>
@@ -440,6 +441,90 @@ START_TEST(test_volunteer_keys_open_no_case)
 }
 END_TEST
 
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    ck_assert_ptr_nonnull(in);
+    ck_assert_ptr_nonnull(out);
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    ck_assert_int_eq(fclose(out), 0);
+}
+
+static int give_volunteer(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx;
+    return store_keyslot_set(t, "vera", "volunteer", "vera-geheim-1", err);
+}
+
+static int count_all(void *ctx, const struct store_log_entry *e)
+{
+    (void)e;
+    ++*(int *)ctx;
+    return 0;
+}
+
+/* A database of schema 5 (tests/data/hex-index: log sealed with the general
+ * key, s-1 linked to c-1 in plain inside the signal) is migrated at the first
+ * unlock with the case key, in one write; then a volunteer opens none of it. */
+START_TEST(test_old_database_migrated)
+{
+    ck_assert_int_eq(mkdir(db, 0700), 0);
+    char *src = tu_path(getenv("WT_TEST_DATA"), "hex-index/data.mdb");
+    char *dst = tu_path(db, "data.mdb");
+    copy_file(src, dst);
+    free(src);
+    free(dst);
+    struct store *s;
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_open(db, NULL, &s, &e), 0);
+    ck_assert(store_keys_pending(s));
+    ck_assert_msg(store_unlock(s, "lea", "oud-geheim-1", &e) == 0, "%s", e.text);
+    ck_assert(!store_keys_pending(s));
+    ck_assert_int_eq(store_write(s, give_volunteer, NULL, &e), 0);
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    int n = 0;
+    ck_assert_int_eq(store_log_each(t, count_all, &n), 0);
+    ck_assert_int_ge(n, 3); /* the old entries, opened with the new log key */
+    struct wt_record r;
+    ck_assert_int_eq(store_get(t, WT_SIGNALS, "s-1", &r), 0);
+    ck_assert_str_eq(r.v[SIGNAL_CASE], "c-1");
+    record_fini(&r);
+    store_read_end(t);
+    ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
+    store_close(s);
+    /* The next open has the database alone: the old ciphertexts are compacted away. */
+    ck_assert_int_eq(store_open(db, NULL, &s, &e), 0);
+    ck_assert_msg(store_unlock(s, "vera", "vera-geheim-1", &e) == 0, "%s", e.text);
+    ck_assert(!s->unlocked[COMP_CASE]);
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    char *v = NULL;
+    ck_assert_int_eq(store_meta_get(t, "compact-pending", &v), WT_ENOTFOUND);
+    ck_assert_int_eq(store_log_each(t, count_all, &n), WT_EPERM);
+    ck_assert_int_eq(store_get(t, WT_SIGNALS, "s-1", &r), 0);
+    ck_assert_str_eq(r.v[SIGNAL_CASE], STORE_LINK_HIDDEN);
+    record_fini(&r);
+    store_read_end(t);
+    struct needles nd = {0};
+    nd.s[nd.n] = strdup("c-1"), nd.id[nd.n++] = true;
+    nd.s[nd.n] = strdup("Anna de Vries"), nd.id[nd.n++] = false;
+    struct walker w = {.nd = &nd};
+    volunteer_keys(&w, s);
+    walk_all(&w, s);
+    ck_assert_msg(!w.found[0], "%s", w.found);
+    ck_assert_uint_eq(w.opened_log, 0);
+    ck_assert_uint_gt(w.opened, 3); /* members, signals */
+    sodium_memzero(w.keys, sizeof w.keys);
+    store_close(s);
+    for (size_t i = 0; i < nd.n; i++)
+        free(nd.s[i]);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("keys");
@@ -447,6 +532,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, test_volunteer_keys_open_no_case);
+    tcase_add_test(tc, test_old_database_migrated);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
