@@ -21,10 +21,22 @@ bool store_keys_pending(struct store *s)
     MDB_txn *txn;
     if (mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn) != 0)
         return false;
-    MDB_val k = {7, "log-key"}, v;
-    bool pending = mdb_get(txn, s->meta, &k, &v) == MDB_NOTFOUND;
+    MDB_val k = {7, "log-key"}, tk = {10, "clock-tags"}, v;
+    bool pending = (s->unlocked[COMP_CASE] && mdb_get(txn, s->meta, &k, &v) == MDB_NOTFOUND) ||
+                   (s->unlocked[COMP_GEN] && mdb_get(txn, s->meta, &tk, &v) == MDB_NOTFOUND);
     mdb_txn_abort(txn);
     return pending;
+}
+
+int store_keys_upgrade(struct store_txn *t)
+{
+    struct store *s = t->s;
+    MDB_val k = {7, "log-key"}, tk = {10, "clock-tags"}, v;
+    if (s->unlocked[COMP_GEN] && mdb_get(t->txn, s->meta, &tk, &v) == MDB_NOTFOUND)
+        store_clock_tag_all(t);
+    if (s->unlocked[COMP_CASE] && mdb_get(t->txn, s->meta, &k, &v) == MDB_NOTFOUND)
+        store_keys_migrate(t);
+    return t->err;
 }
 
 struct links {

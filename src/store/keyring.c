@@ -203,7 +203,7 @@ static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const ch
 static int keys_migrate_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     (void)ctx, (void)err;
-    return store_keys_pending(t->s) ? store_keys_migrate(t) : 0;
+    return store_keys_upgrade(t);
 }
 
 int store_unlock(struct store *s, const char *member, const char *passphrase,
@@ -228,9 +228,9 @@ int store_unlock(struct store *s, const char *member, const char *passphrase,
         /* No hint of what was wrong: member, passphrase or data. */
         return wt_error_set(err, WT_EPERM, _("%s: de wachtwoordzin klopt niet"), s->dir);
     }
-    /* Schema 6's step needs the case key: the first member who has it does
-     * it (when another program writes meanwhile, the next unlock does). */
-    if (s->unlocked[COMP_CASE] && !s->readonly && store_keys_pending(s)) {
+    /* Schema 6's step needs the keys: the first member who has them does it
+     * (when another program writes meanwhile, the next unlock does). */
+    if (!s->readonly && store_keys_pending(s)) {
         struct wt_error e2 = {0};
         store_write(s, keys_migrate_write, NULL, &e2);
     }
@@ -517,6 +517,8 @@ int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
         store_log_rewrite(t, false, NULL, c == COMP_CASE ? oldk : NULL);
         store_logkey_put(t);
     }
+    if (c == COMP_GEN) /* the tags' key derives from the general key */
+        store_clock_tag_all(t);
     if (t->err) {
         memcpy(s->dkey[c], oldk, 32);
         store_derive_hkey(oldk, s->hkey[c]);
@@ -550,6 +552,7 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
     store_review_reseal_cases(t);
     store_log_rewrite(t, true, NULL, NULL);
     store_logkey_put(t);
+    store_clock_tag_all(t);
     /* Meeting notes, wellbeing measures, closing dates and rounds in meta are
      * sealed from now on. */
     MDB_cursor *cur;

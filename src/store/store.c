@@ -158,9 +158,10 @@ static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
  * 3 -> 4: "clock" and "tombs" for bundles (opened with MDB_CREATE); records
  *         without clocks count as changed at HLC 0.
  * 4 -> 5: clock values rewritten in the compact format 2 (sync.c).
- * 5 -> 6: nothing at open: on an encrypted database what names a case moves
- *         under the case key at the first unlock with it (keymigrate.c). The
- *         step number keeps older programs from misreading the new formats. */
+ * 5 -> 6: clocks and tombstones get tags (integrity.c); on an encrypted
+ *         database that needs the general key and what names a case moves
+ *         under the case key, at the first unlock with the keys (keymigrate.c).
+ *         The step number keeps older programs from misreading the new formats. */
 static int migrate(struct store_txn *t, long from)
 {
     bool rebuild = false;
@@ -174,6 +175,8 @@ static int migrate(struct store_txn *t, long from)
         }
         if (v == 4)
             store_clock_migrate(t);
+        if (v == 5 && !t->s->encrypted) /* encrypted: at unlock (keymigrate.c) */
+            store_clock_tag_all(t);
     }
     if (rebuild)
         index_rebuild(t);
@@ -195,6 +198,7 @@ static int create_or_migrate(struct store_txn *t, void *ctx, struct wt_error *er
         time_t now = time(NULL);
         strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
         store_meta_put(t, "created", today);
+        store_meta_put(t, "clock-tags", "1"); /* every clock is tagged from the start */
         store_short_hash_on(t);
     } else if (rc) {
         return store_txn_mdb_fail(t, rc, s->dir);
@@ -718,6 +722,8 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *
             rc = t.err;
         if (!rc)
             rc = store_sync_flush(&t);
+        if (!rc)
+            rc = store_meta_mac_put(&t); /* meta as committed is authenticated */
         if (rc) {
             mdb_txn_abort(txn);
             if (local.code)

@@ -26,10 +26,16 @@ struct store_txn;
  * WT_EPERM (its compartment is locked) or WT_ECORRUPT (it does not open). */
 char *store_meta_open(struct store_txn *t, const char *key, const MDB_val *v, int *rc);
 
-/* Checks the bundles' clocks and tombstones (sync.c): every entry decodes, a
- * clock belongs to a record that exists, a tombstone to one that does not.
- * Reports each problem; returns how many. */
-size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx);
+/* Checks the bundles' clocks and tombstones (sync.c): every entry decodes and
+ * its tag matches, a clock belongs to a record that exists, a tombstone to one
+ * that does not. Reports each problem; returns how many. *unverified: how
+ * many could not be checked (no key, or untagged before schema 6's step). */
+size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx,
+                        size_t *unverified);
+/* sync.c: tags every clock and tombstone with the tag key held now (schema 6,
+ * and after the general key changed) and marks meta "clock-tags": from then
+ * on an untagged one is a problem. Needs the general key. */
+int store_clock_tag_all(struct store_txn *t);
 
 struct store {
     MDB_env *env;
@@ -125,9 +131,12 @@ int store_review_reseal_cases(struct store_txn *t);
  * open stays as stored. */
 int store_log_rewrite(struct store_txn *t, bool plain, const unsigned char *oldgen,
                       const unsigned char *oldcase);
-/* keymigrate.c: true when an encrypted database still keeps data that names
- * cases under the general key (before schema 6's step, which needs the case key). */
+/* keymigrate.c: true when an encrypted database still waits for a part of
+ * schema 6's step that the keys now held can do: tagging clocks (general
+ * key), moving what names cases under the case key (case key). */
 bool store_keys_pending(struct store *s);
+/* keymigrate.c: does those parts in the caller's write. */
+int store_keys_upgrade(struct store_txn *t);
 /* keymigrate.c: that step, in the caller's write (both keys held). */
 int store_keys_migrate(struct store_txn *t);
 /* journal.c: copies n bytes of src into dst (cap bytes), cut, NUL-ended,
@@ -197,6 +206,20 @@ int store_logkey_get(struct store *s, MDB_txn *txn, unsigned char pk[32]);
 /* 0 when meta "log-key" opens (and, with the case key, is the derived key);
  * WT_ENOTFOUND, WT_EPERM (general key locked) or WT_ECORRUPT. */
 int store_logkey_verify(struct store_txn *t);
+
+/* integrity.c: tags on clocks and tombstones, a digest over meta. */
+#define STORE_ITAG 16
+/* The key of the tags (from the general key; a fixed one when the database
+ * is plain); false when the general key is locked. */
+bool store_ikey(const struct store *s, unsigned char key[32]);
+/* The tag of one stored entry (what: "clock" or "tomb"). */
+void store_itag(const unsigned char key[32], const char *what, const void *k, size_t klen,
+                const void *v, size_t vlen, unsigned char tag[STORE_ITAG]);
+/* Writes meta "meta-mac" for meta as the transaction leaves it (before a
+ * commit); nothing when the general key is locked. */
+int store_meta_mac_put(struct store_txn *t);
+/* 0 when "meta-mac" matches; WT_ECORRUPT, WT_ENOTFOUND or WT_EPERM (locked). */
+int store_meta_mac_check(struct store_txn *t);
 
 /* crypto.c */
 int store_crypto_init(void);

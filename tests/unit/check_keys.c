@@ -481,11 +481,14 @@ START_TEST(test_old_database_migrated)
     struct store *s;
     struct wt_error e = {0};
     ck_assert_int_eq(store_open(db, NULL, &s, &e), 0);
-    ck_assert(store_keys_pending(s));
+    struct store_txn *t;
+    char *v = NULL;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    ck_assert_int_eq(store_meta_get(t, "log-key", &v), WT_ENOTFOUND);
+    store_read_end(t);
     ck_assert_msg(store_unlock(s, "lea", "oud-geheim-1", &e) == 0, "%s", e.text);
     ck_assert(!store_keys_pending(s));
     ck_assert_int_eq(store_write(s, give_volunteer, NULL, &e), 0);
-    struct store_txn *t;
     ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
     int n = 0;
     ck_assert_int_eq(store_log_each(t, count_all, &n), 0);
@@ -502,7 +505,6 @@ START_TEST(test_old_database_migrated)
     ck_assert_msg(store_unlock(s, "vera", "vera-geheim-1", &e) == 0, "%s", e.text);
     ck_assert(!s->unlocked[COMP_CASE]);
     ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
-    char *v = NULL;
     ck_assert_int_eq(store_meta_get(t, "compact-pending", &v), WT_ENOTFOUND);
     ck_assert_int_eq(store_log_each(t, count_all, &n), WT_EPERM);
     ck_assert_int_eq(store_get(t, WT_SIGNALS, "s-1", &r), 0);
