@@ -590,10 +590,8 @@ struct walk {
     struct store_log_opener lo;
 };
 
-static void walk_problem(struct walk *w, const char *fmt, uint64_t seq)
+static void walk_problem(struct walk *w, const char *line)
 {
-    char line[200];
-    snprintf(line, sizeof line, fmt, (unsigned long long)seq);
     if (w->report)
         w->report(w->rctx, line);
     ++*w->problems;
@@ -683,10 +681,17 @@ static int log_walk(struct store_txn *t, store_log_fn fn, void *ctx, store_repor
                                  (skip && e.seq != seq)));
         if (orc == 0 && !skip)
             e.seq = seq; /* format 3: the key says which entry it is */
-        if (!chain_ok)
-            walk_problem(&w, _("log: de keten is gebroken bij regel %llu"), seq);
-        if (bad)
-            walk_problem(&w, _("log: regel %llu is beschadigd of gewijzigd"), seq);
+        char line[200];
+        if (!chain_ok) {
+            snprintf(line, sizeof line, _("log: de keten is gebroken bij regel %llu"),
+                     (unsigned long long)seq);
+            walk_problem(&w, line);
+        }
+        if (bad) {
+            snprintf(line, sizeof line, _("log: regel %llu is beschadigd of gewijzigd"),
+                     (unsigned long long)seq);
+            walk_problem(&w, line);
+        }
         else if (orc == WT_EPERM)
             w.unopened++;
         else if (fn)
@@ -703,7 +708,7 @@ static int log_walk(struct store_txn *t, store_log_fn fn, void *ctx, store_repor
         unsigned char tip[HASH];
         if (read_tip(t, &tipseq, tip) != 0 || tipseq != w.expect - 1 ||
             (tipseq && memcmp(tip, w.prev, HASH) != 0))
-            walk_problem(&w, _("log: het einde van het log klopt niet (regels weg?)"), 0);
+            walk_problem(&w, _("log: het einde van het log klopt niet (regels weg?)"));
     }
     if (unopened)
         *unopened = w.unopened;
