@@ -15,7 +15,7 @@
 #include "wijktafel/xalloc.h"
 
 /* The schema version this program writes. */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 struct store;     /* an open database folder */
 struct store_txn; /* a read or write transaction with a sticky error */
@@ -200,6 +200,11 @@ int store_decode(enum wt_kind kind, const unsigned char *val, size_t len, struct
  * two compartments (case data apart from the rest) and are sealed to each
  * member's key pair, whose secret key is wrapped with an Argon2id key from the
  * member's passphrase. --- */
+
+/* What a link to a case in a record of the general compartment (a signal's
+ * case) reads as to a member without the case key: that there is a link,
+ * not which case. Writing it back is refused (WT_EPERM). */
+#define STORE_LINK_HIDDEN "*"
 
 /* True when the database is encrypted. */
 bool store_encrypted(const struct store *s);

@@ -1,6 +1,7 @@
 /* crypto.c: sealed values, keyed index hashes, per-case keys and the members' keyring (libsodium). */
 #include <sodium.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,6 +127,107 @@ static int casekey_unwrap(const struct store *s, const char *id, const unsigned 
     return 0;
 }
 
+bool store_case_link(enum wt_kind kind, int f)
+{
+    const struct wt_field_def *fd = &record_kind(kind)->fields[f];
+    return store_comp_of(kind) == COMP_GEN && fd->type == FT_REF && fd->ref == WT_CASES;
+}
+
+static bool has_case_links(enum wt_kind kind)
+{
+    for (int f = 1; f < record_kind(kind)->nfields; f++)
+        if (store_case_link(kind, f))
+            return true;
+    return false;
+}
+
+/* A link to a case inside a record of the general compartment (a signal's
+ * case) is sealed again, with the case key: "~" and the base64 of the sealed
+ * id. The general key alone opens the signal but not which case it names. */
+#define LINK_MARK '~'
+
+static void link_ad(char *ad, size_t cap, const struct wt_record *r, int f)
+{
+    snprintf(ad, cap, "%s/%s/%d", record_kind(r->kind)->name, r->v[0], f);
+}
+
+/* Makes *copy (when r has a link to seal) with its links sealed: 1 when
+ * it did, 0 when r needs none, WT_EPERM when the case key is not held. */
+static int links_seal(const struct store *s, const struct wt_record *r, struct wt_record *copy)
+{
+    if (!has_case_links(r->kind))
+        return 0;
+    bool any = false;
+    for (int f = 1; f < record_kind(r->kind)->nfields; f++)
+        any |= store_case_link(r->kind, f) && r->v[f];
+    if (!any)
+        return 0;
+    if (!s->unlocked[COMP_CASE])
+        return WT_EPERM;
+    record_copy(copy, r);
+    for (int f = 1; f < record_kind(r->kind)->nfields; f++) {
+        if (!store_case_link(r->kind, f) || !r->v[f])
+            continue;
+        if (strcmp(r->v[f], STORE_LINK_HIDDEN) == 0) {
+            record_fini(copy);
+            return WT_EPERM; /* written back by someone who could not read it */
+        }
+        char ad[WT_MAX_ID * 2 + 32];
+        link_ad(ad, sizeof ad, r, f);
+        size_t il = strlen(r->v[f]);
+        unsigned char sealed[STORE_SEAL_LEN(WT_MAX_ID + 64)];
+        if (il > WT_MAX_ID + 64)
+            il = WT_MAX_ID + 64;
+        store_seal_into(s->dkey[COMP_CASE], "link", ad, (const unsigned char *)r->v[f], il,
+                        sealed);
+        size_t cap = sodium_base64_encoded_len(STORE_SEAL_LEN(il),
+                                               sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+        char *text = xmalloc(cap + 1);
+        text[0] = LINK_MARK;
+        sodium_bin2base64(text + 1, cap, sealed, STORE_SEAL_LEN(il),
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+        record_set(copy, f, text);
+        free(text);
+    }
+    return 1;
+}
+
+/* Opens the sealed links of a decoded record in place: the case's id with
+ * the case key, STORE_LINK_HIDDEN without it. */
+static int links_open(const struct store *s, struct wt_record *r)
+{
+    if (!has_case_links(r->kind))
+        return 0;
+    for (int f = 1; f < record_kind(r->kind)->nfields; f++) {
+        const char *v = r->v[f];
+        if (!store_case_link(r->kind, f) || !v)
+            continue;
+        if (!s->unlocked[COMP_CASE]) {
+            record_set(r, f, STORE_LINK_HIDDEN);
+            continue;
+        }
+        if (v[0] != LINK_MARK)
+            continue; /* not sealed yet: a database from before (migrated at unlock) */
+        size_t vl = strlen(v + 1), bl;
+        unsigned char *bin = xmalloc(vl + 1), *p;
+        size_t pl;
+        char ad[WT_MAX_ID * 2 + 32];
+        link_ad(ad, sizeof ad, r, f);
+        int rc = sodium_base642bin(bin, vl + 1, v + 1, vl, NULL, &bl, NULL,
+                                   sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0
+                     ? WT_ECORRUPT
+                     : store_unseal(s->dkey[COMP_CASE], "link", ad, bin, bl, &p, &pl);
+        free(bin);
+        if (rc)
+            return WT_ECORRUPT;
+        char *id = xstrndup((char *)p, pl);
+        free(p);
+        record_set(r, f, id);
+        free(id);
+    }
+    return 0;
+}
+
 /* Stores a case's wrapped key: appended in a batch when its id lies beyond
  * the last one (see store_casekey_batch_begin), put otherwise. */
 static int casekey_put(struct store_txn *t, const char *id,
@@ -209,7 +311,14 @@ int store_value_make(struct store_txn *t, const struct wt_record *r, unsigned ch
 {
     unsigned char *plain;
     size_t plen;
-    store_encode(r, &plain, &plen);
+    struct wt_record sealed_links;
+    int lrc = t->s->encrypted ? links_seal(t->s, r, &sealed_links) : 0;
+    if (lrc < 0)
+        return store_txn_fail(t, WT_EPERM, _("een koppeling met een casus vraagt de sleutel van "
+                                             "de casussen"));
+    store_encode(lrc ? &sealed_links : r, &plain, &plen);
+    if (lrc)
+        record_fini(&sealed_links);
     if (!t->s->encrypted) {
         *out = plain;
         *len = plen;
@@ -232,7 +341,14 @@ int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *
 {
     unsigned char *plain;
     size_t plen;
-    store_encode(r, &plain, &plen);
+    struct wt_record sealed_links;
+    int lrc = t->s->encrypted ? links_seal(t->s, r, &sealed_links) : 0;
+    if (lrc < 0)
+        return store_txn_fail(t, WT_EPERM, _("een koppeling met een casus vraagt de sleutel van "
+                                             "de casussen"));
+    store_encode(lrc ? &sealed_links : r, &plain, &plen);
+    if (lrc)
+        record_fini(&sealed_links);
     MDB_val k = {strlen(r->v[0]), r->v[0]}, v = {plen, plain};
     if (!t->s->encrypted) {
         int rc = mdb_cursor_put(c, &k, &v, flags);
@@ -263,10 +379,16 @@ struct store_sealed *store_seal_record(const struct store *s, const struct wt_re
     enum store_comp c = store_comp_of(r->kind);
     if (!s->encrypted || !s->unlocked[c])
         return NULL;
+    struct wt_record sealed_links;
+    int lrc = links_seal(s, r, &sealed_links);
+    if (lrc < 0)
+        return NULL; /* store_value_put says why */
     struct store_sealed *sv = xcalloc(1, sizeof *sv);
     unsigned char *plain;
     size_t plen;
-    store_encode(r, &plain, &plen);
+    store_encode(lrc ? &sealed_links : r, &plain, &plen);
+    if (lrc)
+        record_fini(&sealed_links);
     unsigned char key[32];
     if (r->kind == WT_CASES) {
         rnd(key, 32);
@@ -335,6 +457,11 @@ int store_value_open(const struct store *s, enum wt_kind kind, const char *id,
     free(plain);
     if (rc == 0 && strcmp(out->v[0], id) != 0) {
         record_fini(out);
+        return WT_ECORRUPT;
+    }
+    if (rc == 0 && links_open(s, out) != 0) {
+        record_fini(out);
+        record_init(out, kind);
         return WT_ECORRUPT;
     }
     return rc;
@@ -413,7 +540,7 @@ void store_thread_end(void)
     rnd_left = 0;
 }
 
-size_t store_index_value(struct store *s, enum wt_kind kind, const char *folded, char *out,
+size_t store_index_value(struct store *s, enum store_comp c, const char *folded, char *out,
                          size_t cap)
 {
     if (hcache && hcache_gen != s->hgen)
@@ -422,7 +549,6 @@ size_t store_index_value(struct store *s, enum wt_kind kind, const char *folded,
         hcache = xcalloc(HCACHE, sizeof *hcache);
         hcache_gen = s->hgen;
     }
-    enum store_comp c = store_comp_of(kind);
     if (cap < 33)
         return 0;
     size_t len = strlen(folded), h = 1469598103934665603ull ^ (size_t)c;

@@ -38,6 +38,9 @@ static int emit(struct store *s, index_key_fn fn, void *ctx, const struct wt_rec
     for (size_t i = 0; i < vl && ascii; i++)
         ascii = (unsigned char)value[i] < 0x80;
     if (s->encrypted) {
+        enum store_comp comp = store_index_comp(r->kind, f);
+        if (!s->unlocked[comp] || strcmp(value, STORE_LINK_HIDDEN) == 0)
+            return 0; /* a link to a case without the case key: not known here */
         /* Keys reveal no personal data: a keyed hash of the folded value.
          * ASCII folds to lower case (as below), without utf8proc. */
         char lower[INDEX_VALUE_MAX + 1], *folded = lower;
@@ -49,7 +52,7 @@ static int emit(struct store *s, index_key_fn fn, void *ctx, const struct wt_rec
             return 0;
         }
         char hex[40];
-        store_index_value(s, r->kind, folded, hex, sizeof hex);
+        store_index_value(s, comp, folded, hex, sizeof hex);
         if (folded != lower)
             free(folded);
         MDB_val k = {index_key_build(key, f, hex, r->v[0]), key};
@@ -131,6 +134,11 @@ int index_del_record(struct store_txn *t, const struct wt_record *r)
         return t->err;
     struct key_op op = {t, t->s->idx[r->kind]};
     return index_each_key(t->s, r, del_key, &op);
+}
+
+enum store_comp store_index_comp(enum wt_kind kind, int f)
+{
+    return store_case_link(kind, f) ? COMP_CASE : store_comp_of(kind);
 }
 
 int store_key_cmp(const MDB_val *a, const MDB_val *b)
@@ -320,6 +328,8 @@ int store_find(struct store_txn *t, enum wt_kind kind, int f, const char *value,
         return t->err;
     if (!store_can_read(t->s, kind))
         return WT_EPERM;
+    if (t->s->encrypted && !t->s->unlocked[store_index_comp(kind, f)])
+        return WT_EPERM;
     char *folded = text_fold_tag(value);
     if (!folded)
         return 0;
@@ -328,7 +338,7 @@ int store_find(struct store_txn *t, enum wt_kind kind, int f, const char *value,
     size_t pl;
     if (t->s->encrypted) {
         char hex[40];
-        store_index_value(t->s, kind, folded, hex, sizeof hex);
+        store_index_value(t->s, store_index_comp(kind, f), folded, hex, sizeof hex);
         pl = index_key_build(prefix, f, hex, NULL);
     } else {
         pl = index_key_build(prefix, f, folded, NULL);

@@ -14,6 +14,8 @@
 #include "wijktafel/xalloc.h"
 
 #define HASH 32
+/* The first byte of an entry sealed to the log's public key (logseal.c). */
+#define LOG_V3 3
 
 /* The text form of an entry: tab-separated fields (none holds a tab). */
 static void entry_text(const struct store_log_entry *e, struct buf *b)
@@ -35,7 +37,7 @@ static void entry_text(const struct store_log_entry *e, struct buf *b)
     }
 }
 
-static void copy_field(char *dst, size_t cap, const char *src, size_t n)
+void store_copy_field(char *dst, size_t cap, const char *src, size_t n)
 {
     size_t k = n < cap - 1 ? n : cap - 1;
     memcpy(dst, src, k);
@@ -64,47 +66,18 @@ static int parse_entry(const char *text, size_t len, struct store_log_entry *e)
     if (n != 9)
         return WT_ECORRUPT;
     e->seq = strtoull(f[0], NULL, 10);
-    copy_field(e->time, sizeof e->time, f[1], fl[1]);
-    copy_field(e->member, sizeof e->member, f[2], fl[2]);
-    copy_field(e->behalf, sizeof e->behalf, f[3], fl[3]);
-    copy_field(e->path, sizeof e->path, f[4], fl[4]);
-    copy_field(e->action, sizeof e->action, f[5], fl[5]);
-    copy_field(e->kind, sizeof e->kind, f[6], fl[6]);
-    copy_field(e->id, sizeof e->id, f[7], fl[7]);
-    copy_field(e->detail, sizeof e->detail, f[8], fl[8]);
+    store_copy_field(e->time, sizeof e->time, f[1], fl[1]);
+    store_copy_field(e->member, sizeof e->member, f[2], fl[2]);
+    store_copy_field(e->behalf, sizeof e->behalf, f[3], fl[3]);
+    store_copy_field(e->path, sizeof e->path, f[4], fl[4]);
+    store_copy_field(e->action, sizeof e->action, f[5], fl[5]);
+    store_copy_field(e->kind, sizeof e->kind, f[6], fl[6]);
+    store_copy_field(e->id, sizeof e->id, f[7], fl[7]);
+    store_copy_field(e->detail, sizeof e->detail, f[8], fl[8]);
     return 0;
 }
 
-/* The log is sealed with the general key: every member appends to it. */
-static int log_seal(struct store_txn *t, const char *key, struct buf *plain, unsigned char **out,
-                    size_t *len)
-{
-    if (!t->s->encrypted) {
-        *len = plain->len;
-        *out = (unsigned char *)xstrndup(plain->data, plain->len);
-        return 0;
-    }
-    if (!t->s->unlocked[COMP_GEN])
-        return WT_EPERM;
-    store_seal(t->s->dkey[COMP_GEN], "log", key, (unsigned char *)plain->data, plain->len, out,
-               len);
-    return 0;
-}
-
-static int log_open(struct store_txn *t, const char *key, const MDB_val *v, unsigned char **out,
-                    size_t *len)
-{
-    if (!t->s->encrypted) {
-        *out = (unsigned char *)xstrndup(v->mv_data, v->mv_size);
-        *len = v->mv_size;
-        return 0;
-    }
-    if (!t->s->unlocked[COMP_GEN])
-        return WT_EPERM;
-    return store_unseal(t->s->dkey[COMP_GEN], "log", key, v->mv_data, v->mv_size, out, len);
-}
-
-static void seq_key(uint64_t seq, unsigned char k[8], char name[24])
+void store_log_seq_key(uint64_t seq, unsigned char k[8], char name[24])
 {
     for (int i = 0; i < 8; i++)
         k[i] = (unsigned char)(seq >> (56 - 8 * i));
@@ -141,7 +114,7 @@ static int read_tip(struct store_txn *t, uint64_t *seq, unsigned char hash[HASH]
     return 0;
 }
 
-static int write_tip(struct store_txn *t, uint64_t seq, const unsigned char hash[HASH])
+int store_log_tip_put(struct store_txn *t, uint64_t seq, const unsigned char hash[HASH])
 {
     char tip[128], hex[2 * HASH + 1];
     sodium_bin2hex(hex, sizeof hex, hash, HASH);
@@ -182,6 +155,16 @@ static void chain_entry(const struct store_log_entry *e, unsigned char prev[HASH
 int store_log_spool(struct store *s, const struct store_log_entry *e, size_t n,
                     struct wt_error *err)
 {
+    /* Sealed to the log's key when the database has one: "S " and the
+     * base64 of what store_log_seal_into wrote; the drainer need not open it. */
+    unsigned char pk[32];
+    struct store_log_sealer ls;
+    bool sealed = false;
+    MDB_txn *txn;
+    if (s->encrypted && mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn) == 0) {
+        sealed = store_logkey_get(s, txn, pk) == 0 && store_log_sealer_init(&ls, pk) == 0;
+        mdb_txn_abort(txn);
+    }
     char *path = xasprintf("%s/log.spool", s->dir);
     int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     free(path);
@@ -190,26 +173,51 @@ int store_log_spool(struct store *s, const struct store_log_entry *e, size_t n,
     int rc = 0;
     for (size_t i = 0; i < n && !rc; i++) {
         struct buf line = {0};
-        entry_text(&e[i], &line);
+        struct store_log_entry copy = e[i];
+        copy.seq = 0; /* numbered as it is moved into the log */
+        entry_text(&copy, &line);
+        if (sealed) {
+            size_t bl = STORE_LOG_BODY_LEN(line.len);
+            unsigned char *body = xmalloc(bl);
+            store_log_seal_into(&ls, (unsigned char *)line.data, line.len, body);
+            sodium_memzero(line.data, line.len);
+            buf_reset(&line);
+            size_t cap = sodium_base64_encoded_len(bl, sodium_base64_VARIANT_ORIGINAL);
+            char *b64 = buf_extend(&line, 2 + cap);
+            memcpy(b64, "S ", 2);
+            sodium_bin2base64(b64 + 2, cap, body, bl, sodium_base64_VARIANT_ORIGINAL);
+            line.len = 2 + strlen(b64 + 2);
+            free(body);
+        }
         buf_putc(&line, '\n');
         /* One write() per line: O_APPEND keeps lines of several programs whole. */
         if (write(fd, line.data, line.len) != (ssize_t)line.len)
             rc = wt_error_set(err, WT_EIO, "%s: %s", s->dir, store_err_text(errno));
         buf_fini(&line);
     }
+    sodium_memzero(&ls, sizeof ls);
     if (!rc && fsync(fd) != 0)
         rc = wt_error_set(err, WT_EIO, "%s: %s", s->dir, store_err_text(errno));
     close(fd);
     return rc;
 }
 
+/* A spooled line sealed by store_log_spool: its body, for the log as it is. */
+struct spooled {
+    unsigned char *body;
+    size_t len;
+};
+
 /* Takes the spool over (renamed, so that new lines start a fresh one) and
- * returns its entries; *taken names the file to delete once they are
- * committed. Files left by a program that died while draining come along. */
-static size_t spool_take(struct store *s, struct store_log_entry **out, char ***taken,
-                         size_t *ntaken)
+ * returns its entries, plain ones in *out and sealed ones in *sealed;
+ * *taken names the files to delete once they are committed. Files left by a
+ * program that died while draining come along. */
+static size_t spool_take(struct store *s, struct store_log_entry **out, struct spooled **sealed,
+                         size_t *nsealed, char ***taken, size_t *ntaken)
 {
     *out = NULL;
+    *sealed = NULL;
+    *nsealed = 0;
     *taken = NULL;
     *ntaken = 0;
     char *spool = xasprintf("%s/log.spool", s->dir);
@@ -226,9 +234,20 @@ static size_t spool_take(struct store *s, struct store_log_entry **out, char ***
             continue;
         char *path = xasprintf("%s/%s", s->dir, de->d_name);
         FILE *f = fopen(path, "r");
-        char line[1024];
+        char line[2048];
         while (f && fgets(line, sizeof line, f)) {
             size_t len = strcspn(line, "\n");
+            if (len > 2 && memcmp(line, "S ", 2) == 0) {
+                struct spooled sp = {xmalloc(len), 0};
+                if (sodium_base642bin(sp.body, len, line + 2, len - 2, NULL, &sp.len, NULL,
+                                      sodium_base64_VARIANT_ORIGINAL) != 0) {
+                    free(sp.body);
+                    continue;
+                }
+                *sealed = xrealloc(*sealed, (*nsealed + 1) * sizeof **sealed);
+                (*sealed)[(*nsealed)++] = sp;
+                continue;
+            }
             if (n == cap) {
                 cap = cap ? cap * 2 : 16;
                 *out = xrealloc(*out, cap * sizeof **out);
@@ -257,23 +276,49 @@ void store_spool_done(struct store *s)
     s->nspool = 0;
 }
 
+static int log_put_v3(struct store_txn *t, MDB_cursor *c, uint64_t seq, const unsigned char ck[32],
+                      unsigned char prev[HASH], const unsigned char *body, size_t blen);
+
+/* Appends entries sealed by store_log_spool as they are (format 3). */
+static int append_sealed(struct store_txn *t, struct spooled *sp, size_t n)
+{
+    uint64_t seq;
+    unsigned char prev[HASH], ck[32];
+    int rc = read_tip(t, &seq, prev);
+    if (rc)
+        return store_txn_fail(t, rc, _("het toegangslog is beschadigd"));
+    if (!t->s->unlocked[COMP_GEN])
+        return store_txn_fail(t, WT_EPERM, "log");
+    store_log_chainkey(t->s->dkey[COMP_GEN], ck);
+    MDB_cursor *c;
+    if ((rc = mdb_cursor_open(t->txn, t->s->log, &c)) != 0)
+        return store_txn_mdb_fail(t, rc, "log");
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = log_put_v3(t, c, ++seq, ck, prev, sp[i].body, sp[i].len);
+    mdb_cursor_close(c);
+    sodium_memzero(ck, sizeof ck);
+    return rc ? rc : store_log_tip_put(t, seq, prev);
+}
+
 /* What readers spooled while the database was busy goes in first. */
 static int spool_drain(struct store_txn *t)
 {
     if (t->s->nspool == 0) {
         struct store_log_entry *sp;
+        struct spooled *sealed;
         char **taken;
-        size_t ntaken, ns = spool_take(t->s, &sp, &taken, &ntaken);
+        size_t nsealed, ntaken;
+        size_t ns = spool_take(t->s, &sp, &sealed, &nsealed, &taken, &ntaken);
         t->s->spool = taken;
         t->s->nspool = ntaken;
-        if (ns) {
-            int src = store_log_append_many_raw(t, sp, ns);
-            free(sp);
-            if (src)
-                return src;
-        } else {
-            free(sp);
-        }
+        if (nsealed)
+            append_sealed(t, sealed, nsealed);
+        for (size_t i = 0; i < nsealed; i++)
+            free(sealed[i].body);
+        free(sealed);
+        if (ns && !t->err)
+            store_log_append_many_raw(t, sp, ns);
+        free(sp);
     }
     return t->err;
 }
@@ -318,8 +363,10 @@ struct store_log_batch {
     size_t n;
     uint64_t seq; /* the tip before */
     unsigned char prev[HASH];
-    unsigned char key[32]; /* the general key, when sealed */
+    unsigned char key[32]; /* format 2: the general key; 3: the chain key */
     bool sealed;
+    bool v3; /* sealed to the log's public key (logseal.c) */
+    struct store_log_sealer sealer;
     /* Each entry's text after the previous hash, one after another. */
     struct buf texts;
     size_t *ends;
@@ -339,6 +386,11 @@ static void chain_all(struct store_log_batch *lb)
     lb->ends = xmalloc(lb->n * sizeof *lb->ends);
     for (size_t i = 0; i < lb->n; i++) {
         lb->e[i].seq = lb->seq + 1 + i;
+        if (lb->v3) { /* chained over the sealed values, as they are put */
+            entry_text(&lb->e[i], &lb->texts);
+            lb->ends[i] = lb->texts.len;
+            continue;
+        }
         chain_entry(&lb->e[i], prev, &text);
         buf_append(&lb->texts, text.data, text.len);
         lb->ends[i] = lb->texts.len;
@@ -357,9 +409,13 @@ static void *seal_chunk(void *ctx, void *in)
         size_t at = i ? lb->ends[i - 1] : 0, len = lb->ends[i] - at;
         unsigned char k[8];
         char name[24];
-        seq_key(lb->e[i].seq, k, name);
-        store_seal_into(lb->key, "log", name, (const unsigned char *)lb->texts.data + at, len,
-                        (unsigned char *)buf_extend(&ch->out, STORE_SEAL_LEN(len)));
+        store_log_seq_key(lb->e[i].seq, k, name);
+        if (lb->v3)
+            store_log_seal_into(&lb->sealer, (const unsigned char *)lb->texts.data + at, len,
+                                (unsigned char *)buf_extend(&ch->out, STORE_LOG_BODY_LEN(len)));
+        else
+            store_seal_into(lb->key, "log", name, (const unsigned char *)lb->texts.data + at, len,
+                            (unsigned char *)buf_extend(&ch->out, STORE_SEAL_LEN(len)));
         ch->ends[i - ch->from] = ch->out.len;
     }
     return NULL;
@@ -387,10 +443,27 @@ static struct store_log_batch *log_batch_start(struct store_txn *t, struct store
         free(lb);
         return NULL;
     }
+    if (lb->sealed) {
+        unsigned char pk[32];
+        rc = store_logkey_get(t->s, t->txn, pk);
+        lb->v3 = rc == 0;
+        if (lb->v3)
+            rc = store_log_sealer_init(&lb->sealer, pk);
+        else if (rc == WT_ENOTFOUND) /* an older log, or a volunteer's own database */
+            rc = 0;
+        if (rc) {
+            store_txn_fail(t, rc, _("de sleutel van het toegangslog opent niet"));
+            free(lb);
+            return NULL;
+        }
+    }
     chain_all(lb);
     if (!lb->sealed)
         return lb;
-    memcpy(lb->key, t->s->dkey[COMP_GEN], 32);
+    if (lb->v3)
+        store_log_chainkey(t->s->dkey[COMP_GEN], lb->key);
+    else
+        memcpy(lb->key, t->s->dkey[COMP_GEN], 32);
     lb->par = par;
     lb->nchunks = (n + LOG_CHUNK - 1) / LOG_CHUNK;
     lb->chunks = xcalloc(lb->nchunks, sizeof *lb->chunks);
@@ -425,6 +498,26 @@ static void chunk_ready(struct store_log_batch *lb, size_t c)
         seal_chunk(NULL, &lb->chunks[c]);
 }
 
+/* Puts entry seq as [3][prev][body] through c (appended) and moves prev on
+ * to its chain tag under chain key ck. */
+static int log_put_v3(struct store_txn *t, MDB_cursor *c, uint64_t seq, const unsigned char ck[32],
+                      unsigned char prev[HASH], const unsigned char *body, size_t blen)
+{
+    unsigned char k[8];
+    char name[24];
+    store_log_seq_key(seq, k, name);
+    MDB_val key = {8, k}, v = {1 + HASH + blen, NULL};
+    int rc = mdb_cursor_put(c, &key, &v, MDB_APPEND | MDB_RESERVE);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, "log");
+    unsigned char *p = v.mv_data;
+    p[0] = LOG_V3;
+    memcpy(p + 1, prev, HASH);
+    memcpy(p + 1 + HASH, body, blen);
+    store_log_tag(ck, seq, p, v.mv_size, prev);
+    return 0;
+}
+
 int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
 {
     if (!lb)
@@ -436,8 +529,17 @@ int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
     for (size_t i = 0; !rc && i < lb->n; i++) {
         unsigned char k[8];
         char name[24];
-        seq_key(lb->e[i].seq, k, name);
+        store_log_seq_key(lb->e[i].seq, k, name);
         MDB_val key = {8, k}, v;
+        if (lb->v3) {
+            struct log_chunk *ch = &lb->chunks[i / LOG_CHUNK];
+            if (i % LOG_CHUNK == 0)
+                chunk_ready(lb, i / LOG_CHUNK);
+            size_t j = i - ch->from, at = j ? ch->ends[j - 1] : 0;
+            rc = log_put_v3(t, c, lb->e[i].seq, lb->key, lb->prev,
+                            (const unsigned char *)ch->out.data + at, ch->ends[j] - at);
+            continue;
+        }
         if (lb->sealed) {
             struct log_chunk *ch = &lb->chunks[i / LOG_CHUNK];
             if (i % LOG_CHUNK == 0)
@@ -456,7 +558,7 @@ int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
     if (c)
         mdb_cursor_close(c);
     if (!rc)
-        rc = write_tip(t, lb->seq + lb->n, lb->last);
+        rc = store_log_tip_put(t, lb->seq + lb->n, lb->v3 ? lb->prev : lb->last);
     /* Every chunk's job is done before its memory goes. */
     for (size_t ch = 0; ch < lb->nchunks; ch++) {
         if (lb->par)
@@ -465,6 +567,7 @@ int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
         free(lb->chunks[ch].ends);
     }
     sodium_memzero(lb->key, sizeof lb->key);
+    sodium_memzero(&lb->sealer, sizeof lb->sealer);
     free(lb->chunks);
     free(lb->jobs);
     buf_fini(&lb->texts);
@@ -473,84 +576,160 @@ int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
     return rc;
 }
 
-/* Walks the chain; calls fn for each entry and report for each break. */
+/* What walking the chain keeps between entries. */
+struct walk {
+    struct store_txn *t;
+    store_report_fn report;
+    void *rctx;
+    size_t *problems;
+    size_t unopened; /* entries of format 3 without the case key */
+    unsigned char prev[HASH];
+    uint64_t expect;
+    bool have_ck, have_lo;
+    unsigned char ck[32];
+    struct store_log_opener lo;
+};
+
+static void walk_problem(struct walk *w, const char *line)
+{
+    if (w->report)
+        w->report(w->rctx, line);
+    ++*w->problems;
+}
+
+/* The plain text (after the previous hash, format 1 and 2) of entry seq, or
+ * of a format 3 entry its text alone; *chain_ok tells whether it follows the
+ * chain. WT_EPERM: a format 3 entry without the case key (chain checked). */
+static int walk_open(struct walk *w, uint64_t seq, const MDB_val *v, unsigned char **plain,
+                     size_t *plen, size_t *skip, bool *chain_ok)
+{
+    struct store *s = w->t->s;
+    const unsigned char *p = v->mv_data;
+    *skip = 0;
+    if (s->encrypted && v->mv_size > 0 && p[0] == LOG_V3) {
+        if (!w->have_ck)
+            return WT_EPERM;
+        bool ok = v->mv_size >= 1 + HASH + STORE_LOG_BODY_LEN(0);
+        *chain_ok = ok && seq == w->expect && memcmp(p + 1, w->prev, HASH) == 0;
+        store_log_tag(w->ck, seq, p, v->mv_size, w->prev);
+        if (!ok)
+            return WT_ECORRUPT;
+        if (!w->have_lo)
+            return WT_EPERM;
+        return store_log_unseal(&w->lo, p + 1 + HASH, v->mv_size - 1 - HASH, plain, plen);
+    }
+    char name[24];
+    unsigned char kb[8];
+    store_log_seq_key(seq, kb, name);
+    int rc;
+    if (!s->encrypted) {
+        *plain = (unsigned char *)xstrndup(v->mv_data, v->mv_size);
+        *plen = v->mv_size;
+        rc = 0;
+    } else if (!s->unlocked[COMP_GEN]) {
+        return WT_EPERM;
+    } else {
+        rc = store_unseal(s->dkey[COMP_GEN], "log", name, v->mv_data, v->mv_size, plain, plen);
+    }
+    if (rc || *plen < HASH) {
+        if (!rc)
+            free(*plain);
+        return WT_ECORRUPT;
+    }
+    *chain_ok = seq == w->expect && memcmp(*plain, w->prev, HASH) == 0;
+    chain_hash(*plain, (char *)*plain + HASH, *plen - HASH, w->prev);
+    *skip = HASH;
+    return 0;
+}
+
+/* Walks the chain; calls fn for each entry and report for each break. A
+ * reader (fn) without the key of an entry gets WT_EPERM; a check counts it. */
 static int log_walk(struct store_txn *t, store_log_fn fn, void *ctx, store_report_fn report,
-                    void *rctx, size_t *problems)
+                    void *rctx, size_t *problems, size_t *unopened)
 {
     MDB_cursor *c;
     int rc = mdb_cursor_open(t->txn, t->s->log, &c);
     if (rc)
         return store_txn_mdb_fail(t, rc, "log");
-    unsigned char prev[HASH] = {0}, hash[HASH];
-    uint64_t expect = 1;
+    struct walk w = {.t = t, .report = report, .rctx = rctx, .problems = problems, .expect = 1};
+    if (t->s->encrypted && t->s->unlocked[COMP_GEN]) {
+        store_log_chainkey(t->s->dkey[COMP_GEN], w.ck);
+        w.have_ck = true;
+    }
+    if (t->s->encrypted && t->s->unlocked[COMP_CASE]) {
+        store_log_opener_init(&w.lo, t->s->dkey[COMP_CASE]);
+        w.have_lo = true;
+    }
     MDB_val k, v;
     int ret = 0;
-    char line[200];
     for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && !ret;
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         uint64_t seq = 0;
         for (size_t i = 0; i < k.mv_size && i < 8; i++)
             seq = seq << 8 | ((unsigned char *)k.mv_data)[i];
-        char name[24];
-        unsigned char kb[8];
-        seq_key(seq, kb, name);
-        unsigned char *plain;
-        size_t plen;
-        int orc = log_open(t, name, &v, &plain, &plen);
-        if (orc == WT_EPERM) {
+        unsigned char *plain = NULL;
+        size_t plen = 0, skip;
+        bool chain_ok = true;
+        int orc = walk_open(&w, seq, &v, &plain, &plen, &skip, &chain_ok);
+        if (orc == WT_EPERM && (fn || !w.have_ck)) {
             ret = WT_EPERM;
             break;
         }
         struct store_log_entry e;
-        bool bad = orc != 0 || plen < HASH || parse_entry((char *)plain + HASH, plen - HASH, &e) ||
-                   e.seq != seq;
-        if (!bad && (seq != expect || memcmp(plain, prev, HASH) != 0)) {
+        bool bad = orc == WT_ECORRUPT ||
+                   (orc == 0 && (parse_entry((char *)plain + skip, plen - skip, &e) ||
+                                 (skip && e.seq != seq)));
+        if (orc == 0 && !skip)
+            e.seq = seq; /* format 3: the key says which entry it is */
+        char line[200];
+        if (!chain_ok) {
             snprintf(line, sizeof line, _("log: de keten is gebroken bij regel %llu"),
                      (unsigned long long)seq);
-            if (report)
-                report(rctx, line);
-            ++*problems;
+            walk_problem(&w, line);
         }
         if (bad) {
             snprintf(line, sizeof line, _("log: regel %llu is beschadigd of gewijzigd"),
                      (unsigned long long)seq);
-            if (report)
-                report(rctx, line);
-            ++*problems;
-        } else {
-            chain_hash(plain, (char *)plain + HASH, plen - HASH, hash);
-            memcpy(prev, hash, HASH);
-            if (fn)
-                ret = fn(ctx, &e);
+            walk_problem(&w, line);
         }
-        if (orc == 0)
+        else if (orc == WT_EPERM)
+            w.unopened++;
+        else if (fn)
+            ret = fn(ctx, &e);
+        if (plain) {
+            sodium_memzero(plain, plen);
             free(plain);
-        expect = seq + 1;
+        }
+        w.expect = seq + 1;
     }
     mdb_cursor_close(c);
     if (!ret && report) {
         uint64_t tipseq;
         unsigned char tip[HASH];
-        if (read_tip(t, &tipseq, tip) != 0 || tipseq != expect - 1 ||
-            (tipseq && memcmp(tip, prev, HASH) != 0)) {
-            snprintf(line, sizeof line, _("log: het einde van het log klopt niet (regels weg?)"));
-            report(rctx, line);
-            ++*problems;
-        }
+        if (read_tip(t, &tipseq, tip) != 0 || tipseq != w.expect - 1 ||
+            (tipseq && memcmp(tip, w.prev, HASH) != 0))
+            walk_problem(&w, _("log: het einde van het log klopt niet (regels weg?)"));
     }
+    if (unopened)
+        *unopened = w.unopened;
+    store_log_opener_fini(&w.lo);
+    sodium_memzero(w.ck, sizeof w.ck);
     return ret;
 }
 
 int store_log_each(struct store_txn *t, store_log_fn fn, void *ctx)
 {
     size_t problems = 0;
-    return log_walk(t, fn, ctx, NULL, NULL, &problems);
+    return log_walk(t, fn, ctx, NULL, NULL, &problems, NULL);
 }
 
-size_t store_log_verify(struct store_txn *t, store_report_fn report, void *ctx)
+size_t store_log_verify(struct store_txn *t, store_report_fn report, void *ctx,
+                        size_t *unopened)
 {
     size_t problems = 0;
-    log_walk(t, NULL, NULL, report, ctx, &problems);
+    *unopened = 0;
+    if (log_walk(t, NULL, NULL, report, ctx, &problems, unopened) == WT_EPERM)
+        *unopened = SIZE_MAX; /* the general key is locked: nothing was verified */
     return problems;
 }
 
@@ -571,9 +750,9 @@ static int reseal_dbi(struct store_txn *t, MDB_dbi dbi, bool seqkeys, const unsi
             for (size_t i = 0; i < k.mv_size && i < 8; i++)
                 seq = seq << 8 | ((unsigned char *)k.mv_data)[i];
             unsigned char kb[8];
-            seq_key(seq, kb, name);
+            store_log_seq_key(seq, kb, name);
         } else {
-            copy_field(name, sizeof name, k.mv_data, k.mv_size);
+            store_copy_field(name, sizeof name, k.mv_data, k.mv_size);
         }
         unsigned char *p, *sealed;
         size_t pl, sl;
@@ -601,137 +780,9 @@ static int reseal_dbi(struct store_txn *t, MDB_dbi dbi, bool seqkeys, const unsi
 int store_journal_reseal(struct store_txn *t, const unsigned char *oldk,
                          const unsigned char newk[32])
 {
-    reseal_dbi(t, t->s->log, true, oldk, newk);
+    /* A plain log becomes format 3 (store_log_rewrite), not sealed here;
+     * entries of format 3 do not open with oldk and stay as they are. */
+    if (oldk)
+        reseal_dbi(t, t->s->log, true, oldk, newk);
     return reseal_dbi(t, t->s->review, false, oldk, newk);
-}
-
-/* --- review queue ----------------------------------------------------- */
-
-static void put_str(struct buf *b, const char *s)
-{
-    size_t n = strlen(s);
-    buf_append(b, &n, sizeof n);
-    buf_append(b, s, n);
-}
-
-static int get_str(const unsigned char **p, const unsigned char *end, char *out, size_t cap)
-{
-    size_t n;
-    if ((size_t)(end - *p) < sizeof n)
-        return -1;
-    memcpy(&n, *p, sizeof n);
-    *p += sizeof n;
-    if ((size_t)(end - *p) < n || n >= cap)
-        return -1;
-    memcpy(out, *p, n);
-    out[n] = '\0';
-    *p += n;
-    return 0;
-}
-
-int store_review_put(struct store_txn *t, struct store_submission *s)
-{
-    if (t->err)
-        return t->err;
-    if (!s->id[0]) {
-        MDB_cursor *c;
-        int rc = mdb_cursor_open(t->txn, t->s->review, &c);
-        if (rc)
-            return store_txn_mdb_fail(t, rc, "review");
-        MDB_val k, v;
-        unsigned long n = 0;
-        if (mdb_cursor_get(c, &k, &v, MDB_LAST) == 0 && k.mv_size > 2)
-            n = strtoul((char *)k.mv_data + 2, NULL, 10);
-        mdb_cursor_close(c);
-        snprintf(s->id, sizeof s->id, "v-%06lu", n + 1);
-    }
-    struct buf b = {0};
-    buf_putc(&b, (char)s->rec.kind);
-    put_str(&b, s->status);
-    put_str(&b, s->submitter);
-    put_str(&b, s->date);
-    put_str(&b, s->reason);
-    unsigned char *enc;
-    size_t elen;
-    store_encode(&s->rec, &enc, &elen);
-    buf_append(&b, enc, elen);
-    free(enc);
-    unsigned char *val;
-    size_t len;
-    struct buf wrapped = b;
-    if (log_seal(t, s->id, &wrapped, &val, &len) != 0) {
-        buf_fini(&b);
-        return store_txn_fail(t, WT_EPERM, "review");
-    }
-    buf_fini(&b);
-    MDB_val k = {strlen(s->id), s->id}, v = {len, val};
-    int rc = mdb_put(t->txn, t->s->review, &k, &v, 0);
-    free(val);
-    return rc ? store_txn_mdb_fail(t, rc, "review") : 0;
-}
-
-static int decode_submission(struct store_txn *t, const char *id, const MDB_val *v,
-                             struct store_submission *out)
-{
-    memset(out, 0, sizeof *out);
-    record_init(&out->rec, WT_SIGNALS);
-    unsigned char *plain;
-    size_t plen;
-    int rc = log_open(t, id, v, &plain, &plen);
-    if (rc)
-        return rc;
-    const unsigned char *p = plain, *end = plain + plen;
-    snprintf(out->id, sizeof out->id, "%s", id);
-    if (plen < 1 || *p >= WT_KIND_COUNT) {
-        free(plain);
-        return WT_ECORRUPT;
-    }
-    enum wt_kind kind = (enum wt_kind)*p++;
-    rc = get_str(&p, end, out->status, sizeof out->status) ||
-                 get_str(&p, end, out->submitter, sizeof out->submitter) ||
-                 get_str(&p, end, out->date, sizeof out->date) ||
-                 get_str(&p, end, out->reason, sizeof out->reason)
-             ? WT_ECORRUPT
-             : store_decode(kind, p, (size_t)(end - p), &out->rec);
-    free(plain);
-    return rc;
-}
-
-int store_review_get(struct store_txn *t, const char *id, struct store_submission *out)
-{
-    memset(out, 0, sizeof *out);
-    record_init(&out->rec, WT_SIGNALS);
-    if (t->err)
-        return t->err;
-    MDB_val k = {strlen(id), (void *)id}, v;
-    int rc = mdb_get(t->txn, t->s->review, &k, &v);
-    if (rc == MDB_NOTFOUND)
-        return WT_ENOTFOUND;
-    if (rc)
-        return store_txn_mdb_fail(t, rc, id);
-    return decode_submission(t, id, &v, out);
-}
-
-int store_review_each(struct store_txn *t, store_review_fn fn, void *ctx)
-{
-    if (t->err)
-        return t->err;
-    MDB_cursor *c;
-    int rc = mdb_cursor_open(t->txn, t->s->review, &c);
-    if (rc)
-        return store_txn_mdb_fail(t, rc, "review");
-    MDB_val k, v;
-    int ret = 0;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && !ret;
-         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        char id[WT_MAX_ID + 1];
-        copy_field(id, sizeof id, k.mv_data, k.mv_size);
-        struct store_submission s;
-        ret = decode_submission(t, id, &v, &s);
-        if (!ret)
-            ret = fn(ctx, &s);
-        record_fini(&s.rec);
-    }
-    mdb_cursor_close(c);
-    return ret;
 }

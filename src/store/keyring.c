@@ -200,6 +200,12 @@ static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const ch
     return s->unlocked[COMP_GEN] ? 0 : WT_ECORRUPT;
 }
 
+static int keys_migrate_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    return store_keys_upgrade(t);
+}
+
 int store_unlock(struct store *s, const char *member, const char *passphrase,
                  struct wt_error *err)
 {
@@ -221,6 +227,12 @@ int store_unlock(struct store *s, const char *member, const char *passphrase,
         store_wipe_keys(s);
         /* No hint of what was wrong: member, passphrase or data. */
         return wt_error_set(err, WT_EPERM, _("%s: de wachtwoordzin klopt niet"), s->dir);
+    }
+    /* Schema 6's step needs the keys: the first member who has them does it
+     * (when another program writes meanwhile, the next unlock does). */
+    if (!s->readonly && store_keys_pending(s)) {
+        struct wt_error e2 = {0};
+        store_write(s, keys_migrate_write, NULL, &e2);
     }
     return 0;
 }
@@ -470,18 +482,26 @@ int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
         return t->err;
     if (!s->encrypted || !s->unlocked[c])
         return store_txn_fail(t, WT_EPERM, _("de sleutels zijn niet geopend"));
+    /* The log and links under the case key first (schema 6's step). */
+    bool both = s->unlocked[COMP_GEN] && s->unlocked[COMP_CASE];
+    MDB_val lk = {7, "log-key"}, lv;
+    if (both && mdb_get(t->txn, s->meta, &lk, &lv) == MDB_NOTFOUND)
+        store_keys_migrate(t);
     unsigned char oldk[32];
     memcpy(oldk, s->dkey[c], 32);
     struct reseal rs = {.t = t};
     if (c == COMP_CASE) {
-        /* Case records keep their own keys; those keys are rewrapped. */
+        /* Case records keep their own keys; those keys are rewrapped. The
+         * links from signals to cases are sealed with the case key. */
         int only = WT_ACTIONS;
         store_each(t, (enum wt_kind)only, keep_record, &rs);
+        store_each(t, WT_SIGNALS, keep_record, &rs);
         reseal_casekeys(t, oldk, newkey);
     } else {
         read_all(t, c, &rs);
-        store_journal_reseal(t, oldk, newkey);
     }
+    /* The review queue's values of this compartment (and a log of format 2). */
+    store_journal_reseal(t, oldk, newkey);
     reseal_meta(t, c, oldk, newkey);
     memcpy(s->dkey[c], newkey, 32);
     store_derive_hkey(newkey, s->hkey[c]);
@@ -491,6 +511,14 @@ int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
     store_short_hash_on(t);
     index_rebuild(t);
     reseal_members(t, c, newkey);
+    /* The log: sealed to a key pair derived from the case key, chained with
+     * a key derived from the general key; both change with their key. */
+    if (both && !t->err) {
+        store_log_rewrite(t, false, NULL, c == COMP_CASE ? oldk : NULL);
+        store_logkey_put(t);
+    }
+    if (c == COMP_GEN) /* the tags' key derives from the general key */
+        store_clock_tag_all(t);
     if (t->err) {
         memcpy(s->dkey[c], oldk, 32);
         store_derive_hkey(oldk, s->hkey[c]);
@@ -521,7 +549,12 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
     write_all(t, &rs);
     free_all(&rs);
     store_journal_reseal(t, NULL, s->dkey[COMP_GEN]);
-    /* Meeting notes, wellbeing measures and rounds in meta are sealed from now on. */
+    store_review_reseal_cases(t);
+    store_log_rewrite(t, true, NULL, NULL);
+    store_logkey_put(t);
+    store_clock_tag_all(t);
+    /* Meeting notes, wellbeing measures, closing dates and rounds in meta are
+     * sealed from now on. */
     MDB_cursor *cur;
     for (size_t pi = 0; pi < STORE_N_SEALED_PREFIXES; pi++) {
         const char *prefix = store_sealed_prefixes[pi].prefix;

@@ -157,7 +157,11 @@ static int open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
  *         with MDB_CREATE already); the indexes are rebuilt.
  * 3 -> 4: "clock" and "tombs" for bundles (opened with MDB_CREATE); records
  *         without clocks count as changed at HLC 0.
- * 4 -> 5: clock values rewritten in the compact format 2 (sync.c). */
+ * 4 -> 5: clock values rewritten in the compact format 2 (sync.c).
+ * 5 -> 6: clocks and tombstones get tags (integrity.c); on an encrypted
+ *         database that needs the general key and what names a case moves
+ *         under the case key, at the first unlock with the keys (keymigrate.c).
+ *         The step number keeps older programs from misreading the new formats. */
 static int migrate(struct store_txn *t, long from)
 {
     bool rebuild = false;
@@ -171,6 +175,8 @@ static int migrate(struct store_txn *t, long from)
         }
         if (v == 4)
             store_clock_migrate(t);
+        if (v == 5 && !t->s->encrypted) /* encrypted: at unlock (keymigrate.c) */
+            store_clock_tag_all(t);
     }
     if (rebuild)
         index_rebuild(t);
@@ -192,6 +198,7 @@ static int create_or_migrate(struct store_txn *t, void *ctx, struct wt_error *er
         time_t now = time(NULL);
         strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
         store_meta_put(t, "created", today);
+        store_meta_put(t, "clock-tags", "1"); /* every clock is tagged from the start */
         store_short_hash_on(t);
     } else if (rc) {
         return store_txn_mdb_fail(t, rc, s->dir);
@@ -715,6 +722,8 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *
             rc = t.err;
         if (!rc)
             rc = store_sync_flush(&t);
+        if (!rc)
+            rc = store_meta_mac_put(&t); /* meta as committed is authenticated */
         if (rc) {
             mdb_txn_abort(txn);
             if (local.code)
@@ -1243,8 +1252,9 @@ int store_count(struct store_txn *t, enum wt_kind kind, size_t *n)
 }
 
 const struct store_sealed_prefix store_sealed_prefixes[STORE_N_SEALED_PREFIXES] = {
-    {"meeting/", COMP_CASE}, {"measure/", COMP_CASE}, {"round/", COMP_GEN},
-    {"tombkey/case", COMP_CASE}, {"tombkey/gen", COMP_GEN}}; /* tomb.c */
+    {"meeting/", COMP_CASE, false}, {"measure/", COMP_CASE, false}, {"round/", COMP_GEN, false},
+    {"closed/", COMP_CASE, true}, /* a case's closing date */
+    {"tombkey/case", COMP_CASE, false}, {"tombkey/gen", COMP_GEN, false}}; /* tomb.c */
 
 /* The compartment whose key seals the meta value of key, or -1 when it is
  * stored plain (a plain database, or program data such as settings). */

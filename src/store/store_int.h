@@ -16,19 +16,26 @@ enum store_comp { COMP_GEN, COMP_CASE, COMP_COUNT };
 struct store_sealed_prefix {
     const char *prefix;
     enum store_comp comp;
+    bool since6; /* stored plain before schema 6 (sealed by store_keys_migrate) */
 };
 extern const struct store_sealed_prefix store_sealed_prefixes[];
-#define STORE_N_SEALED_PREFIXES 5
+#define STORE_N_SEALED_PREFIXES 6
 
 struct store_txn;
 /* The plain text of the meta value v of key (caller frees); NULL with *rc
  * WT_EPERM (its compartment is locked) or WT_ECORRUPT (it does not open). */
 char *store_meta_open(struct store_txn *t, const char *key, const MDB_val *v, int *rc);
 
-/* Checks the bundles' clocks and tombstones (sync.c): every entry decodes, a
- * clock belongs to a record that exists, a tombstone to one that does not.
- * Reports each problem; returns how many. */
-size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx);
+/* Checks the bundles' clocks and tombstones (sync.c): every entry decodes and
+ * its tag matches, a clock belongs to a record that exists, a tombstone to one
+ * that does not. Reports each problem; returns how many. *unverified: how
+ * many could not be checked (no key, or untagged before schema 6's step). */
+size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx,
+                        size_t *unverified);
+/* sync.c: tags every clock and tombstone with the tag key held now (schema 6,
+ * and after the general key changed) and marks meta "clock-tags": from then
+ * on an untagged one is a problem. Needs the general key. */
+int store_clock_tag_all(struct store_txn *t);
 
 struct store {
     MDB_env *env;
@@ -102,6 +109,11 @@ int store_clock_migrate(struct store_txn *t);
 #define TOMB_HASHED 0x01 /* never a byte of an id */
 #define TOMB_HASH 16
 #define TOMB_KEY_LEN (2 + TOMB_HASH)
+/* sync.c: the length of a tombstone value without its integrity tag (0 when its
+ * format is unknown), and the tag appended to val[0..len) for key k, which also
+ * sets the value's format byte: the new length, 0 without an integrity key. */
+size_t sync_tomb_body(const unsigned char *p, size_t len);
+size_t sync_tomb_tag(struct store_txn *t, const MDB_val *k, unsigned char *val, size_t len);
 /* The hashed key of kind/id into k: TOMB_KEY_LEN, or 0 when there is none
  * (a plain database, a locked compartment, no secret yet and !create). */
 size_t tomb_key(struct store_txn *t, enum wt_kind kind, const char *id, bool create,
@@ -139,6 +151,31 @@ int index_each_key(struct store *s, const struct wt_record *r, index_key_fn fn, 
  * (oldk NULL: they were plain and get sealed). */
 int store_journal_reseal(struct store_txn *t, const unsigned char *oldk,
                          const unsigned char newk[32]);
+/* journal.c: moves the review queue's conflicts about cases and actions from
+ * the general key to the case key (both held). */
+int store_review_reseal_cases(struct store_txn *t);
+/* journal.c: rewrites the whole log in format 3 with the keys held now (both
+ * needed) and chains it anew: entries that were plain (plain set), sealed
+ * with the general key oldgen (format 2), or sealed to the log key derived
+ * from oldcase (NULL: the log key did not change). An entry that does not
+ * open stays as stored. */
+int store_log_rewrite(struct store_txn *t, bool plain, const unsigned char *oldgen,
+                      const unsigned char *oldcase);
+/* keymigrate.c: true when an encrypted database still waits for a part of
+ * schema 6's step that the keys now held can do: tagging clocks (general
+ * key), moving what names cases under the case key (case key). */
+bool store_keys_pending(struct store *s);
+/* keymigrate.c: does those parts in the caller's write. */
+int store_keys_upgrade(struct store_txn *t);
+/* keymigrate.c: that step, in the caller's write (both keys held). */
+int store_keys_migrate(struct store_txn *t);
+/* journal.c: copies n bytes of src into dst (cap bytes), cut, NUL-ended,
+ * tabs and newlines made spaces. */
+void store_copy_field(char *dst, size_t cap, const char *src, size_t n);
+/* journal.c: the log's key of entry seq (8 bytes big-endian) and its decimal name. */
+void store_log_seq_key(uint64_t seq, unsigned char k[8], char name[24]);
+/* journal.c: writes meta "log-tip": the last entry's number and chain hash. */
+int store_log_tip_put(struct store_txn *t, uint64_t seq, const unsigned char hash[32]);
 /* journal.c: appends without draining the spool. */
 int store_log_append_many_raw(struct store_txn *t, struct store_log_entry *e, size_t n);
 /* journal.c: appends n entries like store_log_append_many, in two steps:
@@ -153,11 +190,73 @@ struct store_log_batch *store_log_batch_begin(struct store_txn *t, struct store_
 int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb);
 /* journal.c: deletes the spool files drained by the write just committed. */
 void store_spool_done(struct store *s);
-/* journal.c: checks the access log's chain; returns the number of problems. */
-size_t store_log_verify(struct store_txn *t, store_report_fn report, void *ctx);
+/* journal.c: checks the access log's chain; returns the number of problems.
+ * *unopened: entries whose chain was checked but whose text the keys held do
+ * not open (format 3 without the case key); SIZE_MAX when nothing could be
+ * checked (the general key is locked). */
+size_t store_log_verify(struct store_txn *t, store_report_fn report, void *ctx,
+                        size_t *unopened);
+
+/* logseal.c: the access log's keys (entry format 3, see there). */
+/* The log's key pair, derived from the case key. */
+void store_log_keypair(const unsigned char case_key[32], unsigned char pk[32],
+                       unsigned char sk[32]);
+/* The key of the log's chain tags, derived from the general key. */
+void store_log_chainkey(const unsigned char gen_key[32], unsigned char ck[32]);
+/* One batch of entries sealed to the log's public key: an ephemeral key pair. */
+struct store_log_sealer {
+    unsigned char eph_pk[32];
+    unsigned char k[32];
+};
+int store_log_sealer_init(struct store_log_sealer *ls, const unsigned char log_pk[32]);
+/* Writes [ephemeral public key][sealed plain] into out (STORE_LOG_BODY_LEN(plen) bytes). */
+#define STORE_LOG_BODY_LEN(plen) (32 + STORE_SEAL_LEN(plen))
+void store_log_seal_into(const struct store_log_sealer *ls, const unsigned char *plain,
+                         size_t plen, unsigned char *out);
+/* Opens entries with the log's secret key (derived from the case key),
+ * keeping the last ephemeral key's shared key. */
+struct store_log_opener {
+    unsigned char pk[32], sk[32];
+    bool have;
+    unsigned char eph_pk[32], k[32];
+};
+void store_log_opener_init(struct store_log_opener *lo, const unsigned char case_key[32]);
+void store_log_opener_fini(struct store_log_opener *lo);
+/* Opens a body written by store_log_seal_into; WT_ECORRUPT when not authentic. */
+int store_log_unseal(struct store_log_opener *lo, const unsigned char *body, size_t len,
+                     unsigned char **out, size_t *olen);
+/* The chain tag of the stored value val of entry seq. */
+void store_log_tag(const unsigned char ck[32], uint64_t seq, const unsigned char *val, size_t len,
+                   unsigned char tag[32]);
+/* Writes meta "log-key" (the public key, sealed with the general key); needs both keys. */
+int store_logkey_put(struct store_txn *t);
+/* The log's public key: derived with the case key, else read from meta.
+ * WT_ENOTFOUND when the database has none yet (entries of format 2). */
+int store_logkey_get(struct store *s, MDB_txn *txn, unsigned char pk[32]);
+/* 0 when meta "log-key" opens (and, with the case key, is the derived key);
+ * WT_ENOTFOUND, WT_EPERM (general key locked) or WT_ECORRUPT. */
+int store_logkey_verify(struct store_txn *t);
+
+/* integrity.c: tags on clocks and tombstones, a digest over meta. */
+#define STORE_ITAG 16
+/* The key of the tags (from the general key; a fixed one when the database
+ * is plain); false when the general key is locked. */
+bool store_ikey(const struct store *s, unsigned char key[32]);
+/* The tag of one stored entry (what: "clock" or "tomb"). */
+void store_itag(const unsigned char key[32], const char *what, const void *k, size_t klen,
+                const void *v, size_t vlen, unsigned char tag[STORE_ITAG]);
+/* Writes meta "meta-mac" for meta as the transaction leaves it (before a
+ * commit); nothing when the general key is locked. */
+int store_meta_mac_put(struct store_txn *t);
+/* 0 when "meta-mac" matches; WT_ECORRUPT, WT_ENOTFOUND or WT_EPERM (locked). */
+int store_meta_mac_check(struct store_txn *t);
 
 /* crypto.c */
 int store_crypto_init(void);
+/* True when field f of kind links to a case from the general compartment (a
+ * signal's case): sealed with the case key inside the value, indexed with
+ * the case compartment's hash key. */
+bool store_case_link(enum wt_kind kind, int f);
 enum store_comp store_comp_of(enum wt_kind kind);
 /* Seals plain under key with "tag\0id" as associated data; *out is malloc'd. */
 void store_seal(const unsigned char key[32], const char *tag, const char *id,
@@ -209,8 +308,10 @@ int store_casekey_batch_begin(struct store_txn *t);
 void store_casekey_batch_end(struct store_txn *t);
 /* Writes the keyed hash of folded into out (at least 33 bytes), as text
  * (see short_hash); returns its length. */
-size_t store_index_value(struct store *s, enum wt_kind kind, const char *folded, char *out,
+size_t store_index_value(struct store *s, enum store_comp c, const char *folded, char *out,
                          size_t cap);
+/* The compartment whose hash key indexes field f of kind. */
+enum store_comp store_index_comp(enum wt_kind kind, int f);
 void store_derive_hkey(const unsigned char dkey[32], unsigned char hkey[32]);
 /* Index hashes in the short form from now on (before the indexes are rebuilt). */
 int store_short_hash_on(struct store_txn *t);

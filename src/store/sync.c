@@ -22,13 +22,55 @@
  * Tombstone value: [1][seq][hlc][origin]. Key of both: [kind byte][id].
  * Kept apart from the record's value, so that the value format, `check` and
  * every reader of older databases stay as they were; a record without a
- * clock entry counts as stamped at HLC 0. */
+ * clock entry counts as stamped at HLC 0.
+ * Format 3 (schema 6) is format 2 with a tag of STORE_ITAG bytes at the end,
+ * and tombstone format 2 the same for tombstones (integrity.c): a changed
+ * byte shows in `check`. Untagged values are still read. */
 #define CLOCK_FORMAT 2
+#define CLOCK_TAGGED 3
 #define CLOCK_FORMAT_V1 1
 #define TOMB_FORMAT 1
+#define TOMB_TAGGED 2
+#define TOMB_LEN 25
 #define CLOCK_HEAD 26
-/* Largest value: the head and every field with both clocks. */
-#define CLOCK_MAX (CLOCK_HEAD + (2 + 32) * WT_MAX_FIELDS)
+/* Largest value: the head and every field with both clocks, and the tag. */
+#define CLOCK_MAX (CLOCK_HEAD + (2 + 32) * WT_MAX_FIELDS + STORE_ITAG)
+
+/* Makes a value of format 2 (clock) or 1 (tombstone) tagged: its format
+ * byte one up and the tag over key and value appended; returns the length. */
+static size_t tag_value(const unsigned char ikey[32], bool tomb, const MDB_val *k,
+                        unsigned char *val, size_t len)
+{
+    val[0] = tomb ? TOMB_TAGGED : CLOCK_TAGGED;
+    store_itag(ikey, tomb ? "tomb" : "clock", k->mv_data, k->mv_size, val, len, val + len);
+    return len + STORE_ITAG;
+}
+
+/* The length of a value without its tag; 0 when the format is unknown. */
+static size_t untagged_len(bool tomb, const unsigned char *p, size_t len)
+{
+    if (len == 0)
+        return 0;
+    if (p[0] == (tomb ? TOMB_FORMAT : CLOCK_FORMAT))
+        return len;
+    if (p[0] == (tomb ? TOMB_TAGGED : CLOCK_TAGGED) && len > STORE_ITAG)
+        return len - STORE_ITAG;
+    return 0;
+}
+
+size_t sync_tomb_body(const unsigned char *p, size_t len)
+{
+    return untagged_len(true, p, len);
+}
+
+size_t sync_tomb_tag(struct store_txn *t, const MDB_val *k, unsigned char *val, size_t len)
+{
+    unsigned char ikey[32];
+    if (!store_ikey(t->s, ikey))
+        return 0;
+    val[0] = TOMB_FORMAT;
+    return tag_value(ikey, true, k, val, len);
+}
 
 /* Writes v big-endian into p[0..7]. */
 static void put_u64(unsigned char *p, uint64_t v)
@@ -209,7 +251,8 @@ static size_t clock_encode(const struct store_stamp *st, unsigned char *val)
  * -1 when it is not well formed. Fields beyond out->n are ignored. */
 static int clock_decode(const unsigned char *p, size_t len, struct store_stamp *out)
 {
-    if (len < CLOCK_HEAD || p[0] != CLOCK_FORMAT || p[9] > WT_MAX_FIELDS)
+    len = untagged_len(false, p, len);
+    if (len < CLOCK_HEAD || p[9] > WT_MAX_FIELDS)
         return -1;
     int n = p[9];
     out->seq = get_u64(p + 1);
@@ -270,8 +313,11 @@ int store_stamp_get(struct store_txn *t, enum wt_kind kind, const char *id,
 static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
                        const struct store_stamp *st)
 {
-    unsigned char kb[WT_MAX_ID + 2], val[CLOCK_MAX];
-    MDB_val k = {sync_key(kb, kind, id), kb}, v = {clock_encode(st, val), val};
+    unsigned char kb[WT_MAX_ID + 2], val[CLOCK_MAX], ikey[32];
+    if (!store_ikey(t->s, ikey))
+        return store_txn_fail(t, WT_EPERM, "clock");
+    MDB_val k = {sync_key(kb, kind, id), kb}, v = {0, val};
+    v.mv_size = tag_value(ikey, false, &k, val, clock_encode(st, val));
     int rc;
     if (t->clock_cur) {
         MDB_val last = {t->clock_last_len, t->clock_last};
@@ -390,12 +436,16 @@ static int tomb_write(struct store_txn *t, enum wt_kind kind, const char *id,
                       const struct store_clock *c)
 {
     t->tombs_state = 2;
-    unsigned char kb[WT_MAX_ID + 2], val[25 + STORE_SEAL_LEN(WT_MAX_ID)], hk[TOMB_KEY_LEN];
-    MDB_val k = {sync_key(kb, kind, id), kb}, v = {25, val};
+    unsigned char kb[WT_MAX_ID + 2], hk[TOMB_KEY_LEN], ikey[32];
+    unsigned char val[TOMB_LEN + STORE_SEAL_LEN(WT_MAX_ID) + STORE_ITAG];
+    if (!store_ikey(t->s, ikey))
+        return store_txn_fail(t, WT_EPERM, "tombs");
+    MDB_val k = {sync_key(kb, kind, id), kb}, v;
     val[0] = TOMB_FORMAT;
     put_u64(val + 1, ++t->seq);
     put_u64(val + 9, c->hlc);
     put_u64(val + 17, c->origin);
+    size_t len = TOMB_LEN;
     t->sync_dirty = true;
     mdb_del(t->txn, t->s->clock, &k, NULL);
     /* Encrypted: under a keyed hash, the id sealed, so that an erased id
@@ -403,9 +453,11 @@ static int tomb_write(struct store_txn *t, enum wt_kind kind, const char *id,
     MDB_val h = {tomb_key(t, kind, id, true, hk), hk};
     if (h.mv_size) {
         mdb_del(t->txn, t->s->tombs, &k, NULL); /* one written before in the plain form */
-        v.mv_size += tomb_seal_id(t, hk, id, val + 25);
+        len += tomb_seal_id(t, hk, id, val + TOMB_LEN);
         k = h;
     }
+    /* The tag covers the key the value is stored under and the whole body. */
+    v = (MDB_val){tag_value(ikey, true, &k, val, len), val};
     int rc = t->err ? t->err : mdb_put(t->txn, t->s->tombs, &k, &v, 0);
     return rc ? store_txn_mdb_fail(t, rc, id) : 0;
 }
@@ -429,8 +481,10 @@ int store_tomb_get(struct store_txn *t, enum wt_kind kind, const char *id,
         return WT_ENOTFOUND;
     unsigned char kb[WT_MAX_ID + 2], hk[TOMB_KEY_LEN];
     MDB_val k = {tomb_key(t, kind, id, false, hk), hk}, v;
-    int rc = k.mv_size ? mdb_get(t->txn, t->s->tombs, &k, &v) : MDB_NOTFOUND;
+    bool hashed = k.mv_size != 0;
+    int rc = hashed ? mdb_get(t->txn, t->s->tombs, &k, &v) : MDB_NOTFOUND;
     if (rc == MDB_NOTFOUND) { /* one written before in the plain form */
+        hashed = false;
         k = (MDB_val){sync_key(kb, kind, id), kb};
         rc = mdb_get(t->txn, t->s->tombs, &k, &v);
     }
@@ -438,7 +492,8 @@ int store_tomb_get(struct store_txn *t, enum wt_kind kind, const char *id,
         return WT_ENOTFOUND;
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
-    if (v.mv_size != 25 && (k.mv_size != TOMB_KEY_LEN || v.mv_size < 25))
+    size_t vlen = untagged_len(true, v.mv_data, v.mv_size);
+    if (hashed ? vlen <= TOMB_LEN : vlen != TOMB_LEN)
         return store_txn_fail(t, WT_ECORRUPT, id);
     out->hlc = get_u64((const unsigned char *)v.mv_data + 9);
     out->origin = get_u64((const unsigned char *)v.mv_data + 17);
@@ -472,8 +527,8 @@ static int walk(struct store_txn *t, MDB_dbi dbi, bool tomb, uint64_t since,
     for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && !ret;
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         const unsigned char *p = v.mv_data;
-        if (k.mv_size < 2 || k.mv_size > WT_MAX_ID + 1 || v.mv_size < 10 ||
-            p[0] != (tomb ? TOMB_FORMAT : CLOCK_FORMAT) ||
+        size_t vlen = untagged_len(tomb, p, v.mv_size);
+        if (k.mv_size < 2 || k.mv_size > WT_MAX_ID + 1 || vlen < 10 ||
             ((const unsigned char *)k.mv_data)[0] >= WT_KIND_COUNT)
             continue;
         if (get_u64(p + 1) <= since)
@@ -481,15 +536,16 @@ static int walk(struct store_txn *t, MDB_dbi dbi, bool tomb, uint64_t since,
         enum wt_kind kind = (enum wt_kind)((const unsigned char *)k.mv_data)[0];
         char id[WT_MAX_ID + 1];
         bool hashed = tomb && ((const unsigned char *)k.mv_data)[1] == TOMB_HASHED;
-        if (hashed && (v.mv_size <= 25 ||
-                       tomb_open_id(t, k.mv_data, k.mv_size, p + 25, v.mv_size - 25, id) != 0))
+        if (hashed && (vlen <= TOMB_LEN ||
+                       tomb_open_id(t, k.mv_data, k.mv_size, p + TOMB_LEN, vlen - TOMB_LEN,
+                                    id) != 0))
             continue; /* a locked compartment's: not ours to send */
         if (!hashed) {
             memcpy(id, (const char *)k.mv_data + 1, k.mv_size - 1);
             id[k.mv_size - 1] = '\0';
         }
         struct store_stamp st = {.seq = get_u64(p + 1), .n = record_kind(kind)->nfields};
-        if (tomb && (v.mv_size == 25 || hashed)) {
+        if (tomb && (hashed ? vlen > TOMB_LEN : vlen == TOMB_LEN)) {
             st.f[0].hlc = get_u64(p + 9);
             st.f[0].origin = get_u64(p + 17);
         } else if (tomb || store_stamp_get(t, kind, id, &st) != 0) {
@@ -570,10 +626,72 @@ static bool sync_key_parse(const MDB_val *k, enum wt_kind *kind, char id[WT_MAX_
     return memchr(id, 0, k->mv_size - 1) == NULL;
 }
 
-size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx)
+int store_clock_tag_all(struct store_txn *t)
+{
+    unsigned char ikey[32];
+    if (t->err)
+        return t->err;
+    if (!store_ikey(t->s, ikey))
+        return store_txn_fail(t, WT_EPERM, "clock");
+    for (int tomb = 0; tomb < 2 && !t->err; tomb++) {
+        MDB_cursor *c;
+        int rc = mdb_cursor_open(t->txn, tomb ? t->s->tombs : t->s->clock, &c);
+        if (rc)
+            return store_txn_mdb_fail(t, rc, "clock");
+        MDB_val k, v;
+        while (!t->err && (rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) == 0) {
+            const unsigned char *p = v.mv_data;
+            size_t len = untagged_len(tomb, p, v.mv_size);
+            unsigned char kb[WT_MAX_ID + 2], val[CLOCK_MAX];
+            if (len == 0 || len > CLOCK_MAX - STORE_ITAG || k.mv_size > sizeof kb)
+                continue; /* not ours: check says so */
+            /* Copies: with a longer value LMDB moves the node under the cursor. */
+            memcpy(kb, k.mv_data, k.mv_size);
+            memcpy(val, p, len);
+            val[0] = tomb ? TOMB_FORMAT : CLOCK_FORMAT;
+            MDB_val kk = {k.mv_size, kb};
+            MDB_val nv = {tag_value(ikey, tomb, &kk, val, len), val};
+            if ((rc = mdb_cursor_put(c, &kk, &nv, MDB_CURRENT)) != 0)
+                store_txn_mdb_fail(t, rc, "clock");
+        }
+        mdb_cursor_close(c);
+    }
+    sodium_memzero(ikey, sizeof ikey);
+    return t->err ? t->err : store_meta_put(t, "clock-tags", "1");
+}
+
+/* What is wrong with a clock or tombstone's tag, or NULL; *unverified is
+ * set when it could not be checked (no key, or untagged before schema 6's step). */
+static const char *tag_wrong(const MDB_val *k, const MDB_val *v, bool tomb, bool have_key,
+                             const unsigned char ikey[32], bool tags_on, bool *unverified)
+{
+    const unsigned char *p = v->mv_data;
+    if (v->mv_size > 0 && p[0] == (tomb ? TOMB_FORMAT : CLOCK_FORMAT)) {
+        if (tags_on)
+            return _("zonder controlegetal");
+        *unverified = true;
+        return NULL;
+    }
+    if (!have_key) {
+        *unverified = true;
+        return NULL;
+    }
+    unsigned char tag[STORE_ITAG];
+    size_t len = v->mv_size - STORE_ITAG;
+    store_itag(ikey, tomb ? "tomb" : "clock", k->mv_data, k->mv_size, p, len, tag);
+    return sodium_memcmp(tag, p + len, STORE_ITAG) == 0 ? NULL : _("gewijzigd");
+}
+
+size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx,
+                        size_t *unverified)
 {
     size_t problems = 0;
     char line[200];
+    unsigned char ikey[32];
+    bool have_key = store_ikey(t->s, ikey);
+    MDB_val tk = {10, "clock-tags"}, tv;
+    bool tags_on = mdb_get(t->txn, t->s->meta, &tk, &tv) == 0;
+    *unverified = 0;
     for (int tomb = 0; tomb < 2; tomb++) {
         MDB_dbi dbi = tomb ? t->s->tombs : t->s->clock;
         const char *what = tomb ? "tombs" : "clock";
@@ -592,12 +710,13 @@ size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx)
             bool hashed = tomb && k.mv_size == TOMB_KEY_LEN &&
                           ((const unsigned char *)k.mv_data)[1] == TOMB_HASHED;
             int hrc = 0;
+            size_t vlen = untagged_len(tomb, v.mv_data, v.mv_size);
             if (hashed) { /* the sealed id, checked against its key (tomb.c) */
                 kind = (enum wt_kind)(((const unsigned char *)k.mv_data)[0] % WT_KIND_COUNT);
-                hrc = v.mv_size <= 25 ? WT_ECORRUPT
-                                      : tomb_open_id(t, k.mv_data, k.mv_size,
-                                                     (const unsigned char *)v.mv_data + 25,
-                                                     v.mv_size - 25, id);
+                hrc = vlen <= TOMB_LEN ? WT_ECORRUPT
+                                       : tomb_open_id(t, k.mv_data, k.mv_size,
+                                                      (const unsigned char *)v.mv_data + TOMB_LEN,
+                                                      vlen - TOMB_LEN, id);
                 if (hrc == WT_EPERM)
                     continue; /* a locked compartment's */
                 if (hrc)
@@ -606,11 +725,11 @@ size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx)
             bool ok_key = hashed ? hrc == 0 : sync_key_parse(&k, &kind, id);
             rk.mv_size = strlen(id);
             bool exists = ok_key && mdb_get(t->txn, t->s->kinds[kind], &rk, &rv) == 0;
+            bool unv = false;
             if (!ok_key) {
                 wrong = _("sleutel beschadigd");
             } else if (tomb) {
-                const unsigned char *p = v.mv_data;
-                if ((v.mv_size != 25 && !hashed) || p[0] != TOMB_FORMAT)
+                if (hashed ? vlen <= TOMB_LEN : vlen != TOMB_LEN)
                     wrong = _("grafsteen beschadigd");
                 else if (exists)
                     wrong = _("grafsteen van een record dat bestaat");
@@ -623,6 +742,9 @@ size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx)
                     wrong = _("klok van een record dat niet bestaat");
             }
             if (!wrong)
+                wrong = tag_wrong(&k, &v, tomb, have_key, ikey, tags_on, &unv);
+            *unverified += unv;
+            if (!wrong)
                 continue;
             problems++;
             snprintf(line, sizeof line, "%s: %s/%s: %s", what, record_kind(kind)->name, id,
@@ -632,5 +754,6 @@ size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx)
         }
         mdb_cursor_close(c);
     }
+    sodium_memzero(ikey, sizeof ikey);
     return problems;
 }

@@ -110,7 +110,8 @@ int store_tombs_hide(struct store_txn *t)
     for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         const unsigned char *p = k.mv_data;
-        if (k.mv_size < 2 || k.mv_size > WT_MAX_ID + 1 || p[1] == TOMB_HASHED || v.mv_size != 25 ||
+        if (k.mv_size < 2 || k.mv_size > WT_MAX_ID + 1 || p[1] == TOMB_HASHED ||
+            sync_tomb_body(v.mv_data, v.mv_size) != 25 ||
             p[0] >= WT_KIND_COUNT)
             continue;
         unsigned char len = (unsigned char)k.mv_size;
@@ -126,13 +127,16 @@ int store_tombs_hide(struct store_txn *t)
         char id[WT_MAX_ID + 1];
         memcpy(id, kb + 1, klen - 1);
         id[klen - 1] = '\0';
-        unsigned char hk[TOMB_KEY_LEN], val[25 + STORE_SEAL_LEN(WT_MAX_ID)];
+        unsigned char hk[TOMB_KEY_LEN], val[25 + STORE_SEAL_LEN(WT_MAX_ID) + STORE_ITAG];
         MDB_val h = {tomb_key(t, (enum wt_kind)kb[0], id, true, hk), hk};
         if (!h.mv_size)
             continue; /* a locked compartment's: left for a member who can */
         memcpy(val, vb, 25);
-        MDB_val nv = {25 + tomb_seal_id(t, hk, id, val + 25), val}, ok = {klen, kb};
-        if ((rc = mdb_put(t->txn, t->s->tombs, &h, &nv, 0)) != 0 ||
+        size_t body = 25 + tomb_seal_id(t, hk, id, val + 25);
+        MDB_val nv = {sync_tomb_tag(t, &h, val, body), val}, ok = {klen, kb};
+        if (!nv.mv_size)
+            store_txn_fail(t, WT_EPERM, "tombs");
+        else if ((rc = mdb_put(t->txn, t->s->tombs, &h, &nv, 0)) != 0 ||
             (rc = mdb_del(t->txn, t->s->tombs, &ok, NULL)) != 0)
             store_txn_mdb_fail(t, rc, "tombs");
     }

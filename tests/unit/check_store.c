@@ -433,7 +433,7 @@ START_TEST(test_clocks_compact_and_exact)
     for (int i = 1; i < fresh.n; i++)
         ck_assert(fresh.f[i].hlc == fresh.f[0].hlc && fresh.prev[i].hlc == 0);
     store_close(s);
-    ck_assert_uint_eq(stored_clock_len("c-1"), 26); /* was 10 + 32 per field */
+    ck_assert_uint_eq(stored_clock_len("c-1"), 26 + 16); /* was 10 + 32 per field; + its tag */
     s = open_db(0);
     /* One field changed: its clock differs and it remembers the one it replaced. */
     record_set(&r, CASE_STATUS, "closed");
@@ -562,8 +562,8 @@ START_TEST(test_migration_from_schema4)
     ck_assert(seen[0] == 1 && seen[1] == 1);
     ck_assert_int_eq(store_check(s, NULL, NULL, NULL), 0);
     store_close(s);
-    ck_assert_uint_eq(stored_clock_len("c-1"), 26);
-    ck_assert_uint_eq(stored_clock_len("c-2"), 26 + 2 + 16 + 16);
+    ck_assert_uint_eq(stored_clock_len("c-1"), 26 + 16); /* and its tag (schema 6) */
+    ck_assert_uint_eq(stored_clock_len("c-2"), 26 + 2 + 16 + 16 + 16);
     record_fini(&r[0]);
     record_fini(&r[1]);
 }
