@@ -5,8 +5,6 @@
 #include <stdbool.h>
 
 #include "wijktafel/app.h"
-#include "wijktafel/report.h"
-#include "wijktafel/themes.h"
 #include "wijktafel/xalloc.h"
 
 /* Width of a full bar in the terminal, in cells. */

@@ -2,6 +2,7 @@
 #include "wijktafel/error.h"
 
 #include <stdio.h>
+#include <sysexits.h>
 
 static int error_vset(struct wt_error *err, int code, const char *fmt, va_list ap)
 {
@@ -44,13 +45,13 @@ int wt_error_exit_code(int code)
 {
     switch (code) {
     case WT_OK: return 0;
-    case WT_EUSAGE: return 64;
-    case WT_EINVAL: return 65;
-    case WT_ENOTFOUND: return 66;
-    case WT_ECREATE: case WT_EEXIST: return 73;
-    case WT_EBUSY: return 75;
-    case WT_EPERM: return 77;
+    case WT_EUSAGE: return EX_USAGE;           /* 64 */
+    case WT_EINVAL: return EX_DATAERR;         /* 65 */
+    case WT_ENOTFOUND: return EX_NOINPUT;      /* 66 */
+    case WT_ECREATE: case WT_EEXIST: return EX_CANTCREAT; /* 73 */
+    case WT_EBUSY: return EX_TEMPFAIL;         /* 75 */
+    case WT_EPERM: return EX_NOPERM;           /* 77 */
     case WT_EFULL: case WT_EIO: case WT_ECORRUPT: case WT_EVERSION:
-    default: return 74;
+    default: return EX_IOERR;                  /* 74 */
     }
 }

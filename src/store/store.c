@@ -301,7 +301,7 @@ static void on_lmdb_assert(MDB_env *env, const char *msg)
     mdb_env_get_path(env, &path);
     fprintf(stderr, _("%s: de database is beschadigd (%s); zet een reservekopie terug\n"),
             path ? path : "?", msg);
-    exit(74);
+    exit(wt_error_exit_code(WT_ECORRUPT)); /* 74 */
 }
 
 int store_open(const char *dir, const struct store_opts *opts, struct store **out,

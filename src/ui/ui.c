@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include "ui_int.h"
@@ -212,7 +213,7 @@ int ui_run(struct app **ap, const struct ui_opts *o)
                               "(WIJKTAFEL_PASSPHRASE of --passphrase-file)\n"),
                     a->dir);
             ui_free(&u);
-            return 77;
+            return EX_NOPERM;
         }
         started = true;
         theme_init();
