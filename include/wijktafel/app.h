@@ -123,9 +123,13 @@ int app_erase_case(struct app *a, const char *case_id, struct wt_error *err);
  * line for people to out, or nothing when the log names none. */
 void app_copies_note(struct app *a, const char *case_id, struct buf *out);
 
-/* Removes closed cases opened before the date (days) and all that points at
- * them, as app_erase_case. *count receives the number of cases removed. */
-int app_purge(struct app *a, int32_t closed_before, size_t *count, struct wt_error *err);
+/* Removes closed cases closed (cases.closed) before the date (days) and all
+ * that points at them, as app_erase_case. A closed case without a closing
+ * day makes it remove nothing and return WT_EINVAL naming it, unless
+ * use_opened lets its opening day stand in. *count receives the number of
+ * cases removed. Leader only (WT_EPERM). */
+int app_purge(struct app *a, int32_t closed_before, bool use_opened, size_t *count,
+              struct wt_error *err);
 
 /* Today (days since 1970-01-01), local time; WIJKTAFEL_TODAY=YYYY-MM-DD
  * overrides it (tests, demonstrations). */

@@ -301,6 +301,7 @@ int main(int argc, char **argv)
         {"measure", test_measure},
         {"rounds", test_rounds},
         {"times_kept", test_times_kept},
+        {"closing", test_closing},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

@@ -51,4 +51,7 @@ int test_times_kept(void);
 /* check_ui_rounds.c: a door-to-door round in item 3. */
 int test_rounds(void);
 
+/* check_ui_closing.c: closing a case on the screen sets its closing day. */
+int test_closing(void);
+
 #endif
