@@ -160,6 +160,14 @@ int app_import(struct app *a, enum wt_kind kind, const char *fname, const char *
 int app_import_stream(struct app *a, enum wt_kind kind, const char *fname, FILE *in,
                       size_t *count, struct wt_error *err);
 
+/* Like app_import, from JSON as app_export(APP_JSON) writes it: one array of
+ * objects keyed by column names, list values as arrays (or ';'-strings),
+ * null or a missing key for an empty column. All or nothing. Bad input:
+ * WT_EINVAL, err "FILE: record N: COLUMN: what is wrong" (N from 1), or
+ * "FILE:LINE: ..." when the text is no JSON at all. */
+int app_import_json(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
+                    size_t len, size_t *count, struct wt_error *err);
+
 /* Like app_import, shifting every date by shift days (the demo data). */
 int app_import_shifted(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
                        size_t len, int32_t shift, size_t *count, struct wt_error *err);

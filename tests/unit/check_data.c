@@ -1,0 +1,257 @@
+/* check_data.c: data in and out through the real program: JSON import, closing dates, purge. */
+#include <check.h>
+
+#include "runner.h"
+
+static char *tmp, *db;
+
+static void setup(void)
+{
+    tmp = tu_tmpdir();
+    db = tu_path(tmp, "db");
+    setenv("XDG_CACHE_HOME", tmp, 1);
+    setenv("XDG_CONFIG_HOME", tmp, 1);
+    setenv("XDG_DATA_HOME", tmp, 1);
+    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
+    unsetenv("WIJKTAFEL_DB");
+    unsetenv("WIJKTAFEL_PASSPHRASE");
+}
+
+static void teardown(void)
+{
+    free(db);
+    tu_rmtree(tmp);
+}
+
+#define RUN(...) rn_exec(tmp, NULL, 0, (char *[]){"wijktafel", __VA_ARGS__, NULL})
+
+static void ok(struct run r)
+{
+    ck_assert_msg(r.code == 0, "exit %d: %s", r.code, r.err);
+    rn_free(&r);
+}
+
+static const char *const kinds[] = {"members", "resources", "talents", "cases", "signals",
+                                    "actions"};
+
+/* Every column of every kind, with quotes, commas, line breaks and Unicode. */
+static const char *const full[] = {
+    "id,name,role,discipline,area,hours\n"
+    "leider,\"Lea, de \"\"Leider\"\"\",leader,\"twee\nregels\",Ĳsselmonde,7.5\n"
+    "m-e,Émile 🙂,professional,wijkverpleegkundige,Ĳsselmonde/Noord,36\n",
+    "id,name,kind,area,needs,interests,ages,access,schedule,contact,description,checked,capacity\n"
+    "r-1,\"Eetcafé \"\"De Molen\"\"\",activity,Ĳsselmonde/Noord,eenzaamheid;voeding,eten,65-,"
+    "rolstoel;vervoer,\"do 17:30, vr 12:00\",a@b.example,\"Lekker eten 🍲\r\nmet z'n allen\","
+    "2026-01-02,full\n"
+    "r-2,Buurthuis,desk,Ĳsselmonde,,,,,,,,,paused\n",
+    "id,name,area,offers,interests,available,consent\n"
+    "t-1,Zoë van 't Hof,Ĳsselmonde,vervoer;tuin,tuinieren,\"ma, di\",2026-05-05\n",
+    "id,opened,area,resident,request,age,owner,status,needs,strengths,network,formal,restricted,"
+    "chosen,channel,closed\n"
+    "c-1,2026-11-02,Ĳsselmonde/Noord,Renée el Amrani,\"Wil graag \"\"iets\"\" doen, met ë\","
+    "41,m-e,open,eenzaamheid;Tuin,tuinieren,zus,\"thuiszorg, 2x\",yes,r-1:worked;t-1,huisarts,\n"
+    "c-2,2026-11-03,Ĳsselmonde,Ali,Vraag,,,closed,,,,,no,c-1,ronde,2026-11-20\n",
+    "id,date,area,text,source,themes,case,status,reporter\n"
+    "s-1,2026-11-20,Ĳsselmonde,\"Veel, heel veel\n\"\"overlast\"\" 🙂\",wijkagent,overlast,c-1,"
+    "discussed,m-e\n",
+    "id,text,meeting,owner,due,status,case\n"
+    "a-1,\"Bel Zoë, over de tuin\",2026-11-23,m-e,2026-12-07,done,c-1\n"};
+
+static void import_file(const char *kind, const char *name, const char *text)
+{
+    char *p = tu_write(tmp, name, text, strlen(text));
+    ok(RUN("--db", db, "import", (char *)kind, p));
+    free(p);
+}
+
+static void make_full(void)
+{
+    ok(RUN("--db", db, "init"));
+    for (int k = 0; k < 6; k++)
+        import_file(kinds[k], "in.csv", full[k]);
+}
+
+/* Every kind as CSV, in one string. */
+static char *snapshot(const char *dbdir)
+{
+    char *all = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&all, &len);
+    for (int k = 0; k < 6; k++) {
+        struct run r = RUN("--db", (char *)dbdir, "export", (char *)kinds[k]);
+        ck_assert_int_eq(r.code, 0);
+        fprintf(m, "== %s\n%s", kinds[k], r.out);
+        rn_free(&r);
+    }
+    fclose(m);
+    return all;
+}
+
+START_TEST(test_json_round_trip)
+{
+    make_full();
+    char *first = snapshot(db);
+    char *db2 = tu_path(tmp, "db2");
+    ok(RUN("--db", db2, "init"));
+    /* Members first: the others point at them. The name picks the format. */
+    for (int k = 0; k < 6; k++) {
+        struct run r = RUN("--db", db, "export", (char *)kinds[k], "--format", "json");
+        ck_assert_int_eq(r.code, 0);
+        char name[32];
+        snprintf(name, sizeof name, "%s.json", kinds[k]);
+        char *p = tu_write(tmp, name, r.out, strlen(r.out));
+        ok(RUN("--db", db2, "import", (char *)kinds[k], p));
+        free(p);
+        rn_free(&r);
+    }
+    char *second = snapshot(db2);
+    ck_assert_str_eq(first, second);
+    /* Not vacuous: the values that JSON types differently are there. */
+    ck_assert_ptr_nonnull(strstr(second, ",7.5\n"));
+    ck_assert_ptr_nonnull(strstr(second, ",41,"));
+    ck_assert_ptr_nonnull(strstr(second, "r-1:worked;t-1,huisarts,\n"));
+    ck_assert_ptr_nonnull(strstr(second, "\"Lekker eten 🍲\r\nmet z'n allen\""));
+    ck_assert_ptr_nonnull(strstr(second, "ronde,2026-11-20\n"));
+    /* Importing the same JSON again replaces by id: nothing changes. */
+    char *p = tu_path(tmp, "cases.json");
+    ok(RUN("--db", db2, "import", "cases", p, "--format", "json"));
+    free(p);
+    char *third = snapshot(db2);
+    ck_assert_str_eq(second, third);
+    free(first);
+    free(second);
+    free(third);
+    ok(RUN("--db", db2, "check"));
+    free(db2);
+}
+END_TEST
+
+/* Imports text as cases JSON; returns the run (caller frees). */
+static struct run import_json(const char *kind, const char *text)
+{
+    char *p = tu_write(tmp, "bad.json", text, strlen(text));
+    struct run r = RUN("--db", db, "import", (char *)kind, p);
+    free(p);
+    return r;
+}
+
+START_TEST(test_json_bad_input)
+{
+    make_full();
+    char *before = snapshot(db);
+    static const struct {
+        const char *kind, *text, *want;
+    } bad[] = {
+        {"cases", "{\"id\": \"c-9\"}", "bad.json: geen JSON-lijst van records"},
+        {"cases", "[{\"id\": \"c-9\",", "bad.json:1: geen geldige JSON"},
+        {"cases", "[{\"id\": \"c-9\", \"id\": \"c-8\"}]", "geen geldige JSON"},
+        {"cases", "[1]", "bad.json: record 1: geen object"},
+        /* The second record is bad, the first fine: nothing is stored. */
+        {"cases",
+         "[{\"id\":\"c-7\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\"},"
+         "{\"id\":\"c-8\",\"opened\":\"2026-02-30\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\"}]",
+         "bad.json: record 2: opened: geen bestaande datum"},
+        {"cases", "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\"}]",
+         "bad.json: record 1: request: ontbreekt"},
+        {"cases",
+         "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\",\"kleur\":\"rood\"}]",
+         "bad.json: record 1: kleur: onbekende kolom voor cases"},
+        {"cases",
+         "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\",\"needs\":[\"tuin\",3]}]",
+         "bad.json: record 1: needs: de lijst mag alleen tekst bevatten"},
+        {"cases",
+         "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\",\"restricted\":true}]",
+         "bad.json: record 1: restricted: moet tekst zijn"},
+        {"cases",
+         "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\",\"channel\":\"fax\"}]",
+         "bad.json: record 1: channel: onbekende waarde"},
+        {"cases",
+         "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\",\"owner\":\"niemand\"}]",
+         "bad.json: record 1: owner: niemand bestaat niet in members"},
+        {"cases",
+         "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\"},{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\","
+         "\"resident\":\"X\",\"request\":\"V\"}]",
+         "bad.json: record 2: id: c-8 staat ook al in record 1"},
+        {"members", "[{\"id\":\"m-9\",\"name\":\"N\",\"role\":\"leader\",\"hours\":-3}]",
+         "bad.json: record 1: hours: mag niet negatief zijn"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct run r = import_json(bad[i].kind, bad[i].text);
+        ck_assert_msg(r.code == 65, "case %zu: exit %d (%s)", i, r.code, r.err);
+        ck_assert_msg(strstr(r.err, bad[i].want), "case %zu: %s", i, r.err);
+        ck_assert_int_eq(rn_lines(r.err), 1);
+        rn_free(&r);
+    }
+    char *after = snapshot(db);
+    ck_assert_str_eq(before, after);
+    free(before);
+    free(after);
+    /* An unknown format is a usage error. */
+    struct run r = RUN("--db", db, "import", "cases", "x.csv", "--format", "xml");
+    ck_assert_int_eq(r.code, 64);
+    rn_free(&r);
+}
+END_TEST
+
+START_TEST(test_purge_by_closing_date)
+{
+    make_full();
+    /* c-2 was closed on 2026-11-20 though opened on 2026-11-03. */
+    ok(RUN("--db", db, "purge", "--closed-before", "2026-11-20"));
+    char *s = snapshot(db);
+    ck_assert_ptr_nonnull(strstr(s, "\nc-2,"));
+    free(s);
+    ok(RUN("--db", db, "purge", "--closed-before", "2026-11-21"));
+    s = snapshot(db);
+    ck_assert_ptr_null(strstr(s, "\nc-2,"));
+    ck_assert_ptr_nonnull(strstr(s, "\nc-1,"));
+    free(s);
+    /* A case that comes in closed without a date stops the purge. */
+    import_file("cases", "old.csv",
+                "id,opened,area,resident,request,status\nc-3,2020-01-01,A,Y,V,closed\n"
+                "c-4,2020-01-01,A,Z,V,closed\n");
+    struct run r = RUN("--db", db, "purge", "--closed-before", "2021-01-01");
+    ck_assert_int_eq(r.code, 65);
+    ck_assert_int_eq(rn_lines(r.err), 1);
+    ck_assert_ptr_nonnull(strstr(r.err, "c-3"));
+    ck_assert_ptr_nonnull(strstr(r.err, "--use-opened"));
+    rn_free(&r);
+    s = snapshot(db);
+    ck_assert_ptr_nonnull(strstr(s, "\nc-3,"));
+    free(s);
+    r = RUN("--db", db, "purge", "--closed-before", "2021-01-01", "--use-opened");
+    ck_assert_int_eq(r.code, 0);
+    ck_assert_ptr_nonnull(strstr(r.err, "2 "));
+    rn_free(&r);
+    s = snapshot(db);
+    ck_assert_ptr_null(strstr(s, "\nc-3,"));
+    ck_assert_ptr_null(strstr(s, "\nc-4,"));
+    free(s);
+    ok(RUN("--db", db, "check"));
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("data");
+    TCase *tc = tcase_create("data");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_json_round_trip);
+    tcase_add_test(tc, test_json_bad_input);
+    tcase_add_test(tc, test_purge_by_closing_date);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
