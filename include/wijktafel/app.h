@@ -174,6 +174,25 @@ int app_import_shifted(struct app *a, enum wt_kind kind, const char *fname, cons
 
 enum app_format { APP_CSV, APP_JSON };
 
+/* Writes everything a leader may see into the folder dir (made 0700 when
+ * missing; files already there are never overwritten): a CSV per record kind
+ * as app_export writes it, measures.csv, rounds.csv, hours.csv and
+ * meetings.csv (key,value: the stored meta values under measure/, round/,
+ * balance/ and meeting/, key without that prefix), review.csv (the review
+ * queue, the record as a JSON object), and manifest.json (format, version,
+ * schema, team, date, and per file its name, count and SHA-256).
+ * Leader only (WT_EPERM); the access log records it. The caller asks before
+ * dumping an encrypted database in plain text. */
+int app_dump(struct app *a, const char *dir, struct wt_error *err);
+
+/* Creates a database in dbdir (as app_init: WT_ECREATE when one is there)
+ * from the dump folder dumpdir, after checking every file against its
+ * manifest (WT_EINVAL naming the file). The first leader of members.csv
+ * becomes the database's leader. Records go in kind by kind, the other kinds
+ * in one last write; on a failure after the creation the message says that
+ * the new database is incomplete. */
+int app_restore(const char *dbdir, const char *dumpdir, struct wt_error *err);
+
 /* Appends every record of kind, in id order, to out as CSV (header row
  * first) or as a JSON array of objects (list values as arrays). */
 int app_export(struct app *a, enum wt_kind kind, enum app_format fmt, struct buf *out,

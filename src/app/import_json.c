@@ -106,6 +106,18 @@ static int one_record(struct jimport *im, json_t *o, struct wt_record *r, struct
     return record_complete(r, e);
 }
 
+int app_record_from_json(const char *json, struct wt_record *r, struct wt_error *err)
+{
+    json_error_t je;
+    json_t *o = json_loads(json, JSON_REJECT_DUPLICATES, &je);
+    if (!o)
+        return wt_error_set(err, WT_EINVAL, _("geen geldige JSON: %s"), je.text);
+    struct jimport im = {.kind = r->kind};
+    int rc = one_record(&im, o, r, err);
+    json_decref(o);
+    return rc;
+}
+
 static int read_all(struct jimport *im, json_t *root, struct wt_error *err)
 {
     if (!json_is_array(root))
