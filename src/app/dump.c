@@ -1,11 +1,13 @@
 /* dump.c: everything a leader may see as one folder of CSV files with a manifest, and back. */
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "app_int.h"
 #include "wijktafel/csv.h"
@@ -40,7 +42,11 @@ static int write_file(const char *dir, const char *name, const struct buf *b,
                       struct wt_error *err)
 {
     char *path = xasprintf("%s/%s", dir, name);
-    FILE *f = fopen(path, "wbx");
+    /* Readable by its owner only, and never over a file that is there. */
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (fd >= 0 && !f)
+        close(fd);
     int rc = 0;
     if (!f || (b->len && fwrite(b->data, 1, b->len, f) != b->len))
         rc = wt_error_set(err, WT_EIO, _("%s: kan niet schrijven: %s"), path, strerror(errno));

@@ -55,8 +55,8 @@ static int read_path(const char *path, char **data, size_t *len, struct wt_error
 /* Reads manifest.json and every file it names, checking each SHA-256. */
 static int read_manifest(struct restore *r, struct wt_error *err)
 {
-    char *path = xasprintf("%s/manifest.json", r->dir), *text;
-    size_t len;
+    char *path = xasprintf("%s/manifest.json", r->dir), *text = NULL;
+    size_t len = 0;
     int rc = read_path(path, &text, &len, err);
     if (rc) {
         free(path);

@@ -243,6 +243,38 @@ START_TEST(test_purge_by_closing_date)
 }
 END_TEST
 
+/* Closing through the app sets cases.closed once; reopening clears it. */
+START_TEST(test_close_and_reopen)
+{
+    make_full();
+    struct app *a = at_open(db, "leider", false);
+    struct wt_error e = {0};
+    struct wt_record r;
+    ck_assert_int_eq(app_get(a, WT_CASES, "c-1", &r, &e), 0);
+    ck_assert_ptr_null(r.v[CASE_CLOSED]);
+    record_set(&r, CASE_STATUS, "closed");
+    ck_assert_msg(app_put(a, &r, &e) == 0, "%s", e.text);
+    record_fini(&r);
+    ck_assert_int_eq(app_get(a, WT_CASES, "c-1", &r, &e), 0);
+    ck_assert_str_eq(record_get(&r, CASE_CLOSED), "2026-11-30");
+    /* An edit on a later day keeps the day it was closed. */
+    a->today += 3;
+    record_set(&r, CASE_FORMAL, "afgerond");
+    ck_assert_msg(app_put(a, &r, &e) == 0, "%s", e.text);
+    record_fini(&r);
+    ck_assert_int_eq(app_get(a, WT_CASES, "c-1", &r, &e), 0);
+    ck_assert_str_eq(record_get(&r, CASE_CLOSED), "2026-11-30");
+    record_set(&r, CASE_STATUS, "open");
+    ck_assert_msg(app_put(a, &r, &e) == 0, "%s", e.text);
+    record_fini(&r);
+    ck_assert_int_eq(app_get(a, WT_CASES, "c-1", &r, &e), 0);
+    ck_assert_ptr_null(r.v[CASE_CLOSED]);
+    ck_assert_str_eq(record_get(&r, CASE_STATUS), "open");
+    record_fini(&r);
+    app_close(a);
+}
+END_TEST
+
 /* The file dir/name (caller frees). */
 static char *slurp(const char *dir, const char *name)
 {
@@ -352,6 +384,14 @@ START_TEST(test_dump_refusals)
     ck_assert_int_eq(r.code, 77);
     rn_free(&r);
     ok(RUN("--db", db, "dump", d1));
+    /* Plain text of residents: for the owner only. */
+    struct stat st;
+    ck_assert_int_eq(stat(d1, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0700);
+    char *cp = tu_path(d1, "cases.csv");
+    ck_assert_int_eq(stat(cp, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    free(cp);
     /* A dump never overwrites, a restore never fills a database that is there. */
     r = RUN("--db", db, "dump", d1);
     ck_assert_int_ne(r.code, 0);
@@ -372,7 +412,6 @@ START_TEST(test_dump_refusals)
     ck_assert_ptr_nonnull(strstr(r.err, "cases.csv"));
     ck_assert_ptr_nonnull(strstr(r.err, "SHA-256"));
     rn_free(&r);
-    struct stat st;
     ck_assert_int_ne(stat(db2, &st), 0);
     /* The demo is encrypted: no dump without --yes when nobody can be asked. */
     char *d3 = tu_path(tmp, "d3");
@@ -401,6 +440,7 @@ int main(void)
     tcase_add_test(tc, test_json_round_trip);
     tcase_add_test(tc, test_json_bad_input);
     tcase_add_test(tc, test_purge_by_closing_date);
+    tcase_add_test(tc, test_close_and_reopen);
     tcase_add_test(tc, test_dump_restore_dump);
     tcase_add_test(tc, test_dump_refusals);
     suite_add_tcase(s, tc);
