@@ -95,6 +95,15 @@ static int count_leader_slot(void *ctx, const char *member, const char *role)
     return strcmp(role, "leader") == 0 ? count_leader(ctx, member) : 0;
 }
 
+/* The same from the member records themselves: a damaged one stops it. */
+static int count_leader_record(void *ctx, const struct wt_record *r)
+{
+    if (r->damaged)
+        return WT_ECORRUPT;
+    return strcmp(record_get(r, MEMBER_ROLE), "leader") == 0 ? count_leader(ctx, r->v[MEMBER_ID])
+                                                             : 0;
+}
+
 /* Any keyslot: a database made from a bundle (the community centre's) holds
  * one member's keyslot, who then works there without --as. */
 static int count_any_slot(void *ctx, const char *member, const char *role)
@@ -143,10 +152,21 @@ static int resolve_member(struct app *a, const struct app_opts *o, struct wt_err
         }
         else
             store_find(t, WT_MEMBERS, MEMBER_ROLE, "leader", count_leader, &ls);
+        if (ls.n != 1 && !store_encrypted(a->store)) {
+            /* Every database has a leader: when the role index finds none (or
+             * several), ask the records, so that a damaged index or record
+             * says so (74) instead of asking who works. */
+            ls.n = 0;
+            rc = store_each(t, WT_MEMBERS, count_leader_record, &ls);
+        }
         if (ls.n == 1)
             want = ls.id;
     }
     store_read_end(t);
+    if (rc < 0) {
+        free(conf);
+        return wt_error_set(err, rc, _("%s: de leden kunnen niet worden gelezen"), a->dir);
+    }
     if (!want)
         return wt_error_set(err, WT_EPERM,
                             _("%s: kies met --as wie er werkt (er is niet precies één leider)"),

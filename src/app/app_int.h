@@ -27,6 +27,24 @@ bool app_may_see(const struct app *a, const struct wt_record *r);
 int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct idset *file,
                    struct wt_error *err);
 
+/* Keeps cases.closed in step with the status of a case about to be written
+ * in t: a case that becomes closed gets today (or the day it was closed
+ * before), a reopened case loses it. Other kinds are left alone. */
+void app_case_closing(struct store_txn *t, const struct app *a, struct wt_record *r);
+
+/* The day a closed case was closed (cases.closed, or the meta note older
+ * databases kept) into *day: 0, or WT_ENOTFOUND when none is known. */
+int app_case_closed_day(struct store_txn *t, const struct wt_record *r, int32_t *day);
+
+/* r as a JSON object keyed by column names, as export --format json writes
+ * it (lists as arrays, empty columns null). Caller json_decref's it. */
+struct json_t;
+struct json_t *app_record_json(const struct wt_record *r);
+
+/* Fills r (initialised to its kind) from the JSON object text json, as the
+ * JSON import reads a record. 0, or WT_EINVAL with "COLUMN: what". */
+int app_record_from_json(const char *json, struct wt_record *r, struct wt_error *err);
+
 /* Queues a volunteer's record for review, in the caller's write transaction. */
 int app_review_submit(struct store_txn *t, const struct app *a, const struct wt_record *r);
 

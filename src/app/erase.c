@@ -152,40 +152,50 @@ int app_erase_case(struct app *a, const char *case_id, struct wt_error *err)
 struct purge_scan {
     struct app *a;
     int32_t before;
-    struct idvec ids;
-};
-
-/* A closed case's closing date is kept in meta as "closed/ID" when it is
- * closed through wijktafel; otherwise its opening date counts. */
-static int32_t closing_day(struct app *a, const struct wt_record *r)
-{
-    int32_t d = 0;
+    bool use_opened;
     struct store_txn *t;
-    if (store_read_begin(a->store, &t, NULL) == 0) {
-        char *key = xasprintf("closed/%s", r->v[CASE_ID]), *v = NULL;
-        if (store_meta_get(t, key, &v) != 0 || date_parse(v, &d) != 0)
-            date_parse(record_get(r, CASE_OPENED), &d);
-        free(v);
-        free(key);
-        store_read_end(t);
-    }
-    return d;
-}
+    struct idvec ids;
+    struct idvec undated; /* closed cases without a closing day */
+};
 
 static int scan_closed(void *ctx, const struct wt_record *r)
 {
     struct purge_scan *p = ctx;
-    if (strcmp(record_get(r, CASE_STATUS), "closed") == 0 && closing_day(p->a, r) < p->before)
+    if (strcmp(record_get(r, CASE_STATUS), "closed") != 0)
+        return 0;
+    int32_t d;
+    if (app_case_closed_day(p->t, r, &d) != 0) {
+        if (!p->use_opened)
+            return push_id(&p->undated, r->v[CASE_ID]);
+        if (date_parse(record_get(r, CASE_OPENED), &d) != 0)
+            return 0;
+    }
+    if (d < p->before)
         push_id(&p->ids, r->v[CASE_ID]);
     return 0;
 }
 
-int app_purge(struct app *a, int32_t closed_before, size_t *count, struct wt_error *err)
+int app_purge(struct app *a, int32_t closed_before, bool use_opened, size_t *count,
+              struct wt_error *err)
 {
     if (a->role != APP_LEADER)
         return wt_error_set(err, WT_EPERM, _("alleen een leider mag casussen opruimen"));
-    struct purge_scan p = {a, closed_before, {0}};
-    int rc = app_each(a, WT_CASES, scan_closed, &p, err);
+    struct purge_scan p = {.a = a, .before = closed_before, .use_opened = use_opened};
+    int rc = store_read_begin(a->store, &p.t, err);
+    if (!rc) {
+        rc = app_each(a, WT_CASES, scan_closed, &p, err);
+        store_read_end(p.t);
+    }
+    if (!rc && p.undated.n == 1)
+        rc = wt_error_set(err, WT_EINVAL,
+                          _("casus %s is gesloten maar heeft geen sluitdatum (closed); "
+                            "vul die in, of gebruik --use-opened"),
+                          p.undated.ids[0]);
+    else if (!rc && p.undated.n > 1)
+        rc = wt_error_set(err, WT_EINVAL,
+                          _("casus %s en %zu andere zijn gesloten maar hebben geen sluitdatum "
+                            "(closed); vul die in, of gebruik --use-opened"),
+                          p.undated.ids[0], p.undated.n - 1);
     const char **ids = xmalloc((p.ids.n ? p.ids.n : 1) * sizeof(const char *));
     for (size_t i = 0; i < p.ids.n; i++)
         ids[i] = p.ids.ids[i];
@@ -195,5 +205,6 @@ int app_purge(struct app *a, int32_t closed_before, size_t *count, struct wt_err
         *count = p.ids.n;
     free(ids);
     free(p.ids.ids);
+    free(p.undated.ids);
     return rc;
 }

@@ -71,17 +71,22 @@ static json_t *json_value(const struct wt_field_def *fd, const char *v)
     return json_string(v);
 }
 
+json_t *app_record_json(const struct wt_record *r)
+{
+    const struct wt_kind_def *kd = record_kind(r->kind);
+    json_t *obj = json_object();
+    for (int f = 0; f < kd->nfields; f++)
+        json_object_set_new(obj, kd->fields[f].name, json_value(&kd->fields[f], r->v[f]));
+    return obj;
+}
+
 static int json_one(void *ctx, const struct wt_record *r)
 {
     struct export *ex = ctx;
     if (r->damaged)
         return damaged(ex, r);
     note_id(ex, r);
-    const struct wt_kind_def *kd = record_kind(r->kind);
-    json_t *obj = json_object();
-    for (int f = 0; f < kd->nfields; f++)
-        json_object_set_new(obj, kd->fields[f].name, json_value(&kd->fields[f], r->v[f]));
-    json_array_append_new(ex->array, obj);
+    json_array_append_new(ex->array, app_record_json(r));
     return 0;
 }
 

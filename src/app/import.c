@@ -325,20 +325,7 @@ static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (rc)
         return rc;
     bool exists = store_exists(t, p->r->kind, p->r->v[0]);
-    if (p->r->kind == WT_CASES && strcmp(record_get(p->r, CASE_STATUS), "closed") == 0) {
-        /* Remember when a case was closed: retention counts from then. */
-        struct wt_record old;
-        bool was_closed = store_get(t, WT_CASES, p->r->v[0], &old) == 0 &&
-                          strcmp(record_get(&old, CASE_STATUS), "closed") == 0;
-        record_fini(&old);
-        if (!was_closed) {
-            char *key = xasprintf("closed/%s", p->r->v[0]);
-            char day[11];
-            date_format(p->a->today, day);
-            store_meta_put(t, key, day);
-            free(key);
-        }
-    }
+    app_case_closing(t, p->a, p->r); /* retention counts from the closing day */
     store_put(t, p->r);
     struct store_log_entry e;
     app_log_entry(p->a, &e, exists ? "change" : "create", p->r->kind, p->r->v[0], NULL);

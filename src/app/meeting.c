@@ -275,6 +275,7 @@ int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
     int rc = app_check_refs(t, r, NULL, err);
     if (rc)
         return rc;
+    app_case_closing(t, a, r);
     store_put(t, r);
     if (made)
         snprintf(made, WT_MAX_ID + 1, "%s", r->v[0]);

@@ -16,13 +16,13 @@
 extern const struct cmd_entry cmd_init_entry, cmd_import_entry, cmd_export_entry,
     cmd_check_entry, cmd_backup_entry, cmd_suggest_entry, cmd_passphrase_entry,
     cmd_erase_entry, cmd_purge_entry, cmd_minutes_entry, cmd_log_entry, cmd_themes_entry,
-    cmd_bundle_entry, cmd_report_entry;
+    cmd_bundle_entry, cmd_report_entry, cmd_dump_entry, cmd_restore_entry;
 
 const struct cmd_entry *const cli_commands[] = {
     &cmd_init_entry, &cmd_import_entry, &cmd_export_entry, &cmd_check_entry,
     &cmd_backup_entry, &cmd_suggest_entry, &cmd_minutes_entry, &cmd_passphrase_entry,
     &cmd_erase_entry, &cmd_purge_entry, &cmd_log_entry, &cmd_themes_entry, &cmd_bundle_entry,
-    &cmd_report_entry, NULL};
+    &cmd_report_entry, &cmd_dump_entry, &cmd_restore_entry, NULL};
 
 int cli_fail(int code, const char *fmt, ...)
 {

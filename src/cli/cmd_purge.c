@@ -1,4 +1,4 @@
-/* cmd_purge.c: `purge --closed-before YYYY-MM-DD`: remove closed cases older than the date. */
+/* cmd_purge.c: `purge --closed-before YYYY-MM-DD [--use-opened]`: remove cases closed before the date. */
 #include <stdio.h>
 #include <sysexits.h>
 
@@ -18,7 +18,7 @@ static int cmd_purge_exec(const struct cli_globals *g, const struct cli_args *ar
         return code;
     struct wt_error err = {0};
     size_t n = 0;
-    int rc = app_purge(a, before, &n, &err);
+    int rc = app_purge(a, before, cli_given(args, "use-opened"), &n, &err);
     struct buf note = {0};
     if (!rc && n)
         app_copies_note(a, NULL, &note); /* the whole truth: copies made before */
@@ -33,9 +33,10 @@ static int cmd_purge_exec(const struct cli_globals *g, const struct cli_args *ar
 
 static const struct cli_option purge_options[] = {
     {.name = "closed-before", .has_value = true, .required = true},
+    {.name = "use-opened"},
     {.name = NULL}};
 
 const struct cmd_entry cmd_purge_entry = {
-    .name = "purge", .usage = N_("--closed-before JJJJ-MM-DD"),
+    .name = "purge", .usage = N_("--closed-before JJJJ-MM-DD [--use-opened]"),
     .summary = N_("verwijder gesloten casussen van voor die datum, met alles wat ernaar verwijst"),
     .options = purge_options, .min_args = 0, .max_args = 0, .exec = cmd_purge_exec};

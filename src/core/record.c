@@ -10,6 +10,11 @@ static const char *const roles[] = {"leader", "professional", "volunteer", NULL}
 static const char *const case_status[] = {"new", "open", "closed", NULL};
 /* FORMATS.md leaves signal statuses open; the meeting screen marks a signal
  * discussed, taken up or closed (issue 3). */
+/* How a request came in (FORMATS.md, cases.channel). */
+static const char *const case_channels[] = {
+    "zelf", "netwerk", "buurthuis", "inloop", "stip", "huisarts", "fysiotherapeut",
+    "wijkverpleging", "wijkagent", "woningcorporatie", "school", "vrijwilliger", "ronde",
+    "partner", "anders", NULL};
 static const char *const signal_status[] = {"new", "discussed", "taken-up", "closed", NULL};
 static const char *const resource_kinds[] = {"initiative", "activity", "organisation", "desk",
                                              "buddy", "formal", NULL};
@@ -50,6 +55,9 @@ static const struct wt_field_def case_fields[] = {
     F("formal", FT_TEXT, false),
     {.name = "restricted", .type = FT_YESNO, .dflt = "no"},
     F("chosen", FT_CHOSEN, false),
+    {.name = "channel", .type = FT_ENUM, .values = case_channels},
+    /* The day the case was closed: retention (purge) counts from it. */
+    F("closed", FT_DATE, false),
 };
 
 static const struct wt_field_def signal_fields[] = {

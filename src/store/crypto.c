@@ -598,3 +598,10 @@ void store_wipe_keys(struct store *s)
     sodium_memzero(s->hkey, sizeof s->hkey);
     memset(s->unlocked, 0, sizeof s->unlocked);
 }
+
+void store_sha256_hex(const void *data, size_t len, char hex[65])
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, data, len);
+    sodium_bin2hex(hex, 65, h, sizeof h);
+}

@@ -303,6 +303,7 @@ int main(int argc, char **argv)
         {"times_kept", test_times_kept},
         {"privacy_views", test_privacy_views},
         {"wall_new_signal", test_wall_new_signal},
+        {"closing", test_closing},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

@@ -129,7 +129,8 @@ int test_choose_option(void)
     CHECK(NULL, ut_run(&actions, NULL, "--demo", "export", "actions", NULL) == 0);
     CHECK(NULL, ut_run(&minutes, NULL, "--demo", "minutes", NULL) == 0);
     char want[128];
-    snprintf(want, sizeof want, ",%s", first);
+    /* chosen is followed by channel and closed, both empty for an open case. */
+    snprintf(want, sizeof want, ",%s,,", first);
     char *row = strstr(cases, "\nc-030,");
     char *end = row ? strchr(row + 1, '\n') : NULL;
     size_t wl = strlen(want);

@@ -166,8 +166,9 @@ START_TEST(test_declared_usage)
     make_base();
     usage_line(RUN("--db", db, "export"), "gebruik: wijktafel export KIND [--format csv|json]\n");
     usage_line(RUN("--lang", "en", "--db", db, "purge"),
-               "usage: wijktafel purge --closed-before YYYY-MM-DD\n");
-    usage_line(RUN("--db", db, "purge"), "gebruik: wijktafel purge --closed-before JJJJ-MM-DD\n");
+               "usage: wijktafel purge --closed-before YYYY-MM-DD [--use-opened]\n");
+    usage_line(RUN("--db", db, "purge"),
+               "gebruik: wijktafel purge --closed-before JJJJ-MM-DD [--use-opened]\n");
     usage_line(RUN("--db", db, "report", "--from", "2026-01-01"),
                "gebruik: wijktafel report --from JJJJ-MM-DD --to JJJJ-MM-DD [--format md|csv]\n");
     usage_line(RUN("--db", db, "bundle"),
@@ -206,12 +207,12 @@ START_TEST(test_declared_usage)
     rn_free(&r);
     /* --help shows the same usage as the message, per language. */
     r = RUN("--help");
-    ck_assert_ptr_nonnull(strstr(r.out, "  purge    --closed-before JJJJ-MM-DD\n"));
+    ck_assert_ptr_nonnull(strstr(r.out, "  purge    --closed-before JJJJ-MM-DD [--use-opened]\n"));
     ck_assert_ptr_nonnull(strstr(r.out, "  bundle   export --for ROL|LID [--all] BESTAND | "
                                         "import BESTAND\n"));
     rn_free(&r);
     r = RUN("--lang", "en", "--help");
-    ck_assert_ptr_nonnull(strstr(r.out, "  purge    --closed-before YYYY-MM-DD\n"));
+    ck_assert_ptr_nonnull(strstr(r.out, "  purge    --closed-before YYYY-MM-DD [--use-opened]\n"));
     ck_assert_ptr_nonnull(strstr(r.out, "  check    \n"));
     rn_free(&r);
     /* --help ends the options: a later unknown one is not looked at. */

@@ -402,7 +402,7 @@ START_TEST(test_erase_leaves_nothing)
     ck_assert_msg(search_dir(db, &nd, first, sizeof first) == 0, "found %s", first);
     struct run r = RUN("--db", db, "export", "cases");
     ck_assert_ptr_null(strstr(r.out, "c-1,"));
-    ck_assert_ptr_nonnull(strstr(r.out, "c-2,2026-11-02,A/B,Ander,Vraag,,,open,,,,,no,\n"));
+    ck_assert_ptr_nonnull(strstr(r.out, "c-2,2026-11-02,A/B,Ander,Vraag,,,open,,,,,no,,,\n"));
     rn_free(&r);
     r = RUN("--db", db, "export", "signals");
     ck_assert_ptr_null(strstr(r.out, "s-1"));
@@ -514,7 +514,16 @@ START_TEST(test_purge)
 {
     make_encrypted();
     setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
+    /* c-2 came in closed without a closing day: refused, naming it, nothing removed. */
     struct run r = RUN("--db", db, "purge", "--closed-before", "2021-01-01");
+    ck_assert_int_eq(r.code, 65);
+    ck_assert_int_eq(rn_lines(r.err), 1);
+    ck_assert_ptr_nonnull(strstr(r.err, "c-2"));
+    rn_free(&r);
+    r = RUN("--db", db, "export", "cases");
+    ck_assert_ptr_nonnull(strstr(r.out, "c-2"));
+    rn_free(&r);
+    r = RUN("--db", db, "purge", "--closed-before", "2021-01-01", "--use-opened");
     ck_assert_int_eq(r.code, 0);
     ck_assert_ptr_nonnull(strstr(r.err, "1 "));
     rn_free(&r);

@@ -471,9 +471,10 @@ START_TEST(test_erase_names_copies)
     char *early = tu_path(tmp, "bk-early");
     ok(RUN("--db", db, "backup", early)); /* before the case: it cannot hold it */
     import_text("members", "id,name,role,area\nvera,Vera Vrijwillig,volunteer,Dorp/Kern\n");
-    import_text("cases", "id,opened,area,resident,request,needs,status\n"
-                         "c-1,2026-11-02,Dorp/Kern,Jan de Vries,Tuin verwilderd,tuin,open\n"
-                         "c-2,2026-01-02,Dorp/Kern,Els Bos,Boodschappen,vervoer,closed\n");
+    import_text("cases", "id,opened,area,resident,request,needs,status,closed\n"
+                         "c-1,2026-11-02,Dorp/Kern,Jan de Vries,Tuin verwilderd,tuin,open,\n"
+                         "c-2,2026-01-02,Dorp/Kern,Els Bos,Boodschappen,vervoer,closed,"
+                         "2026-01-20\n");
     setenv("WIJKTAFEL_NEW_PASSPHRASE", "vera-geheim-12", 1);
     ok(RUN("--db", db, "passphrase", "vera"));
     char *b1 = tu_path(tmp, "bk1"), *b2 = tu_path(tmp, "bk2"), *u1 = tu_path(tmp, "team.wtb"),

@@ -129,9 +129,13 @@ int app_erase_case(struct app *a, const char *case_id, struct wt_error *err);
  * line for people to out, or nothing when the log names none. */
 void app_copies_note(struct app *a, const char *case_id, struct buf *out);
 
-/* Removes closed cases opened before the date (days) and all that points at
- * them, as app_erase_case. *count receives the number of cases removed. */
-int app_purge(struct app *a, int32_t closed_before, size_t *count, struct wt_error *err);
+/* Removes closed cases closed (cases.closed) before the date (days) and all
+ * that points at them, as app_erase_case. A closed case without a closing
+ * day makes it remove nothing and return WT_EINVAL naming it, unless
+ * use_opened lets its opening day stand in. *count receives the number of
+ * cases removed. Leader only (WT_EPERM). */
+int app_purge(struct app *a, int32_t closed_before, bool use_opened, size_t *count,
+              struct wt_error *err);
 
 /* Today (days since 1970-01-01), local time; WIJKTAFEL_TODAY=YYYY-MM-DD
  * overrides it (tests, demonstrations). */
@@ -162,11 +166,38 @@ int app_import(struct app *a, enum wt_kind kind, const char *fname, const char *
 int app_import_stream(struct app *a, enum wt_kind kind, const char *fname, FILE *in,
                       size_t *count, struct wt_error *err);
 
+/* Like app_import, from JSON as app_export(APP_JSON) writes it: one array of
+ * objects keyed by column names, list values as arrays (or ';'-strings),
+ * null or a missing key for an empty column. All or nothing. Bad input:
+ * WT_EINVAL, err "FILE: record N: COLUMN: what is wrong" (N from 1), or
+ * "FILE:LINE: ..." when the text is no JSON at all. */
+int app_import_json(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
+                    size_t len, size_t *count, struct wt_error *err);
+
 /* Like app_import, shifting every date by shift days (the demo data). */
 int app_import_shifted(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
                        size_t len, int32_t shift, size_t *count, struct wt_error *err);
 
 enum app_format { APP_CSV, APP_JSON };
+
+/* Writes everything a leader may see into the folder dir (made 0700 when
+ * missing; files already there are never overwritten): a CSV per record kind
+ * as app_export writes it, measures.csv, rounds.csv, hours.csv and
+ * meetings.csv (key,value: the stored meta values under measure/, round/,
+ * balance/ and meeting/, key without that prefix), review.csv (the review
+ * queue, the record as a JSON object), and manifest.json (format, version,
+ * schema, team, date, and per file its name, count and SHA-256).
+ * Leader only (WT_EPERM); the access log records it. The caller asks before
+ * dumping an encrypted database in plain text. */
+int app_dump(struct app *a, const char *dir, struct wt_error *err);
+
+/* Creates a database in dbdir (as app_init: WT_ECREATE when one is there)
+ * from the dump folder dumpdir, after checking every file against its
+ * manifest (WT_EINVAL naming the file). The first leader of members.csv
+ * becomes the database's leader. Records go in kind by kind, the other kinds
+ * in one last write; on a failure after the creation the message says that
+ * the new database is incomplete. */
+int app_restore(const char *dbdir, const char *dumpdir, struct wt_error *err);
 
 /* Appends every record of kind, in id order, to out as CSV (header row
  * first) or as a JSON array of objects (list values as arrays). */

@@ -467,4 +467,8 @@ bool store_fault_is_ours(const void *addr, const void *pc);
 /* Current map size in bytes (for tests and benchmarks). */
 size_t store_map_size(struct store *s);
 
+/* The SHA-256 of data[0..len) as 64 lowercase hex digits and a NUL in hex
+ * (for manifests and other sums that outside tools check; no key involved). */
+void store_sha256_hex(const void *data, size_t len, char hex[65]);
+
 #endif

@@ -1,0 +1,452 @@
+/* check_data.c: data in and out through the real program: JSON import, closing dates, purge. */
+#include <check.h>
+#include <sys/stat.h>
+
+#include "apptest.h"
+#include "runner.h"
+#include "wijktafel/meeting.h"
+#include "wijktafel/measure.h"
+
+static char *tmp, *db;
+
+static void setup(void)
+{
+    tmp = tu_tmpdir();
+    db = tu_path(tmp, "db");
+    setenv("XDG_CACHE_HOME", tmp, 1);
+    setenv("XDG_CONFIG_HOME", tmp, 1);
+    setenv("XDG_DATA_HOME", tmp, 1);
+    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
+    unsetenv("WIJKTAFEL_DB");
+    unsetenv("WIJKTAFEL_PASSPHRASE");
+}
+
+static void teardown(void)
+{
+    free(db);
+    tu_rmtree(tmp);
+}
+
+#define RUN(...) rn_exec(tmp, NULL, 0, (char *[]){"wijktafel", __VA_ARGS__, NULL})
+
+static void ok(struct run r)
+{
+    ck_assert_msg(r.code == 0, "exit %d: %s", r.code, r.err);
+    rn_free(&r);
+}
+
+static const char *const kinds[] = {"members", "resources", "talents", "cases", "signals",
+                                    "actions"};
+
+/* Every column of every kind, with quotes, commas, line breaks and Unicode. */
+static const char *const full[] = {
+    "id,name,role,discipline,area,hours\n"
+    "leider,\"Lea, de \"\"Leider\"\"\",leader,\"twee\nregels\",Ĳsselmonde,7.5\n"
+    "m-e,Émile 🙂,professional,wijkverpleegkundige,Ĳsselmonde/Noord,36\n",
+    "id,name,kind,area,needs,interests,ages,access,schedule,contact,description,checked,capacity\n"
+    "r-1,\"Eetcafé \"\"De Molen\"\"\",activity,Ĳsselmonde/Noord,eenzaamheid;voeding,eten,65-,"
+    "rolstoel;vervoer,\"do 17:30, vr 12:00\",a@b.example,\"Lekker eten 🍲\r\nmet z'n allen\","
+    "2026-01-02,full\n"
+    "r-2,Buurthuis,desk,Ĳsselmonde,,,,,,,,,paused\n",
+    "id,name,area,offers,interests,available,consent\n"
+    "t-1,Zoë van 't Hof,Ĳsselmonde,vervoer;tuin,tuinieren,\"ma, di\",2026-05-05\n",
+    "id,opened,area,resident,request,age,owner,status,needs,strengths,network,formal,restricted,"
+    "chosen,channel,closed\n"
+    "c-1,2026-11-02,Ĳsselmonde/Noord,Renée el Amrani,\"Wil graag \"\"iets\"\" doen, met ë\","
+    "41,m-e,open,eenzaamheid;Tuin,tuinieren,zus,\"thuiszorg, 2x\",yes,r-1:worked;t-1,huisarts,\n"
+    "c-2,2026-11-03,Ĳsselmonde,Ali,Vraag,,,closed,,,,,no,c-1,ronde,2026-11-20\n",
+    "id,date,area,text,source,themes,case,status,reporter\n"
+    "s-1,2026-11-20,Ĳsselmonde,\"Veel, heel veel\n\"\"overlast\"\" 🙂\",wijkagent,overlast,c-1,"
+    "discussed,m-e\n",
+    "id,text,meeting,owner,due,status,case\n"
+    "a-1,\"Bel Zoë, over de tuin\",2026-11-23,m-e,2026-12-07,done,c-1\n"};
+
+static void import_file(const char *kind, const char *name, const char *text)
+{
+    char *p = tu_write(tmp, name, text, strlen(text));
+    ok(RUN("--db", db, "import", (char *)kind, p));
+    free(p);
+}
+
+static void make_full(void)
+{
+    ok(RUN("--db", db, "init"));
+    for (int k = 0; k < 6; k++)
+        import_file(kinds[k], "in.csv", full[k]);
+}
+
+/* Every kind as CSV, in one string. */
+static char *snapshot(const char *dbdir)
+{
+    char *all = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&all, &len);
+    for (int k = 0; k < 6; k++) {
+        struct run r = RUN("--db", (char *)dbdir, "export", (char *)kinds[k]);
+        ck_assert_int_eq(r.code, 0);
+        fprintf(m, "== %s\n%s", kinds[k], r.out);
+        rn_free(&r);
+    }
+    fclose(m);
+    return all;
+}
+
+START_TEST(test_json_round_trip)
+{
+    make_full();
+    char *first = snapshot(db);
+    char *db2 = tu_path(tmp, "db2");
+    ok(RUN("--db", db2, "init"));
+    /* Members first: the others point at them. The name picks the format. */
+    for (int k = 0; k < 6; k++) {
+        struct run r = RUN("--db", db, "export", (char *)kinds[k], "--format", "json");
+        ck_assert_int_eq(r.code, 0);
+        char name[32];
+        snprintf(name, sizeof name, "%s.json", kinds[k]);
+        char *p = tu_write(tmp, name, r.out, strlen(r.out));
+        ok(RUN("--db", db2, "import", (char *)kinds[k], p));
+        free(p);
+        rn_free(&r);
+    }
+    char *second = snapshot(db2);
+    ck_assert_str_eq(first, second);
+    /* Not vacuous: the values that JSON types differently are there. */
+    ck_assert_ptr_nonnull(strstr(second, ",7.5\n"));
+    ck_assert_ptr_nonnull(strstr(second, ",41,"));
+    ck_assert_ptr_nonnull(strstr(second, "r-1:worked;t-1,huisarts,\n"));
+    ck_assert_ptr_nonnull(strstr(second, "\"Lekker eten 🍲\r\nmet z'n allen\""));
+    ck_assert_ptr_nonnull(strstr(second, "ronde,2026-11-20\n"));
+    /* Importing the same JSON again replaces by id: nothing changes. */
+    char *p = tu_path(tmp, "cases.json");
+    ok(RUN("--db", db2, "import", "cases", p, "--format", "json"));
+    free(p);
+    char *third = snapshot(db2);
+    ck_assert_str_eq(second, third);
+    free(first);
+    free(second);
+    free(third);
+    ok(RUN("--db", db2, "check"));
+    free(db2);
+}
+END_TEST
+
+/* Imports text as cases JSON; returns the run (caller frees). */
+static struct run import_json(const char *kind, const char *text)
+{
+    char *p = tu_write(tmp, "bad.json", text, strlen(text));
+    struct run r = RUN("--db", db, "import", (char *)kind, p);
+    free(p);
+    return r;
+}
+
+START_TEST(test_json_bad_input)
+{
+    make_full();
+    char *before = snapshot(db);
+    static const struct {
+        const char *kind, *text, *want;
+    } bad[] = {
+        {"cases", "{\"id\": \"c-9\"}", "bad.json: geen JSON-lijst van records"},
+        {"cases", "[{\"id\": \"c-9\",", "bad.json:1: geen geldige JSON"},
+        {"cases", "[{\"id\": \"c-9\", \"id\": \"c-8\"}]", "geen geldige JSON"},
+        {"cases", "[1]", "bad.json: record 1: geen object"},
+        /* The second record is bad, the first fine: nothing is stored. */
+        {"cases",
+         "[{\"id\":\"c-7\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\"},"
+         "{\"id\":\"c-8\",\"opened\":\"2026-02-30\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\"}]",
+         "bad.json: record 2: opened: geen bestaande datum"},
+        {"cases", "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\"}]",
+         "bad.json: record 1: request: ontbreekt"},
+        {"cases",
+         "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\",\"kleur\":\"rood\"}]",
+         "bad.json: record 1: kleur: onbekende kolom voor cases"},
+        {"cases",
+         "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\",\"needs\":[\"tuin\",3]}]",
+         "bad.json: record 1: needs: de lijst mag alleen tekst bevatten"},
+        {"cases",
+         "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\",\"restricted\":true}]",
+         "bad.json: record 1: restricted: moet tekst zijn"},
+        {"cases",
+         "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\",\"channel\":\"fax\"}]",
+         "bad.json: record 1: channel: onbekende waarde"},
+        {"cases",
+         "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\",\"owner\":\"niemand\"}]",
+         "bad.json: record 1: owner: niemand bestaat niet in members"},
+        {"cases",
+         "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
+         "\"request\":\"V\"},{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\","
+         "\"resident\":\"X\",\"request\":\"V\"}]",
+         "bad.json: record 2: id: c-8 staat ook al in record 1"},
+        {"members", "[{\"id\":\"m-9\",\"name\":\"N\",\"role\":\"leader\",\"hours\":-3}]",
+         "bad.json: record 1: hours: mag niet negatief zijn"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct run r = import_json(bad[i].kind, bad[i].text);
+        ck_assert_msg(r.code == 65, "case %zu: exit %d (%s)", i, r.code, r.err);
+        ck_assert_msg(strstr(r.err, bad[i].want), "case %zu: %s", i, r.err);
+        ck_assert_int_eq(rn_lines(r.err), 1);
+        rn_free(&r);
+    }
+    char *after = snapshot(db);
+    ck_assert_str_eq(before, after);
+    free(before);
+    free(after);
+    /* An unknown format is a usage error. */
+    struct run r = RUN("--db", db, "import", "cases", "x.csv", "--format", "xml");
+    ck_assert_int_eq(r.code, 64);
+    rn_free(&r);
+}
+END_TEST
+
+START_TEST(test_purge_by_closing_date)
+{
+    make_full();
+    /* c-2 was closed on 2026-11-20 though opened on 2026-11-03. */
+    ok(RUN("--db", db, "purge", "--closed-before", "2026-11-20"));
+    char *s = snapshot(db);
+    ck_assert_ptr_nonnull(strstr(s, "\nc-2,"));
+    free(s);
+    ok(RUN("--db", db, "purge", "--closed-before", "2026-11-21"));
+    s = snapshot(db);
+    ck_assert_ptr_null(strstr(s, "\nc-2,"));
+    ck_assert_ptr_nonnull(strstr(s, "\nc-1,"));
+    free(s);
+    /* A case that comes in closed without a date stops the purge. */
+    import_file("cases", "old.csv",
+                "id,opened,area,resident,request,status\nc-3,2020-01-01,A,Y,V,closed\n"
+                "c-4,2020-01-01,A,Z,V,closed\n");
+    struct run r = RUN("--db", db, "purge", "--closed-before", "2021-01-01");
+    ck_assert_int_eq(r.code, 65);
+    ck_assert_int_eq(rn_lines(r.err), 1);
+    ck_assert_ptr_nonnull(strstr(r.err, "c-3"));
+    ck_assert_ptr_nonnull(strstr(r.err, "--use-opened"));
+    rn_free(&r);
+    s = snapshot(db);
+    ck_assert_ptr_nonnull(strstr(s, "\nc-3,"));
+    free(s);
+    r = RUN("--db", db, "purge", "--closed-before", "2021-01-01", "--use-opened");
+    ck_assert_int_eq(r.code, 0);
+    ck_assert_ptr_nonnull(strstr(r.err, "2 "));
+    rn_free(&r);
+    s = snapshot(db);
+    ck_assert_ptr_null(strstr(s, "\nc-3,"));
+    ck_assert_ptr_null(strstr(s, "\nc-4,"));
+    free(s);
+    ok(RUN("--db", db, "check"));
+}
+END_TEST
+
+/* Closing through the app sets cases.closed once; reopening clears it. */
+START_TEST(test_close_and_reopen)
+{
+    make_full();
+    struct app *a = at_open(db, "leider", false);
+    struct wt_error e = {0};
+    struct wt_record r;
+    ck_assert_int_eq(app_get(a, WT_CASES, "c-1", &r, &e), 0);
+    ck_assert_ptr_null(r.v[CASE_CLOSED]);
+    record_set(&r, CASE_STATUS, "closed");
+    ck_assert_msg(app_put(a, &r, &e) == 0, "%s", e.text);
+    record_fini(&r);
+    ck_assert_int_eq(app_get(a, WT_CASES, "c-1", &r, &e), 0);
+    ck_assert_str_eq(record_get(&r, CASE_CLOSED), "2026-11-30");
+    /* An edit on a later day keeps the day it was closed. */
+    a->today += 3;
+    record_set(&r, CASE_FORMAL, "afgerond");
+    ck_assert_msg(app_put(a, &r, &e) == 0, "%s", e.text);
+    record_fini(&r);
+    ck_assert_int_eq(app_get(a, WT_CASES, "c-1", &r, &e), 0);
+    ck_assert_str_eq(record_get(&r, CASE_CLOSED), "2026-11-30");
+    record_set(&r, CASE_STATUS, "open");
+    ck_assert_msg(app_put(a, &r, &e) == 0, "%s", e.text);
+    record_fini(&r);
+    ck_assert_int_eq(app_get(a, WT_CASES, "c-1", &r, &e), 0);
+    ck_assert_ptr_null(r.v[CASE_CLOSED]);
+    ck_assert_str_eq(record_get(&r, CASE_STATUS), "open");
+    record_fini(&r);
+    app_close(a);
+}
+END_TEST
+
+/* The file dir/name (caller frees). */
+static char *slurp(const char *dir, const char *name)
+{
+    char *p = tu_path(dir, name);
+    char *t = rn_slurp(p);
+    free(p);
+    return t;
+}
+
+static const char *const dump_files[] = {
+    "members.csv", "resources.csv", "talents.csv", "cases.csv",    "signals.csv", "actions.csv",
+    "measures.csv", "rounds.csv",   "hours.csv",   "meetings.csv", "review.csv"};
+
+/* The demo as a plain database in db, then a meeting's work through the app. */
+static void demo_after_meeting(void)
+{
+    char *d0 = tu_path(tmp, "d0");
+    ok(RUN("--demo", "dump", d0, "--yes"));
+    ok(RUN("--db", db, "restore", d0));
+    free(d0);
+    struct app *a = at_open(db, "leider", false);
+    struct wt_error e = {0};
+    struct measure m;
+    ck_assert_int_eq(measure_parse("3 2 4 - 2 3", &m), 0);
+    ck_assert_msg(app_measure_set(a, "c-004", MEASURE_START, &m, &e) == 0, "%s", e.text);
+    ck_assert_int_eq(measure_parse("4 3 4 3 - 4", &m), 0);
+    ck_assert_msg(app_measure_set(a, "c-004", MEASURE_CLOSE, &m, &e) == 0, "%s", e.text);
+    ck_assert_msg(app_balance_record(a, "m-wouter", a->today, 2400, 1200, &e) == 0, "%s",
+                  e.text);
+    ck_assert_msg(app_balance_set_target(a, "m-noor", 40, &e) == 0, "%s", e.text);
+    ck_assert_msg(meeting_decisions_put(a, "Besluit: buurtmaaltijd \"elke\" week,\nvanaf nu",
+                                        &e) == 0,
+                  "%s", e.text);
+    app_close(a);
+    /* A volunteer's new signal waits in the review queue. */
+    a = at_open(db, "m-annie", false);
+    struct wt_record r;
+    record_init(&r, WT_SIGNALS);
+    record_set(&r, SIGNAL_ID, "s-900");
+    record_set(&r, SIGNAL_DATE, "2026-11-29");
+    record_set(&r, SIGNAL_AREA, "Veenwaard/Elsterveld");
+    record_set(&r, SIGNAL_TEXT, "Bankje bij de vijver is stuk");
+    ck_assert_msg(app_put(a, &r, &e) == 0, "%s", e.text);
+    record_fini(&r);
+    app_close(a);
+}
+
+START_TEST(test_dump_restore_dump)
+{
+    demo_after_meeting();
+    char *d1 = tu_path(tmp, "d1"), *d2 = tu_path(tmp, "d2"), *db2 = tu_path(tmp, "db2");
+    ok(RUN("--db", db, "dump", d1));
+    ok(RUN("--db", db2, "restore", d1));
+    setenv("WIJKTAFEL_TODAY", "2026-12-01", 1); /* a later day: only the manifest's date moves */
+    ok(RUN("--db", db2, "dump", d2));
+    ok(RUN("--db", db2, "check"));
+    for (size_t i = 0; i < sizeof dump_files / sizeof dump_files[0]; i++) {
+        char *x = slurp(d1, dump_files[i]), *y = slurp(d2, dump_files[i]);
+        ck_assert_msg(strcmp(x, y) == 0, "%s differs", dump_files[i]);
+        ck_assert_msg(strchr(x, '\n') != NULL, "%s is empty", dump_files[i]);
+        free(x);
+        free(y);
+    }
+    /* Not vacuous: every kind holds what the meeting made. */
+    char *t = slurp(d1, "measures.csv");
+    ck_assert_ptr_nonnull(strstr(t, "c-004/start,3 2 4 - 2 3\n"));
+    ck_assert_ptr_nonnull(strstr(t, "c-004/close,"));
+    free(t);
+    t = slurp(d1, "hours.csv");
+    ck_assert_ptr_nonnull(strstr(t, "week/m-wouter/"));
+    ck_assert_ptr_nonnull(strstr(t, "target/m-noor,40"));
+    free(t);
+    t = slurp(d1, "meetings.csv");
+    ck_assert_ptr_nonnull(strstr(t, "2026-11-30/decisions,"));
+    ck_assert_ptr_nonnull(strstr(t, "\"\"elke\"\" week,\nvanaf nu"));
+    free(t);
+    t = slurp(d1, "rounds.csv");
+    ck_assert_ptr_nonnull(strstr(t, "/door/000001,"));
+    free(t);
+    t = slurp(d1, "review.csv");
+    ck_assert_ptr_nonnull(strstr(t, "Bankje bij de vijver"));
+    ck_assert_ptr_nonnull(strstr(t, ",pending,m-annie,"));
+    free(t);
+    /* The manifests differ in their date only. */
+    char *m1 = slurp(d1, "manifest.json"), *m2 = slurp(d2, "manifest.json");
+    ck_assert_ptr_nonnull(strstr(m1, "\"date\": \"2026-11-30\""));
+    ck_assert_ptr_nonnull(strstr(m1, "\"schema\": "));
+    ck_assert_ptr_nonnull(strstr(m1, "\"sha256\": \""));
+    char *p = strstr(m2, "2026-12-01");
+    ck_assert_ptr_nonnull(p);
+    memcpy(p, "2026-11-30", 10);
+    ck_assert_str_eq(m1, m2);
+    free(m1);
+    free(m2);
+    free(d1);
+    free(d2);
+    free(db2);
+}
+END_TEST
+
+START_TEST(test_dump_refusals)
+{
+    demo_after_meeting();
+    char *d1 = tu_path(tmp, "d1"), *db2 = tu_path(tmp, "db2");
+    /* Only a leader dumps. */
+    struct run r = RUN("--db", db, "--as", "m-wouter", "dump", d1);
+    ck_assert_int_eq(r.code, 77);
+    rn_free(&r);
+    ok(RUN("--db", db, "dump", d1));
+    /* Plain text of residents: for the owner only. */
+    struct stat st;
+    ck_assert_int_eq(stat(d1, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0700);
+    char *cp = tu_path(d1, "cases.csv");
+    ck_assert_int_eq(stat(cp, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    free(cp);
+    /* A dump never overwrites, a restore never fills a database that is there. */
+    r = RUN("--db", db, "dump", d1);
+    ck_assert_int_ne(r.code, 0);
+    ck_assert_int_eq(rn_lines(r.err), 1);
+    rn_free(&r);
+    r = RUN("--db", db, "restore", d1);
+    ck_assert_int_eq(r.code, 73);
+    rn_free(&r);
+    /* A changed file is refused, naming it, and no database is made. */
+    char *p = tu_path(d1, "cases.csv");
+    FILE *f = fopen(p, "ab");
+    ck_assert_ptr_nonnull(f);
+    fputs("x", f);
+    fclose(f);
+    free(p);
+    r = RUN("--db", db2, "restore", d1);
+    ck_assert_int_eq(r.code, 65);
+    ck_assert_ptr_nonnull(strstr(r.err, "cases.csv"));
+    ck_assert_ptr_nonnull(strstr(r.err, "SHA-256"));
+    rn_free(&r);
+    ck_assert_int_ne(stat(db2, &st), 0);
+    /* The demo is encrypted: no dump without --yes when nobody can be asked. */
+    char *d3 = tu_path(tmp, "d3");
+    r = RUN("--demo", "dump", d3);
+    ck_assert_int_eq(r.code, 77);
+    ck_assert_ptr_nonnull(strstr(r.err, "--yes"));
+    rn_free(&r);
+    ck_assert_int_ne(stat(d3, &st), 0);
+    ok(RUN("--demo", "dump", d3, "--yes"));
+    r = RUN("--demo", "log", "--format", "tsv");
+    ck_assert_int_eq(r.code, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "\tdump\t"));
+    rn_free(&r);
+    free(d1);
+    free(d3);
+    free(db2);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("data");
+    TCase *tc = tcase_create("data");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_json_round_trip);
+    tcase_add_test(tc, test_json_bad_input);
+    tcase_add_test(tc, test_purge_by_closing_date);
+    tcase_add_test(tc, test_close_and_reopen);
+    tcase_add_test(tc, test_dump_restore_dump);
+    tcase_add_test(tc, test_dump_refusals);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
