@@ -118,6 +118,14 @@ const char *date_month_name(int m)
     return words_lang() == WT_LANG_EN ? mon_en[m - 1] : mon_nl[m - 1];
 }
 
+/* A date that does not fit (a year past 9999) shows as nothing rather than
+ * cut; using snprintf's result also tells the compiler that truncation is seen. */
+static void fit(char *out, int n)
+{
+    if (n < 0 || n >= DATE_SHOW_MAX)
+        out[0] = '\0';
+}
+
 char *date_show(int32_t days, enum date_style style, int32_t today, char out[DATE_SHOW_MAX])
 {
     int y, m, d, ty, tm, td;
@@ -128,23 +136,23 @@ char *date_show(int32_t days, enum date_style style, int32_t today, char out[DAT
     switch (style) {
     case DATE_LIST:
         if (y == ty) {
-            snprintf(out, DATE_SHOW_MAX, "%s %d %s", wd, d, mn);
+            fit(out, snprintf(out, DATE_SHOW_MAX, "%s %d %s", wd, d, mn));
             break;
         }
         /* Another year: the full date, which fits the same column. */
         return date_show(days, DATE_FULL, today, out);
     case DATE_DAY:
         if (en)
-            snprintf(out, DATE_SHOW_MAX, "%s %d %s %d", wd, d, mn, y);
+            fit(out, snprintf(out, DATE_SHOW_MAX, "%s %d %s %d", wd, d, mn, y));
         else
-            snprintf(out, DATE_SHOW_MAX, "%s %d-%d-%d", wd, d, m, y);
+            fit(out, snprintf(out, DATE_SHOW_MAX, "%s %d-%d-%d", wd, d, m, y));
         break;
     case DATE_FULL:
     default:
         if (en)
-            snprintf(out, DATE_SHOW_MAX, "%d %s %d", d, mn, y);
+            fit(out, snprintf(out, DATE_SHOW_MAX, "%d %s %d", d, mn, y));
         else
-            snprintf(out, DATE_SHOW_MAX, "%d-%d-%d", d, m, y);
+            fit(out, snprintf(out, DATE_SHOW_MAX, "%d-%d-%d", d, m, y));
         break;
     }
     return out;

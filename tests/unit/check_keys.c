@@ -170,7 +170,8 @@ static void opened_text(struct walker *w, const char *where, const unsigned char
                                        NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
             continue;
         char ad[160];
-        snprintf(ad, sizeof ad, "signals/%s/%d", where + strcspn(where, ":") + 1, SIGNAL_CASE);
+        const char *colon = strchr(where, ':');
+        snprintf(ad, sizeof ad, "signals/%s/%d", colon ? colon + 1 : where, SIGNAL_CASE);
         const char *ids[] = {ad, ""};
         try_open(w, "link", ids, 2, bin, bl);
     }
