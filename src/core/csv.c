@@ -135,7 +135,12 @@ int csv_stream_feed(struct csv_stream *r, const char *buf, size_t len, struct wt
     const char *nul = memchr(buf, '\0', len);
     size_t end = nul ? (size_t)(nul - buf) : len;
     for (size_t off = 0; off < end;) {
+        /* A part ends after '\n' or '\r': libcsv ends a row at either, and the
+         * next row's first line is then known however the input was cut. */
         const char *nl = memchr(buf + off, '\n', end - off);
+        const char *cr = memchr(buf + off, '\r', (nl ? (size_t)(nl - buf) : end) - off);
+        if (cr)
+            nl = cr;
         size_t n = nl ? (size_t)(nl - (buf + off)) + 1 : end - off;
         /* A long line goes in pieces, each checked against the limits. */
         if (n > 65536)

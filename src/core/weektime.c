@@ -204,7 +204,7 @@ int weektime_parse(const char *s, uint32_t *slots)
     *slots = 0;
     if (!s)
         return WT_EINVAL;
-    char w[TOKEN_MAX + 1];
+    char w[TOKEN_MAX + 1] = {0};
     size_t n = 0;
     for (const char *p = s;; p++) {
         unsigned char c = (unsigned char)*p;

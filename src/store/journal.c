@@ -184,7 +184,8 @@ int store_log_spool(struct store *s, const struct store_log_entry *e, size_t n,
             buf_reset(&line);
             size_t cap = sodium_base64_encoded_len(bl, sodium_base64_VARIANT_ORIGINAL);
             char *b64 = buf_extend(&line, 2 + cap);
-            memcpy(b64, "S ", 2);
+            b64[0] = 'S';
+            b64[1] = ' ';
             sodium_bin2base64(b64 + 2, cap, body, bl, sodium_base64_VARIANT_ORIGINAL);
             line.len = 2 + strlen(b64 + 2);
             free(body);
@@ -632,8 +633,10 @@ static int walk_open(struct walk *w, uint64_t seq, const MDB_val *v, unsigned ch
         rc = store_unseal(s->dkey[COMP_GEN], "log", name, v->mv_data, v->mv_size, plain, plen);
     }
     if (rc || *plen < HASH) {
-        if (!rc)
+        if (!rc) {
             free(*plain);
+            *plain = NULL; /* the caller frees what it is handed */
+        }
         return WT_ECORRUPT;
     }
     *chain_ok = seq == w->expect && memcmp(*plain, w->prev, HASH) == 0;

@@ -654,6 +654,8 @@ int store_clock_tag_all(struct store_txn *t)
             if ((rc = mdb_cursor_put(c, &kk, &nv, MDB_CURRENT)) != 0)
                 store_txn_mdb_fail(t, rc, "clock");
         }
+        if (rc != MDB_NOTFOUND && !t->err) /* the walk itself failed */
+            store_txn_mdb_fail(t, rc, "clock");
         mdb_cursor_close(c);
     }
     sodium_memzero(ikey, sizeof ikey);
