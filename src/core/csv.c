@@ -26,15 +26,34 @@ struct csv_stream {
     int in_row;
     int rc;           /* first non-zero return of fn, or of the stream */
     bool too_many;    /* a row with more than CSV_MAX_ROW_FIELDS fields */
+    const char *limit; /* the first limit the text broke, in the order of the text */
+    size_t limit_line; /* and its line */
 };
+
+#define FIELD_TOO_LONG \
+    N_("een veld is langer dan 4000 bytes (of een aanhalingsteken wordt niet gesloten)")
+#define ROW_TOO_WIDE N_("een rij heeft te veel velden")
+
+/* Notes the first limit the text broke: however the input was cut into parts,
+ * the same one is reported. */
+static void broke(struct csv_stream *r, const char *what, size_t line)
+{
+    if (!r->limit) {
+        r->limit = what;
+        r->limit_line = line;
+    }
+}
 
 static void on_field(void *s, size_t len, void *data)
 {
     struct csv_stream *r = data;
     if (r->rc || r->too_many)
         return;
+    if (len > WT_MAX_FIELD_BYTES)
+        broke(r, FIELD_TOO_LONG, r->line);
     if (r->n == CSV_MAX_ROW_FIELDS) {
         r->too_many = true;
+        broke(r, ROW_TOO_WIDE, r->row_start);
         return;
     }
     if (r->n == r->cap) {
@@ -109,18 +128,18 @@ static int feed_part(struct csv_stream *r, const char *buf, size_t n, struct wt_
     if (csv_parse(&r->p, buf, n, on_field, on_row, r) != n) {
         if (csv_error(&r->p) == CSV_ENOMEM)
             xalloc_oom();
+        if (r->limit) /* broken before the bad quote */
+            return stop(r, r->limit_line, _(r->limit), err);
         return stop(r, r->line,
                     _("onjuiste CSV: een aanhalingsteken staat op een verkeerde plek"), err);
     }
     if (r->rc)
         return r->rc;
     /* Limits while reading, so that a huge bad file is refused at once. */
+    if (r->limit)
+        return stop(r, r->limit_line, _(r->limit), err);
     if (r->p.entry_pos > WT_MAX_FIELD_BYTES)
-        return stop(r, r->line, _("een veld is langer dan 4000 bytes (of een aanhalingsteken "
-                                  "wordt niet gesloten)"),
-                    err);
-    if (r->too_many)
-        return stop(r, r->row_start, _("een rij heeft te veel velden"), err);
+        return stop(r, r->line, _(FIELD_TOO_LONG), err);
     if (r->line_len > CSV_MAX_LINE && !(n && buf[n - 1] == '\n'))
         return stop(r, r->line, _("een regel is te lang"), err);
     if (n && buf[n - 1] == '\n')
@@ -162,8 +181,8 @@ int csv_stream_end(struct csv_stream *r, struct wt_error *err)
     if (csv_fini(&r->p, on_field, on_row, r) != 0)
         return stop(r, r->row_start, _("onjuiste CSV: een aanhalingsteken wordt niet gesloten"),
                     err);
-    if (r->too_many)
-        return stop(r, r->row_start, _("een rij heeft te veel velden"), err);
+    if (r->limit)
+        return stop(r, r->limit_line, _(r->limit), err);
     return r->rc;
 }
 
