@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "ui_int.h"
+#include "wijktafel/words.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 
@@ -72,12 +73,6 @@ bool ui_may_write(struct ui *u)
     return false;
 }
 
-static const char *role_word(enum app_role r)
-{
-    return r == APP_LEADER ? _("leider") : r == APP_PROFESSIONAL ? _("professional")
-                                                                 : _("vrijwilliger");
-}
-
 static double item_elapsed(const struct ui *u, int item)
 {
     double t = u->started[item];
@@ -113,7 +108,7 @@ static void draw_status(struct ui *u)
     snprintf(timer, sizeof timer, " %s%d %s %s/%s ", over ? "[!] " : "", u->cur + 1,
              _(u->views[u->cur]->ops->title), spent, box);
     char *who = xasprintf(" %s %s (%s) ", date,
-                          record_get(&u->a->member, MEMBER_NAME), role_word(u->a->role));
+                          record_get(&u->a->member, MEMBER_NAME), words_of("members.role", record_get(&u->a->member, MEMBER_ROLE)));
     char *team = xasprintf(" %s ", *u->a->team ? u->a->team : "wijktafel");
     int tw = draw_width(timer), ww = draw_width(who), teamw = draw_width(team);
     /* The beamer state and the clock always; then the team and the member
