@@ -88,7 +88,7 @@ int store_balance_forget(struct store_txn *t, const char *member)
 }
 
 /* --- Wellbeing measures: "measure/CASE/start" and "measure/CASE/close",
- * sealed with the case data key on an encrypted database (store.c). --- */
+ * sealed with the case data key on an encrypted database (meta.c). --- */
 
 /* The meta key of case_id's measure of phase. */
 static void measure_key(char out[64], const char *case_id, enum measure_phase phase)

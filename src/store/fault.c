@@ -1,6 +1,7 @@
 /* fault.c: whether a SIGSEGV or SIGBUS comes from the database file or from LMDB, for the
- * commands' fault handler (cli/fault.c); the only place outside store.c that knows the file's
- * name and the library's. Runs inside a signal handler: plain system calls, no allocation. */
+ * commands' fault handler (cli/fault.c); the only place outside the store's environment that
+ * knows the file's name and the library's. Runs inside a signal handler: plain system calls,
+ * no allocation. */
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <string.h>

@@ -3,6 +3,7 @@
 #define WIJKTAFEL_STORE_INT_H
 
 #include <lmdb.h>
+#include <string.h>
 
 #include "wijktafel/store.h"
 
@@ -337,5 +338,30 @@ int index_del_record(struct store_txn *t, const struct wt_record *r);
 
 /* Rebuilds every index from the records (migration, repair). */
 int index_rebuild(struct store_txn *t);
+
+/* The rooms of the store and what they share (store.c, schema.c, txn.c,
+ * record.c, batch.c, each.c, meta.c, backup.c). */
+/* store.c: makes dir and its parents (0700); 0 or -1 with errno. */
+int store_mkdir_p(const char *dir);
+/* store.c: opens the environment again (after its data file was replaced or
+ * LMDB panicked) with the named databases; an LMDB code. */
+int store_reopen_env(struct store *s, size_t mapsize);
+/* schema.c: opens the named databases in txn (flags: MDB_CREATE or 0). */
+int store_open_dbis(struct store *s, MDB_txn *txn, unsigned flags);
+/* schema.c: at open: opens the named databases, or creates or migrates them
+ * (existed: the data file was there before). */
+int store_open_schema(struct store *s, bool existed, struct wt_error *err);
+/* schema.c: takes the index hash form that txn sees in meta. */
+void store_hash_form(struct store *s, MDB_txn *txn);
+/* txn.c: takes the writer lock (waiting up to the store's lock timeout). */
+int store_lock_writer(struct store *s, struct wt_error *err);
+/* txn.c: forgets spool files taken by an aborted write. */
+void store_spool_forget(struct store *s);
+/* The LMDB key of an id or meta name (not copied). */
+static inline MDB_val store_id_key(const char *id)
+{
+    MDB_val k = {strlen(id), (void *)id};
+    return k;
+}
 
 #endif

@@ -1,0 +1,241 @@
+/* batch.c: many records in one write, sealed and hashed on helper threads. */
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "par.h"
+#include "store_int.h"
+#include "wijktafel/xalloc.h"
+
+struct key_arena {
+    struct buf bytes;
+    size_t *offs, *lens;
+    size_t n, cap;
+};
+
+static int collect_key(void *ctx, const MDB_val *key)
+{
+    struct key_arena *a = ctx;
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 1024;
+        a->offs = xrealloc(a->offs, a->cap * sizeof *a->offs);
+        a->lens = xrealloc(a->lens, a->cap * sizeof *a->lens);
+    }
+    a->offs[a->n] = a->bytes.len;
+    a->lens[a->n++] = key->mv_size;
+    buf_append(&a->bytes, key->mv_data, key->mv_size);
+    return 0;
+}
+
+/* qsort_r order of record indexes (ctx: the records) by id. */
+static int cmp_rec_ids(const void *a, const void *b, void *ctx)
+{
+    const struct wt_record *const *recs = ctx;
+    return strcmp(recs[*(const size_t *)a]->v[0], recs[*(const size_t *)b]->v[0]);
+}
+
+struct store_batch {
+    /* What the helpers seal and hash with: the store as the batch began (its
+     * keys and index hash form), apart from anything the store's own thread
+     * changes meanwhile. Its values are used only while the store's keys are
+     * still those (the same generation of hash tables). */
+    struct store snap;
+    struct par *par; /* sealing helpers; NULL when there is nothing to seal */
+    const struct wt_record **recs;
+    size_t n, cap;
+};
+
+/* What a helper makes of a record: its sealed value and its index keys. */
+struct batch_out {
+    struct store_sealed *sv;
+    struct buf keys; /* [length, 2 bytes big-endian][key] for each */
+};
+
+static int collect_into(void *ctx, const MDB_val *key)
+{
+    unsigned char *at = (unsigned char *)buf_extend(ctx, 2 + key->mv_size);
+    at[0] = (unsigned char)(key->mv_size >> 8);
+    at[1] = (unsigned char)key->mv_size;
+    memcpy(at + 2, key->mv_data, key->mv_size);
+    return 0;
+}
+
+static void *seal_one(void *ctx, void *in)
+{
+    struct store_batch *b = ctx;
+    struct batch_out *o = xcalloc(1, sizeof *o);
+    o->sv = store_seal_record(&b->snap, in);
+    if (o->sv) /* hashing the index values is part of the encryption's cost */
+        index_each_key(&b->snap, in, collect_into, &o->keys);
+    return o;
+}
+
+static void sealed_free(void *ctx, void *out)
+{
+    (void)ctx;
+    struct batch_out *o = out;
+    if (!o) /* a job with no result (the log's) */
+        return;
+    store_sealed_free(o->sv);
+    buf_fini(&o->keys);
+    free(o);
+}
+
+void store_set_helpers(int n)
+{
+    par_set_helpers(n);
+}
+
+struct store_batch *store_batch_new(struct store *s, enum wt_kind kind)
+{
+    struct store_batch *b = xcalloc(1, sizeof *b);
+    b->snap = *s;
+    if (s->encrypted && s->unlocked[store_comp_of(kind)])
+        b->par = par_new(seal_one, b, store_thread_end);
+    return b;
+}
+
+void store_batch_add(struct store_batch *b, const struct wt_record *r)
+{
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 256;
+        b->recs = xrealloc(b->recs, b->cap * sizeof(const struct wt_record *));
+    }
+    b->recs[b->n++] = r;
+    if (b->par)
+        par_add(b->par, (void *)r);
+}
+
+void store_batch_free(struct store_batch *b)
+{
+    if (!b)
+        return;
+    par_free(b->par, sealed_free);
+    sodium_memzero(&b->snap, sizeof b->snap);
+    free(b->recs);
+    free(b);
+}
+
+static int put_many(struct store_txn *t, const struct wt_record *const *recs, size_t n,
+                    struct store_batch *b);
+
+int store_batch_put(struct store_txn *t, struct store_batch *b)
+{
+    return put_many(t, b->recs, b->n, b);
+}
+
+int store_batch_put_logged(struct store_txn *t, struct store_batch *b, struct store_log_entry *e,
+                           size_t n)
+{
+    struct store_log_batch *lb = store_log_batch_begin(t, e, n, b->par);
+    put_many(t, b->recs, b->n, b);
+    return store_log_batch_finish(t, lb);
+}
+
+int store_put_many(struct store_txn *t, const struct wt_record *const *recs, size_t n)
+{
+    return put_many(t, recs, n, NULL);
+}
+
+static int put_many(struct store_txn *t, const struct wt_record *const *recs, size_t n,
+                    struct store_batch *b)
+{
+    if (t->err || n == 0)
+        return t->err;
+    if (!t->write)
+        return store_txn_fail(t, WT_EIO, "read-only transaction");
+    enum wt_kind kind = recs[0]->kind;
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t->txn, t->s->kinds[kind], &c);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    MDB_val last, lv;
+    bool have_last = mdb_cursor_get(c, &last, &lv, MDB_LAST) == 0;
+    char lastid[WT_MAX_ID + 1] = "";
+    if (have_last)
+        memcpy(lastid, last.mv_data, last.mv_size < WT_MAX_ID ? last.mv_size : WT_MAX_ID);
+    /* Records that replace others first lose their old index entries; an id
+     * beyond the last one in the database is new without a look-up. */
+    bool *existed = xcalloc(n, sizeof *existed);
+    for (size_t i = 0; i < n && !t->err; i++) {
+        if (!have_last)
+            break;
+        if (strcmp(recs[i]->v[0], lastid) > 0)
+            continue;
+        struct wt_record old;
+        int grc = store_get(t, kind, recs[i]->v[0], &old);
+        if (grc == 0)
+            index_del_record(t, &old);
+        existed[i] = grc == 0;
+        record_fini(&old);
+    }
+    size_t *order = xmalloc(n * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    qsort_r(order, n, sizeof *order, cmp_rec_ids, (void *)recs);
+    /* The clocks, in id order: their pages are written one after another. */
+    store_sync_batch_begin(t);
+    for (size_t k = 0; k < n && !t->err; k++) {
+        size_t i = order[k];
+        struct wt_record old;
+        bool have = existed[i] && store_get(t, kind, recs[i]->v[0], &old) == 0;
+        if (!have)
+            record_init(&old, kind);
+        store_sync_stamp(t, have ? &old : NULL, recs[i]);
+        record_fini(&old);
+    }
+    store_sync_batch_end(t);
+    free(existed);
+    if (t->err) {
+        mdb_cursor_close(c);
+        free(order);
+        return t->err;
+    }
+    struct key_arena keys = {0};
+    if (kind == WT_CASES)
+        store_casekey_batch_begin(t);
+    for (size_t i = 0; i < n && !rc; i++) {
+        const struct wt_record *r = recs[order[i]];
+        bool append = !have_last || strcmp(r->v[0], lastid) > 0;
+        /* Sealed by the batch's helpers, when there are some (the same
+         * sealed values again when the write is done over). */
+        struct batch_out *bo = b && b->par && b->snap.hgen == t->s->hgen
+                                   ? par_need(b->par, order[i])
+                                   : NULL;
+        const struct store_sealed *sv = bo ? bo->sv : NULL;
+        if ((sv ? store_value_put_sealed(t, c, r, sv, append ? MDB_APPEND : 0)
+                : store_value_put(t, c, r, append ? MDB_APPEND : 0)) != 0)
+            break;
+        if (!sv) {
+            index_each_key(t->s, r, collect_key, &keys);
+            continue;
+        }
+        const unsigned char *p = (const unsigned char *)bo->keys.data;
+        const unsigned char *end = p + bo->keys.len;
+        while (p + 2 <= end) {
+            MDB_val k = {(size_t)p[0] << 8 | p[1], (void *)(p + 2)};
+            collect_key(&keys, &k);
+            p += 2 + k.mv_size;
+        }
+    }
+    store_casekey_batch_end(t);
+    mdb_cursor_close(c);
+    free(order);
+    if (rc || t->err) {
+        buf_fini(&keys.bytes);
+        free(keys.offs);
+        free(keys.lens);
+        return t->err ? t->err : store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    }
+    MDB_val *kv = xmalloc((keys.n ? keys.n : 1) * sizeof *kv);
+    for (size_t i = 0; i < keys.n; i++) {
+        kv[i].mv_size = keys.lens[i];
+        kv[i].mv_data = keys.bytes.data + keys.offs[i];
+    }
+    index_put_keys(t, kind, kv, keys.n);
+    free(kv);
+    buf_fini(&keys.bytes);
+    free(keys.offs);
+    free(keys.lens);
+    return t->err;
+}

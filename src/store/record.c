@@ -1,0 +1,87 @@
+/* record.c: one record at a time: get, exists, put, delete, count. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+int store_get(struct store_txn *t, enum wt_kind kind, const char *id, struct wt_record *out)
+{
+    record_init(out, kind);
+    if (t->err)
+        return t->err;
+    MDB_val k = store_id_key(id), v;
+    int rc = mdb_get(t->txn, t->s->kinds[kind], &k, &v);
+    if (rc == MDB_NOTFOUND)
+        return WT_ENOTFOUND;
+    if (rc)
+        return store_txn_mdb_fail(t, rc, id);
+    record_fini(out);
+    return store_value_read(t, kind, id, v.mv_data, v.mv_size, out);
+}
+
+bool store_exists(struct store_txn *t, enum wt_kind kind, const char *id)
+{
+    if (t->err)
+        return false;
+    MDB_val k = store_id_key(id), v;
+    return mdb_get(t->txn, t->s->kinds[kind], &k, &v) == 0;
+}
+
+int store_put(struct store_txn *t, const struct wt_record *r)
+{
+    if (t->err)
+        return t->err;
+    if (!t->write)
+        return store_txn_fail(t, WT_EIO, "read-only transaction");
+    struct wt_record old;
+    int rc = store_get(t, r->kind, r->v[0], &old);
+    if (rc == 0)
+        index_del_record(t, &old);
+    store_sync_stamp(t, rc == 0 ? &old : NULL, r);
+    record_fini(&old);
+    if (t->err)
+        return t->err;
+    unsigned char *val;
+    size_t len;
+    if (store_value_make(t, r, &val, &len) != 0)
+        return t->err;
+    MDB_val k = store_id_key(r->v[0]), v = {len, val};
+    rc = mdb_put(t->txn, t->s->kinds[r->kind], &k, &v, 0);
+    free(val);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, r->v[0]);
+    return index_put_record(t, r);
+}
+
+int store_del(struct store_txn *t, enum wt_kind kind, const char *id)
+{
+    if (t->err)
+        return t->err;
+    struct wt_record old;
+    int rc = store_get(t, kind, id, &old);
+    if (rc == 0)
+        index_del_record(t, &old);
+    record_fini(&old);
+    if (rc == WT_ENOTFOUND || t->err)
+        return t->err ? t->err : rc;
+    MDB_val k = store_id_key(id);
+    rc = mdb_del(t->txn, t->s->kinds[kind], &k, NULL);
+    if (rc && rc != MDB_NOTFOUND)
+        return store_txn_mdb_fail(t, rc, id);
+    /* A case's own key goes with it: what remains in freed pages cannot be read. */
+    if (kind == WT_CASES)
+        store_casekey_destroy(t, id);
+    return store_sync_deleted(t, kind, id);
+}
+
+int store_count(struct store_txn *t, enum wt_kind kind, size_t *n)
+{
+    if (t->err)
+        return t->err;
+    MDB_stat st;
+    int rc = mdb_stat(t->txn, t->s->kinds[kind], &st);
+    if (rc)
+        return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
+    *n = st.ms_entries;
+    return 0;
+}
