@@ -1,4 +1,4 @@
-/* journal.c: the chained access log and the review queue of volunteers' submissions. */
+/* journal.c: the chained access log (appending, the spool, re-sealing); logwalk.c reads it. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -13,9 +13,8 @@
 #include "wijktafel/i18n.h"
 #include "wijktafel/xalloc.h"
 
-#define HASH 32
-/* The first byte of an entry sealed to the log's public key (logseal.c). */
-#define LOG_V3 3
+#define HASH STORE_LOG_HASH
+#define LOG_V3 STORE_LOG_V3
 
 /* The text form of an entry: tab-separated fields (none holds a tab). */
 static void entry_text(const struct store_log_entry *e, struct buf *b)
@@ -47,7 +46,7 @@ void store_copy_field(char *dst, size_t cap, const char *src, size_t n)
             *p = ' ';
 }
 
-static int parse_entry(const char *text, size_t len, struct store_log_entry *e)
+int store_log_parse_entry(const char *text, size_t len, struct store_log_entry *e)
 {
     memset(e, 0, sizeof *e);
     const char *f[9];
@@ -93,7 +92,7 @@ void store_log_seq_key(uint64_t seq, unsigned char k[8], char name[24])
 }
 
 /* meta "log-tip": "SEQ HEX" of the last entry's hash. */
-static int read_tip(struct store_txn *t, uint64_t *seq, unsigned char hash[HASH])
+int store_log_read_tip(struct store_txn *t, uint64_t *seq, unsigned char hash[HASH])
 {
     MDB_val k = {7, "log-tip"}, v;
     *seq = 0;
@@ -127,8 +126,8 @@ int store_log_tip_put(struct store_txn *t, uint64_t seq, const unsigned char has
 /* The chain hash is over the plain text: in an encrypted database nobody
  * without a key can compute it (the entries are sealed), and it survives
  * the rotation of the keys that seal them. */
-static void chain_hash(const unsigned char prev[HASH], const char *text,
-                       size_t len, unsigned char out[HASH])
+void store_log_chain_hash(const unsigned char prev[HASH], const char *text,
+                          size_t len, unsigned char out[HASH])
 {
     crypto_generichash_state st;
     crypto_generichash_init(&st, NULL, 0, HASH);
@@ -144,7 +143,7 @@ static void chain_entry(const struct store_log_entry *e, unsigned char prev[HASH
     buf_reset(text);
     buf_append(text, prev, HASH);
     entry_text(e, text);
-    chain_hash(prev, text->data + HASH, text->len - HASH, prev);
+    store_log_chain_hash(prev, text->data + HASH, text->len - HASH, prev);
 }
 
 /* --- the spool: log entries that could not wait for a long write ------- */
@@ -253,7 +252,7 @@ static size_t spool_take(struct store *s, struct store_log_entry **out, struct s
                 cap = cap ? cap * 2 : 16;
                 *out = xrealloc(*out, cap * sizeof **out);
             }
-            if (parse_entry(line, len, &(*out)[n]) == 0)
+            if (store_log_parse_entry(line, len, &(*out)[n]) == 0)
                 n++;
         }
         if (f)
@@ -285,7 +284,7 @@ static int append_sealed(struct store_txn *t, struct spooled *sp, size_t n)
 {
     uint64_t seq;
     unsigned char prev[HASH], ck[32];
-    int rc = read_tip(t, &seq, prev);
+    int rc = store_log_read_tip(t, &seq, prev);
     if (rc)
         return store_txn_fail(t, rc, _("het toegangslog is beschadigd"));
     if (!t->s->unlocked[COMP_GEN])
@@ -432,7 +431,7 @@ static struct store_log_batch *log_batch_start(struct store_txn *t, struct store
     struct store_log_batch *lb = xcalloc(1, sizeof *lb);
     lb->e = e;
     lb->n = n;
-    int rc = read_tip(t, &lb->seq, lb->prev);
+    int rc = store_log_read_tip(t, &lb->seq, lb->prev);
     if (rc) {
         store_txn_fail(t, rc, _("het toegangslog is beschadigd"));
         free(lb);
@@ -575,165 +574,6 @@ int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
     free(lb->ends);
     free(lb);
     return rc;
-}
-
-/* What walking the chain keeps between entries. */
-struct walk {
-    struct store_txn *t;
-    store_report_fn report;
-    void *rctx;
-    size_t *problems;
-    size_t unopened; /* entries of format 3 without the case key */
-    unsigned char prev[HASH];
-    uint64_t expect;
-    bool have_ck, have_lo;
-    unsigned char ck[32];
-    struct store_log_opener lo;
-};
-
-static void walk_problem(struct walk *w, const char *line)
-{
-    if (w->report)
-        w->report(w->rctx, line);
-    ++*w->problems;
-}
-
-/* The plain text (after the previous hash, format 1 and 2) of entry seq, or
- * of a format 3 entry its text alone; *chain_ok tells whether it follows the
- * chain. WT_EPERM: a format 3 entry without the case key (chain checked). */
-static int walk_open(struct walk *w, uint64_t seq, const MDB_val *v, unsigned char **plain,
-                     size_t *plen, size_t *skip, bool *chain_ok)
-{
-    struct store *s = w->t->s;
-    const unsigned char *p = v->mv_data;
-    *skip = 0;
-    if (s->encrypted && v->mv_size > 0 && p[0] == LOG_V3) {
-        if (!w->have_ck)
-            return WT_EPERM;
-        bool ok = v->mv_size >= 1 + HASH + STORE_LOG_BODY_LEN(0);
-        *chain_ok = ok && seq == w->expect && memcmp(p + 1, w->prev, HASH) == 0;
-        store_log_tag(w->ck, seq, p, v->mv_size, w->prev);
-        if (!ok)
-            return WT_ECORRUPT;
-        if (!w->have_lo)
-            return WT_EPERM;
-        return store_log_unseal(&w->lo, p + 1 + HASH, v->mv_size - 1 - HASH, plain, plen);
-    }
-    char name[24];
-    unsigned char kb[8];
-    store_log_seq_key(seq, kb, name);
-    int rc;
-    if (!s->encrypted) {
-        *plain = (unsigned char *)xstrndup(v->mv_data, v->mv_size);
-        *plen = v->mv_size;
-        rc = 0;
-    } else if (!s->unlocked[COMP_GEN]) {
-        return WT_EPERM;
-    } else {
-        rc = store_unseal(s->dkey[COMP_GEN], "log", name, v->mv_data, v->mv_size, plain, plen);
-    }
-    if (rc || *plen < HASH) {
-        if (!rc) {
-            free(*plain);
-            *plain = NULL; /* the caller frees what it is handed */
-        }
-        return WT_ECORRUPT;
-    }
-    *chain_ok = seq == w->expect && memcmp(*plain, w->prev, HASH) == 0;
-    chain_hash(*plain, (char *)*plain + HASH, *plen - HASH, w->prev);
-    *skip = HASH;
-    return 0;
-}
-
-/* Walks the chain; calls fn for each entry and report for each break. A
- * reader (fn) without the key of an entry gets WT_EPERM; a check counts it. */
-static int log_walk(struct store_txn *t, store_log_fn fn, void *ctx, store_report_fn report,
-                    void *rctx, size_t *problems, size_t *unopened)
-{
-    MDB_cursor *c;
-    int rc = mdb_cursor_open(t->txn, t->s->log, &c);
-    if (rc)
-        return store_txn_mdb_fail(t, rc, "log");
-    struct walk w = {.t = t, .report = report, .rctx = rctx, .problems = problems, .expect = 1};
-    if (t->s->encrypted && t->s->unlocked[COMP_GEN]) {
-        store_log_chainkey(t->s->dkey[COMP_GEN], w.ck);
-        w.have_ck = true;
-    }
-    if (t->s->encrypted && t->s->unlocked[COMP_CASE]) {
-        store_log_opener_init(&w.lo, t->s->dkey[COMP_CASE]);
-        w.have_lo = true;
-    }
-    MDB_val k, v;
-    int ret = 0;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && !ret;
-         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        uint64_t seq = 0;
-        for (size_t i = 0; i < k.mv_size && i < 8; i++)
-            seq = seq << 8 | ((unsigned char *)k.mv_data)[i];
-        unsigned char *plain = NULL;
-        size_t plen = 0, skip;
-        bool chain_ok = true;
-        int orc = walk_open(&w, seq, &v, &plain, &plen, &skip, &chain_ok);
-        if (orc == WT_EPERM && (fn || !w.have_ck)) {
-            ret = WT_EPERM;
-            break;
-        }
-        struct store_log_entry e;
-        bool bad = orc == WT_ECORRUPT ||
-                   (orc == 0 && (parse_entry((char *)plain + skip, plen - skip, &e) ||
-                                 (skip && e.seq != seq)));
-        if (orc == 0 && !skip)
-            e.seq = seq; /* format 3: the key says which entry it is */
-        char line[200];
-        if (!chain_ok) {
-            snprintf(line, sizeof line, _("log: de keten is gebroken bij regel %llu"),
-                     (unsigned long long)seq);
-            walk_problem(&w, line);
-        }
-        if (bad) {
-            snprintf(line, sizeof line, _("log: regel %llu is beschadigd of gewijzigd"),
-                     (unsigned long long)seq);
-            walk_problem(&w, line);
-        }
-        else if (orc == WT_EPERM)
-            w.unopened++;
-        else if (fn)
-            ret = fn(ctx, &e);
-        if (plain) {
-            sodium_memzero(plain, plen);
-            free(plain);
-        }
-        w.expect = seq + 1;
-    }
-    mdb_cursor_close(c);
-    if (!ret && report) {
-        uint64_t tipseq;
-        unsigned char tip[HASH];
-        if (read_tip(t, &tipseq, tip) != 0 || tipseq != w.expect - 1 ||
-            (tipseq && memcmp(tip, w.prev, HASH) != 0))
-            walk_problem(&w, _("log: het einde van het log klopt niet (regels weg?)"));
-    }
-    if (unopened)
-        *unopened = w.unopened;
-    store_log_opener_fini(&w.lo);
-    sodium_memzero(w.ck, sizeof w.ck);
-    return ret;
-}
-
-int store_log_each(struct store_txn *t, store_log_fn fn, void *ctx)
-{
-    size_t problems = 0;
-    return log_walk(t, fn, ctx, NULL, NULL, &problems, NULL);
-}
-
-size_t store_log_verify(struct store_txn *t, store_report_fn report, void *ctx,
-                        size_t *unopened)
-{
-    size_t problems = 0;
-    *unopened = 0;
-    if (log_walk(t, NULL, NULL, report, ctx, &problems, unopened) == WT_EPERM)
-        *unopened = SIZE_MAX; /* the general key is locked: nothing was verified */
-    return problems;
 }
 
 /* Re-seals every value of dbi (log or review) from old to new general key. */

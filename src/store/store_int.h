@@ -175,6 +175,18 @@ int store_keys_migrate(struct store_txn *t);
 void store_copy_field(char *dst, size_t cap, const char *src, size_t n);
 /* journal.c: the log's key of entry seq (8 bytes big-endian) and its decimal name. */
 void store_log_seq_key(uint64_t seq, unsigned char k[8], char name[24]);
+/* journal.c: the log's chain hashes are STORE_LOG_HASH bytes; an entry
+ * sealed to the log's public key (logseal.c) starts with STORE_LOG_V3. */
+#define STORE_LOG_HASH 32
+#define STORE_LOG_V3 3
+/* journal.c: reads an entry's text form (len bytes); 0, or WT_ECORRUPT when it is not one. */
+int store_log_parse_entry(const char *text, size_t len, struct store_log_entry *e);
+/* journal.c: meta "log-tip": the last entry's number and chain hash (0 and
+ * zeros for an empty log); an error when it does not read. */
+int store_log_read_tip(struct store_txn *t, uint64_t *seq, unsigned char hash[STORE_LOG_HASH]);
+/* journal.c: the chain hash of an entry's text after the previous hash prev. */
+void store_log_chain_hash(const unsigned char prev[STORE_LOG_HASH], const char *text, size_t len,
+                          unsigned char out[STORE_LOG_HASH]);
 /* journal.c: writes meta "log-tip": the last entry's number and chain hash. */
 int store_log_tip_put(struct store_txn *t, uint64_t seq, const unsigned char hash[32]);
 /* journal.c: appends without draining the spool. */
