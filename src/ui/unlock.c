@@ -10,9 +10,7 @@
 enum { UNLOCK_TRIES = 3, UNLOCK_CAP = 1024 };
 
 /* The bar at the bottom: only F10, which stops like Esc. */
-static const struct fkey unlock_fkeys[] = {
-    {1, NULL, 0}, {2, NULL, 0}, {3, NULL, 0}, {4, NULL, 0}, {9, NULL, 0},
-    {10, N_("Stop"), UI_ESC}, {0, NULL, 0}};
+static const struct ui_bar unlock_bar = {.label = {[9] = N_("Stop")}, .key = {[9] = UI_ESC}};
 
 struct unlock {
     struct ui *u;
@@ -49,7 +47,7 @@ static void draw(const struct unlock *k)
         free(n);
     }
     draw_text(r.y + 7, x, cw, _("Enter: openen   Esc: stoppen"), TH_DIM, false);
-    fkeys_draw(unlock_fkeys, LINES - 1, COLS);
+    fkeys_draw(&unlock_bar, LINES - 1, COLS);
     refresh();
 }
 
@@ -83,7 +81,8 @@ static bool read_secret(struct unlock *k)
         int key;
         if (!term_read_key(1000, &key))
             continue; /* a resize or nothing: draw again */
-        key = fkeys_translate(unlock_fkeys, key); /* F10: Esc; other F-keys: 0 */
+        if (fkeys_number(key)) /* F10: Esc; other F-keys: nothing */
+            key = unlock_bar.key[fkeys_number(key) - 1];
         if (key == UI_ESC || key == UI_CTRL('c'))
             return false;
         if (key == UI_KEY(UI_PASTE_BEGIN) || key == UI_KEY(UI_PASTE_END)) {
