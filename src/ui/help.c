@@ -76,63 +76,73 @@ struct help_row {
     int skip;
 };
 
+struct help {
+    struct ui_layer l;
+    struct help_line lines[128];
+    int n, top;
+};
+
+static void help_draw(struct ui_layer *l, struct ui *u)
+{
+    struct help *h = (struct help *)l;
+    if (u->too_small)
+        return;
+    struct rect r = {u->content.y, 2, u->content.h, COLS - 4};
+    draw_box(r, _("Hulp (Esc of q: terug, pijltjes: verder)"));
+    int kw = r.w / 3 > 26 ? 26 : r.w / 3;
+    int ww = r.w - kw - 6;
+    /* Long descriptions wrap: lay the entries out in rows. */
+    static struct help_row rows[400];
+    int nrows = 0;
+    for (int i = 0; i < h->n && nrows < 400; i++) {
+        int lh = h->lines[i].heading || !*h->lines[i].what
+                     ? 1
+                     : draw_wrap_lines(ww, h->lines[i].what);
+        for (int k = 0; k < lh && nrows < 400; k++)
+            rows[nrows++] = (struct help_row){&h->lines[i], k};
+    }
+    int inner = r.h - 2;
+    if (h->top > nrows - inner) /* scrolled no further than the end */
+        h->top = nrows - inner > 0 ? nrows - inner : 0;
+    for (int i = 0; i < inner && h->top + i < nrows; i++) {
+        const struct help_line *hl = rows[h->top + i].line;
+        int skip = rows[h->top + i].skip, y = r.y + 1 + i;
+        if (hl->heading) {
+            draw_text(y, r.x + 2, r.w - 4, hl->keys, TH_TITLE, false);
+            continue;
+        }
+        if (!skip)
+            draw_text(y, r.x + 3, kw, hl->keys, TH_MARK, false);
+        if (*hl->what)
+            draw_wrap((struct rect){y, r.x + 4 + kw, 1, ww}, skip, hl->what, TH_NORMAL);
+    }
+}
+
+static void help_key(struct ui_layer *l, struct ui *u, int key)
+{
+    (void)u;
+    struct help *h = (struct help *)l;
+    if (key == UI_KEY(KEY_DOWN) || key == UI_CTRL('f') || key == ' ')
+        h->top += key == UI_KEY(KEY_DOWN) ? 1 : 10;
+    else if (key == UI_KEY(KEY_UP) || key == UI_CTRL('b'))
+        h->top -= key == UI_KEY(KEY_UP) ? 1 : 10;
+    else
+        l->done = true;
+    if (h->top < 0)
+        h->top = 0;
+}
+
 void help_show(struct ui *u)
 {
-    u->modal = true;
     struct view *v = u->views[u->cur];
-    struct help_line lines[128];
-    int n = 0;
+    struct help *h = xcalloc(1, sizeof *h);
+    h->l = (struct ui_layer){.draw = help_draw, .key = help_key};
     char *view_heading = xasprintf(_("Toetsen bij %s"), _(v->ops->title));
-    n = collect(lines, n, 128, view_heading, v, v->ops->keys, keys_mode(v), v->ops->legend);
-    n = collect(lines, n, 128, _("Overal"), v, ui_global_keys, 0, moving);
-    n = collect(lines, n, 128, _("Invullen"), v, NULL, 0, editing_keys);
-    struct help_row rows[400];
-    int top = 0;
-    for (;;) {
-        ui_draw(u);
-        if (!u->too_small) {
-            struct rect r = {u->content.y, 2, u->content.h, COLS - 4};
-            draw_box(r, _("Hulp (Esc of q: terug, pijltjes: verder)"));
-            int kw = r.w / 3 > 26 ? 26 : r.w / 3;
-            int ww = r.w - kw - 6;
-            /* Long descriptions wrap: lay the entries out in rows. */
-            int nrows = 0;
-            for (int i = 0; i < n && nrows < 400; i++) {
-                int h = lines[i].heading || !*lines[i].what
-                            ? 1
-                            : draw_wrap_lines(ww, lines[i].what);
-                for (int k = 0; k < h && nrows < 400; k++)
-                    rows[nrows++] = (struct help_row){&lines[i], k};
-            }
-            int inner = r.h - 2;
-            if (top > nrows - inner)
-                top = nrows - inner > 0 ? nrows - inner : 0;
-            for (int i = 0; i < inner && top + i < nrows; i++) {
-                const struct help_line *l = rows[top + i].line;
-                int skip = rows[top + i].skip, y = r.y + 1 + i;
-                if (l->heading) {
-                    draw_text(y, r.x + 2, r.w - 4, l->keys, TH_TITLE, false);
-                    continue;
-                }
-                if (!skip)
-                    draw_text(y, r.x + 3, kw, l->keys, TH_MARK, false);
-                if (*l->what)
-                    draw_wrap((struct rect){y, r.x + 4 + kw, 1, ww}, skip, l->what,
-                              TH_NORMAL);
-            }
-        }
-        refresh();
-        int key;
-        if (!term_read_key(1000, &key))
-            continue;
-        if (key == UI_KEY(KEY_DOWN) || key == UI_CTRL('f') || key == ' ')
-            top += key == UI_KEY(KEY_DOWN) ? 1 : 10;
-        else if (key == UI_KEY(KEY_UP) || key == UI_CTRL('b'))
-            top -= key == UI_KEY(KEY_UP) ? 1 : 10;
-        else if (key != UI_KEY(KEY_RESIZE))
-            break;
-        if (top < 0)
-            top = 0;
-    }
+    h->n = collect(h->lines, h->n, 128, view_heading, v, v->ops->keys, keys_mode(v),
+                   v->ops->legend);
+    h->n = collect(h->lines, h->n, 128, _("Overal"), v, ui_global_keys, 0, moving);
+    h->n = collect(h->lines, h->n, 128, _("Invullen"), v, NULL, 0, editing_keys);
+    ui_layer_run(u, &h->l);
     free(view_heading);
+    free(h);
 }

@@ -210,6 +210,10 @@ static void draw_too_small(const struct ui *u)
 void ui_draw(struct ui *u)
 {
     curs_set(0);
+    if (layers_cover(u)) {
+        layers_draw(u);
+        return;
+    }
     u->too_small = LINES < UI_MIN_ROWS || COLS < UI_MIN_COLS;
     if (u->too_small) {
         draw_too_small(u);
@@ -225,6 +229,7 @@ void ui_draw(struct ui *u)
     struct ui_bar bar;
     ui_bar(u, &bar);
     fkeys_draw(&bar, LINES - 1, COLS);
+    layers_draw(u);
 }
 
 void ui_refresh(struct ui *u)

@@ -472,7 +472,39 @@ struct ui {
     struct rect content;
     bool too_small;
     bool modal; /* a dialog, form, search or help ran inside the last key */
+    struct ui_layer *top; /* the modal layer the keys go to; NULL: none yet */
 };
+
+/* ---- layer.c: the stack of modal layers ---- */
+
+/* A layer of the screen: the meeting itself at the bottom, then a dialog,
+ * a form, the search, the help over it. The loop sends each key to the top
+ * layer only; every layer that shows is drawn, bottom first. */
+struct ui_layer {
+    /* Draws the layer over what is below it (NULL: nothing of its own). */
+    void (*draw)(struct ui_layer *l, struct ui *u);
+    /* Handles a key; sets done to close the layer. */
+    void (*key)(struct ui_layer *l, struct ui *u, int key);
+    /* The terminal changed size (the views already know); may be NULL. */
+    void (*resize)(struct ui_layer *l, struct ui *u);
+    /* Work while no key comes; true when it changed what is shown. May be NULL. */
+    bool (*idle)(struct ui_layer *l, struct ui *u);
+    /* How long to wait for a key before idle, in ms (NULL: 1000). */
+    int (*wait_ms)(struct ui_layer *l, struct ui *u);
+    /* After a key was handled and the screen drawn; may be NULL. */
+    void (*after_key)(struct ui_layer *l, struct ui *u);
+    bool whole;  /* draws the whole screen: nothing below it shows */
+    bool done;   /* set by the layer: the loop ends, the layer is popped */
+    struct ui_layer *below;
+};
+
+/* Pushes l, sends it the keys (and idle time) until it is done, pops it.
+ * The meeting's main loop is this loop with the bottom layer. */
+void ui_layer_run(struct ui *u, struct ui_layer *l);
+/* Draws the layers that show over the screen, bottom first. */
+void layers_draw(struct ui *u);
+/* True when a layer draws the whole screen (nothing of the meeting shows). */
+bool layers_cover(const struct ui *u);
 
 /* The items this member has: six for a leader (review) and a volunteer
  * (their submissions), five for a professional. */
