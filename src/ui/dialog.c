@@ -5,109 +5,158 @@
 #include "ui_int.h"
 #include "wijktafel/i18n.h"
 
-/* Waits for the next key; redraws the screen under the dialog on a resize. */
-static int next_key(void)
+/* ---- yes or no ---- */
+
+struct confirm {
+    struct ui_layer l;
+    const char *question;
+    bool yes;
+};
+
+static void confirm_draw(struct ui_layer *l, struct ui *u)
 {
-    int key;
-    while (!term_read_key(1000, &key))
-        ;
-    return key;
+    struct confirm *c = (struct confirm *)l;
+    if (u->too_small)
+        return;
+    char *q = xasprintf(" %s %s ", c->question, _("(j/n)"));
+    draw_text(LINES - 2, 0, COLS, q, TH_INPUT, true);
+    free(q);
+}
+
+static void confirm_key(struct ui_layer *l, struct ui *u, int key)
+{
+    (void)u;
+    struct confirm *c = (struct confirm *)l;
+    if (key == 'j' || key == 'J' || key == 'y' || key == 'Y' || ui_key_enter(key))
+        c->yes = l->done = true;
+    else if (key == 'n' || key == 'N' || key == UI_ESC || key == 'q')
+        l->done = true;
 }
 
 bool dialog_confirm(struct ui *u, const char *question)
 {
-    u->modal = true;
-    for (;;) {
-        ui_draw(u);
-        if (!u->too_small) {
-            char *q = xasprintf(" %s %s ", question, _("(j/n)"));
-            draw_text(LINES - 2, 0, COLS, q, TH_INPUT, true);
-            free(q);
-        }
-        refresh();
-        int key = next_key();
-        if (key == 'j' || key == 'J' || key == 'y' || key == 'Y' || ui_key_enter(key))
-            return true;
-        if (key == 'n' || key == 'N' || key == UI_ESC || key == 'q')
-            return false;
+    struct confirm c = {.l = {.draw = confirm_draw, .key = confirm_key}, .question = question};
+    ui_layer_run(u, &c.l);
+    return c.yes;
+}
+
+/* ---- one line of input ---- */
+
+struct input {
+    struct ui_layer l;
+    const char *prompt;
+    struct lineedit e;
+    char *result;
+};
+
+/* Why the last try failed, on the line above a question. */
+static void draw_last_error(struct ui *u)
+{
+    if (u->msg_error && u->msg[0]) {
+        char *m = xasprintf(" [!] %s ", u->msg);
+        draw_text(LINES - 3, 0, COLS, m, TH_ERROR, true);
+        free(m);
+    }
+}
+
+static void input_draw(struct ui_layer *l, struct ui *u)
+{
+    struct input *in = (struct input *)l;
+    if (u->too_small)
+        return;
+    draw_last_error(u);
+    char *p = xasprintf(" %s ", in->prompt);
+    int n = draw_text(LINES - 2, 0, COLS / 2, p, TH_MSG, false);
+    free(p);
+    lineedit_draw(&in->e, LINES - 2, n, COLS - n - 1, true);
+}
+
+static void input_key(struct ui_layer *l, struct ui *u, int key)
+{
+    (void)u;
+    struct input *in = (struct input *)l;
+    if (key == UI_ESC) {
+        l->done = true;
+    } else if (ui_key_enter(key) && !in->e.pasting) {
+        in->result = lineedit_text(&in->e);
+        l->done = true;
+    } else {
+        lineedit_key(&in->e, key);
     }
 }
 
 char *dialog_input(struct ui *u, const char *prompt, const char *initial)
 {
-    u->modal = true;
-    struct lineedit e;
-    lineedit_init(&e, initial);
-    e.cur = e.len;
-    char *result = NULL;
-    for (;;) {
-        ui_draw(u);
-        if (!u->too_small) {
-            if (u->msg_error && u->msg[0]) { /* why the last try failed */
-                char *m = xasprintf(" [!] %s ", u->msg);
-                draw_text(LINES - 3, 0, COLS, m, TH_ERROR, true);
-                free(m);
-            }
-            char *p = xasprintf(" %s ", prompt);
-            int n = draw_text(LINES - 2, 0, COLS / 2, p, TH_MSG, false);
-            free(p);
-            lineedit_draw(&e, LINES - 2, n, COLS - n - 1, true);
-        }
-        refresh();
-        int key = next_key();
-        if (key == UI_ESC)
-            break;
-        if (ui_key_enter(key) && !e.pasting) {
-            result = lineedit_text(&e);
-            break;
-        }
-        lineedit_key(&e, key);
-    }
-    lineedit_fini(&e);
+    struct input in = {.l = {.draw = input_draw, .key = input_key}, .prompt = prompt};
+    lineedit_init(&in.e, initial);
+    in.e.cur = in.e.len;
+    ui_layer_run(u, &in.l);
+    lineedit_fini(&in.e);
     curs_set(0);
-    return result;
+    return in.result;
+}
+
+/* ---- a menu ---- */
+
+struct menu {
+    struct ui_layer l;
+    const char *title;
+    const char *const *labels;
+    const int *letters;
+    int n, current, sel, result;
+};
+
+static void menu_draw(struct ui_layer *l, struct ui *u)
+{
+    struct menu *m = (struct menu *)l;
+    if (u->too_small)
+        return;
+    int w = draw_width(m->title) + 6;
+    for (int i = 0; i < m->n; i++) {
+        int lw = draw_width(m->labels[i]) + 10;
+        if (lw > w)
+            w = lw;
+    }
+    if (w > COLS - 4)
+        w = COLS - 4;
+    struct rect r = {(LINES - m->n - 2) / 2, (COLS - w) / 2, m->n + 2, w};
+    draw_box(r, m->title);
+    for (int i = 0; i < m->n; i++) {
+        char *line = xasprintf("%s %c  %s", i == m->current ? "*" : " ", m->letters[i],
+                               m->labels[i]);
+        draw_text(r.y + 1 + i, r.x + 1, r.w - 2, line, i == m->sel ? TH_SEL : TH_NORMAL, true);
+        free(line);
+    }
+}
+
+static void menu_key(struct ui_layer *l, struct ui *u, int key)
+{
+    (void)u;
+    struct menu *m = (struct menu *)l;
+    if (key == UI_ESC || key == 'q') {
+        l->done = true;
+        return;
+    }
+    if (key == UI_KEY(KEY_UP) && m->sel > 0)
+        m->sel--;
+    else if (key == UI_KEY(KEY_DOWN) && m->sel + 1 < m->n)
+        m->sel++;
+    else if (ui_key_enter(key))
+        m->result = m->sel;
+    for (int i = 0; i < m->n && m->result < 0; i++)
+        if (key == m->letters[i])
+            m->result = i;
+    l->done = m->result >= 0;
 }
 
 int dialog_menu(struct ui *u, const char *title, const char *const *labels, const int *letters,
                 int n, int current)
 {
-    u->modal = true;
-    int sel = current >= 0 && current < n ? current : 0;
-    for (;;) {
-        ui_draw(u);
-        if (!u->too_small) {
-            int w = draw_width(title) + 6;
-            for (int i = 0; i < n; i++) {
-                int lw = draw_width(labels[i]) + 10;
-                if (lw > w)
-                    w = lw;
-            }
-            if (w > COLS - 4)
-                w = COLS - 4;
-            struct rect r = {(LINES - n - 2) / 2, (COLS - w) / 2, n + 2, w};
-            draw_box(r, title);
-            for (int i = 0; i < n; i++) {
-                char *line = xasprintf("%s %c  %s", i == current ? "*" : " ", letters[i],
-                                       labels[i]);
-                draw_text(r.y + 1 + i, r.x + 1, r.w - 2, line, i == sel ? TH_SEL : TH_NORMAL,
-                          true);
-                free(line);
-            }
-        }
-        refresh();
-        int key = next_key();
-        if (key == UI_ESC || key == 'q')
-            return -1;
-        if (key == UI_KEY(KEY_UP) && sel > 0)
-            sel--;
-        else if (key == UI_KEY(KEY_DOWN) && sel + 1 < n)
-            sel++;
-        else if (ui_key_enter(key))
-            return sel;
-        for (int i = 0; i < n; i++)
-            if (key == letters[i])
-                return i;
-    }
+    struct menu m = {.l = {.draw = menu_draw, .key = menu_key}, .title = title,
+                     .labels = labels, .letters = letters, .n = n, .current = current,
+                     .sel = current >= 0 && current < n ? current : 0, .result = -1};
+    ui_layer_run(u, &m.l);
+    return m.result;
 }
 
 /* Appends the code point c to buf as UTF-8 when it fits. */
@@ -140,44 +189,59 @@ static void put_utf8(char *buf, size_t cap, size_t *len, int c)
     }
 }
 
+/* ---- a secret ---- */
+
+enum { SECRET_CAP = 1024 };
+
+struct secret {
+    struct ui_layer l;
+    const char *prompt;
+    char *buf;
+    size_t len;
+    bool given;
+};
+
+static void secret_draw(struct ui_layer *l, struct ui *u)
+{
+    struct secret *s = (struct secret *)l;
+    if (u->too_small)
+        return;
+    draw_last_error(u);
+    /* Nothing of the secret: not even how long it is. */
+    char *p = xasprintf(" %s ", s->prompt);
+    draw_text(LINES - 2, 0, COLS, p, TH_INPUT, true);
+    free(p);
+}
+
+static void secret_key(struct ui_layer *l, struct ui *u, int key)
+{
+    (void)u;
+    struct secret *s = (struct secret *)l;
+    if (key == UI_ESC) {
+        l->done = true;
+    } else if (ui_key_enter(key)) {
+        s->given = l->done = true;
+    } else if (key == UI_KEY(KEY_BACKSPACE) || key == 127 || key == '\b') {
+        while (s->len > 0 && (s->buf[s->len - 1] & 0xc0) == 0x80)
+            s->buf[--s->len] = '\0';
+        if (s->len > 0)
+            s->buf[--s->len] = '\0';
+    } else if (key == UI_CTRL('u')) {
+        memset(s->buf, 0, SECRET_CAP);
+        s->len = 0;
+    } else if (!UI_IS_KEY(key) && key >= ' ' && key <= 0x10ffff) {
+        put_utf8(s->buf, SECRET_CAP, &s->len, key);
+    }
+}
+
 char *dialog_secret(struct ui *u, const char *prompt)
 {
-    u->modal = true;
-    enum { CAP = 1024 };
-    char *buf = xcalloc(1, CAP);
-    size_t len = 0;
-    for (;;) {
-        ui_draw(u);
-        if (!u->too_small) {
-            if (u->msg_error && u->msg[0]) { /* why the last try failed */
-                char *m = xasprintf(" [!] %s ", u->msg);
-                draw_text(LINES - 3, 0, COLS, m, TH_ERROR, true);
-                free(m);
-            }
-            /* Nothing of the secret: not even how long it is. */
-            char *p = xasprintf(" %s ", prompt);
-            draw_text(LINES - 2, 0, COLS, p, TH_INPUT, true);
-            free(p);
-        }
-        refresh();
-        int key = next_key();
-        if (key == UI_ESC) {
-            memset(buf, 0, CAP);
-            free(buf);
-            return NULL;
-        }
-        if (ui_key_enter(key))
-            return buf;
-        if (key == UI_KEY(KEY_BACKSPACE) || key == 127 || key == '\b') {
-            while (len > 0 && (buf[len - 1] & 0xc0) == 0x80)
-                buf[--len] = '\0';
-            if (len > 0)
-                buf[--len] = '\0';
-        } else if (key == UI_CTRL('u')) {
-            memset(buf, 0, CAP);
-            len = 0;
-        } else if (!UI_IS_KEY(key) && key >= ' ' && key <= 0x10ffff) {
-            put_utf8(buf, CAP, &len, key);
-        }
-    }
+    struct secret s = {.l = {.draw = secret_draw, .key = secret_key}, .prompt = prompt,
+                       .buf = xcalloc(1, SECRET_CAP)};
+    ui_layer_run(u, &s.l);
+    if (s.given)
+        return s.buf;
+    memset(s.buf, 0, SECRET_CAP);
+    free(s.buf);
+    return NULL;
 }

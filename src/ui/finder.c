@@ -78,27 +78,95 @@ static int item_of(enum wt_kind kind)
     }
 }
 
-static void draw_finder(struct ui *u, struct lineedit *e, struct list *l, bool done)
+/* The search as a layer over the screen. */
+struct finding {
+    struct ui_layer l;
+    struct meeting_search *s;
+    struct lineedit e;
+    struct list list;
+    bool done; /* the search has been through everything */
+};
+
+static void finder_draw(struct ui_layer *l, struct ui *u)
 {
-    ui_draw(u);
+    struct finding *f = (struct finding *)l;
     if (u->too_small)
         return;
-    struct meeting_search *s = u->finder->s;
     struct rect r = u->content;
     draw_box(r, _("Zoeken (Enter: openen, Esc: terug)"));
-    char *count = xasprintf(done ? _("%zu gevonden") : _("%zu gevonden, zoekt nog..."),
-                            meeting_search_nhits(s));
+    char *count = xasprintf(f->done ? _("%zu gevonden") : _("%zu gevonden, zoekt nog..."),
+                            meeting_search_nhits(f->s));
     int cw = draw_width(count) + 2;
     draw_text(r.y + 1, r.x + r.w - cw - 1, cw, count, TH_DIM, true);
     free(count);
     const char *cells[] = {_("soort"), _("id"), _("omschrijving")};
     const int widths[] = {10, 12, 0};
     list_cells(r.y + 2, r.x + 1, r.w - 2, cells, widths, 3, TH_HEADER);
-    l->n = meeting_search_nhits(s);
-    struct row_ctx c = {s};
-    list_draw(l, (struct rect){r.y + 3, r.x + 1, r.h - 4, r.w - 2}, draw_hit, &c);
+    f->list.n = meeting_search_nhits(f->s);
+    struct row_ctx c = {f->s};
+    list_draw(&f->list, (struct rect){r.y + 3, r.x + 1, r.h - 4, r.w - 2}, draw_hit, &c);
     int pw = draw_text(r.y + 1, r.x + 2, 10, _("Zoek:"), TH_TITLE, false) + 1;
-    lineedit_draw(e, r.y + 1, r.x + 2 + pw, r.w - pw - cw - 5, true);
+    lineedit_draw(&f->e, r.y + 1, r.x + 2 + pw, r.w - pw - cw - 5, true);
+}
+
+static int finder_wait(struct ui_layer *l, struct ui *u)
+{
+    (void)u;
+    return ((struct finding *)l)->done ? 1000 : 0;
+}
+
+/* The rest of the search, a slice at a time while no key comes. */
+static bool finder_idle(struct ui_layer *l, struct ui *u)
+{
+    struct finding *f = (struct finding *)l;
+    if (f->done)
+        return false;
+    double t0 = ui_now();
+    f->done = step_for(f->s, 0.004, (size_t)-1);
+    ui_log_timing(u, "search-idle", 0, t0);
+    return true;
+}
+
+static void finder_key(struct ui_layer *l, struct ui *u, int key)
+{
+    struct finding *f = (struct finding *)l;
+    double t0 = ui_now();
+    if (key == UI_ESC && !f->e.pasting) {
+        l->done = true;
+        return;
+    }
+    if (ui_key_enter(key) && !f->e.pasting) {
+        if (f->list.n) {
+            struct meeting_hit h = meeting_search_hit(f->s, f->list.sel);
+            char id[WT_MAX_ID + 1];
+            snprintf(id, sizeof id, "%s", h.id);
+            ui_goto(u, item_of(h.kind), h.kind, id);
+            l->done = true;
+        }
+        return;
+    }
+    if (key == UI_KEY(KEY_MOUSE)) {
+        MEVENT ev;
+        struct rect lr = {u->content.y + 3, 1, u->content.h - 4, COLS - 2};
+        if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED))
+            list_click(&f->list, lr, ev.y);
+        return;
+    }
+    if (!f->e.pasting && list_key(&f->list, key))
+        return;
+    char *before = lineedit_text(&f->e);
+    lineedit_key(&f->e, key);
+    char *after = lineedit_text(&f->e);
+    if (strcmp(before, after) != 0) {
+        meeting_search_start(f->s, after);
+        f->list.sel = f->list.top = 0;
+        size_t want = (size_t)(f->list.height > 0 ? f->list.height : LINES);
+        f->done = step_for(f->s, 0.003, want);
+        ui_refresh(u);
+        ui_log_timing(u, "search", key, t0);
+    }
+    free(before);
+    free(after);
 }
 
 void finder_run(struct ui *u)
@@ -106,61 +174,12 @@ void finder_run(struct ui *u)
     u->modal = true;
     if (!prepare(u))
         return;
-    struct meeting_search *s = u->finder->s;
-    struct lineedit e;
-    lineedit_init(&e, "");
-    struct list l = {0};
-    meeting_search_start(s, "");
-    bool done = true;
-    for (;;) {
-        draw_finder(u, &e, &l, done);
-        refresh();
-        int key;
-        if (!term_read_key(done ? 1000 : 0, &key)) {
-            if (!done) {
-                double t0 = ui_now();
-                done = step_for(s, 0.004, (size_t)-1);
-                ui_log_timing(u, "search-idle", 0, t0);
-            }
-            continue;
-        }
-        double t0 = ui_now();
-        if (key == UI_ESC && !e.pasting)
-            break;
-        if (ui_key_enter(key) && !e.pasting) {
-            if (l.n) {
-                struct meeting_hit h = meeting_search_hit(s, l.sel);
-                char id[WT_MAX_ID + 1];
-                snprintf(id, sizeof id, "%s", h.id);
-                ui_goto(u, item_of(h.kind), h.kind, id);
-                break;
-            }
-            continue;
-        }
-        if (key == UI_KEY(KEY_MOUSE)) {
-            MEVENT ev;
-            struct rect lr = {u->content.y + 3, 1, u->content.h - 4, COLS - 2};
-            if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED))
-                list_click(&l, lr, ev.y);
-            continue;
-        }
-        if (!e.pasting && list_key(&l, key))
-            continue;
-        char *before = lineedit_text(&e);
-        lineedit_key(&e, key);
-        char *after = lineedit_text(&e);
-        if (strcmp(before, after) != 0) {
-            meeting_search_start(s, after);
-            l.sel = l.top = 0;
-            size_t want = (size_t)(l.height > 0 ? l.height : LINES);
-            done = step_for(s, 0.003, want);
-            draw_finder(u, &e, &l, done);
-            refresh();
-            ui_log_timing(u, "search", key, t0);
-        }
-        free(before);
-        free(after);
-    }
-    lineedit_fini(&e);
+    struct finding f = {.l = {.draw = finder_draw, .key = finder_key, .idle = finder_idle,
+                              .wait_ms = finder_wait},
+                        .s = u->finder->s, .done = true};
+    lineedit_init(&f.e, "");
+    meeting_search_start(f.s, "");
+    ui_layer_run(u, &f.l);
+    lineedit_fini(&f.e);
     curs_set(0);
 }

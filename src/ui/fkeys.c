@@ -5,23 +5,10 @@
 #include "ui_int.h"
 #include "wijktafel/i18n.h"
 
-/* What F1..F10 do everywhere, unless the view says otherwise. Every one has
- * a letter too: F-keys fail on some laptops and terminals. */
-static const struct fkey globals[] = {
-    {1, N_("Hulp"), '?'},   {2, N_("Nieuw"), 'n'},  {3, N_("Zoek"), '/'},
-    {4, N_("Bewerk"), 'e'}, {9, N_("Beamer"), 'b'}, {10, N_("Stop"), 'q'},
-    {0, NULL, 0}};
-
-/* The label and key of Fn: the view's first, then the global one. */
-static const struct fkey *lookup(const struct fkey *view, int fn)
+/* The label of Fn, or NULL for an empty slot. */
+static const char *label_of(const struct ui_bar *bar, int fn)
 {
-    for (const struct fkey *k = view; k && k->fn; k++)
-        if (k->fn == fn)
-            return k->label ? k : NULL; /* a NULL label hides a global key */
-    for (const struct fkey *k = globals; k->fn; k++)
-        if (k->fn == fn)
-            return k;
-    return NULL;
+    return bar->label[fn - 1];
 }
 
 /* Which slots go first when even cut labels do not fit: the view's own keys
@@ -32,12 +19,12 @@ static const int drop_order[] = {7, 6, 5, 4, 3, 2, 1, 8, 0};
  * left out): each slot its number, its label and one space, so that labels
  * never run together; longer labels are cut first (to three letters and
  * "…"), then whole keys are left out; what is spare is shared out. */
-static void layout(const struct fkey *view, int cols, int slots[11])
+static void layout(const struct ui_bar *bar, int cols, int slots[11])
 {
     int want[10], total = 0;
     for (int i = 0; i < 10; i++) {
-        const struct fkey *k = lookup(view, i + 1);
-        want[i] = (i == 9 ? 3 : 2) + (k ? draw_width(_(k->label)) : 0) + 1;
+        const char *l = label_of(bar, i + 1);
+        want[i] = (i == 9 ? 3 : 2) + (l ? draw_width(_(l)) : 0) + 1;
         total += want[i];
     }
     while (total > cols) {
@@ -67,12 +54,12 @@ static void layout(const struct fkey *view, int cols, int slots[11])
         slots[10] = cols;
 }
 
-void fkeys_draw(const struct fkey *view, int y, int cols)
+void fkeys_draw(const struct ui_bar *bar, int y, int cols)
 {
     int slots[11];
-    layout(view, cols, slots);
+    layout(bar, cols, slots);
     for (int i = 0; i < 10; i++) {
-        const struct fkey *k = lookup(view, i + 1);
+        const char *l = label_of(bar, i + 1);
         char num[4];
         snprintf(num, sizeof num, "F%d", i + 1);
         int w = slots[i + 1] - slots[i];
@@ -82,31 +69,27 @@ void fkeys_draw(const struct fkey *view, int y, int cols)
         /* The label, then at least one plain space before the next key; the
          * last label runs to the end of the line, as it always did. */
         bool last = slots[i + 1] >= cols;
-        draw_text(y, slots[i] + n, w - n - (last ? 0 : 1), k ? _(k->label) : "", TH_FKEY_LABEL,
+        draw_text(y, slots[i] + n, w - n - (last ? 0 : 1), l ? _(l) : "", TH_FKEY_LABEL,
                   true);
         if (!last)
             draw_fill(y, slots[i + 1] - 1, 1, TH_NORMAL);
     }
 }
 
-int fkeys_translate(const struct fkey *view, int key)
+int fkeys_number(int key)
 {
     for (int fn = 1; fn <= 10; fn++)
-        if (key == UI_KEY(KEY_F(fn))) {
-            const struct fkey *k = lookup(view, fn);
-            return k ? k->key : 0;
-        }
-    return key;
+        if (key == UI_KEY(KEY_F(fn)))
+            return fn;
+    return 0;
 }
 
-int fkeys_click(const struct fkey *view, int x, int cols)
+int fkeys_click(const struct ui_bar *bar, int x, int cols)
 {
     int slots[11];
-    layout(view, cols, slots);
+    layout(bar, cols, slots);
     for (int i = 0; i < 10; i++)
-        if (x >= slots[i] && x < slots[i + 1]) {
-            const struct fkey *k = lookup(view, i + 1);
-            return k ? k->key : 0;
-        }
+        if (x >= slots[i] && x < slots[i + 1])
+            return bar->label[i] ? bar->key[i] : 0;
     return 0;
 }

@@ -9,10 +9,16 @@
 #include "wijktafel/text.h"
 
 struct form {
+    struct ui_layer l;
+    const char *title;
     struct form_field *f;
     struct lineedit *e;
+    char **long_text; /* per field: the text as the editor left it, with its line breaks */
     int n, cur;
     char err[512];
+    form_save_fn save;
+    void *ctx;
+    bool saved;
 };
 
 /* The part of the field being typed: after the last ';' for a list. */
@@ -113,9 +119,10 @@ static int label_width(const struct form *fm)
     return w + 1;
 }
 
-static void draw_form(struct ui *u, struct form *fm, const char *title)
+static void draw_form(struct ui_layer *l, struct ui *u)
 {
-    ui_draw(u);
+    struct form *fm = (struct form *)l;
+    const char *title = fm->title;
     if (u->too_small)
         return;
     int w = COLS - 4 > 100 ? 100 : COLS - 4;
@@ -207,13 +214,71 @@ static void edit_long(struct ui *u, struct form *fm, char **long_text)
     free(cur);
 }
 
+/* Enter: the values from what was typed, then save; the form closes when
+ * that worked and stays, saying why, when not. */
+static void enter(struct ui *u, struct form *fm)
+{
+    struct form_field *f = fm->f;
+    int bad = to_fields(u, fm);
+    if (bad >= 0) {
+        fm->cur = bad;
+        ui_message(u, true, "%s", fm->err);
+        return;
+    }
+    for (int i = 0; i < fm->n; i++) {
+        /* Keep the editor's line breaks unless the line was changed. */
+        char *flat = fm->long_text[i] ? text_inert(fm->long_text[i], false) : NULL;
+        char *flat_trim = flat ? text_trim(flat) : NULL;
+        if (flat_trim && strcmp(flat_trim, f[i].value) == 0) {
+            free(f[i].value);
+            f[i].value = xstrdup(fm->long_text[i]);
+        }
+        free(flat_trim);
+        free(flat);
+    }
+    struct wt_error err = {0};
+    if (fm->save(u, f, fm->n, fm->ctx, &err) == 0) {
+        fm->saved = fm->l.done = true;
+        return;
+    }
+    /* The form stays, with what was typed; the status line says why. */
+    snprintf(fm->err, sizeof fm->err, "%s", ui_error_text(u, &err));
+    ui_message(u, true, "%s", fm->err);
+}
+
+static void form_key(struct ui_layer *l, struct ui *u, int key)
+{
+    struct form *fm = (struct form *)l;
+    int n = fm->n;
+    struct lineedit *e = &fm->e[fm->cur];
+    if (e->pasting)
+        lineedit_key(e, key);
+    else if (key == UI_ESC)
+        l->done = true;
+    else if (ui_key_enter(key))
+        enter(u, fm);
+    else if (key == '\t') {
+        if (!complete(fm))
+            go_to(u, fm, (fm->cur + 1) % n);
+    } else if (key == UI_KEY(KEY_DOWN)) {
+        go_to(u, fm, (fm->cur + 1) % n);
+    } else if (key == UI_KEY(KEY_BTAB) || key == UI_KEY(KEY_UP)) {
+        go_to(u, fm, (fm->cur + n - 1) % n);
+    } else if ((key == UI_KEY(KEY_F(4)) || key == UI_CTRL('e')) &&
+               fm->f[fm->cur].kind == FORM_LONG) {
+        edit_long(u, fm, fm->long_text);
+    } else {
+        lineedit_key(e, key);
+    }
+}
+
 bool form_run(struct ui *u, const char *title, struct form_field *f, int n, form_save_fn save,
               void *ctx)
 {
-    u->modal = true;
-    struct form fm = {.f = f, .n = n};
+    struct form fm = {.l = {.draw = draw_form, .key = form_key}, .title = title, .f = f,
+                      .n = n, .save = save, .ctx = ctx};
     fm.e = xcalloc((size_t)n, sizeof *fm.e);
-    char **long_text = xcalloc((size_t)n, sizeof *long_text);
+    fm.long_text = xcalloc((size_t)n, sizeof *fm.long_text);
     for (int i = 0; i < n; i++) {
         char shown[DATE_SHOW_MAX];
         const char *v = f[i].kind == FORM_DATE && f[i].value
@@ -222,72 +287,17 @@ bool form_run(struct ui *u, const char *title, struct form_field *f, int n, form
         lineedit_init(&fm.e[i], v);
         fm.e[i].cur = fm.e[i].len;
         if (f[i].value && strchr(f[i].value, '\n'))
-            long_text[i] = xstrdup(f[i].value);
+            fm.long_text[i] = xstrdup(f[i].value);
     }
-    bool saved = false;
-    for (;;) {
-        draw_form(u, &fm, title);
-        refresh();
-        int key;
-        if (!term_read_key(1000, &key))
-            continue;
-        struct lineedit *e = &fm.e[fm.cur];
-        if (e->pasting) {
-            lineedit_key(e, key);
-            continue;
-        }
-        if (key == UI_ESC)
-            break;
-        if (ui_key_enter(key)) {
-            int bad = to_fields(u, &fm);
-            if (bad >= 0) {
-                fm.cur = bad;
-                ui_message(u, true, "%s", fm.err);
-                continue;
-            }
-            for (int i = 0; i < n; i++) {
-                /* Keep the editor's line breaks unless the line was changed. */
-                char *flat = long_text[i] ? text_inert(long_text[i], false) : NULL;
-                char *flat_trim = flat ? text_trim(flat) : NULL;
-                if (flat_trim && strcmp(flat_trim, f[i].value) == 0) {
-                    free(f[i].value);
-                    f[i].value = xstrdup(long_text[i]);
-                }
-                free(flat_trim);
-                free(flat);
-            }
-            struct wt_error err = {0};
-            if (save(u, f, n, ctx, &err) == 0) {
-                saved = true;
-                break;
-            }
-            /* The form stays, with what was typed; the status line says why. */
-            snprintf(fm.err, sizeof fm.err, "%s", ui_error_text(u, &err));
-            ui_message(u, true, "%s", fm.err);
-            continue;
-        }
-        if (key == '\t') {
-            if (!complete(&fm))
-                go_to(u, &fm, (fm.cur + 1) % n);
-        } else if (key == UI_KEY(KEY_DOWN)) {
-            go_to(u, &fm, (fm.cur + 1) % n);
-        } else if (key == UI_KEY(KEY_BTAB) || key == UI_KEY(KEY_UP)) {
-            go_to(u, &fm, (fm.cur + n - 1) % n);
-        } else if ((key == UI_KEY(KEY_F(4)) || key == UI_CTRL('e')) &&
-                   f[fm.cur].kind == FORM_LONG) {
-            edit_long(u, &fm, long_text);
-        } else if (key != UI_KEY(KEY_RESIZE)) {
-            lineedit_key(e, key);
-        }
-    }
+    ui_layer_run(u, &fm.l);
     for (int i = 0; i < n; i++) {
         lineedit_fini(&fm.e[i]);
-        free(long_text[i]);
+        free(fm.long_text[i]);
     }
-    free(long_text);
+    free(fm.long_text);
     free(fm.e);
     curs_set(0);
-    return saved;
+    return fm.saved;
 }
 
 void form_fields_fini(struct form_field *f, int n)

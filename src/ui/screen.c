@@ -210,6 +210,10 @@ static void draw_too_small(const struct ui *u)
 void ui_draw(struct ui *u)
 {
     curs_set(0);
+    if (layers_cover(u)) {
+        layers_draw(u);
+        return;
+    }
     u->too_small = LINES < UI_MIN_ROWS || COLS < UI_MIN_COLS;
     if (u->too_small) {
         draw_too_small(u);
@@ -222,7 +226,10 @@ void ui_draw(struct ui *u)
     struct view *v = u->views[u->cur];
     v->ops->draw(v, u->content);
     draw_message(u);
-    fkeys_draw(v->ops->fkeys, LINES - 1, COLS);
+    struct ui_bar bar;
+    ui_bar(u, &bar);
+    fkeys_draw(&bar, LINES - 1, COLS);
+    layers_draw(u);
 }
 
 void ui_refresh(struct ui *u)
@@ -281,7 +288,9 @@ static void handle_mouse(struct ui *u)
         return;
     }
     if (ev.y == LINES - 1) {
-        int key = fkeys_click(v->ops->fkeys, ev.x, COLS);
+        struct ui_bar bar;
+        ui_bar(u, &bar);
+        int key = fkeys_click(&bar, ev.x, COLS);
         if (key && UI_IS_KEY(key))
             ungetch(key & ~0x40000000);
         else if (key)
@@ -292,59 +301,121 @@ static void handle_mouse(struct ui *u)
         v->ops->click(v, ev.y, ev.x);
 }
 
-/* Keys that work everywhere, after the view had its turn. */
-static void global_key(struct ui *u, int key)
+/* ---- the keys that work everywhere, after the view had its turn ---- */
+
+static void g_item(struct view *v, int key)
 {
-    switch (key) {
-    case '1': case '2': case '3': case '4': case '5': case '6':
-        if (key - '1' < ui_nitems(u))
-            ui_switch_to(u, key - '1');
-        else
-            ui_message(u, false, _("Agendapunt 6 is voor leiders en vrijwilligers"));
-        break;
-    /* Tab goes round the meeting's five items; item 6 is reached with 6. */
-    case '\t':
-    case UI_KEY(KEY_NPAGE):
-        ui_switch_to(u, (u->cur + 1) % MEETING_NITEMS);
-        break;
-    case UI_KEY(KEY_BTAB):
-    case UI_KEY(KEY_PPAGE):
-        ui_switch_to(u, (u->cur + MEETING_NITEMS - 1) % MEETING_NITEMS);
-        break;
-    case 'w':
-        if (!ui_switch_member(u))
-            u->quit = true;
-        break;
-    case '?':
-        help_show(u, _(u->views[u->cur]->ops->title), u->views[u->cur]->ops->help);
-        break;
-    case '/':
-        finder_run(u);
-        break;
-    case 'a':
-        if (ui_may_write(u))
-            ui_new_action(u, NULL, NULL, NULL);
-        break;
-    case 'b':
-        if (u->follow)
-            ui_message(u, true, _("De muur blijft in beamerstand"));
-        else
-            toggle_beamer(u);
-        break;
-    case 'q':
-    case UI_CTRL('q'):
-        u->quit = true;
-        break;
-    case UI_CTRL('l'):
-        clearok(curscr, TRUE);
-        break;
-    case UI_ESC:
-        break;
-    default:
-        if (!UI_IS_KEY(key) && key >= ' ')
-            ui_message(u, false, _("Die toets doet hier niets; ? toont de toetsen"));
-        break;
-    }
+    ui_switch_to(v->u, key - '1');
+}
+
+/* Tab goes round the meeting's five items; item 6 is reached with 6. */
+static void g_next(struct view *v, int key)
+{
+    (void)key;
+    ui_switch_to(v->u, (v->u->cur + 1) % MEETING_NITEMS);
+}
+
+static void g_prev(struct view *v, int key)
+{
+    (void)key;
+    ui_switch_to(v->u, (v->u->cur + MEETING_NITEMS - 1) % MEETING_NITEMS);
+}
+
+static void g_member(struct view *v, int key)
+{
+    (void)key;
+    if (!ui_switch_member(v->u))
+        v->u->quit = true;
+}
+
+static void g_help(struct view *v, int key)
+{
+    (void)key;
+    help_show(v->u);
+}
+
+static void g_find(struct view *v, int key)
+{
+    (void)key;
+    finder_run(v->u);
+}
+
+static void g_action(struct view *v, int key)
+{
+    (void)key;
+    if (ui_may_write(v->u))
+        ui_new_action(v->u, NULL, NULL, NULL);
+}
+
+static void g_beamer(struct view *v, int key)
+{
+    (void)key;
+    if (v->u->follow)
+        ui_message(v->u, true, _("De muur blijft in beamerstand"));
+    else
+        toggle_beamer(v->u);
+}
+
+static void g_quit(struct view *v, int key)
+{
+    (void)key;
+    v->u->quit = true;
+}
+
+static void g_redraw(struct view *v, int key)
+{
+    (void)v;
+    (void)key;
+    clearok(curscr, TRUE);
+}
+
+static void g_nothing(struct view *v, int key)
+{
+    (void)v;
+    (void)key;
+}
+
+static bool g_has_review(struct view *v)
+{
+    return ui_nitems(v->u) > UI_ITEM_REVIEW;
+}
+
+const struct ui_key ui_global_keys[] = {
+    {.key = '1', .last = '5', .help = N_("naar agendapunt 1 tot en met 5"), .run = g_item},
+    {.key = '6', .help = N_("te beoordelen (leider), mijn inzendingen (vrijwilliger)"),
+     .when = g_has_review, .run = g_item},
+    {.key = '\t', .alt = UI_KEY(KEY_NPAGE), .help = N_("volgend agendapunt"), .run = g_next},
+    {.key = UI_KEY(KEY_BTAB), .alt = UI_KEY(KEY_PPAGE), .help = N_("vorig agendapunt"),
+     .run = g_prev},
+    {.key = '/', .fn = 3, .label = N_("Zoek"),
+     .help = N_("zoeken in alles wat u mag zien; Enter opent"), .run = g_find},
+    {.key = 'a', .help = N_("nieuw actiepunt, waar u ook bent"), .run = g_action},
+    {.key = 'w', .help = N_("wissel van lid (een gedeelde laptop); vraagt id en wachtwoordzin"),
+     .run = g_member},
+    {.key = 'b', .fn = 9, .label = N_("Beamer"),
+     .help = N_("beamer aan of uit (geen namen, geen afgeschermde casussen)"), .run = g_beamer},
+    {.key = '?', .fn = 1, .label = N_("Hulp"), .help = N_("deze hulp"), .run = g_help},
+    {.key = 'q', .alt = UI_CTRL('q'), .fn = 10, .label = N_("Stop"),
+     .help = N_("stoppen (alles is al bewaard)"), .run = g_quit},
+    {.key = UI_ESC, .help = N_("terug, of annuleren"), .run = g_nothing},
+    {.key = UI_CTRL('l'), .help = N_("scherm opnieuw tekenen"), .run = g_redraw},
+    {0}};
+
+void ui_bar(struct ui *u, struct ui_bar *bar)
+{
+    struct view *v = u->views[u->cur];
+    keys_bar(bar, v->ops->keys, keys_mode(v), v, ui_global_keys);
+}
+
+/* The key an F-key stands for in the current view (0 for none). */
+static int translate_fn(struct ui *u, int key)
+{
+    int fn = fkeys_number(key);
+    if (!fn)
+        return key;
+    struct ui_bar bar;
+    ui_bar(u, &bar);
+    return bar.label[fn - 1] ? bar.key[fn - 1] : 0;
 }
 
 void ui_handle_key(struct ui *u, int key)
@@ -367,14 +438,19 @@ void ui_handle_key(struct ui *u, int key)
         return;
     }
     struct view *v = u->views[u->cur];
-    int k = fkeys_translate(v->ops->fkeys, key);
+    int k = translate_fn(u, key);
     if (k == 0)
         return;
     if (u->follow && k != 'q' && k != '?' && k != UI_CTRL('l') && k != UI_KEY(KEY_RESIZE)) {
         ui_message(u, false, _("Dit is het scherm voor de muur; het volgt de voorzitter"));
         return;
     }
+    if (keys_dispatch(v, v->ops->keys, keys_mode(v), k))
+        return;
     if (v->ops->key && v->ops->key(v, k))
         return;
-    global_key(u, k);
+    if (keys_dispatch(v, ui_global_keys, 0, k))
+        return;
+    if (!UI_IS_KEY(k) && k >= ' ')
+        ui_message(u, false, _("Die toets doet hier niets; ? toont de toetsen"));
 }

@@ -117,57 +117,69 @@ void ui_log_timing(struct ui *u, const char *what, int key, double since)
     }
 }
 
+/* The bottom layer: the meeting itself. Its keys go to the views and the
+ * screen; while no key comes, it warms the views, follows the chair (the
+ * wall), reads names and runs the current view's deferred work. */
+struct meeting_layer {
+    struct ui_layer l;
+    int warm; /* the next view to warm up while idle */
+};
+
+static int meeting_wait(struct ui_layer *l, struct ui *u)
+{
+    struct meeting_layer *m = (struct meeting_layer *)l;
+    struct view *v = u->views[u->cur];
+    bool busy = v->ops->busy && v->ops->busy(v);
+    return u->follow ? 100 : busy ? 30 : m->warm < UI_NITEMS ? 20 : 1000;
+}
+
+static bool meeting_idle(struct ui_layer *l, struct ui *u)
+{
+    struct meeting_layer *m = (struct meeting_layer *)l;
+    bool changed = false;
+    double tn = ui_now();
+    if (app_beamer_names(u->a) > 0) { /* free text waited for the names */
+        ui_log_timing(u, "names", 0, tn);
+        ui_changed(u);
+        changed = true;
+    }
+    if (m->warm < UI_NITEMS) {
+        struct view *w = u->views[m->warm++];
+        if (w->ops->warm) {
+            double t0 = ui_now();
+            w->ops->warm(w);
+            ui_log_timing(u, "warm", m->warm, t0);
+        }
+    }
+    if (u->follow)
+        changed = follow(u);
+    struct view *v = u->views[u->cur];
+    if (v->ops->busy && v->ops->busy(v) && v->ops->idle) {
+        double t0 = ui_now();
+        changed |= v->ops->idle(v);
+        ui_log_timing(u, "idle", 0, t0);
+    }
+    return changed;
+}
+
+static void meeting_key(struct ui_layer *l, struct ui *u, int key)
+{
+    ui_handle_key(u, key);
+    l->done = u->quit;
+}
+
+static void meeting_after_key(struct ui_layer *l, struct ui *u)
+{
+    (void)l;
+    if (!u->follow)
+        publish(u);
+}
+
 static void loop(struct ui *u)
 {
-    double last_draw = ui_now();
-    int warm = 0; /* the next view to warm up while idle */
-    while (!u->quit) {
-        struct view *v = u->views[u->cur];
-        bool busy = v->ops->busy && v->ops->busy(v);
-        int ms = u->follow ? 100 : busy ? 30 : warm < UI_NITEMS ? 20 : 1000;
-        int key;
-        if (!term_read_key(ms, &key)) {
-            bool changed = false;
-            double tn = ui_now();
-            if (app_beamer_names(u->a) > 0) { /* free text waited for the names */
-                ui_log_timing(u, "names", 0, tn);
-                ui_changed(u);
-                changed = true;
-            }
-            if (warm < UI_NITEMS) {
-                struct view *w = u->views[warm++];
-                if (w->ops->warm) {
-                    double t0 = ui_now();
-                    w->ops->warm(w);
-                    ui_log_timing(u, "warm", warm, t0);
-                }
-            }
-            if (u->follow)
-                changed = follow(u);
-            v = u->views[u->cur];
-            if (v->ops->busy && v->ops->busy(v) && v->ops->idle) {
-                double t0 = ui_now();
-                changed |= v->ops->idle(v);
-                ui_log_timing(u, "idle", 0, t0);
-            }
-            if (changed || ui_now() - last_draw >= 1.0) {
-                ui_refresh(u); /* the clock in the status line */
-                last_draw = ui_now();
-            }
-            continue;
-        }
-        double t0 = ui_now();
-        u->modal = false;
-        ui_handle_key(u, key);
-        if (u->quit)
-            break;
-        ui_refresh(u);
-        last_draw = ui_now();
-        if (!u->follow)
-            publish(u);
-        /* A key that opened a dialog includes the time the user spent in it. */
-        ui_log_timing(u, u->modal ? "modal" : "key", key, t0);
-    }
+    struct meeting_layer m = {.l = {.key = meeting_key, .idle = meeting_idle,
+                                    .wait_ms = meeting_wait, .after_key = meeting_after_key}};
+    ui_layer_run(u, &m.l);
 }
 
 static void ui_free(struct ui *u)

@@ -190,32 +190,79 @@ enum lineedit_result lineedit_key(struct lineedit *e, int key);
 /* Draws the text in w cells at y, x; with focus, leaves the cursor there. */
 void lineedit_draw(struct lineedit *e, int y, int x, int w, bool focus);
 
-/* ---- fkeys.c: the function-key bar ---- */
+/* ---- keys.c: one table of keys per view: the F-key bar, the help, the dispatch ---- */
 
-struct fkey {
-    int fn;            /* 1..10 */
-    const char *label; /* N_() */
-    int key;           /* the letter (or key) it stands for */
+struct view;
+
+/* One key of a view (or of the screen): what it does, where it shows, when
+ * the member may use it. A table ends with an entry whose run is NULL. */
+struct ui_key {
+    int key;            /* the letter, '\r' for Enter, or UI_KEY(code) */
+    int alt;            /* a second key for the same, or 0 */
+    int last;           /* a range key..last (the agenda's digits), or 0 */
+    int fn;             /* its F-key 1..10 on the bar, or 0 */
+    const char *label;  /* N_(), the bar's label (with fn) */
+    const char *help;   /* N_(), its line in the help */
+    unsigned modes;     /* the view's modes (bit 1 << mode) it works in; 0: all */
+    /* Whether the member may use it (asks app); NULL: always. A key that is
+     * not allowed is neither on the bar nor in the help, and typed it says so. */
+    bool (*when)(struct view *v);
+    void (*run)(struct view *v, int key);
 };
 
-/* The bar at row y: F1..F10, the view's labels (keys, fn order, 0-terminated)
- * over the global ones. */
-void fkeys_draw(const struct fkey *view, int y, int cols);
-/* The key a function key or a click at column x stands for; 0 for none. */
-int fkeys_translate(const struct fkey *view, int key);
-int fkeys_click(const struct fkey *view, int x, int cols);
+/* What the F-key bar shows: per F1..F10 a label (N_()) and the key it stands for. */
+struct ui_bar {
+    const char *label[10];
+    int key[10];
+};
+
+/* The view's current mode (ops->mode, else 0). */
+int keys_mode(const struct view *v);
+/* Whether the member may use e in v now. */
+bool keys_allowed(const struct ui_key *e, struct view *v);
+/* Whether key (Enter in any of its forms) is e's key, its alt or in its range. */
+bool keys_matches(const struct ui_key *e, int key);
+/* The entry of table for key in mode, or NULL. */
+const struct ui_key *keys_find(const struct ui_key *table, int mode, int key);
+/* The entry of table on F-key fn in mode, or NULL. */
+const struct ui_key *keys_find_fn(const struct ui_key *table, int mode, int fn);
+/* The bar of a view: its own keys in mode, then global's on the F-keys it
+ * leaves free; with v, only keys the member may use. */
+void keys_bar(struct ui_bar *bar, const struct ui_key *view_keys, int mode, struct view *v,
+              const struct ui_key *global);
+/* How e's keys read in the help: "k  Enter  F5", "1-5". */
+void keys_label(const struct ui_key *e, char *out, size_t n);
+/* Runs table's entry for key in mode when the member may (else one line says
+ * they may not); false when table has no such key. */
+bool keys_dispatch(struct view *v, const struct ui_key *table, int mode, int key);
+
+/* ---- fkeys.c: the function-key bar ---- */
+
+/* Draws bar at row y: F1..F10 and their labels. */
+void fkeys_draw(const struct ui_bar *bar, int y, int cols);
+/* The key that a click at column x of the bar stands for; 0 for none. */
+int fkeys_click(const struct ui_bar *bar, int x, int cols);
+/* The function key number 1..10 of key, or 0. */
+int fkeys_number(int key);
 
 /* ---- help.c, dialog.c, form.c, editor.c ---- */
 
+/* A line of the help that is no key of a table: a mark in a list ("[!]"),
+ * the arrows of every list, the mouse. */
 struct keyhelp {
-    const char *keys; /* "d  F5" */
+    const char *keys; /* N_() */
     const char *what; /* N_() */
 };
 
 struct ui;
 
-/* The help overlay: the view's keys, then the keys that work everywhere. */
-void help_show(struct ui *u, const char *title, const struct keyhelp *keys);
+/* The help overlay: the keys of the current view in its mode, then the keys
+ * that work everywhere, then the keys of a field. */
+void help_show(struct ui *u);
+/* The help's lines of table's keys in mode as the member of view v sees
+ * them (no legend), as "KEYS\tWHAT" into out (at most max); returns how
+ * many. For the test of the key tables. */
+int help_lines(struct view *v, const struct ui_key *table, int mode, char (*out)[256], int max);
 
 /* A question on the message line; true for j/y/Enter. */
 bool dialog_confirm(struct ui *u, const char *question);
@@ -268,11 +315,18 @@ struct view;
 
 struct view_ops {
     const char *title;           /* N_(), the agenda item */
-    const struct fkey *fkeys;    /* its labels on the bar, 0-terminated */
-    const struct keyhelp *help;  /* its keys for the help overlay, NULL-terminated */
+    /* Its keys: the bar, the help and the dispatch (see struct ui_key). */
+    const struct ui_key *keys;
+    /* Marks of its lists for the help, NULL-terminated; may be NULL. */
+    const struct keyhelp *legend;
+    /* Its current mode (a pane, a tab): which of its keys work; NULL: 0. */
+    int (*mode)(const struct view *v);
+    /* How many modes it has (1 when mode is NULL). */
+    int nmodes;
     /* Draws the view into r. */
     void (*draw)(struct view *v, struct rect r);
-    /* Handles a key; false lets it fall through to the screen manager. */
+    /* Moves within the view (lists, panes) for a key its table does not
+     * have; false lets it fall through to the screen manager. */
     bool (*key)(struct view *v, int key);
     /* The terminal changed size: r is the new content area. */
     void (*resize)(struct view *v, struct rect r);
@@ -360,10 +414,13 @@ struct rounds_pane {
 };
 
 void rounds_pane_draw(struct rounds_pane *p, struct ui *u, struct rect r);
-/* Rounds: n new, e edit, Enter into the doors. Doors: n a door that opened,
- * x one that did not, e/Enter edit, s/c/t the finding becomes a signal, a
- * case or a talent, Esc back. */
+/* Moves in the list of rounds or of doors; true when the key was a list key. */
 bool rounds_pane_key(struct rounds_pane *p, struct ui *u, int key);
+/* The pane's acts (the signals view's key table decides which key when).
+ * Rounds: n new, e edit, Enter/Right into the doors. Doors: n a door that
+ * opened, x one that did not, e/Enter edit, s/c/t the finding becomes a
+ * signal, a case or a talent, Esc/Left back. */
+void rounds_pane_act(struct rounds_pane *p, struct ui *u, int key);
 void rounds_pane_click(struct rounds_pane *p, int y);
 void rounds_pane_reload(struct rounds_pane *p);
 void rounds_pane_fini(struct rounds_pane *p);
@@ -381,9 +438,11 @@ struct balance_pane {
 
 /* Draws the pane into r (loads it first when needed). */
 void balance_pane_draw(struct balance_pane *p, struct ui *u, struct rect r);
-/* List keys, i (enter this week's hours), w (another week shown), d (a
+/* The list keys; true when the key was one. */
+bool balance_pane_key(struct balance_pane *p, int key);
+/* The pane's acts: i (enter this week's hours), I (another week's), d (a
  * leader sets a target). */
-bool balance_pane_key(struct balance_pane *p, struct ui *u, int key);
+void balance_pane_act(struct balance_pane *p, struct ui *u, int key);
 void balance_pane_click(struct balance_pane *p, int y);
 void balance_pane_reload(struct balance_pane *p);
 void balance_pane_fini(struct balance_pane *p);
@@ -413,7 +472,39 @@ struct ui {
     struct rect content;
     bool too_small;
     bool modal; /* a dialog, form, search or help ran inside the last key */
+    struct ui_layer *top; /* the modal layer the keys go to; NULL: none yet */
 };
+
+/* ---- layer.c: the stack of modal layers ---- */
+
+/* A layer of the screen: the meeting itself at the bottom, then a dialog,
+ * a form, the search, the help over it. The loop sends each key to the top
+ * layer only; every layer that shows is drawn, bottom first. */
+struct ui_layer {
+    /* Draws the layer over what is below it (NULL: nothing of its own). */
+    void (*draw)(struct ui_layer *l, struct ui *u);
+    /* Handles a key; sets done to close the layer. */
+    void (*key)(struct ui_layer *l, struct ui *u, int key);
+    /* The terminal changed size (the views already know); may be NULL. */
+    void (*resize)(struct ui_layer *l, struct ui *u);
+    /* Work while no key comes; true when it changed what is shown. May be NULL. */
+    bool (*idle)(struct ui_layer *l, struct ui *u);
+    /* How long to wait for a key before idle, in ms (NULL: 1000). */
+    int (*wait_ms)(struct ui_layer *l, struct ui *u);
+    /* After a key was handled and the screen drawn; may be NULL. */
+    void (*after_key)(struct ui_layer *l, struct ui *u);
+    bool whole;  /* draws the whole screen: nothing below it shows */
+    bool done;   /* set by the layer: the loop ends, the layer is popped */
+    struct ui_layer *below;
+};
+
+/* Pushes l, sends it the keys (and idle time) until it is done, pops it.
+ * The meeting's main loop is this loop with the bottom layer. */
+void ui_layer_run(struct ui *u, struct ui_layer *l);
+/* Draws the layers that show over the screen, bottom first. */
+void layers_draw(struct ui *u);
+/* True when a layer draws the whole screen (nothing of the meeting shows). */
+bool layers_cover(const struct ui *u);
 
 /* The items this member has: six for a leader (review) and a volunteer
  * (their submissions), five for a professional. */
@@ -476,7 +567,12 @@ char *ui_show(const struct ui *u, const char *text);
 char *ui_person(const struct ui *u, const char *name);
 /* The options engine over the current data (rebuilt after writes). */
 struct app_suggester *ui_suggester(struct ui *u);
-/* Handles one key: the view first, then the keys that work everywhere. */
+/* The keys that work everywhere (after the view's), for the bar and the help. */
+extern const struct ui_key ui_global_keys[];
+/* The F-key bar of the current view. */
+void ui_bar(struct ui *u, struct ui_bar *bar);
+/* Handles one key: the view's table, the view's moves, then the keys that
+ * work everywhere. */
 void ui_handle_key(struct ui *u, int key);
 /* With WIJKTAFEL_UI_TIMING=FILE: appends "WHAT KEY MICROSECONDS" since since. */
 void ui_log_timing(struct ui *u, const char *what, int key, double since);

@@ -10,11 +10,10 @@
 enum { UNLOCK_TRIES = 3, UNLOCK_CAP = 1024 };
 
 /* The bar at the bottom: only F10, which stops like Esc. */
-static const struct fkey unlock_fkeys[] = {
-    {1, NULL, 0}, {2, NULL, 0}, {3, NULL, 0}, {4, NULL, 0}, {9, NULL, 0},
-    {10, N_("Stop"), UI_ESC}, {0, NULL, 0}};
+static const struct ui_bar unlock_bar = {.label = {[9] = N_("Stop")}, .key = {[9] = UI_ESC}};
 
 struct unlock {
+    struct ui_layer l;
     struct ui *u;
     char *prompt;
     const char *note;    /* under the field: why the last try failed, or "busy" */
@@ -22,15 +21,16 @@ struct unlock {
     char note_buf[128];
     char buf[UNLOCK_CAP]; /* the passphrase being typed; never drawn */
     size_t len;
+    bool pasting; /* inside a bracketed paste: a line break is no Enter */
+    bool given;   /* Enter: the passphrase is in buf */
 };
 
 /* The screen behind the question: the status line and the key bar of the
  * meeting screen, a centred box; nothing of the typed passphrase, not even
  * its length. Fits 80 x 24 (and is cut, never wrapped, below that). */
-static void draw(const struct unlock *k)
+static void draw(struct ui_layer *l, struct ui *u)
 {
-    const struct ui *u = k->u;
-    curs_set(0);
+    const struct unlock *k = (const struct unlock *)l;
     erase();
     char *team = xasprintf(" %s ", *u->a->team ? u->a->team : "wijktafel");
     draw_text(0, 0, COLS, team, TH_STATUS, true);
@@ -49,8 +49,7 @@ static void draw(const struct unlock *k)
         free(n);
     }
     draw_text(r.y + 7, x, cw, _("Enter: openen   Esc: stoppen"), TH_DIM, false);
-    fkeys_draw(unlock_fkeys, LINES - 1, COLS);
-    refresh();
+    fkeys_draw(&unlock_bar, LINES - 1, COLS);
 }
 
 static void wipe(struct unlock *k)
@@ -73,40 +72,45 @@ static void add_char(struct unlock *k, int c)
     explicit_bzero(mb, sizeof mb);
 }
 
+/* A key of the passphrase: Enter gives it, Esc, Ctrl-C or F10 stop. */
+static void unlock_key(struct ui_layer *l, struct ui *u, int key)
+{
+    (void)u;
+    struct unlock *k = (struct unlock *)l;
+    if (fkeys_number(key)) /* F10: Esc; other F-keys: nothing */
+        key = unlock_bar.key[fkeys_number(key) - 1];
+    if (key == UI_ESC || key == UI_CTRL('c')) {
+        l->done = true;
+    } else if (key == UI_KEY(UI_PASTE_BEGIN) || key == UI_KEY(UI_PASTE_END)) {
+        k->pasting = key == UI_KEY(UI_PASTE_BEGIN);
+    } else if (ui_key_enter(key)) {
+        if (!k->pasting)
+            k->given = l->done = true; /* a line break inside a paste is no Enter */
+    } else if (key == UI_KEY(KEY_BACKSPACE) || key == 127 || key == '\b') {
+        while (k->len > 0 && (k->buf[k->len - 1] & 0xc0) == 0x80)
+            k->buf[--k->len] = '\0';
+        if (k->len > 0)
+            k->buf[--k->len] = '\0';
+    } else if (key == UI_CTRL('u')) {
+        wipe(k);
+    } else if (!UI_IS_KEY(key) && key >= ' ' && key != 127 && key <= 0x10ffff) {
+        add_char(k, key);
+    }
+}
+
 /* Reads one passphrase into k->buf: true on Enter, false on Esc, Ctrl-C or F10. */
 static bool read_secret(struct unlock *k)
 {
     wipe(k);
-    bool pasting = false;
-    for (;;) {
-        draw(k);
-        int key;
-        if (!term_read_key(1000, &key))
-            continue; /* a resize or nothing: draw again */
-        key = fkeys_translate(unlock_fkeys, key); /* F10: Esc; other F-keys: 0 */
-        if (key == UI_ESC || key == UI_CTRL('c'))
-            return false;
-        if (key == UI_KEY(UI_PASTE_BEGIN) || key == UI_KEY(UI_PASTE_END)) {
-            pasting = key == UI_KEY(UI_PASTE_BEGIN);
-        } else if (ui_key_enter(key)) {
-            if (!pasting)
-                return true; /* a line break inside a paste is no Enter */
-        } else if (key == UI_KEY(KEY_BACKSPACE) || key == 127 || key == '\b') {
-            while (k->len > 0 && (k->buf[k->len - 1] & 0xc0) == 0x80)
-                k->buf[--k->len] = '\0';
-            if (k->len > 0)
-                k->buf[--k->len] = '\0';
-        } else if (key == UI_CTRL('u')) {
-            wipe(k);
-        } else if (!UI_IS_KEY(key) && key >= ' ' && key != 127 && key <= 0x10ffff) {
-            add_char(k, key);
-        }
-    }
+    k->pasting = k->given = false;
+    ui_layer_run(k->u, &k->l);
+    return k->given;
 }
 
 int ui_unlock(struct ui *u, struct wt_error *err)
 {
     struct unlock *k = xcalloc(1, sizeof *k);
+    k->l = (struct ui_layer){.draw = draw, .key = unlock_key, .whole = true};
     k->u = u;
     k->prompt = xasprintf(_("Wachtwoordzin voor lid %s:"), app_locked(u->a));
     /* Ctrl-C arrives as a key here and stops like Esc: with exit 77, the
@@ -121,7 +125,8 @@ int ui_unlock(struct ui *u, struct wt_error *err)
         }
         k->note = _("Bezig met openen...");
         k->note_error = false;
-        draw(k);
+        draw(&k->l, u); /* shown while the passphrase is checked */
+        refresh();
         double t0 = ui_now();
         wt_error_clear(err);
         rc = app_unlock(u->a, k->buf, err);

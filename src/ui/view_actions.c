@@ -18,19 +18,7 @@ struct actions {
     struct rect list_r;
 };
 
-static const struct fkey fkeys[] = {
-    {5, N_("Klaar"), 'd'}, {6, N_("Verzet"), 'm'}, {7, N_("Vervalt"), 'x'},
-    {8, N_("Alles"), 'h'}, {0, NULL, 0}};
-
-static const struct keyhelp help[] = {
-    {N_("d  F5"), N_("actiepunt is klaar")},
-    {N_("m  F6"), N_("verzetten naar een nieuwe datum")},
-    {N_("x  F7"), N_("actiepunt vervalt")},
-    {"o", N_("weer open zetten")},
-    {N_("h  F8"), N_("ook afgehandelde actiepunten tonen, of niet")},
-    {N_("n  a  F2"), N_("nieuw actiepunt")},
-    {N_("e  F4"), N_("actiepunt bewerken")},
-    {"Enter", N_("naar de casus van het actiepunt")},
+static const struct keyhelp legend[] = {
     {"[!]", N_("de datum is voorbij")},
     {NULL, NULL}};
 
@@ -233,45 +221,94 @@ static void move_due(struct actions *s)
     free(keep);
 }
 
+static const struct wt_record *current(const struct actions *s)
+{
+    return s->nidx ? &s->rows.r[s->idx[s->l.sel]] : NULL;
+}
+
+static void key_done(struct view *v, int key)
+{
+    (void)key;
+    set_status((struct actions *)v, "done");
+}
+
+static void key_open(struct view *v, int key)
+{
+    (void)key;
+    set_status((struct actions *)v, "open");
+}
+
+static void key_drop(struct view *v, int key)
+{
+    (void)key;
+    struct actions *s = (struct actions *)v;
+    const struct wt_record *a = current(s);
+    if (a && ui_may_write(v->u)) {
+        char *q = xasprintf(_("Actiepunt %s laten vervallen?"), a->v[0]);
+        if (dialog_confirm(v->u, q))
+            set_status(s, "dropped");
+        free(q);
+    }
+}
+
+static void key_move(struct view *v, int key)
+{
+    (void)key;
+    move_due((struct actions *)v);
+}
+
+static void key_all(struct view *v, int key)
+{
+    (void)key;
+    struct actions *s = (struct actions *)v;
+    s->all = !s->all;
+    load(s);
+}
+
+static void key_new(struct view *v, int key)
+{
+    (void)key;
+    if (ui_may_write(v->u))
+        ui_new_action(v->u, NULL, NULL, NULL);
+}
+
+static void key_edit(struct view *v, int key)
+{
+    (void)key;
+    const struct wt_record *a = current((struct actions *)v);
+    if (a)
+        ui_edit_record(v->u, a);
+}
+
+static void key_case(struct view *v, int key)
+{
+    (void)key;
+    const struct wt_record *a = current((struct actions *)v);
+    if (a && a->v[ACTION_CASE]) {
+        char id[WT_MAX_ID + 1];
+        snprintf(id, sizeof id, "%s", a->v[ACTION_CASE]);
+        ui_goto(v->u, MEETING_CASES, WT_CASES, id);
+    }
+}
+
+static const struct ui_key keys[] = {
+    {.key = 'd', .fn = 5, .label = N_("Klaar"), .help = N_("actiepunt is klaar"), .run = key_done},
+    {.key = 'm', .fn = 6, .label = N_("Verzet"), .help = N_("verzetten naar een nieuwe datum"),
+     .run = key_move},
+    {.key = 'x', .fn = 7, .label = N_("Vervalt"), .help = N_("actiepunt vervalt"),
+     .run = key_drop},
+    {.key = 'o', .help = N_("weer open zetten"), .run = key_open},
+    {.key = 'h', .fn = 8, .label = N_("Alles"),
+     .help = N_("ook afgehandelde actiepunten tonen, of niet"), .run = key_all},
+    {.key = 'n', .fn = 2, .label = N_("Nieuw"), .help = N_("nieuw actiepunt"), .run = key_new},
+    {.key = 'e', .fn = 4, .label = N_("Bewerk"), .help = N_("actiepunt bewerken"),
+     .run = key_edit},
+    {.key = '\r', .help = N_("naar de casus van het actiepunt"), .run = key_case},
+    {0}};
+
 static bool actions_key(struct view *v, int key)
 {
-    struct actions *s = (struct actions *)v;
-    if (list_key(&s->l, key))
-        return true;
-    const struct wt_record *a = s->nidx ? &s->rows.r[s->idx[s->l.sel]] : NULL;
-    switch (key) {
-    case 'd': set_status(s, "done"); return true;
-    case 'o': set_status(s, "open"); return true;
-    case 'x':
-        if (a && ui_may_write(v->u)) {
-            char *q = xasprintf(_("Actiepunt %s laten vervallen?"), a->v[0]);
-            if (dialog_confirm(v->u, q))
-                set_status(s, "dropped");
-            free(q);
-        }
-        return true;
-    case 'm': move_due(s); return true;
-    case 'h':
-        s->all = !s->all;
-        load(s);
-        return true;
-    case 'n':
-        if (ui_may_write(v->u))
-            ui_new_action(v->u, NULL, NULL, NULL);
-        return true;
-    case 'e':
-        if (a)
-            ui_edit_record(v->u, a);
-        return true;
-    default:
-        if (ui_key_enter(key) && a && a->v[ACTION_CASE]) {
-            char id[WT_MAX_ID + 1];
-            snprintf(id, sizeof id, "%s", a->v[ACTION_CASE]);
-            ui_goto(v->u, MEETING_CASES, WT_CASES, id);
-            return true;
-        }
-        return false;
-    }
+    return list_key(&((struct actions *)v)->l, key);
 }
 
 static void actions_click(struct view *v, int y, int x)
@@ -334,8 +371,8 @@ static void actions_free(struct view *v)
 
 static const struct view_ops ops = {
     .title = N_("Actiepunten"),
-    .fkeys = fkeys,
-    .help = help,
+    .keys = keys,
+    .legend = legend,
     .draw = actions_draw,
     .key = actions_key,
     .resize = actions_resize,

@@ -9,22 +9,7 @@
 #include "wijktafel/tags.h"
 #include "wijktafel/text.h"
 
-static const struct fkey fkeys[] = {
-    {2, N_("Actie"), 'n'}, {5, N_("Kies"), 'k'}, {6, N_("Filter"), 'f'},
-    {7, N_("Sorteer"), 's'}, {8, N_("Opties"), 'o'}, {0, NULL, 0}};
-
-static const struct keyhelp help[] = {
-    {N_("Links  Rechts"), N_("naar de lijst, het detail of de opties")},
-    {N_("o  F8"), N_("naar de welzijnsopties en terug")},
-    {N_("k  F5  Enter"), N_("de gekozen optie vastleggen bij de casus, en een actiepunt maken")},
-    {N_("f  F6"), N_("filter op status, eigenaar, wijk en behoefte")},
-    {N_("s  F7"), N_("andere volgorde: nieuw eerst, id, wijk, eigenaar, langst open")},
-    {N_("n  F2"), N_("nieuw actiepunt bij deze casus")},
-    {N_("e  F4"), N_("casus bewerken (status, eigenaar, vraag, ...)")},
-    {"w", N_("welzijnsmeting bij de start of bij afsluiting: zes scores 1-5 (lichaam, mentaal, "
-             "zingeving, kwaliteit van leven, meedoen, dagelijks functioneren); staat bij de "
-             "casus onder Welzijn, niet op de beamer")},
-    {"Esc", N_("terug naar de lijst")},
+static const struct keyhelp legend[] = {
     {"A", N_("afgeschermde casus: alleen eigenaar en leiders zien hem")},
     {"[gekozen]", N_("deze optie is al gekozen")},
     {NULL, NULL}};
@@ -116,10 +101,10 @@ static void cases_draw(struct view *v, struct rect r)
         view_cases_draw_detail(s, in, false);
 }
 
+/* Up and Down in the detail or the options, and the list keys. */
 static bool cases_key(struct view *v, int key)
 {
     struct cases *s = (struct cases *)v;
-    struct ui *u = v->u;
     if (s->focus == FOCUS_OPTIONS && (key == UI_KEY(KEY_UP) || key == UI_KEY(KEY_DOWN))) {
         if (key == UI_KEY(KEY_UP) && s->opt_sel > 0)
             s->opt_sel--;
@@ -138,56 +123,122 @@ static bool cases_key(struct view *v, int key)
             s->opt_sel = 0;
         return true;
     }
-    switch (key) {
-    case UI_KEY(KEY_RIGHT):
+    return false;
+}
+
+static void key_focus(struct view *v, int key)
+{
+    struct cases *s = (struct cases *)v;
+    if (key == UI_KEY(KEY_RIGHT))
         s->focus = s->focus == FOCUS_OPTIONS ? FOCUS_OPTIONS : s->focus + 1;
-        return true;
-    case UI_KEY(KEY_LEFT):
+    else
         s->focus = s->focus == FOCUS_LIST ? FOCUS_LIST : s->focus - 1;
-        return true;
-    case 'o':
-        s->focus = s->focus == FOCUS_OPTIONS ? FOCUS_LIST : FOCUS_OPTIONS;
-        return true;
-    case UI_ESC:
-        s->focus = FOCUS_LIST;
-        return true;
-    case 'k':
-        view_cases_choose(s);
-        return true;
-    case 'f':
-        view_cases_edit_filter(s);
-        return true;
-    case 's':
-        s->sort = (s->sort + 1) % SORT_COUNT;
-        view_cases_refilter(s, view_cases_selected_id(s));
-        ui_message(u, false, _("Volgorde: %s"), view_cases_sort_name(s->sort));
-        return true;
-    case 'n':
-        if (view_cases_selected_id(s) && ui_may_write(u)) {
-            char id[WT_MAX_ID + 1];
-            snprintf(id, sizeof id, "%s", view_cases_selected_id(s));
-            ui_new_action(u, id, NULL, s->have_detail ? record_get(&s->detail, CASE_OWNER)
-                                                      : NULL);
-        }
-        return true;
-    case 'e':
-        if (view_cases_detail(s))
-            ui_edit_record(u, &s->detail);
-        return true;
-    case 'w':
-        cases_measure(s, u);
-        return true;
-    default:
-        if (ui_key_enter(key)) {
-            if (s->focus == FOCUS_OPTIONS)
-                view_cases_choose(s);
-            else
-                s->focus = FOCUS_OPTIONS;
-            return true;
-        }
-        return false;
+}
+
+static void key_options(struct view *v, int key)
+{
+    (void)key;
+    struct cases *s = (struct cases *)v;
+    s->focus = s->focus == FOCUS_OPTIONS ? FOCUS_LIST : FOCUS_OPTIONS;
+}
+
+static void key_back(struct view *v, int key)
+{
+    (void)key;
+    ((struct cases *)v)->focus = FOCUS_LIST;
+}
+
+static void key_choose(struct view *v, int key)
+{
+    (void)key;
+    view_cases_choose((struct cases *)v);
+}
+
+static void key_to_options(struct view *v, int key)
+{
+    (void)key;
+    ((struct cases *)v)->focus = FOCUS_OPTIONS;
+}
+
+static void key_filter(struct view *v, int key)
+{
+    (void)key;
+    view_cases_edit_filter((struct cases *)v);
+}
+
+static void key_sort(struct view *v, int key)
+{
+    (void)key;
+    struct cases *s = (struct cases *)v;
+    s->sort = (s->sort + 1) % SORT_COUNT;
+    view_cases_refilter(s, view_cases_selected_id(s));
+    ui_message(v->u, false, _("Volgorde: %s"), view_cases_sort_name(s->sort));
+}
+
+static void key_action(struct view *v, int key)
+{
+    (void)key;
+    struct cases *s = (struct cases *)v;
+    if (view_cases_selected_id(s) && ui_may_write(v->u)) {
+        char id[WT_MAX_ID + 1];
+        snprintf(id, sizeof id, "%s", view_cases_selected_id(s));
+        ui_new_action(v->u, id, NULL,
+                      s->have_detail ? record_get(&s->detail, CASE_OWNER) : NULL);
     }
 }
+
+static void key_edit(struct view *v, int key)
+{
+    (void)key;
+    struct cases *s = (struct cases *)v;
+    if (view_cases_detail(s))
+        ui_edit_record(v->u, &s->detail);
+}
+
+static void key_measure(struct view *v, int key)
+{
+    (void)key;
+    cases_measure((struct cases *)v, v->u);
+}
+
+static int cases_mode(const struct view *v)
+{
+    return ((const struct cases *)v)->focus;
+}
+
+#define IN_OPTIONS (1u << FOCUS_OPTIONS)
+#define NOT_IN_OPTIONS ((1u << FOCUS_LIST) | (1u << FOCUS_DETAIL))
+
+static const struct ui_key keys[] = {
+    {.key = UI_KEY(KEY_LEFT), .alt = UI_KEY(KEY_RIGHT),
+     .help = N_("naar de lijst, het detail of de opties"), .run = key_focus},
+    {.key = 'o', .fn = 8, .label = N_("Opties"), .help = N_("naar de welzijnsopties en terug"),
+     .run = key_options},
+    {.key = 'k', .alt = '\r', .fn = 5, .label = N_("Kies"), .modes = IN_OPTIONS,
+     .help = N_("de gekozen optie vastleggen bij de casus, en een actiepunt maken"),
+     .run = key_choose},
+    {.key = 'k', .fn = 5, .label = N_("Kies"), .modes = NOT_IN_OPTIONS,
+     .help = N_("de bovenste (gemarkeerde) optie vastleggen bij de casus, en een actiepunt "
+                "maken"),
+     .run = key_choose},
+    {.key = '\r', .modes = NOT_IN_OPTIONS, .help = N_("naar de welzijnsopties"),
+     .run = key_to_options},
+    {.key = 'f', .fn = 6, .label = N_("Filter"),
+     .help = N_("filter op status, eigenaar, wijk en behoefte"), .run = key_filter},
+    {.key = 's', .fn = 7, .label = N_("Sorteer"),
+     .help = N_("andere volgorde: nieuw eerst, id, wijk, eigenaar, langst open"),
+     .run = key_sort},
+    {.key = 'n', .fn = 2, .label = N_("Actie"), .help = N_("nieuw actiepunt bij deze casus"),
+     .run = key_action},
+    {.key = 'e', .fn = 4, .label = N_("Bewerk"),
+     .help = N_("casus bewerken (status, eigenaar, vraag, ...)"), .run = key_edit},
+    {.key = 'm',
+     .help = N_("welzijnsmeting bij de start of bij afsluiting: zes scores 1-5 (lichaam, "
+                "mentaal, zingeving, kwaliteit van leven, meedoen, dagelijks functioneren); "
+                "staat bij de casus onder Welzijn, niet op de beamer"),
+     .run = key_measure},
+    {.key = UI_ESC, .help = N_("terug naar de lijst"), .run = key_back},
+    {0}};
 
 static void cases_click(struct view *v, int y, int x)
 {
@@ -363,8 +414,10 @@ static void cases_free(struct view *v)
 
 static const struct view_ops ops = {
     .title = N_("Casussen"),
-    .fkeys = fkeys,
-    .help = help,
+    .keys = keys,
+    .legend = legend,
+    .mode = cases_mode,
+    .nmodes = 3,
     .draw = cases_draw,
     .key = cases_key,
     .resize = cases_resize,

@@ -17,18 +17,6 @@ struct decisions {
     struct rect list_r, minutes_r;
 };
 
-static const struct fkey fkeys[] = {
-    {5, N_("Editor"), 'E'}, {6, N_("Wis"), 'x'}, {0, NULL, 0}};
-
-static const struct keyhelp help[] = {
-    {N_("n  F2"), N_("nieuw besluit (een regel)")},
-    {N_("e  F4"), N_("het gekozen besluit bewerken")},
-    {N_("E  F5"), N_("alle besluiten in de editor ($EDITOR)")},
-    {N_("x  F6"), N_("het gekozen besluit wissen")},
-    {"a", N_("nieuw actiepunt")},
-    {N_("Links  Rechts"), N_("naar de besluiten of de notulen; pijltjes bladeren")},
-    {NULL, NULL}};
-
 static void free_lines(struct decisions *s)
 {
     for (size_t i = 0; i < s->n; i++)
@@ -243,6 +231,7 @@ static void wipe(struct decisions *s)
         ui_message(s->v.u, false, _("Besluit gewist"));
 }
 
+/* Up and Down in the minutes, the list keys in the decisions. */
 static bool decisions_key(struct view *v, int key)
 {
     struct decisions *s = (struct decisions *)v;
@@ -250,18 +239,50 @@ static bool decisions_key(struct view *v, int key)
         s->minutes_top += key == UI_KEY(KEY_DOWN) ? 1 : (s->minutes_top > 0 ? -1 : 0);
         return true;
     }
-    if (!s->focus_minutes && list_key(&s->l, key))
-        return true;
-    switch (key) {
-    case UI_KEY(KEY_LEFT): s->focus_minutes = false; return true;
-    case UI_KEY(KEY_RIGHT): s->focus_minutes = true; return true;
-    case 'n': add_or_edit(s, false); return true;
-    case 'e': add_or_edit(s, true); return true;
-    case 'E': in_editor(s); return true;
-    case 'x': wipe(s); return true;
-    default: return false;
-    }
+    return !s->focus_minutes && list_key(&s->l, key);
 }
+
+static void key_focus(struct view *v, int key)
+{
+    ((struct decisions *)v)->focus_minutes = key == UI_KEY(KEY_RIGHT);
+}
+
+static void key_new(struct view *v, int key)
+{
+    (void)key;
+    add_or_edit((struct decisions *)v, false);
+}
+
+static void key_edit(struct view *v, int key)
+{
+    (void)key;
+    add_or_edit((struct decisions *)v, true);
+}
+
+static void key_editor(struct view *v, int key)
+{
+    (void)key;
+    in_editor((struct decisions *)v);
+}
+
+static void key_wipe(struct view *v, int key)
+{
+    (void)key;
+    wipe((struct decisions *)v);
+}
+
+static const struct ui_key keys[] = {
+    {.key = 'n', .fn = 2, .label = N_("Nieuw"), .help = N_("nieuw besluit (een regel)"),
+     .run = key_new},
+    {.key = 'e', .fn = 4, .label = N_("Bewerk"), .help = N_("het gekozen besluit bewerken"),
+     .run = key_edit},
+    {.key = 'E', .fn = 5, .label = N_("Editor"),
+     .help = N_("alle besluiten in de editor ($EDITOR)"), .run = key_editor},
+    {.key = 'x', .fn = 6, .label = N_("Wis"), .help = N_("het gekozen besluit wissen"),
+     .run = key_wipe},
+    {.key = UI_KEY(KEY_LEFT), .alt = UI_KEY(KEY_RIGHT),
+     .help = N_("naar de besluiten of de notulen; pijltjes bladeren"), .run = key_focus},
+    {0}};
 
 static void decisions_click(struct view *v, int y, int x)
 {
@@ -315,8 +336,7 @@ static void decisions_free(struct view *v)
 
 static const struct view_ops ops = {
     .title = N_("Rondvraag & besluiten"),
-    .fkeys = fkeys,
-    .help = help,
+    .keys = keys,
     .draw = decisions_draw,
     .key = decisions_key,
     .resize = decisions_resize,

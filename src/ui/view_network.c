@@ -28,21 +28,7 @@ static const char *const tab_names[TAB_COUNT] = {N_("Nieuw of gewijzigd"), N_("N
                                                  N_("Vol of gepauzeerd"), N_("Hele kaart"),
                                                  N_("Talenten"), N_("Uren")};
 
-static const struct fkey fkeys[] = {
-    {5, N_("Klopt"), 'c'}, {6, N_("Lijst"), 'v'}, {7, N_("Uren"), 'u'}, {0, NULL, 0}};
-
-static const struct keyhelp help[] = {
-    {N_("v  F6  Links  Rechts"), N_("andere lijst: nieuw of gewijzigd sinds het vorige overleg, "
-                                    "niet gecheckt (meer dan 6 maanden), vol of gepauzeerd, "
-                                    "hele kaart, talenten, uren")},
-    {N_("u  F7"), N_("uren: tijd voor samenlevingsopbouw per lid, de laatste 4 weken")},
-    {"i", N_("bij Uren: uw uren van deze week invullen (een leider: van het gekozen lid)")},
-    {"w", N_("bij Uren: de uren van een eerdere week invullen (een van de 4 weken)")},
-    {"d", N_("bij Uren: het doel van het gekozen lid zetten (leider)")},
-    {N_("c  F5"), N_("kaartitem klopt nog: vandaag gecheckt")},
-    {N_("n  F2"), N_("nieuw kaartitem (bij Talenten: nieuw talent)")},
-    {"t", N_("nieuw talent")},
-    {N_("e  F4"), N_("bewerken")},
+static const struct keyhelp legend[] = {
     {N_("nieuw  gewijzigd"), N_("sinds het vorige overleg")},
     {"[!] oud", N_("langer dan 6 maanden niet gecheckt")},
     {NULL, NULL}};
@@ -333,34 +319,99 @@ static void set_tab(struct network *s, int tab)
         record_fini(&keep);
 }
 
+enum { MODE_LISTS, MODE_BALANCE, MODE_COUNT };
+
+static int network_mode(const struct view *v)
+{
+    return ((const struct network *)v)->tab == TAB_BALANCE ? MODE_BALANCE : MODE_LISTS;
+}
+
+/* The list keys of the list or of the hours. */
 static bool network_key(struct view *v, int key)
 {
     struct network *s = (struct network *)v;
-    if (key == 'u') {
-        set_tab(s, TAB_BALANCE);
-        return true;
-    }
-    if (s->tab == TAB_BALANCE && balance_pane_key(&s->bp, v->u, key))
-        return true;
-    if (s->tab != TAB_BALANCE && list_key(&s->l, key))
-        return true;
-    const struct wt_record *e = selected(s);
-    switch (key) {
-    case 'v':
-    case UI_KEY(KEY_RIGHT): set_tab(s, s->tab + 1); return true;
-    case UI_KEY(KEY_LEFT): set_tab(s, s->tab - 1); return true;
-    case 'c': checked_today(s); return true;
-    case 'n':
-        ui_new_record(v->u, s->tab == TAB_TALENTS ? WT_TALENTS : WT_RESOURCES);
-        return true;
-    case 't': ui_new_record(v->u, WT_TALENTS); return true;
-    case 'e':
-        if (e)
-            ui_edit_record(v->u, e);
-        return true;
-    default: return false;
-    }
+    if (s->tab == TAB_BALANCE)
+        return balance_pane_key(&s->bp, key);
+    return list_key(&s->l, key);
 }
+
+static void key_hours(struct view *v, int key)
+{
+    (void)key;
+    set_tab((struct network *)v, TAB_BALANCE);
+}
+
+static void key_in_hours(struct view *v, int key)
+{
+    balance_pane_act(&((struct network *)v)->bp, v->u, key);
+}
+
+static void key_tab(struct view *v, int key)
+{
+    struct network *s = (struct network *)v;
+    set_tab(s, s->tab + (key == UI_KEY(KEY_LEFT) ? -1 : 1));
+}
+
+static void key_checked(struct view *v, int key)
+{
+    (void)key;
+    checked_today((struct network *)v);
+}
+
+static void key_new(struct view *v, int key)
+{
+    (void)key;
+    struct network *s = (struct network *)v;
+    ui_new_record(v->u, s->tab == TAB_TALENTS ? WT_TALENTS : WT_RESOURCES);
+}
+
+static void key_talent(struct view *v, int key)
+{
+    (void)key;
+    ui_new_record(v->u, WT_TALENTS);
+}
+
+static void key_edit(struct view *v, int key)
+{
+    (void)key;
+    const struct wt_record *e = selected((struct network *)v);
+    if (e)
+        ui_edit_record(v->u, e);
+}
+
+static bool may_decide(struct view *v)
+{
+    return app_decides(v->u->a);
+}
+
+#define M_LISTS (1u << MODE_LISTS)
+#define M_BALANCE (1u << MODE_BALANCE)
+
+static const struct ui_key keys[] = {
+    {.key = 'v', .alt = UI_KEY(KEY_RIGHT), .fn = 6, .label = N_("Lijst"),
+     .help = N_("andere lijst: nieuw of gewijzigd sinds het vorige overleg, niet gecheckt "
+                "(meer dan 6 maanden), vol of gepauzeerd, hele kaart, talenten, uren"),
+     .run = key_tab},
+    {.key = UI_KEY(KEY_LEFT), .help = N_("vorige lijst"), .run = key_tab},
+    {.key = 'u', .fn = 7, .label = N_("Uren"),
+     .help = N_("uren: tijd voor samenlevingsopbouw per lid, de laatste 4 weken"),
+     .run = key_hours},
+    {.key = 'i', .modes = M_BALANCE,
+     .help = N_("uw uren van deze week invullen (een leider: van het gekozen lid)"),
+     .run = key_in_hours},
+    {.key = 'I', .modes = M_BALANCE,
+     .help = N_("de uren van een eerdere week invullen (een van de 4 weken)"),
+     .run = key_in_hours},
+    {.key = 'd', .modes = M_BALANCE, .when = may_decide,
+     .help = N_("het doel van het gekozen lid zetten"), .run = key_in_hours},
+    {.key = 'c', .fn = 5, .label = N_("Klopt"), .modes = M_LISTS,
+     .help = N_("kaartitem klopt nog: vandaag gecheckt"), .run = key_checked},
+    {.key = 'n', .fn = 2, .label = N_("Nieuw"),
+     .help = N_("nieuw kaartitem (bij Talenten: nieuw talent)"), .run = key_new},
+    {.key = 't', .help = N_("nieuw talent"), .run = key_talent},
+    {.key = 'e', .fn = 4, .label = N_("Bewerk"), .modes = M_LISTS, .help = N_("bewerken"),
+     .run = key_edit},
+    {0}};
 
 static void network_click(struct view *v, int y, int x)
 {
@@ -447,8 +498,10 @@ static void network_free(struct view *v)
 
 static const struct view_ops ops = {
     .title = N_("Netwerk"),
-    .fkeys = fkeys,
-    .help = help,
+    .keys = keys,
+    .legend = legend,
+    .mode = network_mode,
+    .nmodes = MODE_COUNT,
     .draw = network_draw,
     .key = network_key,
     .resize = network_resize,

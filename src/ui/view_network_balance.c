@@ -213,23 +213,19 @@ static void set_target(struct balance_pane *p, struct ui *u)
     free(in);
 }
 
-bool balance_pane_key(struct balance_pane *p, struct ui *u, int key)
+bool balance_pane_key(struct balance_pane *p, int key)
 {
-    if (list_key(&p->l, key))
-        return true;
-    if (key == 'i') {
+    return list_key(&p->l, key);
+}
+
+void balance_pane_act(struct balance_pane *p, struct ui *u, int key)
+{
+    if (key == 'i')
         enter_hours(p, u, u->a->today);
-        return true;
-    }
-    if (key == 'w') {
+    else if (key == 'I')
         enter_other_week(p, u);
-        return true;
-    }
-    if (key == 'd') {
+    else if (key == 'd')
         set_target(p, u);
-        return true;
-    }
-    return false;
 }
 
 void balance_pane_click(struct balance_pane *p, int y)

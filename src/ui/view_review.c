@@ -22,22 +22,7 @@ struct review {
     struct wt_record dup;         /* the highlighted duplicate, kind WT_KIND_COUNT: none */
 };
 
-static const struct fkey leader_fkeys[] = {
-    {2, NULL, 0}, {4, N_("Aanpas"), 'e'}, {5, N_("Accept"), 'a'}, {6, N_("Samenv"), 'm'},
-    {7, N_("Afwijs"), 'r'}, {8, N_("Beoord."), 'h'}, {0, NULL, 0}};
-
-static const struct fkey own_fkeys[] = {{2, NULL, 0}, {4, NULL, 0}, {0, NULL, 0}};
-
-static const struct keyhelp leader_help[] = {
-    {N_("a  F5"), N_("accepteren: de inzending wordt een gewoon record")},
-    {N_("e  F4"), N_("aanpassen en accepteren (het formulier; Enter accepteert)")},
-    {N_("m  F6"), N_("samenvoegen met de gemarkeerde dubbele (lege velden worden aangevuld)")},
-    {N_("Links  Rechts"), N_("vorige of volgende mogelijke dubbele markeren")},
-    {N_("r  F7"), N_("afwijzen met een reden die de vrijwilliger ziet")},
-    {N_("h  F8"), N_("ook beoordeelde inzendingen tonen (status en reden), of niet")},
-    {NULL, NULL}};
-
-static const struct keyhelp own_help[] = {
+static const struct keyhelp own_legend[] = {
     {N_("Pijltjes"), N_("uw inzendingen: wacht, geaccepteerd of afgewezen, met de reden")},
     {NULL, NULL}};
 
@@ -319,43 +304,66 @@ static void merge(struct review *s, const struct store_submission *sub)
 
 static bool review_key(struct view *v, int key)
 {
-    struct review *s = (struct review *)v;
-    if (list_key(&s->l, key))
-        return true;
-    const struct store_submission *sub = selected(s);
-    if (!s->leader)
-        return false;
-    bool pending = sub && strcmp(sub->status, "pending") == 0;
-    switch (key) {
-    case 'h':
-        s->all = !s->all;
-        load(s);
-        return true;
-    case UI_KEY(KEY_RIGHT):
-    case UI_KEY(KEY_LEFT):
-        if (s->ndups > 0)
-            s->dup_sel = (s->dup_sel + (key == UI_KEY(KEY_RIGHT) ? 1 : s->ndups - 1)) % s->ndups;
-        return true;
-    case 'a': case 'e': case 'm': case 'r':
-        if (!sub || !ui_may_write(v->u))
-            return true;
-        if (!pending) {
-            ui_message(v->u, true, _("Inzending %s is al beoordeeld"), sub->id);
-            return true;
-        }
-        if (key == 'a')
-            accept(s, sub);
-        else if (key == 'e')
-            ui_review_edit(v->u, sub->id, &sub->rec);
-        else if (key == 'm')
-            merge(s, sub);
-        else
-            reject(s, sub);
-        return true;
-    default:
-        return false;
-    }
+    return list_key(&((struct review *)v)->l, key);
 }
+
+static void key_all(struct view *v, int key)
+{
+    (void)key;
+    struct review *s = (struct review *)v;
+    s->all = !s->all;
+    load(s);
+}
+
+static void key_dup(struct view *v, int key)
+{
+    struct review *s = (struct review *)v;
+    if (s->ndups > 0)
+        s->dup_sel = (s->dup_sel + (key == UI_KEY(KEY_RIGHT) ? 1 : s->ndups - 1)) % s->ndups;
+}
+
+/* a, e, m, r: on a submission that still waits. */
+static void key_decide(struct view *v, int key)
+{
+    struct review *s = (struct review *)v;
+    const struct store_submission *sub = selected(s);
+    if (!sub || !ui_may_write(v->u))
+        return;
+    if (strcmp(sub->status, "pending") != 0) {
+        ui_message(v->u, true, _("Inzending %s is al beoordeeld"), sub->id);
+        return;
+    }
+    if (key == 'a')
+        accept(s, sub);
+    else if (key == 'e')
+        ui_review_edit(v->u, sub->id, &sub->rec);
+    else if (key == 'm')
+        merge(s, sub);
+    else
+        reject(s, sub);
+}
+
+static bool may_decide(struct view *v)
+{
+    return app_decides(v->u->a);
+}
+
+static const struct ui_key keys[] = {
+    {.key = 'a', .fn = 5, .label = N_("Accept"), .when = may_decide,
+     .help = N_("accepteren: de inzending wordt een gewoon record"), .run = key_decide},
+    {.key = 'e', .fn = 4, .label = N_("Aanpas"), .when = may_decide,
+     .help = N_("aanpassen en accepteren (het formulier; Enter accepteert)"), .run = key_decide},
+    {.key = 'm', .fn = 6, .label = N_("Samenv"), .when = may_decide,
+     .help = N_("samenvoegen met de gemarkeerde dubbele (lege velden worden aangevuld)"),
+     .run = key_decide},
+    {.key = UI_KEY(KEY_LEFT), .alt = UI_KEY(KEY_RIGHT), .when = may_decide,
+     .help = N_("vorige of volgende mogelijke dubbele markeren"), .run = key_dup},
+    {.key = 'r', .fn = 7, .label = N_("Afwijs"), .when = may_decide,
+     .help = N_("afwijzen met een reden die de vrijwilliger ziet"), .run = key_decide},
+    {.key = 'h', .fn = 8, .label = N_("Beoord."), .when = may_decide,
+     .help = N_("ook beoordeelde inzendingen tonen (status en reden), of niet"),
+     .run = key_all},
+    {0}};
 
 static void review_click(struct view *v, int y, int x)
 {
@@ -386,8 +394,7 @@ static void review_free(struct view *v)
 
 static const struct view_ops leader_ops = {
     .title = N_("Te beoordelen"),
-    .fkeys = leader_fkeys,
-    .help = leader_help,
+    .keys = keys,
     .draw = review_draw,
     .key = review_key,
     .resize = review_resize,
@@ -398,8 +405,8 @@ static const struct view_ops leader_ops = {
 
 static const struct view_ops own_ops = {
     .title = N_("Mijn inzendingen"),
-    .fkeys = own_fkeys,
-    .help = own_help,
+    .keys = keys,
+    .legend = own_legend,
     .draw = review_draw,
     .key = review_key,
     .resize = review_resize,

@@ -18,23 +18,6 @@ struct signals {
     struct rounds_pane rp;
 };
 
-static const struct fkey fkeys[] = {
-    {5, N_("Status"), 't'}, {6, N_("Koppel"), 'l'}, {7, N_("Thema's"), 'm'},
-    {8, N_("Alles"), 'h'}, {0, NULL, 0}};
-
-static const struct keyhelp help[] = {
-    {N_("n  F2"), N_("nieuw signaal (datum vandaag, uw wijk; Enter bewaart)")},
-    {N_("e  F4"), N_("signaal bewerken")},
-    {N_("t  F5"), N_("status: nieuw, besproken, opgepakt, gesloten")},
-    {N_("l  F6"), N_("koppelen aan een casus (leeg: loskoppelen)")},
-    {N_("m  F7"), N_("thema's: terugkerende vragen per wijk, 8 weken tegen de 8 ervoor")},
-    {"a", N_("bij thema's: een actiepunt om het thema samen op te pakken")},
-    {N_("h  F8"), N_("ook gesloten signalen tonen, of niet")},
-    {"r", N_("rondes door de wijk (wijkscan, Bakkie in de Wijk): n nieuwe ronde, Enter de deuren")},
-    {"", N_("bij de deuren: n deur open, x niet open, e bewerken, s/c/t wordt signaal/casus/talent")},
-    {"Enter", N_("naar de gekoppelde casus")},
-    {NULL, NULL}};
-
 /* qsort_r order of row indexes (ctx: the rows): newest first. */
 static int by_date(const void *a, const void *b, void *ctx)
 {
@@ -227,62 +210,152 @@ static void link_case(struct signals *s)
     free(in);
 }
 
+enum { MODE_LIST, MODE_THEMES, MODE_ROUNDS, MODE_DOORS, MODE_COUNT };
+
+static int signals_mode(const struct view *v)
+{
+    const struct signals *s = (const struct signals *)v;
+    if (s->rounds)
+        return s->rp.doors ? MODE_DOORS : MODE_ROUNDS;
+    return s->themes ? MODE_THEMES : MODE_LIST;
+}
+
+/* The list keys of the list, or of the pane shown. */
 static bool signals_key(struct view *v, int key)
 {
     struct signals *s = (struct signals *)v;
-    if (key == 'm' && !(s->rounds && s->rp.doors)) {
-        s->themes = !s->themes;
-        s->rounds = false;
-        return true;
-    }
-    if (key == 'r') {
-        s->rounds = !s->rounds;
-        s->themes = false;
-        return true;
-    }
-    if (s->rounds) { /* the pane's own keys */
-        if (key == UI_ESC && !s->rp.doors) {
-            s->rounds = false;
-            return true;
-        }
+    if (s->rounds)
         return rounds_pane_key(&s->rp, v->u, key);
-    }
-    if (s->themes) { /* the pane's own keys; a new signal may still be typed */
-        if (key == 'n') {
-            ui_new_record(v->u, WT_SIGNALS);
-            return true;
-        }
-        if (key == 'a') {
-            themes_pane_action(&s->tp, v->u);
-            return true;
-        }
+    if (s->themes)
         return themes_pane_key(&s->tp, key);
-    }
-    if (list_key(&s->l, key))
-        return true;
-    const struct wt_record *g = selected(s);
-    switch (key) {
-    case 'n': ui_new_record(v->u, WT_SIGNALS); return true;
-    case 'e':
-        if (g)
-            ui_edit_record(v->u, g);
-        return true;
-    case 't': set_status(s); return true;
-    case 'l': link_case(s); return true;
-    case 'h':
-        s->all = !s->all;
-        load(s);
-        return true;
-    default:
-        if (ui_key_enter(key) && g && g->v[SIGNAL_CASE]) {
-            char id[WT_MAX_ID + 1];
-            snprintf(id, sizeof id, "%s", g->v[SIGNAL_CASE]);
-            ui_goto(v->u, MEETING_CASES, WT_CASES, id);
-            return true;
-        }
-        return false;
+    return list_key(&s->l, key);
+}
+
+static void key_themes(struct view *v, int key)
+{
+    (void)key;
+    struct signals *s = (struct signals *)v;
+    s->themes = !s->themes;
+    s->rounds = false;
+}
+
+static void key_rounds(struct view *v, int key)
+{
+    (void)key;
+    struct signals *s = (struct signals *)v;
+    s->rounds = !s->rounds;
+    s->themes = false;
+}
+
+static void key_in_rounds(struct view *v, int key)
+{
+    rounds_pane_act(&((struct signals *)v)->rp, v->u, key);
+}
+
+static void key_leave_rounds(struct view *v, int key)
+{
+    (void)key;
+    ((struct signals *)v)->rounds = false;
+}
+
+static void key_theme_action(struct view *v, int key)
+{
+    (void)key;
+    themes_pane_action(&((struct signals *)v)->tp, v->u);
+}
+
+static void key_new(struct view *v, int key)
+{
+    (void)key;
+    ui_new_record(v->u, WT_SIGNALS);
+}
+
+static void key_edit(struct view *v, int key)
+{
+    (void)key;
+    const struct wt_record *g = selected((struct signals *)v);
+    if (g)
+        ui_edit_record(v->u, g);
+}
+
+static void key_status(struct view *v, int key)
+{
+    (void)key;
+    set_status((struct signals *)v);
+}
+
+static void key_link(struct view *v, int key)
+{
+    (void)key;
+    link_case((struct signals *)v);
+}
+
+static void key_all(struct view *v, int key)
+{
+    (void)key;
+    struct signals *s = (struct signals *)v;
+    s->all = !s->all;
+    load(s);
+}
+
+static void key_case(struct view *v, int key)
+{
+    (void)key;
+    const struct wt_record *g = selected((struct signals *)v);
+    if (g && g->v[SIGNAL_CASE]) {
+        char id[WT_MAX_ID + 1];
+        snprintf(id, sizeof id, "%s", g->v[SIGNAL_CASE]);
+        ui_goto(v->u, MEETING_CASES, WT_CASES, id);
     }
 }
+
+#define M_LIST (1u << MODE_LIST)
+#define M_THEMES (1u << MODE_THEMES)
+#define M_ROUNDS (1u << MODE_ROUNDS)
+#define M_DOORS (1u << MODE_DOORS)
+
+static const struct ui_key keys[] = {
+    {.key = 'n', .fn = 2, .label = N_("Nieuw"), .modes = M_LIST | M_THEMES,
+     .help = N_("nieuw signaal (datum vandaag, uw wijk; Enter bewaart)"), .run = key_new},
+    {.key = 'e', .fn = 4, .label = N_("Bewerk"), .modes = M_LIST,
+     .help = N_("signaal bewerken"), .run = key_edit},
+    {.key = 't', .fn = 5, .label = N_("Status"), .modes = M_LIST,
+     .help = N_("status: nieuw, besproken, opgepakt, gesloten"), .run = key_status},
+    {.key = 'l', .fn = 6, .label = N_("Koppel"), .modes = M_LIST,
+     .help = N_("koppelen aan een casus (leeg: loskoppelen)"), .run = key_link},
+    {.key = 'm', .fn = 7, .label = N_("Thema's"), .modes = M_LIST | M_THEMES | M_ROUNDS,
+     .help = N_("thema's: terugkerende vragen per wijk, 8 weken tegen de 8 ervoor"),
+     .run = key_themes},
+    {.key = 'h', .fn = 8, .label = N_("Alles"), .modes = M_LIST,
+     .help = N_("ook gesloten signalen tonen, of niet"), .run = key_all},
+    {.key = '\r', .modes = M_LIST, .help = N_("naar de gekoppelde casus"), .run = key_case},
+    {.key = 'a', .modes = M_THEMES,
+     .help = N_("een actiepunt om het thema samen op te pakken"), .run = key_theme_action},
+    {.key = 'r', .help = N_("rondes door de wijk (wijkscan, Bakkie in de Wijk), of terug"),
+     .run = key_rounds},
+    {.key = 'n', .fn = 2, .label = N_("Nieuw"), .modes = M_ROUNDS, .help = N_("nieuwe ronde"),
+     .run = key_in_rounds},
+    {.key = 'e', .fn = 4, .label = N_("Bewerk"), .modes = M_ROUNDS,
+     .help = N_("ronde bewerken"), .run = key_in_rounds},
+    {.key = '\r', .alt = UI_KEY(KEY_RIGHT), .modes = M_ROUNDS,
+     .help = N_("naar de deuren van de ronde"), .run = key_in_rounds},
+    {.key = UI_ESC, .modes = M_ROUNDS, .help = N_("terug naar de signalen"),
+     .run = key_leave_rounds},
+    {.key = 'n', .fn = 2, .label = N_("Nieuw"), .modes = M_DOORS,
+     .help = N_("een deur die openging"), .run = key_in_rounds},
+    {.key = 'x', .modes = M_DOORS, .help = N_("een deur die niet openging"),
+     .run = key_in_rounds},
+    {.key = 'e', .alt = '\r', .fn = 4, .label = N_("Bewerk"), .modes = M_DOORS,
+     .help = N_("deur bewerken"), .run = key_in_rounds},
+    {.key = 's', .modes = M_DOORS, .help = N_("de bevinding wordt een signaal"),
+     .run = key_in_rounds},
+    {.key = 'c', .modes = M_DOORS, .help = N_("de bevinding wordt een casus"),
+     .run = key_in_rounds},
+    {.key = 't', .modes = M_DOORS, .help = N_("de bevinding wordt een talent"),
+     .run = key_in_rounds},
+    {.key = UI_ESC, .alt = UI_KEY(KEY_LEFT), .modes = M_DOORS,
+     .help = N_("terug naar de rondes"), .run = key_in_rounds},
+    {0}};
 
 static void signals_click(struct view *v, int y, int x)
 {
@@ -353,8 +426,9 @@ static void signals_free(struct view *v)
 
 static const struct view_ops ops = {
     .title = N_("Signalen"),
-    .fkeys = fkeys,
-    .help = help,
+    .keys = keys,
+    .mode = signals_mode,
+    .nmodes = MODE_COUNT,
     .draw = signals_draw,
     .key = signals_key,
     .resize = signals_resize,

@@ -470,50 +470,40 @@ bool rounds_pane_key(struct rounds_pane *p, struct ui *u, int key)
 {
     if (!p->loaded)
         load(p, u);
+    if (p->doors)
+        return list_key(&p->dl, key);
+    if (!list_key(&p->l, key))
+        return false;
+    p->dl.sel = 0;
+    p->dl.top = 0;
+    return true;
+}
+
+void rounds_pane_act(struct rounds_pane *p, struct ui *u, int key)
+{
+    if (!p->loaded)
+        load(p, u);
     if (!p->doors) {
-        if (list_key(&p->l, key)) {
-            p->dl.sel = 0;
-            p->dl.top = 0;
-            return true;
-        }
-        switch (key) {
-        case 'n': edit_round(p, u, NULL); return true;
-        case 'e':
-            if (current(p))
-                edit_round(p, u, &current(p)->r); /* copied before the form can reload */
-            return true;
-        case UI_KEY(KEY_RIGHT):
-            if (current(p))
-                p->doors = true;
-            return true;
-        default:
-            if (ui_key_enter(key) && current(p)) {
-                p->doors = true;
-                return true;
-            }
-            return false;
-        }
+        if (key == 'n')
+            edit_round(p, u, NULL);
+        else if (key == 'e' && current(p))
+            edit_round(p, u, &current(p)->r); /* copied before the form can reload */
+        else if ((key == UI_KEY(KEY_RIGHT) || ui_key_enter(key)) && current(p))
+            p->doors = true;
+        return;
     }
-    if (list_key(&p->dl, key))
-        return true;
     switch (key) {
     case UI_ESC:
-    case UI_KEY(KEY_LEFT): p->doors = false; return true;
-    case 'n': edit_door(p, u, NULL); return true;
-    case 'x': door_not_open(p, u); return true;
-    case 'e':
-        if (current_door(p))
-            edit_door(p, u, current_door(p)); /* copied before the form can reload */
-        return true;
-    case 's': make_from(p, u, FINDING_SIGNAL); return true;
-    case 'c': make_from(p, u, FINDING_CASE); return true;
-    case 't': make_from(p, u, FINDING_TALENT); return true;
+    case UI_KEY(KEY_LEFT): p->doors = false; return;
+    case 'n': edit_door(p, u, NULL); return;
+    case 'x': door_not_open(p, u); return;
+    case 's': make_from(p, u, FINDING_SIGNAL); return;
+    case 'c': make_from(p, u, FINDING_CASE); return;
+    case 't': make_from(p, u, FINDING_TALENT); return;
     default:
-        if (ui_key_enter(key) && current_door(p)) {
-            edit_door(p, u, current_door(p));
-            return true;
-        }
-        return false;
+        if ((key == 'e' || ui_key_enter(key)) && current_door(p))
+            edit_door(p, u, current_door(p)); /* copied before the form can reload */
+        return;
     }
 }
 

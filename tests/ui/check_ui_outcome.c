@@ -7,10 +7,10 @@
 
 #include "uitest.h"
 
-/* Records a measure of the selected case with the w key: phase 's' or 'a'. */
+/* Records a measure of the selected case with the m key: phase 's' or 'a'. */
 static int measure(struct vt_term *t, const char *phase, const char *scores)
 {
-    CHECK(t, ut_key(t, "w") == 0);
+    CHECK(t, ut_key(t, "m") == 0);
     CHECK(t, ut_wait(t, "Welzijnsmeting van c-1") == 0);
     CHECK(t, ut_key(t, phase) == 0);
     CHECK(t, ut_wait(t, "Scores 1-5 (- = geen):") == 0);
