@@ -78,8 +78,8 @@ int app_leader_only(const struct app *a, const char *what, struct wt_error *err)
     return wt_error_set(err, WT_EPERM, _("alleen een leider mag %s"), what);
 }
 
-void app_log_entry(const struct app *a, struct store_log_entry *e, const char *action,
-                   enum wt_kind kind, const char *id, const char *detail)
+void app_log_fill(const struct app *a, struct store_log_entry *e, const char *action,
+                  enum wt_kind kind, const char *id, const char *detail)
 {
     memset(e, 0, sizeof *e);
     time_t now = time(NULL);
@@ -110,7 +110,7 @@ static int log_write(struct store_txn *t, void *ctx, struct wt_error *err)
     struct log_batch *b = ctx;
     size_t n = b->n ? b->n : 1;
     struct store_log_entry *es = xmalloc(n * sizeof *es);
-    app_log_entry(b->a, &es[0], b->action, b->kind, NULL, b->detail);
+    app_log_fill(b->a, &es[0], b->action, b->kind, NULL, b->detail);
     for (size_t i = 0; i < n; i++) {
         es[i] = es[0];
         if (b->n)
@@ -133,7 +133,7 @@ int app_log_ids(struct app *a, const char *action, enum wt_kind kind, const char
     if (rc == WT_EBUSY) {
         size_t cnt = n ? n : 1;
         struct store_log_entry *es = xmalloc(cnt * sizeof *es);
-        app_log_entry(a, &es[0], action, kind, NULL, detail);
+        app_log_fill(a, &es[0], action, kind, NULL, detail);
         for (size_t i = 0; i < cnt; i++) {
             es[i] = es[0];
             if (n)
@@ -154,7 +154,7 @@ int app_log(struct app *a, const char *action, enum wt_kind kind, const char *id
 
 struct log_filter {
     const char *case_id, *member;
-    store_log_fn fn;
+    app_log_fn fn;
     void *ctx;
 };
 
@@ -165,10 +165,19 @@ static int log_match(void *ctx, const struct store_log_entry *e)
         return 0;
     if (f->member && strcmp(e->member, f->member) != 0)
         return 0;
-    return f->fn(f->ctx, e);
+    struct app_log_entry out = {.seq = e->seq};
+    snprintf(out.time, sizeof out.time, "%s", e->time);
+    snprintf(out.member, sizeof out.member, "%s", e->member);
+    snprintf(out.behalf, sizeof out.behalf, "%s", e->behalf);
+    snprintf(out.path, sizeof out.path, "%s", e->path);
+    snprintf(out.action, sizeof out.action, "%s", e->action);
+    snprintf(out.kind, sizeof out.kind, "%s", e->kind);
+    snprintf(out.id, sizeof out.id, "%s", e->id);
+    snprintf(out.detail, sizeof out.detail, "%s", e->detail);
+    return f->fn(f->ctx, &out);
 }
 
-int app_log_read(struct app *a, const char *case_id, const char *member, store_log_fn fn,
+int app_log_read(struct app *a, const char *case_id, const char *member, app_log_fn fn,
                  void *ctx, struct wt_error *err)
 {
     int rc = app_leader_only(a, _("het toegangslog lezen"), err);

@@ -424,7 +424,7 @@ int app_get(struct app *a, enum wt_kind kind, const char *id, struct wt_record *
 
 struct each_ctx {
     struct policy_read p;
-    store_each_fn fn;
+    app_each_fn fn;
     void *ctx;
 };
 
@@ -452,7 +452,7 @@ static int each_visible(void *ctx, const struct wt_record *r)
     return rc;
 }
 
-int app_each(struct app *a, enum wt_kind kind, store_each_fn fn, void *ctx, struct wt_error *err)
+int app_each(struct app *a, enum wt_kind kind, app_each_fn fn, void *ctx, struct wt_error *err)
 {
     if (a->role == APP_VOLUNTEER && (kind == WT_CASES || kind == WT_ACTIONS))
         return 0; /* not listed */
@@ -482,7 +482,7 @@ uint64_t app_data_seq(struct app *a)
 }
 
 struct time_warn {
-    store_report_fn report;
+    app_check_fn report;
     void *ctx;
 };
 
@@ -504,7 +504,7 @@ static int warn_time(void *ctx, const struct wt_record *r)
     return 0;
 }
 
-int app_check(struct app *a, store_report_fn report, void *ctx, struct wt_error *err)
+int app_check(struct app *a, app_check_fn report, void *ctx, struct wt_error *err)
 {
     int rc = store_check(a->store, report, ctx, err);
     if (rc)

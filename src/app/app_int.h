@@ -5,6 +5,27 @@
 #include <stddef.h>
 
 #include "wijktafel/app.h"
+#include "wijktafel/match.h"
+#include "wijktafel/store.h"
+
+/* An open database with the member who works in it. */
+struct app {
+    struct store *store;
+    char *dir;
+    char *team;             /* team name from the database, "" when unset */
+    struct wt_record member; /* the member who works (MEMBER_* columns) */
+    enum app_role role;
+    int32_t today;          /* days since 1970-01-01 */
+    const char *path;       /* how the member works, for the access log: "scherm" or a command */
+    bool readonly;          /* the wall: shows, never writes (nor logs) */
+    bool beamer;            /* beamer mode (always on the wall): everything the app hands
+                               out is redacted for the room (policy.c) */
+    struct policy_names *names; /* the beamer's names to hide, read when first needed */
+    bool names_later;       /* app_beamer_names_later: until app_beamer_names, free text is
+                               handed to the beamer as a placeholder, never unredacted */
+    char *locked_member;    /* opened with defer_unlock and not yet unlocked: the member whose
+                               passphrase app_unlock needs; NULL when open */
+};
 
 /* A set of ids (open addressing); ids are copied. */
 struct idset {
@@ -74,5 +95,10 @@ int app_get_unlogged(struct app *a, enum wt_kind kind, const char *id, struct wt
 /* Gives r a fresh id of its kind inside the write (so two writers never
  * pick the same); meeting.c. */
 void app_next_id(struct store_txn *t, struct wt_record *r);
+
+/* Fills an entry with the member, team, path and time of now (for writes that
+ * log inside their own transaction). */
+void app_log_fill(const struct app *a, struct store_log_entry *e, const char *action,
+                  enum wt_kind kind, const char *id, const char *detail);
 
 #endif

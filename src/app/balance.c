@@ -41,7 +41,7 @@ static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
     else
         store_balance_target_put(t, p->member, p->target);
     struct store_log_entry e;
-    app_log_entry(p->a, &e, p->target == -2 ? "balance" : "balance-target", WT_MEMBERS,
+    app_log_fill(p->a, &e, p->target == -2 ? "balance" : "balance-target", WT_MEMBERS,
                   p->member, NULL);
     store_log_append(t, &e);
     return store_txn_error(t);

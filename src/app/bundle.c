@@ -229,7 +229,7 @@ static int export_write(struct store_txn *t, void *ctx, struct wt_error *err)
         char detail[80];
         snprintf(detail, sizeof detail, "bundel %s: %zu%s", x->target, x->n,
                  x->cases ? "" : " zonder casussen"); /* for erase (copies.c) */
-        app_log_entry(x->a, &e, "export", APP_NO_KIND, "", detail);
+        app_log_fill(x->a, &e, "export", APP_NO_KIND, "", detail);
         store_log_append(t, &e);
         rc = store_txn_error(t);
     }

@@ -3,6 +3,7 @@
 #define WIJKTAFEL_BUNDLE_INT_H
 
 #include "wijktafel/app.h"
+#include "wijktafel/store.h"
 
 /* Who wrote the bundle (from its authenticated body). */
 struct bundle_sender {

@@ -365,7 +365,7 @@ static int merge_write(struct store_txn *t, void *ctx, struct wt_error *err)
         char detail[80];
         snprintf(detail, sizeof detail, "bundel: %zu records, %zu verwijderd, %zu conflicten",
                  m->st.records, m->st.tombs, m->st.conflicts);
-        app_log_entry(m->a, &e, "import", APP_NO_KIND, "", detail);
+        app_log_fill(m->a, &e, "import", APP_NO_KIND, "", detail);
         store_log_append(t, &e);
         rc = store_txn_error(t);
     }

@@ -87,7 +87,7 @@ static int erase_write(struct store_txn *t, void *ctx, struct wt_error *err)
         store_del(t, WT_CASES, f->ids[i]);
         store_measure_forget(t, f->ids[i]); /* the wellbeing measures go with the case */
         struct store_log_entry e;
-        app_log_entry(f->a, &e, f->action, WT_CASES, f->ids[i], NULL);
+        app_log_fill(f->a, &e, f->action, WT_CASES, f->ids[i], NULL);
         store_log_append(t, &e);
         char *key = xasprintf("closed/%s", f->ids[i]);
         store_meta_del(t, key);

@@ -206,7 +206,7 @@ static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
     struct store_log_entry e;
     if (im->kind == WT_CASES) {
         struct store_log_entry *es = xmalloc((im->n ? im->n : 1) * sizeof *es);
-        app_log_entry(im->a, &es[0], "import", im->kind, NULL, NULL);
+        app_log_fill(im->a, &es[0], "import", im->kind, NULL, NULL);
         for (size_t i = 0; i < im->n; i++) {
             es[i] = es[0];
             const char *id = pending_at(im, i)->r.v[0];
@@ -221,7 +221,7 @@ static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
     } else {
         char detail[32];
         snprintf(detail, sizeof detail, "%zu", im->n);
-        app_log_entry(im->a, &e, "import", im->kind, NULL, detail);
+        app_log_fill(im->a, &e, "import", im->kind, NULL, detail);
         store_batch_put(t, im->batch);
         store_log_append(t, &e);
     }
@@ -328,7 +328,7 @@ static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
     app_case_closing(t, p->a, p->r); /* retention counts from the closing day */
     store_put(t, p->r);
     struct store_log_entry e;
-    app_log_entry(p->a, &e, exists ? "change" : "create", p->r->kind, p->r->v[0], NULL);
+    app_log_fill(p->a, &e, exists ? "change" : "create", p->r->kind, p->r->v[0], NULL);
     return store_log_append(t, &e);
 }
 

@@ -170,14 +170,14 @@ static int jimport_write(struct store_txn *t, void *ctx, struct wt_error *err)
         /* One entry per case: a resident may ask who touched their file. */
         struct store_log_entry *es = xmalloc((im->n ? im->n : 1) * sizeof *es);
         for (size_t i = 0; i < im->n; i++)
-            app_log_entry(im->a, &es[i], "import", im->kind, im->recs[i].v[0], NULL);
+            app_log_fill(im->a, &es[i], "import", im->kind, im->recs[i].v[0], NULL);
         store_batch_put_logged(t, im->batch, es, im->n);
         free(es);
     } else {
         char detail[32];
         snprintf(detail, sizeof detail, "%zu", im->n);
         struct store_log_entry e;
-        app_log_entry(im->a, &e, "import", im->kind, NULL, detail);
+        app_log_fill(im->a, &e, "import", im->kind, NULL, detail);
         store_batch_put(t, im->batch);
         store_log_append(t, &e);
     }

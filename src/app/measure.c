@@ -40,7 +40,7 @@ static int measure_write(struct store_txn *t, void *ctx, struct wt_error *err)
     struct measure_put *p = ctx;
     store_measure_put(t, p->case_id, p->phase, p->m);
     struct store_log_entry e;
-    app_log_entry(p->a, &e, "measure", WT_CASES, p->case_id,
+    app_log_fill(p->a, &e, "measure", WT_CASES, p->case_id,
                   p->phase == MEASURE_START ? "start" : "close");
     store_log_append(t, &e);
     return store_txn_error(t);

@@ -280,7 +280,7 @@ int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
     if (made)
         snprintf(made, WT_MAX_ID + 1, "%s", r->v[0]);
     struct store_log_entry e;
-    app_log_entry(a, &e, "create", r->kind, r->v[0], NULL);
+    app_log_fill(a, &e, "create", r->kind, r->v[0], NULL);
     store_log_append(t, &e);
     return store_txn_error(t);
 }
@@ -403,7 +403,7 @@ static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (!rc && !c->queued) {
         store_put(t, &r);
         struct store_log_entry e;
-        app_log_entry(c->a, &e, "change", c->kind, c->id, NULL);
+        app_log_fill(c->a, &e, "change", c->kind, c->id, NULL);
         store_log_append(t, &e);
         if (c->note_key && c->note && c->note_with_old) {
             char *v = xasprintf("%s>%s", old, c->note);
@@ -460,11 +460,11 @@ int meeting_action_move(struct app *a, const char *id, int32_t due, struct wt_er
     return change_run(&c, err);
 }
 
-int meeting_choose(struct app *a, const char *case_id, enum match_type type, const char *opt_id,
+int meeting_choose(struct app *a, const char *case_id, enum app_option_type type, const char *opt_id,
                    const char *opt_name, struct wt_error *err)
 {
     char *what = xasprintf("chosen/%s", case_id);
-    char *note = xasprintf("%s\t%s", match_type_name(type), opt_name ? opt_name : "");
+    char *note = xasprintf("%s\t%s", app_option_type_name(type), opt_name ? opt_name : "");
     /* The name is as stored; in the note's one line a tab or line break is a space. */
     for (char *p = strchr(note, '\t') + 1; *p; p++)
         if (*p == '\t' || *p == '\n' || *p == '\r')

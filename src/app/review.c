@@ -12,7 +12,7 @@
 
 struct review_filter {
     struct policy_read p;
-    store_review_fn fn;
+    app_review_fn fn;
     void *ctx;
 };
 
@@ -23,15 +23,20 @@ static int own_only(void *ctx, const struct store_submission *s)
     const struct app *a = f->p.a;
     if (a->role != APP_LEADER && strcmp(s->submitter, record_get(&a->member, MEMBER_ID)) != 0)
         return 0;
-    struct store_submission shown = *s;
+    struct app_submission shown;
     if (!policy_shape(&f->p, &s->rec, &shown.rec))
         return 0;
+    snprintf(shown.id, sizeof shown.id, "%s", s->id);
+    snprintf(shown.status, sizeof shown.status, "%s", s->status);
+    snprintf(shown.submitter, sizeof shown.submitter, "%s", s->submitter);
+    snprintf(shown.date, sizeof shown.date, "%s", s->date);
+    snprintf(shown.reason, sizeof shown.reason, "%s", s->reason);
     int rc = f->fn(f->ctx, &shown);
     record_fini(&shown.rec);
     return rc;
 }
 
-int app_review_each(struct app *a, store_review_fn fn, void *ctx, struct wt_error *err)
+int app_review_each(struct app *a, app_review_fn fn, void *ctx, struct wt_error *err)
 {
     struct store_txn *t;
     int rc = store_read_begin(a->store, &t, err);
@@ -77,7 +82,7 @@ int app_review_submit_id(struct store_txn *t, const struct app *a, const struct 
         store_review_put(t, &s);
     }
     struct store_log_entry e;
-    app_log_entry(a, &e, "submit", r->kind, r->v[0], s.id);
+    app_log_fill(a, &e, "submit", r->kind, r->v[0], s.id);
     store_log_append(t, &e);
     record_fini(&s.rec);
     if (sub_id)
@@ -126,7 +131,7 @@ static int accept_write(struct store_txn *t, void *ctx, struct wt_error *err)
                 snprintf(s.reason, sizeof s.reason, _("aangepast en geaccepteerd"));
             store_review_put(t, &s);
             struct store_log_entry e;
-            app_log_entry(d->a, &e, "accept", r.kind, r.v[0], d->sub_id);
+            app_log_fill(d->a, &e, "accept", r.kind, r.v[0], d->sub_id);
             store_log_append(t, &e);
             app_rounds_relink(t, d->sub_id, r.v[0]);
         }
@@ -156,7 +161,7 @@ static int reject_write(struct store_txn *t, void *ctx, struct wt_error *err)
         snprintf(s.reason, sizeof s.reason, "%s", d->reason);
         store_review_put(t, &s);
         struct store_log_entry e;
-        app_log_entry(d->a, &e, "reject", s.rec.kind, s.rec.v[0], d->sub_id);
+        app_log_fill(d->a, &e, "reject", s.rec.kind, s.rec.v[0], d->sub_id);
         store_log_append(t, &e);
         app_rounds_relink(t, d->sub_id, NULL);
     }
@@ -200,7 +205,7 @@ static int merge_write(struct store_txn *t, void *ctx, struct wt_error *err)
             snprintf(s.reason, sizeof s.reason, _("samengevoegd met %s"), d->target);
             store_review_put(t, &s);
             struct store_log_entry e;
-            app_log_entry(d->a, &e, "merge", s.rec.kind, d->target, d->sub_id);
+            app_log_fill(d->a, &e, "merge", s.rec.kind, d->target, d->sub_id);
             store_log_append(t, &e);
             app_rounds_relink(t, d->sub_id, d->target);
         }
@@ -258,7 +263,7 @@ static double similarity(const char *a, const char *b)
 }
 
 struct dup_scan {
-    const struct store_submission *sub;
+    const struct app_submission *sub;
     int name_field, area_field;
     struct { char id[WT_MAX_ID + 1]; double score; } best[16];
     size_t n;
@@ -289,7 +294,7 @@ static int dup_one(void *ctx, const struct wt_record *r)
     return 0;
 }
 
-size_t app_review_duplicates(struct app *a, const struct store_submission *sub,
+size_t app_review_duplicates(struct app *a, const struct app_submission *sub,
                              char ids[][WT_MAX_ID + 1], size_t max, struct wt_error *err)
 {
     struct dup_scan d = {.sub = sub};

@@ -30,7 +30,7 @@ static void log_round(struct store_txn *t, const struct app *a, const char *acti
                       const char *id, const char *detail)
 {
     struct store_log_entry e;
-    app_log_entry(a, &e, action, (enum wt_kind)-1, id, detail);
+    app_log_fill(a, &e, action, (enum wt_kind)-1, id, detail);
     store_log_append(t, &e);
 }
 

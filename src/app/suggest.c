@@ -164,8 +164,59 @@ static void filter_visible(struct app_suggester *s, struct match_result *res)
     res->n = k;
 }
 
+void app_options_fini(struct app_options *o)
+{
+    for (size_t i = 0; i < o->n; i++) {
+        free(o->opts[i].name);
+        free(o->opts[i].reasons);
+    }
+    free(o->opts);
+    o->opts = NULL;
+    o->n = 0;
+}
+
+const char *app_option_type_name(enum app_option_type t)
+{
+    switch (t) {
+    case APP_OPTION_RESOURCE: return "resource";
+    case APP_OPTION_TALENT: return "talent";
+    case APP_OPTION_CASE: return "case";
+    }
+    return "?";
+}
+
+static enum app_option_type option_type(enum match_type t)
+{
+    switch (t) {
+    case MATCH_RESOURCE: return APP_OPTION_RESOURCE;
+    case MATCH_TALENT: return APP_OPTION_TALENT;
+    case MATCH_CASE: break;
+    }
+    return APP_OPTION_CASE;
+}
+
+/* Moves the engine's first n options (their strings too) into out and frees
+ * the rest of res. */
+static void options_take(struct match_result *res, size_t n, struct app_options *out)
+{
+    out->opts = n ? xcalloc(n, sizeof *out->opts) : NULL;
+    out->n = n;
+    for (size_t i = 0; i < n; i++) {
+        const struct match_option *m = &res->opts[i];
+        struct app_option *o = &out->opts[i];
+        o->type = option_type(m->type);
+        memcpy(o->id, m->id, sizeof o->id);
+        o->name = m->name;
+        o->score = m->score;
+        o->reasons = m->reasons;
+        memcpy(o->via, m->via, sizeof o->via);
+        res->opts[i].name = res->opts[i].reasons = NULL;
+    }
+    match_result_fini(res);
+}
+
 int app_suggest(struct app_suggester *s, const char *case_id, size_t limit,
-                struct match_result *out, struct wt_error *err)
+                struct app_options *out, struct wt_error *err)
 {
     out->opts = NULL;
     out->n = 0;
@@ -198,15 +249,10 @@ int app_suggest(struct app_suggester *s, const char *case_id, size_t limit,
     }
     /* The engine never offers shielded cases, so nothing it returns is hidden
      * from a member who may ask for options: the limit goes straight in. */
-    match_rank(s->corpus, &cs, limit, out);
+    struct match_result res;
+    match_rank(s->corpus, &cs, limit, &res);
     record_fini(&cs);
-    filter_visible(s, out);
-    if (limit && out->n > limit) {
-        for (size_t i = limit; i < out->n; i++) {
-            free(out->opts[i].name);
-            free(out->opts[i].reasons);
-        }
-        out->n = limit;
-    }
+    filter_visible(s, &res);
+    options_take(&res, limit && res.n > limit ? limit : res.n, out);
     return 0;
 }

@@ -182,7 +182,7 @@ static int open_db(const struct cli_globals *g, struct app **a, bool defer)
                         g->passphrase_file, strerror(passfile_errno));
     }
     if (!rc && current_command)
-        (*a)->path = current_command;
+        app_set_path(*a, current_command);
     return rc ? cli_error(&err) : 0;
 }
 

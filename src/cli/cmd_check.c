@@ -26,9 +26,9 @@ static int cmd_check_exec(const struct cli_globals *g, const struct cli_args *ar
     int rc = app_check(a, print_problem, &unverified, &err);
     if (!rc && unverified)
         cli_printf(stdout, _("%s: in orde voor wat deze sleutels openen; de rest is niet nagegaan\n"),
-                   a->dir);
+                   app_dir(a));
     else if (!rc)
-        cli_printf(stdout, _("%s: in orde\n"), a->dir);
+        cli_printf(stdout, _("%s: in orde\n"), app_dir(a));
     fflush(stdout);
     app_close(a);
     return rc ? cli_error(&err) : 0;

@@ -12,7 +12,7 @@ struct log_out {
     size_t n;
 };
 
-static int print_entry(void *ctx, const struct store_log_entry *e)
+static int print_entry(void *ctx, const struct app_log_entry *e)
 {
     struct log_out *o = ctx;
     o->n++;

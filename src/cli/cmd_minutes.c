@@ -23,7 +23,7 @@ static int cmd_minutes_exec(const struct cli_globals *g, const struct cli_args *
     int code = cli_open(g, &a);
     if (code)
         return code;
-    int32_t day = a->today;
+    int32_t day = app_day(a);
     if (date)
         date_parse(date, &day);
     struct buf out = {0};

@@ -16,7 +16,7 @@ static int cmd_passphrase_exec(const struct cli_globals *g, const struct cli_arg
         return code;
     char member[WT_MAX_ID + 1];
     snprintf(member, sizeof member, "%s",
-             args->argc == 1 ? args->argv[0] : record_get(&a->member, MEMBER_ID));
+             args->argc == 1 ? args->argv[0] : app_member_id(a));
     const char *pass = cli_new_passphrase();
     struct wt_error err = {0};
     int rc;

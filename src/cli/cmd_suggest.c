@@ -21,13 +21,13 @@ static void put_field(struct buf *out, const char *s)
         buf_putc(out, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
 }
 
-static void write_tsv(struct buf *out, const char *case_id, const struct match_result *r)
+static void write_tsv(struct buf *out, const char *case_id, const struct app_options *r)
 {
     for (size_t i = 0; i < r->n; i++) {
-        const struct match_option *o = &r->opts[i];
+        const struct app_option *o = &r->opts[i];
         if (case_id)
             buf_printf(out, "%s\t", case_id);
-        buf_printf(out, "%zu\t%.3f\t%s\t%s\t", i + 1, o->score, match_type_name(o->type), o->id);
+        buf_printf(out, "%zu\t%.3f\t%s\t%s\t", i + 1, o->score, app_option_type_name(o->type), o->id);
         put_field(out, o->name);
         buf_putc(out, '\t');
         put_field(out, o->reasons);
@@ -35,14 +35,14 @@ static void write_tsv(struct buf *out, const char *case_id, const struct match_r
     }
 }
 
-static void write_text(struct buf *out, const char *case_id, const struct match_result *r)
+static void write_text(struct buf *out, const char *case_id, const struct app_options *r)
 {
     buf_printf(out, _("Welzijnsopties voor casus %s:\n"), case_id);
     if (r->n == 0)
         buf_printf(out, "  %s\n", _("(geen opties gevonden)"));
     for (size_t i = 0; i < r->n; i++) {
-        const struct match_option *o = &r->opts[i];
-        buf_printf(out, "%3zu. %-8s %-14s ", i + 1, match_type_name(o->type), o->id);
+        const struct app_option *o = &r->opts[i];
+        buf_printf(out, "%3zu. %-8s %-14s ", i + 1, app_option_type_name(o->type), o->id);
         put_field(out, o->name);
         buf_printf(out, "  (%.2f)\n", o->score);
         struct taglist l;
@@ -56,11 +56,11 @@ static void write_text(struct buf *out, const char *case_id, const struct match_
     }
 }
 
-static void write_json(struct buf *out, const struct match_result *r)
+static void write_json(struct buf *out, const struct app_options *r)
 {
     json_t *arr = json_array();
     for (size_t i = 0; i < r->n; i++) {
-        const struct match_option *o = &r->opts[i];
+        const struct app_option *o = &r->opts[i];
         json_t *reasons = json_array();
         struct taglist l;
         tags_split(o->reasons, &l);
@@ -68,7 +68,7 @@ static void write_json(struct buf *out, const struct match_result *r)
             json_array_append_new(reasons, json_string(l.items[k]));
         tags_fini(&l);
         json_t *obj = json_pack("{s:I, s:f, s:s, s:s, s:s, s:o}", "rank", (json_int_t)i + 1,
-                                "score", o->score, "type", match_type_name(o->type), "id",
+                                "score", o->score, "type", app_option_type_name(o->type), "id",
                                 o->id, "name", o->name ? o->name : "", "reasons", reasons);
         if (o->via[0])
             json_object_set_new(obj, "via", json_string(o->via));
@@ -86,7 +86,7 @@ static void write_json(struct buf *out, const struct match_result *r)
 static int suggest_one(struct app_suggester *s, const char *id, size_t limit, enum fmt fmt,
                        bool prefix, struct buf *out)
 {
-    struct match_result r;
+    struct app_options r;
     struct wt_error err = {0};
     if (app_suggest(s, id, limit, &r, &err) != 0)
         return cli_error(&err);
@@ -96,7 +96,7 @@ static int suggest_one(struct app_suggester *s, const char *id, size_t limit, en
         write_json(out, &r);
     else
         write_text(out, id, &r);
-    match_result_fini(&r);
+    app_options_fini(&r);
     return 0;
 }
 

@@ -143,7 +143,7 @@ char *editor_run(struct ui *u, const char *text)
 {
     u->modal = true;
     char *path;
-    int fd = editor_file(u->a->dir, &path);
+    int fd = editor_file(app_dir(u->a), &path);
     if (fd < 0) {
         ui_message(u, true, _("Geen tijdelijk bestand voor de editor: %s"), strerror(errno));
         return NULL;

@@ -78,8 +78,8 @@ static void date_hint(struct ui *u, const char *text, struct buf *hint)
     char shown[DATE_SHOW_MAX];
     if (!*t)
         buf_puts(hint, _("bijv. 18-12-2026, 18 dec, morgen, vrijdag, over 2 weken of +7"));
-    else if (date_read(t, u->a->today, &d) == 0)
-        buf_printf(hint, _("Begrepen als: %s"), date_show(d, DATE_DAY, u->a->today, shown));
+    else if (date_read(t, app_day(u->a), &d) == 0)
+        buf_printf(hint, _("Begrepen als: %s"), date_show(d, DATE_DAY, app_day(u->a), shown));
     else
         buf_puts(hint, _("Geen datum; typ bijv. 18-12-2026, morgen of vrijdag"));
     free(t);
@@ -93,9 +93,9 @@ static void settle_date(struct ui *u, struct form *fm, int i)
         return;
     char *t = lineedit_text(&fm->e[i]);
     int32_t d;
-    if (date_read(t, u->a->today, &d) == 0) {
+    if (date_read(t, app_day(u->a), &d) == 0) {
         char shown[DATE_SHOW_MAX];
-        lineedit_set(&fm->e[i], date_show(d, DATE_DAY, u->a->today, shown));
+        lineedit_set(&fm->e[i], date_show(d, DATE_DAY, app_day(u->a), shown));
         fm->e[i].cur = fm->e[i].len;
     }
     free(t);
@@ -185,7 +185,7 @@ static int to_fields(struct ui *u, struct form *fm)
         int32_t d;
         if (fm->f[i].kind != FORM_DATE || !*fm->f[i].value)
             continue;
-        if (date_read(fm->f[i].value, u->a->today, &d) == 0) {
+        if (date_read(fm->f[i].value, app_day(u->a), &d) == 0) {
             free(fm->f[i].value);
             fm->f[i].value = xmalloc(11);
             date_format(d, fm->f[i].value);
@@ -282,7 +282,7 @@ bool form_run(struct ui *u, const char *title, struct form_field *f, int n, form
     for (int i = 0; i < n; i++) {
         char shown[DATE_SHOW_MAX];
         const char *v = f[i].kind == FORM_DATE && f[i].value
-                            ? date_show_iso(f[i].value, DATE_DAY, u->a->today, shown)
+                            ? date_show_iso(f[i].value, DATE_DAY, app_day(u->a), shown)
                             : f[i].value;
         lineedit_init(&fm.e[i], v);
         fm.e[i].cur = fm.e[i].len;

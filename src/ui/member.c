@@ -103,7 +103,7 @@ bool ui_switch_member(struct ui *u)
         if (rc == WT_EPERM && u->a) {
             free(id);
             ui_message(u, true, _("Dat klopt niet. %s werkt verder."),
-                       record_get(&u->a->member, MEMBER_NAME));
+                       app_member_name(u->a));
             return true;
         }
     } else {
@@ -119,6 +119,6 @@ bool ui_switch_member(struct ui *u)
         return true;
     }
     rebuild(u);
-    ui_message(u, false, _("Nu aan het werk: %s"), record_get(&u->a->member, MEMBER_NAME));
+    ui_message(u, false, _("Nu aan het werk: %s"), app_member_name(u->a));
     return true;
 }

@@ -290,9 +290,9 @@ bool ui_new_action(struct ui *u, const char *case_id, const char *text, const ch
     struct wt_record r;
     record_init(&r, WT_ACTIONS);
     char due[11];
-    date_format(u->a->today + 7, due);
+    date_format(app_day(u->a) + 7, due);
     record_set(&r, ACTION_TEXT, text);
-    record_set(&r, ACTION_OWNER, owner && *owner ? owner : record_get(&u->a->member, MEMBER_ID));
+    record_set(&r, ACTION_OWNER, owner && *owner ? owner : app_member_id(u->a));
     record_set(&r, ACTION_DUE, due);
     record_set(&r, ACTION_CASE, case_id);
     bool saved = edit(u, &r, true, case_id ? _("Actiepunt maken (Esc: geen actiepunt)")
@@ -306,19 +306,19 @@ bool ui_new_record(struct ui *u, enum wt_kind kind)
     struct wt_record r;
     record_init(&r, kind);
     char today[11];
-    date_format(u->a->today, today);
+    date_format(app_day(u->a), today);
     const char *title = _("Nieuw");
     if (kind == WT_SIGNALS) {
         record_set(&r, SIGNAL_DATE, today);
-        record_set(&r, SIGNAL_AREA, record_get(&u->a->member, MEMBER_AREA));
+        record_set(&r, SIGNAL_AREA, record_get(app_member(u->a), MEMBER_AREA));
         title = _("Nieuw signaal uit de wijk");
     } else if (kind == WT_RESOURCES) {
         record_set(&r, RESOURCE_CHECKED, today);
         record_set(&r, RESOURCE_KIND, "initiative");
-        record_set(&r, RESOURCE_AREA, record_get(&u->a->member, MEMBER_AREA));
+        record_set(&r, RESOURCE_AREA, record_get(app_member(u->a), MEMBER_AREA));
         title = _("Nieuw op de sociale kaart");
     } else if (kind == WT_TALENTS) {
-        record_set(&r, TALENT_AREA, record_get(&u->a->member, MEMBER_AREA));
+        record_set(&r, TALENT_AREA, record_get(app_member(u->a), MEMBER_AREA));
         title = _("Nieuw talent (met toestemming van de bewoner)");
     } else if (kind == WT_ACTIONS) {
         record_fini(&r);

@@ -37,8 +37,8 @@ const char *ui_error_text(const struct ui *u, const struct wt_error *err)
     if (!*t)
         return _("het lukte niet");
     /* The screen works in one database: its folder needs no repeating. */
-    size_t n = strlen(u->a->dir);
-    if (strncmp(t, u->a->dir, n) == 0 && t[n] == ':' && t[n + 1] == ' ')
+    size_t n = strlen(app_dir(u->a));
+    if (strncmp(t, app_dir(u->a), n) == 0 && t[n] == ':' && t[n + 1] == ' ')
         t += n + 2;
     return t;
 }
@@ -95,7 +95,7 @@ static void mmss(char *out, size_t n, int secs)
 static void draw_status(struct ui *u)
 {
     char date[DATE_SHOW_MAX], spent[16], box[16];
-    date_show(u->a->today, DATE_LIST, u->a->today, date); /* "ma 30 nov": the year is known */
+    date_show(app_day(u->a), DATE_LIST, app_day(u->a), date); /* "ma 30 nov": the year is known */
     int secs = (int)item_elapsed(u, u->cur);
     bool over = secs > u->timebox[u->cur];
     mmss(spent, sizeof spent, secs);
@@ -108,8 +108,8 @@ static void draw_status(struct ui *u)
     snprintf(timer, sizeof timer, " %s%d %s %s/%s ", over ? "[!] " : "", u->cur + 1,
              _(u->views[u->cur]->ops->title), spent, box);
     char *who = xasprintf(" %s %s (%s) ", date,
-                          record_get(&u->a->member, MEMBER_NAME), words_of("members.role", record_get(&u->a->member, MEMBER_ROLE)));
-    char *team = xasprintf(" %s ", *u->a->team ? u->a->team : "wijktafel");
+                          app_member_name(u->a), words_of("members.role", record_get(app_member(u->a), MEMBER_ROLE)));
+    char *team = xasprintf(" %s ", *app_team(u->a) ? app_team(u->a) : "wijktafel");
     int tw = draw_width(timer), ww = draw_width(who), teamw = draw_width(team);
     /* The beamer state and the clock always; then the team and the member
      * share what is left, the team at least a short start. */

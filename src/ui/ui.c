@@ -203,10 +203,8 @@ int ui_run(struct app **ap, const struct ui_opts *o)
     struct ui u;
     memset(&u, 0, sizeof u);
     u.a = a;
-    if (!a->path)
-        a->path = "scherm"; /* how the member works, for the access log */
     u.follow = o->follow;
-    editor_cleanup(a->dir); /* what an editor left when we were killed */
+    editor_cleanup(app_dir(a)); /* what an editor left when we were killed */
     app_set_beamer(a, o->beamer || o->follow); /* the wall is always in beamer mode */
     app_beamer_names_later(a); /* the first screen does not wait for every name */
     u.beamer = app_beamer(a);                  /* for the colours and the status line */
@@ -223,7 +221,7 @@ int ui_run(struct app **ap, const struct ui_opts *o)
         if (term_init() != 0) {
             fprintf(stderr, _("%s: de database is versleuteld; geef de wachtwoordzin "
                               "(WIJKTAFEL_PASSPHRASE of --passphrase-file)\n"),
-                    a->dir);
+                    app_dir(a));
             ui_free(&u);
             return EX_NOPERM;
         }

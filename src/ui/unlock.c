@@ -32,7 +32,7 @@ static void draw(struct ui_layer *l, struct ui *u)
 {
     const struct unlock *k = (const struct unlock *)l;
     erase();
-    char *team = xasprintf(" %s ", *u->a->team ? u->a->team : "wijktafel");
+    char *team = xasprintf(" %s ", *app_team(u->a) ? app_team(u->a) : "wijktafel");
     draw_text(0, 0, COLS, team, TH_STATUS, true);
     free(team);
     int w = COLS - 4 < 60 ? COLS - 4 : 60;
@@ -120,7 +120,7 @@ int ui_unlock(struct ui *u, struct wt_error *err)
     for (int left = UNLOCK_TRIES; left > 0 && rc == WT_EPERM;) {
         if (!read_secret(k)) {
             rc = wt_error_reset(err, WT_EPERM, _("%s: geen wachtwoordzin gegeven; gestopt"),
-                                u->a->dir);
+                                app_dir(u->a));
             break;
         }
         k->note = _("Bezig met openen...");

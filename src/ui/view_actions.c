@@ -64,7 +64,7 @@ static void load(struct actions *s)
     if (rows_load(&s->rows, s->v.u->a, WT_ACTIONS, &err) != 0)
         ui_error(s->v.u, &err);
     char today[11];
-    date_format(s->v.u->a->today, today);
+    date_format(app_day(s->v.u->a), today);
     free(s->idx);
     s->idx = xcalloc(s->rows.n + 1, sizeof *s->idx);
     s->nidx = 0;
@@ -89,7 +89,7 @@ static bool overdue(const struct actions *s, const struct wt_record *r)
 {
     int32_t due;
     return strcmp(record_get(r, ACTION_STATUS), "open") == 0 && r->v[ACTION_DUE] &&
-           date_parse(r->v[ACTION_DUE], &due) == 0 && due < s->v.u->a->today;
+           date_parse(r->v[ACTION_DUE], &due) == 0 && due < app_day(s->v.u->a);
 }
 
 struct row_ctx {
@@ -198,16 +198,16 @@ static void move_due(struct actions *s)
     if (!id || !ui_may_write(s->v.u))
         return;
     const struct wt_record *a = &s->rows.r[s->idx[s->l.sel]];
-    int32_t due = s->v.u->a->today;
-    if (a->v[ACTION_DUE] && date_parse(a->v[ACTION_DUE], &due) == 0 && due < s->v.u->a->today)
-        due = s->v.u->a->today;
+    int32_t due = app_day(s->v.u->a);
+    if (a->v[ACTION_DUE] && date_parse(a->v[ACTION_DUE], &due) == 0 && due < app_day(s->v.u->a))
+        due = app_day(s->v.u->a);
     char proposal[DATE_SHOW_MAX], shown[DATE_SHOW_MAX];
-    date_show(due + 7, DATE_DAY, s->v.u->a->today, proposal);
+    date_show(due + 7, DATE_DAY, app_day(s->v.u->a), proposal);
     char *keep = xstrdup(id);
     char *in = dialog_input(s->v.u, _("Nieuwe datum (bijv. 18-12-2026, vrijdag, +7):"), proposal);
     int32_t d;
     struct wt_error err = {0};
-    if (in && date_read(in, s->v.u->a->today, &d) != 0)
+    if (in && date_read(in, app_day(s->v.u->a), &d) != 0)
         ui_message(s->v.u, true, _("'%s' is geen datum; typ bijv. 18-12-2026, morgen of vrijdag"), in);
     else if (in && meeting_action_move(s->v.u->a, keep, d, &err) != 0)
         ui_error(s->v.u, &err);
@@ -215,7 +215,7 @@ static void move_due(struct actions *s)
         touch(s, keep);
         ui_changed(s->v.u);
         ui_message(s->v.u, false, _("Actiepunt %s verzet naar %s"), keep,
-                   date_show(d, DATE_DAY, s->v.u->a->today, shown));
+                   date_show(d, DATE_DAY, app_day(s->v.u->a), shown));
     }
     free(in);
     free(keep);

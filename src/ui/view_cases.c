@@ -401,7 +401,7 @@ static void cases_free(struct view *v)
     if (s->have_detail)
         record_fini(&s->detail);
     if (s->have_opts)
-        match_result_fini(&s->opts);
+        app_options_fini(&s->opts);
     free(s->f_status);
     free(s->f_owner);
     free(s->f_area);

@@ -31,7 +31,7 @@ struct cases {
     struct measure meas[2]; /* its wellbeing measures (MEASURE_START, MEASURE_CLOSE) */
     char meas_id[WT_MAX_ID + 1]; /* whose, "" when not read */
     unsigned long meas_gen;
-    struct match_result opts; /* its options, exactly as app_suggest returns them */
+    struct app_options opts; /* its options, exactly as app_suggest returns them */
     char opts_id[WT_MAX_ID + 1];
     unsigned long opts_gen;
     bool have_opts;

@@ -195,7 +195,7 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     struct cases *s = c->s;
     const struct case_row *r = &s->rows[s->idx[i]];
     char age[16], nch[16], owner[128];
-    ui_age(s->v.u->a->today, r->opened, age);
+    ui_age(app_day(s->v.u->a), r->opened, age);
     struct taglist l;
     tags_split(r->chosen, &l);
     snprintf(nch, sizeof nch, "%zu", l.n);

@@ -128,7 +128,7 @@ void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
                                ? _("  [A] afgeschermd")
                                : "");
     char age[16];
-    ui_age(u->a->today, c->v[CASE_OPENED], age);
+    ui_age(app_day(u->a), c->v[CASE_OPENED], age);
     char day[DATE_SHOW_MAX];
     char *since = xasprintf(_("%s (%s geleden), %s"), ui_date(u, c->v[CASE_OPENED], DATE_FULL, day),
                             age,
@@ -186,20 +186,20 @@ void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
     free(wellbeing);
 }
 
-static const char *type_label(enum match_type t)
+static const char *type_label(enum app_option_type t)
 {
-    return t == MATCH_RESOURCE ? _("kaart") : t == MATCH_TALENT ? _("talent") : _("casus");
+    return t == APP_OPTION_RESOURCE ? _("kaart") : t == APP_OPTION_TALENT ? _("talent") : _("casus");
 }
 
 /* The option's name as it may be shown now. */
-static char *option_name(struct cases *s, const struct match_option *o)
+static char *option_name(struct cases *s, const struct app_option *o)
 {
-    return o->type == MATCH_TALENT ? ui_person(s->v.u, o->name) : ui_show(s->v.u, o->name);
+    return o->type == APP_OPTION_TALENT ? ui_person(s->v.u, o->name) : ui_show(s->v.u, o->name);
 }
 
 /* The option's kind, id and score, then the reasons as they may be shown,
  * separated by "; ". Caller frees. */
-static char *option_reasons(struct cases *s, const struct match_option *o)
+static char *option_reasons(struct cases *s, const struct app_option *o)
 {
     char *shown = ui_show(s->v.u, o->reasons);
     struct buf b = {0};
@@ -213,7 +213,7 @@ static char *option_reasons(struct cases *s, const struct match_option *o)
     return buf_steal(&b);
 }
 
-static int option_lines(struct cases *s, const struct match_option *o, int w)
+static int option_lines(struct cases *s, const struct app_option *o, int w)
 {
     char *reasons = option_reasons(s, o);
     int n = 1 + (*reasons ? draw_wrap_lines(w - 4, reasons) : 0);
@@ -253,7 +253,7 @@ void view_cases_draw_options(struct cases *s, struct rect r, bool title)
     const char *list = record_get(&s->detail, CASE_CHOSEN);
     int y = in.y;
     for (size_t i = first; i < s->opts.n && y < in.y + in.h; i++) {
-        const struct match_option *o = &s->opts.opts[i];
+        const struct app_option *o = &s->opts.opts[i];
         char *name = option_name(s, o);
         bool is_chosen = s->have_detail && view_cases_chosen(list, o->id);
         /* The name has the first line; kind, id and score open the reasons. */
@@ -284,7 +284,7 @@ void view_cases_choose(struct cases *s)
         ui_message(u, true, _("Er is (nog) geen optie om te kiezen"));
         return;
     }
-    const struct match_option *o = &s->opts.opts[s->opt_sel];
+    const struct app_option *o = &s->opts.opts[s->opt_sel];
     char case_id[WT_MAX_ID + 1], opt_id[WT_MAX_ID + 1];
     snprintf(case_id, sizeof case_id, "%s", view_cases_selected_id(s));
     snprintf(opt_id, sizeof opt_id, "%s", o->id);
@@ -301,7 +301,7 @@ void view_cases_choose(struct cases *s)
     if (meeting_choose(u->a, case_id, o->type, opt_id, o->name, &err) != 0) {
         ui_error(u, &err);
     } else {
-        char *text = o->type == MATCH_CASE
+        char *text = o->type == APP_OPTION_CASE
                          ? xasprintf(_("Casus %s in contact brengen met casus %s."), case_id,
                                      opt_id)
                          : xasprintf(_("Casus %s: kennismaken met %s."), case_id, name);
@@ -344,7 +344,7 @@ bool view_cases_idle_options(struct cases *s)
     if (!sg)
         return true;
     if (s->have_opts)
-        match_result_fini(&s->opts);
+        app_options_fini(&s->opts);
     const char *id = view_cases_selected_id(s);
     struct wt_error err = {0};
     if (app_suggest(sg, id, OPTION_LIMIT, &s->opts, &err) != 0) {

@@ -46,14 +46,14 @@ static void load(struct decisions *s)
     struct ui *u = s->v.u;
     char *text = NULL;
     struct wt_error err = {0};
-    if (meeting_decisions_get(u->a, u->a->today, &text, &err) != 0)
+    if (meeting_decisions_get(u->a, app_day(u->a), &text, &err) != 0)
         ui_error(u, &err);
     split(s, text ? text : "");
     free(text);
     struct buf m = {0};
     free(s->minutes);
     s->minutes = NULL;
-    if (meeting_minutes(u->a, u->a->today, &m, NULL) == 0)
+    if (meeting_minutes(u->a, app_day(u->a), &m, NULL) == 0)
         s->minutes = buf_steal(&m);
     buf_fini(&m);
     s->loaded = true;

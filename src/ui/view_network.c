@@ -42,7 +42,7 @@ static bool stale(const struct network *s, const struct wt_record *r)
 {
     int32_t d;
     const char *c = record_get(r, RESOURCE_CHECKED);
-    return !*c || (date_parse(c, &d) == 0 && d < s->v.u->a->today - STALE_DAYS);
+    return !*c || (date_parse(c, &d) == 0 && d < app_day(s->v.u->a) - STALE_DAYS);
 }
 
 static bool in_tab(const struct network *s, const struct wt_record *r)

@@ -13,7 +13,7 @@
 static void load(struct balance_pane *p, struct ui *u)
 {
     app_balance_fini(&p->b);
-    int32_t to = balance_monday(u->a->today);
+    int32_t to = balance_monday(app_day(u->a));
     struct wt_error err = {0};
     if (app_balance_get(u->a, to - 7 * (BALANCE_SHOWN_WEEKS - 1), to, &p->b, &err) != 0)
         ui_error(u, &err);
@@ -130,7 +130,7 @@ static void enter_hours(struct balance_pane *p, struct ui *u, int32_t day)
 {
     if (!ui_may_write(u))
         return;
-    const char *me = record_get(&u->a->member, MEMBER_ID);
+    const char *me = app_member_id(u->a);
     const struct app_balance_member *m = p->b.n ? &p->b.m[p->l.sel] : NULL;
     char id[WT_MAX_ID + 1];
     snprintf(id, sizeof id, "%s", app_decides(u->a) && m ? m->id : me);
@@ -172,12 +172,12 @@ static void enter_other_week(struct balance_pane *p, struct ui *u)
     if (!ui_may_write(u))
         return;
     char init[DATE_SHOW_MAX];
-    date_show(p->b.to - 7, DATE_DAY, u->a->today, init);
+    date_show(p->b.to - 7, DATE_DAY, app_day(u->a), init);
     char *in = dialog_input(u, _("Welke week? Een dag erin:"), init);
     if (!in)
         return;
     int32_t day;
-    if (date_read(in, u->a->today, &day) != 0)
+    if (date_read(in, app_day(u->a), &day) != 0)
         ui_message(u, true, _("'%s' is geen datum; typ bijv. 18-12-2026, morgen of vrijdag"), in);
     else if (balance_monday(day) < p->b.from || balance_monday(day) > p->b.to)
         ui_message(u, true, _("Alleen de 4 weken die hier staan"));
@@ -221,7 +221,7 @@ bool balance_pane_key(struct balance_pane *p, int key)
 void balance_pane_act(struct balance_pane *p, struct ui *u, int key)
 {
     if (key == 'i')
-        enter_hours(p, u, u->a->today);
+        enter_hours(p, u, app_day(u->a));
     else if (key == 'I')
         enter_other_week(p, u);
     else if (key == 'd')

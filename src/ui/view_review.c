@@ -9,7 +9,7 @@
 
 struct review {
     struct view v;
-    struct store_submission *subs;
+    struct app_submission *subs;
     size_t nsubs;
     size_t *idx, nidx;
     struct list l;
@@ -26,7 +26,7 @@ static const struct keyhelp own_legend[] = {
     {N_("Pijltjes"), N_("uw inzendingen: wacht, geaccepteerd of afgewezen, met de reden")},
     {NULL, NULL}};
 
-static const struct store_submission *selected(const struct review *s)
+static const struct app_submission *selected(const struct review *s)
 {
     return s->nidx ? &s->subs[s->idx[s->l.sel]] : NULL;
 }
@@ -40,11 +40,11 @@ static void subs_free(struct review *s)
     s->nsubs = 0;
 }
 
-static int add_sub(void *ctx, const struct store_submission *sub)
+static int add_sub(void *ctx, const struct app_submission *sub)
 {
     struct review *s = ctx;
     s->subs = xrealloc(s->subs, (s->nsubs + 1) * sizeof *s->subs);
-    struct store_submission *c = &s->subs[s->nsubs++];
+    struct app_submission *c = &s->subs[s->nsubs++];
     memcpy(c, sub, sizeof *c);
     record_copy(&c->rec, &sub->rec);
     return 0;
@@ -52,7 +52,7 @@ static int add_sub(void *ctx, const struct store_submission *sub)
 
 static void load(struct review *s)
 {
-    const struct store_submission *cur = selected(s);
+    const struct app_submission *cur = selected(s);
     char keep[WT_MAX_ID + 1] = "";
     if (cur)
         snprintf(keep, sizeof keep, "%s", cur->id);
@@ -107,7 +107,7 @@ static char *shown(const struct ui *u, const struct wt_record *r, int col)
 static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
 {
     struct review *s = ctx;
-    const struct store_submission *sub = &s->subs[s->idx[i]];
+    const struct app_submission *sub = &s->subs[s->idx[i]];
     char *what = shown(s->v.u, &sub->rec, what_col(sub->rec.kind));
     char day[DATE_SHOW_MAX];
     const char *cells[] = {sub->id, ui_kind_label(sub->rec.kind),
@@ -139,7 +139,7 @@ static int draw_record(const struct ui *u, struct rect in, int y, const struct w
 }
 
 /* The likely duplicates of the selected submission, found again when it changed. */
-static void find_dups(struct review *s, const struct store_submission *sub)
+static void find_dups(struct review *s, const struct app_submission *sub)
 {
     struct ui *u = s->v.u;
     if (strcmp(s->dups_for, sub->id) == 0 && s->dups_gen == u->gen)
@@ -156,7 +156,7 @@ static void find_dups(struct review *s, const struct store_submission *sub)
     s->dup.kind = WT_KIND_COUNT;
 }
 
-static void load_dup(struct review *s, const struct store_submission *sub)
+static void load_dup(struct review *s, const struct app_submission *sub)
 {
     if (s->ndups == 0 || (s->dup.kind == sub->rec.kind &&
                           strcmp(record_get(&s->dup, 0), s->dups[s->dup_sel]) == 0))
@@ -169,7 +169,7 @@ static void load_dup(struct review *s, const struct store_submission *sub)
     }
 }
 
-static void draw_dups(struct review *s, const struct store_submission *sub, struct rect r)
+static void draw_dups(struct review *s, const struct app_submission *sub, struct rect r)
 {
     draw_title(r.y, r.x, r.w, _("Lijkt op"), false);
     struct rect in = {r.y + 1, r.x + 1, r.h - 1, r.w - 2};
@@ -192,7 +192,7 @@ static void draw_dups(struct review *s, const struct store_submission *sub, stru
 
 static void draw_detail(struct review *s, struct rect r, struct rect dr)
 {
-    const struct store_submission *sub = selected(s);
+    const struct app_submission *sub = selected(s);
     struct ui *u = s->v.u;
     if (!sub) {
         draw_title(r.y, r.x, r.w, _("Inzending"), false);
@@ -253,7 +253,7 @@ static void decided(struct review *s, char *msg)
     free(msg);
 }
 
-static void accept(struct review *s, const struct store_submission *sub)
+static void accept(struct review *s, const struct app_submission *sub)
 {
     struct wt_error err = {0};
     if (app_review_accept(s->v.u->a, sub->id, NULL, &err) != 0)
@@ -262,7 +262,7 @@ static void accept(struct review *s, const struct store_submission *sub)
         decided(s, xasprintf(_("Inzending %s is geaccepteerd"), sub->id));
 }
 
-static void reject(struct review *s, const struct store_submission *sub)
+static void reject(struct review *s, const struct app_submission *sub)
 {
     char id[WT_MAX_ID + 1];
     snprintf(id, sizeof id, "%s", sub->id);
@@ -279,7 +279,7 @@ static void reject(struct review *s, const struct store_submission *sub)
     free(reason);
 }
 
-static void merge(struct review *s, const struct store_submission *sub)
+static void merge(struct review *s, const struct app_submission *sub)
 {
     if (s->ndups == 0) {
         ui_message(s->v.u, true, _("Geen mogelijke dubbele om mee samen te voegen"));
@@ -326,7 +326,7 @@ static void key_dup(struct view *v, int key)
 static void key_decide(struct view *v, int key)
 {
     struct review *s = (struct review *)v;
-    const struct store_submission *sub = selected(s);
+    const struct app_submission *sub = selected(s);
     if (!sub || !ui_may_write(v->u))
         return;
     if (strcmp(sub->status, "pending") != 0) {

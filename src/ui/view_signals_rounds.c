@@ -270,8 +270,8 @@ static void edit_round(struct rounds_pane *p, struct ui *u, const struct round *
             snprintf(addr, sizeof addr, "%d", from->addresses);
     } else {
         round_init(&r);
-        date_format(u->a->today, r.date);
-        round_set(&r.area, record_get(&u->a->member, MEMBER_AREA));
+        date_format(app_day(u->a), r.date);
+        round_set(&r.area, record_get(app_member(u->a), MEMBER_AREA));
     }
     struct form_field f[] = {
         {N_("Datum"), FORM_DATE, NULL, xstrdup(r.date), 0},

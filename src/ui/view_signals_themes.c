@@ -22,7 +22,7 @@ static void load(struct themes_pane *p, struct ui *u)
     free(p->before);
     p->before = NULL;
     struct wt_error err = {0};
-    if (app_themes_trend(u->a, u->a->today, &p->now, &p->before, &err) != 0)
+    if (app_themes_trend(u->a, app_day(u->a), &p->now, &p->before, &err) != 0)
         ui_error(u, &err);
     p->l.n = p->now.n;
     list_clamp(&p->l);

@@ -39,7 +39,7 @@ const char *ui_last_part(const char *area)
 
 char *ui_date(const struct ui *u, const char *iso, enum date_style st, char out[DATE_SHOW_MAX])
 {
-    return date_show_iso(iso, st, u->a->today, out);
+    return date_show_iso(iso, st, app_day(u->a), out);
 }
 
 const char *ui_value(const struct ui *u, const struct wt_record *r, int col, char *buf, size_t n)
@@ -52,7 +52,7 @@ const char *ui_value(const struct ui *u, const struct wt_record *r, int col, cha
     snprintf(domain, sizeof domain, "%s.%s", record_kind(r->kind)->name, fd->name);
     switch (fd->type) {
     case FT_DATE:
-        return n >= DATE_SHOW_MAX ? date_show_iso(v, DATE_FULL, u->a->today, buf) : v;
+        return n >= DATE_SHOW_MAX ? date_show_iso(v, DATE_FULL, app_day(u->a), buf) : v;
     case FT_ENUM: return words_of(domain, v);
     case FT_SET: return words_list(domain, v, buf, n);
     case FT_TAGS: return words_list(NULL, v, buf, n);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "app_int.h" /* white-box: the app's store */
 #include "rel.h"
 #include "wijktafel/app.h"
 #include "wijktafel/csv.h"

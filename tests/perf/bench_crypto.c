@@ -131,12 +131,12 @@ static double suggest_once(int m)
     for (size_t i = 0; i < 500; i++) {
         char id[16];
         snprintf(id, sizeof id, "c-%06zu", i * 199);
-        struct match_result r;
+        struct app_options r;
         if (app_suggest(s, id, 10, &r, &e) != 0) {
             fprintf(stderr, "%s\n", e.text);
             exit(1);
         }
-        match_result_fini(&r);
+        app_options_fini(&r);
     }
     double t = now() - t0;
     app_suggester_free(s);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app_int.h" /* white-box: the app's store */
 #include "rel.h"
 #include "wijktafel/app.h"
 #include "wijktafel/store.h"

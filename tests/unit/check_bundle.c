@@ -680,7 +680,7 @@ struct count {
     size_t n;
 };
 
-static int count_sub(void *ctx, const struct store_submission *s)
+static int count_sub(void *ctx, const struct app_submission *s)
 {
     struct count *c = ctx;
     c->n += strncmp(s->id, c->prefix, strlen(c->prefix)) == 0;

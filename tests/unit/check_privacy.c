@@ -97,7 +97,7 @@ static void make_team(void)
      * the linked signal discussed. */
     struct app *a = open_as("leider", PASS, false);
     struct wt_error err = {0};
-    ck_assert_msg(meeting_choose(a, "c-open", MATCH_CASE, "c-geheim", "casus c-geheim", &err) ==
+    ck_assert_msg(meeting_choose(a, "c-open", APP_OPTION_CASE, "c-geheim", "casus c-geheim", &err) ==
                       0, "%s", err.text);
     ck_assert_msg(meeting_signal_status(a, "s-link", "discussed", &err) == 0, "%s", err.text);
     app_close(a);
@@ -336,7 +336,7 @@ START_TEST(test_beamer_reads_are_redacted)
 
     /* Themes do not count the shielded case. */
     struct themes th;
-    ck_assert_int_eq(app_themes(a, a->today - 60, a->today, 1, &th, &err), 0);
+    ck_assert_int_eq(app_themes(a, app_day(a) - 60, app_day(a), 1, &th, &err), 0);
     size_t counted = 0;
     for (size_t i = 0; i < th.n; i++) {
         ck_assert_msg(!strstr(th.items[i].ids, "c-geheim"), "%s", th.items[i].ids);

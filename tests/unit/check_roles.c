@@ -159,11 +159,11 @@ static struct app *open_as(const char *member)
 }
 
 struct subs {
-    struct store_submission s[8];
+    struct app_submission s[8];
     int n;
 };
 
-static int keep_sub(void *ctx, const struct store_submission *s)
+static int keep_sub(void *ctx, const struct app_submission *s)
 {
     struct subs *l = ctx;
     if (l->n < 8) {
@@ -258,7 +258,7 @@ struct log_seen {
     int n;
 };
 
-static int seen_entry(void *ctx, const struct store_log_entry *e)
+static int seen_entry(void *ctx, const struct app_log_entry *e)
 {
     struct log_seen *s = ctx;
     if (s->n < 64)
@@ -364,7 +364,7 @@ START_TEST(test_switch_member)
     struct app *before = a;
     ck_assert_int_eq(app_switch(&a, "vera", "fout-fout-fout", &e), WT_EPERM);
     ck_assert_ptr_eq(a, before);
-    ck_assert_int_eq(a->role, APP_LEADER);
+    ck_assert_int_eq(app_member_role(a), APP_LEADER);
     wt_error_clear(&e);
     ck_assert_int_eq(app_switch(&a, "niemand", "x", &e), WT_EPERM);
     ck_assert_ptr_eq(a, before);
@@ -375,10 +375,10 @@ START_TEST(test_switch_member)
     wt_error_clear(&e);
     ck_assert_msg(app_switch(&a, "vera", "vera-geheim", &e) == 0, "%s", e.text);
     ck_assert_ptr_nonnull(a);
-    ck_assert_int_eq(a->role, APP_VOLUNTEER);
-    ck_assert_str_eq(record_get(&a->member, MEMBER_ID), "vera");
+    ck_assert_int_eq(app_member_role(a), APP_VOLUNTEER);
+    ck_assert_str_eq(app_member_id(a), "vera");
     ck_assert_int_eq(app_switch(&a, "leider", "leider-geheim", &e), 0);
-    ck_assert_int_eq(a->role, APP_LEADER);
+    ck_assert_int_eq(app_member_role(a), APP_LEADER);
     struct log_seen seen = {0};
     ck_assert_int_eq(app_log_read(a, NULL, NULL, seen_entry, &seen, &e), 0);
     ck_assert(has(&seen, "switch-out") && has(&seen, "switch-in"));

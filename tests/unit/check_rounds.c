@@ -1,6 +1,7 @@
 /* check_rounds.c: door-to-door rounds: validation, the stored line, figures, and the use cases on a real database. */
 #include <check.h>
 
+#include "app_int.h" /* white-box: the app's store */
 #include "apptest.h"
 #include "runner.h"
 #include "wijktafel/app.h"

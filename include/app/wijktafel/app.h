@@ -1,4 +1,5 @@
-/* app.h: the use cases shared by the meeting screen and the commands (store + match + rules). */
+/* app.h: the use cases shared by the meeting screen and the commands (over store and match, whose
+ * headers it never includes: the faces see only app's and core's types). */
 #ifndef WIJKTAFEL_APP_H
 #define WIJKTAFEL_APP_H
 
@@ -8,34 +9,36 @@
 
 #include "wijktafel/balance.h"
 #include "wijktafel/error.h"
-#include "wijktafel/match.h"
+#include "wijktafel/measure.h"
 #include "wijktafel/record.h"
 #include "wijktafel/report.h"
 #include "wijktafel/round.h"
-#include "wijktafel/store.h"
 #include "wijktafel/themes.h"
 #include "wijktafel/xalloc.h"
 
 enum app_role { APP_LEADER, APP_PROFESSIONAL, APP_VOLUNTEER };
 
-/* An open database with the member who works in it. */
-struct app {
-    struct store *store;
-    char *dir;
-    char *team;             /* team name from the database, "" when unset */
-    struct wt_record member; /* the member who works (MEMBER_* columns) */
-    enum app_role role;
-    int32_t today;          /* days since 1970-01-01 */
-    const char *path;       /* how the member works, for the access log: "scherm" or a command */
-    bool readonly;          /* the wall: shows, never writes (nor logs) */
-    bool beamer;            /* beamer mode (always on the wall): everything the app hands
-                               out is redacted for the room (policy.c) */
-    struct policy_names *names; /* the beamer's names to hide, read when first needed */
-    bool names_later;       /* app_beamer_names_later: until app_beamer_names, free text is
-                               handed to the beamer as a placeholder, never unredacted */
-    char *locked_member;    /* opened with defer_unlock and not yet unlocked: the member whose
-                               passphrase app_unlock needs; NULL when open */
-};
+/* An open database with the member who works in it: opaque outside src/app
+ * (app_int.h); the faces read it through the accessors below. */
+struct app;
+
+/* The member's role. */
+enum app_role app_member_role(const struct app *a);
+/* The app's today (days since 1970-01-01): app_today() when it was opened. */
+int32_t app_day(const struct app *a);
+/* The member who works (MEMBER_* columns), their id and their name. */
+const struct wt_record *app_member(const struct app *a);
+const char *app_member_id(const struct app *a);
+const char *app_member_name(const struct app *a);
+/* The team name from the database, "" when unset. */
+const char *app_team(const struct app *a);
+/* The database folder. */
+const char *app_dir(const struct app *a);
+/* True for the wall: it shows, never writes (nor logs). */
+bool app_readonly(const struct app *a);
+/* How the member works, for the access log: "scherm" (the default, the
+ * screen) or a command's name. path must outlive the app. */
+void app_set_path(struct app *a, const char *path);
 
 /* Asks for the passphrase of member (terminal, file, environment); returns a
  * string that stays valid until the next call, or NULL when none can be had. */
@@ -209,8 +212,13 @@ int app_export(struct app *a, enum wt_kind kind, enum app_format fmt, struct buf
  * the wall to ask ten times a second). 0 when it cannot be read. */
 uint64_t app_data_seq(struct app *a);
 
-/* Verifies the whole database (see store_check). */
-int app_check(struct app *a, store_report_fn report, void *ctx, struct wt_error *err);
+/* Receives one line of check's findings. */
+typedef void (*app_check_fn)(void *ctx, const char *line);
+
+/* Verifies the whole database (the store's check): each problem is handed to
+ * report (may be NULL) as one line, then warnings about what is sound but
+ * cannot be used (a schedule that is no part of the week). */
+int app_check(struct app *a, app_check_fn report, void *ctx, struct wt_error *err);
 
 /* A consistent, compacted copy into the folder dest. */
 int app_backup(struct app *a, const char *dest, struct wt_error *err);
@@ -218,13 +226,37 @@ int app_backup(struct app *a, const char *dest, struct wt_error *err);
 /* A short summary of the database (team, counts per kind) for people. */
 int app_summary(struct app *a, struct buf *out, struct wt_error *err);
 
+/* What a wellbeing option is: a social-map entry, a talent, or a similar case. */
+enum app_option_type { APP_OPTION_RESOURCE, APP_OPTION_TALENT, APP_OPTION_CASE };
+
+/* One ranked option, as this app may hand it out (names as initials in
+ * beamer mode). Strings belong to the list. */
+struct app_option {
+    enum app_option_type type;
+    char id[WT_MAX_ID + 1];
+    char *name;       /* resource or talent name; for a case "casus ID (area)", never a resident's name */
+    double score;     /* higher is better */
+    char *reasons;    /* short Dutch reasons separated by ';' */
+    char via[WT_MAX_ID + 1]; /* a talent that completes the option (transport), or "" */
+};
+
+/* Ranked options, best first. Free with app_options_fini. */
+struct app_options {
+    struct app_option *opts;
+    size_t n;
+};
+void app_options_fini(struct app_options *o);
+
+/* "resource", "talent" or "case" (a static string). */
+const char *app_option_type_name(enum app_option_type t);
+
 /* Prepared options engine over the current database (one snapshot). */
 struct app_suggester;
 int app_suggester_new(struct app *a, struct app_suggester **out, struct wt_error *err);
 void app_suggester_free(struct app_suggester *s);
 /* Ranked options for case_id (WT_ENOTFOUND for an unknown case). */
 int app_suggest(struct app_suggester *s, const char *case_id, size_t limit,
-                struct match_result *out, struct wt_error *err);
+                struct app_options *out, struct wt_error *err);
 
 /* Loads one record the member may see; WT_ENOTFOUND otherwise. */
 int app_get(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out,
@@ -233,8 +265,12 @@ int app_get(struct app *a, enum wt_kind kind, const char *id, struct wt_record *
 /* Validates r (columns, references) and stores it (insert or replace). */
 int app_put(struct app *a, struct wt_record *r, struct wt_error *err);
 
+/* Receives one record (valid only during the call); a non-zero return
+ * stops the walk and is returned. */
+typedef int (*app_each_fn)(void *ctx, const struct wt_record *r);
+
 /* Calls fn for every record of kind the member may see, in id order. */
-int app_each(struct app *a, enum wt_kind kind, store_each_fn fn, void *ctx,
+int app_each(struct app *a, enum wt_kind kind, app_each_fn fn, void *ctx,
              struct wt_error *err);
 
 const char *app_role_name(enum app_role r);
@@ -436,20 +472,44 @@ int app_log(struct app *a, const char *action, enum wt_kind kind, const char *id
 int app_log_ids(struct app *a, const char *action, enum wt_kind kind, const char *const *ids,
                 size_t n, const char *detail);
 
-/* Fills an entry with the member, team, path and time of now (for writes that
- * log inside their own transaction). */
-void app_log_entry(const struct app *a, struct store_log_entry *e, const char *action,
-                   enum wt_kind kind, const char *id, const char *detail);
+/* One entry of the access log as app_log_read hands it out. */
+struct app_log_entry {
+    uint64_t seq;     /* 1, 2, ... */
+    char time[20];    /* YYYY-MM-DDTHH:MM:SS, local time */
+    char member[WT_MAX_ID + 1];
+    char behalf[64];  /* on whose behalf: the team */
+    char path[24];    /* "scherm", or the command: "export", "suggest", ... */
+    char action[16];  /* view, create, change, delete, export, search, suggest, ... */
+    char kind[12];    /* record kind, or "" */
+    char id[WT_MAX_ID + 1]; /* record id, or "" */
+    char detail[80];  /* short extra: a count, a search's length; never personal data */
+};
+/* Receives one entry (valid only during the call); non-zero stops the walk. */
+typedef int (*app_log_fn)(void *ctx, const struct app_log_entry *e);
 
 /* Calls fn for the log entries matching case_id / member (NULL: any), leader
  * only; reading the log is itself logged. */
-int app_log_read(struct app *a, const char *case_id, const char *member, store_log_fn fn,
+int app_log_read(struct app *a, const char *case_id, const char *member, app_log_fn fn,
                  void *ctx, struct wt_error *err);
 
 /* --- Review of volunteers' submissions --- */
 
+/* A volunteer's record waiting for a leader (or decided). */
+struct app_submission {
+    char id[WT_MAX_ID + 1];        /* "v-000001" */
+    char status[12];               /* pending, accepted, rejected */
+    char submitter[WT_MAX_ID + 1];
+    char date[11];
+    char reason[400];              /* why it was rejected, or what it was merged into */
+    struct wt_record rec;          /* the record as submitted (kind in rec.kind), shaped as
+                                      this app hands out records */
+};
+/* Receives one submission (valid only during the call; copy rec with
+ * record_copy to keep it); non-zero stops the walk. */
+typedef int (*app_review_fn)(void *ctx, const struct app_submission *s);
+
 /* Every submission (leader), or the member's own (others), in id order. */
-int app_review_each(struct app *a, store_review_fn fn, void *ctx, struct wt_error *err);
+int app_review_each(struct app *a, app_review_fn fn, void *ctx, struct wt_error *err);
 
 /* Accepts a pending submission (leader): stores its record, or `edited`
  * instead when not NULL. */
@@ -469,7 +529,7 @@ int app_review_merge(struct app *a, const char *sub_id, const char *target_id,
  * nested area and a similar name (or text); ids best first, at most max.
  * Returns how many were written into ids; 0 with err set when the records
  * could not be read (err->code stays 0 otherwise). */
-size_t app_review_duplicates(struct app *a, const struct store_submission *sub,
+size_t app_review_duplicates(struct app *a, const struct app_submission *sub,
                              char ids[][WT_MAX_ID + 1], size_t max, struct wt_error *err);
 
 /* --- Bundles (docs/sync.md): offline exchange between databases of one team. --- */

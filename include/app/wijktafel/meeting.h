@@ -84,7 +84,7 @@ int meeting_action_move(struct app *a, const char *id, int32_t due, struct wt_er
 /* Records the option (type, id, name) as chosen for case_id: appends the id
  * to cases.chosen (once) and notes it in today's minutes. WT_ENOTFOUND for a
  * case the member may not see. */
-int meeting_choose(struct app *a, const char *case_id, enum match_type type, const char *opt_id,
+int meeting_choose(struct app *a, const char *case_id, enum app_option_type type, const char *opt_id,
                    const char *opt_name, struct wt_error *err);
 
 /* Sets a signal's status ("new", "discussed", "taken-up", "closed"). */
