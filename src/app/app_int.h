@@ -43,6 +43,32 @@ void idset_fini(struct idset *s);
  * restricted to their owner and leaders already count here.) */
 bool app_may_see(const struct app *a, const struct wt_record *r);
 
+/* A word from an input file (a column name) for a message: made inert and cut
+ * to about 40 bytes. Caller frees. */
+char *app_file_word(const char *s);
+
+/* What an import (CSV or JSON) has read and is about to store: n records of
+ * kind, the i-th from rec(ctx, i); the file's ids; the batch that holds them
+ * (NULL when they go to review). */
+struct app_import_set {
+    struct app *a;
+    enum wt_kind kind;
+    size_t n;
+    const struct wt_record *(*rec)(const void *ctx, size_t i);
+    const void *ctx;
+    const struct idset *ids;
+    struct store_batch *batch;
+};
+
+/* The write of an import in t, the same for CSV and JSON: a volunteer's
+ * records go to the review queue; otherwise every reference must point into
+ * the file or the database, and the batch is stored with the access log (one
+ * entry per case, one for the whole file otherwise). A bad reference:
+ * WT_EINVAL, *bad the record's index and e the message without a place, for
+ * the caller to prefix; otherwise 0 or the transaction's error. */
+int app_import_store(struct store_txn *t, const struct app_import_set *s, size_t *bad,
+                     struct wt_error *e);
+
 /* Checks the references of r (owner, case, reporter, chosen options) against
  * the file's ids (file may be NULL) and the database. */
 int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct idset *file,

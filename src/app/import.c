@@ -59,14 +59,7 @@ static int header(struct import *im, size_t line, char **fields, size_t n)
                                 im->fname, line);
         int f = record_field_index(im->kind, name);
         if (f < 0 || seen[f]) {
-            /* The name comes from the file: shown inert, and not too long. */
-            char *shown = text_inert(name, false);
-            if (strlen(shown) > 40) {
-                size_t cut = 37;
-                while (cut > 0 && ((unsigned char)shown[cut] & 0xc0) == 0x80)
-                    cut--;
-                strcpy(shown + cut, "...");
-            }
+            char *shown = app_file_word(name);
             int rc = f < 0 ? wt_error_set(im->err, WT_EINVAL,
                                           _("%s:%zu: %s: onbekende kolom voor %s"), im->fname,
                                           line, shown, kd->name)
@@ -183,49 +176,81 @@ int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct 
     return store_txn_error(t);
 }
 
-static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
+char *app_file_word(const char *s)
 {
-    struct import *im = ctx;
-    if (app_goes_to_review(im->a, im->kind)) {
-        /* A volunteer's file waits, record by record, for a leader. */
-        for (size_t i = 0; i < im->n && !store_txn_error(t); i++)
-            app_review_submit(t, im->a, &pending_at(im, i)->r);
-        return store_txn_error(t);
+    char *v = text_inert(s, false);
+    if (strlen(v) > 40) {
+        size_t cut = 37;
+        while (cut > 0 && ((unsigned char)v[cut] & 0xc0) == 0x80)
+            cut--;
+        strcpy(v + cut, "...");
     }
-    for (size_t i = 0; i < im->n; i++) {
-        struct wt_error e = {0};
-        if (app_check_refs(t, &pending_at(im, i)->r, &im->ids, &e) != 0) {
-            if (store_txn_error(t))
-                return store_txn_error(t);
-            return wt_error_set(err, WT_EINVAL, "%s:%zu: %s", im->fname, pending_at(im, i)->line,
-                                e.text);
-        }
-    }
-    /* The log: one entry per case (a resident may ask who touched their
-     * file), one for the whole file otherwise. */
-    struct store_log_entry e;
-    if (im->kind == WT_CASES) {
-        struct store_log_entry *es = xmalloc((im->n ? im->n : 1) * sizeof *es);
-        app_log_fill(im->a, &es[0], "import", im->kind, NULL, NULL);
-        for (size_t i = 0; i < im->n; i++) {
+    return v;
+}
+
+/* The access log of an import: one entry per case (a resident may ask who
+ * touched their file), one for the whole file otherwise; with the batch. */
+static void import_logged(struct store_txn *t, const struct app_import_set *s)
+{
+    if (s->kind == WT_CASES) {
+        struct store_log_entry *es = xmalloc((s->n ? s->n : 1) * sizeof *es);
+        app_log_fill(s->a, &es[0], "import", s->kind, NULL, NULL);
+        for (size_t i = 0; i < s->n; i++) {
             es[i] = es[0];
-            const char *id = pending_at(im, i)->r.v[0];
+            const char *id = s->rec(s->ctx, i)->v[0];
             size_t il = strlen(id);
             if (il >= sizeof es[i].id)
                 il = sizeof es[i].id - 1;
             memcpy(es[i].id, id, il);
             es[i].id[il] = '\0';
         }
-        store_batch_put_logged(t, im->batch, es, im->n);
+        store_batch_put_logged(t, s->batch, es, s->n);
         free(es);
     } else {
         char detail[32];
-        snprintf(detail, sizeof detail, "%zu", im->n);
-        app_log_fill(im->a, &e, "import", im->kind, NULL, detail);
-        store_batch_put(t, im->batch);
+        snprintf(detail, sizeof detail, "%zu", s->n);
+        struct store_log_entry e;
+        app_log_fill(s->a, &e, "import", s->kind, NULL, detail);
+        store_batch_put(t, s->batch);
         store_log_append(t, &e);
     }
+}
+
+int app_import_store(struct store_txn *t, const struct app_import_set *s, size_t *bad,
+                     struct wt_error *e)
+{
+    if (app_goes_to_review(s->a, s->kind)) {
+        /* A volunteer's file waits, record by record, for a leader. */
+        for (size_t i = 0; i < s->n && !store_txn_error(t); i++)
+            app_review_submit(t, s->a, s->rec(s->ctx, i));
+        return store_txn_error(t);
+    }
+    for (size_t i = 0; i < s->n; i++)
+        if (app_check_refs(t, s->rec(s->ctx, i), s->ids, e) != 0) {
+            if (store_txn_error(t))
+                return store_txn_error(t);
+            *bad = i;
+            return WT_EINVAL;
+        }
+    import_logged(t, s);
     return store_txn_error(t);
+}
+
+static const struct wt_record *pending_rec(const void *ctx, size_t i)
+{
+    return &pending_at(ctx, i)->r;
+}
+
+static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct import *im = ctx;
+    struct app_import_set s = {im->a, im->kind, im->n, pending_rec, im, &im->ids, im->batch};
+    struct wt_error e = {0};
+    size_t bad = 0;
+    int rc = app_import_store(t, &s, &bad, &e);
+    if (rc == WT_EINVAL)
+        return wt_error_set(err, rc, "%s:%zu: %s", im->fname, pending_at(im, bad)->line, e.text);
+    return rc;
 }
 
 /* Sets up an import of kind; the caller feeds it (csv_stream) and ends it. */

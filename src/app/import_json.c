@@ -6,7 +6,6 @@
 
 #include "app_int.h"
 #include "wijktafel/i18n.h"
-#include "wijktafel/text.h"
 
 struct jimport {
     struct app *a;
@@ -17,19 +16,6 @@ struct jimport {
     struct store_batch *batch; /* NULL for submissions to review */
     struct idset ids;
 };
-
-/* A name from the file, made inert and cut to fit one message line. */
-static char *shown(const char *s)
-{
-    char *v = text_inert(s, false);
-    if (strlen(v) > 40) {
-        size_t cut = 37;
-        while (cut > 0 && ((unsigned char)v[cut] & 0xc0) == 0x80)
-            cut--;
-        strcpy(v + cut, "...");
-    }
-    return v;
-}
 
 /* The text form of one JSON value for column fd, or NULL with *what set. */
 static char *value_text(const struct wt_field_def *fd, json_t *v, const char **what)
@@ -89,7 +75,7 @@ static int one_record(struct jimport *im, json_t *o, struct wt_record *r, struct
     json_object_foreach(o, key, v) {
         int f = record_field_index(im->kind, key);
         if (f < 0) {
-            char *k = shown(key);
+            char *k = app_file_word(key);
             int rc = wt_error_set(e, WT_EINVAL, _("%s: onbekende kolom voor %s"), k, kd->name);
             free(k);
             return rc;
@@ -147,41 +133,24 @@ static int read_all(struct jimport *im, json_t *root, struct wt_error *err)
     return 0;
 }
 
-/* The same write as a CSV import (import.c): references against the file and
- * the database, a volunteer's records to review, the access log. */
+static const struct wt_record *json_rec(const void *ctx, size_t i)
+{
+    const struct jimport *im = ctx;
+    return &im->recs[i];
+}
+
+/* The same write as a CSV import (app_import_store): references against the
+ * file and the database, a volunteer's records to review, the access log. */
 static int jimport_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct jimport *im = ctx;
-    if (app_goes_to_review(im->a, im->kind)) {
-        for (size_t i = 0; i < im->n && !store_txn_error(t); i++)
-            app_review_submit(t, im->a, &im->recs[i]);
-        return store_txn_error(t);
-    }
-    for (size_t i = 0; i < im->n; i++) {
-        struct wt_error e = {0};
-        if (app_check_refs(t, &im->recs[i], &im->ids, &e) != 0) {
-            if (store_txn_error(t))
-                return store_txn_error(t);
-            return wt_error_set(err, WT_EINVAL, _("%s: record %zu: %s"), im->fname, i + 1,
-                                e.text);
-        }
-    }
-    if (im->kind == WT_CASES) {
-        /* One entry per case: a resident may ask who touched their file. */
-        struct store_log_entry *es = xmalloc((im->n ? im->n : 1) * sizeof *es);
-        for (size_t i = 0; i < im->n; i++)
-            app_log_fill(im->a, &es[i], "import", im->kind, im->recs[i].v[0], NULL);
-        store_batch_put_logged(t, im->batch, es, im->n);
-        free(es);
-    } else {
-        char detail[32];
-        snprintf(detail, sizeof detail, "%zu", im->n);
-        struct store_log_entry e;
-        app_log_fill(im->a, &e, "import", im->kind, NULL, detail);
-        store_batch_put(t, im->batch);
-        store_log_append(t, &e);
-    }
-    return store_txn_error(t);
+    struct app_import_set s = {im->a, im->kind, im->n, json_rec, im, &im->ids, im->batch};
+    struct wt_error e = {0};
+    size_t bad = 0;
+    int rc = app_import_store(t, &s, &bad, &e);
+    if (rc == WT_EINVAL)
+        return wt_error_set(err, rc, _("%s: record %zu: %s"), im->fname, bad + 1, e.text);
+    return rc;
 }
 
 int app_import_json(struct app *a, enum wt_kind kind, const char *fname, const char *buf,

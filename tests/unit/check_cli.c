@@ -242,6 +242,7 @@ static const struct bad bad_inputs[] = {
     {"cases", "id,opened,area,resident,request,owner\nc-2,2026-11-01,A/B,Ann,V,ghost\n", 65,
      ":2: owner: "},
     {"actions", "id,text,case\na-2,Bellen,c-404\n", 65, ":2: case: "},
+    {"actions", "id,text,case\na-2,Bellen,c-1\na-3,Bellen,c-404\n", 65, ":3: case: "},
     {"cases", "id,opened,area,resident,request,chosen\nc-2,2026-11-01,A/B,Ann,V,r-nope\n", 65,
      ":2: chosen: "},
     {"members", "", 65, ":1: "},

@@ -180,6 +180,11 @@ START_TEST(test_json_bad_input)
          "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
          "\"request\":\"V\",\"owner\":\"niemand\"}]",
          "bad.json: record 1: owner: niemand bestaat niet in members"},
+        /* A reference checked at the write names the record it is in. */
+        {"actions",
+         "[{\"id\":\"a-8\",\"text\":\"Bellen\"},"
+         "{\"id\":\"a-9\",\"text\":\"Bellen\",\"case\":\"c-404\"}]",
+         "bad.json: record 2: case: c-404 bestaat niet in cases"},
         {"cases",
          "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
          "\"request\":\"V\"},{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\","
