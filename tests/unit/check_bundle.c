@@ -4,7 +4,7 @@
 #include <sys/stat.h>
 
 #include "bundle_int.h"
-#include "runner.h"
+#include "testutil.h"
 #include "wijktafel/app.h"
 #include "wijktafel/csv.h"
 
@@ -31,14 +31,7 @@ static void teardown(void)
     tu_rmtree(tmp);
 }
 
-#define RUN(...) \
-    rn_exec(tmp, NULL, 0, (char *const *)(const char *[]){"wijktafel", __VA_ARGS__, NULL})
-
-static void ok(struct run r)
-{
-    ck_assert_msg(r.code == 0, "exit %d: %s", r.code, r.err);
-    rn_free(&r);
-}
+#define RUN(...) TU_RUN(tmp, __VA_ARGS__)
 
 static char *P(const char *name)
 {
@@ -49,11 +42,11 @@ static char *P(const char *name)
 static void team_db(const char *name)
 {
     char *db = P(name);
-    ok(RUN("--db", db, "init", "--team", "Veenwaard"));
+    tu_ok(RUN("--db", db, "init", "--team", "Veenwaard"));
     for (size_t i = 0; i < 6; i++) {
         char *csv;
         ck_assert_int_ge(asprintf(&csv, "%s/%s.csv", getenv("WT_DEMO_DATA"), kinds[i]), 0);
-        ok(RUN("--db", db, "import", kinds[i], csv));
+        tu_ok(RUN("--db", db, "import", kinds[i], csv));
         free(csv);
     }
     free(db);
@@ -62,7 +55,7 @@ static void team_db(const char *name)
 static void bundle_export(const char *db, const char *target, const char *file, bool all)
 {
     char *d = P(db), *f = P(file);
-    ok(all ? RUN("--db", d, "bundle", "export", "--for", target, "--all", f)
+    tu_ok(all ? RUN("--db", d, "bundle", "export", "--for", target, "--all", f)
            : RUN("--db", d, "bundle", "export", "--for", target, f));
     free(d);
     free(f);
@@ -71,7 +64,7 @@ static void bundle_export(const char *db, const char *target, const char *file, 
 static void bundle_import(const char *db, const char *file)
 {
     char *d = P(db), *f = P(file);
-    ok(RUN("--db", d, "bundle", "import", f));
+    tu_ok(RUN("--db", d, "bundle", "import", f));
     free(d);
     free(f);
 }
@@ -79,7 +72,7 @@ static void bundle_import(const char *db, const char *file)
 static void init_from(const char *db, const char *file)
 {
     char *d = P(db), *f = P(file);
-    ok(RUN("--db", d, "init", "--from", f));
+    tu_ok(RUN("--db", d, "init", "--from", f));
     free(d);
     free(f);
 }
@@ -105,7 +98,7 @@ static char *exports(const char *db)
 static void import_text(const char *db, const char *kind, const char *csv)
 {
     char *f = tu_write(tmp, "change.csv", csv, strlen(csv)), *d = P(db);
-    ok(RUN("--db", d, "import", kind, f));
+    tu_ok(RUN("--db", d, "import", kind, f));
     free(f);
     free(d);
 }
@@ -142,7 +135,7 @@ START_TEST(test_two_databases_converge)
     import_text("b", "talents", "id,name,area,offers,interests,available,consent\n"
                                 "t-new,Piet Nieuw,Veenwaard,koken,,,2026-11-01\n");
     char *aa = P("a");
-    ok(RUN("--db", aa, "erase", "--case", "c-002"));
+    tu_ok(RUN("--db", aa, "erase", "--case", "c-002"));
     free(aa);
     bundle_export("a", "leider", "a1.wtb", false);
     bundle_export("b", "leider", "b1.wtb", false);
@@ -199,7 +192,7 @@ START_TEST(test_three_databases_any_order)
     put_res("b", "dinsdag", "0512-1", "paused");
     put_res("c", "dinsdag", "0512-9", "open");
     char *cc = P("c");
-    ok(RUN("--db", cc, "erase", "--case", "c-003"));
+    tu_ok(RUN("--db", cc, "erase", "--case", "c-003"));
     free(cc);
     bundle_export("a", "leider", "a.wtb", true);
     bundle_export("b", "leider", "b.wtb", true);
@@ -349,7 +342,7 @@ START_TEST(test_community_centre_holds_no_case_text)
     team_db("a");
     char *a = P("a");
     setenv("WIJKTAFEL_NEW_PASSPHRASE", VPASS, 1);
-    ok(RUN("--db", a, "passphrase", "m-annie"));
+    tu_ok(RUN("--db", a, "passphrase", "m-annie"));
     bundle_export("a", "m-annie", "bh0.wtb", false);
     bundle_export("a", "volunteer", "vol.wtb", true);
     /* The search works: a leader's bundle is no plain text either, but the
@@ -448,7 +441,7 @@ START_TEST(test_rounds_travel)
     team_db("a");
     char *a = P("a");
     setenv("WIJKTAFEL_NEW_PASSPHRASE", VPASS, 1);
-    ok(RUN("--db", a, "passphrase", "m-annie"));
+    tu_ok(RUN("--db", a, "passphrase", "m-annie"));
     bundle_export("a", "m-annie", "bh0.wtb", false);
     setenv("WIJKTAFEL_PASSPHRASE", VPASS, 1);
     init_from("bh", "bh0.wtb");
@@ -544,7 +537,7 @@ START_TEST(test_plain_database_cannot_bundle)
 {
     unsetenv("WIJKTAFEL_PASSPHRASE");
     char *d = P("plain"), *f = P("x.wtb");
-    ok(RUN("--db", d, "init"));
+    tu_ok(RUN("--db", d, "init"));
     struct run r = RUN("--db", d, "bundle", "export", "--for", "leader", f);
     ck_assert_int_eq(r.code, 77);
     rn_free(&r);
@@ -643,7 +636,7 @@ START_TEST(test_volunteer_bundle_holds_no_case_records)
 {
     team_db("a");
     char *a = P("a");
-    ok(RUN("--db", a, "erase", "--case", "c-004")); /* a case tombstone stays home too */
+    tu_ok(RUN("--db", a, "erase", "--case", "c-004")); /* a case tombstone stays home too */
     free(a);
     bundle_export("a", "volunteer", "vol.wtb", true);
     bundle_export("a", "leader", "lead.wtb", true);
@@ -663,7 +656,7 @@ START_TEST(test_volunteer_bundle_holds_no_case_records)
     /* A professional's bundle leaves out the shielded cases of others. */
     char *aa = P("a");
     setenv("WIJKTAFEL_NEW_PASSPHRASE", "wouter-geheim-1", 1);
-    ok(RUN("--db", aa, "passphrase", "m-wouter"));
+    tu_ok(RUN("--db", aa, "passphrase", "m-wouter"));
     free(aa);
     bundle_export("a", "m-wouter", "wouter.wtb", false);
     struct kinds_seen w = bundle_contents("a", "wouter.wtb", &comp);

@@ -3,34 +3,22 @@
 #include <lmdb.h>
 #include <sys/stat.h>
 
-#include "runner.h"
+#include "testutil.h"
 
 static char *tmp, *db;
 
 static void setup(void)
 {
-    tmp = tu_tmpdir();
-    db = tu_path(tmp, "db");
-    setenv("XDG_CACHE_HOME", tmp, 1);
-    setenv("XDG_CONFIG_HOME", tmp, 1);
-    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
-    unsetenv("WIJKTAFEL_DB");
+    tu_scratch_begin(&tmp, &db, "db");
 }
 
 static void teardown(void)
 {
-    free(db);
-    tu_rmtree(tmp);
+    tu_scratch_end(&tmp, &db);
 }
 
-#define RUN(...) rn_exec(tmp, NULL, 0, (char *[]){"wijktafel", __VA_ARGS__, NULL})
+#define RUN(...) TU_RUN(tmp, __VA_ARGS__)
 #define RUN_IN(in, ...) rn_exec(tmp, in, 0, (char *[]){"wijktafel", __VA_ARGS__, NULL})
-
-static void ok(struct run r)
-{
-    ck_assert_msg(r.code == 0, "exit %d: %s", r.code, r.err);
-    rn_free(&r);
-}
 
 static const char *const kinds[] = {"members", "resources", "talents", "cases", "signals",
                                     "actions"};
@@ -50,21 +38,11 @@ static const char *const base[] = {
     "id,text,owner,due,case\n"
     "a-1,Henk bellen,m-bw,2026-12-07,c-1\n"};
 
-static void import_text(const char *kind, const char *text)
-{
-    char *name;
-    ck_assert_int_ge(asprintf(&name, "%s.csv", kind), 0);
-    char *p = tu_write(tmp, name, text, strlen(text));
-    ok(RUN("--db", db, "import", (char *)kind, p));
-    free(p);
-    free(name);
-}
-
 static void make_base(void)
 {
-    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    tu_ok(RUN("--db", db, "init", "--team", "Testteam"));
     for (int k = 0; k < 6; k++)
-        import_text(kinds[k], base[k]);
+        tu_import(tmp, db, NULL, kinds[k], base[k]);
 }
 
 static char *snapshot(void)
@@ -98,7 +76,7 @@ START_TEST(test_init_and_summary)
     ck_assert_int_eq(r.code, 73);
     ck_assert_int_eq(rn_lines(r.err), 1);
     rn_free(&r);
-    ok(RUN("--db", db, "check"));
+    tu_ok(RUN("--db", db, "check"));
 }
 END_TEST
 
@@ -312,7 +290,7 @@ START_TEST(test_unwritable_and_newer)
     free(ro);
 
     /* A database of a newer schema version (written here with LMDB itself). */
-    ok(RUN("--db", db, "init"));
+    tu_ok(RUN("--db", db, "init"));
     MDB_env *env;
     MDB_txn *txn;
     MDB_dbi meta;
@@ -335,11 +313,11 @@ END_TEST
 
 START_TEST(test_crlf_quotes_and_stdin)
 {
-    ok(RUN("--db", db, "init"));
+    tu_ok(RUN("--db", db, "init"));
     const char *csv = "id,name,role\r\nm-1,\"Bakker, Henk\",professional\r\n"
                       "m-2,\"Zegt \"\"hoi\"\"\",volunteer\r\n";
     char *p = tu_write(tmp, "m.csv", csv, strlen(csv));
-    ok(RUN_IN(p, "--db", db, "import", "members", "-"));
+    tu_ok(RUN_IN(p, "--db", db, "import", "members", "-"));
     struct run r = RUN("--db", db, "export", "members", "--format", "json");
     ck_assert_int_eq(r.code, 0);
     ck_assert_ptr_nonnull(strstr(r.out, "\"name\": \"Bakker, Henk\""));
@@ -372,20 +350,20 @@ static const char *const tricky[] = {
 
 START_TEST(test_round_trip)
 {
-    ok(RUN("--db", db, "init"));
+    tu_ok(RUN("--db", db, "init"));
     for (int k = 0; k < 6; k++)
-        import_text(kinds[k], tricky[k]);
-    ok(RUN("--db", db, "check"));
+        tu_import(tmp, db, NULL, kinds[k], tricky[k]);
+    tu_ok(RUN("--db", db, "check"));
     char *first = snapshot();
     /* Import the exports into a new database and export again. */
     char *db2 = tu_path(tmp, "db2");
-    ok(RUN("--db", db2, "init"));
+    tu_ok(RUN("--db", db2, "init"));
     for (int k = 0; k < 6; k++) {
         struct run r = RUN("--db", db, "export", (char *)kinds[k]);
         char name[32];
         snprintf(name, sizeof name, "exp-%s.csv", kinds[k]);
         char *p = tu_write(tmp, name, r.out, strlen(r.out));
-        ok(RUN("--db", db2, "import", (char *)kinds[k], p));
+        tu_ok(RUN("--db", db2, "import", (char *)kinds[k], p));
         free(p);
         rn_free(&r);
     }
@@ -419,8 +397,8 @@ START_TEST(test_backup_and_check)
 {
     make_base();
     char *dest = tu_path(tmp, "backup");
-    ok(RUN("--db", db, "backup", dest));
-    ok(RUN("--db", dest, "check"));
+    tu_ok(RUN("--db", db, "backup", dest));
+    tu_ok(RUN("--db", dest, "check"));
     char *orig = snapshot();
     char *keep = db;
     db = dest;
@@ -442,7 +420,7 @@ START_TEST(test_demo)
     struct run r = RUN("--demo");
     ck_assert_msg(r.code == 0, "%s", r.err);
     rn_free(&r);
-    ok(RUN("--demo", "check"));
+    tu_ok(RUN("--demo", "check"));
     const char *want[][2] = {{"members", "9"}, {"cases", "30"}, {"signals", "40"},
                              {"resources", "40"}, {"talents", "15"}, {"actions", "12"}};
     for (int i = 0; i < 6; i++) {

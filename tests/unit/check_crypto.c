@@ -4,7 +4,7 @@
 #include <lmdb.h>
 #include <sys/stat.h>
 
-#include "runner.h"
+#include "testutil.h"
 #include "wijktafel/app.h"
 #include "wijktafel/csv.h"
 #include "wijktafel/store.h"
@@ -13,29 +13,15 @@ static char *tmp, *db;
 
 static void setup(void)
 {
-    tmp = tu_tmpdir();
-    db = tu_path(tmp, "db");
-    setenv("XDG_CACHE_HOME", tmp, 1);
-    setenv("XDG_CONFIG_HOME", tmp, 1);
-    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
-    unsetenv("WIJKTAFEL_DB");
-    unsetenv("WIJKTAFEL_PASSPHRASE");
-    unsetenv("WIJKTAFEL_NEW_PASSPHRASE");
+    tu_scratch_begin(&tmp, &db, "db");
 }
 
 static void teardown(void)
 {
-    free(db);
-    tu_rmtree(tmp);
+    tu_scratch_end(&tmp, &db);
 }
 
-#define RUN(...) rn_exec(tmp, NULL, 0, (char *[]){"wijktafel", __VA_ARGS__, NULL})
-
-static void ok(struct run r)
-{
-    ck_assert_msg(r.code == 0, "exit %d: %s", r.code, r.err);
-    rn_free(&r);
-}
+#define RUN(...) TU_RUN(tmp, __VA_ARGS__)
 
 /* --- Searching files for plain text ---------------------------------- */
 
@@ -167,7 +153,7 @@ static void needles_free(struct needles *nd)
 
 START_TEST(test_demo_files_hold_no_personal_text)
 {
-    ok(RUN("--demo", "check"));
+    tu_ok(RUN("--demo", "check"));
     struct needles nd = {0};
     needles_from(&nd, "cases.csv", (const char *const[]){"resident", "request", NULL});
     needles_from(&nd, "talents.csv", (const char *const[]){"name", NULL});
@@ -180,7 +166,7 @@ START_TEST(test_demo_files_hold_no_personal_text)
         add_needle(&nd, doors[i]);
     char *demo = tu_path(tmp, "wijktafel/demo");
     char *backup = tu_path(tmp, "backup");
-    ok(RUN("--demo", "backup", backup));
+    tu_ok(RUN("--demo", "backup", backup));
     char first[512] = "";
     ck_assert_msg(search_dir(demo, &nd, first, sizeof first) == 0, "found %s", first);
     ck_assert_msg(search_dir(backup, &nd, first, sizeof first) == 0, "found %s", first);
@@ -194,7 +180,7 @@ START_TEST(test_demo_files_hold_no_personal_text)
     ck_assert_int_eq(r.code, 77);
     rn_free(&r);
     setenv("WIJKTAFEL_PASSPHRASE", APP_DEMO_PASSPHRASE, 1);
-    ok(RUN("--db", backup, "check"));
+    tu_ok(RUN("--db", backup, "check"));
     needles_free(&nd);
     free(demo);
     free(backup);
@@ -204,21 +190,21 @@ END_TEST
 static void make_encrypted(void)
 {
     setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
-    ok(RUN("--db", db, "init", "--team", "Test"));
+    tu_ok(RUN("--db", db, "init", "--team", "Test"));
     const char *members = "id,name,role\nm-pro,Pia Prof,professional\nm-vol,Vera Vrijwillig,volunteer\n";
     char *p = tu_write(tmp, "members.csv", members, strlen(members));
-    ok(RUN("--db", db, "import", "members", p));
+    tu_ok(RUN("--db", db, "import", "members", p));
     free(p);
     const char *cases = "id,opened,area,resident,request,owner,status\n"
                         "c-1,2026-11-02,A/B,Geheime Bewonersnaam,Hulp bij de tuin,m-pro,open\n"
                         "c-2,2020-01-02,A/B,Oude Afgeslotenzaak,Oud verhaal,m-pro,closed\n";
     p = tu_write(tmp, "cases.csv", cases, strlen(cases));
-    ok(RUN("--db", db, "import", "cases", p));
+    tu_ok(RUN("--db", db, "import", "cases", p));
     free(p);
     const char *signals = "id,date,area,text,case\ns-1,2026-11-03,A/B,Signaal over c-1,c-1\n"
                           "s-2,2026-11-03,A/B,Los signaal,\n";
     p = tu_write(tmp, "signals.csv", signals, strlen(signals));
-    ok(RUN("--db", db, "import", "signals", p));
+    tu_ok(RUN("--db", db, "import", "signals", p));
     free(p);
 }
 
@@ -235,13 +221,13 @@ START_TEST(test_passphrases_and_compartments)
     /* The leader gives the volunteer and the professional a passphrase. */
     setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
     setenv("WIJKTAFEL_NEW_PASSPHRASE", "vrijwilliger-1", 1);
-    ok(RUN("--db", db, "passphrase", "m-vol"));
+    tu_ok(RUN("--db", db, "passphrase", "m-vol"));
     setenv("WIJKTAFEL_NEW_PASSPHRASE", "kort", 1);
     r = RUN("--db", db, "passphrase", "m-pro");
     ck_assert_int_eq(r.code, 65);
     rn_free(&r);
     setenv("WIJKTAFEL_NEW_PASSPHRASE", "professional-1", 1);
-    ok(RUN("--db", db, "passphrase", "m-pro"));
+    tu_ok(RUN("--db", db, "passphrase", "m-pro"));
     /* The volunteer's key opens signals but no case data. */
     setenv("WIJKTAFEL_PASSPHRASE", "vrijwilliger-1", 1);
     r = RUN("--db", db, "--as", "m-vol", "export", "signals");
@@ -263,12 +249,12 @@ START_TEST(test_passphrases_and_compartments)
     ck_assert_ptr_nonnull(strstr(r.out, "Geheime Bewonersnaam"));
     rn_free(&r);
     setenv("WIJKTAFEL_NEW_PASSPHRASE", "professional-2", 1);
-    ok(RUN("--db", db, "--as", "m-pro", "passphrase"));
+    tu_ok(RUN("--db", db, "--as", "m-pro", "passphrase"));
     r = RUN("--db", db, "--as", "m-pro", "export", "cases");
     ck_assert_int_eq(r.code, 77);
     rn_free(&r);
     setenv("WIJKTAFEL_PASSPHRASE", "professional-2", 1);
-    ok(RUN("--db", db, "--as", "m-pro", "check"));
+    tu_ok(RUN("--db", db, "--as", "m-pro", "check"));
 }
 END_TEST
 
@@ -298,7 +284,7 @@ START_TEST(test_removed_member_opens_nothing)
     make_encrypted();
     setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
     setenv("WIJKTAFEL_NEW_PASSPHRASE", "vrijwilliger-1", 1);
-    ok(RUN("--db", db, "passphrase", "m-vol"));
+    tu_ok(RUN("--db", db, "passphrase", "m-vol"));
     /* The volunteer opens the database and keeps it open. */
     struct store *vs;
     struct wt_error e = {0};
@@ -331,7 +317,7 @@ START_TEST(test_removed_member_opens_nothing)
     ck_assert_int_eq(store_unlock(vs, "m-vol", "vrijwilliger-1", &e), WT_EPERM);
     store_close(vs);
     /* The others still work. */
-    ok(RUN("--db", db, "check"));
+    tu_ok(RUN("--db", db, "check"));
     struct run r = RUN("--db", db, "export", "signals");
     ck_assert_ptr_nonnull(strstr(r.out, "Los signaal"));
     rn_free(&r);
@@ -376,21 +362,21 @@ END_TEST
 START_TEST(test_erase_leaves_nothing)
 {
     /* On a plain database the name is in the file until erased: the strongest test. */
-    ok(RUN("--db", db, "init"));
+    tu_ok(RUN("--db", db, "init"));
     const char *cases = "id,opened,area,resident,request,status,chosen\n"
                         "c-1,2026-11-02,A/B,Zeldzame Naamvanbewoner,Verhaal van de bewoner,open,\n"
                         "c-2,2026-11-02,A/B,Ander,Vraag,open,c-1\n";
     char *p = tu_write(tmp, "cases.csv", cases, strlen(cases));
-    ok(RUN("--db", db, "import", "cases", p));
+    tu_ok(RUN("--db", db, "import", "cases", p));
     free(p);
     const char *sig = "id,date,area,text,case\ns-1,2026-11-03,A/B,Gezien bij c-1,c-1\n";
     p = tu_write(tmp, "signals.csv", sig, strlen(sig));
-    ok(RUN("--db", db, "import", "signals", p));
+    tu_ok(RUN("--db", db, "import", "signals", p));
     free(p);
     /* Change it a few times so that old copies sit in freed pages. */
     for (int i = 0; i < 3; i++) {
         p = tu_write(tmp, "cases2.csv", cases, strlen(cases));
-        ok(RUN("--db", db, "import", "cases", p));
+        tu_ok(RUN("--db", db, "import", "cases", p));
         free(p);
     }
     struct needles nd = {0};
@@ -398,7 +384,7 @@ START_TEST(test_erase_leaves_nothing)
     add_needle(&nd, "Gezien bij c-1");
     char first[512];
     ck_assert_int_gt(search_dir(db, &nd, first, sizeof first), 0);
-    ok(RUN("--db", db, "erase", "--case", "c-1"));
+    tu_ok(RUN("--db", db, "erase", "--case", "c-1"));
     ck_assert_msg(search_dir(db, &nd, first, sizeof first) == 0, "found %s", first);
     struct run r = RUN("--db", db, "export", "cases");
     ck_assert_ptr_null(strstr(r.out, "c-1,"));
@@ -407,7 +393,7 @@ START_TEST(test_erase_leaves_nothing)
     r = RUN("--db", db, "export", "signals");
     ck_assert_ptr_null(strstr(r.out, "s-1"));
     rn_free(&r);
-    ok(RUN("--db", db, "check"));
+    tu_ok(RUN("--db", db, "check"));
     r = RUN("--db", db, "erase", "--case", "c-1");
     ck_assert_int_eq(r.code, 66);
     rn_free(&r);
@@ -472,9 +458,9 @@ START_TEST(test_old_index_form)
     ck_assert_int_eq(signal_hash_len(db, form, sizeof form), 32);
     ck_assert_str_eq(form, "");
     setenv("WIJKTAFEL_PASSPHRASE", "oud-geheim-1", 1);
-    ok(RUN("--db", db, "--as", "lea", "check"));
+    tu_ok(RUN("--db", db, "--as", "lea", "check"));
     /* erase finds the signal linked to c-1 through the signals' case index. */
-    ok(RUN("--db", db, "--as", "lea", "erase", "--case", "c-1"));
+    tu_ok(RUN("--db", db, "--as", "lea", "erase", "--case", "c-1"));
     struct run r = RUN("--db", db, "--as", "lea", "export", "signals");
     ck_assert_int_eq(r.code, 0);
     ck_assert_ptr_null(strstr(r.out, "s-1"));
@@ -483,10 +469,10 @@ START_TEST(test_old_index_form)
     /* Removing a member re-keys: the indexes are rebuilt in the short form. */
     const char *members = "id,name,role\nm-x,Xander,professional\n";
     char *p = tu_write(tmp, "members.csv", members, strlen(members));
-    ok(RUN("--db", db, "--as", "lea", "import", "members", p));
+    tu_ok(RUN("--db", db, "--as", "lea", "import", "members", p));
     free(p);
     setenv("WIJKTAFEL_NEW_PASSPHRASE", "xander-geheim-1", 1);
-    ok(RUN("--db", db, "--as", "lea", "passphrase", "m-x"));
+    tu_ok(RUN("--db", db, "--as", "lea", "passphrase", "m-x"));
     struct app *a;
     struct wt_error e = {0};
     struct app_opts o = {.dir = db, .as_member = "lea", .passphrase = fixed_pass,
@@ -496,13 +482,13 @@ START_TEST(test_old_index_form)
     app_close(a);
     ck_assert_int_eq(signal_hash_len(db, form, sizeof form), 16);
     ck_assert_str_eq(form, "2");
-    ok(RUN("--db", db, "--as", "lea", "check"));
+    tu_ok(RUN("--db", db, "--as", "lea", "check"));
     /* And lookups find what they should in the new form: erasing c-2 keeps s-2. */
     const char *sig = "id,date,area,text,case\ns-3,2026-11-03,Noord,Bij c-2,c-2\n";
     p = tu_write(tmp, "signals.csv", sig, strlen(sig));
-    ok(RUN("--db", db, "--as", "lea", "import", "signals", p));
+    tu_ok(RUN("--db", db, "--as", "lea", "import", "signals", p));
     free(p);
-    ok(RUN("--db", db, "--as", "lea", "erase", "--case", "c-2"));
+    tu_ok(RUN("--db", db, "--as", "lea", "erase", "--case", "c-2"));
     r = RUN("--db", db, "--as", "lea", "export", "signals");
     ck_assert_ptr_null(strstr(r.out, "s-3"));
     ck_assert_ptr_nonnull(strstr(r.out, "s-2,"));
@@ -536,7 +522,7 @@ START_TEST(test_purge)
     rn_free(&r);
     setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
     setenv("WIJKTAFEL_NEW_PASSPHRASE", "professional-1", 1);
-    ok(RUN("--db", db, "passphrase", "m-pro"));
+    tu_ok(RUN("--db", db, "passphrase", "m-pro"));
     setenv("WIJKTAFEL_PASSPHRASE", "professional-1", 1);
     r = RUN("--db", db, "--as", "m-pro", "purge", "--closed-before", "2030-01-01");
     ck_assert_int_eq(r.code, 77);
@@ -546,13 +532,13 @@ END_TEST
 
 START_TEST(test_plain_database_gets_encrypted)
 {
-    ok(RUN("--db", db, "init"));
+    tu_ok(RUN("--db", db, "init"));
     const char *cases = "id,opened,area,resident,request\nc-1,2026-11-02,A/B,Bijzondere Naam,V\n";
     char *p = tu_write(tmp, "cases.csv", cases, strlen(cases));
-    ok(RUN("--db", db, "import", "cases", p));
+    tu_ok(RUN("--db", db, "import", "cases", p));
     free(p);
     setenv("WIJKTAFEL_NEW_PASSPHRASE", "eerste-geheim", 1);
-    ok(RUN("--db", db, "passphrase"));
+    tu_ok(RUN("--db", db, "passphrase"));
     setenv("WIJKTAFEL_PASSPHRASE", "eerste-geheim", 1);
     struct needles nd = {0};
     add_needle(&nd, "Bijzondere Naam");

@@ -4,7 +4,7 @@
 
 #include "app_int.h" /* white-box: the app's today */
 #include "apptest.h"
-#include "runner.h"
+#include "testutil.h"
 #include "wijktafel/meeting.h"
 #include "wijktafel/measure.h"
 
@@ -12,29 +12,15 @@ static char *tmp, *db;
 
 static void setup(void)
 {
-    tmp = tu_tmpdir();
-    db = tu_path(tmp, "db");
-    setenv("XDG_CACHE_HOME", tmp, 1);
-    setenv("XDG_CONFIG_HOME", tmp, 1);
-    setenv("XDG_DATA_HOME", tmp, 1);
-    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
-    unsetenv("WIJKTAFEL_DB");
-    unsetenv("WIJKTAFEL_PASSPHRASE");
+    tu_scratch_begin(&tmp, &db, "db");
 }
 
 static void teardown(void)
 {
-    free(db);
-    tu_rmtree(tmp);
+    tu_scratch_end(&tmp, &db);
 }
 
-#define RUN(...) rn_exec(tmp, NULL, 0, (char *[]){"wijktafel", __VA_ARGS__, NULL})
-
-static void ok(struct run r)
-{
-    ck_assert_msg(r.code == 0, "exit %d: %s", r.code, r.err);
-    rn_free(&r);
-}
+#define RUN(...) TU_RUN(tmp, __VA_ARGS__)
 
 static const char *const kinds[] = {"members", "resources", "talents", "cases", "signals",
                                     "actions"};
@@ -65,13 +51,13 @@ static const char *const full[] = {
 static void import_file(const char *kind, const char *name, const char *text)
 {
     char *p = tu_write(tmp, name, text, strlen(text));
-    ok(RUN("--db", db, "import", (char *)kind, p));
+    tu_ok(RUN("--db", db, "import", (char *)kind, p));
     free(p);
 }
 
 static void make_full(void)
 {
-    ok(RUN("--db", db, "init"));
+    tu_ok(RUN("--db", db, "init"));
     for (int k = 0; k < 6; k++)
         import_file(kinds[k], "in.csv", full[k]);
 }
@@ -97,7 +83,7 @@ START_TEST(test_json_round_trip)
     make_full();
     char *first = snapshot(db);
     char *db2 = tu_path(tmp, "db2");
-    ok(RUN("--db", db2, "init"));
+    tu_ok(RUN("--db", db2, "init"));
     /* Members first: the others point at them. The name picks the format. */
     for (int k = 0; k < 6; k++) {
         struct run r = RUN("--db", db, "export", (char *)kinds[k], "--format", "json");
@@ -105,7 +91,7 @@ START_TEST(test_json_round_trip)
         char name[32];
         snprintf(name, sizeof name, "%s.json", kinds[k]);
         char *p = tu_write(tmp, name, r.out, strlen(r.out));
-        ok(RUN("--db", db2, "import", (char *)kinds[k], p));
+        tu_ok(RUN("--db", db2, "import", (char *)kinds[k], p));
         free(p);
         rn_free(&r);
     }
@@ -119,14 +105,14 @@ START_TEST(test_json_round_trip)
     ck_assert_ptr_nonnull(strstr(second, "ronde,2026-11-20\n"));
     /* Importing the same JSON again replaces by id: nothing changes. */
     char *p = tu_path(tmp, "cases.json");
-    ok(RUN("--db", db2, "import", "cases", p, "--format", "json"));
+    tu_ok(RUN("--db", db2, "import", "cases", p, "--format", "json"));
     free(p);
     char *third = snapshot(db2);
     ck_assert_str_eq(second, third);
     free(first);
     free(second);
     free(third);
-    ok(RUN("--db", db2, "check"));
+    tu_ok(RUN("--db", db2, "check"));
     free(db2);
 }
 END_TEST
@@ -215,11 +201,11 @@ START_TEST(test_purge_by_closing_date)
 {
     make_full();
     /* c-2 was closed on 2026-11-20 though opened on 2026-11-03. */
-    ok(RUN("--db", db, "purge", "--closed-before", "2026-11-20"));
+    tu_ok(RUN("--db", db, "purge", "--closed-before", "2026-11-20"));
     char *s = snapshot(db);
     ck_assert_ptr_nonnull(strstr(s, "\nc-2,"));
     free(s);
-    ok(RUN("--db", db, "purge", "--closed-before", "2026-11-21"));
+    tu_ok(RUN("--db", db, "purge", "--closed-before", "2026-11-21"));
     s = snapshot(db);
     ck_assert_ptr_null(strstr(s, "\nc-2,"));
     ck_assert_ptr_nonnull(strstr(s, "\nc-1,"));
@@ -245,7 +231,7 @@ START_TEST(test_purge_by_closing_date)
     ck_assert_ptr_null(strstr(s, "\nc-3,"));
     ck_assert_ptr_null(strstr(s, "\nc-4,"));
     free(s);
-    ok(RUN("--db", db, "check"));
+    tu_ok(RUN("--db", db, "check"));
 }
 END_TEST
 
@@ -298,8 +284,8 @@ static const char *const dump_files[] = {
 static void demo_after_meeting(void)
 {
     char *d0 = tu_path(tmp, "d0");
-    ok(RUN("--demo", "dump", d0, "--yes"));
-    ok(RUN("--db", db, "restore", d0));
+    tu_ok(RUN("--demo", "dump", d0, "--yes"));
+    tu_ok(RUN("--db", db, "restore", d0));
     free(d0);
     struct app *a = at_open(db, "leider", false);
     struct wt_error e = {0};
@@ -332,11 +318,11 @@ START_TEST(test_dump_restore_dump)
 {
     demo_after_meeting();
     char *d1 = tu_path(tmp, "d1"), *d2 = tu_path(tmp, "d2"), *db2 = tu_path(tmp, "db2");
-    ok(RUN("--db", db, "dump", d1));
-    ok(RUN("--db", db2, "restore", d1));
+    tu_ok(RUN("--db", db, "dump", d1));
+    tu_ok(RUN("--db", db2, "restore", d1));
     setenv("WIJKTAFEL_TODAY", "2026-12-01", 1); /* a later day: only the manifest's date moves */
-    ok(RUN("--db", db2, "dump", d2));
-    ok(RUN("--db", db2, "check"));
+    tu_ok(RUN("--db", db2, "dump", d2));
+    tu_ok(RUN("--db", db2, "check"));
     for (size_t i = 0; i < sizeof dump_files / sizeof dump_files[0]; i++) {
         char *x = slurp(d1, dump_files[i]), *y = slurp(d2, dump_files[i]);
         ck_assert_msg(strcmp(x, y) == 0, "%s differs", dump_files[i]);
@@ -389,7 +375,7 @@ START_TEST(test_dump_refusals)
     struct run r = RUN("--db", db, "--as", "m-wouter", "dump", d1);
     ck_assert_int_eq(r.code, 77);
     rn_free(&r);
-    ok(RUN("--db", db, "dump", d1));
+    tu_ok(RUN("--db", db, "dump", d1));
     /* Plain text of residents: for the owner only. */
     struct stat st;
     ck_assert_int_eq(stat(d1, &st), 0);
@@ -426,7 +412,7 @@ START_TEST(test_dump_refusals)
     ck_assert_ptr_nonnull(strstr(r.err, "--yes"));
     rn_free(&r);
     ck_assert_int_ne(stat(d3, &st), 0);
-    ok(RUN("--demo", "dump", d3, "--yes"));
+    tu_ok(RUN("--demo", "dump", d3, "--yes"));
     r = RUN("--demo", "log", "--format", "tsv");
     ck_assert_int_eq(r.code, 0);
     ck_assert_ptr_nonnull(strstr(r.out, "\tdump\t"));

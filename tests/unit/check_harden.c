@@ -11,43 +11,22 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "runner.h"
+#include "testutil.h"
 #include "vt.h"
 
 static char *tmp, *db;
 
 static void setup(void)
 {
-    tmp = tu_tmpdir();
-    db = tu_path(tmp, "db");
-    setenv("XDG_CACHE_HOME", tmp, 1);
-    setenv("XDG_CONFIG_HOME", tmp, 1);
-    setenv("XDG_DATA_HOME", tmp, 1);
-    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
-    unsetenv("WIJKTAFEL_DB");
-    unsetenv("WIJKTAFEL_PASSPHRASE");
+    tu_scratch_begin(&tmp, &db, "db");
 }
 
 static void teardown(void)
 {
-    free(db);
-    tu_rmtree(tmp);
+    tu_scratch_end(&tmp, &db);
 }
 
-#define RUN(...) rn_exec(tmp, NULL, 0, (char *[]){"wijktafel", __VA_ARGS__, NULL})
-
-static void ok(struct run r)
-{
-    ck_assert_msg(r.code == 0, "exit %d: %s", r.code, r.err);
-    rn_free(&r);
-}
-
-static void import_text(const char *kind, const char *text)
-{
-    char *p = tu_write(tmp, "in.csv", text, strlen(text));
-    ok(RUN("--db", db, "import", (char *)kind, p));
-    free(p);
-}
+#define RUN(...) TU_RUN(tmp, __VA_ARGS__)
 
 /* What a hostile value holds: an OSC 52 clipboard write, a screen clear, a bell,
  * a C1 CSI (U+009B) and a right-to-left override (U+202E). */
@@ -55,13 +34,14 @@ static void import_text(const char *kind, const char *text)
 
 static void make_hostile(void)
 {
-    ok(RUN("--db", db, "init", "--team", "Testteam"));
-    import_text("resources", "id,name,kind,area,needs\n"
-                             "r-1,\"" HOSTILE "\",activity,Dorp/Kern,tuin\n");
-    import_text("cases", "id,opened,area,resident,request,needs\n"
-                         "c-1,2026-11-02,Dorp/Kern,Jan de Vries,Tuin verwilderd,tuin\n");
-    import_text("signals", "id,date,area,text\n"
-                           "s-1,2026-11-20,Dorp/Kern,\"" HOSTILE "\"\n");
+    tu_ok(RUN("--db", db, "init", "--team", "Testteam"));
+    tu_import(tmp, db, NULL, "resources", "id,name,kind,area,needs\n"
+                                          "r-1,\"" HOSTILE "\",activity,Dorp/Kern,tuin\n");
+    tu_import(tmp, db, NULL, "cases",
+              "id,opened,area,resident,request,needs\n"
+              "c-1,2026-11-02,Dorp/Kern,Jan de Vries,Tuin verwilderd,tuin\n");
+    tu_import(tmp, db, NULL, "signals", "id,date,area,text\n"
+                                        "s-1,2026-11-20,Dorp/Kern,\"" HOSTILE "\"\n");
 }
 
 static bool has(const char *hay, size_t n, const char *needle)
@@ -188,7 +168,7 @@ static struct run run_detached(char *const argv[])
 START_TEST(test_small_ones)
 {
     setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
-    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    tu_ok(RUN("--db", db, "init", "--team", "Testteam"));
     /* An empty WIJKTAFEL_PASSPHRASE without a terminal: one line, not three. */
     setenv("WIJKTAFEL_PASSPHRASE", "", 1);
     struct run r = run_detached((char *[]){"wijktafel", "--db", db, "export", "cases", NULL});
@@ -220,17 +200,18 @@ END_TEST
 START_TEST(test_volunteer_bundle_for_self)
 {
     setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
-    ok(RUN("--db", db, "init", "--team", "Testteam"));
-    import_text("members", "id,name,role,area\nvera,Vera Vrijwillig,volunteer,Dorp/Kern\n");
+    tu_ok(RUN("--db", db, "init", "--team", "Testteam"));
+    tu_import(tmp, db, NULL, "members",
+              "id,name,role,area\nvera,Vera Vrijwillig,volunteer,Dorp/Kern\n");
     setenv("WIJKTAFEL_NEW_PASSPHRASE", "vera-geheim-12", 1);
-    ok(RUN("--db", db, "passphrase", "vera"));
+    tu_ok(RUN("--db", db, "passphrase", "vera"));
     unsetenv("WIJKTAFEL_NEW_PASSPHRASE");
     char *b1 = tu_path(tmp, "vera.wtb"), *b2 = tu_path(tmp, "self.wtb");
     char *vdb = tu_path(tmp, "vdb"), *cdb = tu_path(tmp, "cdb");
-    ok(RUN("--db", db, "bundle", "export", "--for", "vera", b1));
+    tu_ok(RUN("--db", db, "bundle", "export", "--for", "vera", b1));
     setenv("WIJKTAFEL_PASSPHRASE", "vera-geheim-12", 1);
-    ok(RUN("--db", vdb, "init", "--from", b1));
-    ok(RUN("--db", vdb, "export", "signals")); /* the member's own database opens */
+    tu_ok(RUN("--db", vdb, "init", "--from", b1));
+    tu_ok(RUN("--db", vdb, "export", "signals")); /* the member's own database opens */
     struct run r = RUN("--db", vdb, "bundle", "export", "--for", "vera", b2);
     ck_assert_int_eq(r.code, 65);
     ck_assert_int_eq(rn_lines(r.err), 1);
@@ -238,7 +219,7 @@ START_TEST(test_volunteer_bundle_for_self)
     rn_free(&r);
     /* What a volunteer's database does send (for the team) makes no database
      * either, and leaves nothing behind. */
-    ok(RUN("--db", vdb, "bundle", "export", "--for", "leader", b2));
+    tu_ok(RUN("--db", vdb, "bundle", "export", "--for", "leader", b2));
     r = RUN("--db", cdb, "init", "--from", b2);
     ck_assert_int_ne(r.code, 0);
     rn_free(&r);
@@ -349,7 +330,7 @@ END_TEST
 /* A database of about 3 MB: 3,000 signals of 1,000 bytes. */
 static void make_big(void)
 {
-    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    tu_ok(RUN("--db", db, "init", "--team", "Testteam"));
     char *csv = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&csv, &len);
@@ -361,7 +342,7 @@ static void make_big(void)
         fputc('\n', m);
     }
     fclose(m);
-    import_text("signals", csv);
+    tu_import(tmp, db, NULL, "signals", csv);
     free(csv);
 }
 
@@ -394,7 +375,7 @@ static void assert_backup_ok(const char *dest)
     char *names = names_in(dest);
     ck_assert_str_eq(names, "data.mdb\n"); /* no temporary file left */
     free(names);
-    ok(RUN("--db", (char *)dest, "check"));
+    tu_ok(RUN("--db", (char *)dest, "check"));
 }
 
 START_TEST(test_backup_mode_and_faults)
@@ -467,22 +448,24 @@ END_TEST
 START_TEST(test_erase_names_copies)
 {
     setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
-    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    tu_ok(RUN("--db", db, "init", "--team", "Testteam"));
     char *early = tu_path(tmp, "bk-early");
-    ok(RUN("--db", db, "backup", early)); /* before the case: it cannot hold it */
-    import_text("members", "id,name,role,area\nvera,Vera Vrijwillig,volunteer,Dorp/Kern\n");
-    import_text("cases", "id,opened,area,resident,request,needs,status,closed\n"
-                         "c-1,2026-11-02,Dorp/Kern,Jan de Vries,Tuin verwilderd,tuin,open,\n"
-                         "c-2,2026-01-02,Dorp/Kern,Els Bos,Boodschappen,vervoer,closed,"
-                         "2026-01-20\n");
+    tu_ok(RUN("--db", db, "backup", early)); /* before the case: it cannot hold it */
+    tu_import(tmp, db, NULL, "members",
+              "id,name,role,area\nvera,Vera Vrijwillig,volunteer,Dorp/Kern\n");
+    tu_import(tmp, db, NULL, "cases",
+              "id,opened,area,resident,request,needs,status,closed\n"
+              "c-1,2026-11-02,Dorp/Kern,Jan de Vries,Tuin verwilderd,tuin,open,\n"
+              "c-2,2026-01-02,Dorp/Kern,Els Bos,Boodschappen,vervoer,closed,"
+              "2026-01-20\n");
     setenv("WIJKTAFEL_NEW_PASSPHRASE", "vera-geheim-12", 1);
-    ok(RUN("--db", db, "passphrase", "vera"));
+    tu_ok(RUN("--db", db, "passphrase", "vera"));
     char *b1 = tu_path(tmp, "bk1"), *b2 = tu_path(tmp, "bk2"), *u1 = tu_path(tmp, "team.wtb"),
          *u2 = tu_path(tmp, "vera.wtb");
-    ok(RUN("--db", db, "backup", b1));
-    ok(RUN("--db", db, "backup", b2));
-    ok(RUN("--db", db, "bundle", "export", "--for", "leader", u1));
-    ok(RUN("--db", db, "bundle", "export", "--for", "vera", u2)); /* holds no case */
+    tu_ok(RUN("--db", db, "backup", b1));
+    tu_ok(RUN("--db", db, "backup", b2));
+    tu_ok(RUN("--db", db, "bundle", "export", "--for", "leader", u1));
+    tu_ok(RUN("--db", db, "bundle", "export", "--for", "vera", u2)); /* holds no case */
     char today[48];
     time_t now = time(NULL);
     struct tm tm;
@@ -528,10 +511,10 @@ static int occurrences(const char *text)
 START_TEST(test_tombstone_hides_id)
 {
     setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
-    ok(RUN("--db", db, "init", "--team", "Testteam"));
-    import_text("cases", "id,opened,area,resident,request\n"
-                         "c-geheim-77,2026-11-02,Dorp/Kern,Els Bos,Boodschappen\n"
-                         "c-blijft-1,2026-11-03,Dorp/Kern,Piet Dam,Tuin\n");
+    tu_ok(RUN("--db", db, "init", "--team", "Testteam"));
+    tu_import(tmp, db, NULL, "cases", "id,opened,area,resident,request\n"
+                                      "c-geheim-77,2026-11-02,Dorp/Kern,Els Bos,Boodschappen\n"
+                                      "c-blijft-1,2026-11-03,Dorp/Kern,Piet Dam,Tuin\n");
     /* A tombstone as an earlier version wrote it: under the id itself. */
     MDB_env *env;
     MDB_txn *txn;
@@ -548,29 +531,29 @@ START_TEST(test_tombstone_hides_id)
     mdb_env_close(env);
     ck_assert_int_gt(occurrences("c-vroeger-55"), 0);
     ck_assert_int_gt(occurrences("c-geheim-77"), 0); /* the search finds what is there */
-    ok(RUN("--db", db, "erase", "--case", "c-geheim-77"));
+    tu_ok(RUN("--db", db, "erase", "--case", "c-geheim-77"));
     ck_assert_int_eq(occurrences("c-geheim-77"), 0);
     ck_assert_int_eq(occurrences("c-vroeger-55"), 0); /* the earlier one is hidden too */
-    ok(RUN("--db", db, "check"));
+    tu_ok(RUN("--db", db, "check"));
     /* The deletion still travels: a database made from a bundle for the
      * leader, then told of the erasure, drops the case. */
     char *b1 = tu_path(tmp, "b1.wtb"), *b2 = tu_path(tmp, "b2.wtb"), *other = tu_path(tmp, "db2");
-    import_text("cases", "id,opened,area,resident,request\n"
-                         "c-later-9,2026-11-04,Dorp/Kern,Ria Berg,Boodschappen\n");
-    ok(RUN("--db", db, "bundle", "export", "--for", "leider", b1));
-    ok(RUN("--db", other, "init", "--from", b1));
+    tu_import(tmp, db, NULL, "cases", "id,opened,area,resident,request\n"
+                                      "c-later-9,2026-11-04,Dorp/Kern,Ria Berg,Boodschappen\n");
+    tu_ok(RUN("--db", db, "bundle", "export", "--for", "leider", b1));
+    tu_ok(RUN("--db", other, "init", "--from", b1));
     struct run r = rn_exec(tmp, NULL, 0,
                            (char *[]){"wijktafel", "--db", other, "export", "cases", NULL});
     ck_assert_msg(strstr(r.out, "c-later-9"), "%s", r.out);
     rn_free(&r);
-    ok(RUN("--db", db, "erase", "--case", "c-later-9"));
-    ok(RUN("--db", db, "bundle", "export", "--for", "leider", b2));
-    ok(RUN("--db", other, "bundle", "import", b2));
+    tu_ok(RUN("--db", db, "erase", "--case", "c-later-9"));
+    tu_ok(RUN("--db", db, "bundle", "export", "--for", "leider", b2));
+    tu_ok(RUN("--db", other, "bundle", "import", b2));
     r = rn_exec(tmp, NULL, 0, (char *[]){"wijktafel", "--db", other, "export", "cases", NULL});
     ck_assert_int_eq(r.code, 0);
     ck_assert_msg(!strstr(r.out, "c-later-9") && strstr(r.out, "c-blijft-1"), "%s", r.out);
     rn_free(&r);
-    ok(RUN("--db", other, "check"));
+    tu_ok(RUN("--db", other, "check"));
     free(b1), free(b2), free(other);
 }
 END_TEST
@@ -667,7 +650,7 @@ static void assert_refused(struct stream_result r, const char *where, const char
 
 START_TEST(test_big_bad_csv_stream)
 {
-    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    tu_ok(RUN("--db", db, "init", "--team", "Testteam"));
     char *const args[] = {"import", "cases", "-", NULL};
     const char *hdr = "id,opened,area,resident,request\n";
     char head[200];
@@ -697,7 +680,7 @@ END_TEST
 START_TEST(test_big_bad_bundle_stream)
 {
     setenv("WIJKTAFEL_PASSPHRASE", "leider-geheim-1", 1);
-    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    tu_ok(RUN("--db", db, "init", "--team", "Testteam"));
     char *const imp[] = {"bundle", "import", "-", NULL};
     assert_refused(feed_stream("", 'x', imp), "-:", "geen wijktafel-bundel");
     assert_refused(feed_stream("WTBUNDLE\001", '\377', imp), "-:", "beschadigd");
@@ -705,7 +688,7 @@ START_TEST(test_big_bad_bundle_stream)
      * again: the first one fails. The unlock (Argon2id, 64 MiB by design)
      * comes first, so this one has more memory and time. */
     char *path = tu_path(tmp, "ok.wtb");
-    ok(RUN("--db", db, "bundle", "export", "--for", "leider", path));
+    tu_ok(RUN("--db", db, "bundle", "export", "--for", "leider", path));
     char *bytes = rn_slurp(path);
     struct stat st;
     ck_assert_int_eq(stat(path, &st), 0);
@@ -743,7 +726,7 @@ START_TEST(test_out_of_memory)
         printf("skipped: no RLIMIT_AS under a sanitizer\n");
         return;
     }
-    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    tu_ok(RUN("--db", db, "init", "--team", "Testteam"));
     char *path = tu_path(tmp, "big.csv");
     FILE *f = fopen(path, "w");
     fputs("id,opened,area,resident,request\n", f);

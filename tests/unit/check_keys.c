@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 
 #include "../../src/store/store_int.h"
-#include "runner.h"
+#include "testutil.h"
 #include "wijktafel/app.h"
 #include "wijktafel/csv.h"
 #include "wijktafel/store.h"
@@ -20,20 +20,13 @@ static char *tmp, *db;
 
 static void setup(void)
 {
-    tmp = tu_tmpdir();
-    db = tu_path(tmp, "demo");
-    setenv("XDG_CACHE_HOME", tmp, 1);
-    setenv("XDG_CONFIG_HOME", tmp, 1);
-    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
-    unsetenv("WIJKTAFEL_DB");
-    unsetenv("WIJKTAFEL_PASSPHRASE");
+    tu_scratch_begin(&tmp, &db, "demo");
     store_set_helpers(0);
 }
 
 static void teardown(void)
 {
-    free(db);
-    tu_rmtree(tmp);
+    tu_scratch_end(&tmp, &db);
 }
 
 /* --- what must not come out: case ids, residents, requests, actions ---- */

@@ -2,7 +2,7 @@
 #include <check.h>
 
 #include "apptest.h"
-#include "runner.h"
+#include "testutil.h"
 #include "wijktafel/app.h"
 #include "wijktafel/measure.h"
 

@@ -3,7 +3,7 @@
 #include <ctype.h>
 #include <stdint.h>
 
-#include "runner.h"
+#include "testutil.h"
 #include "wijktafel/app.h"
 #include "wijktafel/meeting.h"
 
@@ -14,30 +14,16 @@ static char *tmp, *db;
 
 static void setup(void)
 {
-    tmp = tu_tmpdir();
-    db = tu_path(tmp, "db");
-    setenv("XDG_CACHE_HOME", tmp, 1);
-    setenv("XDG_CONFIG_HOME", tmp, 1);
-    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
+    tu_scratch_begin(&tmp, &db, "db");
     setenv("WIJKTAFEL_PASSPHRASE", PASS, 1);
-    unsetenv("WIJKTAFEL_DB");
-    unsetenv("WIJKTAFEL_NEW_PASSPHRASE");
 }
 
 static void teardown(void)
 {
-    free(db);
-    tu_rmtree(tmp);
+    tu_scratch_end(&tmp, &db);
 }
 
-#define RUN(...) \
-    rn_exec(tmp, NULL, 0, (char *const *)(const char *[]){"wijktafel", __VA_ARGS__, NULL})
-
-static void ok(struct run r)
-{
-    ck_assert_msg(r.code == 0, "exit %d: %s", r.code, r.err);
-    rn_free(&r);
-}
+#define RUN(...) TU_RUN(tmp, __VA_ARGS__)
 
 /* The data set: names in request, signal, action and talent text; a shielded
  * case (c-geheim, owner m-own) linked from a signal, an action and another
@@ -81,17 +67,17 @@ static struct app *open_as(const char *member, const char *pass, bool beamer)
 /* An encrypted team database with the data set; m-pro has a passphrase. */
 static void make_team(void)
 {
-    ok(RUN("--db", db, "init", "--team", "Testteam"));
+    tu_ok(RUN("--db", db, "init", "--team", "Testteam"));
     for (size_t i = 0; i < sizeof data / sizeof data[0]; i++) {
         char name[32];
         snprintf(name, sizeof name, "%s.csv", data[i][0]);
         char *p = tu_write(tmp, name, data[i][1], strlen(data[i][1]));
-        ok(RUN("--db", db, "import", data[i][0], p));
+        tu_ok(RUN("--db", db, "import", data[i][0], p));
         free(p);
     }
     /* init with WIJKTAFEL_PASSPHRASE made it encrypted from the start. */
     setenv("WIJKTAFEL_NEW_PASSPHRASE", PPASS, 1);
-    ok(RUN("--db", db, "passphrase", "m-pro"));
+    tu_ok(RUN("--db", db, "passphrase", "m-pro"));
     unsetenv("WIJKTAFEL_NEW_PASSPHRASE");
     /* Today's meeting: the shielded case chosen as a similar case for c-open,
      * the linked signal discussed. */
@@ -193,9 +179,9 @@ START_TEST(test_shielded_id_never_leaves)
 
     /* Their bundle, and the database made from it. */
     char *bundle = tu_path(tmp, "pro.wtb"), *pdb = tu_path(tmp, "pro-db");
-    ok(RUN("--db", db, "bundle", "export", "--for", "m-pro", bundle));
+    tu_ok(RUN("--db", db, "bundle", "export", "--for", "m-pro", bundle));
     setenv("WIJKTAFEL_PASSPHRASE", PPASS, 1);
-    ok(RUN("--db", pdb, "init", "--from", bundle));
+    tu_ok(RUN("--db", pdb, "init", "--from", bundle));
     const char *all[] = {"resources", "talents", "cases", "signals", "actions"};
     bool saw_link = false;
     for (int k = 0; k < 5; k++) {
@@ -367,8 +353,8 @@ START_TEST(test_beamer_reads_are_redacted)
                      "c-nieuw,2026-11-30,Veen/Noord,Zoltan Mulder,Hulp bij post,m-own,post\n";
     const char *ns = "id,date,area,text\ns-nieuw,2026-11-30,Veen/Noord,Zoltan komt langs\n";
     char *pc = tu_write(tmp, "nc.csv", nc, strlen(nc)), *ps = tu_write(tmp, "ns.csv", ns, strlen(ns));
-    ok(RUN("--db", db, "import", "cases", pc));
-    ok(RUN("--db", db, "import", "signals", ps));
+    tu_ok(RUN("--db", db, "import", "cases", pc));
+    tu_ok(RUN("--db", db, "import", "signals", ps));
     free(pc), free(ps);
     struct wt_record sg;
     ck_assert_int_eq(meeting_peek(a, WT_SIGNALS, "s-nieuw", &sg), 0);

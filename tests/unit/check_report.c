@@ -2,7 +2,7 @@
 #include <check.h>
 #include <pty.h>
 
-#include "runner.h"
+#include "testutil.h"
 #include "wijktafel/app.h"
 #include "wijktafel/date.h"
 #include "wijktafel/report.h"

@@ -2,7 +2,7 @@
 #include <check.h>
 #include <lmdb.h>
 
-#include "runner.h"
+#include "testutil.h"
 #include "wijktafel/app.h"
 #include "wijktafel/meeting.h"
 
@@ -10,55 +10,33 @@ static char *tmp, *db;
 
 static void setup(void)
 {
-    tmp = tu_tmpdir();
-    db = tu_path(tmp, "db");
-    setenv("XDG_CACHE_HOME", tmp, 1);
-    setenv("XDG_CONFIG_HOME", tmp, 1);
-    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
-    unsetenv("WIJKTAFEL_DB");
-    unsetenv("WIJKTAFEL_PASSPHRASE");
+    tu_scratch_begin(&tmp, &db, "db");
 }
 
 static void teardown(void)
 {
-    free(db);
-    tu_rmtree(tmp);
+    tu_scratch_end(&tmp, &db);
 }
 
-#define RUN(...) rn_exec(tmp, NULL, 0, (char *[]){"wijktafel", "--db", db, __VA_ARGS__, NULL})
-
-static void ok(struct run r)
-{
-    ck_assert_msg(r.code == 0, "exit %d: %s", r.code, r.err);
-    rn_free(&r);
-}
-
-static void import_text(const char *as, const char *kind, const char *text)
-{
-    char name[64];
-    snprintf(name, sizeof name, "%s-%s.csv", as, kind);
-    char *p = tu_write(tmp, name, text, strlen(text));
-    ok(RUN("--as", (char *)as, "import", (char *)kind, p));
-    free(p);
-}
+#define RUN(...) TU_RUN(tmp, "--db", db, __VA_ARGS__)
 
 static void make_team(void)
 {
-    ok(RUN("init", "--team", "Testteam"));
-    import_text("leider", "members",
-                "id,name,role\nm-own,Olga Eigenaar,professional\nm-pro,Piet Prof,professional\n"
-                "m-vol,Vera Vrijwillig,volunteer\n");
-    import_text("leider", "resources",
-                "id,name,kind,area,needs\nr-eet,Eetcafé De Molen,activity,Veen/Noord,eenzaamheid\n");
-    import_text("leider", "talents", "id,name,area,offers,consent\n"
-                                     "t-henk,Henk Bakker,Veen/Noord,tuin,2026-01-01\n");
-    import_text("leider", "cases",
-                "id,opened,area,resident,request,owner,needs,restricted\n"
-                "c-1,2026-11-02,Veen/Noord,Ans Open,Eenzaam,m-own,eenzaamheid,no\n"
-                "c-r,2026-11-02,Veen/Noord,Rob Shielded,Schulden,m-own,eenzaamheid,yes\n");
-    import_text("leider", "signals", "id,date,area,text,case\n"
-                                     "s-1,2026-11-20,Veen/Noord,Over Ans,c-1\n");
-    import_text("leider", "actions", "id,text,owner,case\na-1,Bellen,m-own,c-1\n");
+    tu_ok(RUN("init", "--team", "Testteam"));
+    tu_import(tmp, db, "leider", "members",
+              "id,name,role\nm-own,Olga Eigenaar,professional\nm-pro,Piet Prof,professional\n"
+              "m-vol,Vera Vrijwillig,volunteer\n");
+    tu_import(tmp, db, "leider", "resources",
+              "id,name,kind,area,needs\nr-eet,Eetcafé De Molen,activity,Veen/Noord,eenzaamheid\n");
+    tu_import(tmp, db, "leider", "talents", "id,name,area,offers,consent\n"
+                                            "t-henk,Henk Bakker,Veen/Noord,tuin,2026-01-01\n");
+    tu_import(tmp, db, "leider", "cases",
+              "id,opened,area,resident,request,owner,needs,restricted\n"
+              "c-1,2026-11-02,Veen/Noord,Ans Open,Eenzaam,m-own,eenzaamheid,no\n"
+              "c-r,2026-11-02,Veen/Noord,Rob Shielded,Schulden,m-own,eenzaamheid,yes\n");
+    tu_import(tmp, db, "leider", "signals", "id,date,area,text,case\n"
+                                            "s-1,2026-11-20,Veen/Noord,Over Ans,c-1\n");
+    tu_import(tmp, db, "leider", "actions", "id,text,owner,case\na-1,Bellen,m-own,c-1\n");
 }
 
 struct row {
@@ -138,7 +116,7 @@ START_TEST(test_every_command_for_every_role)
     ck_assert_int_eq(r.code, 0);
     ck_assert_ptr_nonnull(strstr(r.out, "s-9")); /* imported by the leader and professional */
     rn_free(&r);
-    ok(RUN("backup", bk));
+    tu_ok(RUN("backup", bk));
     free(sig), free(cas), free(mem), free(bk);
 }
 END_TEST
@@ -184,11 +162,11 @@ static void subs_free(struct subs *l)
 START_TEST(test_review_flow)
 {
     make_team();
-    import_text("m-vol", "signals",
-                "id,date,area,text\ns-v1,2026-11-29,Veen/Noord,Veel eenzame ouderen in de flat\n"
-                "s-v2,2026-11-29,Veen/Noord,Losse tegels op de stoep\n");
-    import_text("m-vol", "resources",
-                "id,name,kind,area\nr-eet2,Eetcafe de Molen,activity,Veen/Noord\n");
+    tu_import(tmp, db, "m-vol", "signals",
+              "id,date,area,text\ns-v1,2026-11-29,Veen/Noord,Veel eenzame ouderen in de flat\n"
+              "s-v2,2026-11-29,Veen/Noord,Losse tegels op de stoep\n");
+    tu_import(tmp, db, "m-vol", "resources",
+              "id,name,kind,area\nr-eet2,Eetcafe de Molen,activity,Veen/Noord\n");
     struct run r = RUN("export", "signals");
     ck_assert_ptr_null(strstr(r.out, "s-v1"));
     rn_free(&r);
@@ -249,7 +227,7 @@ START_TEST(test_review_flow)
     r = RUN("export", "resources");
     ck_assert_ptr_null(strstr(r.out, "r-eet2"));
     rn_free(&r);
-    ok(RUN("check"));
+    tu_ok(RUN("check"));
 }
 END_TEST
 
@@ -277,9 +255,9 @@ static bool has(const struct log_seen *s, const char *action)
 START_TEST(test_log_has_every_event)
 {
     make_team();
-    ok(RUN("suggest", "c-1"));
-    ok(RUN("export", "cases"));
-    import_text("m-vol", "signals", "id,date,area,text\ns-v1,2026-11-29,Veen/Noord,Iets\n");
+    tu_ok(RUN("suggest", "c-1"));
+    tu_ok(RUN("export", "cases"));
+    tu_import(tmp, db, "m-vol", "signals", "id,date,area,text\ns-v1,2026-11-29,Veen/Noord,Iets\n");
     struct app *a = open_as("leider");
     struct wt_record r;
     struct wt_error e = {0};
@@ -289,7 +267,7 @@ START_TEST(test_log_has_every_event)
     record_fini(&r);
     ck_assert_int_eq(app_log(a, "search", APP_NO_KIND, NULL, "zoekterm van 4 tekens"), 0);
     app_close(a);
-    ok(RUN("erase", "--case", "c-r"));
+    tu_ok(RUN("erase", "--case", "c-r"));
     struct run run = RUN("log", "--case", "c-1", "--format", "tsv");
     ck_assert_int_eq(run.code, 0);
     ck_assert_ptr_nonnull(strstr(run.out, "\tleider\tTestteam\timport\timport\tcases\tc-1\t"));
@@ -419,7 +397,7 @@ START_TEST(test_tampered_log_found)
 {
     for (int mode = 0; mode < 2; mode++) {
         make_team();
-        ok(RUN("check"));
+        tu_ok(RUN("check"));
         tamper(mode);
         struct run r = RUN("check");
         ck_assert_int_eq(r.code, 74);

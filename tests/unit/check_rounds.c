@@ -3,7 +3,7 @@
 
 #include "app_int.h" /* white-box: the app's store */
 #include "apptest.h"
-#include "runner.h"
+#include "testutil.h"
 #include "wijktafel/app.h"
 #include "wijktafel/round.h"
 

@@ -5,7 +5,7 @@
 #include <lmdb.h>
 
 #include "../../src/store/store_int.h"
-#include "runner.h"
+#include "testutil.h"
 #include "wijktafel/app.h"
 #include "wijktafel/store.h"
 
@@ -13,19 +13,13 @@ static char *tmp, *db;
 
 static void setup(void)
 {
-    tmp = tu_tmpdir();
-    db = tu_path(tmp, "demo");
-    setenv("XDG_CACHE_HOME", tmp, 1);
-    setenv("XDG_CONFIG_HOME", tmp, 1);
-    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
-    unsetenv("WIJKTAFEL_DB");
+    tu_scratch_begin(&tmp, &db, "demo");
     store_set_helpers(0);
 }
 
 static void teardown(void)
 {
-    free(db);
-    tu_rmtree(tmp);
+    tu_scratch_end(&tmp, &db);
 }
 
 static struct store *open_as(const char *member)

@@ -1,7 +1,7 @@
 /* check_themes.c: recurring needs per area, counted by hand on small sets; and the themes command. */
 #include <check.h>
 
-#include "runner.h"
+#include "testutil.h"
 #include "wijktafel/date.h"
 #include "wijktafel/themes.h"
 

@@ -1,49 +1,68 @@
-/* testutil.h: temporary folders and small helpers shared by the Check suites. */
+/* testutil.h: what the Check suites share: scratch folders with the environment the program
+ * starts from, files, and running the real wijktafel binary (tests/unit/testutil.c). */
 #ifndef WIJKTAFEL_TESTUTIL_H
 #define WIJKTAFEL_TESTUTIL_H
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* Makes a fresh temporary folder; caller frees the path (and removes it). */
-static inline char *tu_tmpdir(void)
-{
-    const char *base = getenv("TMPDIR");
-    char *p;
-    if (asprintf(&p, "%s/wt-test-XXXXXX", base && *base ? base : "/tmp") < 0 || !mkdtemp(p))
-        abort();
-    return p;
-}
+char *tu_tmpdir(void);
 
 /* Removes a folder tree (rm -rf) and frees the path. */
-static inline void tu_rmtree(char *dir)
-{
-    char *cmd;
-    if (asprintf(&cmd, "rm -rf '%s'", dir) >= 0) {
-        if (system(cmd) != 0)
-            fprintf(stderr, "could not remove %s\n", dir);
-        free(cmd);
-    }
-    free(dir);
-}
+void tu_rmtree(char *dir);
 
-static inline char *tu_path(const char *dir, const char *name)
-{
-    char *p;
-    if (asprintf(&p, "%s/%s", dir, name) < 0)
-        abort();
-    return p;
-}
+/* dir/name; caller frees. */
+char *tu_path(const char *dir, const char *name);
 
 /* Writes text to dir/name; returns the path (caller frees). */
-static inline char *tu_write(const char *dir, const char *name, const char *text, size_t len)
-{
-    char *p = tu_path(dir, name);
-    FILE *f = fopen(p, "wb");
-    if (!f || fwrite(text, 1, len, f) != len || fclose(f) != 0)
-        abort();
-    return p;
-}
+char *tu_write(const char *dir, const char *name, const char *text, size_t len);
+
+/* A suite's fixture: a fresh scratch folder (*tmp) and the database path
+ * *tmp/dbname (*db), with the environment every suite starts from: the
+ * program's cache, config and data folders in *tmp, WIJKTAFEL_TODAY
+ * 2026-11-30, and no WIJKTAFEL_DB, WIJKTAFEL_PASSPHRASE or
+ * WIJKTAFEL_NEW_PASSPHRASE. */
+void tu_scratch_begin(char **tmp, char **db, const char *dbname);
+/* Removes the scratch folder and frees both paths. */
+void tu_scratch_end(char **tmp, char **db);
+
+/* The whole file at path ("" when it cannot be read); caller frees. */
+char *rn_slurp(const char *path);
+
+struct run {
+    int code;   /* exit status, or 128 + signal */
+    char *out;  /* standard output */
+    char *err;  /* standard error */
+};
+
+/* Runs WIJKTAFEL (env) with argv (NULL-terminated), stdin from in_path (or
+ * /dev/null), in a scratch folder tmp; drop_to_nobody runs it as uid 65534. */
+struct run rn_exec(const char *tmp, const char *in_path, int drop_to_nobody, char *const argv[]);
+
+/* Runs wijktafel with the arguments that follow, in the scratch folder tmp. */
+#define TU_RUN(tmp, ...) \
+    rn_exec(tmp, NULL, 0, (char *const *)(const char *[]){"wijktafel", __VA_ARGS__, NULL})
+
+void rn_free(struct run *r);
+
+/* Number of lines in s (a last line without newline counts). */
+int rn_lines(const char *s);
+
+/* Like rn_lines, not counting lines that contain skip. */
+int rn_lines_but(const char *s, const char *skip);
+
+/* Fails the test unless r exited 0 (showing its standard error); frees r. */
+void tu_ok(struct run r);
+
+/* Imports text as CSV records of kind into the database db (as the member
+ * as, or NULL for the default), through the real program; fails the test
+ * unless it succeeds. The file is written into tmp. */
+void tu_import(const char *tmp, const char *db, const char *as, const char *kind,
+               const char *text);
 
 #endif
