@@ -67,17 +67,6 @@ static void draw_hit(void *ctx, size_t i, int y, int x, int w, bool sel)
     list_cells(y, x, w, cells, widths, 3, sel ? TH_SEL : TH_NORMAL);
 }
 
-static int item_of(enum wt_kind kind)
-{
-    switch (kind) {
-    case WT_ACTIONS: return MEETING_ACTIONS;
-    case WT_SIGNALS: return MEETING_SIGNALS;
-    case WT_RESOURCES:
-    case WT_TALENTS: return MEETING_NETWORK;
-    default: return MEETING_CASES;
-    }
-}
-
 /* The search as a layer over the screen. */
 struct finding {
     struct ui_layer l;
@@ -140,7 +129,7 @@ static void finder_key(struct ui_layer *l, struct ui *u, int key)
             struct meeting_hit h = meeting_search_hit(f->s, f->list.sel);
             char id[WT_MAX_ID + 1];
             snprintf(id, sizeof id, "%s", h.id);
-            ui_goto(u, item_of(h.kind), h.kind, id);
+            ui_goto(u, ui_item_of(h.kind), h.kind, id);
             l->done = true;
         }
         return;

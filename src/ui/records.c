@@ -230,9 +230,12 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
         record_fini(c->r);
         record_copy(c->r, &r);
         ui_changed(u);
-        if (!ui_queued(u, r.kind))
+        bool queued = ui_queued(u, r.kind);
+        if (!queued)
             ui_message(u, false, c->is_new ? _("Bewaard als %s %s") : _("%s %s is bijgewerkt"),
                        ui_kind_label(r.kind), r.v[0]);
+        if (!queued && c->is_new && !c->round_id) /* a door's finding: the doors keep it */
+            ui_show_new(u, r.kind, r.v[0]);
     }
     record_fini(&r);
     return rc;

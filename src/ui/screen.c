@@ -257,6 +257,26 @@ void ui_goto(struct ui *u, int item, enum wt_kind kind, const char *id)
                    id);
 }
 
+int ui_item_of(enum wt_kind kind)
+{
+    switch (kind) {
+    case WT_ACTIONS: return MEETING_ACTIONS;
+    case WT_SIGNALS: return MEETING_SIGNALS;
+    case WT_RESOURCES:
+    case WT_TALENTS: return MEETING_NETWORK;
+    default: return MEETING_CASES;
+    }
+}
+
+void ui_show_new(struct ui *u, enum wt_kind kind, const char *id)
+{
+    struct view *v = u->views[ui_item_of(kind)];
+    char keep[WT_MAX_ID + 1];
+    snprintf(keep, sizeof keep, "%s", id); /* id may live in what select reloads */
+    if (v->ops->select)
+        v->ops->select(v, kind, keep, -1);
+}
+
 static void toggle_beamer(struct ui *u)
 {
     app_set_beamer(u->a, !app_beamer(u->a));

@@ -549,6 +549,11 @@ void ui_refresh(struct ui *u);
 bool ui_may_edit_shown(struct ui *u);
 /* False (with a message) on the wall, which never writes. */
 bool ui_may_write(struct ui *u);
+/* The agenda item that lists records of kind. */
+int ui_item_of(enum wt_kind kind);
+/* A record was just made: the item that lists it has its cursor on it
+ * (without switching to that item), so that the next key acts on it. */
+void ui_show_new(struct ui *u, enum wt_kind kind, const char *id);
 /* Switches to item and shows the record there. */
 void ui_goto(struct ui *u, int item, enum wt_kind kind, const char *id);
 /* A member's name for an id ("" for none, the id when unknown). */
