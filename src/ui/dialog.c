@@ -4,6 +4,7 @@
 
 #include "ui_int.h"
 #include "wijktafel/i18n.h"
+#include "wijktafel/words.h"
 
 /* ---- yes or no ---- */
 
@@ -11,6 +12,7 @@ struct confirm {
     struct ui_layer l;
     const char *question;
     bool yes;
+    bool hint; /* another key came: say which keys answer */
 };
 
 static void confirm_draw(struct ui_layer *l, struct ui *u)
@@ -18,19 +20,26 @@ static void confirm_draw(struct ui_layer *l, struct ui *u)
     struct confirm *c = (struct confirm *)l;
     if (u->too_small)
         return;
-    char *q = xasprintf(" %s %s ", c->question, _("(j/n)"));
-    draw_text(LINES - 2, 0, COLS, q, TH_INPUT, true);
+    char *q = c->hint ? xasprintf(" %s %s   [!] %s ", c->question, _("(j/n)"),
+                                  _("Typ j (ja) of n (nee); Esc annuleert"))
+                      : xasprintf(" %s %s ", c->question, _("(j/n)"));
+    draw_text(LINES - 2, 0, COLS, q, c->hint ? TH_ERROR : TH_INPUT, true);
     free(q);
 }
 
+/* j (and y in English) is yes, n is no, Esc cancels (no); any other key is
+ * ignored, with a hint, so that typing on never answers by accident. */
 static void confirm_key(struct ui_layer *l, struct ui *u, int key)
 {
     (void)u;
     struct confirm *c = (struct confirm *)l;
-    if (key == 'j' || key == 'J' || key == 'y' || key == 'Y' || ui_key_enter(key))
+    bool en = words_lang() == WT_LANG_EN;
+    if (key == 'j' || key == 'J' || (en && (key == 'y' || key == 'Y')))
         c->yes = l->done = true;
-    else if (key == 'n' || key == 'N' || key == UI_ESC || key == 'q')
+    else if (key == 'n' || key == 'N' || key == UI_ESC)
         l->done = true;
+    else if (key != UI_KEY(KEY_MOUSE))
+        c->hint = true;
 }
 
 bool dialog_confirm(struct ui *u, const char *question)

@@ -153,7 +153,7 @@ static void draw_form(struct ui_layer *l, struct ui *u)
     for (int i = 0; i < nc; i++)
         buf_printf(&hint, "%s%s", i ? "  " : _("Tab vult aan: "), c[i]);
     if (f->kind == FORM_LONG)
-        buf_puts(&hint, _("   F4: in de editor"));
+        buf_puts(&hint, _("   F4 of Ctrl-X: in de editor"));
     if (f->kind == FORM_DATE) {
         char *t = lineedit_text(&fm->e[fm->cur]);
         date_hint(u, t, &hint);
@@ -264,8 +264,9 @@ static void form_key(struct ui_layer *l, struct ui *u, int key)
         go_to(u, fm, (fm->cur + 1) % n);
     } else if (key == UI_KEY(KEY_BTAB) || key == UI_KEY(KEY_UP)) {
         go_to(u, fm, (fm->cur + n - 1) % n);
-    } else if ((key == UI_KEY(KEY_F(4)) || key == UI_CTRL('e')) &&
+    } else if ((key == UI_KEY(KEY_F(4)) || key == UI_CTRL('x')) &&
                fm->f[fm->cur].kind == FORM_LONG) {
+        /* Not Ctrl-E: that is the end of the line in every field. */
         edit_long(u, fm, fm->long_text);
     } else {
         lineedit_key(e, key);

@@ -17,7 +17,7 @@ static const struct keyhelp editing_keys[] = {
     {N_("Backspace  Delete"), N_("teken weg voor of na de cursor")},
     {"Ctrl-W  Ctrl-U  Ctrl-K", N_("woord terug, alles ervoor, alles erna weg")},
     {N_("Tab  Shift-Tab"), N_("aanvullen of volgend veld; vorig veld")},
-    {"F4  Ctrl-E", N_("lange tekst in de editor ($EDITOR)")},
+    {"F4  Ctrl-X", N_("lange tekst in de editor ($EDITOR)")},
     {N_("Enter  Esc"), N_("bewaren; annuleren")},
     {NULL, NULL}};
 

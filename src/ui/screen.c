@@ -395,6 +395,11 @@ static void g_nothing(struct view *v, int key)
     (void)key;
 }
 
+bool ui_may_new_action(struct view *v)
+{
+    return app_may(v->u->a, WT_ACTIONS, APP_OP_WRITE);
+}
+
 static bool g_has_review(struct view *v)
 {
     return ui_nitems(v->u) > UI_ITEM_REVIEW;
@@ -409,7 +414,8 @@ const struct ui_key ui_global_keys[] = {
      .run = g_prev},
     {.key = '/', .fn = 3, .label = N_("Zoek"),
      .help = N_("zoeken in alles wat u mag zien; Enter opent"), .run = g_find},
-    {.key = 'a', .help = N_("nieuw actiepunt, waar u ook bent"), .run = g_action},
+    {.key = 'a', .help = N_("nieuw actiepunt, waar u ook bent"), .when = ui_may_new_action,
+     .run = g_action},
     {.key = 'w', .help = N_("wissel van lid (een gedeelde laptop); vraagt id en wachtwoordzin"),
      .run = g_member},
     {.key = 'b', .fn = 9, .label = N_("Beamer"),

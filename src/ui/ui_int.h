@@ -264,7 +264,8 @@ void help_show(struct ui *u);
  * many. For the test of the key tables. */
 int help_lines(struct view *v, const struct ui_key *table, int mode, char (*out)[256], int max);
 
-/* A question on the message line; true for j/y/Enter. */
+/* A yes/no question on the message line: true for j (and y in English),
+ * false for n or Esc; any other key is ignored with a hint beside it. */
 bool dialog_confirm(struct ui *u, const char *question);
 /* One line of input on the message line, starting with initial; NULL on Esc.
  * Caller frees. */
@@ -292,7 +293,8 @@ typedef int (*form_save_fn)(struct ui *u, struct form_field *f, int n, void *ctx
                             struct wt_error *err);
 
 /* A modal form over the screen: Tab/Down and Shift-Tab/Up move, Tab
- * completes, F4 or Ctrl-E opens a long text in $EDITOR, Enter saves (calls
+ * completes, F4 or Ctrl-X opens a long text in $EDITOR (Ctrl-E stays the
+ * end of the line), Enter saves (calls
  * save), Esc cancels. True when saved. */
 bool form_run(struct ui *u, const char *title, struct form_field *f, int n, form_save_fn save,
               void *ctx);
@@ -574,6 +576,8 @@ char *ui_person(const struct ui *u, const char *name);
 struct app_suggester *ui_suggester(struct ui *u);
 /* The keys that work everywhere (after the view's), for the bar and the help. */
 extern const struct ui_key ui_global_keys[];
+/* A when predicate: the member may make actions (app_may). */
+bool ui_may_new_action(struct view *v);
 /* The F-key bar of the current view. */
 void ui_bar(struct ui *u, struct ui_bar *bar);
 /* Handles one key: the view's table, the view's moves, then the keys that

@@ -229,6 +229,8 @@ static const struct ui_key keys[] = {
      .help = N_("andere volgorde: nieuw eerst, id, wijk, eigenaar, langst open"),
      .run = key_sort},
     {.key = 'n', .fn = 2, .label = N_("Actie"), .help = N_("nieuw actiepunt bij deze casus"),
+     .when = ui_may_new_action, .run = key_action},
+    {.key = 'a', .help = N_("nieuw actiepunt bij deze casus"), .when = ui_may_new_action,
      .run = key_action},
     {.key = 'e', .fn = 4, .label = N_("Bewerk"),
      .help = N_("casus bewerken (status, eigenaar, vraag, ...)"), .run = key_edit},

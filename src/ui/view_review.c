@@ -255,11 +255,18 @@ static void decided(struct review *s, char *msg)
 
 static void accept(struct review *s, const struct app_submission *sub)
 {
+    char id[WT_MAX_ID + 1];
+    snprintf(id, sizeof id, "%s", sub->id);
+    char *q = xasprintf(_("Inzending %s accepteren?"), id);
+    bool yes = dialog_confirm(s->v.u, q);
+    free(q);
+    if (!yes)
+        return;
     struct wt_error err = {0};
-    if (app_review_accept(s->v.u->a, sub->id, NULL, &err) != 0)
+    if (app_review_accept(s->v.u->a, id, NULL, &err) != 0)
         ui_error(s->v.u, &err);
     else
-        decided(s, xasprintf(_("Inzending %s is geaccepteerd"), sub->id));
+        decided(s, xasprintf(_("Inzending %s is geaccepteerd"), id));
 }
 
 static void reject(struct review *s, const struct app_submission *sub)
@@ -270,12 +277,16 @@ static void reject(struct review *s, const struct app_submission *sub)
     if (!reason)
         return;
     struct wt_error err = {0};
+    char *q = *reason ? xasprintf(_("Inzending %s afwijzen?"), id) : NULL;
     if (!*reason)
         ui_message(s->v.u, true, _("Geef een reden: de vrijwilliger wil weten waarom"));
+    else if (!dialog_confirm(s->v.u, q))
+        ui_message(s->v.u, false, _("Niet afgewezen"));
     else if (app_review_reject(s->v.u->a, id, reason, &err) != 0)
         ui_error(s->v.u, &err);
     else
         decided(s, xasprintf(_("Inzending %s is afgewezen"), id));
+    free(q);
     free(reason);
 }
 
@@ -322,7 +333,7 @@ static void key_dup(struct view *v, int key)
         s->dup_sel = (s->dup_sel + (key == UI_KEY(KEY_RIGHT) ? 1 : s->ndups - 1)) % s->ndups;
 }
 
-/* a, e, m, r: on a submission that still waits. */
+/* g, e, m, r: on a submission that still waits; each asks first. */
 static void key_decide(struct view *v, int key)
 {
     struct review *s = (struct review *)v;
@@ -333,7 +344,7 @@ static void key_decide(struct view *v, int key)
         ui_message(v->u, true, _("Inzending %s is al beoordeeld"), sub->id);
         return;
     }
-    if (key == 'a')
+    if (key == 'g')
         accept(s, sub);
     else if (key == 'e')
         ui_review_edit(v->u, sub->id, &sub->rec);
@@ -349,17 +360,17 @@ static bool may_decide(struct view *v)
 }
 
 static const struct ui_key keys[] = {
-    {.key = 'a', .fn = 5, .label = N_("Accept"), .when = may_decide,
-     .help = N_("accepteren: de inzending wordt een gewoon record"), .run = key_decide},
+    {.key = 'g', .fn = 5, .label = N_("Accept"), .when = may_decide,
+     .help = N_("goedkeuren (na j/n): de inzending wordt een gewoon record"), .run = key_decide},
     {.key = 'e', .fn = 4, .label = N_("Aanpas"), .when = may_decide,
      .help = N_("aanpassen en accepteren (het formulier; Enter accepteert)"), .run = key_decide},
     {.key = 'm', .fn = 6, .label = N_("Samenv"), .when = may_decide,
-     .help = N_("samenvoegen met de gemarkeerde dubbele (lege velden worden aangevuld)"),
+     .help = N_("samenvoegen met de gemarkeerde dubbele, na j/n (lege velden worden aangevuld)"),
      .run = key_decide},
     {.key = UI_KEY(KEY_LEFT), .alt = UI_KEY(KEY_RIGHT), .when = may_decide,
      .help = N_("vorige of volgende mogelijke dubbele markeren"), .run = key_dup},
     {.key = 'r', .fn = 7, .label = N_("Afwijs"), .when = may_decide,
-     .help = N_("afwijzen met een reden die de vrijwilliger ziet"), .run = key_decide},
+     .help = N_("afwijzen met een reden die de vrijwilliger ziet, na j/n"), .run = key_decide},
     {.key = 'h', .fn = 8, .label = N_("Beoord."), .when = may_decide,
      .help = N_("ook beoordeelde inzendingen tonen (status en reden), of niet"),
      .run = key_all},

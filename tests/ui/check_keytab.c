@@ -222,8 +222,12 @@ START_TEST(not_allowed)
     int ln = help_lines(lv, lv->ops->keys, 0, lines, 64);
     ck_assert_int_ge(ln, 5);
     ck_assert_int_eq(help_lines(vv, vv->ops->keys, 0, lines, 64), 0);
-    ck_assert(keys_dispatch(vv, vv->ops->keys, 0, 'a'));
+    ck_assert(keys_dispatch(vv, vv->ops->keys, 0, 'g'));
     ck_assert_msg(strstr(vol->msg, "niet voor u") != NULL, "%s", vol->msg);
+    /* a is a new action there too, as everywhere (FORMATS.md), never an acceptance. */
+    ck_assert_ptr_null(keys_find(lv->ops->keys, 0, 'a'));
+    const struct ui_key *a = keys_find(ui_global_keys, 0, 'a');
+    ck_assert(a && keys_allowed(a, lv) && !keys_allowed(a, vv));
     close_ui(vol);
     close_ui(lead);
 }

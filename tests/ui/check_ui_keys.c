@@ -63,6 +63,67 @@ static int test_new_selected(void)
     return ut_quit_ok(t);
 }
 
+/* The signals as exported, or NULL. Caller frees. */
+static char *export_of(const char *db, const char *kind)
+{
+    char *csv = NULL;
+    if (ut_run(&csv, NULL, "--db", db, "export", kind, NULL) != 0) {
+        free(csv);
+        return NULL;
+    }
+    return csv;
+}
+
+/* Item 6: a does not accept (it is a new action there too); g asks first; a
+ * yes/no ignores any other key with a hint and answers only to j, n or Esc. */
+static int test_review_safe(void)
+{
+    char db[600];
+    CHECK(NULL, make_db(db) == 0);
+    CHECK(NULL, ut_run(NULL, "id,name,role,area\nvera,Vera Vrijwillig,volunteer,Gem\n", "--db",
+                       db, "import", "members", "-", NULL) == 0);
+    struct vt_term *t = ut_spawn(24, 80, "--db", db, "--as", "vera", NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Vera Vrijwillig") == 0);
+    vt_send(t, "3");
+    CHECK(t, ut_wait(t, "[3 Signalen]") == 0);
+    CHECK(t, ut_key(t, "n") == 0 && ut_wait(t, "Nieuw signaal uit de wijk") == 0);
+    CHECK(t, ut_type(t, "Glas op het fietspad") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Ingediend: een leider bekijkt het eerst") == 0);
+    CHECK(NULL, ut_quit_ok(t) == 0);
+
+    struct vt_term *l = ut_spawn(24, 80, "--db", db, NULL);
+    CHECK(l, l != NULL);
+    CHECK(l, ut_wait(l, "6 Te") == 0);
+    vt_send(l, "6");
+    CHECK(l, ut_wait(l, "Te beoordelen (1)") == 0 && ut_wait(l, "Glas op het fietspad") == 0);
+    /* a: the form of a new action, as everywhere; Esc, and nothing was accepted. */
+    CHECK(l, ut_key(l, "a") == 0 && ut_wait(l, "Nieuw actiepunt") == 0);
+    CHECK(l, ut_key(l, "Esc") == 0 && ut_wait(l, "Te beoordelen (1)") == 0);
+    char *csv = export_of(db, "signals");
+    CHECK(l, csv && !strstr(csv, "Glas op het fietspad"));
+    free(csv);
+    /* g asks; another key is ignored with a hint, the question stays; n says no. */
+    CHECK(l, ut_key(l, "g") == 0 && ut_wait(l, "accepteren? (j/n)") == 0);
+    CHECK(l, ut_key(l, "x") == 0 && ut_wait(l, "Typ j (ja) of n (nee)") == 0);
+    CHECK(l, vt_contains(l, "accepteren? (j/n)"));
+    CHECK(l, ut_key(l, "Enter") == 0 && ut_wait(l, "Typ j (ja) of n (nee)") == 0);
+    CHECK(l, vt_contains(l, "accepteren? (j/n)"));
+    CHECK(l, ut_key(l, "n") == 0 && ut_wait(l, "Te beoordelen (1)") == 0);
+    CHECK(l, !vt_contains(l, "(j/n)"));
+    csv = export_of(db, "signals");
+    CHECK(l, csv && !strstr(csv, "Glas op het fietspad"));
+    free(csv);
+    /* g then j: accepted (two keys). */
+    CHECK(l, ut_key(l, "g") == 0 && ut_wait(l, "accepteren? (j/n)") == 0);
+    CHECK(l, ut_key(l, "j") == 0 && ut_wait(l, "is geaccepteerd") == 0);
+    CHECK(NULL, ut_quit_ok(l) == 0);
+    csv = export_of(db, "signals");
+    CHECK(NULL, csv && strstr(csv, "Glas op het fietspad"));
+    free(csv);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     static const struct {
@@ -70,6 +131,7 @@ int main(int argc, char **argv)
         int (*fn)(void);
     } tests[] = {
         {"new_selected", test_new_selected},
+        {"review_safe", test_review_safe},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

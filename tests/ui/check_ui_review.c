@@ -47,7 +47,8 @@ int test_review_flow(void)
     CHECK(l, ut_wait(l, "Te beoordelen (3)") == 0);
     CHECK(l, ut_wait(l, "Bij de kerk staat afval") == 0);
     CHECK(l, vt_contains(l, "Vera Vrijwillig"));
-    CHECK(l, ut_key(l, "a") == 0);
+    CHECK(l, ut_key(l, "g") == 0 && ut_wait(l, "accepteren? (j/n)") == 0);
+    CHECK(l, ut_key(l, "j") == 0);
     CHECK(l, ut_wait(l, "is geaccepteerd") == 0);
     CHECK(l, ut_wait(l, "Te beoordelen (2)") == 0);
     /* Edit and accept: the record form over the submission. */
@@ -62,6 +63,7 @@ int test_review_flow(void)
     CHECK(l, ut_key(l, "r") == 0);
     CHECK(l, ut_wait(l, "Waarom afgewezen") == 0);
     CHECK(l, ut_type(l, "Al gemeld bij de gemeente") == 0 && ut_key(l, "Enter") == 0);
+    CHECK(l, ut_wait(l, "afwijzen? (j/n)") == 0 && ut_key(l, "j") == 0);
     CHECK(l, ut_wait(l, "is afgewezen") == 0);
     CHECK(l, ut_wait(l, "Te beoordelen (0)") == 0);
     CHECK(l, ut_key(l, "h") == 0); /* the decided ones with their status and reason */
