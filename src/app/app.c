@@ -300,6 +300,7 @@ void app_close(struct app *a)
     if (!a)
         return;
     store_close(a->store);
+    app_undo_free(a);
     policy_names_free(a->names);
     record_fini(&a->member);
     free(a->locked_member);

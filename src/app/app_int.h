@@ -9,6 +9,8 @@
 #include "wijktafel/store.h"
 
 /* An open database with the member who works in it. */
+struct app_undo;
+
 struct app {
     struct store *store;
     char *dir;
@@ -25,6 +27,7 @@ struct app {
                                handed to the beamer as a placeholder, never unredacted */
     char *locked_member;    /* opened with defer_unlock and not yet unlocked: the member whose
                                passphrase app_unlock needs; NULL when open */
+    struct app_undo *undo;  /* the member's last change in this session (undo.c), or NULL */
 };
 
 /* A set of ids (open addressing); ids are copied. */
@@ -126,5 +129,30 @@ void app_next_id(struct store_txn *t, struct wt_record *r);
  * log inside their own transaction). */
 void app_log_fill(const struct app *a, struct store_log_entry *e, const char *action,
                   enum wt_kind kind, const char *id, const char *detail);
+
+/* ---- undo.c: the last change of this session ---- */
+
+/* What undoing one write needs: the record, and its version before (or
+ * that the write made it). */
+struct app_undo {
+    enum wt_kind kind;
+    char id[WT_MAX_ID + 1];
+    bool set;                /* something to undo */
+    bool created;            /* the write made the record: undo removes it */
+    bool have_before;        /* before holds the version before the write */
+    struct wt_record before;
+};
+
+/* In a write of kind/id, before the record is stored: reads the version
+ * before into u (or notes that there was none). */
+void app_undo_stage(struct store_txn *t, struct app_undo *u, enum wt_kind kind, const char *id);
+/* Notes in u that the write made kind/id. */
+void app_undo_created(struct app_undo *u, enum wt_kind kind, const char *id);
+/* After the write committed: u becomes the session's undo record (u is
+ * emptied). */
+void app_undo_keep(struct app *a, struct app_undo *u);
+void app_undo_fini(struct app_undo *u);
+/* Drops the session's undo record (app_close, after an undo). */
+void app_undo_free(struct app *a);
 
 #endif

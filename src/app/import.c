@@ -339,6 +339,7 @@ int app_import_stream(struct app *a, enum wt_kind kind, const char *fname, FILE 
 struct put_ctx {
     struct app *a;
     struct wt_record *r;
+    struct app_undo undo; /* the version before, for app_undo */
 };
 
 static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
@@ -350,6 +351,7 @@ static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (rc)
         return rc;
     bool exists = store_exists(t, p->r->kind, p->r->v[0]);
+    app_undo_stage(t, &p->undo, p->r->kind, p->r->v[0]);
     app_case_closing(t, p->a, p->r); /* retention counts from the closing day */
     store_put(t, p->r);
     struct store_log_entry e;
@@ -367,6 +369,10 @@ int app_put(struct app *a, struct wt_record *r, struct wt_error *err)
         return rc;
     if (!app_may_see(a, r))
         return wt_error_set(err, WT_EPERM, _("u mag deze casus niet wijzigen"));
-    struct put_ctx p = {a, r};
-    return store_write(a->store, put_write, &p, err);
+    struct put_ctx p = {a, r, {0}};
+    rc = store_write(a->store, put_write, &p, err);
+    if (rc == 0)
+        app_undo_keep(a, &p.undo);
+    app_undo_fini(&p.undo);
+    return rc;
 }

@@ -257,6 +257,7 @@ void app_next_id(struct store_txn *t, struct wt_record *r)
 struct put_op {
     struct app *a;
     struct wt_record *r;
+    struct app_undo undo; /* a record made: app_undo removes it */
 };
 
 int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
@@ -288,7 +289,11 @@ int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
 static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct put_op *p = ctx;
-    return app_add_in(t, p->a, p->r, NULL, err);
+    app_undo_fini(&p->undo);
+    int rc = app_add_in(t, p->a, p->r, NULL, err);
+    if (rc == 0 && !app_goes_to_review(p->a, p->r->kind))
+        app_undo_created(&p->undo, p->r->kind, p->r->v[0]);
+    return rc;
 }
 
 static void fill_defaults(struct app *a, struct wt_record *r)
@@ -330,8 +335,12 @@ int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err)
     int rc = app_add_check(a, r, err);
     if (rc)
         return rc;
-    struct put_op p = {a, r};
-    return store_write(a->store, put_write, &p, err);
+    struct put_op p = {a, r, {0}};
+    rc = store_write(a->store, put_write, &p, err);
+    if (rc == 0)
+        app_undo_keep(a, &p.undo);
+    app_undo_fini(&p.undo);
+    return rc;
 }
 
 int meeting_update(struct app *a, struct wt_record *r, struct wt_error *err)
@@ -357,6 +366,7 @@ struct change {
     const char *note;     /* its value; NULL deletes the key */
     bool note_with_old;   /* note is "OLD>NEW" of field */
     bool queued;          /* went to the review queue */
+    struct app_undo undo; /* the version before, for app_undo */
 };
 
 static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
@@ -401,6 +411,7 @@ static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
         rc = app_check_refs(t, &r, NULL, err);
     }
     if (!rc && !c->queued) {
+        app_undo_stage(t, &c->undo, c->kind, c->id);
         store_put(t, &r);
         struct store_log_entry e;
         app_log_fill(c->a, &e, "change", c->kind, c->id, NULL);
@@ -430,6 +441,9 @@ static int change_run(struct change *c, struct wt_error *err)
     }
     rc = store_write(c->a->store, change_write, c, err);
     free(c->note_key);
+    if (rc == 0 && !c->queued)
+        app_undo_keep(c->a, &c->undo);
+    app_undo_fini(&c->undo);
     return rc;
 }
 

@@ -367,6 +367,40 @@ static void g_action(struct view *v, int key)
         ui_new_action(v->u, NULL, NULL, NULL);
 }
 
+/* z: the member's last change in this session back to how it was (app_undo). */
+static void g_undo(struct view *v, int key)
+{
+    (void)key;
+    struct ui *u = v->u;
+    if (!ui_may_write(u))
+        return;
+    struct app_undone d;
+    struct wt_error err = {0};
+    if (app_undo(u->a, &d, &err) != 0) {
+        ui_message(u, err.code != WT_ENOTFOUND, "%s", ui_error_text(u, &err));
+        return;
+    }
+    /* A few words of the record, cut at a character. */
+    char what[48];
+    size_t n = strlen(d.label);
+    if (n >= 40) {
+        n = 36;
+        while (n > 0 && (d.label[n] & 0xc0) == 0x80)
+            n--;
+        snprintf(what, sizeof what, "%.*s …", (int)n, d.label);
+    } else {
+        snprintf(what, sizeof what, "%s", d.label);
+    }
+    ui_changed(u);
+    if (d.removed)
+        ui_message(u, false, _("Ongedaan: %s '%s' is weer weggehaald"), ui_kind_label(d.kind),
+                   what);
+    else
+        ui_message(u, false, _("Ongedaan: %s '%s' terug naar de vorige versie"),
+                   ui_kind_label(d.kind), what);
+    app_undone_fini(&d);
+}
+
 static void g_beamer(struct view *v, int key)
 {
     (void)key;
@@ -416,6 +450,9 @@ const struct ui_key ui_global_keys[] = {
      .help = N_("zoeken in alles wat u mag zien; Enter opent"), .run = g_find},
     {.key = 'a', .help = N_("nieuw actiepunt, waar u ook bent"), .when = ui_may_new_action,
      .run = g_action},
+    {.key = 'z', .help = N_("ongedaan maken: uw laatste wijziging sinds het scherm openging gaat "
+                            "terug naar de vorige versie (een nieuw record weer weg)"),
+     .run = g_undo},
     {.key = 'w', .help = N_("wissel van lid (een gedeelde laptop); vraagt id en wachtwoordzin"),
      .run = g_member},
     {.key = 'b', .fn = 9, .label = N_("Beamer"),

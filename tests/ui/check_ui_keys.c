@@ -124,6 +124,77 @@ static int test_review_safe(void)
     return 0;
 }
 
+/* The text of signal id as exported ("" when empty), or NULL when it is not there. */
+static char *signal_text(const char *db, const char *id)
+{
+    char *csv = export_of(db, "signals");
+    if (!csv)
+        return NULL;
+    char **ids, **texts;
+    size_t n = ut_csv_column(csv, "id", &ids), m = ut_csv_column(csv, "text", &texts);
+    char *out = NULL;
+    for (size_t i = 0; i < n && i < m && !out; i++)
+        if (strcmp(ids[i], id) == 0)
+            out = strdup(texts[i] ? texts[i] : "");
+    ut_free_list(ids, n);
+    ut_free_list(texts, m);
+    free(csv);
+    return out;
+}
+
+/* z: an edit goes back to the previous version, a new record goes again, both
+ * logged; a second z has nothing left to undo. */
+static int test_undo(void)
+{
+    char db[600];
+    CHECK(NULL, make_db(db) == 0);
+    struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
+    CHECK(t, ut_key(t, "z") == 0 && ut_wait(t, "Er is niets om ongedaan te maken") == 0);
+    vt_send(t, "3");
+    CHECK(t, ut_wait(t, "Oud signaal over de brug") == 0);
+    CHECK(t, ut_key(t, "e") == 0 && ut_wait(t, "signaal g-1 bewerken") == 0);
+    CHECK(t, ut_key(t, "C-u") == 0 && ut_type(t, "Veranderd door een vergissing") == 0);
+    CHECK(t, ut_key(t, "Enter") == 0 && ut_wait(t, "is bijgewerkt") == 0);
+    char *text = signal_text(db, "g-1");
+    CHECK(t, text && strcmp(text, "Veranderd door een vergissing") == 0); /* not vacuous */
+    free(text);
+    CHECK(t, ut_key(t, "z") == 0);
+    CHECK(t, ut_wait(t, "Ongedaan: signaal 'Oud signaal over de brug' terug naar de vorige "
+                        "versie") == 0);
+    text = signal_text(db, "g-1");
+    CHECK(t, text && strcmp(text, "Oud signaal over de brug") == 0);
+    free(text);
+    CHECK(t, ut_wait(t, "Oud signaal over de brug") == 0);
+    CHECK(t, ut_key(t, "z") == 0 && ut_wait(t, "Er is niets om ongedaan te maken") == 0);
+    /* A new signal, undone: removed. */
+    CHECK(t, ut_key(t, "n") == 0 && ut_wait(t, "Nieuw signaal uit de wijk") == 0);
+    CHECK(t, ut_type(t, "Per ongeluk ingevoerd") == 0);
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "Down") == 0 && ut_type(t, "Gem") == 0);
+    CHECK(t, ut_key(t, "Enter") == 0 && ut_wait(t, "Bewaard als signaal") == 0);
+    char *csv = export_of(db, "signals");
+    CHECK(t, csv && strstr(csv, "Per ongeluk ingevoerd"));
+    free(csv);
+    CHECK(t, ut_key(t, "z") == 0);
+    CHECK(t, ut_wait(t, "Ongedaan: signaal 'Per ongeluk ingevoerd' is weer weggehaald") == 0);
+    csv = export_of(db, "signals");
+    CHECK(t, csv && !strstr(csv, "Per ongeluk ingevoerd") && strstr(csv, "Oud signaal"));
+    free(csv);
+    CHECK(NULL, ut_quit_ok(t) == 0);
+    /* Both undos are in the access log. */
+    char *log = NULL;
+    CHECK(NULL, ut_run(&log, NULL, "--db", db, "log", "--format", "tsv", NULL) == 0);
+    size_t undos = 0;
+    for (const char *p = log; (p = strstr(p, "undo")) != NULL; p++)
+        undos++;
+    if (undos != 2)
+        fprintf(stderr, "log:\n%s\n", log);
+    free(log);
+    CHECK(NULL, undos == 2);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     static const struct {
@@ -132,6 +203,7 @@ int main(int argc, char **argv)
     } tests[] = {
         {"new_selected", test_new_selected},
         {"review_safe", test_review_safe},
+        {"undo", test_undo},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

@@ -269,6 +269,27 @@ int app_put(struct app *a, struct wt_record *r, struct wt_error *err);
  * stops the walk and is returned. */
 typedef int (*app_each_fn)(void *ctx, const struct wt_record *r);
 
+/* --- Undo (z on the screen): the member's last change in this app session --- */
+
+/* What app_undo did. */
+struct app_undone {
+    enum wt_kind kind;
+    char id[WT_MAX_ID + 1];
+    bool removed; /* a record this session made was removed; else its previous version is back */
+    char *label;  /* what the record says (its text or name), as this app may show it */
+};
+
+/* True when this session changed a record that app_undo can restore. */
+bool app_can_undo(const struct app *a);
+/* Undoes the member's last change of a record in this session (app_put,
+ * meeting_add, the meeting's one-column changes): the previous version goes
+ * back through app_put (validated, logged "change" and "undo"), or a record
+ * the session made is deleted (a tombstone; logged "undo"). One level: after
+ * it there is nothing to undo. WT_ENOTFOUND when there is nothing; other
+ * errors as app_put. Free out with app_undone_fini. */
+int app_undo(struct app *a, struct app_undone *out, struct wt_error *err);
+void app_undone_fini(struct app_undone *d);
+
 /* Calls fn for every record of kind the member may see, in id order. */
 int app_each(struct app *a, enum wt_kind kind, app_each_fn fn, void *ctx,
              struct wt_error *err);
