@@ -160,13 +160,19 @@ int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct 
                 char *colon = strchr(it, ':');
                 if (colon)
                     *colon = '\0';
-                bool ok = store_exists(t, WT_RESOURCES, it) || store_exists(t, WT_TALENTS, it) ||
-                          store_exists(t, WT_CASES, it) ||
-                          (file && r->kind == WT_CASES && idset_has(file, it));
-                if (!ok)
-                    rc = wt_error_set(err, WT_EINVAL,
-                                      _("%s: %s is geen bestaand kaartitem, talent of casus"),
-                                      fd->name, it);
+                /* A composite option names two: each must exist. */
+                for (char *part = it, *plus; part && !rc; part = plus) {
+                    if ((plus = strchr(part, '+')) != NULL)
+                        *plus++ = '\0';
+                    bool ok = store_exists(t, WT_RESOURCES, part) ||
+                              store_exists(t, WT_TALENTS, part) ||
+                              store_exists(t, WT_CASES, part) ||
+                              (file && r->kind == WT_CASES && idset_has(file, part));
+                    if (!ok)
+                        rc = wt_error_set(err, WT_EINVAL,
+                                          _("%s: %s is geen bestaand kaartitem, talent of casus"),
+                                          fd->name, part);
+                }
             }
             free(list);
             if (rc)

@@ -362,12 +362,48 @@ struct change {
     int field;
     const char *value;    /* new value of field (NULL clears) */
     bool append;          /* FT_CHOSEN: append value to the list once */
+    bool outcome;         /* FT_CHOSEN: give the option value its outcome (or remove it) */
+    const char *result;   /* with outcome: "worked", "failed", "dropped"; NULL removes */
     char *note_key;       /* meta key for the minutes, or NULL */
     const char *note;     /* its value; NULL deletes the key */
     bool note_with_old;   /* note is "OLD>NEW" of field */
     bool queued;          /* went to the review queue */
     struct app_undo undo; /* the version before, for app_undo */
 };
+
+/* In the chosen list of r's column field: option opt (an id or "A+B") gets
+ * the outcome result, or goes when result is NULL. WT_ENOTFOUND when opt is
+ * not chosen. */
+static int chosen_edit(struct wt_record *r, int field, const char *opt, const char *result,
+                       struct wt_error *err)
+{
+    struct taglist l;
+    tags_split(r->v[field], &l);
+    struct buf b = {0};
+    buf_puts(&b, "");
+    bool found = false;
+    for (size_t i = 0; i < l.n; i++) {
+        size_t n = strcspn(l.items[i], ":");
+        bool it = !found && strlen(opt) == n && strncmp(l.items[i], opt, n) == 0;
+        found |= it;
+        if (it && !result)
+            continue;
+        if (b.len)
+            buf_putc(&b, ';');
+        if (it)
+            buf_printf(&b, "%s:%s", opt, result);
+        else
+            buf_puts(&b, l.items[i]);
+    }
+    tags_fini(&l);
+    if (found)
+        record_set(r, field, b.len ? b.data : NULL);
+    buf_fini(&b);
+    if (!found)
+        return wt_error_set(err, WT_ENOTFOUND, _("%s is niet gekozen voor casus %s"), opt,
+                            r->v[0]);
+    return 0;
+}
 
 static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
@@ -399,10 +435,13 @@ static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
             record_set(&r, c->field, v);
             free(v);
         }
+    } else if (c->outcome) {
+        rc = chosen_edit(&r, c->field, c->value, c->result, err);
     } else {
         record_set(&r, c->field, c->value);
     }
-    rc = record_validate(&r, err);
+    if (!rc)
+        rc = record_validate(&r, err);
     if (!rc && app_goes_to_review(c->a, c->kind)) {
         /* A volunteer's change waits for a leader; nothing in the minutes yet. */
         rc = app_review_submit(t, c->a, &r);
@@ -490,6 +529,17 @@ int meeting_choose(struct app *a, const char *case_id, enum app_option_type type
     free(note);
     free(what);
     return rc;
+}
+
+int meeting_chosen_outcome(struct app *a, const char *case_id, const char *opt_id,
+                           const char *outcome, struct wt_error *err)
+{
+    if (outcome && strcmp(outcome, "worked") != 0 && strcmp(outcome, "failed") != 0 &&
+        strcmp(outcome, "dropped") != 0)
+        return wt_error_set(err, WT_EINVAL, _("uitkomst moet worked, failed of dropped zijn"));
+    struct change c = {.a = a, .kind = WT_CASES, .id = case_id, .field = CASE_CHOSEN,
+                       .value = opt_id, .outcome = true, .result = outcome};
+    return change_run(&c, err);
 }
 
 int meeting_signal_status(struct app *a, const char *id, const char *status,

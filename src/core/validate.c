@@ -147,6 +147,29 @@ static bool plain_tag_list(const char *v)
 }
 
 /* Canonicalises a ';'-list; checks each item with the field's rule. */
+/* One chosen option: an id, or two joined by '+' (a composite option: an
+ * activity and the resident who takes the person there), then perhaps its
+ * outcome (FORMATS.md, cases.chosen). */
+static int check_chosen(const struct wt_field_def *fd, const char *it, struct wt_error *err)
+{
+    const char *colon = strchr(it, ':');
+    char *id = colon ? xstrndup(it, (size_t)(colon - it)) : xstrdup(it);
+    char *plus = strchr(id, '+');
+    int rc = 0;
+    if (plus)
+        *plus = '\0';
+    if (!record_id_valid(id) || (plus && (!record_id_valid(plus + 1) || strchr(plus + 1, '+')))) {
+        if (plus)
+            *plus = '+';
+        rc = bad(err, fd, _("geen geldige id (of twee ids met +)"), id);
+    } else if (colon && strcmp(colon, ":worked") != 0 && strcmp(colon, ":failed") != 0 &&
+               strcmp(colon, ":dropped") != 0) {
+        rc = bad(err, fd, _("uitkomst moet :worked, :failed of :dropped zijn"), it);
+    }
+    free(id);
+    return rc;
+}
+
 static int check_list(const struct wt_field_def *fd, const char *v, char **canon,
                       struct wt_error *err)
 {
@@ -163,13 +186,7 @@ static int check_list(const struct wt_field_def *fd, const char *v, char **canon
             free(what);
             free(all);
         } else if (fd->type == FT_CHOSEN) {
-            const char *colon = strchr(it, ':');
-            char *id = colon ? xstrndup(it, (size_t)(colon - it)) : xstrdup(it);
-            if (!record_id_valid(id))
-                rc = bad(err, fd, _("geen geldige id"), id);
-            else if (colon && strcmp(colon, ":worked") != 0 && strcmp(colon, ":failed") != 0)
-                rc = bad(err, fd, _("uitkomst moet :worked of :failed zijn"), it);
-            free(id);
+            rc = check_chosen(fd, it, err);
         } else if (fd->type == FT_TAGS && (strchr(it, '\n') || strchr(it, '\r'))) {
             rc = bad(err, fd, _("een tag mag geen regeleinde bevatten"), it);
         }

@@ -20,11 +20,18 @@ static void confirm_draw(struct ui_layer *l, struct ui *u)
     struct confirm *c = (struct confirm *)l;
     if (u->too_small)
         return;
-    char *q = c->hint ? xasprintf(" %s %s   [!] %s ", c->question, _("(j/n)"),
-                                  _("Typ j (ja) of n (nee); Esc annuleert"))
-                      : xasprintf(" %s %s ", c->question, _("(j/n)"));
-    draw_text(LINES - 2, 0, COLS, q, c->hint ? TH_ERROR : TH_INPUT, true);
+    /* The answer keys (and the hint) always show; a long question is cut. */
+    char *keys = c->hint ? xasprintf(" %s   [!] %s ", _("(j/n)"),
+                                     _("Typ j of n; Esc annuleert"))
+                         : xasprintf(" %s ", _("(j/n)"));
+    char *q = xasprintf(" %s", c->question);
+    int kw = draw_width(keys), qw = COLS - kw > 0 ? COLS - kw : 0;
+    enum theme_role role = c->hint ? TH_ERROR : TH_INPUT;
+    draw_fill(LINES - 2, 0, COLS, role);
+    int n = draw_text(LINES - 2, 0, qw, q, role, false);
+    draw_text(LINES - 2, n, COLS - n, keys, role, false);
     free(q);
+    free(keys);
 }
 
 /* j (and y in English) is yes, n is no, Esc cancels (no); any other key is

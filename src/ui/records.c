@@ -357,9 +357,14 @@ bool ui_edit_record(struct ui *u, const struct wt_record *r)
         return false;
     struct wt_record copy;
     record_copy(&copy, r);
+    bool was_closed = r->kind == WT_CASES && strcmp(record_get(r, CASE_STATUS), "closed") == 0;
     char *title = xasprintf(_("%s %s bewerken"), ui_kind_label(r->kind), r->v[0]);
     bool saved = edit(u, &copy, false, title, NULL);
     free(title);
+    /* Closing a case: how did each chosen option work out? */
+    if (saved && copy.kind == WT_CASES && !was_closed &&
+        strcmp(record_get(&copy, CASE_STATUS), "closed") == 0)
+        ui_ask_outcomes(u, copy.v[0]);
     record_fini(&copy);
     return saved;
 }

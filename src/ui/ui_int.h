@@ -613,6 +613,10 @@ bool ui_review_edit(struct ui *u, const char *sub_id, const struct wt_record *r)
 /* The form's label of column col of kind ("" when the form has none). */
 const char *ui_field_label(enum wt_kind kind, int col);
 
+/* A case was closed: asks the outcome of each chosen option that has none
+ * (1 werkte, 2 werkte niet, 3 niet doorgegaan; Esc leaves it open). */
+void ui_ask_outcomes(struct ui *u, const char *case_id);
+
 /* After a successful write of kind: true (with a message) when it went to a
  * leader's review instead of the record (a volunteer's input). */
 bool ui_queued(struct ui *u, enum wt_kind kind);

@@ -201,6 +201,18 @@ static void key_measure(struct view *v, int key)
     cases_measure((struct cases *)v, v->u);
 }
 
+static void key_outcome(struct view *v, int key)
+{
+    (void)key;
+    view_cases_outcome((struct cases *)v);
+}
+
+static void key_unchoose(struct view *v, int key)
+{
+    (void)key;
+    view_cases_unchoose((struct cases *)v);
+}
+
 static int cases_mode(const struct view *v)
 {
     return ((const struct cases *)v)->focus;
@@ -215,12 +227,20 @@ static const struct ui_key keys[] = {
     {.key = 'o', .fn = 8, .label = N_("Opties"), .help = N_("naar de welzijnsopties en terug"),
      .run = key_options},
     {.key = 'k', .alt = '\r', .fn = 5, .label = N_("Kies"), .modes = IN_OPTIONS,
-     .help = N_("de gekozen optie vastleggen bij de casus, en een actiepunt maken"),
+     .help = N_("de gemarkeerde optie kiezen en er een actiepunt van maken: k, j, Enter "
+                "(3 toetsen); een optie met vervoer door een buurtbewoner wordt als geheel "
+                "bewaard"),
      .run = key_choose},
     {.key = 'k', .fn = 5, .label = N_("Kies"), .modes = NOT_IN_OPTIONS,
      .help = N_("de bovenste (gemarkeerde) optie vastleggen bij de casus, en een actiepunt "
                 "maken"),
      .run = key_choose},
+    {.key = 'u', .modes = IN_OPTIONS,
+     .help = N_("uitkomst van de gekozen optie: dan 1 werkte, 2 werkte niet, 3 niet "
+                "doorgegaan (2 toetsen)"),
+     .run = key_outcome},
+    {.key = 'x', .modes = IN_OPTIONS, .help = N_("de gekozen optie niet meer kiezen (na j/n)"),
+     .run = key_unchoose},
     {.key = '\r', .modes = NOT_IN_OPTIONS, .help = N_("naar de welzijnsopties"),
      .run = key_to_options},
     {.key = 'f', .fn = 6, .label = N_("Filter"),

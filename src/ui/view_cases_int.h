@@ -71,6 +71,18 @@ bool view_cases_opts_current(const struct cases *s);
 /* Draws the detail pane / the options pane into r (with a title line when title). */
 void view_cases_draw_detail(struct cases *s, struct rect r, bool title);
 void view_cases_draw_options(struct cases *s, struct rect r, bool title);
+/* view_cases_outcome.c: outcomes and un-choosing. */
+
+/* The option as cases.chosen stores it: its id, or "ID+VIA" for a composite. */
+void view_cases_option_key(const struct app_option *o, char out[2 * WT_MAX_ID + 2]);
+/* True when opt is in the chosen list; outcome (may be NULL) gets its
+ * outcome ("worked", ...) or "". */
+bool view_cases_chosen(const char *list, const char *opt, char outcome[16]);
+/* u: asks the highlighted chosen option's outcome (1, 2, 3) and stores it. */
+void view_cases_outcome(struct cases *s);
+/* x: un-chooses the highlighted chosen option after a yes/no. */
+void view_cases_unchoose(struct cases *s);
+
 /* Records the highlighted option for the case and offers an action made from it. */
 void view_cases_choose(struct cases *s);
 /* Computes the options of the selected case (idle work); true when shown changed. */

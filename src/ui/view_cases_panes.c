@@ -8,6 +8,7 @@
 #include "wijktafel/i18n.h"
 #include "wijktafel/tags.h"
 #include "wijktafel/text.h"
+#include "wijktafel/words.h"
 
 const struct wt_record *view_cases_detail(struct cases *s)
 {
@@ -33,18 +34,6 @@ bool view_cases_opts_current(const struct cases *s)
     const char *id = view_cases_selected_id(s);
     return !id || (s->have_opts && s->opts_gen == s->v.u->gen &&
                    strcmp(s->opts_id, id) == 0);
-}
-
-static bool view_cases_chosen(const char *list, const char *id)
-{
-    struct taglist l;
-    tags_split(list, &l);
-    bool yes = false;
-    for (size_t i = 0; i < l.n && !yes; i++)
-        yes = strncmp(l.items[i], id, strcspn(l.items[i], ":")) == 0 &&
-              strlen(id) == strcspn(l.items[i], ":");
-    tags_fini(&l);
-    return yes;
 }
 
 /* The selected case's measures, read again when it or the data changed.
@@ -255,9 +244,14 @@ void view_cases_draw_options(struct cases *s, struct rect r, bool title)
     for (size_t i = first; i < s->opts.n && y < in.y + in.h; i++) {
         const struct app_option *o = &s->opts.opts[i];
         char *name = option_name(s, o);
-        bool is_chosen = s->have_detail && view_cases_chosen(list, o->id);
+        char key[2 * WT_MAX_ID + 2], outcome[16], mark[64] = "";
+        view_cases_option_key(o, key);
+        if (s->have_detail && view_cases_chosen(list, key, outcome) && *outcome)
+            snprintf(mark, sizeof mark, _("[gekozen: %s] "), words_of("outcome", outcome));
+        else if (s->have_detail && view_cases_chosen(list, key, NULL))
+            snprintf(mark, sizeof mark, "%s", _("[gekozen] "));
         /* The name has the first line; kind, id and score open the reasons. */
-        char *line = xasprintf("%2zu. %s%s", i + 1, is_chosen ? _("[gekozen] ") : "", name);
+        char *line = xasprintf("%2zu. %s%s", i + 1, mark, name);
         bool sel = i == s->opt_sel;
         enum theme_role role = sel ? (s->focus == FOCUS_OPTIONS ? TH_SEL : TH_SEL_DIM)
                                    : TH_NORMAL;
@@ -274,7 +268,20 @@ void view_cases_draw_options(struct cases *s, struct rect r, bool title)
     }
 }
 
-/* Option chosen: record it, then offer an action made from it. */
+/* The name of a composite option's second part (the resident who drives),
+ * as it may be shown; "" when it cannot be read. Caller frees. */
+static char *via_name(struct ui *u, const char *via)
+{
+    struct wt_record t;
+    bool have = meeting_peek(u->a, WT_TALENTS, via, &t) == 0;
+    char *name = ui_person(u, have ? record_get(&t, TALENT_NAME) : "");
+    record_fini(&t);
+    return name;
+}
+
+/* Option chosen: record it, then offer an action made from it. A composite
+ * option (an activity and the resident who takes the person there) is
+ * stored whole, "A+B", and the action names both. */
 void view_cases_choose(struct cases *s)
 {
     struct ui *u = s->v.u;
@@ -285,26 +292,38 @@ void view_cases_choose(struct cases *s)
         return;
     }
     const struct app_option *o = &s->opts.opts[s->opt_sel];
-    char case_id[WT_MAX_ID + 1], opt_id[WT_MAX_ID + 1];
+    char case_id[WT_MAX_ID + 1], opt_id[2 * WT_MAX_ID + 2];
     snprintf(case_id, sizeof case_id, "%s", view_cases_selected_id(s));
-    snprintf(opt_id, sizeof opt_id, "%s", o->id);
+    view_cases_option_key(o, opt_id);
+    if (view_cases_detail(s) &&
+        view_cases_chosen(record_get(&s->detail, CASE_CHOSEN), opt_id, NULL)) {
+        ui_message(u, true, _("%s is al gekozen voor casus %s (x: niet meer kiezen)"), opt_id,
+                   case_id);
+        return;
+    }
     char *name = option_name(s, o);
-    char *q = xasprintf(_("%s (%s) kiezen voor casus %s?"), name, opt_id, case_id);
+    char *driver = o->via[0] ? via_name(u, o->via) : NULL;
+    char *full = driver ? xasprintf(_("%s, met vervoer door %s (%s)"), name, driver, o->via)
+                        : xstrdup(name);
+    char *q = xasprintf(_("%s (%s) kiezen voor casus %s?"), full, opt_id, case_id);
     bool yes = dialog_confirm(u, q);
     free(q);
     if (!yes) {
+        free(full);
+        free(driver);
         free(name);
         return;
     }
     struct wt_error err = {0};
     char *owner = s->have_detail ? xstrdup(record_get(&s->detail, CASE_OWNER)) : NULL;
-    if (meeting_choose(u->a, case_id, o->type, opt_id, o->name, &err) != 0) {
+    char *stored = o->via[0] ? xasprintf("%s + %s", o->name, o->via) : xstrdup(o->name);
+    if (meeting_choose(u->a, case_id, o->type, opt_id, stored, &err) != 0) {
         ui_error(u, &err);
     } else {
         char *text = o->type == APP_OPTION_CASE
                          ? xasprintf(_("Casus %s in contact brengen met casus %s."), case_id,
                                      opt_id)
-                         : xasprintf(_("Casus %s: kennismaken met %s."), case_id, name);
+                         : xasprintf(_("Casus %s: kennismaken met %s."), case_id, full);
         ui_changed(u);
         ui_message(u, false, _("Vastgelegd: %s gekozen voor casus %s"), opt_id, case_id);
         char msg[sizeof u->msg];
@@ -313,7 +332,10 @@ void view_cases_choose(struct cases *s)
             memcpy(u->msg, msg, sizeof msg);
         free(text);
     }
+    free(stored);
     free(owner);
+    free(full);
+    free(driver);
     free(name);
 }
 

@@ -105,9 +105,9 @@ static int test_review_safe(void)
     free(csv);
     /* g asks; another key is ignored with a hint, the question stays; n says no. */
     CHECK(l, ut_key(l, "g") == 0 && ut_wait(l, "accepteren? (j/n)") == 0);
-    CHECK(l, ut_key(l, "x") == 0 && ut_wait(l, "Typ j (ja) of n (nee)") == 0);
+    CHECK(l, ut_key(l, "x") == 0 && ut_wait(l, "Typ j of n; Esc annuleert") == 0);
     CHECK(l, vt_contains(l, "accepteren? (j/n)"));
-    CHECK(l, ut_key(l, "Enter") == 0 && ut_wait(l, "Typ j (ja) of n (nee)") == 0);
+    CHECK(l, ut_key(l, "Enter") == 0 && ut_wait(l, "Typ j of n; Esc annuleert") == 0);
     CHECK(l, vt_contains(l, "accepteren? (j/n)"));
     CHECK(l, ut_key(l, "n") == 0 && ut_wait(l, "Te beoordelen (1)") == 0);
     CHECK(l, !vt_contains(l, "(j/n)"));
@@ -195,6 +195,135 @@ static int test_undo(void)
     return 0;
 }
 
+/* The chosen column of case id in the demo ("" when empty), or NULL. Caller frees. */
+static char *demo_chosen(const char *id)
+{
+    char *csv = NULL;
+    if (ut_run(&csv, NULL, "--demo", "export", "cases", NULL) != 0) {
+        free(csv);
+        return NULL;
+    }
+    char **ids, **vals;
+    size_t n = ut_csv_column(csv, "id", &ids), m = ut_csv_column(csv, "chosen", &vals);
+    char *out = NULL;
+    for (size_t i = 0; i < n && i < m && !out; i++)
+        if (strcmp(ids[i], id) == 0)
+            out = strdup(vals[i] ? vals[i] : "");
+    ut_free_list(ids, n);
+    ut_free_list(vals, m);
+    free(csv);
+    return out;
+}
+
+/* Keys the chair types, counted (the goals: option to action in 3, outcome in 2). */
+static int keys_typed;
+
+static int press(struct vt_term *t, const char *name)
+{
+    keys_typed++;
+    return ut_key(t, name);
+}
+
+/* c-017 of the demo, in the options pane with its first option (the eetcafé, with a
+ * neighbour who drives: t-gerard) highlighted. */
+static struct vt_term *at_options(void)
+{
+    struct vt_term *t = ut_spawn(36, 120, "--demo", NULL);
+    if (!t || ut_wait(t, "Open actiepunten") != 0)
+        return t;
+    vt_send(t, "2");
+    if (ut_wait(t, "[2 Casussen]") != 0 || ut_key(t, "/") != 0 || ut_wait(t, "Zoek:") != 0 ||
+        ut_type(t, "c-017") != 0 || ut_wait(t, "Anneke van der Berg, Molenwijk") != 0 ||
+        ut_key(t, "Enter") != 0 ||
+        ut_wait(t, "Anneke") != 0 || ut_key(t, "o") != 0 || ut_wait(t, "[Welzijnsopties]") != 0 ||
+        ut_wait(t, "1. Eetcaf") != 0)
+        fprintf(stderr, "at_options: not there\n");
+    return t;
+}
+
+/* A composite option is stored whole (A+B) and its action names both parts, in 3 keys;
+ * choosing it again says so; u 1 stores :worked in 2 keys; x un-chooses after a yes/no. */
+static int test_composite_outcome(void)
+{
+    char *before = demo_chosen("c-017");
+    CHECK(NULL, before && !strstr(before, "r-eetcafe+t-gerard")); /* not vacuous */
+    free(before);
+    struct vt_term *t = at_options();
+    CHECK(t, t != NULL && vt_contains(t, "[Welzijnsopties]"));
+    keys_typed = 0;
+    CHECK(t, press(t, "k") == 0 && ut_wait(t, "(r-eetcafe+t-gerard) kiezen voor") == 0);
+    CHECK(t, vt_contains(t, "(j/n)")); /* the answer keys show, however long the question */
+    CHECK(t, press(t, "j") == 0 && ut_wait(t, "Actiepunt maken") == 0);
+    CHECK(t, vt_contains(t, "Eetcaf") && vt_contains(t, "Gerard Kuipers (t-gerard)"));
+    CHECK(t, press(t, "Enter") == 0 && ut_wait(t, "Bewaard als actiepunt") == 0);
+    int option_to_action = keys_typed;
+    char *chosen = demo_chosen("c-017");
+    CHECK(t, chosen && strstr(chosen, "r-eetcafe+t-gerard"));
+    free(chosen);
+    char *actions = NULL;
+    CHECK(t, ut_run(&actions, NULL, "--demo", "export", "actions", NULL) == 0);
+    CHECK(t, strstr(actions, "met vervoer door Gerard Kuipers (t-gerard)") != NULL);
+    free(actions);
+    /* Chosen again: said, nothing asked. */
+    CHECK(t, ut_wait(t, "1. [gekozen] Eetcaf") == 0);
+    CHECK(t, ut_key(t, "k") == 0 && ut_wait(t, "is al gekozen voor casus c-017") == 0);
+    CHECK(t, !vt_contains(t, "(j/n)"));
+    /* The outcome: u then 1. */
+    keys_typed = 0;
+    CHECK(t, press(t, "u") == 0 && ut_wait(t, "Hoe ging r-eetcafe+t-gerard?") == 0);
+    CHECK(t, press(t, "1") == 0 && ut_wait(t, "bij casus c-017: gewerkt") == 0);
+    int outcome = keys_typed;
+    chosen = demo_chosen("c-017");
+    CHECK(t, chosen && strstr(chosen, "r-eetcafe+t-gerard:worked"));
+    free(chosen);
+    CHECK(t, ut_wait(t, "[gekozen: gewerkt] Eetcaf") == 0);
+    /* Un-choose: asked first; n keeps it, j removes it. */
+    CHECK(t, ut_key(t, "x") == 0 && ut_wait(t, "niet meer gekozen voor casus c-017? (j/n)") == 0);
+    CHECK(t, ut_key(t, "n") == 0);
+    vt_wait_quiet(t, 100, UT_TIMEOUT);
+    chosen = demo_chosen("c-017");
+    CHECK(t, chosen && strstr(chosen, "r-eetcafe+t-gerard:worked"));
+    free(chosen);
+    CHECK(t, ut_key(t, "x") == 0 && ut_wait(t, "niet meer gekozen voor casus c-017? (j/n)") == 0);
+    CHECK(t, ut_key(t, "j") == 0 && ut_wait(t, "is niet meer gekozen") == 0);
+    chosen = demo_chosen("c-017");
+    CHECK(t, chosen && !strstr(chosen, "r-eetcafe+t-gerard") && strstr(chosen, "r-eetcafe"));
+    free(chosen);
+    fprintf(stderr, "keys: option to action %d, outcome %d\n", option_to_action, outcome);
+    CHECK(NULL, option_to_action == 3 && outcome == 2);
+    return ut_quit_ok(t);
+}
+
+/* Closing a case asks the outcome of each chosen option that has none. */
+static int test_close_asks(void)
+{
+    char db[600];
+    CHECK(NULL, make_db(db) == 0);
+    CHECK(NULL, ut_run(NULL, "id,name,kind,area,needs\nr-soos,Soos De Brug,initiative,Gem,"
+                             "eenzaamheid\nr-club,Kookclub,initiative,Gem,eenzaamheid\n",
+                       "--db", db, "import", "resources", "-", NULL) == 0);
+    CHECK(NULL, ut_run(NULL, "id,opened,area,resident,request,chosen\n"
+                             "c-2,2026-11-02,Gem,C D,Hulp,r-soos;r-club:failed\n",
+                       "--db", db, "import", "cases", "-", NULL) == 0);
+    struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
+    CHECK(t, t != NULL && ut_wait(t, "Open actiepunten") == 0);
+    vt_send(t, "2");
+    CHECK(t, ut_wait(t, "c-2") == 0);
+    CHECK(t, ut_key(t, "/") == 0 && ut_type(t, "c-2") == 0 && ut_wait(t, "1 gevonden") == 0);
+    CHECK(t, ut_key(t, "Enter") == 0);
+    CHECK(t, ut_key(t, "e") == 0 && ut_wait(t, "c-2 bewerken") == 0);
+    CHECK(t, ut_key(t, "C-u") == 0 && ut_type(t, "closed") == 0); /* Status, the first field */
+    CHECK(t, ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Casus c-2 sluit: hoe ging r-soos?") == 0);
+    CHECK(t, !vt_contains(t, "hoe ging r-club")); /* its outcome is known */
+    CHECK(t, ut_key(t, "3") == 0 && ut_wait(t, "bij casus c-2: afgehaakt") == 0);
+    CHECK(NULL, ut_quit_ok(t) == 0);
+    char *csv = export_of(db, "cases");
+    CHECK(NULL, csv && strstr(csv, "r-soos:dropped;r-club:failed") && strstr(csv, "closed"));
+    free(csv);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     static const struct {
@@ -204,6 +333,8 @@ int main(int argc, char **argv)
         {"new_selected", test_new_selected},
         {"review_safe", test_review_safe},
         {"undo", test_undo},
+        {"composite_outcome", test_composite_outcome},
+        {"close_asks", test_close_asks},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

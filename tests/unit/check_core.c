@@ -165,6 +165,16 @@ START_TEST(test_record_values)
     ck_assert_str_eq(r.v[CASE_NEEDS], "tuin;eenzaamheid");
     ck_assert_int_eq(set(&r, "chosen", "r-eetcafe:worked;t-henk:maybe", &e), WT_EINVAL);
     ck_assert_int_eq(set(&r, "chosen", "r-eetcafe:worked;t-henk", &e), 0);
+    /* FORMATS.md: a composite option is two ids joined by +; an outcome may be :dropped. */
+    ck_assert_int_eq(set(&r, "chosen", "r-eetcafe+t-rijder:worked;t-henk:dropped", &e), 0);
+    ck_assert_str_eq(r.v[CASE_CHOSEN], "r-eetcafe+t-rijder:worked;t-henk:dropped");
+    ck_assert_int_eq(set(&r, "chosen", "r-eetcafe+t-rijder", &e), 0);
+    ck_assert_int_eq(set(&r, "chosen", "r-eetcafe+t-rijder+t-henk", &e), WT_EINVAL);
+    ck_assert_int_eq(set(&r, "chosen", "r-eetcafe+", &e), WT_EINVAL);
+    ck_assert_int_eq(set(&r, "chosen", "+t-rijder", &e), WT_EINVAL);
+    ck_assert_int_eq(set(&r, "chosen", "r-eetcafe+t rijder", &e), WT_EINVAL);
+    ck_assert_int_eq(set(&r, "chosen", "r-eetcafe:gedaan", &e), WT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(e.text, ":dropped"));
     ck_assert_int_eq(set(&r, "request", "h\xc3", &e), WT_EINVAL);
     ck_assert_ptr_nonnull(strstr(e.text, "UTF-8"));
     char *big = malloc(4002);

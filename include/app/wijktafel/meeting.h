@@ -81,6 +81,14 @@ int meeting_action_status(struct app *a, const char *id, const char *status,
 /* Moves an action's due date to due and notes it in today's minutes. */
 int meeting_action_move(struct app *a, const char *id, int32_t due, struct wt_error *err);
 
+/* Gives option opt_id (an id, or "A+B" for a composite option) chosen for
+ * case_id its outcome: "worked", "failed" or "dropped" (cases.chosen gets
+ * "opt_id:outcome", replacing one given before); outcome NULL un-chooses it.
+ * The same write path as every change (review, log, undo). WT_ENOTFOUND when
+ * the option is not chosen or the case is not the member's to see. */
+int meeting_chosen_outcome(struct app *a, const char *case_id, const char *opt_id,
+                           const char *outcome, struct wt_error *err);
+
 /* Records the option (type, id, name) as chosen for case_id: appends the id
  * to cases.chosen (once) and notes it in today's minutes. WT_ENOTFOUND for a
  * case the member may not see. */
