@@ -36,11 +36,6 @@ const char *app_dir(const struct app *a)
     return a->dir;
 }
 
-bool app_readonly(const struct app *a)
-{
-    return a->readonly;
-}
-
 void app_set_path(struct app *a, const char *path)
 {
     a->path = path;

@@ -10,9 +10,15 @@ not use (app's headers include no store or match header: struct app is opaque an
 its own types), a library header outside its layer (<lmdb.h> lies in /usr/include for
 everyone), a layer's private header (src/LAYER/*.h) used from elsewhere, and a header in
 include/ outside a layer folder. Prints every finding as FILE:LINE: what, exits 1.
+
+layers.py ROOT BUILDDIR also reads BUILDDIR/compile_commands.json and checks that the build
+keeps its side: each layer's sources are compiled with only the include folders of the layers
+in INCLUDE_PATH (so that cli and ui never even see store's or match's headers).
 """
+import json
 import pathlib
 import re
+import shlex
 import sys
 
 # For each layer: the layers whose public headers it may include itself.
@@ -28,6 +34,9 @@ MAY_USE = {
 # What a layer's public headers may include: what every layer that uses them may use. app's
 # headers reach cli and ui, which may not see store or match.
 HEADERS_MAY_USE = dict(MAY_USE, app={"core", "app"})
+# The include folders each layer's sources are compiled with. main needs app's folder
+# because cli.h and ui.h name struct app (through app.h), but may not include app.h itself.
+INCLUDE_PATH = dict(MAY_USE, main={"core", "cli", "ui", "app"})
 # Libraries with headers in the system's include path: the layers that may use them
 # (the same as the dependencies each layer's meson library is given).
 LIBRARIES = {
@@ -96,6 +105,44 @@ def check_file(root, layer, may_use, path, owner):
     return problems
 
 
+def include_folders(entry):
+    """The include/LAYER folders (as paths) an entry of compile_commands.json gives -I."""
+    args = entry["arguments"] if "arguments" in entry else shlex.split(entry["command"])
+    where = pathlib.Path(entry["directory"])
+    found = []
+    for i, a in enumerate(args):
+        if a == "-I" and i + 1 < len(args):
+            found.append(args[i + 1])
+        elif a.startswith("-I") and len(a) > 2:
+            found.append(a[2:])
+    return [(where / f).resolve() for f in found]
+
+
+def check_build(root, build):
+    """Findings about the include path of each layer's sources; how many were checked."""
+    problems, checked = [], 0
+    for entry in json.loads((build / "compile_commands.json").read_text(encoding="utf-8")):
+        src = (pathlib.Path(entry["directory"]) / entry["file"]).resolve()
+        try:
+            rel = src.relative_to(root / "src").parts
+        except ValueError:
+            continue  # tests, benchmarks, generated files: not a layer
+        layer = "main" if rel == ("main.c",) else rel[0]
+        if layer not in INCLUDE_PATH:
+            continue
+        checked += 1
+        for folder in include_folders(entry):
+            try:
+                inc = folder.relative_to(root / "include").parts
+            except ValueError:
+                continue
+            if len(inc) == 1 and inc[0] not in INCLUDE_PATH[layer]:
+                problems.append(f"{src.relative_to(root)}: compiled with include/{inc[0]} "
+                                f"(the {layer} layer may see only "
+                                f"{', '.join(sorted(INCLUDE_PATH[layer]))})")
+    return problems, checked
+
+
 def main():
     root = pathlib.Path(sys.argv[1]).resolve()
     owner, stray = header_layers(root)
@@ -108,6 +155,12 @@ def main():
     # Guard against a vacuous pass: the tree must have been found and read.
     if checked < 100 or len(owner) < 15:
         problems.append(f"only {checked} sources and {len(owner)} headers found under {root}")
+    if len(sys.argv) > 2:
+        found, compiled = check_build(root, pathlib.Path(sys.argv[2]).resolve())
+        problems += found
+        if compiled < 100:
+            problems.append(f"only {compiled} sources of src/ found in compile_commands.json")
+        print(f"layers: {compiled} compile commands checked")
     for p in problems:
         print(p)
     print(f"layers: {checked} files checked, {len(problems)} problems")

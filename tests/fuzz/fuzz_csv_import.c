@@ -8,10 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fuzz.h"
 #include "app_int.h" /* white-box: the app's store */
-#include "rel.h"
-#include "wijktafel/app.h"
+#include "fuzz_app.h"
 #include "wijktafel/csv.h"
 #include "wijktafel/store.h"
 #include "wijktafel/text.h"
@@ -40,24 +38,7 @@ static void cleanup(void)
 
 static void setup(void)
 {
-    /* FUZZ_TMPDIR (run.sh, the replay test), else memory: no disk syncs. */
-    const char *base = getenv("FUZZ_TMPDIR");
-    if (!base || !*base)
-        base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
-    root = xasprintf("%s/wt-fuzz-XXXXXX", base);
-    FUZZ_ASSERT(mkdtemp(root) != NULL, "%s", root);
-    char *db = rel_path(root, "db");
-    struct wt_error err = {0};
-    FUZZ_ASSERT(app_init(db, "Fuzz", "leider", "Lea", &err) == 0, "%s", err.text);
-    struct app_opts o = {.dir = db, .as_member = "leider"};
-    FUZZ_ASSERT(app_open(&o, &app, &err) == 0, "%s", err.text);
-    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
-        enum wt_kind k;
-        FUZZ_ASSERT(record_kind_by_name(seeds[i][0], &k) == 0, "%s", seeds[i][0]);
-        FUZZ_ASSERT(app_import(app, k, "seed.csv", seeds[i][1], strlen(seeds[i][1]), NULL,
-                               &err) == 0, "%s", err.text);
-    }
-    free(db);
+    app = fuzz_app_open("fuzz", seeds, sizeof seeds / sizeof seeds[0], &root);
     imports = 0;
 }
 

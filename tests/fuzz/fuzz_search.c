@@ -4,9 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fuzz.h"
-#include "rel.h"
-#include "wijktafel/app.h"
+#include "fuzz_app.h"
 #include "wijktafel/meeting.h"
 #include "wijktafel/text.h"
 
@@ -36,27 +34,12 @@ static void cleanup(void)
 
 static void setup(void)
 {
-    const char *base = getenv("FUZZ_TMPDIR");
-    if (!base || !*base)
-        base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
-    root = xasprintf("%s/wt-fuzzs-XXXXXX", base);
-    FUZZ_ASSERT(mkdtemp(root) != NULL, "%s", root);
-    char *db = rel_path(root, "db");
     struct wt_error err = {0};
-    FUZZ_ASSERT(app_init(db, "Fuzz", "leider", "Lea", &err) == 0, "%s", err.text);
-    struct app_opts o = {.dir = db, .as_member = "leider"};
-    FUZZ_ASSERT(app_open(&o, &app, &err) == 0, "%s", err.text);
-    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
-        enum wt_kind k;
-        FUZZ_ASSERT(record_kind_by_name(seeds[i][0], &k) == 0, "%s", seeds[i][0]);
-        FUZZ_ASSERT(app_import(app, k, "seed.csv", seeds[i][1], strlen(seeds[i][1]), NULL,
-                               &err) == 0, "%s", err.text);
-    }
+    app = fuzz_app_open("fuzzs", seeds, sizeof seeds / sizeof seeds[0], &root);
     FUZZ_ASSERT(meeting_search_new(app, &chair, &err) == 0, "%s", err.text);
     app_set_beamer(app, true); /* the app hands the search what the wall may show */
     FUZZ_ASSERT(meeting_search_new(app, &wall, &err) == 0, "%s", err.text);
     app_set_beamer(app, false);
-    free(db);
     atexit(cleanup);
 }
 

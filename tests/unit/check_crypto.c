@@ -6,7 +6,6 @@
 
 #include "testutil.h"
 #include "wijktafel/app.h"
-#include "wijktafel/csv.h"
 #include "wijktafel/store.h"
 
 static char *tmp, *db;
@@ -41,42 +40,14 @@ static void add_needle(struct needles *nd, const char *s)
     nd->s[nd->n++] = strdup(s);
 }
 
-struct column_pick {
-    struct needles *nd;
-    const char *const *cols;
-    int want[16];
-    int header;
-};
-
-static int pick(void *ctx, size_t line, char **fields, size_t n)
+static void on_value(void *ctx, const char *value)
 {
-    (void)line;
-    struct column_pick *p = ctx;
-    if (!p->header) {
-        for (size_t i = 0; i < n && i < 16; i++) {
-            p->want[i] = 0;
-            for (const char *const *c = p->cols; *c; c++)
-                p->want[i] |= strcmp(fields[i], *c) == 0;
-        }
-        p->header = 1;
-        return 0;
-    }
-    for (size_t i = 0; i < n && i < 16; i++)
-        if (p->want[i])
-            add_needle(p->nd, fields[i]);
-    return 0;
+    add_needle(ctx, value);
 }
 
 static void needles_from(struct needles *nd, const char *file, const char *const *cols)
 {
-    char *path;
-    ck_assert_int_ge(asprintf(&path, "%s/%s", getenv("WT_DEMO_DATA"), file), 0);
-    char *text = rn_slurp(path);
-    ck_assert_uint_gt(strlen(text), 10);
-    struct column_pick p = {nd, cols, {0}, 0};
-    ck_assert_int_eq(csv_read(text, strlen(text), path, pick, &p, NULL), 0);
-    free(text);
-    free(path);
+    ck_assert_uint_gt(tu_demo_values(file, cols, on_value, nd), 0);
 }
 
 /* UTF-16 (LE or BE) of an ASCII/Latin-1/BMP UTF-8 string. */

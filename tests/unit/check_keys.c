@@ -13,7 +13,6 @@
 #include "../../src/store/store_int.h"
 #include "testutil.h"
 #include "wijktafel/app.h"
-#include "wijktafel/csv.h"
 #include "wijktafel/store.h"
 
 static char *tmp, *db;
@@ -45,38 +44,14 @@ static void add(struct needles *nd, const char *s, bool id)
     nd->s[nd->n++] = strdup(s);
 }
 
-struct pick {
-    struct needles *nd;
-    const char *const *cols;
-    int want[16];
-    bool header;
-};
-
-static int pick_cols(void *ctx, size_t line, char **f, size_t n)
+static void on_value(void *ctx, const char *value)
 {
-    (void)line;
-    struct pick *p = ctx;
-    for (size_t i = 0; i < n && i < 16; i++) {
-        if (!p->header) {
-            p->want[i] = 0;
-            for (const char *const *c = p->cols; *c; c++)
-                p->want[i] |= strcmp(f[i], *c) == 0;
-        } else if (p->want[i]) {
-            add(p->nd, f[i], strncmp(f[i], "c-", 2) == 0 && strlen(f[i]) < 12);
-        }
-    }
-    p->header = true;
-    return 0;
+    add(ctx, value, strncmp(value, "c-", 2) == 0 && strlen(value) < 12);
 }
 
 static void needles_from(struct needles *nd, const char *file, const char *const *cols)
 {
-    char *path = tu_path(getenv("WT_DEMO_DATA"), file);
-    char *text = rn_slurp(path);
-    struct pick p = {nd, cols, {0}, false};
-    ck_assert_int_eq(csv_read(text, strlen(text), path, pick_cols, &p, NULL), 0);
-    free(text);
-    free(path);
+    ck_assert_uint_gt(tu_demo_values(file, cols, on_value, nd), 0);
 }
 
 static bool id_char(unsigned char c)

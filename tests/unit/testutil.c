@@ -2,6 +2,9 @@
 #include "testutil.h"
 
 #include <check.h>
+#include <stdbool.h>
+
+#include "wijktafel/csv.h"
 
 char *tu_tmpdir(void)
 {
@@ -162,4 +165,45 @@ void tu_import(const char *tmp, const char *db, const char *as, const char *kind
         tu_ok(TU_RUN(tmp, "--db", db, "import", kind, p));
     free(p);
     free(name);
+}
+
+struct demo_pick {
+    const char *const *cols;
+    bool want[32];
+    bool header;
+    size_t rows;
+    void (*fn)(void *ctx, const char *value);
+    void *ctx;
+};
+
+static int demo_row(void *ctx, size_t line, char **fields, size_t n)
+{
+    (void)line;
+    struct demo_pick *p = ctx;
+    for (size_t i = 0; i < n && i < sizeof p->want; i++) {
+        if (!p->header) {
+            p->want[i] = false;
+            for (const char *const *c = p->cols; *c; c++)
+                p->want[i] |= strcmp(fields[i], *c) == 0;
+        } else if (p->want[i]) {
+            p->fn(p->ctx, fields[i]);
+        }
+    }
+    p->rows += p->header;
+    p->header = true;
+    return 0;
+}
+
+size_t tu_demo_values(const char *file, const char *const *cols,
+                      void (*fn)(void *ctx, const char *value), void *ctx)
+{
+    const char *dir = getenv("WT_DEMO_DATA");
+    ck_assert_msg(dir != NULL, "WT_DEMO_DATA is not set");
+    char *path = tu_path(dir, file);
+    char *text = rn_slurp(path);
+    struct demo_pick p = {.cols = cols, .fn = fn, .ctx = ctx};
+    ck_assert_msg(csv_read(text, strlen(text), path, demo_row, &p, NULL) == 0, "%s", path);
+    free(text);
+    free(path);
+    return p.rows;
 }

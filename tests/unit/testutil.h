@@ -1,5 +1,6 @@
 /* testutil.h: what the Check suites share: scratch folders with the environment the program
- * starts from, files, and running the real wijktafel binary (tests/unit/testutil.c). */
+ * starts from, files, the demo data's columns, and running the real wijktafel binary
+ * (tests/unit/testutil.c). */
 #ifndef WIJKTAFEL_TESTUTIL_H
 #define WIJKTAFEL_TESTUTIL_H
 
@@ -64,5 +65,12 @@ void tu_ok(struct run r);
  * unless it succeeds. The file is written into tmp. */
 void tu_import(const char *tmp, const char *db, const char *as, const char *kind,
                const char *text);
+
+/* Calls fn with every value of the columns named in cols (NULL-terminated)
+ * in the demo data's file (WT_DEMO_DATA/file: members.csv, cases.csv, ...),
+ * row by row; returns how many rows it read. Fails the test when the file
+ * cannot be read as CSV. */
+size_t tu_demo_values(const char *file, const char *const *cols,
+                      void (*fn)(void *ctx, const char *value), void *ctx);
 
 #endif

@@ -34,8 +34,6 @@ const char *app_member_name(const struct app *a);
 const char *app_team(const struct app *a);
 /* The database folder. */
 const char *app_dir(const struct app *a);
-/* True for the wall: it shows, never writes (nor logs). */
-bool app_readonly(const struct app *a);
 /* How the member works, for the access log: "scherm" (the default, the
  * screen) or a command's name. path must outlive the app. */
 void app_set_path(struct app *a, const char *path);
