@@ -324,6 +324,50 @@ static int test_close_asks(void)
     return 0;
 }
 
+/* The status of action id as exported, or NULL. Caller frees. */
+static char *action_status(const char *db, const char *id)
+{
+    char *csv = export_of(db, "actions");
+    if (!csv)
+        return NULL;
+    char **ids, **vals;
+    size_t n = ut_csv_column(csv, "id", &ids), m = ut_csv_column(csv, "status", &vals);
+    char *out = NULL;
+    for (size_t i = 0; i < n && i < m && !out; i++)
+        if (strcmp(ids[i], id) == 0)
+            out = strdup(vals[i] ? vals[i] : "");
+    ut_free_list(ids, n);
+    ut_free_list(vals, m);
+    free(csv);
+    return out;
+}
+
+/* Under --lang en a yes/no takes y too (and j, n, Esc); d then z: the action's status
+ * change goes back through the meeting's change path. */
+static int test_yesno_en(void)
+{
+    char db[600];
+    CHECK(NULL, make_db(db) == 0);
+    CHECK(NULL, ut_run(NULL, "id,text,owner,due\na-1,Bellen met de huisarts,leider,2026-12-04\n",
+                       "--db", db, "import", "actions", "-", NULL) == 0);
+    struct vt_term *t = ut_spawn(24, 80, "--db", db, "--lang", "en", NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "[1 Actions]") == 0 && ut_wait(t, "Bellen met de huisarts") == 0);
+    CHECK(t, ut_key(t, "x") == 0 && ut_wait(t, "(y/n)") == 0);
+    CHECK(t, ut_key(t, "q") == 0 && ut_wait(t, "Type y or n; Esc cancels") == 0);
+    CHECK(t, ut_key(t, "y") == 0);
+    CHECK(t, ut_wait(t, "a-1") == 0);
+    vt_wait_quiet(t, 150, UT_TIMEOUT);
+    char *st = action_status(db, "a-1");
+    CHECK(t, st && strcmp(st, "dropped") == 0);
+    free(st);
+    CHECK(t, ut_key(t, "z") == 0 && ut_wait(t, "Undone: action 'Bellen met de huisarts'") == 0);
+    st = action_status(db, "a-1");
+    CHECK(t, st && strcmp(st, "dropped") != 0);
+    free(st);
+    return ut_quit_ok(t);
+}
+
 int main(int argc, char **argv)
 {
     static const struct {
@@ -335,6 +379,7 @@ int main(int argc, char **argv)
         {"undo", test_undo},
         {"composite_outcome", test_composite_outcome},
         {"close_asks", test_close_asks},
+        {"yesno_en", test_yesno_en},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
