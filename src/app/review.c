@@ -112,6 +112,18 @@ static int load_pending(struct store_txn *t, const char *id, struct store_submis
     return 0;
 }
 
+/* Stores the decided submission s, logs action on kind/id, and points the
+ * doors that named the submission at made (NULL: at nothing). */
+static void decided(struct store_txn *t, const struct decide *d, struct store_submission *s,
+                    const char *action, enum wt_kind kind, const char *id, const char *made)
+{
+    store_review_put(t, s);
+    struct store_log_entry e;
+    app_log_fill(d->a, &e, action, kind, id, d->sub_id);
+    store_log_append(t, &e);
+    app_rounds_relink(t, d->sub_id, made);
+}
+
 static int accept_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct decide *d = ctx;
@@ -129,11 +141,7 @@ static int accept_write(struct store_txn *t, void *ctx, struct wt_error *err)
             snprintf(s.status, sizeof s.status, "accepted");
             if (d->edited)
                 snprintf(s.reason, sizeof s.reason, _("aangepast en geaccepteerd"));
-            store_review_put(t, &s);
-            struct store_log_entry e;
-            app_log_fill(d->a, &e, "accept", r.kind, r.v[0], d->sub_id);
-            store_log_append(t, &e);
-            app_rounds_relink(t, d->sub_id, r.v[0]);
+            decided(t, d, &s, "accept", r.kind, r.v[0], r.v[0]);
         }
         record_fini(&r);
     }
@@ -159,11 +167,7 @@ static int reject_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (!rc) {
         snprintf(s.status, sizeof s.status, "rejected");
         snprintf(s.reason, sizeof s.reason, "%s", d->reason);
-        store_review_put(t, &s);
-        struct store_log_entry e;
-        app_log_fill(d->a, &e, "reject", s.rec.kind, s.rec.v[0], d->sub_id);
-        store_log_append(t, &e);
-        app_rounds_relink(t, d->sub_id, NULL);
+        decided(t, d, &s, "reject", s.rec.kind, s.rec.v[0], NULL);
     }
     record_fini(&s.rec);
     return rc ? rc : store_txn_error(t);
@@ -203,11 +207,7 @@ static int merge_write(struct store_txn *t, void *ctx, struct wt_error *err)
         if (store_put(t, &target) == 0) {
             snprintf(s.status, sizeof s.status, "accepted");
             snprintf(s.reason, sizeof s.reason, _("samengevoegd met %s"), d->target);
-            store_review_put(t, &s);
-            struct store_log_entry e;
-            app_log_fill(d->a, &e, "merge", s.rec.kind, d->target, d->sub_id);
-            store_log_append(t, &e);
-            app_rounds_relink(t, d->sub_id, d->target);
+            decided(t, d, &s, "merge", s.rec.kind, d->target, d->target);
         }
     }
     record_fini(&target);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "testutil.h"
 #include "rel.h"
 #include "wijktafel/store.h"
 #include "wijktafel/xalloc.h"
@@ -259,20 +260,12 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("concurrency");
-    TCase *tc = tcase_create("concurrency");
-    tcase_set_timeout(tc, 120);
-    tcase_add_unchecked_fixture(tc, rel_fixture_begin, rel_fixture_end);
-    tcase_add_test(tc, test_second_writer_exits_75);
-    tcase_add_test(tc, test_reader_sees_snapshot_during_write);
-    tcase_add_test(tc, test_readers_during_import);
-    tcase_add_test(tc, test_backup_during_held_write);
-    tcase_add_test(tc, test_backup_during_import);
-    tcase_add_test(tc, test_backup_after_growth_elsewhere);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {test_second_writer_exits_75, test_reader_sees_snapshot_during_write,
+                            test_readers_during_import, test_backup_during_held_write,
+                            test_backup_during_import, test_backup_after_growth_elsewhere};
+    const struct tu_suite suite = {
+        .name = "concurrency",
+        .timeout = 120,
+        .begin = rel_fixture_begin, .end = rel_fixture_end};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

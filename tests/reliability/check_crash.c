@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "testutil.h"
 #include "rel.h"
 #include "wijktafel/csv.h"
 #include "wijktafel/xalloc.h"
@@ -211,15 +212,10 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("crash");
-    TCase *tc = tcase_create("sigkill");
-    tcase_set_timeout(tc, 3600);
-    tcase_add_unchecked_fixture(tc, rel_fixture_begin, rel_fixture_end);
-    tcase_add_test(tc, test_sigkill_during_import);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {test_sigkill_during_import};
+    const struct tu_suite suite = {
+        .name = "crash",
+        .timeout = 3600,
+        .begin = rel_fixture_begin, .end = rel_fixture_end};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

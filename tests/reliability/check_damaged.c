@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "testutil.h"
 #include "rel.h"
 #include "wijktafel/app.h"
 #include "wijktafel/store.h"
@@ -245,19 +246,11 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("damaged");
-    TCase *tc = tcase_create("damaged");
-    tcase_set_timeout(tc, 120);
-    tcase_add_unchecked_fixture(tc, rel_fixture_begin, rel_fixture_end);
-    tcase_add_test(tc, test_truncated);
-    tcase_add_test(tc, test_random_bytes);
-    tcase_add_test(tc, test_stale_lock_of_dead_process);
-    tcase_add_test(tc, test_newer_schema);
-    tcase_add_test(tc, test_missing_database);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {test_truncated, test_random_bytes, test_stale_lock_of_dead_process,
+                            test_newer_schema, test_missing_database};
+    const struct tu_suite suite = {
+        .name = "damaged",
+        .timeout = 120,
+        .begin = rel_fixture_begin, .end = rel_fixture_end};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

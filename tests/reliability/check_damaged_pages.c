@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "rel.h"
 
 #define NBASE 3000
@@ -98,15 +99,10 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("damaged_pages");
-    TCase *tc = tcase_create("damaged_pages");
-    tcase_set_timeout(tc, 120);
-    tcase_add_unchecked_fixture(tc, rel_fixture_begin, rel_fixture_end);
-    tcase_add_test(tc, test_damaged_pages);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {test_damaged_pages};
+    const struct tu_suite suite = {
+        .name = "damaged_pages",
+        .timeout = 120,
+        .begin = rel_fixture_begin, .end = rel_fixture_end};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "rel.h"
 
 static char *export_cases(const char *dir, const char *db)
@@ -96,15 +97,10 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("faults");
-    TCase *tc = tcase_create("faults");
-    tcase_add_unchecked_fixture(tc, rel_fixture_begin, rel_fixture_end);
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_import_on_failing_disk);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_import_on_failing_disk};
+    const struct tu_suite suite = {
+        .name = "faults",
+        .timeout = 120,
+        .begin = rel_fixture_begin, .end = rel_fixture_end};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

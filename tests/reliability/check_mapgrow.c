@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "testutil.h"
 #include "app_int.h" /* white-box: the app's store */
 #include "rel.h"
 #include "wijktafel/app.h"
@@ -172,17 +173,11 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("mapgrow");
-    TCase *tc = tcase_create("mapgrow");
-    tcase_set_timeout(tc, 120);
-    tcase_add_unchecked_fixture(tc, rel_fixture_begin, rel_fixture_end);
-    tcase_add_test(tc, test_import_50000_from_small_map);
-    tcase_add_test(tc, test_store_writes_replay_after_growth);
-    tcase_add_test(tc, test_cli_import_50000_from_small_map);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {test_import_50000_from_small_map, test_store_writes_replay_after_growth,
+                            test_cli_import_50000_from_small_map};
+    const struct tu_suite suite = {
+        .name = "mapgrow",
+        .timeout = 120,
+        .begin = rel_fixture_begin, .end = rel_fixture_end};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "testutil.h"
 #include "wijktafel/app.h"
 
 /* A plain database asks no passphrase. */
@@ -30,17 +31,8 @@ static inline struct app *at_open(const char *db, const char *member, bool reado
 /* Runs the n tests as one suite called name (60 s each at most); the exit status. */
 static inline int at_run(const char *name, const TTest *const *tests, size_t n)
 {
-    Suite *s = suite_create(name);
-    TCase *tc = tcase_create(name);
-    tcase_set_timeout(tc, 60);
-    for (size_t i = 0; i < n; i++)
-        tcase_add_test(tc, tests[i]);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const struct tu_suite s = {.name = name, .timeout = 60};
+    return tu_run(&s, tests, n);
 }
 
 #endif

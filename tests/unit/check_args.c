@@ -8,6 +8,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "testutil.h"
 #include "wijktafel/cli.h"
 
 /* stderr into a temporary file while a test runs, and what was written. */
@@ -280,19 +281,8 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("args");
-    TCase *tc = tcase_create("parser");
-    tcase_add_test(tc, test_forms);
-    tcase_add_test(tc, test_prefix);
-    tcase_add_test(tc, test_unknown_and_missing);
-    tcase_add_test(tc, test_checks_in_order);
-    tcase_add_test(tc, test_stop_at_arg);
-    tcase_add_test(tc, test_usage_text);
-    tcase_add_test(tc, test_declared_commands);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {test_forms, test_prefix, test_unknown_and_missing, test_checks_in_order,
+                            test_stop_at_arg, test_usage_text, test_declared_commands};
+    const struct tu_suite suite = {.name = "args"};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

@@ -2,6 +2,7 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include "testutil.h"
 #include "wijktafel/bytes.h"
 
 START_TEST(test_numbers_in_order)
@@ -43,14 +44,7 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("bytes");
-    TCase *tc = tcase_create("reader");
-    tcase_add_test(tc, test_numbers_in_order);
-    tcase_add_test(tc, test_cut_off_is_sticky);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {test_numbers_in_order, test_cut_off_is_sticky};
+    const struct tu_suite suite = {.name = "bytes"};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

@@ -450,25 +450,14 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("cli");
-    TCase *tc = tcase_create("cli");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_init_and_summary);
-    tcase_add_test(tc, test_usage_errors);
-    tcase_add_test(tc, test_declared_usage);
-    tcase_add_test(tc, test_bad_input_changes_nothing);
-    tcase_add_test(tc, test_unwritable_and_newer);
-    tcase_add_test(tc, test_crlf_quotes_and_stdin);
-    tcase_add_test(tc, test_round_trip);
-    tcase_add_test(tc, test_json_export);
-    tcase_add_test(tc, test_backup_and_check);
-    tcase_add_test(tc, test_demo);
-    tcase_add_test(tc, test_demo_dates_follow_today);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_init_and_summary, test_usage_errors, test_declared_usage,
+                            test_bad_input_changes_nothing, test_unwritable_and_newer,
+                            test_crlf_quotes_and_stdin, test_round_trip, test_json_export,
+                            test_backup_and_check, test_demo, test_demo_dates_follow_today};
+    const struct tu_suite suite = {
+        .name = "cli",
+        .timeout = 60,
+        .setup = setup,
+        .teardown = teardown};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

@@ -3,6 +3,7 @@
 #include <check.h>
 #include <math.h>
 
+#include "testutil.h"
 #include "ui_int.h"
 
 /* The xterm palette's colour n (16-255) as 0-255 RGB; false for 0-15, which
@@ -94,15 +95,7 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("contrast");
-    TCase *tc = tcase_create("contrast");
-    tcase_add_test(tc, test_known_ratios);
-    tcase_add_test(tc, test_themes_aa);
-    tcase_add_test(tc, test_not_colour_alone);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_known_ratios, test_themes_aa, test_not_colour_alone};
+    const struct tu_suite suite = {.name = "contrast"};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "wijktafel/area.h"
 #include "wijktafel/csv.h"
 #include "wijktafel/date.h"
@@ -297,22 +298,8 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("core");
-    TCase *tc = tcase_create("core");
-    tcase_add_test(tc, test_dates);
-    tcase_add_test(tc, test_ids);
-    tcase_add_test(tc, test_fold);
-    tcase_add_test(tc, test_utf8);
-    tcase_add_test(tc, test_inert);
-    tcase_add_test(tc, test_areas);
-    tcase_add_test(tc, test_tags);
-    tcase_add_test(tc, test_record_values);
-    tcase_add_test(tc, test_csv_read);
-    tcase_add_test(tc, test_csv_write);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_dates, test_ids, test_fold, test_utf8, test_inert, test_areas,
+                            test_tags, test_record_values, test_csv_read, test_csv_write};
+    const struct tu_suite suite = {.name = "core"};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

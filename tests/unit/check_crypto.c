@@ -528,22 +528,13 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("crypto");
-    TCase *tc = tcase_create("crypto");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_demo_files_hold_no_personal_text);
-    tcase_add_test(tc, test_passphrases_and_compartments);
-    tcase_add_test(tc, test_removed_member_opens_nothing);
-    tcase_add_test(tc, test_flipped_byte_detected);
-    tcase_add_test(tc, test_erase_leaves_nothing);
-    tcase_add_test(tc, test_purge);
-    tcase_add_test(tc, test_old_index_form);
-    tcase_add_test(tc, test_plain_database_gets_encrypted);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_demo_files_hold_no_personal_text,
+                            test_passphrases_and_compartments, test_removed_member_opens_nothing,
+                            test_flipped_byte_detected, test_erase_leaves_nothing, test_purge,
+                            test_old_index_form, test_plain_database_gets_encrypted};
+    const struct tu_suite suite = {
+        .name = "crypto",
+        .timeout = 120,
+        .setup = setup, .teardown = teardown};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

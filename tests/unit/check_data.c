@@ -425,20 +425,11 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("data");
-    TCase *tc = tcase_create("data");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_json_round_trip);
-    tcase_add_test(tc, test_json_bad_input);
-    tcase_add_test(tc, test_purge_by_closing_date);
-    tcase_add_test(tc, test_close_and_reopen);
-    tcase_add_test(tc, test_dump_restore_dump);
-    tcase_add_test(tc, test_dump_refusals);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_json_round_trip, test_json_bad_input, test_purge_by_closing_date,
+                            test_close_and_reopen, test_dump_restore_dump, test_dump_refusals};
+    const struct tu_suite suite = {
+        .name = "data",
+        .timeout = 120,
+        .setup = setup, .teardown = teardown};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

@@ -498,16 +498,10 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("keys");
-    TCase *tc = tcase_create("keys");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 240);
-    tcase_add_test(tc, test_volunteer_keys_open_no_case);
-    tcase_add_test(tc, test_old_database_migrated);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_volunteer_keys_open_no_case, test_old_database_migrated};
+    const struct tu_suite suite = {
+        .name = "keys",
+        .timeout = 240,
+        .setup = setup, .teardown = teardown};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

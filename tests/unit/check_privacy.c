@@ -381,18 +381,11 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("privacy");
-    TCase *tc = tcase_create("privacy");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 240);
-    tcase_add_test(tc, test_shielded_id_never_leaves);
-    tcase_add_test(tc, test_shielded_id_not_in_search_or_reads);
-    tcase_add_test(tc, test_beamer_reads_are_redacted);
-    tcase_add_test(tc, test_name_parts_and_bands);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_shielded_id_never_leaves, test_shielded_id_not_in_search_or_reads,
+                            test_beamer_reads_are_redacted, test_name_parts_and_bands};
+    const struct tu_suite suite = {
+        .name = "privacy",
+        .timeout = 240,
+        .setup = setup, .teardown = teardown};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

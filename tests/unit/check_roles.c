@@ -411,20 +411,12 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("roles");
-    TCase *tc = tcase_create("roles");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_every_command_for_every_role);
-    tcase_add_test(tc, test_review_flow);
-    tcase_add_test(tc, test_log_has_every_event);
-    tcase_add_test(tc, test_tampered_log_found);
-    tcase_add_test(tc, test_new_entries_get_their_ids_on_acceptance);
-    tcase_add_test(tc, test_switch_member);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_every_command_for_every_role, test_review_flow,
+                            test_log_has_every_event, test_tampered_log_found,
+                            test_new_entries_get_their_ids_on_acceptance, test_switch_member};
+    const struct tu_suite suite = {
+        .name = "roles",
+        .timeout = 120,
+        .setup = setup, .teardown = teardown};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

@@ -177,14 +177,7 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("scenarios-cli");
-    TCase *tc = tcase_create("scenarios-cli");
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_stories_through_the_program);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_stories_through_the_program};
+    const struct tu_suite suite = {.name = "scenarios-cli", .timeout = 120};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

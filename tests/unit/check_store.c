@@ -768,29 +768,17 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("store");
-    TCase *tc = tcase_create("store");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_create_mode_and_meta);
-    tcase_add_test(tc, test_put_get_replace_delete_indexes);
-    tcase_add_test(tc, test_delete);
-    tcase_add_test(tc, test_all_or_nothing);
-    tcase_add_test(tc, test_each_id);
-    tcase_add_test(tc, test_map_grows_by_replay);
-    tcase_add_test(tc, test_newer_schema_refused);
-    tcase_add_test(tc, test_migration_from_schema1);
-    tcase_add_test(tc, test_clocks_compact_and_exact);
-    tcase_add_test(tc, test_migration_from_schema4);
-    tcase_add_test(tc, test_check_finds_damage);
-    tcase_add_test(tc, test_check_finds_bad_clocks);
-    tcase_add_test(tc, test_codec);
-    tcase_add_test(tc, test_busy_writer_times_out);
-    tcase_add_test(tc, test_backup);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_create_mode_and_meta, test_put_get_replace_delete_indexes,
+                            test_delete, test_all_or_nothing, test_each_id,
+                            test_map_grows_by_replay, test_newer_schema_refused,
+                            test_migration_from_schema1, test_clocks_compact_and_exact,
+                            test_migration_from_schema4, test_check_finds_damage,
+                            test_check_finds_bad_clocks, test_codec, test_busy_writer_times_out,
+                            test_backup};
+    const struct tu_suite suite = {
+        .name = "store",
+        .timeout = 60,
+        .setup = setup,
+        .teardown = teardown};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

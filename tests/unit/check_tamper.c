@@ -203,16 +203,10 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("tamper");
-    TCase *tc = tcase_create("tamper");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 280);
-    tcase_add_test(tc, test_check_finds_every_flipped_byte);
-    tcase_add_test(tc, test_roles_changed_are_found);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_check_finds_every_flipped_byte, test_roles_changed_are_found};
+    const struct tu_suite suite = {
+        .name = "tamper",
+        .timeout = 280,
+        .setup = setup, .teardown = teardown};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

@@ -135,15 +135,7 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("themes");
-    TCase *tc = tcase_create("themes");
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_counts);
-    tcase_add_test(tc, test_command);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_counts, test_command};
+    const struct tu_suite suite = {.name = "themes", .timeout = 60};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

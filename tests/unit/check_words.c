@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "wijktafel/area.h"
 #include "wijktafel/date.h"
 #include "wijktafel/record.h"
@@ -287,21 +288,9 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("words");
-    TCase *tc = tcase_create("words");
-    tcase_add_test(tc, test_read_forms);
-    tcase_add_test(tc, test_read_weekdays);
-    tcase_add_test(tc, test_read_nearest_year);
-    tcase_add_test(tc, test_read_refused);
-    tcase_add_test(tc, test_show);
-    tcase_add_test(tc, test_words);
-    tcase_add_test(tc, test_words_complete);
-    tcase_add_test(tc, test_pick);
-    tcase_add_test(tc, test_closest);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_read_forms, test_read_weekdays, test_read_nearest_year,
+                            test_read_refused, test_show, test_words, test_words_complete,
+                            test_pick, test_closest};
+    const struct tu_suite suite = {.name = "words"};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

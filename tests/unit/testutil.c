@@ -207,3 +207,23 @@ size_t tu_demo_values(const char *file, const char *const *cols,
     free(path);
     return p.rows;
 }
+
+int tu_run(const struct tu_suite *s, const TTest *const *tests, size_t n)
+{
+    Suite *suite = suite_create(s->name);
+    TCase *tc = tcase_create(s->name);
+    if (s->timeout > 0)
+        tcase_set_timeout(tc, s->timeout);
+    if (s->setup || s->teardown)
+        tcase_add_checked_fixture(tc, s->setup, s->teardown);
+    if (s->begin || s->end)
+        tcase_add_unchecked_fixture(tc, s->begin, s->end);
+    for (size_t i = 0; i < n; i++)
+        tcase_add_test(tc, tests[i]);
+    suite_add_tcase(suite, tc);
+    SRunner *sr = srunner_create(suite);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

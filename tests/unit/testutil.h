@@ -4,6 +4,7 @@
 #ifndef WIJKTAFEL_TESTUTIL_H
 #define WIJKTAFEL_TESTUTIL_H
 
+#include <check.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,5 +73,22 @@ void tu_import(const char *tmp, const char *db, const char *as, const char *kind
  * cannot be read as CSV. */
 size_t tu_demo_values(const char *file, const char *const *cols,
                       void (*fn)(void *ctx, const char *value), void *ctx);
+
+/* How tu_run runs a Check suite: its name; the seconds each test may take
+ * (0: Check's default, CK_DEFAULT_TIMEOUT); setup and teardown around each
+ * test, in its own process (NULL: none); begin and end once around them all
+ * (NULL: none). */
+struct tu_suite {
+    const char *name;
+    int timeout;
+    void (*setup)(void);
+    void (*teardown)(void);
+    void (*begin)(void);
+    void (*end)(void);
+};
+
+/* Runs the n tests as the one case of suite s; the exit status (0 when all
+ * passed). */
+int tu_run(const struct tu_suite *s, const TTest *const *tests, size_t n);
 
 #endif
