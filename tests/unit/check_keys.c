@@ -85,7 +85,22 @@ struct walker {
     size_t tries, opened, opened_log;
     bool saw_signal_text; /* what a volunteer may read, read: the walk works */
     char found[600];      /* the first case datum that came out */
+    size_t keys_named;    /* keys that name a case where that is still allowed */
+    char key_found[600];  /* the first LMDB key that names a case where it may not */
 };
+
+/* The databases whose keys still name cases in an encrypted database (issue
+ * 14, point 4: docs/security.md says what remains). Every other key of the
+ * file is scanned: meta names such as "closed/c-013" are tokens now. */
+static const char *const keys_still_named[] = {"cases", "casekeys", "index.cases", "clock"};
+
+static bool key_allowed(const char *dbname)
+{
+    for (size_t i = 0; i < sizeof keys_still_named / sizeof *keys_still_named; i++)
+        if (strcmp(dbname, keys_still_named[i]) == 0)
+            return true;
+    return false;
+}
 
 static const char *const tags[] = {"members", "cases", "signals", "resources", "talents",
                                    "actions", "log", "meta", "casekey", "link", "review"};
@@ -165,6 +180,12 @@ static void walk_db(struct walker *w, MDB_txn *txn, const char *name)
             snprintf(dec, sizeof dec, "%llu", (unsigned long long)seq);
         }
         snprintf(where, sizeof where, "%.40s:%.600s", name, key);
+        /* A key names no case: anyone with the file reads the keys. */
+        const char *khit = find_needle(w->nd, k.mv_data, k.mv_size);
+        if (khit && key_allowed(name))
+            w->keys_named++;
+        else if (khit && !w->key_found[0])
+            snprintf(w->key_found, sizeof w->key_found, "%.60s in the key %.500s", khit, where);
         /* A value never holds a case datum as it is stored. */
         const char *hit = find_needle(w->nd, v.mv_data, v.mv_size);
         if (hit && !w->found[0])
@@ -398,6 +419,9 @@ START_TEST(test_volunteer_keys_open_no_case)
     w.opened = 0;
     walk_all(&w, s);
     ck_assert_msg(!w.found[0], "%s", w.found);
+    ck_assert_msg(!w.key_found[0], "%s", w.key_found);
+    /* The key scan sees case ids where they still are: it is not blind. */
+    ck_assert_uint_gt(w.keys_named, 10);
     ck_assert_uint_eq(w.opened_log, 0);
     ck_assert_msg(w.saw_signal_text && w.opened > 50, "opened %zu of %zu tries", w.opened,
                   w.tries);
@@ -487,12 +511,83 @@ START_TEST(test_old_database_migrated)
     volunteer_keys(&w, s);
     walk_all(&w, s);
     ck_assert_msg(!w.found[0], "%s", w.found);
+    ck_assert_msg(!w.key_found[0], "%s", w.key_found);
     ck_assert_uint_eq(w.opened_log, 0);
     ck_assert_uint_gt(w.opened, 3); /* members, signals */
     sodium_memzero(w.keys, sizeof w.keys);
     store_close(s);
     for (size_t i = 0; i < nd.n; i++)
         free(nd.s[i]);
+}
+END_TEST
+
+/* A database from before meta names were hidden: "closed/c-099" stored
+ * under its name (sealed with the case key, as schema 6 left it). */
+static int plain_name(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    const char *name = "closed/c-099", *val = "2020-01-02";
+    unsigned char *sealed;
+    size_t sl;
+    store_seal(t->s->dkey[COMP_CASE], "meta", name, (const unsigned char *)val, strlen(val),
+               &sealed, &sl);
+    MDB_val k = {strlen(name), (void *)name}, v = {sl, sealed}, mk = {10, "meta-names"};
+    ck_assert_int_eq(mdb_put(t->txn, t->s->meta, &k, &v, 0), 0);
+    ck_assert_int_eq(mdb_del(t->txn, t->s->meta, &mk, NULL), 0);
+    free(sealed);
+    return 0;
+}
+
+/* True when some key of meta holds needle. */
+static bool meta_key_has(struct store *s, const char *needle)
+{
+    MDB_txn *txn;
+    ck_assert_int_eq(mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn), 0);
+    MDB_cursor *c;
+    ck_assert_int_eq(mdb_cursor_open(txn, s->meta, &c), 0);
+    MDB_val k, v;
+    bool has = false;
+    while (!has && mdb_cursor_get(c, &k, &v, MDB_NEXT) == 0)
+        has = memmem(k.mv_data, k.mv_size, needle, strlen(needle)) != NULL;
+    mdb_cursor_close(c);
+    mdb_txn_abort(txn);
+    return has;
+}
+
+/* Such a database moves its meta names under tokens at the first unlock with
+ * the case key, in one write; what they held reads the same. */
+START_TEST(test_meta_names_hidden_at_unlock)
+{
+    make_demo();
+    struct store *s = open_as("leider");
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_write(s, plain_name, NULL, &e), 0);
+    ck_assert(meta_key_has(s, "closed/c-099")); /* the test's own view of keys works */
+    ck_assert(store_keys_pending(s));
+    store_close(s);
+    s = open_as("m-annie"); /* a volunteer cannot do the step: it waits */
+    ck_assert(meta_key_has(s, "closed/c-099"));
+    store_close(s);
+    s = open_as("leider");
+    ck_assert(!store_keys_pending(s));
+    ck_assert(!meta_key_has(s, "closed/c-099"));
+    ck_assert(!meta_key_has(s, "closed/c-013"));
+    ck_assert(!meta_key_has(s, "measure/c-013"));
+    ck_assert(meta_key_has(s, "closed/#"));
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    char *v = NULL;
+    ck_assert_int_eq(store_meta_get(t, "closed/c-099", &v), 0);
+    ck_assert_str_eq(v, "2020-01-02");
+    free(v);
+    ck_assert_int_eq(store_meta_get(t, "closed/c-013", &v), 0);
+    ck_assert_str_eq(v, "2019-02-03");
+    free(v);
+    ck_assert_int_eq(store_meta_get(t, "compact-pending", &v), 0); /* old names in freed pages */
+    free(v);
+    store_read_end(t);
+    ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
+    store_close(s);
 }
 END_TEST
 
@@ -504,6 +599,7 @@ int main(void)
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, test_volunteer_keys_open_no_case);
     tcase_add_test(tc, test_old_database_migrated);
+    tcase_add_test(tc, test_meta_names_hidden_at_unlock);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
