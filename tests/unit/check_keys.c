@@ -591,6 +591,122 @@ START_TEST(test_meta_names_hidden_at_unlock)
 }
 END_TEST
 
+static int names_put(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    store_meta_put(t, "measure/c-zz2/close", "b");
+    store_meta_put(t, "measure/c-zz1/start", "a");
+    store_meta_put(t, "measure/c-zz1/close", "c");
+    store_meta_put(t, "meeting/2026-12-01/note/c-zz1", "n1");
+    store_meta_put(t, "meeting/2026-12-01/times", "t");
+    return store_txn_error(t);
+}
+
+struct seen {
+    char text[512];
+    int n;
+};
+
+static int see(void *ctx, const char *key, const char *value)
+{
+    struct seen *s = ctx;
+    size_t l = strlen(s->text);
+    snprintf(s->text + l, sizeof s->text - l, "%s=%s;", key, value);
+    s->n++;
+    return 0;
+}
+
+/* What store_meta_each(prefix) hands out, as "name=value;..." */
+static struct seen walk_names(struct store *s, const char *prefix)
+{
+    struct store_txn *t;
+    struct wt_error e = {0};
+    struct seen out = {"", 0};
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    ck_assert_int_eq(store_meta_each(t, prefix, see, &out), 0);
+    store_read_end(t);
+    return out;
+}
+
+static int names_del(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    store_meta_del(t, "measure/c-zz1/start");
+    store_meta_del_prefix(t, "measure/c-zz2");
+    return store_txn_error(t);
+}
+
+/* The first stored key of meta that starts with prefix, into out. */
+static void stored_key(struct store *s, const char *prefix, char *out, size_t cap)
+{
+    MDB_txn *txn;
+    ck_assert_int_eq(mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn), 0);
+    MDB_cursor *c;
+    ck_assert_int_eq(mdb_cursor_open(txn, s->meta, &c), 0);
+    MDB_val k = {strlen(prefix), (void *)prefix}, v;
+    ck_assert_int_eq(mdb_cursor_get(c, &k, &v, MDB_SET_RANGE), 0);
+    ck_assert(k.mv_size < cap && memcmp(k.mv_data, prefix, strlen(prefix)) == 0);
+    memcpy(out, k.mv_data, k.mv_size);
+    out[k.mv_size] = '\0';
+    mdb_cursor_close(c);
+    mdb_txn_abort(txn);
+}
+
+/* Puts the value stored under one token key under another (a swap by someone
+ * who can write the file but holds no key). */
+static int swap_values(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    char **keys = ctx;
+    MDB_val a = {strlen(keys[0]), keys[0]}, b = {strlen(keys[1]), keys[1]}, va;
+    ck_assert_int_eq(mdb_get(t->txn, t->s->meta, &a, &va), 0);
+    unsigned char copy[512];
+    ck_assert_uint_lt(va.mv_size, sizeof copy);
+    memcpy(copy, va.mv_data, va.mv_size);
+    MDB_val nv = {va.mv_size, copy};
+    ck_assert_int_eq(mdb_put(t->txn, t->s->meta, &b, &nv, 0), 0);
+    return 0;
+}
+
+/* Meta names under tokens read as before: by name, walked by any prefix in
+ * name order, deleted by name and by prefix; a volunteer learns nothing of
+ * them; a value moved to another token's key is found out. */
+START_TEST(test_meta_names_read_as_before)
+{
+    make_demo();
+    struct store *s = open_as("leider");
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_write(s, names_put, NULL, &e), 0);
+    ck_assert(!meta_key_has(s, "c-zz"));
+    struct seen w = walk_names(s, "measure/c-zz");
+    ck_assert_str_eq(w.text, "measure/c-zz1/close=c;measure/c-zz1/start=a;measure/c-zz2/close=b;");
+    w = walk_names(s, "meeting/2026-12-01/");
+    ck_assert_str_eq(w.text, "meeting/2026-12-01/note/c-zz1=n1;meeting/2026-12-01/times=t;");
+    ck_assert_int_eq(store_write(s, names_del, NULL, &e), 0);
+    w = walk_names(s, "measure/c-zz");
+    ck_assert_str_eq(w.text, "measure/c-zz1/close=c;");
+    /* A swap between two token keys does not open: the key is bound to the value. */
+    char k1[128], k2[128];
+    stored_key(s, "closed/#", k1, sizeof k1);
+    stored_key(s, "measure/#", k2, sizeof k2);
+    char *keys[] = {k1, k2};
+    ck_assert_int_eq(store_write(s, swap_values, keys, &e), 0);
+    int problems = store_check(s, NULL, NULL, &e);
+    ck_assert_int_ne(problems, 0);
+    store_close(s);
+    s = open_as("m-annie");
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    char *v = NULL;
+    ck_assert_int_eq(store_meta_get(t, "measure/c-zz1/close", &v), WT_EPERM);
+    ck_assert_int_eq(store_meta_get(t, "measure/c-none/close", &v), WT_EPERM);
+    store_read_end(t);
+    w = walk_names(s, "measure/");
+    ck_assert_int_eq(w.n, 0);
+    store_close(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("keys");
@@ -600,6 +716,7 @@ int main(void)
     tcase_add_test(tc, test_volunteer_keys_open_no_case);
     tcase_add_test(tc, test_old_database_migrated);
     tcase_add_test(tc, test_meta_names_hidden_at_unlock);
+    tcase_add_test(tc, test_meta_names_read_as_before);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
