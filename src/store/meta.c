@@ -99,10 +99,9 @@ static char *meta_open_named(struct store_txn *t, const char *key, const MDB_val
     } else {
         /* "name\0value": the name must hash to the key it is stored under. */
         const char *nul = memchr(p, 0, pl);
+        const struct store_sealed_prefix *np = nul ? hides(t->s, (const char *)p) : NULL;
         char again[300];
-        if (nul && hides(t->s, (const char *)p) &&
-            token_key(t, sealed_prefix(t->s, key), (const char *)p, false, again,
-                      sizeof again) &&
+        if (np && token_key(t, np, (const char *)p, false, again, sizeof again) &&
             strcmp(again, key) == 0) {
             *name = xstrdup((const char *)p);
             str = xstrndup(nul + 1, pl - (size_t)(nul + 1 - (const char *)p));
