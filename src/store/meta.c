@@ -59,6 +59,11 @@ static bool is_token_key(const struct store *s, const char *key)
     return true;
 }
 
+bool store_meta_is_token(const struct store *s, const char *key)
+{
+    return is_token_key(s, key);
+}
+
 /* The stored key of name: PREFIX#TOKEN; false when it cannot be made. */
 static bool token_key(struct store_txn *t, const struct store_sealed_prefix *sp,
                       const char *name, bool create, char *out, size_t cap)

@@ -38,6 +38,8 @@ bool store_name_token(struct store_txn *t, const char *name, bool create,
  * how many moved, or -1 (the sticky error is set). A value that does not
  * open stays under its name, for check to report. */
 int store_meta_hide_names(struct store_txn *t);
+/* meta.c: true when key, as stored in meta, is a name's token (PREFIX#TOKEN). */
+bool store_meta_is_token(const struct store *s, const char *key);
 /* meta.c: true when an encrypted database still has meta names to hide. */
 bool store_meta_names_pending(const struct store *s, MDB_txn *txn);
 

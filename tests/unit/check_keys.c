@@ -538,6 +538,32 @@ static int plain_name(struct store_txn *t, void *ctx, struct wt_error *err)
     return 0;
 }
 
+/* The same after the step: the marker stays, the name is plain. */
+static int plain_name_again(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    const char *name = "closed/c-098", *val = "2020-01-03";
+    unsigned char *sealed;
+    size_t sl;
+    store_seal(t->s->dkey[COMP_CASE], "meta", name, (const unsigned char *)val, strlen(val),
+               &sealed, &sl);
+    MDB_val k = {strlen(name), (void *)name}, v = {sl, sealed};
+    ck_assert_int_eq(mdb_put(t->txn, t->s->meta, &k, &v, 0), 0);
+    free(sealed);
+    return 0;
+}
+
+struct reported {
+    char text[2048];
+};
+
+static void report_line(void *ctx, const char *line)
+{
+    struct reported *r = ctx;
+    size_t l = strlen(r->text);
+    snprintf(r->text + l, sizeof r->text - l, "%s\n", line);
+}
+
 /* True when some key of meta holds needle. */
 static bool meta_key_has(struct store *s, const char *needle)
 {
@@ -587,6 +613,11 @@ START_TEST(test_meta_names_hidden_at_unlock)
     free(v);
     store_read_end(t);
     ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
+    /* After the step a plain name again is a problem check names. */
+    ck_assert_int_eq(store_write(s, plain_name_again, NULL, &e), 0);
+    struct reported rp = {0};
+    ck_assert_int_ne(store_check(s, report_line, &rp, &e), 0);
+    ck_assert_msg(strstr(rp.text, "closed/c-098: deze naam staat leesbaar"), "%s", rp.text);
     store_close(s);
 }
 END_TEST
