@@ -113,8 +113,17 @@ static int on_row(void *ctx, size_t line, char **fields, size_t n)
     p->line = line;
     struct wt_error e = {0};
     int rc = 0;
-    for (size_t i = 0; i < n && !rc; i++)
-        rc = record_set_checked(&p->r, im->col[i], fields[i], &e);
+    bool masked = false;
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (policy_masked_link(im->kind, im->col[i], fields[i])) {
+            record_set(&p->r, im->col[i], fields[i]);
+            masked = true;
+        } else {
+            rc = record_set_checked(&p->r, im->col[i], fields[i], &e);
+        }
+    }
+    if (!rc && masked) /* an export read back: the stored link stays */
+        policy_restore(im->a, &p->r);
     if (!rc)
         rc = record_complete(&p->r, &e);
     if (!rc && im->shift)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app_int.h"
+#include "policy_int.h"
 #include "wijktafel/i18n.h"
 
 struct jimport {
@@ -72,6 +73,7 @@ static int one_record(struct jimport *im, json_t *o, struct wt_record *r, struct
         return wt_error_set(e, WT_EINVAL, _("geen object met kolommen"));
     const char *key;
     json_t *v;
+    bool masked = false;
     json_object_foreach(o, key, v) {
         int f = record_field_index(im->kind, key);
         if (f < 0) {
@@ -84,11 +86,19 @@ static int one_record(struct jimport *im, json_t *o, struct wt_record *r, struct
         char *text = value_text(&kd->fields[f], v, &what);
         if (!text)
             return wt_error_set(e, WT_EINVAL, "%s: %s", kd->fields[f].name, what);
-        int rc = record_set_checked(r, f, text, e);
+        int rc = 0;
+        if (im->a && policy_masked_link(im->kind, f, text)) {
+            record_set(r, f, text);
+            masked = true;
+        } else {
+            rc = record_set_checked(r, f, text, e);
+        }
         free(text);
         if (rc)
             return rc;
     }
+    if (masked) /* an export read back: the stored link stays */
+        policy_restore(im->a, r);
     return record_complete(r, e);
 }
 

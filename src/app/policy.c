@@ -348,6 +348,12 @@ static bool masked_link(const char *v)
                  strcmp(v, _("gekoppeld aan een afgeschermde casus")) == 0);
 }
 
+bool policy_masked_link(enum wt_kind kind, int f, const char *v)
+{
+    int lf = kind == WT_SIGNALS ? SIGNAL_CASE : kind == WT_ACTIONS ? ACTION_CASE : -1;
+    return f == lf && masked_link(v);
+}
+
 void policy_restore(struct app *a, struct wt_record *r)
 {
     int f = r->kind == WT_SIGNALS ? SIGNAL_CASE : r->kind == WT_ACTIONS ? ACTION_CASE : -1;

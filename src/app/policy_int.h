@@ -92,6 +92,10 @@ char *policy_text(struct policy_read *p, const char *text);
  * masked (a link to a case they may not see, hidden chosen options), from
  * the stored record. */
 void policy_restore(struct app *a, struct wt_record *r);
+/* True when v, in field f of kind, is what policy_shape put in place of a
+ * link to a case (an export read back): policy_restore puts the stored link
+ * back, so it is not read as an id. */
+bool policy_masked_link(enum wt_kind kind, int f, const char *v);
 
 /* The age band the wall shows for an age ("14" -> "12-17"); "" for none. */
 const char *policy_age_band(const char *age);

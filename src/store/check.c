@@ -197,6 +197,9 @@ static void check_sealed_meta(struct checker *c)
         const char *prefix = store_sealed_prefixes[i].prefix;
         size_t pl = strlen(prefix);
         bool round = strcmp(prefix, "round/") == 0;
+        /* After the step, a name that names a case is never stored plain. */
+        bool hidden = store_sealed_prefixes[i].hide_names && c->t->s->encrypted &&
+                      !store_meta_names_pending(c->t->s, c->t->txn);
         MDB_val k = {pl, (void *)prefix}, v;
         int rc;
         for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0;
@@ -204,6 +207,10 @@ static void check_sealed_meta(struct checker *c)
             if (k.mv_size < pl || memcmp(k.mv_data, prefix, pl) != 0)
                 break;
             char *key = xstrndup(k.mv_data, k.mv_size);
+            if (hidden && !store_meta_is_token(c->t->s, key))
+                problem(c, _("%s: deze naam staat leesbaar in het bestand (hoort verborgen te "
+                             "zijn)"),
+                        key);
             int orc;
             char *line = store_meta_open(c->t, key, &v, &orc);
             if (!line && orc == WT_EPERM)

@@ -23,7 +23,8 @@ bool store_keys_pending(struct store *s)
         return false;
     MDB_val k = {7, "log-key"}, tk = {10, "clock-tags"}, v;
     bool pending = (s->unlocked[COMP_CASE] && mdb_get(txn, s->meta, &k, &v) == MDB_NOTFOUND) ||
-                   (s->unlocked[COMP_GEN] && mdb_get(txn, s->meta, &tk, &v) == MDB_NOTFOUND);
+                   (s->unlocked[COMP_GEN] && mdb_get(txn, s->meta, &tk, &v) == MDB_NOTFOUND) ||
+                   (s->unlocked[COMP_CASE] && store_meta_names_pending(s, txn));
     mdb_txn_abort(txn);
     return pending;
 }
@@ -36,6 +37,11 @@ int store_keys_upgrade(struct store_txn *t)
         store_clock_tag_all(t);
     if (s->unlocked[COMP_CASE] && mdb_get(t->txn, s->meta, &k, &v) == MDB_NOTFOUND)
         store_keys_migrate(t);
+    /* Meta names that name a case go under their tokens; the old names must
+     * not linger in freed pages. */
+    if (s->unlocked[COMP_CASE] && store_meta_names_pending(s, t->txn) &&
+        store_meta_hide_names(t) > 0)
+        store_meta_put(t, "compact-pending", "1");
     return t->err;
 }
 

@@ -580,6 +580,7 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
             mdb_cursor_close(cur);
         }
     }
+    store_meta_hide_names(t); /* what names a case, under its token */
     store_short_hash_on(t);
     index_rebuild(t);
     meta_raw_put(t, "crypto", "1");

@@ -18,9 +18,30 @@ struct store_sealed_prefix {
     const char *prefix;
     enum store_comp comp;
     bool since6; /* stored plain before schema 6 (sealed by store_keys_migrate) */
+    /* The rest of the name may name a case ("closed/c-013"): in an encrypted
+     * database the entry is stored as PREFIX#TOKEN (STORE_NAME_TOKEN bytes of
+     * a keyed BLAKE2b of the whole name, in hex), its value sealing the name
+     * and the value: "name\0value" (docs/security.md). */
+    bool hide_names;
 };
 extern const struct store_sealed_prefix store_sealed_prefixes[];
 #define STORE_N_SEALED_PREFIXES 6
+#define STORE_NAME_TOKEN 16
+/* tomb.c: the token of a meta name in hex, keyed with a key derived from the
+ * case compartment's tombstone secret (made when create and none exists);
+ * false in a plain database, with the case compartment locked, or without
+ * a secret. */
+bool store_name_token(struct store_txn *t, const char *name, bool create,
+                      char out[2 * STORE_NAME_TOKEN + 1]);
+/* meta.c: moves every meta entry whose name names a case (hide_names) under
+ * its token; needs the case key. Marks meta "meta-names" when done. Returns
+ * how many moved, or -1 (the sticky error is set). A value that does not
+ * open stays under its name, for check to report. */
+int store_meta_hide_names(struct store_txn *t);
+/* meta.c: true when key, as stored in meta, is a name's token (PREFIX#TOKEN). */
+bool store_meta_is_token(const struct store *s, const char *key);
+/* meta.c: true when an encrypted database still has meta names to hide. */
+bool store_meta_names_pending(const struct store *s, MDB_txn *txn);
 
 struct store_txn;
 /* The plain text of the meta value v of key (caller frees); NULL with *rc

@@ -1,4 +1,5 @@
-/* tomb.c: tombstones of an encrypted database under a keyed hash of the id, the id sealed. */
+/* tomb.c: tombstones of an encrypted database under a keyed hash of the id, the id sealed;
+ * the keyed tokens that hide meta names naming a case (meta.c). */
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,24 @@ size_t tomb_key(struct store_txn *t, enum wt_kind kind, const char *id, bool cre
     k[1] = TOMB_HASHED;
     crypto_generichash(k + 2, TOMB_HASH, (const unsigned char *)id, strlen(id), t->tkey[c], 32);
     return TOMB_KEY_LEN;
+}
+
+bool store_name_token(struct store_txn *t, const char *name, bool create,
+                      char out[2 * STORE_NAME_TOKEN + 1])
+{
+    if (!tomb_secret(t, COMP_CASE, create))
+        return false;
+    /* A key of its own, derived from the secret: a name's token never
+     * equals a tombstone's hash. */
+    static const char ctx[] = "wijktafel meta names 1";
+    unsigned char sub[32], tok[STORE_NAME_TOKEN];
+    crypto_generichash(sub, sizeof sub, (const unsigned char *)ctx, sizeof ctx - 1,
+                       t->tkey[COMP_CASE], 32);
+    crypto_generichash(tok, sizeof tok, (const unsigned char *)name, strlen(name), sub,
+                       sizeof sub);
+    sodium_bin2hex(out, 2 * STORE_NAME_TOKEN + 1, tok, sizeof tok);
+    sodium_memzero(sub, sizeof sub);
+    return true;
 }
 
 /* The key as text: what binds the sealed id to its key. */

@@ -85,7 +85,22 @@ struct walker {
     size_t tries, opened, opened_log;
     bool saw_signal_text; /* what a volunteer may read, read: the walk works */
     char found[600];      /* the first case datum that came out */
+    size_t keys_named;    /* keys that name a case where that is still allowed */
+    char key_found[600];  /* the first LMDB key that names a case where it may not */
 };
+
+/* The databases whose keys still name cases in an encrypted database (issue
+ * 14, point 4: docs/security.md says what remains). Every other key of the
+ * file is scanned: meta names such as "closed/c-013" are tokens now. */
+static const char *const keys_still_named[] = {"cases", "casekeys", "index.cases", "clock"};
+
+static bool key_allowed(const char *dbname)
+{
+    for (size_t i = 0; i < sizeof keys_still_named / sizeof *keys_still_named; i++)
+        if (strcmp(dbname, keys_still_named[i]) == 0)
+            return true;
+    return false;
+}
 
 static const char *const tags[] = {"members", "cases", "signals", "resources", "talents",
                                    "actions", "log", "meta", "casekey", "link", "review"};
@@ -165,6 +180,12 @@ static void walk_db(struct walker *w, MDB_txn *txn, const char *name)
             snprintf(dec, sizeof dec, "%llu", (unsigned long long)seq);
         }
         snprintf(where, sizeof where, "%.40s:%.600s", name, key);
+        /* A key names no case: anyone with the file reads the keys. */
+        const char *khit = find_needle(w->nd, k.mv_data, k.mv_size);
+        if (khit && key_allowed(name))
+            w->keys_named++;
+        else if (khit && !w->key_found[0])
+            snprintf(w->key_found, sizeof w->key_found, "%.60s in the key %.500s", khit, where);
         /* A value never holds a case datum as it is stored. */
         const char *hit = find_needle(w->nd, v.mv_data, v.mv_size);
         if (hit && !w->found[0])
@@ -398,6 +419,9 @@ START_TEST(test_volunteer_keys_open_no_case)
     w.opened = 0;
     walk_all(&w, s);
     ck_assert_msg(!w.found[0], "%s", w.found);
+    ck_assert_msg(!w.key_found[0], "%s", w.key_found);
+    /* The key scan sees case ids where they still are: it is not blind. */
+    ck_assert_uint_gt(w.keys_named, 10);
     ck_assert_uint_eq(w.opened_log, 0);
     ck_assert_msg(w.saw_signal_text && w.opened > 50, "opened %zu of %zu tries", w.opened,
                   w.tries);
@@ -487,6 +511,7 @@ START_TEST(test_old_database_migrated)
     volunteer_keys(&w, s);
     walk_all(&w, s);
     ck_assert_msg(!w.found[0], "%s", w.found);
+    ck_assert_msg(!w.key_found[0], "%s", w.key_found);
     ck_assert_uint_eq(w.opened_log, 0);
     ck_assert_uint_gt(w.opened, 3); /* members, signals */
     sodium_memzero(w.keys, sizeof w.keys);
@@ -496,9 +521,227 @@ START_TEST(test_old_database_migrated)
 }
 END_TEST
 
+/* A database from before meta names were hidden: "closed/c-099" stored
+ * under its name (sealed with the case key, as schema 6 left it). */
+static int plain_name(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    const char *name = "closed/c-099", *val = "2020-01-02";
+    unsigned char *sealed;
+    size_t sl;
+    store_seal(t->s->dkey[COMP_CASE], "meta", name, (const unsigned char *)val, strlen(val),
+               &sealed, &sl);
+    MDB_val k = {strlen(name), (void *)name}, v = {sl, sealed}, mk = {10, "meta-names"};
+    ck_assert_int_eq(mdb_put(t->txn, t->s->meta, &k, &v, 0), 0);
+    ck_assert_int_eq(mdb_del(t->txn, t->s->meta, &mk, NULL), 0);
+    free(sealed);
+    return 0;
+}
+
+/* The same after the step: the marker stays, the name is plain. */
+static int plain_name_again(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    const char *name = "closed/c-098", *val = "2020-01-03";
+    unsigned char *sealed;
+    size_t sl;
+    store_seal(t->s->dkey[COMP_CASE], "meta", name, (const unsigned char *)val, strlen(val),
+               &sealed, &sl);
+    MDB_val k = {strlen(name), (void *)name}, v = {sl, sealed};
+    ck_assert_int_eq(mdb_put(t->txn, t->s->meta, &k, &v, 0), 0);
+    free(sealed);
+    return 0;
+}
+
+struct reported {
+    char text[2048];
+};
+
+static void report_line(void *ctx, const char *line)
+{
+    struct reported *r = ctx;
+    size_t l = strlen(r->text);
+    snprintf(r->text + l, sizeof r->text - l, "%s\n", line);
+}
+
+/* True when some key of meta holds needle. */
+static bool meta_key_has(struct store *s, const char *needle)
+{
+    MDB_txn *txn;
+    ck_assert_int_eq(mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn), 0);
+    MDB_cursor *c;
+    ck_assert_int_eq(mdb_cursor_open(txn, s->meta, &c), 0);
+    MDB_val k, v;
+    bool has = false;
+    while (!has && mdb_cursor_get(c, &k, &v, MDB_NEXT) == 0)
+        has = memmem(k.mv_data, k.mv_size, needle, strlen(needle)) != NULL;
+    mdb_cursor_close(c);
+    mdb_txn_abort(txn);
+    return has;
+}
+
+/* Such a database moves its meta names under tokens at the first unlock with
+ * the case key, in one write; what they held reads the same. */
+START_TEST(test_meta_names_hidden_at_unlock)
+{
+    make_demo();
+    struct store *s = open_as("leider");
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_write(s, plain_name, NULL, &e), 0);
+    ck_assert(meta_key_has(s, "closed/c-099")); /* the test's own view of keys works */
+    ck_assert(store_keys_pending(s));
+    store_close(s);
+    s = open_as("m-annie"); /* a volunteer cannot do the step: it waits */
+    ck_assert(meta_key_has(s, "closed/c-099"));
+    store_close(s);
+    s = open_as("leider");
+    ck_assert(!store_keys_pending(s));
+    ck_assert(!meta_key_has(s, "closed/c-099"));
+    ck_assert(!meta_key_has(s, "closed/c-013"));
+    ck_assert(!meta_key_has(s, "measure/c-013"));
+    ck_assert(meta_key_has(s, "closed/#"));
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    char *v = NULL;
+    ck_assert_int_eq(store_meta_get(t, "closed/c-099", &v), 0);
+    ck_assert_str_eq(v, "2020-01-02");
+    free(v);
+    ck_assert_int_eq(store_meta_get(t, "closed/c-013", &v), 0);
+    ck_assert_str_eq(v, "2019-02-03");
+    free(v);
+    ck_assert_int_eq(store_meta_get(t, "compact-pending", &v), 0); /* old names in freed pages */
+    free(v);
+    store_read_end(t);
+    ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
+    /* After the step a plain name again is a problem check names. */
+    ck_assert_int_eq(store_write(s, plain_name_again, NULL, &e), 0);
+    struct reported rp = {0};
+    ck_assert_int_ne(store_check(s, report_line, &rp, &e), 0);
+    ck_assert_msg(strstr(rp.text, "closed/c-098: deze naam staat leesbaar"), "%s", rp.text);
+    store_close(s);
+}
+END_TEST
+
+static int names_put(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    store_meta_put(t, "measure/c-zz2/close", "b");
+    store_meta_put(t, "measure/c-zz1/start", "a");
+    store_meta_put(t, "measure/c-zz1/close", "c");
+    store_meta_put(t, "meeting/2026-12-01/note/c-zz1", "n1");
+    store_meta_put(t, "meeting/2026-12-01/times", "t");
+    return store_txn_error(t);
+}
+
+struct seen {
+    char text[512];
+    int n;
+};
+
+static int see(void *ctx, const char *key, const char *value)
+{
+    struct seen *s = ctx;
+    size_t l = strlen(s->text);
+    snprintf(s->text + l, sizeof s->text - l, "%s=%s;", key, value);
+    s->n++;
+    return 0;
+}
+
+/* What store_meta_each(prefix) hands out, as "name=value;..." */
+static struct seen walk_names(struct store *s, const char *prefix)
+{
+    struct store_txn *t;
+    struct wt_error e = {0};
+    struct seen out = {"", 0};
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    ck_assert_int_eq(store_meta_each(t, prefix, see, &out), 0);
+    store_read_end(t);
+    return out;
+}
+
+static int names_del(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    store_meta_del(t, "measure/c-zz1/start");
+    store_meta_del_prefix(t, "measure/c-zz2");
+    return store_txn_error(t);
+}
+
+/* The first stored key of meta that starts with prefix, into out. */
+static void stored_key(struct store *s, const char *prefix, char *out, size_t cap)
+{
+    MDB_txn *txn;
+    ck_assert_int_eq(mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn), 0);
+    MDB_cursor *c;
+    ck_assert_int_eq(mdb_cursor_open(txn, s->meta, &c), 0);
+    MDB_val k = {strlen(prefix), (void *)prefix}, v;
+    ck_assert_int_eq(mdb_cursor_get(c, &k, &v, MDB_SET_RANGE), 0);
+    ck_assert(k.mv_size < cap && memcmp(k.mv_data, prefix, strlen(prefix)) == 0);
+    memcpy(out, k.mv_data, k.mv_size);
+    out[k.mv_size] = '\0';
+    mdb_cursor_close(c);
+    mdb_txn_abort(txn);
+}
+
+/* Puts the value stored under one token key under another (a swap by someone
+ * who can write the file but holds no key). */
+static int swap_values(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    char **keys = ctx;
+    MDB_val a = {strlen(keys[0]), keys[0]}, b = {strlen(keys[1]), keys[1]}, va;
+    ck_assert_int_eq(mdb_get(t->txn, t->s->meta, &a, &va), 0);
+    unsigned char copy[512];
+    ck_assert_uint_lt(va.mv_size, sizeof copy);
+    memcpy(copy, va.mv_data, va.mv_size);
+    MDB_val nv = {va.mv_size, copy};
+    ck_assert_int_eq(mdb_put(t->txn, t->s->meta, &b, &nv, 0), 0);
+    return 0;
+}
+
+/* Meta names under tokens read as before: by name, walked by any prefix in
+ * name order, deleted by name and by prefix; a volunteer learns nothing of
+ * them; a value moved to another token's key is found out. */
+START_TEST(test_meta_names_read_as_before)
+{
+    make_demo();
+    struct store *s = open_as("leider");
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_write(s, names_put, NULL, &e), 0);
+    ck_assert(!meta_key_has(s, "c-zz"));
+    struct seen w = walk_names(s, "measure/c-zz");
+    ck_assert_str_eq(w.text, "measure/c-zz1/close=c;measure/c-zz1/start=a;measure/c-zz2/close=b;");
+    w = walk_names(s, "meeting/2026-12-01/");
+    ck_assert_str_eq(w.text, "meeting/2026-12-01/note/c-zz1=n1;meeting/2026-12-01/times=t;");
+    ck_assert_int_eq(store_write(s, names_del, NULL, &e), 0);
+    w = walk_names(s, "measure/c-zz");
+    ck_assert_str_eq(w.text, "measure/c-zz1/close=c;");
+    /* A swap between two token keys does not open: the key is bound to the value. */
+    char k1[128], k2[128];
+    stored_key(s, "closed/#", k1, sizeof k1);
+    stored_key(s, "measure/#", k2, sizeof k2);
+    char *keys[] = {k1, k2};
+    ck_assert_int_eq(store_write(s, swap_values, keys, &e), 0);
+    int problems = store_check(s, NULL, NULL, &e);
+    ck_assert_int_ne(problems, 0);
+    store_close(s);
+    s = open_as("m-annie");
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    char *v = NULL;
+    ck_assert_int_eq(store_meta_get(t, "measure/c-zz1/close", &v), WT_EPERM);
+    ck_assert_int_eq(store_meta_get(t, "measure/c-none/close", &v), WT_EPERM);
+    store_read_end(t);
+    w = walk_names(s, "measure/");
+    ck_assert_int_eq(w.n, 0);
+    store_close(s);
+}
+END_TEST
+
 int main(void)
 {
-    const TTest *tests[] = {test_volunteer_keys_open_no_case, test_old_database_migrated};
+    const TTest *tests[] = {test_volunteer_keys_open_no_case, test_old_database_migrated,
+                            test_meta_names_hidden_at_unlock, test_meta_names_read_as_before};
     const struct tu_suite suite = {
         .name = "keys",
         .timeout = 240,

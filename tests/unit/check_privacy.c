@@ -199,6 +199,37 @@ START_TEST(test_shielded_id_never_leaves)
 END_TEST
 
 /* Search, the screen's reads and an edit, through the app as m-pro. */
+/* A professional who exports signals and actions and imports the file back
+ * (CSV and JSON) keeps the stored links to the shielded case: the masked
+ * text is not an id, and nothing stored is lost. */
+START_TEST(test_masked_link_read_back)
+{
+    make_team();
+    const char *kinds[] = {"signals", "actions"};
+    for (int f = 0; f < 2; f++)
+        for (int k = 0; k < 2; k++) {
+            int code;
+            char *out = as_pro(&code, NULL, "export", kinds[k], "--format", f ? "json" : "csv");
+            ck_assert_int_eq(code, 0);
+            ck_assert_msg(strstr(out, "gekoppeld aan een afgeschermde casus"), "%s", out);
+            char name[32];
+            snprintf(name, sizeof name, "%s.%s", kinds[k], f ? "json" : "csv");
+            char *path = tu_write(tmp, name, out, strlen(out));
+            char *err = NULL;
+            free(as_pro5(&code, &err, "import", kinds[k], path, NULL, NULL));
+            ck_assert_msg(code == 0, "import %s back: %d %s", name, code, err);
+            free(err);
+            free(path);
+            free(out);
+            struct run r = RUN("--db", db, "export", kinds[k]);
+            ck_assert_msg(r.code == 0 && strstr(r.out, k ? "a-link" : "s-link") &&
+                              strstr(r.out, "c-geheim"),
+                          "%s", r.out);
+            rn_free(&r);
+        }
+}
+END_TEST
+
 START_TEST(test_shielded_id_not_in_search_or_reads)
 {
     make_team();
@@ -382,7 +413,8 @@ END_TEST
 int main(void)
 {
     const TTest *tests[] = {test_shielded_id_never_leaves, test_shielded_id_not_in_search_or_reads,
-                            test_beamer_reads_are_redacted, test_name_parts_and_bands};
+                            test_masked_link_read_back, test_beamer_reads_are_redacted,
+                            test_name_parts_and_bands};
     const struct tu_suite suite = {
         .name = "privacy",
         .timeout = 240,
