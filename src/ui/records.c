@@ -168,21 +168,18 @@ static int case_of(const struct case_choices *cc, const struct form_field *f, co
     return 0;
 }
 
-/* The member id that a person field's text names (a name or an id, FORMATS.md),
- * or -1 with err saying why. */
-static int member_of(struct ui *u, const struct form_field *f, const char **id,
-                     struct wt_error *err)
+int ui_member_of(struct ui *u, const char *label, const char *typed, const char **id,
+                 struct wt_error *err)
 {
     *id = NULL;
-    if (!f->value || !*f->value)
+    if (!typed || !*typed)
         return 0;
-    int k = text_pick(f->value, ui_member_ids(u), ui_member_names(u), ui_member_count(u));
+    int k = text_pick(typed, ui_member_ids(u), ui_member_names(u), ui_member_count(u));
     if (k == -2)
         return wt_error_set(err, WT_EINVAL, _("%s: '%s' past bij meer leden; typ meer van de naam"),
-                            _(f->label), f->value);
+                            label, typed);
     if (k < 0)
-        return wt_error_set(err, WT_EINVAL, _("%s: '%s' is geen lid van het team"), _(f->label),
-                            f->value);
+        return wt_error_set(err, WT_EINVAL, _("%s: '%s' is geen lid van het team"), label, typed);
     *id = ui_member_ids(u)[k];
     return 0;
 }
@@ -211,7 +208,7 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
             }
             v = id;
         } else if (c->spec[i].choices == MEMBERS) {
-            if (member_of(u, &f[i], &id, err) != 0) {
+            if (ui_member_of(u, _(f[i].label), f[i].value, &id, err) != 0) {
                 record_fini(&r);
                 return err ? err->code : WT_EINVAL;
             }

@@ -566,6 +566,11 @@ const char *const *ui_member_ids(const struct ui *u);
 const char *const *ui_member_names(const struct ui *u);
 /* How many members ui_member_ids lists. */
 size_t ui_member_count(const struct ui *u);
+/* The member id that typed names in a person field called label (a name, part
+ * of one, or an id: FORMATS.md); *id NULL for an empty field. 0, or WT_EINVAL
+ * with err saying which field and why. */
+int ui_member_of(struct ui *u, const char *label, const char *typed, const char **id,
+                 struct wt_error *err);
 /* Text as it may be shown now: on the beamer without private lines and
  * with residents' names replaced by initials. Caller frees. */
 char *ui_show(const struct ui *u, const char *text);

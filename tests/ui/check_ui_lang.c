@@ -296,6 +296,42 @@ static int test_form_dates(void)
     return 0;
 }
 
+/* Search results and the case filter name people, never by their id. */
+static int test_search_names(void)
+{
+    char db[600];
+    CHECK(NULL, make_db(db, sizeof db) == 0);
+    struct vt_term *t = ut_spawn(36, 120, "--db", db, "--as", "m-marieke-db", NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
+    vt_send(t, "/");
+    CHECK(t, ut_wait(t, "Zoek:") == 0);
+    CHECK(t, ut_type(t, "huiswerkhulp") == 0);
+    /* The action is found, with its owner by name. */
+    CHECK(t, ut_wait(t, "a-actiepunt1") == 0);
+    CHECK(t, ut_wait(t, "(Jelle de Vries, 4-12-2026)") == 0);
+    CHECK(t, !vt_contains(t, "m-jelle-devries"));
+    /* The owner's name finds the action too, and the member, without an id. */
+    CHECK(t, ut_key(t, "C-u") == 0 && ut_type(t, "jelle") == 0);
+    CHECK(t, ut_wait(t, "Jelle de Vries (professional)") == 0);
+    CHECK(t, vt_contains(t, "a-actiepunt1"));
+    CHECK(t, !vt_contains(t, "m-jelle-devries"));
+    CHECK(t, ut_key(t, "Esc") == 0);
+    /* The case filter takes the owner by name and shows the name. */
+    vt_send(t, "2");
+    CHECK(t, ut_wait(t, "c-moeder1") == 0 && vt_contains(t, "c-moeder3"));
+    vt_send(t, "f");
+    CHECK(t, ut_wait(t, "Filter (leeg: alles)") == 0);
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "C-u") == 0 && ut_type(t, "marieke") == 0);
+    CHECK(t, ut_wait(t, "Tab vult aan: Marieke de Boer") == 0);
+    CHECK(t, !vt_contains(t, "m-marieke-db"));
+    CHECK(t, ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Casussen: 1 van 3 (actief, Marieke de Boer,") == 0);
+    CHECK(t, vt_contains(t, "c-moeder3"));
+    SCREEN_OK(t);
+    return quit_ok(t);
+}
+
 /* A new signal whose area is typed as area; returns after Enter. */
 static int new_signal(struct vt_term *t, const char *text, const char *area)
 {
@@ -445,6 +481,7 @@ int main(int argc, char **argv)
         {"form_dates", test_form_dates},
         {"english", test_english},
         {"area_asks", test_area_asks},
+        {"search_names", test_search_names},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
