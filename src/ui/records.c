@@ -184,6 +184,22 @@ int ui_member_of(struct ui *u, const char *label, const char *typed, const char 
     return 0;
 }
 
+/* A message about a column of the record names the field as the form shows
+ * it ("Beschrijving: te lang ..."), not the column (FORMATS.md's name). */
+static void name_field(const struct spec *spec, enum wt_kind kind, struct wt_error *err)
+{
+    if (!err || !err->field[0])
+        return;
+    const struct wt_kind_def *kd = record_kind(kind);
+    for (; spec->label; spec++)
+        if (strcmp(kd->fields[spec->col].name, err->field) == 0) {
+            char what[sizeof err->text];
+            snprintf(what, sizeof what, "%s", err->text + err->what);
+            wt_error_reset(err, err->code, "%s: %s", _(spec->label), what);
+            return;
+        }
+}
+
 static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
                        struct wt_error *err)
 {
@@ -220,6 +236,8 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
              : c->round_id ? app_door_make(u->a, c->round_id, c->door_no, c->what, &r, err)
              : c->is_new   ? meeting_add(u->a, &r, err)
                            : meeting_update(u->a, &r, err);
+    if (rc)
+        name_field(c->spec, r.kind, err);
     if (rc == 0 && c->sub_id) {
         ui_changed(u);
         ui_message(u, false, _("Inzending %s is aangepast en geaccepteerd"), c->sub_id);

@@ -332,6 +332,40 @@ static int test_search_names(void)
     return quit_ok(t);
 }
 
+/* A refused form names the field as the form shows it, never the column; nothing is stored. */
+static int test_form_errors(void)
+{
+    char db[600];
+    CHECK(NULL, make_db(db, sizeof db) == 0);
+    struct vt_term *t = ut_spawn(36, 120, "--db", db, "--as", "m-marieke-db", NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
+    vt_send(t, "4");
+    CHECK(t, ut_wait(t, "[4 Netwerk]") == 0);
+    vt_send(t, "t");
+    CHECK(t, ut_wait(t, "Nieuw talent") == 0);
+    CHECK(t, ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "[!] Naam: moet ingevuld zijn") == 0);
+    CHECK(t, !vt_contains(t, "name:"));
+    CHECK(t, ut_key(t, "Esc") == 0);
+    vt_send(t, "n");
+    CHECK(t, ut_wait(t, "Nieuw op de sociale kaart") == 0);
+    CHECK(t, ut_type(t, "Klusclub Veen") == 0);
+    for (int i = 0; i < 5; i++)
+        CHECK(t, ut_key(t, "Down") == 0);
+    CHECK(t, ut_type(t, "oud") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "[!] Leeftijd: geen geldige leeftijden") == 0);
+    CHECK(t, !vt_contains(t, "ages:"));
+    CHECK(t, ut_key(t, "Esc") == 0);
+    CHECK(NULL, quit_ok(t) == 0);
+    char *csv = NULL;
+    CHECK(NULL, ut_run(&csv, NULL, "--db", db, "export", "resources", NULL) == 0);
+    bool ok = csv && strstr(csv, "r-buurtmoestuin") && !strstr(csv, "Klusclub");
+    free(csv);
+    CHECK(NULL, ok);
+    return 0;
+}
+
 /* A new signal whose area is typed as area; returns after Enter. */
 static int new_signal(struct vt_term *t, const char *text, const char *area)
 {
@@ -482,6 +516,7 @@ int main(int argc, char **argv)
         {"english", test_english},
         {"area_asks", test_area_asks},
         {"search_names", test_search_names},
+        {"form_errors", test_form_errors},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
