@@ -467,7 +467,7 @@ static int reseal_range(struct store_txn *t, MDB_dbi dbi, const char *prefix, si
         if (store_unseal(oldk, tag, key, v.mv_data, v.mv_size, &p, &pl) == 0) {
             store_seal(newk, tag, key, p, pl, &sealed, &sl);
             MDB_val nv = {sl, sealed};
-            int prc = mdb_cursor_put(cur, &k, &nv, MDB_CURRENT);
+            int prc = store_cursor_replace(cur, &k, &nv);
             if (prc)
                 store_txn_mdb_fail(t, prc, key);
             free(sealed);
@@ -596,7 +596,7 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
                 size_t sl;
                 store_seal(key32, "meta", key, v.mv_data, v.mv_size, &sealed, &sl);
                 MDB_val nv = {sl, sealed};
-                if (mdb_cursor_put(cur, &k, &nv, MDB_CURRENT) != 0)
+                if (store_cursor_replace(cur, &k, &nv) != 0)
                     store_txn_fail(t, WT_EIO, key);
                 free(sealed);
                 free(key);

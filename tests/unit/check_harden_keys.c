@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 
 #include "testutil.h"
+#include "wijktafel/store.h"
 
 #define PASS "geheim-geheim-1"
 #define AS_LIMIT (64L << 20) /* the address space of the program under a limit */
@@ -139,6 +140,114 @@ START_TEST(test_argon2_out_of_memory)
 }
 END_TEST
 
+/* --- the store where encryption is switched on: every sealed kind of value, many of each --- */
+
+#define N_EACH 24
+
+static int plain_values(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    for (int i = 0; i < N_EACH; i++) {
+        /* Values of many lengths: sealing makes each longer, and moves it in its page. */
+        char key[64], val[256];
+        snprintf(key, sizeof key, "meeting/2026-11-30/note/c-%03d", i);
+        snprintf(val, sizeof val, "%.*s", 1 + (i * 37) % 200,
+                 "Notitie over de buurt en de tuin en de buren en nog veel meer woorden die "
+                 "samen een lange regel maken, langer dan de vorige, en nog langer dan dat, "
+                 "tot het einde van deze zin die echt heel erg lang is geworden bij elkaar.");
+        store_meta_put(t, key, val);
+        snprintf(key, sizeof key, "meeting/2026-12-07/note/c-%03d", i);
+        store_meta_put(t, key, val + (i % 7));
+        struct store_submission sub = {.status = "pending", .submitter = "m-v",
+                                       .date = "2026-11-30", .reason = ""};
+        record_init(&sub.rec, i % 2 ? WT_SIGNALS : WT_CASES);
+        char id[16];
+        snprintf(id, sizeof id, "x-%03d", i);
+        record_set(&sub.rec, 0, id);
+        record_set(&sub.rec, i % 2 ? SIGNAL_TEXT : CASE_REQUEST, val);
+        store_review_put(t, &sub);
+        record_fini(&sub.rec);
+    }
+    return store_txn_error(t);
+}
+
+static int encrypt(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    unsigned char gen[32], cases[32];
+    store_random_key(gen);
+    store_random_key(cases);
+    return store_encrypt_all(t, gen, cases);
+}
+
+struct seen {
+    char keys[3 * N_EACH][64];
+    size_t n;
+};
+
+static int see_meta(void *ctx, const char *key, const char *value)
+{
+    (void)value;
+    struct seen *s = ctx;
+    if (s->n < 3 * N_EACH)
+        snprintf(s->keys[s->n], sizeof s->keys[0], "%s", key);
+    s->n++;
+    return 0;
+}
+
+static int see_sub(void *ctx, const struct store_submission *sub)
+{
+    struct seen *s = ctx;
+    if (s->n < 3 * N_EACH)
+        snprintf(s->keys[s->n], sizeof s->keys[0], "%s %s", sub->id, sub->rec.v[0]);
+    s->n++;
+    return 0;
+}
+
+/* The keys of the meeting notes (sealed meta) and of the review queue, as one string. */
+static char *held(struct store *s)
+{
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, NULL), 0);
+    struct seen sn = {0};
+    ck_assert_int_eq(store_meta_each(t, "meeting/", see_meta, &sn), 0);
+    ck_assert_int_eq(store_review_each(t, see_sub, &sn), 0);
+    store_read_end(t);
+    ck_assert_uint_eq(sn.n, 3 * N_EACH);
+    char *out = calloc(sn.n, 80);
+    for (size_t i = 0; i < sn.n; i++) {
+        strcat(out, sn.keys[i]);
+        strcat(out, "\n");
+    }
+    return out;
+}
+
+static void print_problem(void *ctx, const char *what)
+{
+    (void)ctx;
+    fprintf(stderr, "check: %s\n", what);
+}
+
+/* Sealing values in place with a cursor must not change a key: with a longer value LMDB moves
+ * the node, and a key that points into the page moves with it (what broke the log's chain). */
+START_TEST(test_encrypt_keeps_every_key)
+{
+    struct store *s;
+    struct wt_error e = {0};
+    struct store_opts o = {.create = true};
+    ck_assert_msg(store_open(db, &o, &s, &e) == 0, "%s", e.text);
+    ck_assert_msg(store_write(s, plain_values, NULL, &e) == 0, "%s", e.text);
+    char *before = held(s);
+    ck_assert_ptr_nonnull(strstr(before, "meeting/2026-11-30/note/c-023\n")); /* guard */
+    ck_assert_msg(store_write(s, encrypt, NULL, &e) == 0, "%s", e.text);
+    char *after = held(s);
+    ck_assert_str_eq(after, before);
+    ck_assert_msg(store_check(s, print_problem, NULL, &e) == 0, "%s", e.text);
+    store_close(s);
+    free(before), free(after);
+}
+END_TEST
+
 static Suite *harden_keys_suite(void)
 {
     Suite *s = suite_create("harden_keys");
@@ -147,6 +256,7 @@ static Suite *harden_keys_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_passphrase_keeps_the_chain);
     tcase_add_test(tc, test_argon2_out_of_memory);
+    tcase_add_test(tc, test_encrypt_keeps_every_key);
     suite_add_tcase(s, tc);
     return s;
 }
