@@ -135,6 +135,13 @@ int ui_pick_area(struct ui *u, const char *label, char **value, const char *befo
  * vocabulary nor in before. */
 int ui_pick_tags(struct ui *u, const char *label, char **value, const char *before,
                  const char *const *vocabulary, struct wt_error *err);
+/* The whole list of choices (NULL-terminated) to choose from, opened with
+ * one key in a form field: typing narrows it (words of a choice starting
+ * with the typed words, ignoring case and accents), Up/Down/PgUp/PgDn move,
+ * Enter takes the selected one, Esc goes back. Starts narrowed by typed.
+ * Returns the index in choices, or -1. */
+int ui_pick_list(struct ui *u, const char *title, const char *const *choices,
+                 const char *typed);
 
 /* ---- layout.c: column widths from the content ---- */
 

@@ -366,6 +366,58 @@ static int test_form_errors(void)
     return 0;
 }
 
+/* In a picker field one key (F6) opens the whole list; typing narrows it, ignoring accents;
+ * Enter takes one, and the saved record holds its id. */
+static int test_pick_list(void)
+{
+    char db[600];
+    CHECK(NULL, make_db(db, sizeof db) == 0);
+    struct vt_term *t = ut_spawn(36, 120, "--db", db, "--as", "m-marieke-db", NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
+    vt_send(t, "a");
+    CHECK(t, ut_wait(t, "Nieuw actiepunt") == 0);
+    CHECK(t, ut_type(t, "Buurtmoestuin bellen") == 0 && ut_key(t, "Down") == 0);
+    CHECK(t, ut_wait(t, "F6: lijst") == 0);
+    /* The field holds the proposed owner: the whole list opens, all three members. */
+    CHECK(t, ut_key(t, "F6") == 0);
+    CHECK(t, ut_wait(t, "Wie: kies") == 0);
+    CHECK(t, ut_wait(t, "3 van 3") == 0);
+    CHECK(t, vt_contains(t, "Jelle de Vries") && vt_contains(t, "Noor Haddou"));
+    CHECK(t, !vt_contains(t, "m-noor-haddou"));
+    CHECK(t, ut_type(t, "HADDOÚ") == 0);
+    CHECK(t, ut_wait(t, "1 van 3") == 0);
+    CHECK(t, ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Nieuw actiepunt") == 0);
+    CHECK(t, vt_contains(t, "Noor Haddou") && !vt_contains(t, "Wie: kies"));
+    /* The case field: an empty field opens every case; words of the request narrow it. */
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "Down") == 0);
+    CHECK(t, ut_key(t, "F6") == 0);
+    CHECK(t, ut_wait(t, "Casus: kies") == 0 && ut_wait(t, "3 van 3") == 0);
+    CHECK(t, ut_type(t, "zoon") == 0);
+    CHECK(t, ut_wait(t, "1 van 3") == 0 && vt_contains(t, "c-moeder3 Cor Bakker"));
+    CHECK(t, ut_key(t, "Enter") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Bewaard als actiepunt") == 0);
+    /* Esc leaves the field as it was. */
+    vt_send(t, "a");
+    CHECK(t, ut_wait(t, "Nieuw actiepunt") == 0);
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "F6") == 0);
+    CHECK(t, ut_wait(t, "Wie: kies") == 0);
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "Esc") == 0);
+    CHECK(t, ut_wait(t, "Nieuw actiepunt") == 0 && vt_contains(t, "Marieke de Boer"));
+    CHECK(t, ut_key(t, "Esc") == 0);
+    CHECK(NULL, quit_ok(t) == 0);
+    char *csv = NULL;
+    CHECK(NULL, ut_run(&csv, NULL, "--db", db, "export", "actions", NULL) == 0);
+    bool ok = csv && strstr(csv, "Buurtmoestuin bellen,2026-11-30,m-noor-haddou,2026-12-07,open,"
+                                 "c-moeder3");
+    if (!ok)
+        fprintf(stderr, "%s\n", csv ? csv : "");
+    free(csv);
+    CHECK(NULL, ok);
+    return 0;
+}
+
 /* A new signal whose area is typed as area; returns after Enter. */
 static int new_signal(struct vt_term *t, const char *text, const char *area)
 {
@@ -517,6 +569,7 @@ int main(int argc, char **argv)
         {"area_asks", test_area_asks},
         {"search_names", test_search_names},
         {"form_errors", test_form_errors},
+        {"pick_list", test_pick_list},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
