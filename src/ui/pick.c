@@ -47,6 +47,37 @@ static int add_area(void *ctx, const struct wt_record *r)
     return 0;
 }
 
+/* Every area known to the database, and the areas above them. */
+static void known_areas(struct ui *u, struct known *k)
+{
+    for (int kind = WT_MEMBERS; kind <= WT_TALENTS; kind++)
+        if (app_each(u->a, (enum wt_kind)kind, add_area, k, NULL) != 0)
+            continue; /* a kind this member may not read adds nothing */
+}
+
+static int by_text(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **ui_area_choices(struct ui *u)
+{
+    struct known k = {0};
+    known_areas(u, &k);
+    if (k.n)
+        qsort(k.v, k.n, sizeof *k.v, by_text);
+    k.v = xrealloc(k.v, (k.n + 1) * sizeof *k.v);
+    k.v[k.n] = NULL;
+    return k.v;
+}
+
+void ui_choices_free(char **v)
+{
+    for (size_t i = 0; v && v[i]; i++)
+        free(v[i]);
+    free(v);
+}
+
 /* The answer to "did you mean": 1 take the suggestion, 0 keep what was typed,
  * -1 go back to the form. */
 static int ask(struct ui *u, bool area, const char *typed, const char *closest)
@@ -71,9 +102,7 @@ int ui_pick_area(struct ui *u, const char *label, char **value, const char *befo
     if (!*value || !**value || (before && strcmp(*value, before) == 0))
         return 0;
     struct known k = {0};
-    for (int kind = WT_MEMBERS; kind <= WT_TALENTS; kind++)
-        if (app_each(u->a, (enum wt_kind)kind, add_area, &k, NULL) != 0)
-            continue; /* a kind this member may not read adds nothing */
+    known_areas(u, &k);
     bool same = false;
     int i = k.n ? area_closest(*value, (const char *const *)k.v, k.n, true, &same) : -1;
     const char *closest = i >= 0 && k.v ? k.v[i] : NULL;

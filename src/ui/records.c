@@ -283,6 +283,10 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
         if (spec[i].choices == CASES && !cc.n)
             app_each(u->a, WT_CASES, add_case, &cc, NULL); /* what the member may see */
     c->cases = &cc;
+    char **areas = NULL;
+    for (int i = 0; i < n && !areas; i++)
+        if (spec[i].kind == FORM_AREA)
+            areas = ui_area_choices(u);
     for (int i = 0; i < n; i++) {
         const struct wt_field_def *fd = &record_kind(r->kind)->fields[spec[i].col];
         f[i].label = spec[i].label;
@@ -291,13 +295,15 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
         f[i].choices = spec[i].choices == MEMBERS ? ui_member_names(u)
                        : spec[i].choices == CASES ? (const char *const *)cc.labels
                        : spec[i].choices         ? spec[i].choices
-                                                 : fd->values;
+                       : spec[i].kind == FORM_AREA ? (const char *const *)areas
+                                                   : fd->values;
         f[i].value = xstrdup(spec[i].choices == MEMBERS ? ui_member_name(u, r->v[spec[i].col])
                                                         : record_get(r, spec[i].col));
     }
     bool saved = form_run(u, title, f, n, save_record, c);
     c->cases = NULL;
     case_choices_free(&cc);
+    ui_choices_free(areas);
     form_fields_fini(f, n);
     free(f);
     return saved;

@@ -135,6 +135,11 @@ int ui_pick_area(struct ui *u, const char *label, char **value, const char *befo
  * vocabulary nor in before. */
 int ui_pick_tags(struct ui *u, const char *label, char **value, const char *before,
                  const char *const *vocabulary, struct wt_error *err);
+/* The areas the database knows (those of its records and the areas above
+ * them), sorted, NULL-terminated: an area field's choices. Free with
+ * ui_choices_free. */
+char **ui_area_choices(struct ui *u);
+void ui_choices_free(char **v);
 /* The whole list of choices (NULL-terminated) to choose from, opened with
  * one key in a form field: typing narrows it (words of a choice starting
  * with the typed words, ignoring case and accents), Up/Down/PgUp/PgDn move,

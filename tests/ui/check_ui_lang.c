@@ -444,6 +444,16 @@ static int test_area_asks(void)
     CHECK(t, ut_wait(t, "Wijk 'molenwijk' is nieuw. Bedoelt u Veen/Molenwijk?") == 0);
     vt_send(t, "j");
     CHECK(t, ut_wait(t, "Bewaard als signaal") == 0);
+    /* The area field completes on the known areas, and F6 lists them all. */
+    vt_send(t, "n");
+    CHECK(t, ut_wait(t, "Nieuw signaal uit de wijk") == 0);
+    CHECK(t, ut_type(t, "Stoep opgebroken") == 0);
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "Down") == 0 && ut_key(t, "F6") == 0);
+    CHECK(t, ut_wait(t, "Wijk: kies") == 0 && ut_wait(t, "2 van 2") == 0);
+    CHECK(t, ut_key(t, "Esc") == 0 && ut_key(t, "C-u") == 0 && ut_type(t, "molen") == 0);
+    CHECK(t, ut_wait(t, "Tab vult aan: Veen/Molenwijk") == 0);
+    CHECK(t, ut_key(t, "Tab") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Bewaard als signaal") == 0);
     /* A known area in other letters takes the known spelling without a question. */
     CHECK(t, new_signal(t, "Bankje kapot", "veen/molenwijk") == 0);
     CHECK(t, ut_wait(t, "Bewaard als signaal") == 0);
@@ -470,6 +480,7 @@ static int test_area_asks(void)
     char *csv = NULL;
     CHECK(NULL, ut_run(&csv, NULL, "--db", db, "export", "signals", NULL) == 0);
     bool ok = strstr(csv, "Veen/Molenwijk,Losse stoeptegels") &&
+              strstr(csv, "Veen/Molenwijk,Stoep opgebroken") &&
               strstr(csv, "Veen/Molenwijk,Bankje kapot") && !strstr(csv, "Zuidpool") &&
               !strstr(csv, "Niet bewaren") && strstr(csv, "Oudere man alleen,,eenzaamheid") &&
               !strstr(csv, "eenzaamhied") && !strstr(csv, ",molenwijk");
