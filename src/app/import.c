@@ -158,8 +158,8 @@ int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct 
             bool ok = (file && fd->ref == r->kind && idset_has(file, r->v[f])) ||
                       store_exists(t, fd->ref, r->v[f]);
             if (!ok)
-                return wt_error_set(err, WT_EINVAL, _("%s: %s bestaat niet in %s"), fd->name,
-                                    r->v[f], record_kind(fd->ref)->name);
+                return wt_error_field(err, WT_EINVAL, fd->name, _("er is geen %s '%s'"),
+                                      record_kind_noun(fd->ref), r->v[f]);
         } else if (fd->type == FT_CHOSEN) {
             char *list = xstrdup(r->v[f]);
             char *save = NULL;
@@ -178,9 +178,9 @@ int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct 
                               store_exists(t, WT_CASES, part) ||
                               (file && r->kind == WT_CASES && idset_has(file, part));
                     if (!ok)
-                        rc = wt_error_set(err, WT_EINVAL,
-                                          _("%s: %s is geen bestaand kaartitem, talent of casus"),
-                                          fd->name, part);
+                        rc = wt_error_field(err, WT_EINVAL, fd->name,
+                                            _("er is geen kaartitem, talent of casus '%s'"),
+                                            part);
                 }
             }
             free(list);

@@ -85,7 +85,7 @@ static int one_record(struct jimport *im, json_t *o, struct wt_record *r, struct
         const char *what = NULL;
         char *text = value_text(&kd->fields[f], v, &what);
         if (!text)
-            return wt_error_set(e, WT_EINVAL, "%s: %s", kd->fields[f].name, what);
+            return wt_error_field(e, WT_EINVAL, kd->fields[f].name, "%s", what);
         int rc = 0;
         if (im->a && policy_masked_link(im->kind, f, text)) {
             record_set(r, f, text);

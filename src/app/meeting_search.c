@@ -24,6 +24,8 @@ struct meeting_search {
     size_t *hits, nh, caph;
     size_t *cand, ncand;   /* the previous hits when refining */
     size_t cand_pos, scan_pos;
+    char **member_ids, **member_names; /* while it is built: an action's owner by name */
+    size_t nmembers;
 };
 
 #define LABEL_MAX 240
@@ -45,7 +47,41 @@ static void cut(char *s, size_t max)
     s[max] = '\0';
 }
 
-static char *make_label(const struct wt_record *r)
+static int add_member(void *ctx, const struct wt_record *r)
+{
+    struct meeting_search *s = ctx;
+    s->member_ids = xrealloc(s->member_ids, (s->nmembers + 1) * sizeof *s->member_ids);
+    s->member_names = xrealloc(s->member_names, (s->nmembers + 1) * sizeof *s->member_names);
+    s->member_ids[s->nmembers] = xstrdup(r->v[MEMBER_ID]);
+    s->member_names[s->nmembers++] = xstrdup(record_get(r, MEMBER_NAME));
+    return 0;
+}
+
+static void free_members(struct meeting_search *s)
+{
+    for (size_t i = 0; i < s->nmembers; i++) {
+        free(s->member_ids[i]);
+        free(s->member_names[i]);
+    }
+    free(s->member_ids);
+    free(s->member_names);
+    s->member_ids = s->member_names = NULL;
+    s->nmembers = 0;
+}
+
+/* A member as people know them: the name, or the id of one not (or no longer)
+ * in the team; "" for none. */
+static const char *member_shown(const struct meeting_search *s, const char *id)
+{
+    if (!id)
+        return "";
+    for (size_t i = 0; i < s->nmembers; i++)
+        if (strcmp(s->member_ids[i], id) == 0 && *s->member_names[i])
+            return s->member_names[i];
+    return id;
+}
+
+static char *make_label(const struct meeting_search *s, const struct wt_record *r)
 {
     const char *(*g)(const struct wt_record *, int) = record_get;
     char day[DATE_SHOW_MAX], list[LABEL_MAX];
@@ -69,7 +105,7 @@ static char *make_label(const struct wt_record *r)
                       words_list(NULL, r->v[TALENT_OFFERS], list, sizeof list));
         break;
     case WT_ACTIONS:
-        l = xasprintf("%s (%s, %s)", g(r, ACTION_TEXT), g(r, ACTION_OWNER),
+        l = xasprintf("%s (%s, %s)", g(r, ACTION_TEXT), member_shown(s, r->v[ACTION_OWNER]),
                       date_show_iso(r->v[ACTION_DUE], DATE_FULL, 0, day));
         break;
     default:
@@ -94,6 +130,10 @@ static int add_one(void *ctx, const struct wt_record *r)
         buf_puts(&b, r->v[f]);
         buf_putc(&b, '\n');
     }
+    if (r->kind == WT_ACTIONS && r->v[ACTION_OWNER]) { /* found by the owner's name too */
+        buf_puts(&b, member_shown(s, r->v[ACTION_OWNER]));
+        buf_putc(&b, '\n');
+    }
     char *hay = text_fold(b.data ? b.data : "");
     buf_fini(&b);
     if (s->n == s->cap) {
@@ -103,7 +143,7 @@ static int add_one(void *ctx, const struct wt_record *r)
     struct entry *e = &s->e[s->n++];
     e->kind = r->kind;
     e->id = xstrdup(r->v[0]);
-    e->label = make_label(r);
+    e->label = make_label(s, r);
     e->hay = hay ? hay : xstrdup("");
     return 0;
 }
@@ -114,9 +154,14 @@ int meeting_search_new(struct app *a, struct meeting_search **out, struct wt_err
     s->query = xstrdup("");
     static const enum wt_kind order[] = {WT_CASES,   WT_SIGNALS, WT_RESOURCES,
                                          WT_TALENTS, WT_ACTIONS, WT_MEMBERS};
+    /* Members first, so that an action's label names its owner; a member who
+     * may not read the team sees ids. */
+    if (app_each(a, WT_MEMBERS, add_member, s, NULL) != 0)
+        free_members(s);
     int rc = 0;
     for (size_t i = 0; i < sizeof order / sizeof order[0] && !rc; i++)
         rc = app_each(a, order[i], add_one, s, err);
+    free_members(s);
     if (rc) {
         meeting_search_free(s);
         *out = NULL;

@@ -17,6 +17,34 @@ int cli_parse_kind(const char *cmd, const char *name, enum wt_kind *kind)
                     cmd, name);
 }
 
+/* "12 casussen ingelezen": the count with the kind as a word, singular or plural. */
+static void said_read(enum wt_kind kind, size_t n)
+{
+    unsigned long k = (unsigned long)n;
+    switch (kind) {
+    case WT_MEMBERS:
+        cli_printf(stderr, ngettext("%zu lid ingelezen\n", "%zu leden ingelezen\n", k), n);
+        break;
+    case WT_CASES:
+        cli_printf(stderr, ngettext("%zu casus ingelezen\n", "%zu casussen ingelezen\n", k), n);
+        break;
+    case WT_SIGNALS:
+        cli_printf(stderr, ngettext("%zu signaal ingelezen\n", "%zu signalen ingelezen\n", k), n);
+        break;
+    case WT_RESOURCES:
+        cli_printf(stderr, ngettext("%zu kaartitem ingelezen\n", "%zu kaartitems ingelezen\n", k),
+                   n);
+        break;
+    case WT_TALENTS:
+        cli_printf(stderr, ngettext("%zu talent ingelezen\n", "%zu talenten ingelezen\n", k), n);
+        break;
+    default:
+        cli_printf(stderr,
+                   ngettext("%zu actiepunt ingelezen\n", "%zu actiepunten ingelezen\n", k), n);
+        break;
+    }
+}
+
 static int check_format(const char *value)
 {
     if (strcmp(value, "csv") == 0 || strcmp(value, "json") == 0)
@@ -66,7 +94,7 @@ static int cmd_import_exec(const struct cli_globals *g, const struct cli_args *a
             return code;
         if (rc)
             return cli_error(&err);
-        cli_printf(stderr, _("%zu %s ingelezen\n"), n, kind_name);
+        said_read(kind, n);
         return 0;
     }
     /* Read as a stream: a huge bad file is refused at its first bad piece. */
@@ -85,7 +113,7 @@ static int cmd_import_exec(const struct cli_globals *g, const struct cli_args *a
     app_close(a);
     if (rc)
         return cli_error(&err);
-    cli_printf(stderr, _("%zu %s ingelezen\n"), n, kind_name);
+    said_read(kind, n);
     return 0;
 }
 

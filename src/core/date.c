@@ -141,6 +141,9 @@ char *date_show(int32_t days, enum date_style style, int32_t today, char out[DAT
         }
         /* Another year: the full date, which fits the same column. */
         return date_show(days, DATE_FULL, today, out);
+    case DATE_WEEK:
+        fit(out, snprintf(out, DATE_SHOW_MAX, "%d %s", d, mn));
+        break;
     case DATE_DAY:
         if (en)
             fit(out, snprintf(out, DATE_SHOW_MAX, "%s %d %s %d", wd, d, mn, y));

@@ -10,6 +10,8 @@ static int error_vset(struct wt_error *err, int code, const char *fmt, va_list a
         return code;
     err->code = code;
     vsnprintf(err->text, sizeof err->text, fmt, ap);
+    err->field[0] = '\0';
+    err->what = 0;
     return code;
 }
 
@@ -33,11 +35,30 @@ int wt_error_reset(struct wt_error *err, int code, const char *fmt, ...)
     return code;
 }
 
+int wt_error_field(struct wt_error *err, int code, const char *field, const char *fmt, ...)
+{
+    if (!err || err->code != 0)
+        return code;
+    int n = snprintf(err->text, sizeof err->text, "%s: ", field);
+    if (n < 0 || (size_t)n >= sizeof err->text)
+        n = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->text + n, sizeof err->text - (size_t)n, fmt, ap);
+    va_end(ap);
+    err->code = code;
+    snprintf(err->field, sizeof err->field, "%s", field);
+    err->what = n;
+    return code;
+}
+
 void wt_error_clear(struct wt_error *err)
 {
     if (err) {
         err->code = 0;
         err->text[0] = '\0';
+        err->field[0] = '\0';
+        err->what = 0;
     }
 }
 

@@ -1,5 +1,6 @@
 /* record.c: the columns of the six record kinds (FORMATS.md) and record lifecycle. */
 #include "wijktafel/record.h"
+#include "wijktafel/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +133,13 @@ int record_kind_by_name(const char *name, enum wt_kind *out)
             return 0;
         }
     return WT_EINVAL;
+}
+
+const char *record_kind_noun(enum wt_kind kind)
+{
+    static const char *const nouns[WT_KIND_COUNT] = {
+        N_("lid"), N_("casus"), N_("signaal"), N_("kaartitem"), N_("talent"), N_("actiepunt")};
+    return (unsigned)kind < WT_KIND_COUNT ? _(nouns[kind]) : "";
 }
 
 int record_field_index(enum wt_kind kind, const char *name)

@@ -181,30 +181,30 @@ char *text_trim(const char *s)
     return xstrndup(a, (size_t)(e - a));
 }
 
-/* True when every word of t (folded, space-separated) starts a word of n,
- * in order, the first at the start of some word. */
+/* True when every word of t (folded; separated by spaces, or by / as in an
+ * area) starts a word of n, in order, the first at the start of some word. */
 static bool words_prefix(const char *t, const char *n, bool whole)
 {
-    while (*t == ' ')
+    while (*t == ' ' || *t == '/')
         t++;
     if (!*t)
         return false;
     const char *w = n;
     while (*t) {
-        size_t tl = strcspn(t, " ");
+        size_t tl = strcspn(t, " /");
         for (;;) {
-            while (*w == ' ')
+            while (*w == ' ' || *w == '/')
                 w++;
             if (!*w)
                 return false;
-            size_t wl = strcspn(w, " ");
+            size_t wl = strcspn(w, " /");
             bool ok = (whole ? tl == wl : tl <= wl) && strncmp(w, t, tl) == 0;
             w += wl;
             if (ok)
                 break;
         }
         t += tl;
-        while (*t == ' ')
+        while (*t == ' ' || *t == '/')
             t++;
     }
     return true;

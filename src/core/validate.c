@@ -101,7 +101,7 @@ static int bad(struct wt_error *err, const struct wt_field_def *fd, const char *
             cut--;
         strcpy(shown + cut, "...");
     }
-    wt_error_set(err, WT_EINVAL, "%s: %s: '%s'", fd->name, what, shown);
+    wt_error_field(err, WT_EINVAL, fd->name, "%s: '%s'", what, shown);
     free(shown);
     return WT_EINVAL;
 }
@@ -188,7 +188,7 @@ static int check_list(const struct wt_field_def *fd, const char *v, char **canon
         } else if (fd->type == FT_CHOSEN) {
             rc = check_chosen(fd, it, err);
         } else if (fd->type == FT_TAGS && (strchr(it, '\n') || strchr(it, '\r'))) {
-            rc = bad(err, fd, _("een tag mag geen regeleinde bevatten"), it);
+            rc = bad(err, fd, _("een woord in de lijst mag geen regeleinde bevatten"), it);
         }
         if (b.len)
             buf_putc(&b, ';');
@@ -209,10 +209,12 @@ int record_set_checked(struct wt_record *r, int f, const char *raw, struct wt_er
     const struct wt_field_def *fd = &kd->fields[f];
     size_t len = strlen(raw);
     if (len > WT_MAX_FIELD_BYTES)
-        return wt_error_set(err, WT_EINVAL, _("%s: te lang (%zu bytes, hoogstens %d)"),
-                            fd->name, len, WT_MAX_FIELD_BYTES);
+        return wt_error_field(err, WT_EINVAL, fd->name,
+                              _("te lang: %zu bytes, hoogstens %d (ongeveer evenveel letters)"),
+                              len, WT_MAX_FIELD_BYTES);
     if (!text_valid_utf8(raw, len))
-        return wt_error_set(err, WT_EINVAL, _("%s: geen geldige UTF-8"), fd->name);
+        return wt_error_field(err, WT_EINVAL, fd->name,
+                              _("bevat tekens die geen UTF-8 zijn; bewaar het bestand als UTF-8"));
 
     /* Trimmed as text_trim does (free text is kept as typed), without an
      * allocation for what ends up empty. */
@@ -240,7 +242,7 @@ int record_set_checked(struct wt_record *r, int f, const char *raw, struct wt_er
         break;
     case FT_DATE:
         if (date_parse(v, NULL))
-            rc = bad(err, fd, _("geen bestaande datum (JJJJ-MM-DD)"), v);
+            rc = bad(err, fd, _("geen bestaande datum in de vorm JJJJ-MM-DD"), v);
         break;
     case FT_ENUM:
         if (!in_list(fd->values, v) && !(fd->count && record_capacity_places(v) >= 0)) {
@@ -283,7 +285,7 @@ int record_set_checked(struct wt_record *r, int f, const char *raw, struct wt_er
         break;
     case FT_YESNO:
         if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
-            rc = bad(err, fd, _("moet yes of no zijn"), v);
+            rc = bad(err, fd, _("kies yes (ja) of no (nee)"), v);
         break;
     }
     if (rc) {
@@ -310,7 +312,7 @@ int record_complete(struct wt_record *r, struct wt_error *err)
         if (!r->v[i] && fd->dflt)
             r->v[i] = xstrdup(fd->dflt);
         if (!r->v[i] && fd->required)
-            return wt_error_set(err, WT_EINVAL, _("%s: ontbreekt (verplicht)"), fd->name);
+            return wt_error_field(err, WT_EINVAL, fd->name, _("moet ingevuld zijn"));
     }
     return 0;
 }

@@ -609,7 +609,7 @@ static int reseal_dbi(struct store_txn *t, MDB_dbi dbi, bool seqkeys, const unsi
         }
         store_seal(newk, "log", name, p, pl, &sealed, &sl);
         MDB_val nv = {sl, sealed};
-        int prc = mdb_cursor_put(c, &k, &nv, MDB_CURRENT);
+        int prc = store_cursor_replace(c, &k, &nv);
         if (prc)
             store_txn_mdb_fail(t, prc, "log");
         free(sealed);

@@ -127,9 +127,11 @@ int store_keyslot_set(struct store_txn *t, const char *member, const char *role,
 }
 
 /* Opens the member's secret key with the passphrase into sk (wiped by the
- * caller): 0, WT_ENOTFOUND (no keyslot), WT_EPERM (wrong), WT_ECORRUPT. */
+ * caller): 0, WT_ENOTFOUND (no keyslot), WT_EPERM (wrong), WT_ECORRUPT, or
+ * WT_EFULL when Argon2id found too little memory for the keyslot's limits
+ * (*mib: how much it asks), which says nothing about the passphrase. */
 static int open_secret(struct store *s, MDB_txn *txn, const char *member, const char *passphrase,
-                       unsigned char sk[crypto_box_SECRETKEYBYTES])
+                       unsigned char sk[crypto_box_SECRETKEYBYTES], unsigned long long *mib)
 {
     char *k = slot_key(member, "sk"), *v = NULL;
     int rc = meta_raw_get(txn, s, k, &v);
@@ -152,10 +154,15 @@ static int open_secret(struct store *s, MDB_txn *txn, const char *member, const 
     }
     unsigned char wrap[32];
     rc = 0;
-    if (ops > 16 || mem > ((unsigned long long)1 << 31) ||
-        crypto_pwhash(wrap, sizeof wrap, passphrase, strlen(passphrase), blob, ops, (size_t)mem,
-                      crypto_pwhash_ALG_ARGON2ID13) != 0)
+    *mib = mem >> 20;
+    /* Limits the keyslot cannot have been written with are damage; within
+     * them, Argon2id fails only for want of memory. */
+    if (ops < crypto_pwhash_OPSLIMIT_MIN || ops > 16 || mem < crypto_pwhash_MEMLIMIT_MIN ||
+        mem > ((unsigned long long)1 << 31))
         rc = WT_ECORRUPT;
+    else if (crypto_pwhash(wrap, sizeof wrap, passphrase, strlen(passphrase), blob, ops,
+                           (size_t)mem, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        rc = WT_EFULL;
     else if (crypto_aead_xchacha20poly1305_ietf_decrypt(
                  sk, NULL, NULL, blob + SALT + 16 + NONCE, crypto_box_SECRETKEYBYTES + MAC,
                  (const unsigned char *)member, strlen(member), blob + SALT + 16, wrap) != 0)
@@ -166,10 +173,11 @@ static int open_secret(struct store *s, MDB_txn *txn, const char *member, const 
 }
 
 /* Reads and opens the member's secret key and data keys into s. */
-static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const char *passphrase)
+static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const char *passphrase,
+                     unsigned long long *mib)
 {
     unsigned char sk[crypto_box_SECRETKEYBYTES], pk[crypto_box_PUBLICKEYBYTES];
-    int rc = open_secret(s, txn, member, passphrase, sk);
+    int rc = open_secret(s, txn, member, passphrase, sk, mib);
     if (rc) {
         sodium_memzero(sk, sizeof sk);
         return rc;
@@ -206,6 +214,16 @@ static int keys_migrate_write(struct store_txn *t, void *ctx, struct wt_error *e
     return store_keys_upgrade(t);
 }
 
+/* Argon2id had too little memory: out of memory (exit 74), not a wrong passphrase. */
+static int out_of_memory(struct store *s, unsigned long long mib, struct wt_error *err)
+{
+    store_wipe_keys(s);
+    return wt_error_set(err, WT_EIO,
+                        _("%s: te weinig geheugen om de wachtwoordzin na te gaan (Argon2id vraagt "
+                          "%llu MiB); sluit andere programma's of verhoog de limiet"),
+                        s->dir, mib);
+}
+
 int store_unlock(struct store *s, const char *member, const char *passphrase,
                  struct wt_error *err)
 {
@@ -216,8 +234,11 @@ int store_unlock(struct store *s, const char *member, const char *passphrase,
     if (rc)
         return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
     store_wipe_keys(s);
-    rc = unlock_in(s, txn, member, passphrase);
+    unsigned long long mib = 0;
+    rc = unlock_in(s, txn, member, passphrase, &mib);
     mdb_txn_abort(txn);
+    if (rc == WT_EFULL)
+        return out_of_memory(s, mib, err);
     if (rc == WT_ENOTFOUND)
         return wt_error_set(err, WT_EPERM,
                             _("%s heeft nog geen wachtwoordzin voor deze database (een leider "
@@ -247,9 +268,12 @@ int store_passphrase_check(struct store *s, const char *member, const char *pass
     if (rc)
         return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
     unsigned char sk[crypto_box_SECRETKEYBYTES];
-    rc = open_secret(s, txn, member, passphrase, sk);
+    unsigned long long mib = 0;
+    rc = open_secret(s, txn, member, passphrase, sk, &mib);
     sodium_memzero(sk, sizeof sk);
     mdb_txn_abort(txn);
+    if (rc == WT_EFULL)
+        return out_of_memory(s, mib, err);
     if (rc == WT_ENOTFOUND)
         return wt_error_set(err, WT_EPERM,
                             _("%s heeft nog geen wachtwoordzin voor deze database (een leider "
@@ -443,7 +467,7 @@ static int reseal_range(struct store_txn *t, MDB_dbi dbi, const char *prefix, si
         if (store_unseal(oldk, tag, key, v.mv_data, v.mv_size, &p, &pl) == 0) {
             store_seal(newk, tag, key, p, pl, &sealed, &sl);
             MDB_val nv = {sl, sealed};
-            int prc = mdb_cursor_put(cur, &k, &nv, MDB_CURRENT);
+            int prc = store_cursor_replace(cur, &k, &nv);
             if (prc)
                 store_txn_mdb_fail(t, prc, key);
             free(sealed);
@@ -572,7 +596,7 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
                 size_t sl;
                 store_seal(key32, "meta", key, v.mv_data, v.mv_size, &sealed, &sl);
                 MDB_val nv = {sl, sealed};
-                if (mdb_cursor_put(cur, &k, &nv, MDB_CURRENT) != 0)
+                if (store_cursor_replace(cur, &k, &nv) != 0)
                     store_txn_fail(t, WT_EIO, key);
                 free(sealed);
                 free(key);

@@ -65,7 +65,7 @@ int store_review_reseal_cases(struct store_txn *t)
         if (pl > 0 && p[0] < WT_KIND_COUNT && store_comp_of((enum wt_kind)p[0]) == COMP_CASE) {
             store_seal(s->dkey[COMP_CASE], "log", name, p, pl, &sealed, &sl);
             MDB_val nv = {sl, sealed};
-            int prc = mdb_cursor_put(c, &k, &nv, MDB_CURRENT);
+            int prc = store_cursor_replace(c, &k, &nv);
             if (prc)
                 store_txn_mdb_fail(t, prc, "review");
             free(sealed);

@@ -161,6 +161,12 @@ int store_err_code(int rc);
 const char *store_err_text(int rc);
 /* Marks the transaction failed with an LMDB code; returns the wt_err. */
 int store_txn_mdb_fail(struct store_txn *t, int rc, const char *what);
+/* Replaces the value under cursor c (positioned on key k, as mdb_cursor_get
+ * left it) with v: mdb_cursor_put(MDB_CURRENT) with a copy of the key. A
+ * value of another size makes LMDB move the node within its page, and a key
+ * that points into that page would change under the put (issue 19: sealing a
+ * plain log broke its chain). Returns LMDB's code. */
+int store_cursor_replace(MDB_cursor *c, const MDB_val *k, MDB_val *v);
 
 /* Largest part of a folded value kept in an index key (LMDB keys are at most 511 bytes). */
 #define INDEX_VALUE_MAX 400

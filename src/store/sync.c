@@ -599,7 +599,7 @@ int store_clock_migrate(struct store_txn *t)
             continue; /* not readable before either: left for `check` to ignore */
         unsigned char val[CLOCK_MAX];
         MDB_val nv = {clock_encode(&st, val), val};
-        rc = mdb_cursor_put(c, &k, &nv, MDB_CURRENT);
+        rc = store_cursor_replace(c, &k, &nv);
         if (rc)
             break;
     }

@@ -63,6 +63,16 @@ int store_txn_mdb_fail(struct store_txn *t, int rc, const char *what)
     return t->err;
 }
 
+int store_cursor_replace(MDB_cursor *c, const MDB_val *k, MDB_val *v)
+{
+    unsigned char kb[512]; /* LMDB's largest key is 511 bytes */
+    if (k->mv_size > sizeof kb)
+        return MDB_BAD_VALSIZE;
+    memcpy(kb, k->mv_data, k->mv_size);
+    MDB_val kk = {k->mv_size, kb};
+    return mdb_cursor_put(c, &kk, v, MDB_CURRENT);
+}
+
 int store_txn_error(const struct store_txn *t)
 {
     return t->err;

@@ -62,7 +62,8 @@ static void draw_hit(void *ctx, size_t i, int y, int x, int w, bool sel)
 {
     struct row_ctx *c = ctx;
     struct meeting_hit h = meeting_search_hit(c->s, i);
-    const char *cells[] = {ui_kind_label(h.kind), h.id, h.label};
+    /* A member is named by the label; their id is not for the screen. */
+    const char *cells[] = {ui_kind_label(h.kind), h.kind == WT_MEMBERS ? "" : h.id, h.label};
     const int widths[] = {10, 12, 0};
     list_cells(y, x, w, cells, widths, 3, sel ? TH_SEL : TH_NORMAL);
 }

@@ -21,12 +21,15 @@ struct form {
     bool saved;
 };
 
-/* The part of the field being typed: after the last ';' for a list. */
+/* The part of the field being typed: after the last ';' (or '+', which
+ * pairs people) for a list. */
 static const char *token_start(const struct form_field *f, const char *text)
 {
     if (f->kind != FORM_TAGS)
         return text;
-    const char *semi = strrchr(text, ';');
+    const char *semi = strrchr(text, ';'), *plus = strrchr(text, '+');
+    if (plus > semi)
+        semi = plus;
     const char *t = semi ? semi + 1 : text;
     while (*t == ' ')
         t++;
@@ -67,6 +70,23 @@ static bool complete(struct form *fm)
     }
     free(text);
     return changed;
+}
+
+/* F6: the whole list of the field's choices; the one taken replaces what is
+ * being typed (for a list, its last item). */
+static void pick_from_list(struct ui *u, struct form *fm)
+{
+    struct form_field *f = &fm->f[fm->cur];
+    char *text = lineedit_text(&fm->e[fm->cur]);
+    const char *tok = token_start(f, text);
+    int k = ui_pick_list(u, _(f->label), f->choices, tok);
+    if (k >= 0) {
+        char *full = xasprintf("%.*s%s", (int)(tok - text), text, f->choices[k]);
+        lineedit_set(&fm->e[fm->cur], full);
+        fm->e[fm->cur].cur = fm->e[fm->cur].len;
+        free(full);
+    }
+    free(text);
 }
 
 /* How a date field's text reads, in hint: the day it understood, or a
@@ -167,7 +187,10 @@ static void draw_form(struct ui_layer *l, struct ui *u)
         free(m);
     }
     draw_text(hy + 3, r.x + 2, r.w - 4,
-              _("Enter: bewaren   Esc: annuleren   Tab/pijltjes: ander veld"), TH_DIM, false);
+              f->choices && f->choices[0]
+                  ? _("Enter: bewaren   Esc: annuleren   Tab/pijltjes: ander veld   F6: lijst")
+                  : _("Enter: bewaren   Esc: annuleren   Tab/pijltjes: ander veld"),
+              TH_DIM, false);
     int cy = r.y + 1 + (fm->cur - first);
     lineedit_draw(&fm->e[fm->cur], cy, fx, fw, true);
 }
@@ -264,6 +287,8 @@ static void form_key(struct ui_layer *l, struct ui *u, int key)
         go_to(u, fm, (fm->cur + 1) % n);
     } else if (key == UI_KEY(KEY_BTAB) || key == UI_KEY(KEY_UP)) {
         go_to(u, fm, (fm->cur + n - 1) % n);
+    } else if (key == UI_KEY(KEY_F(6)) && fm->f[fm->cur].choices && fm->f[fm->cur].choices[0]) {
+        pick_from_list(u, fm);
     } else if ((key == UI_KEY(KEY_F(4)) || key == UI_CTRL('x')) &&
                fm->f[fm->cur].kind == FORM_LONG) {
         /* Not Ctrl-E: that is the end of the line in every field. */

@@ -168,23 +168,36 @@ static int case_of(const struct case_choices *cc, const struct form_field *f, co
     return 0;
 }
 
-/* The member id that a person field's text names (a name or an id, FORMATS.md),
- * or -1 with err saying why. */
-static int member_of(struct ui *u, const struct form_field *f, const char **id,
-                     struct wt_error *err)
+int ui_member_of(struct ui *u, const char *label, const char *typed, const char **id,
+                 struct wt_error *err)
 {
     *id = NULL;
-    if (!f->value || !*f->value)
+    if (!typed || !*typed)
         return 0;
-    int k = text_pick(f->value, ui_member_ids(u), ui_member_names(u), ui_member_count(u));
+    int k = text_pick(typed, ui_member_ids(u), ui_member_names(u), ui_member_count(u));
     if (k == -2)
         return wt_error_set(err, WT_EINVAL, _("%s: '%s' past bij meer leden; typ meer van de naam"),
-                            _(f->label), f->value);
+                            label, typed);
     if (k < 0)
-        return wt_error_set(err, WT_EINVAL, _("%s: '%s' is geen lid van het team"), _(f->label),
-                            f->value);
+        return wt_error_set(err, WT_EINVAL, _("%s: '%s' is geen lid van het team"), label, typed);
     *id = ui_member_ids(u)[k];
     return 0;
+}
+
+/* A message about a column of the record names the field as the form shows
+ * it ("Beschrijving: te lang ..."), not the column (FORMATS.md's name). */
+static void name_field(const struct spec *spec, enum wt_kind kind, struct wt_error *err)
+{
+    if (!err || !err->field[0])
+        return;
+    const struct wt_kind_def *kd = record_kind(kind);
+    for (; spec->label; spec++)
+        if (strcmp(kd->fields[spec->col].name, err->field) == 0) {
+            char what[sizeof err->text];
+            snprintf(what, sizeof what, "%s", err->text + err->what);
+            wt_error_reset(err, err->code, "%s: %s", _(spec->label), what);
+            return;
+        }
 }
 
 static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
@@ -211,7 +224,7 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
             }
             v = id;
         } else if (c->spec[i].choices == MEMBERS) {
-            if (member_of(u, &f[i], &id, err) != 0) {
+            if (ui_member_of(u, _(f[i].label), f[i].value, &id, err) != 0) {
                 record_fini(&r);
                 return err ? err->code : WT_EINVAL;
             }
@@ -223,6 +236,8 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
              : c->round_id ? app_door_make(u->a, c->round_id, c->door_no, c->what, &r, err)
              : c->is_new   ? meeting_add(u->a, &r, err)
                            : meeting_update(u->a, &r, err);
+    if (rc)
+        name_field(c->spec, r.kind, err);
     if (rc == 0 && c->sub_id) {
         ui_changed(u);
         ui_message(u, false, _("Inzending %s is aangepast en geaccepteerd"), c->sub_id);
@@ -268,6 +283,10 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
         if (spec[i].choices == CASES && !cc.n)
             app_each(u->a, WT_CASES, add_case, &cc, NULL); /* what the member may see */
     c->cases = &cc;
+    char **areas = NULL;
+    for (int i = 0; i < n && !areas; i++)
+        if (spec[i].kind == FORM_AREA)
+            areas = ui_area_choices(u);
     for (int i = 0; i < n; i++) {
         const struct wt_field_def *fd = &record_kind(r->kind)->fields[spec[i].col];
         f[i].label = spec[i].label;
@@ -276,13 +295,15 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
         f[i].choices = spec[i].choices == MEMBERS ? ui_member_names(u)
                        : spec[i].choices == CASES ? (const char *const *)cc.labels
                        : spec[i].choices         ? spec[i].choices
-                                                 : fd->values;
+                       : spec[i].kind == FORM_AREA ? (const char *const *)areas
+                                                   : fd->values;
         f[i].value = xstrdup(spec[i].choices == MEMBERS ? ui_member_name(u, r->v[spec[i].col])
                                                         : record_get(r, spec[i].col));
     }
     bool saved = form_run(u, title, f, n, save_record, c);
     c->cases = NULL;
     case_choices_free(&cc);
+    ui_choices_free(areas);
     form_fields_fini(f, n);
     free(f);
     return saved;

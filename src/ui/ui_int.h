@@ -135,6 +135,18 @@ int ui_pick_area(struct ui *u, const char *label, char **value, const char *befo
  * vocabulary nor in before. */
 int ui_pick_tags(struct ui *u, const char *label, char **value, const char *before,
                  const char *const *vocabulary, struct wt_error *err);
+/* The areas the database knows (those of its records and the areas above
+ * them), sorted, NULL-terminated: an area field's choices. Free with
+ * ui_choices_free. */
+char **ui_area_choices(struct ui *u);
+void ui_choices_free(char **v);
+/* The whole list of choices (NULL-terminated) to choose from, opened with
+ * one key in a form field: typing narrows it (words of a choice starting
+ * with the typed words, ignoring case and accents), Up/Down/PgUp/PgDn move,
+ * Enter takes the selected one, Esc goes back. Starts narrowed by typed.
+ * Returns the index in choices, or -1. */
+int ui_pick_list(struct ui *u, const char *title, const char *const *choices,
+                 const char *typed);
 
 /* ---- layout.c: column widths from the content ---- */
 
@@ -566,6 +578,11 @@ const char *const *ui_member_ids(const struct ui *u);
 const char *const *ui_member_names(const struct ui *u);
 /* How many members ui_member_ids lists. */
 size_t ui_member_count(const struct ui *u);
+/* The member id that typed names in a person field called label (a name, part
+ * of one, or an id: FORMATS.md); *id NULL for an empty field. 0, or WT_EINVAL
+ * with err saying which field and why. */
+int ui_member_of(struct ui *u, const char *label, const char *typed, const char **id,
+                 struct wt_error *err);
 /* Text as it may be shown now: on the beamer without private lines and
  * with residents' names replaced by initials. Caller frees. */
 char *ui_show(const struct ui *u, const char *text);

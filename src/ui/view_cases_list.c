@@ -275,18 +275,20 @@ struct filter_ctx {
 static int save_filter(struct ui *u, struct form_field *f, int n, void *ctx,
                        struct wt_error *err)
 {
-    (void)u;
     (void)n;
     struct cases *s = ((struct filter_ctx *)ctx)->s;
     const char *status = status_value(f[0].value);
     if (!status)
         return wt_error_set(err, WT_EINVAL, _("status: kies actief, nieuw, open, gesloten of alle"));
+    const char *owner;
+    if (ui_member_of(u, _(f[1].label), f[1].value, &owner, err) != 0)
+        return WT_EINVAL;
     free(s->f_status);
     free(s->f_owner);
     free(s->f_area);
     free(s->f_need);
     s->f_status = xstrdup(status);
-    s->f_owner = xstrdup(f[1].value);
+    s->f_owner = xstrdup(owner ? owner : "");
     s->f_area = xstrdup(f[2].value);
     s->f_need = xstrdup(f[3].value);
     view_cases_refilter(s, view_cases_selected_id(s));
@@ -298,7 +300,8 @@ void view_cases_edit_filter(struct cases *s)
     static const char *const st[] = {"actief", "nieuw", "open", "gesloten", "alle", NULL};
     struct form_field f[] = {
         {N_("Status"), FORM_CHOICE, st, xstrdup(view_cases_status_word(s->f_status)), 0},
-        {N_("Eigenaar"), FORM_ID, ui_member_ids(s->v.u), xstrdup(s->f_owner), 0},
+        {N_("Eigenaar"), FORM_ID, ui_member_names(s->v.u),
+         xstrdup(ui_member_name(s->v.u, s->f_owner)), 0},
         {N_("Wijk bevat"), FORM_TEXT, NULL, xstrdup(s->f_area), 0},
         {N_("Behoefte"), FORM_TAGS, tags_needs_vocabulary, xstrdup(s->f_need), 0},
     };

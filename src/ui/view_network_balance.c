@@ -7,7 +7,8 @@
 #include "wijktafel/i18n.h"
 
 #define BALANCE_SHOWN_WEEKS 4 /* the weeks shown, ending with this week */
-#define BAR_CELLS 20
+#define BAR_CELLS 20 /* the bar's cells when the width allows */
+#define BAR_CELLS_MIN 10
 
 /* Loads the shown weeks (ending with this week) for the members one may see. */
 static void load(struct balance_pane *p, struct ui *u)
@@ -35,6 +36,7 @@ static void share_text(char out[16], uint32_t casework, uint32_t community)
 struct brow_ctx {
     struct balance_pane *p;
     int widths[5 + BALANCE_SHOWN_WEEKS];
+    int cells; /* of the bar */
 };
 
 /* One member: name, target, bar, share of the 4 weeks, share per week, warning. */
@@ -51,8 +53,9 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     share_text(total, m->casework, m->community);
     /* The bar: community building full, casework light; by colour and by glyph. */
     if (m->casework + m->community) {
-        size_t full = (balance_share_permille(m->casework, m->community) * BAR_CELLS + 500) / 1000;
-        for (size_t k = 0; k < BAR_CELLS; k++)
+        size_t n = (size_t)c->cells;
+        size_t full = (balance_share_permille(m->casework, m->community) * n + 500) / 1000;
+        for (size_t k = 0; k < n; k++)
             strcat(bar, k < full ? "\u2588" : "\u2591");
     }
     const char *cells[5 + BALANCE_SHOWN_WEEKS] = {m->name, target, bar, total};
@@ -74,16 +77,27 @@ void balance_pane_draw(struct balance_pane *p, struct ui *u, struct rect r)
     lr.h = r.h - 4;
     draw_title(lr.y, lr.x, lr.w,
                _("Tijd voor samenlevingsopbouw, laatste 4 weken (deel van de uren)"), true);
-    struct brow_ctx c = {.p = p, .widths = {10, 4, BAR_CELLS, 4, 5, 5, 5, 5, 0}};
     const char *heads[5 + BALANCE_SHOWN_WEEKS] = {_("lid"), _("doel"), _("balans"),
                                                   _("deel")};
-    char wk[BALANCE_SHOWN_WEEKS][11];
+    /* The weeks by their Monday, as people read dates ("9 nov"). */
+    char wk[BALANCE_SHOWN_WEEKS][DATE_SHOW_MAX];
+    int ww = 4; /* "23 %" */
     for (int k = 0; k < BALANCE_SHOWN_WEEKS; k++) {
-        char d[11];
-        date_format(p->b.from + 7 * k, d);
-        snprintf(wk[k], sizeof wk[k], "%.2s-%.2s", d + 8, d + 5); /* dd-mm of the Monday */
-        heads[4 + k] = wk[k];
+        heads[4 + k] = date_show(p->b.from + 7 * k, DATE_WEEK, app_day(u->a), wk[k]);
+        if (draw_width(wk[k]) > ww)
+            ww = draw_width(wk[k]);
     }
+    /* The bar gives way first, so that the warning keeps its room. */
+    int rest = lr.w - (10 + 4 + 4 + BALANCE_SHOWN_WEEKS * ww) - (4 + BALANCE_SHOWN_WEEKS) -
+               draw_width(_("[!] onder doel"));
+    struct brow_ctx c = {.p = p,
+                         .cells = rest >= BAR_CELLS        ? BAR_CELLS
+                                  : rest >= BAR_CELLS_MIN ? rest
+                                                          : BAR_CELLS_MIN};
+    int widths[5 + BALANCE_SHOWN_WEEKS] = {10, 4, c.cells, 4};
+    for (int k = 0; k < BALANCE_SHOWN_WEEKS; k++)
+        widths[4 + k] = ww;
+    memcpy(c.widths, widths, sizeof widths);
     heads[4 + BALANCE_SHOWN_WEEKS] = _("let op");
     list_cells(lr.y + 1, lr.x, lr.w, heads, c.widths, 5 + BALANCE_SHOWN_WEEKS, TH_HEADER);
     p->list_r = (struct rect){lr.y + 2, lr.x, lr.h - 2, lr.w};
@@ -144,9 +158,8 @@ static void enter_hours(struct balance_pane *p, struct ui *u, int32_t day)
         q1 = xstrdup(_("Uren casuswerk deze week:"));
         q2 = xstrdup(_("Uren samenlevingsopbouw deze week:"));
     } else {
-        char d[11], dm[6];
-        date_format(week, d);
-        snprintf(dm, sizeof dm, "%.2s-%.2s", d + 8, d + 5); /* as the column heads */
+        char dm[DATE_SHOW_MAX];
+        date_show(week, DATE_WEEK, app_day(u->a), dm); /* as the column heads */
         q1 = xasprintf(_("Uren casuswerk, week %s:"), dm);
         q2 = xasprintf(_("Uren samenlevingsopbouw, week %s:"), dm);
     }

@@ -7,6 +7,7 @@
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/tags.h"
+#include "wijktafel/text.h"
 
 static const char *const yes_no[] = {"ja", "nee", NULL};
 static const char *const kinds[] = {"wijkscan", "bakkie", "anders", NULL};
@@ -236,10 +237,45 @@ void rounds_pane_draw(struct rounds_pane *p, struct ui *u, struct rect r)
 
 /* ---- forms ---- */
 
+/* Who goes with whom, typed with names ("Noor + Annie; Wouter + Jos") or ids,
+ * as stored: member ids, "a+b; c+d". 0, or WT_EINVAL with err. */
+static int pairs_ids(struct ui *u, const char *label, const char *typed, char **out,
+                     struct wt_error *err)
+{
+    struct buf b = {0};
+    buf_puts(&b, "");
+    int rc = 0;
+    const char *p = typed;
+    while (*p && !rc) {
+        size_t n = strcspn(p, ";,+");
+        char *part = xstrndup(p, n), *name = text_trim(part);
+        const char *id = NULL;
+        rc = ui_member_of(u, label, name, &id, err);
+        if (!rc && id)
+            buf_printf(&b, "%s%s", b.len && b.data[b.len - 1] != '+' ? "; " : "", id);
+        free(name);
+        free(part);
+        p += n;
+        if (*p == '+' && !rc && id)
+            buf_putc(&b, '+');
+        if (*p)
+            p++;
+    }
+    if (rc) {
+        buf_fini(&b);
+        return rc;
+    }
+    *out = buf_steal(&b);
+    return 0;
+}
+
 static int save_round(struct ui *u, struct form_field *f, int n, void *ctx, struct wt_error *err)
 {
     (void)n;
     struct round *r = ctx;
+    char *pairs = NULL;
+    if (pairs_ids(u, _(f[4].label), f[4].value, &pairs, err) != 0)
+        return WT_EINVAL;
     snprintf(r->date, sizeof r->date, "%s", f[0].value);
     round_set(&r->area, f[1].value);
     snprintf(r->kind, sizeof r->kind, "%s", f[2].value);
@@ -248,7 +284,8 @@ static int save_round(struct ui *u, struct form_field *f, int n, void *ctx, stru
     if (end && *end)
         return wt_error_set(err, WT_EINVAL, _("adressen: geef een aantal"));
     r->addresses = addr < 0 || addr > 100000 ? -1 : (int)addr;
-    round_set(&r->pairs, f[4].value);
+    round_set(&r->pairs, pairs);
+    free(pairs);
     int rc = app_round_save(u->a, r, err);
     if (rc == 0) {
         ui_changed(u);
@@ -278,7 +315,7 @@ static void edit_round(struct rounds_pane *p, struct ui *u, const struct round *
         {N_("Wijk"), FORM_AREA, NULL, xstrdup(r.area), 0},
         {N_("Soort"), FORM_CHOICE, kinds, xstrdup(r.kind), 0},
         {N_("Adressen"), FORM_TEXT, NULL, xstrdup(addr), 0},
-        {N_("Wie met wie"), FORM_TEXT, ui_member_ids(u), xstrdup(r.pairs), 0},
+        {N_("Wie met wie"), FORM_TAGS, ui_member_names(u), pairs_names(u, r.pairs), 0},
     };
     bool saved = form_run(u, from ? _("Ronde bewerken (wie met wie: a+b; c+d)")
                                   : _("Nieuwe ronde door de wijk (wie met wie: a+b; c+d)"),

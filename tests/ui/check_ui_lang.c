@@ -296,6 +296,128 @@ static int test_form_dates(void)
     return 0;
 }
 
+/* Search results and the case filter name people, never by their id. */
+static int test_search_names(void)
+{
+    char db[600];
+    CHECK(NULL, make_db(db, sizeof db) == 0);
+    struct vt_term *t = ut_spawn(36, 120, "--db", db, "--as", "m-marieke-db", NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
+    vt_send(t, "/");
+    CHECK(t, ut_wait(t, "Zoek:") == 0);
+    CHECK(t, ut_type(t, "huiswerkhulp") == 0);
+    /* The action is found, with its owner by name. */
+    CHECK(t, ut_wait(t, "a-actiepunt1") == 0);
+    CHECK(t, ut_wait(t, "(Jelle de Vries, 4-12-2026)") == 0);
+    CHECK(t, !vt_contains(t, "m-jelle-devries"));
+    /* The owner's name finds the action too, and the member, without an id. */
+    CHECK(t, ut_key(t, "C-u") == 0 && ut_type(t, "jelle") == 0);
+    CHECK(t, ut_wait(t, "Jelle de Vries (professional)") == 0);
+    CHECK(t, vt_contains(t, "a-actiepunt1"));
+    CHECK(t, !vt_contains(t, "m-jelle-devries"));
+    CHECK(t, ut_key(t, "Esc") == 0);
+    /* The case filter takes the owner by name and shows the name. */
+    vt_send(t, "2");
+    CHECK(t, ut_wait(t, "c-moeder1") == 0 && vt_contains(t, "c-moeder3"));
+    vt_send(t, "f");
+    CHECK(t, ut_wait(t, "Filter (leeg: alles)") == 0);
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "C-u") == 0 && ut_type(t, "marieke") == 0);
+    CHECK(t, ut_wait(t, "Tab vult aan: Marieke de Boer") == 0);
+    CHECK(t, !vt_contains(t, "m-marieke-db"));
+    CHECK(t, ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Casussen: 1 van 3 (actief, Marieke de Boer,") == 0);
+    CHECK(t, vt_contains(t, "c-moeder3"));
+    SCREEN_OK(t);
+    return quit_ok(t);
+}
+
+/* A refused form names the field as the form shows it, never the column; nothing is stored. */
+static int test_form_errors(void)
+{
+    char db[600];
+    CHECK(NULL, make_db(db, sizeof db) == 0);
+    struct vt_term *t = ut_spawn(36, 120, "--db", db, "--as", "m-marieke-db", NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
+    vt_send(t, "4");
+    CHECK(t, ut_wait(t, "[4 Netwerk]") == 0);
+    vt_send(t, "t");
+    CHECK(t, ut_wait(t, "Nieuw talent") == 0);
+    CHECK(t, ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "[!] Naam: moet ingevuld zijn") == 0);
+    CHECK(t, !vt_contains(t, "name:"));
+    CHECK(t, ut_key(t, "Esc") == 0);
+    vt_send(t, "n");
+    CHECK(t, ut_wait(t, "Nieuw op de sociale kaart") == 0);
+    CHECK(t, ut_type(t, "Klusclub Veen") == 0);
+    for (int i = 0; i < 5; i++)
+        CHECK(t, ut_key(t, "Down") == 0);
+    CHECK(t, ut_type(t, "oud") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "[!] Leeftijd: geen geldige leeftijden") == 0);
+    CHECK(t, !vt_contains(t, "ages:"));
+    CHECK(t, ut_key(t, "Esc") == 0);
+    CHECK(NULL, quit_ok(t) == 0);
+    char *csv = NULL;
+    CHECK(NULL, ut_run(&csv, NULL, "--db", db, "export", "resources", NULL) == 0);
+    bool ok = csv && strstr(csv, "r-buurtmoestuin") && !strstr(csv, "Klusclub");
+    free(csv);
+    CHECK(NULL, ok);
+    return 0;
+}
+
+/* In a picker field one key (F6) opens the whole list; typing narrows it, ignoring accents;
+ * Enter takes one, and the saved record holds its id. */
+static int test_pick_list(void)
+{
+    char db[600];
+    CHECK(NULL, make_db(db, sizeof db) == 0);
+    struct vt_term *t = ut_spawn(36, 120, "--db", db, "--as", "m-marieke-db", NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
+    vt_send(t, "a");
+    CHECK(t, ut_wait(t, "Nieuw actiepunt") == 0);
+    CHECK(t, ut_type(t, "Buurtmoestuin bellen") == 0 && ut_key(t, "Down") == 0);
+    CHECK(t, ut_wait(t, "F6: lijst") == 0);
+    /* The field holds the proposed owner: the whole list opens, all three members. */
+    CHECK(t, ut_key(t, "F6") == 0);
+    CHECK(t, ut_wait(t, "Wie: kies") == 0);
+    CHECK(t, ut_wait(t, "3 van 3") == 0);
+    CHECK(t, vt_contains(t, "Jelle de Vries") && vt_contains(t, "Noor Haddou"));
+    CHECK(t, !vt_contains(t, "m-noor-haddou"));
+    CHECK(t, ut_type(t, "HADDOÚ") == 0);
+    CHECK(t, ut_wait(t, "1 van 3") == 0);
+    CHECK(t, ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Nieuw actiepunt") == 0);
+    CHECK(t, vt_contains(t, "Noor Haddou") && !vt_contains(t, "Wie: kies"));
+    /* The case field: an empty field opens every case; words of the request narrow it. */
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "Down") == 0);
+    CHECK(t, ut_key(t, "F6") == 0);
+    CHECK(t, ut_wait(t, "Casus: kies") == 0 && ut_wait(t, "3 van 3") == 0);
+    CHECK(t, ut_type(t, "zoon") == 0);
+    CHECK(t, ut_wait(t, "1 van 3") == 0 && vt_contains(t, "c-moeder3 Cor Bakker"));
+    CHECK(t, ut_key(t, "Enter") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Bewaard als actiepunt") == 0);
+    /* Esc leaves the field as it was. */
+    vt_send(t, "a");
+    CHECK(t, ut_wait(t, "Nieuw actiepunt") == 0);
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "F6") == 0);
+    CHECK(t, ut_wait(t, "Wie: kies") == 0);
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "Esc") == 0);
+    CHECK(t, ut_wait(t, "Nieuw actiepunt") == 0 && vt_contains(t, "Marieke de Boer"));
+    CHECK(t, ut_key(t, "Esc") == 0);
+    CHECK(NULL, quit_ok(t) == 0);
+    char *csv = NULL;
+    CHECK(NULL, ut_run(&csv, NULL, "--db", db, "export", "actions", NULL) == 0);
+    bool ok = csv && strstr(csv, "Buurtmoestuin bellen,2026-11-30,m-noor-haddou,2026-12-07,open,"
+                                 "c-moeder3");
+    if (!ok)
+        fprintf(stderr, "%s\n", csv ? csv : "");
+    free(csv);
+    CHECK(NULL, ok);
+    return 0;
+}
+
 /* A new signal whose area is typed as area; returns after Enter. */
 static int new_signal(struct vt_term *t, const char *text, const char *area)
 {
@@ -321,6 +443,16 @@ static int test_area_asks(void)
     CHECK(t, new_signal(t, "Losse stoeptegels bij de school", "molenwijk") == 0);
     CHECK(t, ut_wait(t, "Wijk 'molenwijk' is nieuw. Bedoelt u Veen/Molenwijk?") == 0);
     vt_send(t, "j");
+    CHECK(t, ut_wait(t, "Bewaard als signaal") == 0);
+    /* The area field completes on the known areas, and F6 lists them all. */
+    vt_send(t, "n");
+    CHECK(t, ut_wait(t, "Nieuw signaal uit de wijk") == 0);
+    CHECK(t, ut_type(t, "Stoep opgebroken") == 0);
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "Down") == 0 && ut_key(t, "F6") == 0);
+    CHECK(t, ut_wait(t, "Wijk: kies") == 0 && ut_wait(t, "2 van 2") == 0);
+    CHECK(t, ut_key(t, "Esc") == 0 && ut_key(t, "C-u") == 0 && ut_type(t, "molen") == 0);
+    CHECK(t, ut_wait(t, "Tab vult aan: Veen/Molenwijk") == 0);
+    CHECK(t, ut_key(t, "Tab") == 0 && ut_key(t, "Enter") == 0);
     CHECK(t, ut_wait(t, "Bewaard als signaal") == 0);
     /* A known area in other letters takes the known spelling without a question. */
     CHECK(t, new_signal(t, "Bankje kapot", "veen/molenwijk") == 0);
@@ -348,6 +480,7 @@ static int test_area_asks(void)
     char *csv = NULL;
     CHECK(NULL, ut_run(&csv, NULL, "--db", db, "export", "signals", NULL) == 0);
     bool ok = strstr(csv, "Veen/Molenwijk,Losse stoeptegels") &&
+              strstr(csv, "Veen/Molenwijk,Stoep opgebroken") &&
               strstr(csv, "Veen/Molenwijk,Bankje kapot") && !strstr(csv, "Zuidpool") &&
               !strstr(csv, "Niet bewaren") && strstr(csv, "Oudere man alleen,,eenzaamheid") &&
               !strstr(csv, "eenzaamhied") && !strstr(csv, ",molenwijk");
@@ -445,6 +578,9 @@ int main(int argc, char **argv)
         {"form_dates", test_form_dates},
         {"english", test_english},
         {"area_asks", test_area_asks},
+        {"search_names", test_search_names},
+        {"form_errors", test_form_errors},
+        {"pick_list", test_pick_list},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

@@ -145,7 +145,7 @@ START_TEST(test_json_bad_input)
          "\"request\":\"V\"}]",
          "bad.json: record 2: opened: geen bestaande datum"},
         {"cases", "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\"}]",
-         "bad.json: record 1: request: ontbreekt"},
+         "bad.json: record 1: request: moet ingevuld zijn"},
         {"cases",
          "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
          "\"request\":\"V\",\"kleur\":\"rood\"}]",
@@ -165,12 +165,12 @@ START_TEST(test_json_bad_input)
         {"cases",
          "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
          "\"request\":\"V\",\"owner\":\"niemand\"}]",
-         "bad.json: record 1: owner: niemand bestaat niet in members"},
+         "bad.json: record 1: owner: er is geen lid 'niemand'"},
         /* A reference checked at the write names the record it is in. */
         {"actions",
          "[{\"id\":\"a-8\",\"text\":\"Bellen\"},"
          "{\"id\":\"a-9\",\"text\":\"Bellen\",\"case\":\"c-404\"}]",
-         "bad.json: record 2: case: c-404 bestaat niet in cases"},
+         "bad.json: record 2: case: er is geen casus 'c-404'"},
         {"cases",
          "[{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\",\"resident\":\"X\","
          "\"request\":\"V\"},{\"id\":\"c-8\",\"opened\":\"2026-11-01\",\"area\":\"A\","
@@ -194,6 +194,49 @@ START_TEST(test_json_bad_input)
     struct run r = RUN("--db", db, "import", "cases", "x.csv", "--format", "xml");
     ck_assert_int_eq(r.code, 64);
     rn_free(&r);
+}
+END_TEST
+
+/* Import says what it read as a word, singular or plural, in either language;
+ * a bad value names its column and says what is wrong in words. */
+START_TEST(test_import_says)
+{
+    tu_ok(RUN("--db", db, "init"));
+    static const char one[] = "id,opened,area,resident,request\nc-1,2026-11-02,A,X,V\n";
+    static const char two[] = "id,opened,area,resident,request\nc-2,2026-11-02,A,X,V\n"
+                              "c-3,2026-11-02,A,Y,W\n";
+    char *p1 = tu_write(tmp, "one.csv", one, strlen(one));
+    char *p2 = tu_write(tmp, "two.csv", two, strlen(two));
+    struct run r = RUN("--db", db, "import", "cases", p1);
+    ck_assert_msg(r.code == 0 && strcmp(r.err, "1 casus ingelezen\n") == 0, "%s", r.err);
+    rn_free(&r);
+    r = RUN("--db", db, "import", "cases", p2);
+    ck_assert_msg(r.code == 0 && strcmp(r.err, "2 casussen ingelezen\n") == 0, "%s", r.err);
+    rn_free(&r);
+    r = RUN("--db", db, "--lang", "en", "import", "cases", p1);
+    ck_assert_msg(r.code == 0 && strcmp(r.err, "1 case read\n") == 0, "%s", r.err);
+    rn_free(&r);
+    static const char sig[] = "id,date,area,text,case\ns-1,2026-11-02,A,T,c-1\n"
+                              "s-2,2026-11-02,A,T,c-2\ns-3,2026-11-02,A,T,\n";
+    char *p3 = tu_write(tmp, "sig.csv", sig, strlen(sig));
+    r = RUN("--db", db, "--lang", "en", "import", "signals", p3);
+    ck_assert_msg(r.code == 0 && strcmp(r.err, "3 signals read\n") == 0, "%s", r.err);
+    rn_free(&r);
+    static const char bad[] = "id,date,area,text,case\ns-4,18-12-2026,A,T,c-9\n";
+    char *p4 = tu_write(tmp, "bad.csv", bad, strlen(bad));
+    r = RUN("--db", db, "import", "signals", p4);
+    ck_assert_int_eq(r.code, 65);
+    ck_assert_msg(strstr(r.err, "bad.csv:2: date: geen bestaande datum in de vorm JJJJ-MM-DD: "
+                                "'18-12-2026'"),
+                  "%s", r.err);
+    rn_free(&r);
+    static const char ref[] = "id,date,area,text,case\ns-4,2026-12-18,A,T,c-9\n";
+    char *p5 = tu_write(tmp, "ref.csv", ref, strlen(ref));
+    r = RUN("--db", db, "import", "signals", p5);
+    ck_assert_int_eq(r.code, 65);
+    ck_assert_msg(strstr(r.err, "ref.csv:2: case: er is geen casus 'c-9'"), "%s", r.err);
+    rn_free(&r);
+    free(p1), free(p2), free(p3), free(p4), free(p5);
 }
 END_TEST
 
@@ -425,8 +468,9 @@ END_TEST
 
 int main(void)
 {
-    const TTest *tests[] = {test_json_round_trip, test_json_bad_input, test_purge_by_closing_date,
-                            test_close_and_reopen, test_dump_restore_dump, test_dump_refusals};
+    const TTest *tests[] = {test_json_round_trip, test_json_bad_input, test_import_says,
+                            test_purge_by_closing_date, test_close_and_reopen,
+                            test_dump_restore_dump, test_dump_refusals};
     const struct tu_suite suite = {
         .name = "data",
         .timeout = 120,

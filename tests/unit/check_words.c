@@ -135,6 +135,7 @@ START_TEST(test_show)
     ck_assert_str_eq(date_show(d, DATE_LIST, t, out), "di 8 dec");
     ck_assert_str_eq(date_show(d, DATE_DAY, t, out), "di 8-12-2026");
     ck_assert_str_eq(date_show(d - 365, DATE_LIST, t, out), "8-12-2025");
+    ck_assert_str_eq(date_show(d - 1, DATE_WEEK, t, out), "7 dec"); /* a week's Monday */
     ck_assert_str_eq(date_show_iso("2026-12-11", DATE_DAY, t, out), "vr 11-12-2026");
     ck_assert_str_eq(date_show_iso("not a date", DATE_FULL, t, out), "not a date");
     ck_assert_str_eq(date_show_iso(NULL, DATE_FULL, t, out), "");
@@ -142,14 +143,15 @@ START_TEST(test_show)
     ck_assert_str_eq(date_show(d, DATE_FULL, t, out), "8 Dec 2026");
     ck_assert_str_eq(date_show(d, DATE_LIST, t, out), "Tue 8 Dec");
     ck_assert_str_eq(date_show(d, DATE_DAY, t, out), "Tue 8 Dec 2026");
+    ck_assert_str_eq(date_show(d - 1, DATE_WEEK, t, out), "7 Dec");
     words_set_lang(WT_LANG_NL);
     /* What is shown reads back as the same day, in both languages and styles. */
     for (int lang = 0; lang < 2; lang++) {
         words_set_lang(lang ? WT_LANG_EN : WT_LANG_NL);
         for (int32_t i = t - 400; i < t + 400; i += 3)
-            for (int st = DATE_FULL; st <= DATE_DAY; st++) {
+            for (int st = DATE_FULL; st <= DATE_WEEK; st++) {
                 int32_t back = -1;
-                if (st == DATE_LIST && (i < t - 180 || i > t + 180))
+                if ((st == DATE_LIST || st == DATE_WEEK) && (i < t - 180 || i > t + 180))
                     continue; /* without a year it means the nearest such day */
                 date_show(i, (enum date_style)st, t, out);
                 ck_assert_msg(date_read(out, t, &back) == 0 && back == i, "%s", out);

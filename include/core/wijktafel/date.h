@@ -30,6 +30,7 @@ enum date_style {
     DATE_FULL, /* 8-12-2026 / 8 Dec 2026 */
     DATE_LIST, /* di 8 dec / Tue 8 Dec; as DATE_FULL in another year than today's */
     DATE_DAY,  /* di 8-12-2026 / Tue 8 Dec 2026: how a form understood an entry */
+    DATE_WEEK, /* 7 dec / 7 Dec: a column head of a recent week, whose day and year are clear */
 };
 
 #define DATE_SHOW_MAX 24

@@ -25,6 +25,11 @@ enum wt_err {
 struct wt_error {
     int code;
     char text[512];
+    /* When the message is about one column of a record (set by
+     * wt_error_field): its name, and where in text the words after
+     * "COLUMN: " begin, so that a form can name the field instead. */
+    char field[32];
+    int what;
 };
 
 /* Sets err (when not NULL) to code and the formatted text; returns code.
@@ -35,6 +40,13 @@ int wt_error_set(struct wt_error *err, int code, const char *fmt, ...)
 /* Like wt_error_set, but always overwrites. */
 int wt_error_reset(struct wt_error *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Like wt_error_set, for a message about the column field of a record: the
+ * text is "FIELD: " and the formatted words (the form files and commands
+ * show), and err->field and err->what say which column and where its words
+ * begin. Keeps the first error. Returns code. */
+int wt_error_field(struct wt_error *err, int code, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Clears err (when not NULL). */
 void wt_error_clear(struct wt_error *err);

@@ -88,6 +88,10 @@ const struct wt_kind_def *record_kind(enum wt_kind kind);
 /* Finds a kind by its FORMATS.md name; returns 0 or WT_EINVAL. */
 int record_kind_by_name(const char *name, enum wt_kind *out);
 
+/* What one record of kind is called in the interface language ("casus",
+ * "lid"; English "case", "member"): for messages about a record. */
+const char *record_kind_noun(enum wt_kind kind);
+
 /* The column number of name in kind, or -1. */
 int record_field_index(enum wt_kind kind, const char *name);
 

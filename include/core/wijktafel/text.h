@@ -46,8 +46,9 @@ char *text_trim(const char *s);
  * index, -1 when nothing matches, -2 when more than one does. */
 int text_pick(const char *typed, const char *const *ids, const char *const *names, size_t n);
 
-/* True when the folded words of typed start words of name, in order (the
- * match text_pick uses; also for completion lists). */
+/* True when the folded words of typed start words of name, in order (words
+ * are separated by spaces, and by / in an area path; the match text_pick
+ * uses; also for completion lists). */
 bool text_words_match(const char *typed, const char *name);
 
 #endif
