@@ -313,6 +313,8 @@ static void apply_term(struct mapper *mp, size_t s, size_t tr, const char *value
     const char *name = val(mp, HT_TERMS, tr, "name");
     const char *w = code ? code : name;
     struct src src = {HT_ATTRS, at, "value"};
+    if (!w)
+        return; /* a term without code or name says nothing */
     if (tax && strcmp(tax, HSDS_TAX_NEEDS) == 0) {
         list_add(&a->needs, w);
         a->needs_at = (struct src){HT_TERMS, mp->p->t[HT_TERMS].rows[tr].at, "code"};

@@ -239,7 +239,8 @@ static void one_service(struct buf out[HT_COUNT], const struct wt_record *rec,
 static void tag_terms(struct buf out[HT_COUNT], struct strset *tags, const char *prefix,
                       const char *tax, const char *what)
 {
-    qsort(tags->s, tags->n, sizeof *tags->s, str_cmp);
+    if (tags->n > 1)
+        qsort(tags->s, tags->n, sizeof *tags->s, str_cmp);
     for (size_t i = 0; i < tags->n; i++) {
         char *id = xasprintf("%s-%s", prefix, tags->s[i]);
         struct row r = {.t = HT_TERMS};
@@ -275,7 +276,8 @@ void hsds_write_package(const struct wt_record *recs, size_t n, const char *org,
     for (size_t i = 0; i < n; i++)
         if (!recs[i].damaged)
             one_service(out, &recs[i], &needs, &interests, &areas, own_used);
-    qsort(areas.s, areas.n, sizeof *areas.s, str_cmp);
+    if (areas.n > 1)
+        qsort(areas.s, areas.n, sizeof *areas.s, str_cmp);
     for (size_t i = 0; i < areas.n; i++) {
         char loc[22];
         area_location(areas.s[i], loc);
