@@ -278,7 +278,8 @@ static char *slurp(const char *dir, const char *name)
 
 static const char *const dump_files[] = {
     "members.csv", "resources.csv", "talents.csv", "cases.csv",    "signals.csv", "actions.csv",
-    "measures.csv", "rounds.csv",   "hours.csv",   "meetings.csv", "review.csv"};
+    "measures.csv", "hours.csv", "targets.csv", "rounds.csv", "doors.csv", "meetings.csv",
+    "review.csv"};
 
 /* The demo as a plain database in db, then a meeting's work through the app. */
 static void demo_after_meeting(void)
@@ -332,26 +333,56 @@ START_TEST(test_dump_restore_dump)
     }
     /* Not vacuous: every kind holds what the meeting made. */
     char *t = slurp(d1, "measures.csv");
-    ck_assert_ptr_nonnull(strstr(t, "c-004/start,3 2 4 - 2 3\n"));
-    ck_assert_ptr_nonnull(strstr(t, "c-004/close,"));
+    ck_assert_ptr_nonnull(strstr(t, "case,phase,lichaam,mentaal,zingeving,kwaliteit,meedoen,"
+                                    "dagelijks\n"));
+    ck_assert_ptr_nonnull(strstr(t, "c-004,start,3,2,4,,2,3\n"));
+    ck_assert_ptr_nonnull(strstr(t, "c-004,close,"));
     free(t);
     t = slurp(d1, "hours.csv");
-    ck_assert_ptr_nonnull(strstr(t, "week/m-wouter/"));
-    ck_assert_ptr_nonnull(strstr(t, "target/m-noor,40"));
+    ck_assert_ptr_nonnull(strstr(t, "member,week,casework,community\n"));
+    ck_assert_ptr_nonnull(strstr(t, "\nm-wouter,2026-"));
+    free(t);
+    t = slurp(d1, "targets.csv");
+    ck_assert_ptr_nonnull(strstr(t, "member,community_percent\nm-"));
+    ck_assert_ptr_nonnull(strstr(t, "\nm-noor,40\n"));
     free(t);
     t = slurp(d1, "meetings.csv");
     ck_assert_ptr_nonnull(strstr(t, "2026-11-30/decisions,"));
     ck_assert_ptr_nonnull(strstr(t, "\"\"elke\"\" week,\nvanaf nu"));
     free(t);
     t = slurp(d1, "rounds.csv");
-    ck_assert_ptr_nonnull(strstr(t, "/door/000001,"));
+    ck_assert_ptr_nonnull(strstr(t, "id,date,area,kind,addresses,pairs,by,made_hlc,"));
+    ck_assert_int_ge(rn_lines(t), 2);
     free(t);
+    t = slurp(d1, "doors.csv");
+    ck_assert_ptr_nonnull(strstr(t, "round,no,where,answered,talked,lonely,"));
+    ck_assert_int_ge(rn_lines(t), 2);
+    free(t);
+    /* The access log: the restored database's goes on where the dumped one stopped, with
+     * the restore's own entries (its imports, then the restore) after it. */
+    char *l1 = slurp(d1, "log.csv"), *l2 = slurp(d2, "log.csv");
+    ck_assert_ptr_nonnull(strstr(l1, "time,member,behalf,path,action,kind,id,detail\n"));
+    ck_assert_int_ge(rn_lines(l1), 10);
+    ck_assert_msg(strncmp(l1, l2, strlen(l1)) == 0, "the dumped log is not the start of the "
+                                                    "restored one");
+    ck_assert_msg(strstr(l2 + strlen(l1), ",restore,restore,cases,,\n"), "%.300s", l2 + strlen(l1));
+    for (const char *p = l2 + strlen(l1); *p; p = strchr(p, '\n') + 1)
+        ck_assert_msg(strstr(p, ",restore,") && strstr(p, ",restore,") < strchr(p, '\n'),
+                      "an entry after the dumped log that is not the restore's: %.80s", p);
+    free(l1);
+    free(l2);
     t = slurp(d1, "review.csv");
     ck_assert_ptr_nonnull(strstr(t, "Bankje bij de vijver"));
     ck_assert_ptr_nonnull(strstr(t, ",pending,m-annie,"));
     free(t);
-    /* The manifests differ in their date only. */
+    /* The manifests differ in their date and log.csv only. */
     char *m1 = slurp(d1, "manifest.json"), *m2 = slurp(d2, "manifest.json");
+    for (char **m = (char *[]){m1, m2, NULL}; *m; m++) {
+        char *log = strstr(*m, "\"name\": \"log.csv\"");
+        ck_assert_ptr_nonnull(log);
+        char *end = strchr(log, '}');
+        memmove(log, end, strlen(end) + 1);
+    }
     ck_assert_ptr_nonnull(strstr(m1, "\"date\": \"2026-11-30\""));
     ck_assert_ptr_nonnull(strstr(m1, "\"schema\": "));
     ck_assert_ptr_nonnull(strstr(m1, "\"sha256\": \""));
