@@ -5,6 +5,7 @@
 #include "app_int.h" /* white-box: the app's today */
 #include "apptest.h"
 #include "testutil.h"
+#include "wijktafel/xalloc.h"
 #include "wijktafel/meeting.h"
 #include "wijktafel/measure.h"
 
@@ -315,6 +316,112 @@ static void demo_after_meeting(void)
     app_close(a);
 }
 
+/* An import larger than one chunk of the write (import.c: 1,024 records): a reference to a
+ * record further on in the file, a bad row or reference after the first chunks, a pipe. */
+static char *many_cases(size_t n, const char *first_chosen, size_t bad_line)
+{
+    static char request[1001];
+    for (size_t i = 0; i + 5 <= 1000; i += 5)
+        memcpy(request + i, "Tuin ", 5); /* long with n large: the map must grow */
+    request[n > 10000 ? 999 : 4] = '\0';
+    struct buf b = {0};
+    buf_puts(&b, "id,opened,area,resident,request,chosen\n");
+    for (size_t i = 0; i < n; i++) {
+        size_t line = i + 2;
+        buf_printf(&b, "c-%05zu,%s,Dorp/Kern,Jan de Vries,%s,%s\n", i,
+                   line == bad_line ? "2026-13-01" : "2026-11-02", request,
+                   i == 0 ? first_chosen : "");
+    }
+    return buf_steal(&b);
+}
+
+/* `cat FILE | wijktafel import cases -`: standard error (exit 65 or 0 asserted). */
+static char *pipe_import(const char *file)
+{
+    char *errp = tu_path(tmp, "pipe.err");
+    char *cmd = xasprintf("cat '%s' | '%s' --db '%s' import cases - 2>'%s'", file,
+                          getenv("WIJKTAFEL"), db, errp);
+    int st = system(cmd);
+    ck_assert(WIFEXITED(st));
+    ck_assert_msg(WEXITSTATUS(st) == 0 || WEXITSTATUS(st) == 65, "exit %d", WEXITSTATUS(st));
+    char *err = rn_slurp(errp);
+    free(cmd);
+    free(errp);
+    return err;
+}
+
+START_TEST(test_import_in_chunks)
+{
+    tu_ok(RUN("--db", db, "init"));
+    /* The first case chose the last one: a reference forward, 2,999 rows on. */
+    char *text = many_cases(3000, "c-02999:worked", 0);
+    char *p = tu_write(tmp, "many.csv", text, strlen(text));
+    struct run r = RUN("--db", db, "import", "cases", p);
+    ck_assert_msg(r.code == 0, "%s", r.err);
+    ck_assert_str_eq(r.err, "3000 cases ingelezen\n");
+    rn_free(&r);
+    r = RUN("--db", db, "export", "cases");
+    ck_assert_ptr_nonnull(strstr(r.out, "c-00000,2026-11-02,Dorp/Kern,Jan de Vries,Tuin,,,open,,,"
+                                        ",,no,c-02999:worked,"));
+    ck_assert_ptr_nonnull(strstr(r.out, "\nc-02999,"));
+    char *before = r.out;
+    r.out = NULL;
+    rn_free(&r);
+    free(text);
+    free(p);
+    /* A reference to nothing, found only at the end; a bad date in the third chunk: either
+     * refuses the whole file, and nothing of the earlier chunks stays. */
+    text = many_cases(3000, "c-09999", 0);
+    for (int i = 0; text[i]; i++) /* other ids, so that a partial write would show */
+        if (text[i] == 'c' && text[i + 1] == '-')
+            text[i] = 'x';
+    p = tu_write(tmp, "dangling.csv", text, strlen(text));
+    r = RUN("--db", db, "import", "cases", p);
+    ck_assert_int_eq(r.code, 65);
+    char *want = xasprintf("%s:2: chosen: x-09999 is geen bestaand kaartitem, talent of casus\n",
+                           p);
+    ck_assert_str_eq(r.err, want);
+    free(want);
+    rn_free(&r);
+    free(text);
+    free(p);
+    text = many_cases(3000, "", 2500);
+    for (int i = 0; text[i]; i++)
+        if (text[i] == 'c' && text[i + 1] == '-')
+            text[i] = 'y';
+    p = tu_write(tmp, "late.csv", text, strlen(text));
+    r = RUN("--db", db, "import", "cases", p);
+    ck_assert_int_eq(r.code, 65);
+    ck_assert_ptr_nonnull(strstr(r.err, "late.csv:2500: opened: "));
+    rn_free(&r);
+    r = RUN("--db", db, "export", "cases");
+    ck_assert_str_eq(r.out, before);
+    rn_free(&r);
+    /* From a pipe, as from a file. */
+    char *err = pipe_import(p);
+    ck_assert_ptr_nonnull(strstr(err, "stdin:2500: opened: "));
+    free(err);
+    free(text);
+    free(p);
+    /* 30,000 long cases (30 MB) through a pipe outgrow the map the import reserved (a
+     * pipe's size is not known): the write is done over from the bytes the pipe gave. */
+    text = many_cases(30000, "", 0);
+    for (int i = 0; text[i]; i++)
+        if (text[i] == 'c' && text[i + 1] == '-')
+            text[i] = 'z';
+    p = tu_write(tmp, "pipe.csv", text, strlen(text));
+    err = pipe_import(p);
+    ck_assert_str_eq(err, "30000 cases ingelezen\n");
+    free(err);
+    r = RUN("--db", db, "export", "cases");
+    ck_assert_int_eq(rn_lines(r.out), 33001);
+    rn_free(&r);
+    free(before);
+    free(text);
+    free(p);
+}
+END_TEST
+
 START_TEST(test_dump_restore_dump)
 {
     demo_after_meeting();
@@ -464,6 +571,7 @@ int main(void)
     tcase_add_test(tc, test_json_bad_input);
     tcase_add_test(tc, test_purge_by_closing_date);
     tcase_add_test(tc, test_close_and_reopen);
+    tcase_add_test(tc, test_import_in_chunks);
     tcase_add_test(tc, test_dump_restore_dump);
     tcase_add_test(tc, test_dump_refusals);
     suite_add_tcase(s, tc);
