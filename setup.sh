@@ -1,14 +1,14 @@
 #!/bin/sh
 # setup.sh: install the Debian packages wijktafel needs (when missing) and build it into build/.
-# Arguments are passed to meson (CI: ./setup.sh -Dwerror=true). check, libvterm-dev and
-# sqlite3 are for the tests and benchmarks only (meson setup -Dtests=disabled needs none).
+# Arguments are passed to meson (CI: ./setup.sh -Dwerror=true). check, libvterm-dev, sqlite3
+# and sqlcipher are for the tests and benchmarks only (meson setup -Dtests=disabled needs none).
 set -eu
 cd "$(dirname "$0")"
 
 PKGS="meson ninja-build pkg-config gcc python3 gettext
 liblmdb-dev libcsv-dev libjansson-dev libutf8proc-dev check libncurses-dev
 libstemmer-dev libsodium-dev libvterm-dev libinih-dev sqlite3 libsqlite3-dev
-libunistring-dev"
+libunistring-dev sqlcipher"
 
 missing=""
 for p in $PKGS; do

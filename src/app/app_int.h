@@ -61,6 +61,12 @@ struct app_import_set {
     const void *ctx;
     const struct idset *ids;
     struct store_batch *batch;
+    /* A CSV import stores its file a chunk at a time: a record whose reference
+     * misses is handed to later (it may point further on in the file) instead
+     * of failing, and file_entry_later leaves the one log entry of a file that
+     * is not cases to the caller. NULL and false for a whole file at once. */
+    void (*later)(const void *ctx, size_t i);
+    bool file_entry_later;
 };
 
 /* The write of an import in t, the same for CSV and JSON: a volunteer's

@@ -9,20 +9,10 @@
 #include <unistd.h>
 
 #include "app_int.h"
+#include "dump_int.h"
 #include "wijktafel/csv.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
-
-/* The kinds kept in meta, each as a CSV file key,value (the key without the prefix). */
-static const struct {
-    const char *file, *prefix;
-} meta_files[] = {
-    {"measures.csv", "measure/"},  /* CASE/start, CASE/close: six scores */
-    {"rounds.csv", "round/"},      /* ID, ID/door/NNNNNN: round.h's lines */
-    {"hours.csv", "balance/"},     /* week/MEMBER/MONDAY, target/MEMBER */
-    {"meetings.csv", "meeting/"},  /* DAY/decisions, DAY/times, DAY/chosen/..., notes */
-};
-#define N_META (sizeof meta_files / sizeof meta_files[0])
 
 /* The order of restore: what others point at first. */
 static const enum wt_kind kind_order[] = {WT_MEMBERS, WT_RESOURCES, WT_TALENTS,
@@ -64,14 +54,37 @@ static void manifest_add(json_t *files, const char *name, size_t count, const st
 
 struct meta_out {
     struct buf *b;
+    const struct dump_family *fam;
     size_t plen, n;
+    const char *bad; /* the first value that could not be read (a key in the store's buffer) */
+    char *bad_key;
 };
 
 static int meta_row(void *ctx, const char *key, const char *value)
 {
     struct meta_out *m = ctx;
-    const char *row[2] = {key + m->plen, value};
-    csv_write_row(m->b, row, 2);
+    key += m->plen;
+    if (m->fam->match && !m->fam->match(key))
+        return 0;
+    char *f[24] = {NULL};
+    int rc = m->fam->out(key, value, f);
+    if (!rc) {
+        csv_write_row(m->b, (const char *const *)f, m->fam->ncols);
+        m->n++;
+    } else if (!m->bad_key) {
+        m->bad_key = xstrdup(key);
+    }
+    for (size_t i = 0; i < m->fam->ncols; i++)
+        free(f[i]);
+    return rc;
+}
+
+static int log_row(void *ctx, const struct store_log_entry *e)
+{
+    struct meta_out *m = ctx;
+    const char *row[DUMP_LOG_COLS] = {e->time, e->member, e->behalf, e->path,
+                                      e->action, e->kind, e->id, e->detail};
+    csv_write_row(m->b, row, DUMP_LOG_COLS);
     m->n++;
     return 0;
 }
@@ -95,24 +108,33 @@ static int dump_meta(struct app *a, const char *dir, json_t *files, struct wt_er
 {
     struct store_txn *t;
     int rc = store_read_begin(a->store, &t, err);
-    for (size_t i = 0; i < N_META && !rc; i++) {
+    size_t nf;
+    const struct dump_family *fams = dump_families(&nf);
+    for (size_t i = 0; i < nf && !rc; i++) {
+        const struct dump_family *fam = &fams[i];
         struct buf b = {0};
-        const char *head[2] = {"key", "value"};
-        csv_write_row(&b, head, 2);
-        struct meta_out m = {&b, strlen(meta_files[i].prefix), 0};
-        rc = store_meta_each(t, meta_files[i].prefix, meta_row, &m);
-        if (rc)
-            rc = wt_error_set(err, rc, _("%s: %s kan niet worden gelezen"), a->dir,
-                              meta_files[i].file);
-        else if (!(rc = write_file(dir, meta_files[i].file, &b, err)))
-            manifest_add(files, meta_files[i].file, m.n, &b);
+        const char *head[24];
+        for (size_t c = 0; c < fam->ncols; c++)
+            head[c] = dump_family_col(fam, c);
+        csv_write_row(&b, head, fam->ncols);
+        struct meta_out m = {.b = &b, .fam = fam, .plen = strlen(fam->prefix)};
+        rc = store_meta_each(t, fam->prefix, meta_row, &m);
+        if (rc && m.bad_key)
+            rc = wt_error_set(err, rc, _("%s: %s%s is beschadigd en wordt niet gedumpt (zie "
+                                         "'wijktafel check')"),
+                              a->dir, fam->prefix, m.bad_key);
+        else if (rc)
+            rc = wt_error_set(err, rc, _("%s: %s kan niet worden gelezen"), a->dir, fam->file);
+        else if (!(rc = write_file(dir, fam->file, &b, err)))
+            manifest_add(files, fam->file, m.n, &b);
+        free(m.bad_key);
         buf_fini(&b);
     }
     if (!rc) {
         struct buf b = {0};
         const char *head[7] = {"id", "status", "submitter", "date", "reason", "kind", "record"};
         csv_write_row(&b, head, 7);
-        struct meta_out m = {&b, 0, 0};
+        struct meta_out m = {.b = &b};
         rc = store_review_each(t, review_row, &m);
         if (rc)
             rc = wt_error_set(err, rc, _("%s: review.csv kan niet worden gelezen"), a->dir);
@@ -120,6 +142,25 @@ static int dump_meta(struct app *a, const char *dir, json_t *files, struct wt_er
             manifest_add(files, "review.csv", m.n, &b);
         buf_fini(&b);
     }
+    if (t)
+        store_read_end(t);
+    return rc;
+}
+
+/* The access log as it stands before the dump reads anything (the dump's
+ * exports and its own entry come after it). */
+static int dump_log(struct app *a, const char *dir, json_t *files, struct wt_error *err)
+{
+    struct store_txn *t = NULL;
+    int rc = store_read_begin(a->store, &t, err);
+    struct buf b = {0};
+    csv_write_row(&b, dump_log_head, DUMP_LOG_COLS);
+    struct meta_out m = {.b = &b};
+    if (!rc && (rc = store_log_each(t, log_row, &m)) != 0)
+        rc = wt_error_set(err, rc, _("%s: het toegangslog kan niet worden gelezen"), a->dir);
+    else if (!rc && !(rc = write_file(dir, "log.csv", &b, err)))
+        manifest_add(files, "log.csv", m.n, &b);
+    buf_fini(&b);
     if (t)
         store_read_end(t);
     return rc;
@@ -148,6 +189,7 @@ int app_dump(struct app *a, const char *dir, struct wt_error *err)
         return wt_error_set(err, WT_EIO, _("%s: kan de map niet maken: %s"), dir,
                             strerror(errno));
     json_t *files = json_array();
+    rc = dump_log(a, dir, files, err);
     for (size_t k = 0; k < WT_KIND_COUNT && !rc; k++) {
         struct buf b = {0};
         rc = app_export(a, kind_order[k], APP_CSV, &b, err);
@@ -163,7 +205,7 @@ int app_dump(struct app *a, const char *dir, struct wt_error *err)
         char day[11];
         date_format(a->today, day);
         json_t *m = json_pack("{s:s, s:i, s:i, s:s, s:s, s:o}", "format", "wijktafel-dump",
-                              "version", 1, "schema", STORE_SCHEMA_VERSION, "team", a->team,
+                              "version", 2, "schema", STORE_SCHEMA_VERSION, "team", a->team,
                               "date", day, "files", files);
         files = NULL;
         char *s = json_dumps(m, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

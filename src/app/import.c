@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app_int.h"
 #include "policy_int.h"
@@ -16,6 +17,12 @@ struct pending {
     size_t line;
 };
 
+/* Records go into the write as they are read, a chunk at a time: an import
+ * holds one chunk, the ids of the file and the records whose references
+ * point forward, never the whole file (docs/performance.md). */
+#define IMPORT_CHUNK_RECS 1024
+#define IMPORT_CHUNK 65536 /* bytes read at a time from a stream */
+
 struct import {
     struct app *a;
     enum wt_kind kind;
@@ -24,23 +31,25 @@ struct import {
     int col[WT_MAX_FIELDS * 2]; /* column of the file -> field, -1 unknown */
     size_t ncols;
     bool header_seen;
-    /* The records read, in blocks that never move: an encrypted store's
-     * helpers seal them (store_batch) while the rest is still being read. */
-    struct pending **blocks;
-    size_t n, nblocks;
-    struct store_batch *batch; /* NULL for submissions to review */
+    /* The input: a buffer, or a stream (rewound when the write is done over). */
+    const char *buf;
+    size_t len;
+    FILE *in;
+    bool rewindable;
+    struct buf seen; /* a pipe's bytes so far, for a write done over */
+    int attempts;
+    size_t size; /* bytes read */
+    /* The write in progress. */
+    struct store_txn *t;
+    struct pending chunk[IMPORT_CHUNK_RECS];
+    size_t nchunk, n;
+    struct store_batch *batch; /* the chunk's; NULL for submissions to review */
+    struct pending *later;     /* records whose references are checked at the end */
+    size_t nlater, caplater;
     struct csv_stream *csv;
     struct idset ids;
     struct wt_error *err;
 };
-
-#define PENDING_BLOCK 1024
-#define IMPORT_CHUNK 65536 /* read at a time from a stream */
-
-static struct pending *pending_at(const struct import *im, size_t i)
-{
-    return &im->blocks[i / PENDING_BLOCK][i % PENDING_BLOCK];
-}
 
 static int header(struct import *im, size_t line, char **fields, size_t n)
 {
@@ -95,6 +104,8 @@ static int shift_dates(struct import *im, struct wt_record *r)
     return 0;
 }
 
+static int flush_chunk(struct import *im);
+
 static int on_row(void *ctx, size_t line, char **fields, size_t n)
 {
     struct import *im = ctx;
@@ -104,11 +115,7 @@ static int on_row(void *ctx, size_t line, char **fields, size_t n)
         return wt_error_set(im->err, WT_EINVAL,
                             _("%s:%zu: %zu velden, maar de kopregel heeft %zu kolommen"),
                             im->fname, line, n, im->ncols);
-    if (im->n == im->nblocks * PENDING_BLOCK) {
-        im->blocks = xrealloc(im->blocks, (im->nblocks + 1) * sizeof(struct pending *));
-        im->blocks[im->nblocks++] = xmalloc(PENDING_BLOCK * sizeof **im->blocks);
-    }
-    struct pending *p = pending_at(im, im->n);
+    struct pending *p = &im->chunk[im->nchunk];
     record_init(&p->r, im->kind);
     p->line = line;
     struct wt_error e = {0};
@@ -138,10 +145,11 @@ static int on_row(void *ctx, size_t line, char **fields, size_t n)
         record_fini(&p->r);
         return wt_error_set(im->err, rc, "%s:%zu: %s", im->fname, line, e.text);
     }
+    im->nchunk++;
     im->n++;
     if (im->batch)
         store_batch_add(im->batch, &p->r);
-    return 0;
+    return im->nchunk == IMPORT_CHUNK_RECS ? flush_chunk(im) : 0;
 }
 
 /* Checks that the references of r point at records in the file (same kind)
@@ -222,11 +230,13 @@ static void import_logged(struct store_txn *t, const struct app_import_set *s)
         store_batch_put_logged(t, s->batch, es, s->n);
         free(es);
     } else {
+        store_batch_put(t, s->batch);
+        if (s->file_entry_later) /* one entry for the whole file, by the caller */
+            return;
         char detail[32];
         snprintf(detail, sizeof detail, "%zu", s->n);
         struct store_log_entry e;
         app_log_fill(s->a, &e, "import", s->kind, NULL, detail);
-        store_batch_put(t, s->batch);
         store_log_append(t, &e);
     }
 }
@@ -244,6 +254,11 @@ int app_import_store(struct store_txn *t, const struct app_import_set *s, size_t
         if (app_check_refs(t, s->rec(s->ctx, i), s->ids, e) != 0) {
             if (store_txn_error(t))
                 return store_txn_error(t);
+            if (s->later) { /* perhaps a record further on in the file: asked again at the end */
+                wt_error_clear(e);
+                s->later(s->ctx, i);
+                continue;
+            }
             *bad = i;
             return WT_EINVAL;
         }
@@ -251,78 +266,162 @@ int app_import_store(struct store_txn *t, const struct app_import_set *s, size_t
     return store_txn_error(t);
 }
 
-static const struct wt_record *pending_rec(const void *ctx, size_t i)
+/* The chunk's records into the write (app_import_store: the review queue, or
+ * references, values and the log); a reference that misses may point at a
+ * record further on in the file: that record is checked again at the end. */
+static const struct wt_record *chunk_rec(const void *ctx, size_t i)
 {
-    return &pending_at(ctx, i)->r;
+    return &((const struct import *)ctx)->chunk[i].r;
 }
 
-static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
+static void chunk_later(const void *ctx, size_t i)
 {
-    struct import *im = ctx;
-    struct app_import_set s = {im->a, im->kind, im->n, pending_rec, im, &im->ids, im->batch};
+    struct import *im = (struct import *)ctx;
+    if (im->nlater == im->caplater) {
+        im->caplater = im->caplater ? im->caplater * 2 : 16;
+        im->later = xrealloc(im->later, im->caplater * sizeof *im->later);
+    }
+    im->later[im->nlater].line = im->chunk[i].line;
+    record_copy(&im->later[im->nlater++].r, &im->chunk[i].r);
+}
+
+static int flush_chunk(struct import *im)
+{
+    struct app_import_set s = {im->a,      im->kind, im->nchunk, chunk_rec, im, &im->ids,
+                               im->batch, chunk_later, true};
     struct wt_error e = {0};
     size_t bad = 0;
-    int rc = app_import_store(t, &s, &bad, &e);
-    if (rc == WT_EINVAL)
-        return wt_error_set(err, rc, "%s:%zu: %s", im->fname, pending_at(im, bad)->line, e.text);
+    int rc = app_import_store(im->t, &s, &bad, &e);
+    for (size_t i = 0; i < im->nchunk; i++)
+        record_fini(&im->chunk[i].r);
+    im->nchunk = 0;
+    store_batch_free(im->batch);
+    im->batch = app_goes_to_review(im->a, im->kind) ? NULL : store_batch_new(im->a->store,
+                                                                             im->kind);
     return rc;
 }
 
-/* Sets up an import of kind; the caller feeds it (csv_stream) and ends it. */
-static int import_begin(struct app *a, enum wt_kind kind, const char *fname, int32_t shift,
-                        struct import *im, struct wt_error *err)
+/* Frees what one attempt of the write holds. */
+static void import_reset(struct import *im)
 {
-    *im = (struct import){.a = a, .kind = kind, .fname = fname, .shift = shift, .err = err};
-    int rc = app_allowed(a, kind, APP_OP_IMPORT, err);
-    if (rc)
-        return rc;
-    idset_init(&im->ids);
-    if (!app_goes_to_review(a, kind))
-        im->batch = store_batch_new(a->store, kind);
-    if (!(im->csv = csv_stream_new(fname, on_row, im)))
-        return wt_error_set(err, WT_EIO, "%s: %s", fname, _("CSV-lezer kan niet starten"));
-    return 0;
+    csv_stream_free(im->csv);
+    im->csv = NULL;
+    store_batch_free(im->batch);
+    im->batch = NULL;
+    for (size_t i = 0; i < im->nchunk; i++)
+        record_fini(&im->chunk[i].r);
+    for (size_t i = 0; i < im->nlater; i++)
+        record_fini(&im->later[i].r);
+    im->nchunk = im->nlater = im->n = 0;
+    im->header_seen = false;
+    idset_fini(&im->ids);
 }
 
-/* Ends the input (rc: the reading's result so far), writes when all is well,
- * and frees what the import held. */
-static int import_end(struct import *im, int rc, size_t size, size_t *count)
+/* Feeds the whole input to the CSV reader. */
+static int import_read(struct import *im)
 {
-    if (!rc)
-        rc = csv_stream_end(im->csv, im->err);
-    if (!rc && !im->header_seen)
-        rc = wt_error_set(im->err, WT_EINVAL,
-                          _("%s:1: het bestand is leeg (de kopregel ontbreekt)"), im->fname);
-    if (!rc) {
-        /* Records, index entries, clocks and log take about 3.3 times the CSV
-         * (4 encrypted); a map that turns out too small costs a whole replay
-         * of the write, and a larger map is only address space. */
-        store_reserve(im->a->store, size * 6 + ((size_t)4 << 20), NULL);
-        rc = store_write(im->a->store, import_write, im, im->err);
+    if (!im->in)
+        return csv_stream_feed(im->csv, im->buf, im->len, im->err);
+    int rc = 0;
+    if (!im->rewindable && im->seen.len) /* a pipe cannot be read again: what it gave */
+        rc = csv_stream_feed(im->csv, im->seen.data, im->seen.len, im->err);
+    char *chunk = xmalloc(IMPORT_CHUNK);
+    size_t got;
+    while (!rc && (got = fread(chunk, 1, IMPORT_CHUNK, im->in)) > 0) {
+        im->size += got;
+        if (!im->rewindable)
+            buf_append(&im->seen, chunk, got);
+        rc = csv_stream_feed(im->csv, chunk, got, im->err);
     }
+    if (!rc && ferror(im->in))
+        rc = wt_error_set(im->err, WT_EIO, _("%s: bestand kan niet worden gelezen: %s"),
+                          im->fname, strerror(errno));
+    free(chunk);
+    return rc;
+}
+
+/* The whole import in one write: read, check and store chunk by chunk;
+ * anything wrong aborts the write, so nothing of the file is stored. */
+static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct import *im = ctx;
+    import_reset(im);
+    im->t = t;
+    im->err = err;
+    if (im->attempts++ > 0 && im->in && im->rewindable) {
+        /* The map grew and the write is done over: the input again. */
+        im->size = 0;
+        if (fseek(im->in, 0, SEEK_SET) != 0)
+            return wt_error_set(err, WT_EIO, _("%s: bestand kan niet worden gelezen: %s"),
+                                im->fname, strerror(errno));
+    }
+    idset_init(&im->ids);
+    if (!app_goes_to_review(im->a, im->kind))
+        im->batch = store_batch_new(im->a->store, im->kind);
+    if (!(im->csv = csv_stream_new(im->fname, on_row, im)))
+        return wt_error_set(err, WT_EIO, "%s: %s", im->fname, _("CSV-lezer kan niet starten"));
+    int rc = import_read(im);
+    if (!rc)
+        rc = csv_stream_end(im->csv, err);
+    if (!rc && !im->header_seen)
+        rc = wt_error_set(err, WT_EINVAL, _("%s:1: het bestand is leeg (de kopregel ontbreekt)"),
+                          im->fname);
+    if (!rc && im->nchunk)
+        rc = flush_chunk(im);
+    for (size_t i = 0; !rc && i < im->nlater; i++) {
+        struct wt_error e = {0};
+        if (app_check_refs(t, &im->later[i].r, &im->ids, &e) != 0)
+            rc = store_txn_error(t) ? store_txn_error(t)
+                                    : wt_error_set(err, WT_EINVAL, "%s:%zu: %s", im->fname,
+                                                   im->later[i].line, e.text);
+    }
+    if (!rc && im->kind != WT_CASES && !app_goes_to_review(im->a, im->kind)) {
+        char detail[32];
+        snprintf(detail, sizeof detail, "%zu", im->n);
+        struct store_log_entry e;
+        app_log_fill(im->a, &e, "import", im->kind, NULL, detail);
+        store_log_append(t, &e);
+    }
+    return rc ? rc : store_txn_error(t);
+}
+
+static int import_run(struct import *im, size_t *count)
+{
+    int rc = app_allowed(im->a, im->kind, APP_OP_IMPORT, im->err);
+    if (rc)
+        return rc;
+    /* Records, index entries, clocks and log take about 3.3 times the CSV
+     * (4 encrypted); a map that turns out too small costs a replay of the
+     * write, and a larger map is only address space. A pipe's size is not
+     * known: its bytes are kept for a write done over (a file is read again). */
+    size_t size = im->in ? 0 : im->len;
+    struct stat st;
+    if (im->in && fstat(fileno(im->in), &st) == 0 && S_ISREG(st.st_mode)) {
+        im->rewindable = true;
+        size = (size_t)st.st_size;
+    } else if (im->in) {
+        size = (size_t)4 << 20; /* a pipe: the map grows as it comes */
+    }
+    store_reserve(im->a->store, size * 6 + ((size_t)4 << 20), NULL);
+    struct wt_error *caller = im->err;
+    rc = store_write(im->a->store, import_write, im, caller);
     if (!rc && count)
         *count = im->n;
-    csv_stream_free(im->csv);
-    store_batch_free(im->batch);
-    for (size_t i = 0; i < im->n; i++)
-        record_fini(&pending_at(im, i)->r);
-    for (size_t i = 0; i < im->nblocks; i++)
-        free(im->blocks[i]);
-    free(im->blocks);
-    idset_fini(&im->ids);
+    import_reset(im);
+    free(im->later);
+    buf_fini(&im->seen);
     return rc;
 }
 
 int app_import_shifted(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
                        size_t len, int32_t shift, size_t *count, struct wt_error *err)
 {
-    struct import im;
-    int rc = import_begin(a, kind, fname, shift, &im, err);
-    if (rc == WT_EPERM)
-        return rc;
-    if (!rc)
-        rc = csv_stream_feed(im.csv, buf, len, err);
-    return import_end(&im, rc, len, count);
+    struct import *im = xcalloc(1, sizeof *im); /* a chunk is too big for the stack */
+    im->a = a, im->kind = kind, im->fname = fname, im->shift = shift;
+    im->buf = buf, im->len = len, im->err = err;
+    int rc = import_run(im, count);
+    free(im);
+    return rc;
 }
 
 int app_import(struct app *a, enum wt_kind kind, const char *fname, const char *buf, size_t len,
@@ -334,21 +433,11 @@ int app_import(struct app *a, enum wt_kind kind, const char *fname, const char *
 int app_import_stream(struct app *a, enum wt_kind kind, const char *fname, FILE *in,
                       size_t *count, struct wt_error *err)
 {
-    struct import im;
-    int rc = import_begin(a, kind, fname, 0, &im, err);
-    if (rc == WT_EPERM)
-        return rc;
-    char *chunk = xmalloc(IMPORT_CHUNK);
-    size_t n, size = 0;
-    while (!rc && (n = fread(chunk, 1, IMPORT_CHUNK, in)) > 0) {
-        size += n;
-        rc = csv_stream_feed(im.csv, chunk, n, err);
-    }
-    if (!rc && ferror(in))
-        rc = wt_error_set(err, WT_EIO, _("%s: bestand kan niet worden gelezen: %s"), fname,
-                          strerror(errno));
-    free(chunk);
-    return import_end(&im, rc, size, count);
+    struct import *im = xcalloc(1, sizeof *im);
+    im->a = a, im->kind = kind, im->fname = fname, im->in = in, im->err = err;
+    int rc = import_run(im, count);
+    free(im);
+    return rc;
 }
 
 struct put_ctx {

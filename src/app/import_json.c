@@ -154,7 +154,8 @@ static const struct wt_record *json_rec(const void *ctx, size_t i)
 static int jimport_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct jimport *im = ctx;
-    struct app_import_set s = {im->a, im->kind, im->n, json_rec, im, &im->ids, im->batch};
+    struct app_import_set s = {im->a,     im->kind, im->n, json_rec, im, &im->ids,
+                               im->batch, NULL,     false};
     struct wt_error e = {0};
     size_t bad = 0;
     int rc = app_import_store(t, &s, &bad, &e);

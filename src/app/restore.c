@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app_int.h"
+#include "dump_int.h"
 #include "wijktafel/csv.h"
 #include "wijktafel/i18n.h"
 
@@ -20,6 +21,7 @@ struct restore {
     char *team;
     char leader[WT_MAX_ID + 1];
     char *leader_name;
+    int version; /* the manifest's: 1 kept the meta kinds as key,value */
 };
 
 static struct dump_file *find_file(struct restore *r, const char *name)
@@ -71,6 +73,7 @@ static int read_manifest(struct restore *r, struct wt_error *err)
     else if (schema < 1 || schema > STORE_SCHEMA_VERSION)
         rc = wt_error_set(err, WT_EVERSION, _("%s: schema %lld is nieuwer dan dit programma"),
                           path, (long long)schema);
+    r->version = (int)json_integer_value(json_object_get(m, "version"));
     const char *team = json_string_value(json_object_get(m, "team"));
     r->team = xstrdup(team ? team : "");
     size_t n = rc ? 0 : json_array_size(files);
@@ -117,69 +120,192 @@ static int first_leader(void *ctx, size_t line, char **fields, size_t n)
 
 struct meta_in {
     struct restore *r;
+    const struct dump_family *fam; /* NULL: review.csv */
     const char *prefix, *fname;
     struct store_txn *t;
     bool header;
-    int review;
     struct wt_error *err;
 };
+
+static int review_in(struct meta_in *m, size_t line, char **fields, size_t n)
+{
+    struct store_submission s = {0};
+    enum wt_kind kind;
+    if (n != 7 || record_kind_by_name(fields[5], &kind) != 0)
+        return wt_error_set(m->err, WT_EINVAL, _("%s:%zu: kind: onbekende soort"), m->fname,
+                            line);
+    snprintf(s.id, sizeof s.id, "%s", fields[0]);
+    snprintf(s.status, sizeof s.status, "%s", fields[1]);
+    snprintf(s.submitter, sizeof s.submitter, "%s", fields[2]);
+    snprintf(s.date, sizeof s.date, "%s", fields[3]);
+    snprintf(s.reason, sizeof s.reason, "%s", fields[4]);
+    record_init(&s.rec, kind);
+    struct wt_error e = {0};
+    int rc = app_record_from_json(fields[6], &s.rec, &e);
+    if (!rc)
+        store_review_put(m->t, &s);
+    record_fini(&s.rec);
+    return rc ? wt_error_set(m->err, rc, "%s:%zu: record: %s", m->fname, line, e.text) : 0;
+}
+
+/* The header must name the family's columns, in order. */
+static int family_header(struct meta_in *m, char **fields, size_t n)
+{
+    const struct dump_family *f = m->fam;
+    bool same = n == f->ncols;
+    for (size_t i = 0; same && i < n; i++)
+        same = strcmp(fields[i], dump_family_col(f, i)) == 0;
+    if (same)
+        return 0;
+    struct buf want = {0};
+    for (size_t i = 0; i < f->ncols; i++)
+        buf_printf(&want, "%s%s", i ? "," : "", dump_family_col(f, i));
+    int rc = wt_error_set(m->err, WT_EINVAL, _("%s:1: de kopregel hoort %s te zijn"), m->fname,
+                          want.data);
+    buf_fini(&want);
+    return rc;
+}
 
 static int meta_in_row(void *ctx, size_t line, char **fields, size_t n)
 {
     struct meta_in *m = ctx;
     if (!m->header) {
         m->header = true;
-        return 0;
+        return m->fam ? family_header(m, fields, n) : 0;
     }
-    if (m->review) {
-        struct store_submission s = {0};
-        enum wt_kind kind;
-        if (n != 7 || record_kind_by_name(fields[5], &kind) != 0)
-            return wt_error_set(m->err, WT_EINVAL, _("%s:%zu: kind: onbekende soort"), m->fname,
-                                line);
-        snprintf(s.id, sizeof s.id, "%s", fields[0]);
-        snprintf(s.status, sizeof s.status, "%s", fields[1]);
-        snprintf(s.submitter, sizeof s.submitter, "%s", fields[2]);
-        snprintf(s.date, sizeof s.date, "%s", fields[3]);
-        snprintf(s.reason, sizeof s.reason, "%s", fields[4]);
-        record_init(&s.rec, kind);
-        struct wt_error e = {0};
-        int rc = app_record_from_json(fields[6], &s.rec, &e);
-        if (!rc)
-            store_review_put(m->t, &s);
-        record_fini(&s.rec);
-        return rc ? wt_error_set(m->err, rc, "%s:%zu: record: %s", m->fname, line, e.text) : 0;
-    }
-    if (n != 2 || !fields[0][0])
-        return wt_error_set(m->err, WT_EINVAL, _("%s:%zu: verwacht twee velden, key en value"),
-                            m->fname, line);
-    char *key = xasprintf("%s%s", m->prefix, fields[0]);
-    store_meta_put(m->t, key, fields[1]);
+    if (!m->fam)
+        return review_in(m, line, fields, n);
+    if (n != m->fam->ncols)
+        return wt_error_set(m->err, WT_EINVAL,
+                            _("%s:%zu: %zu velden, maar de kopregel heeft %zu kolommen"),
+                            m->fname, line, n, m->fam->ncols);
+    char *key = NULL, *value = NULL;
+    struct wt_error e = {0};
+    int rc = m->fam->in(fields, &key, &value, &e);
+    if (rc)
+        return wt_error_set(m->err, rc, "%s:%zu: %s", m->fname, line, e.text);
+    char *full = xasprintf("%s%s", m->prefix, key);
+    store_meta_put(m->t, full, value);
+    free(full);
     free(key);
+    free(value);
     return 0;
+}
+
+/* Version 1 of the dump: the meta kinds as key,value under their old prefixes. */
+static const struct dump_family *v1_family(const struct dump_family *kv, const char *file,
+                                           const char **prefix)
+{
+    static const struct {
+        const char *file, *prefix;
+    } v1[] = {{"measures.csv", "measure/"}, {"rounds.csv", "round/"}, {"hours.csv", "balance/"}};
+    for (size_t i = 0; i < sizeof v1 / sizeof v1[0]; i++)
+        if (strcmp(file, v1[i].file) == 0) {
+            *prefix = v1[i].prefix;
+            return kv;
+        }
+    return NULL;
+}
+
+static int read_family(struct restore *r, struct store_txn *t, const struct dump_family *fam,
+                       const char *file, const char *prefix, struct wt_error *err)
+{
+    struct dump_file *f = find_file(r, file);
+    if (!f)
+        return 0;
+    struct meta_in m = {.r = r, .fam = fam, .prefix = prefix, .fname = f->name, .t = t,
+                        .err = err};
+    return csv_read(f->data, f->len, f->name, meta_in_row, &m, err);
 }
 
 static int meta_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct restore *r = ctx;
-    static const struct {
-        const char *file, *prefix;
-    } fam[] = {{"measures.csv", "measure/"},
-               {"rounds.csv", "round/"},
-               {"hours.csv", "balance/"},
-               {"meetings.csv", "meeting/"},
-               {"review.csv", NULL}};
-    for (size_t i = 0; i < sizeof fam / sizeof fam[0]; i++) {
-        struct dump_file *f = find_file(r, fam[i].file);
-        if (!f)
-            continue;
-        struct meta_in m = {r, fam[i].prefix ? fam[i].prefix : "", f->name, t, false,
-                            !fam[i].prefix, err};
-        int rc = csv_read(f->data, f->len, f->name, meta_in_row, &m, err);
-        if (rc)
-            return rc;
+    size_t nf;
+    const struct dump_family *fams = dump_families(&nf);
+    const struct dump_family *kv = &fams[nf - 1]; /* meetings.csv: key,value */
+    int rc = 0;
+    for (size_t i = 0; i < nf && !rc; i++) {
+        const char *prefix = fams[i].prefix;
+        const struct dump_family *fam = &fams[i];
+        if (r->version == 1 && v1_family(kv, fam->file, &prefix))
+            fam = kv;
+        rc = read_family(r, t, fam, fam == kv ? fams[i].file : fam->file, prefix, err);
     }
+    if (!rc)
+        rc = read_family(r, t, NULL, "review.csv", "", err);
+    return rc ? rc : store_txn_error(t);
+}
+
+/* log.csv: the dumped database's access log, put back before anything else
+ * is logged, so that the new log goes on where the old one stopped. */
+struct log_in {
+    struct store_log_entry *e;
+    size_t n, cap;
+    const char *fname;
+    bool header;
+    struct wt_error *err;
+};
+
+static int log_in_row(void *ctx, size_t line, char **f, size_t n)
+{
+    struct log_in *l = ctx;
+    if (!l->header) {
+        l->header = true;
+        bool same = n == DUMP_LOG_COLS;
+        for (size_t i = 0; same && i < n; i++)
+            same = strcmp(f[i], dump_log_head[i]) == 0;
+        return same ? 0 : wt_error_set(l->err, WT_EINVAL, _("%s:1: de kopregel hoort "
+                                                            "time,member,behalf,path,action,"
+                                                            "kind,id,detail te zijn"),
+                                       l->fname);
+    }
+    if (n != DUMP_LOG_COLS)
+        return wt_error_set(l->err, WT_EINVAL,
+                            _("%s:%zu: %zu velden, maar de kopregel heeft %zu kolommen"),
+                            l->fname, line, n, (size_t)DUMP_LOG_COLS);
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 256;
+        l->e = xrealloc(l->e, l->cap * sizeof *l->e);
+    }
+    struct store_log_entry *e = &l->e[l->n++];
+    memset(e, 0, sizeof *e);
+    struct {
+        char *to;
+        size_t size;
+    } col[DUMP_LOG_COLS] = {{e->time, sizeof e->time},     {e->member, sizeof e->member},
+                            {e->behalf, sizeof e->behalf}, {e->path, sizeof e->path},
+                            {e->action, sizeof e->action}, {e->kind, sizeof e->kind},
+                            {e->id, sizeof e->id},         {e->detail, sizeof e->detail}};
+    for (size_t i = 0; i < DUMP_LOG_COLS; i++) {
+        if (strlen(f[i]) >= col[i].size)
+            return wt_error_set(l->err, WT_EINVAL, _("%s:%zu: %s: te lang"), l->fname, line,
+                                dump_log_head[i]);
+        memcpy(col[i].to, f[i], strlen(f[i]) + 1);
+    }
+    return 0;
+}
+
+static int log_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct log_in *l = ctx;
+    (void)err;
+    if (l->n)
+        store_log_append_many(t, l->e, l->n);
     return store_txn_error(t);
+}
+
+static int restore_log(struct restore *r, struct app *a, struct wt_error *err)
+{
+    struct dump_file *f = find_file(r, "log.csv");
+    if (!f)
+        return 0; /* a dump of version 1 had none */
+    struct log_in l = {.fname = f->name, .err = err};
+    int rc = csv_read(f->data, f->len, f->name, log_in_row, &l, err);
+    if (!rc)
+        rc = store_write(a->store, log_write, &l, err);
+    free(l.e);
+    return rc;
 }
 
 static int fill(struct restore *r, const char *dbdir, struct wt_error *err)
@@ -189,8 +315,10 @@ static int fill(struct restore *r, const char *dbdir, struct wt_error *err)
     int rc = app_open(&o, &a, err);
     if (rc)
         return rc;
+    a->path = "restore"; /* the log says how these records came in */
     static const enum wt_kind order[] = {WT_MEMBERS, WT_RESOURCES, WT_TALENTS,
                                          WT_CASES,   WT_SIGNALS,   WT_ACTIONS};
+    rc = restore_log(r, a, err);
     for (size_t k = 0; k < sizeof order / sizeof order[0] && !rc; k++) {
         char *name = xasprintf("%s.csv", record_kind(order[k])->name);
         struct dump_file *f = find_file(r, name);

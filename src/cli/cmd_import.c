@@ -1,7 +1,8 @@
-/* cmd_import.c: `import KIND FILE [--format csv|json]`: read records, all or nothing. */
+/* cmd_import.c: `import KIND FILE [--format csv|json|hsds]`: read records, all or nothing. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 
 #include "cli_int.h"
@@ -47,18 +48,47 @@ static void said_read(enum wt_kind kind, size_t n)
 
 static int check_format(const char *value)
 {
-    if (strcmp(value, "csv") == 0 || strcmp(value, "json") == 0)
+    if (strcmp(value, "csv") == 0 || strcmp(value, "json") == 0 || strcmp(value, "hsds") == 0)
         return 0;
-    return cli_fail(EX_USAGE, _("import: --format moet csv of json zijn, niet '%s'"), value);
+    return cli_fail(EX_USAGE, _("import: --format moet csv, json of hsds zijn, niet '%s'"),
+                    value);
 }
 
-/* The format: --format, else the file name (".json"), else CSV. */
-static enum app_format import_format(const char *given, const char *file)
+/* The format: --format, else a folder (HSDS), else the file name (".json"),
+ * else CSV. */
+static const char *import_format(const char *given, const char *file)
 {
     size_t n = strlen(file);
+    struct stat st;
     if (given)
-        return strcmp(given, "json") == 0 ? APP_JSON : APP_CSV;
-    return n > 5 && strcmp(file + n - 5, ".json") == 0 ? APP_JSON : APP_CSV;
+        return given;
+    if (stat(file, &st) == 0 && S_ISDIR(st.st_mode))
+        return "hsds";
+    return n > 5 && strcmp(file + n - 5, ".json") == 0 ? "json" : "csv";
+}
+
+/* An Open Referral HSDS 3.0 package (a folder) or HSDS JSON, resources only. */
+static int import_hsds(const struct cli_globals *g, enum wt_kind kind, const char *path)
+{
+    if (kind != WT_RESOURCES)
+        return cli_fail(EX_USAGE, _("import: --format hsds is er alleen voor resources"));
+    struct app *a;
+    int code = cli_open(g, &a);
+    if (code)
+        return code;
+    struct wt_error err = {0};
+    struct buf warnings = {0};
+    struct app_hsds_counts n = {0};
+    int rc = app_import_hsds(a, path, &n, &warnings, &err);
+    app_close(a);
+    if (warnings.len)
+        cli_printf(stderr, "%.*s", (int)warnings.len, warnings.data);
+    buf_fini(&warnings);
+    if (rc)
+        return cli_error(&err);
+    cli_printf(stderr, _("%zu kaartitems ingelezen, %zu nieuw of gewijzigd\n"), n.entries,
+               n.changed);
+    return 0;
 }
 
 /* JSON is parsed whole (jansson): the file is read into memory first. */
@@ -82,7 +112,10 @@ static int cmd_import_exec(const struct cli_globals *g, const struct cli_args *a
     int code = cli_parse_kind("import", kind_name, &kind);
     if (code)
         return code;
-    if (import_format(cli_value(args, "format"), path) == APP_JSON) {
+    const char *format = import_format(cli_value(args, "format"), path);
+    if (strcmp(format, "hsds") == 0)
+        return import_hsds(g, kind, path);
+    if (strcmp(format, "json") == 0) {
         struct app *a;
         if ((code = cli_open(g, &a)) != 0)
             return code;
@@ -122,6 +155,7 @@ static const struct cli_option import_options[] = {
     {.name = NULL}};
 
 const struct cmd_entry cmd_import_entry = {
-    .name = "import", .usage = N_("KIND FILE [--format csv|json]"),
-    .summary = N_("lees records uit een CSV- of JSON-bestand (- is standaardinvoer)"),
+    .name = "import", .usage = N_("KIND FILE [--format csv|json|hsds]"),
+    .summary = N_("lees records uit een CSV- of JSON-bestand (- is standaardinvoer) of een "
+                  "HSDS-pakket"),
     .options = import_options, .min_args = 2, .max_args = 2, .exec = cmd_import_exec};

@@ -49,6 +49,7 @@ const char *store_err_text(int rc)
     case EACCES: case EPERM: return _("geen toestemming");
     case EROFS: return _("alleen-lezen bestandssysteem");
     case EIO: case MDB_PANIC: return _("lees- of schrijffout op de schijf");
+    case ENOMEM: return _("geen geheugen meer");
     default: return rc > 0 ? strerror(rc) : mdb_strerror(rc);
     }
 }
@@ -185,6 +186,10 @@ int store_reserve(struct store *s, size_t extra, struct wt_error *err)
     if (rc)
         return rc;
     rc = mdb_env_set_mapsize(s->env, want);
+    /* No room for that much address space (a memory limit): LMDB has let go
+     * of its map, so the environment is opened again with the map it had. */
+    if (rc && !reading && store_reopen_env(s, info.me_mapsize) != 0)
+        rc = EIO;
     flock(s->lockfd, LOCK_UN);
     if (rc)
         return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
@@ -204,8 +209,11 @@ static int grow_map(struct store *s, struct wt_error *err)
     if (next <= cur)
         return wt_error_set(err, WT_EFULL, "%s: %s", s->dir, store_err_text(ENOSPC));
     int rc = mdb_env_set_mapsize(s->env, next);
-    if (rc)
+    if (rc) {
+        if (!reading) /* keep the environment usable, with the map it had */
+            store_reopen_env(s, cur);
         return wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc));
+    }
     return 0;
 }
 

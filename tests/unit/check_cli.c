@@ -142,7 +142,8 @@ static void usage_line(struct run r, const char *want)
 START_TEST(test_declared_usage)
 {
     make_base();
-    usage_line(RUN("--db", db, "export"), "gebruik: wijktafel export KIND [--format csv|json]\n");
+    usage_line(RUN("--db", db, "export"),
+               "gebruik: wijktafel export KIND [--format csv|json] | resources --format hsds DIR\n");
     usage_line(RUN("--lang", "en", "--db", db, "purge"),
                "usage: wijktafel purge --closed-before YYYY-MM-DD [--use-opened]\n");
     usage_line(RUN("--db", db, "purge"),
@@ -172,7 +173,7 @@ START_TEST(test_declared_usage)
     usage_line(RUN("--bogus"), "onbekende of onvolledige optie '--bogus' (zie wijktafel --help)\n");
     /* A check runs where its option stands: before a later unknown option. */
     usage_line(RUN("--db", db, "export", "cases", "--format", "xml", "--bogus"),
-               "export: --format moet csv of json zijn, niet 'xml'\n");
+               "export: --format moet csv, json of hsds zijn, niet 'xml'\n");
     /* A unique prefix and options after the argument, as before. */
     struct run r = RUN("--db", db, "export", "members", "--form", "json");
     ck_assert_int_eq(r.code, 0);

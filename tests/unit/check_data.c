@@ -5,6 +5,7 @@
 #include "app_int.h" /* white-box: the app's today */
 #include "apptest.h"
 #include "testutil.h"
+#include "wijktafel/xalloc.h"
 #include "wijktafel/meeting.h"
 #include "wijktafel/measure.h"
 
@@ -321,7 +322,8 @@ static char *slurp(const char *dir, const char *name)
 
 static const char *const dump_files[] = {
     "members.csv", "resources.csv", "talents.csv", "cases.csv",    "signals.csv", "actions.csv",
-    "measures.csv", "rounds.csv",   "hours.csv",   "meetings.csv", "review.csv"};
+    "measures.csv", "hours.csv", "targets.csv", "rounds.csv", "doors.csv", "meetings.csv",
+    "review.csv"};
 
 /* The demo as a plain database in db, then a meeting's work through the app. */
 static void demo_after_meeting(void)
@@ -357,6 +359,112 @@ static void demo_after_meeting(void)
     app_close(a);
 }
 
+/* An import larger than one chunk of the write (import.c: 1,024 records): a reference to a
+ * record further on in the file, a bad row or reference after the first chunks, a pipe. */
+static char *many_cases(size_t n, const char *first_chosen, size_t bad_line)
+{
+    static char request[1001];
+    for (size_t i = 0; i + 5 <= 1000; i += 5)
+        memcpy(request + i, "Tuin ", 5); /* long with n large: the map must grow */
+    request[n > 10000 ? 999 : 4] = '\0';
+    struct buf b = {0};
+    buf_puts(&b, "id,opened,area,resident,request,chosen\n");
+    for (size_t i = 0; i < n; i++) {
+        size_t line = i + 2;
+        buf_printf(&b, "c-%05zu,%s,Dorp/Kern,Jan de Vries,%s,%s\n", i,
+                   line == bad_line ? "2026-13-01" : "2026-11-02", request,
+                   i == 0 ? first_chosen : "");
+    }
+    return buf_steal(&b);
+}
+
+/* `cat FILE | wijktafel import cases -`: standard error (exit 65 or 0 asserted). */
+static char *pipe_import(const char *file)
+{
+    char *errp = tu_path(tmp, "pipe.err");
+    char *cmd = xasprintf("cat '%s' | '%s' --db '%s' import cases - 2>'%s'", file,
+                          getenv("WIJKTAFEL"), db, errp);
+    int st = system(cmd);
+    ck_assert(WIFEXITED(st));
+    ck_assert_msg(WEXITSTATUS(st) == 0 || WEXITSTATUS(st) == 65, "exit %d", WEXITSTATUS(st));
+    char *err = rn_slurp(errp);
+    free(cmd);
+    free(errp);
+    return err;
+}
+
+START_TEST(test_import_in_chunks)
+{
+    tu_ok(RUN("--db", db, "init"));
+    /* The first case chose the last one: a reference forward, 2,999 rows on. */
+    char *text = many_cases(3000, "c-02999:worked", 0);
+    char *p = tu_write(tmp, "many.csv", text, strlen(text));
+    struct run r = RUN("--db", db, "import", "cases", p);
+    ck_assert_msg(r.code == 0, "%s", r.err);
+    ck_assert_str_eq(r.err, "3000 cases ingelezen\n");
+    rn_free(&r);
+    r = RUN("--db", db, "export", "cases");
+    ck_assert_ptr_nonnull(strstr(r.out, "c-00000,2026-11-02,Dorp/Kern,Jan de Vries,Tuin,,,open,,,"
+                                        ",,no,c-02999:worked,"));
+    ck_assert_ptr_nonnull(strstr(r.out, "\nc-02999,"));
+    char *before = r.out;
+    r.out = NULL;
+    rn_free(&r);
+    free(text);
+    free(p);
+    /* A reference to nothing, found only at the end; a bad date in the third chunk: either
+     * refuses the whole file, and nothing of the earlier chunks stays. */
+    text = many_cases(3000, "c-09999", 0);
+    for (int i = 0; text[i]; i++) /* other ids, so that a partial write would show */
+        if (text[i] == 'c' && text[i + 1] == '-')
+            text[i] = 'x';
+    p = tu_write(tmp, "dangling.csv", text, strlen(text));
+    r = RUN("--db", db, "import", "cases", p);
+    ck_assert_int_eq(r.code, 65);
+    char *want = xasprintf("%s:2: chosen: x-09999 is geen bestaand kaartitem, talent of casus\n",
+                           p);
+    ck_assert_str_eq(r.err, want);
+    free(want);
+    rn_free(&r);
+    free(text);
+    free(p);
+    text = many_cases(3000, "", 2500);
+    for (int i = 0; text[i]; i++)
+        if (text[i] == 'c' && text[i + 1] == '-')
+            text[i] = 'y';
+    p = tu_write(tmp, "late.csv", text, strlen(text));
+    r = RUN("--db", db, "import", "cases", p);
+    ck_assert_int_eq(r.code, 65);
+    ck_assert_ptr_nonnull(strstr(r.err, "late.csv:2500: opened: "));
+    rn_free(&r);
+    r = RUN("--db", db, "export", "cases");
+    ck_assert_str_eq(r.out, before);
+    rn_free(&r);
+    /* From a pipe, as from a file. */
+    char *err = pipe_import(p);
+    ck_assert_ptr_nonnull(strstr(err, "stdin:2500: opened: "));
+    free(err);
+    free(text);
+    free(p);
+    /* 30,000 long cases (30 MB) through a pipe outgrow the map the import reserved (a
+     * pipe's size is not known): the write is done over from the bytes the pipe gave. */
+    text = many_cases(30000, "", 0);
+    for (int i = 0; text[i]; i++)
+        if (text[i] == 'c' && text[i + 1] == '-')
+            text[i] = 'z';
+    p = tu_write(tmp, "pipe.csv", text, strlen(text));
+    err = pipe_import(p);
+    ck_assert_str_eq(err, "30000 cases ingelezen\n");
+    free(err);
+    r = RUN("--db", db, "export", "cases");
+    ck_assert_int_eq(rn_lines(r.out), 33001);
+    rn_free(&r);
+    free(before);
+    free(text);
+    free(p);
+}
+END_TEST
+
 START_TEST(test_dump_restore_dump)
 {
     demo_after_meeting();
@@ -375,26 +483,56 @@ START_TEST(test_dump_restore_dump)
     }
     /* Not vacuous: every kind holds what the meeting made. */
     char *t = slurp(d1, "measures.csv");
-    ck_assert_ptr_nonnull(strstr(t, "c-004/start,3 2 4 - 2 3\n"));
-    ck_assert_ptr_nonnull(strstr(t, "c-004/close,"));
+    ck_assert_ptr_nonnull(strstr(t, "case,phase,lichaam,mentaal,zingeving,kwaliteit,meedoen,"
+                                    "dagelijks\n"));
+    ck_assert_ptr_nonnull(strstr(t, "c-004,start,3,2,4,,2,3\n"));
+    ck_assert_ptr_nonnull(strstr(t, "c-004,close,"));
     free(t);
     t = slurp(d1, "hours.csv");
-    ck_assert_ptr_nonnull(strstr(t, "week/m-wouter/"));
-    ck_assert_ptr_nonnull(strstr(t, "target/m-noor,40"));
+    ck_assert_ptr_nonnull(strstr(t, "member,week,casework,community\n"));
+    ck_assert_ptr_nonnull(strstr(t, "\nm-wouter,2026-"));
+    free(t);
+    t = slurp(d1, "targets.csv");
+    ck_assert_ptr_nonnull(strstr(t, "member,community_percent\nm-"));
+    ck_assert_ptr_nonnull(strstr(t, "\nm-noor,40\n"));
     free(t);
     t = slurp(d1, "meetings.csv");
     ck_assert_ptr_nonnull(strstr(t, "2026-11-30/decisions,"));
     ck_assert_ptr_nonnull(strstr(t, "\"\"elke\"\" week,\nvanaf nu"));
     free(t);
     t = slurp(d1, "rounds.csv");
-    ck_assert_ptr_nonnull(strstr(t, "/door/000001,"));
+    ck_assert_ptr_nonnull(strstr(t, "id,date,area,kind,addresses,pairs,by,made_hlc,"));
+    ck_assert_int_ge(rn_lines(t), 2);
     free(t);
+    t = slurp(d1, "doors.csv");
+    ck_assert_ptr_nonnull(strstr(t, "round,no,where,answered,talked,lonely,"));
+    ck_assert_int_ge(rn_lines(t), 2);
+    free(t);
+    /* The access log: the restored database's goes on where the dumped one stopped, with
+     * the restore's own entries (its imports, then the restore) after it. */
+    char *l1 = slurp(d1, "log.csv"), *l2 = slurp(d2, "log.csv");
+    ck_assert_ptr_nonnull(strstr(l1, "time,member,behalf,path,action,kind,id,detail\n"));
+    ck_assert_int_ge(rn_lines(l1), 10);
+    ck_assert_msg(strncmp(l1, l2, strlen(l1)) == 0, "the dumped log is not the start of the "
+                                                    "restored one");
+    ck_assert_msg(strstr(l2 + strlen(l1), ",restore,restore,cases,,\n"), "%.300s", l2 + strlen(l1));
+    for (const char *p = l2 + strlen(l1); *p; p = strchr(p, '\n') + 1)
+        ck_assert_msg(strstr(p, ",restore,") && strstr(p, ",restore,") < strchr(p, '\n'),
+                      "an entry after the dumped log that is not the restore's: %.80s", p);
+    free(l1);
+    free(l2);
     t = slurp(d1, "review.csv");
     ck_assert_ptr_nonnull(strstr(t, "Bankje bij de vijver"));
     ck_assert_ptr_nonnull(strstr(t, ",pending,m-annie,"));
     free(t);
-    /* The manifests differ in their date only. */
+    /* The manifests differ in their date and log.csv only. */
     char *m1 = slurp(d1, "manifest.json"), *m2 = slurp(d2, "manifest.json");
+    for (char **m = (char *[]){m1, m2, NULL}; *m; m++) {
+        char *log = strstr(*m, "\"name\": \"log.csv\"");
+        ck_assert_ptr_nonnull(log);
+        char *end = strchr(log, '}');
+        memmove(log, end, strlen(end) + 1);
+    }
     ck_assert_ptr_nonnull(strstr(m1, "\"date\": \"2026-11-30\""));
     ck_assert_ptr_nonnull(strstr(m1, "\"schema\": "));
     ck_assert_ptr_nonnull(strstr(m1, "\"sha256\": \""));
@@ -468,9 +606,9 @@ END_TEST
 
 int main(void)
 {
-    const TTest *tests[] = {test_json_round_trip, test_json_bad_input, test_import_says,
-                            test_purge_by_closing_date, test_close_and_reopen,
-                            test_dump_restore_dump, test_dump_refusals};
+    const TTest *tests[] = {test_json_round_trip, test_json_bad_input, test_purge_by_closing_date,
+                            test_close_and_reopen, test_import_in_chunks, test_dump_restore_dump,
+                            test_dump_refusals, test_import_says};
     const struct tu_suite suite = {
         .name = "data",
         .timeout = 120,

@@ -200,6 +200,28 @@ int app_dump(struct app *a, const char *dir, struct wt_error *err);
  * the new database is incomplete. */
 int app_restore(const char *dbdir, const char *dumpdir, struct wt_error *err);
 
+/* What an HSDS import found: entries in the package, and those that differ
+ * from the database (the only ones written; 0 for the same package again). */
+struct app_hsds_counts {
+    size_t entries, changed;
+};
+
+/* Reads the social map from path, an Open Referral HSDS 3.0 tabular data
+ * package folder or an HSDS JSON file (one service, a list, or a page with
+ * "contents"), mapped to resources through the database folder's hsds.ini
+ * (docs/data.md), and stores in one write the entries that differ: all or
+ * nothing. Bad input: WT_EINVAL, err "FILE:ROW: COLUMN: what" (JSON: "FILE:
+ * record N: ..."); a missing folder or services.csv: WT_ENOTFOUND. Lines
+ * about what was skipped (dangling optional links, defunct services,
+ * unmapped taxonomy terms) are appended to warnings (may be NULL). */
+int app_import_hsds(struct app *a, const char *path, struct app_hsds_counts *counts,
+                    struct buf *warnings, struct wt_error *err);
+
+/* Writes every resource as an HSDS 3.0 tabular data package into the folder
+ * dir (made 0700; files already there are never overwritten): the eight
+ * tables of hsds_int.h and datapackage.json. *count gets the entries. */
+int app_export_hsds(struct app *a, const char *dir, size_t *count, struct wt_error *err);
+
 /* Appends every record of kind, in id order, to out as CSV (header row
  * first) or as a JSON array of objects (list values as arrays). */
 int app_export(struct app *a, enum wt_kind kind, enum app_format fmt, struct buf *out,
