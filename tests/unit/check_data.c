@@ -401,7 +401,7 @@ START_TEST(test_import_in_chunks)
     char *p = tu_write(tmp, "many.csv", text, strlen(text));
     struct run r = RUN("--db", db, "import", "cases", p);
     ck_assert_msg(r.code == 0, "%s", r.err);
-    ck_assert_str_eq(r.err, "3000 cases ingelezen\n");
+    ck_assert_str_eq(r.err, "3000 casussen ingelezen\n");
     rn_free(&r);
     r = RUN("--db", db, "export", "cases");
     ck_assert_ptr_nonnull(strstr(r.out, "c-00000,2026-11-02,Dorp/Kern,Jan de Vries,Tuin,,,open,,,"
@@ -421,7 +421,7 @@ START_TEST(test_import_in_chunks)
     p = tu_write(tmp, "dangling.csv", text, strlen(text));
     r = RUN("--db", db, "import", "cases", p);
     ck_assert_int_eq(r.code, 65);
-    char *want = xasprintf("%s:2: chosen: x-09999 is geen bestaand kaartitem, talent of casus\n",
+    char *want = xasprintf("%s:2: chosen: er is geen kaartitem, talent of casus 'x-09999'\n",
                            p);
     ck_assert_str_eq(r.err, want);
     free(want);
@@ -454,7 +454,7 @@ START_TEST(test_import_in_chunks)
             text[i] = 'z';
     p = tu_write(tmp, "pipe.csv", text, strlen(text));
     err = pipe_import(p);
-    ck_assert_str_eq(err, "30000 cases ingelezen\n");
+    ck_assert_str_eq(err, "30000 casussen ingelezen\n");
     free(err);
     r = RUN("--db", db, "export", "cases");
     ck_assert_int_eq(rn_lines(r.out), 33001);
