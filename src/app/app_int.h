@@ -123,6 +123,15 @@ int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
  * caller's write. */
 void app_rounds_relink(struct store_txn *t, const char *old_id, const char *new_id);
 
+/* The open cases most like the request r (the match layer's similar cases,
+ * that the member may see), appended to ids after its first have entries
+ * that are not repeated, at most max; returns how many it added. intake.c. */
+size_t app_intake_similar(struct app *a, const struct wt_record *r, char ids[][WT_MAX_ID + 1],
+                          size_t have, size_t max, struct wt_error *err);
+
+/* The prepared corpus of a suggester (valid while it lives). suggest.c. */
+const struct match_corpus *app_suggester_corpus(const struct app_suggester *s);
+
 /* app_get without the access-log entry (for the app's own bookkeeping,
  * such as filtering options, not for showing a record to someone). */
 int app_get_unlogged(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out);

@@ -43,6 +43,12 @@ static int open_write(struct store_txn *t, void *ctx, struct wt_error *err)
     char *k = meeting_key(a->today, "opened");
     meta_put_once(t, k, hm);
     free(k);
+    /* Who opened the screen today is present (the minutes name them). */
+    char *tail = xasprintf("present/%s", record_get(&a->member, MEMBER_ID));
+    k = meeting_key(a->today, tail);
+    meta_put_once(t, k, hm);
+    free(k);
+    free(tail);
     k = meeting_key(a->today, "map");
     char *old = NULL;
     int rc = 0;
@@ -302,6 +308,14 @@ static void fill_defaults(struct app *a, struct wt_record *r)
     date_format(a->today, today);
     if (r->kind == WT_ACTIONS && !r->v[ACTION_MEETING])
         record_set(r, ACTION_MEETING, today);
+    if (r->kind == WT_CASES) {
+        if (!r->v[CASE_OPENED])
+            record_set(r, CASE_OPENED, today);
+        /* The member owns what they register; a volunteer's request gets
+         * its owner from the leader who accepts it. */
+        if (!r->v[CASE_OWNER] && a->role != APP_VOLUNTEER)
+            record_set(r, CASE_OWNER, record_get(&a->member, MEMBER_ID));
+    }
     if (r->kind == WT_SIGNALS) {
         if (!r->v[SIGNAL_DATE])
             record_set(r, SIGNAL_DATE, today);
@@ -312,7 +326,7 @@ static void fill_defaults(struct app *a, struct wt_record *r)
 
 int app_add_check(struct app *a, struct wt_record *r, struct wt_error *err)
 {
-    int rc = app_allowed(a, r->kind, APP_OP_WRITE, err);
+    int rc = app_allowed(a, r->kind, APP_OP_CREATE, err);
     if (rc)
         return rc;
     fill_defaults(a, r);
@@ -325,7 +339,8 @@ int app_add_check(struct app *a, struct wt_record *r, struct wt_error *err)
         record_set(r, 0, NULL);
     if (rc)
         return rc;
-    if (!app_may_see(a, r))
+    /* A volunteer's request is theirs to send, not to see once stored. */
+    if (!app_may_see(a, r) && !app_goes_to_review(a, r->kind))
         return wt_error_set(err, WT_EPERM, _("u mag deze casus niet wijzigen"));
     return 0;
 }

@@ -341,6 +341,14 @@ bool policy_shape(struct policy_read *p, const struct wt_record *r, struct wt_re
     return true;
 }
 
+bool policy_shape_own(struct policy_read *p, const struct wt_record *r, struct wt_record *out)
+{
+    record_copy(out, r);
+    if (p->a->beamer && !r->damaged)
+        shape_for_wall(p, out);
+    return true;
+}
+
 /* Whether v is what shape_link put in place of a link. */
 static bool masked_link(const char *v)
 {

@@ -293,10 +293,15 @@ struct store_submission {
     char submitter[WT_MAX_ID + 1];
     char date[11];
     char reason[400];              /* why it was rejected, or what it was merged into */
+    char decider[WT_MAX_ID + 1];   /* the leader who decided, "" while pending (or unknown) */
+    char decided[11];              /* the day of the decision, "" while pending */
     struct wt_record rec;          /* the record as submitted (kind in rec.kind) */
 };
 
-/* Stores (inserts or replaces) a submission. */
+/* Stores (inserts or replaces) a submission. A volunteer's new care request
+ * (a case that is no conflict) is sealed with the general key, so that its
+ * submitter can read and correct it; a conflict about a case or an action
+ * with the case key. */
 int store_review_put(struct store_txn *t, struct store_submission *s);
 /* Reads one; WT_ENOTFOUND when absent. Caller record_fini(&out->rec). */
 int store_review_get(struct store_txn *t, const char *id, struct store_submission *out);
