@@ -93,3 +93,19 @@ int app_review_resubmit(struct app *a, const char *sub_id, struct wt_record *rec
     struct resubmit r = {a, sub_id, rec};
     return store_write(a->store, resubmit_write, &r, err);
 }
+
+void app_case_draft(const struct app *a, struct wt_record *out)
+{
+    record_init(out, WT_CASES);
+    char today[11];
+    date_format(a->today, today);
+    record_set(out, CASE_OPENED, today);
+    record_set(out, CASE_AREA, record_get(&a->member, MEMBER_AREA));
+    record_set(out, CASE_STATUS, "new"); /* the team has not discussed it yet */
+    record_set(out, CASE_RESTRICTED, "no");
+    /* A volunteer's request gets its owner from the leader who accepts it. */
+    if (a->role != APP_VOLUNTEER)
+        record_set(out, CASE_OWNER, record_get(&a->member, MEMBER_ID));
+    if (a->role == APP_VOLUNTEER)
+        record_set(out, CASE_CHANNEL, "vrijwilliger");
+}

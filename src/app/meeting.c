@@ -264,6 +264,7 @@ struct put_op {
     struct app *a;
     struct wt_record *r;
     struct app_undo undo; /* a record made: app_undo removes it */
+    char *made; /* or NULL */
 };
 
 int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
@@ -296,7 +297,7 @@ static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct put_op *p = ctx;
     app_undo_fini(&p->undo);
-    int rc = app_add_in(t, p->a, p->r, NULL, err);
+    int rc = app_add_in(t, p->a, p->r, p->made, err);
     if (rc == 0 && !app_goes_to_review(p->a, p->r->kind))
         app_undo_created(&p->undo, p->r->kind, p->r->v[0]);
     return rc;
@@ -345,17 +346,23 @@ int app_add_check(struct app *a, struct wt_record *r, struct wt_error *err)
     return 0;
 }
 
-int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err)
+int meeting_add_made(struct app *a, struct wt_record *r, char made[WT_MAX_ID + 1],
+                     struct wt_error *err)
 {
     int rc = app_add_check(a, r, err);
     if (rc)
         return rc;
-    struct put_op p = {a, r, {0}};
+    struct put_op p = {a, r, {0}, made};
     rc = store_write(a->store, put_write, &p, err);
     if (rc == 0)
         app_undo_keep(a, &p.undo);
     app_undo_fini(&p.undo);
     return rc;
+}
+
+int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err)
+{
+    return meeting_add_made(a, r, NULL, err);
 }
 
 int meeting_update(struct app *a, struct wt_record *r, struct wt_error *err)

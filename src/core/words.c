@@ -66,6 +66,7 @@ static const struct word channels[] = {
     W("school", "school", "school"), W("vrijwilliger", "vrijwilliger", "volunteer"),
     W("ronde", "ronde door de wijk", "door-to-door round"), W("partner", "partner", "partner"),
     W("anders", "anders", "other"), END};
+static const struct word yesno[] = {W("yes", "ja", "yes"), W("no", "nee", "no"), END};
 static const struct word measure[] = {
     W("lichaam", "lichaam", "body"), W("mentaal", "mentaal", "mind"),
     W("zingeving", "zingeving", "meaning"), W("kwaliteit", "kwaliteit", "quality of life"),
@@ -83,6 +84,7 @@ CODES(outcomes_c, "worked", "failed", "dropped");
 CODES(channels_c, "zelf", "netwerk", "buurthuis", "inloop", "stip", "huisarts", "fysiotherapeut",
       "wijkverpleging", "wijkagent", "woningcorporatie", "school", "vrijwilliger", "ronde",
       "partner", "anders");
+CODES(yesno_c, "yes", "no");
 CODES(measure_c, "lichaam", "mentaal", "zingeving", "kwaliteit", "meedoen", "dagelijks");
 
 static const struct domain domains[] = {
@@ -95,6 +97,7 @@ static const struct domain domains[] = {
     {"resources.access", access, access_c},
     {"cases.channel", channels, channels_c},
     {"outcome", outcomes, outcomes_c},
+    {"yesno", yesno, yesno_c},
     {"measure", measure, measure_c},
 };
 

@@ -328,6 +328,51 @@ START_TEST(test_report_channels)
 }
 END_TEST
 
+struct seen {
+    char ids[8][WT_MAX_ID + 1];
+    char cases[8][64];
+    size_t n;
+};
+
+static int see_action(void *ctx, const struct wt_record *r)
+{
+    struct seen *s = ctx;
+    if (s->n < 8) {
+        snprintf(s->ids[s->n], sizeof s->ids[0], "%s", r->v[0]);
+        snprintf(s->cases[s->n++], sizeof s->cases[0], "%s", record_get(r, ACTION_CASE));
+    }
+    return 0;
+}
+
+START_TEST(test_volunteer_own_actions)
+{
+    struct app *a = at_open(db, "leider", false);
+    const char *acts = "id,text,owner,case\na-1,Bellen met mevrouw,m-pro,c-1\n"
+                       "a-2,Koffieochtend voorbereiden,m-vol,c-1\na-3,Flyers,m-vol2,\n";
+    struct wt_error e = {0};
+    ck_assert_msg(app_import(a, WT_ACTIONS, "a.csv", acts, strlen(acts), NULL, &e) == 0, "%s",
+                  e.text);
+    app_close(a);
+    struct app *v = at_open(db, "m-vol", false);
+    struct seen s = {0};
+    ck_assert_int_eq(app_each(v, WT_ACTIONS, see_action, &s, &e), 0);
+    /* Only their own, and that it is linked, not to which case. */
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.ids[0], "a-2");
+    ck_assert_str_ne(s.cases[0], "c-1");
+    ck_assert_str_ne(s.cases[0], "");
+    struct wt_record r;
+    ck_assert_int_eq(app_get(v, WT_ACTIONS, "a-2", &r, &e), 0);
+    record_fini(&r);
+    ck_assert_int_eq(app_get(v, WT_ACTIONS, "a-1", &r, &e), WT_ENOTFOUND);
+    record_fini(&r);
+    /* They are not offered what they cannot save. */
+    ck_assert(!app_may(v, WT_ACTIONS, APP_OP_CREATE));
+    ck_assert(!app_may(v, WT_ACTIONS, APP_OP_WRITE));
+    app_close(v);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("intake");
@@ -338,6 +383,7 @@ int main(void)
     tcase_add_test(tc, test_volunteer_intake);
     tcase_add_test(tc, test_minutes_complete);
     tcase_add_test(tc, test_report_channels);
+    tcase_add_test(tc, test_volunteer_own_actions);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -278,6 +278,12 @@ void app_suggester_free(struct app_suggester *s);
 int app_suggest(struct app_suggester *s, const char *case_id, size_t limit,
                 struct app_options *out, struct wt_error *err);
 
+/* A new care request for this member to fill in (caller record_fini):
+ * opened today, status new, the member's area, not shielded, owned by the member (a
+ * volunteer's: no owner, channel "vrijwilliger"). Store it with meeting_add
+ * (a volunteer's goes to review). */
+void app_case_draft(const struct app *a, struct wt_record *out);
+
 /* Loads one record the member may see; WT_ENOTFOUND otherwise. */
 int app_get(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out,
             struct wt_error *err);

@@ -60,6 +60,10 @@ int meeting_decisions_put(struct app *a, const char *text, struct wt_error *err)
  * record goes to the review queue (app_goes_to_review) instead. On success r
  * holds the stored values (with its id). Logged as "create". */
 int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err);
+/* As meeting_add; made (when not NULL) receives the new record's id, or the
+ * submission's id when it went to review. */
+int meeting_add_made(struct app *a, struct wt_record *r, char made[WT_MAX_ID + 1],
+                     struct wt_error *err);
 
 /* Replaces an existing record by r: app_put (roles, review, access log). */
 int meeting_update(struct app *a, struct wt_record *r, struct wt_error *err);
