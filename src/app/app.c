@@ -385,6 +385,8 @@ int app_get_unlogged(struct app *a, enum wt_kind kind, const char *id, struct wt
     record_init(out, kind);
     if (a->role == APP_VOLUNTEER && kind == WT_CASES)
         return WT_ENOTFOUND;
+    if (a->role == APP_VOLUNTEER && kind == WT_ACTIONS && app_encrypted(a))
+        return app_owned_read(a, id, out, NULL, NULL);
     struct store_txn *t;
     int rc = store_read_begin(a->store, &t, NULL);
     if (rc)
@@ -401,8 +403,6 @@ int app_get_unlogged(struct app *a, enum wt_kind kind, const char *id, struct wt
         rc = WT_ENOTFOUND;
     if (rc == WT_ECORRUPT && kind == WT_CASES && a->role != APP_LEADER)
         rc = WT_ENOTFOUND;
-    if (rc == WT_EPERM && kind == WT_ACTIONS && a->role == APP_VOLUNTEER)
-        rc = WT_ENOTFOUND; /* their key does not open actions */
     record_fini(&r);
     policy_read_fini(&p);
     store_read_end(t);
@@ -459,6 +459,15 @@ int app_each(struct app *a, enum wt_kind kind, app_each_fn fn, void *ctx, struct
 {
     if (a->role == APP_VOLUNTEER && kind == WT_CASES)
         return 0; /* not listed */
+    /* A volunteer's key does not open the actions of an encrypted database:
+     * the copies sealed to them of the ones they own (owned.c). */
+    if (a->role == APP_VOLUNTEER && kind == WT_ACTIONS && app_encrypted(a)) {
+        int orc = app_owned_read(a, NULL, NULL, fn, ctx);
+        if (orc < 0)
+            wt_error_set(err, orc, _("%s: %s kan niet worden gelezen"), a->dir,
+                         record_kind(kind)->name);
+        return orc;
+    }
     struct store_txn *t;
     int rc = store_read_begin(a->store, &t, err);
     if (rc)
@@ -467,10 +476,6 @@ int app_each(struct app *a, enum wt_kind kind, app_each_fn fn, void *ctx, struct
     rc = policy_read_init(&c.p, a, t);
     if (!rc)
         rc = store_each(t, kind, each_visible, &c);
-    /* A volunteer's own actions: in an encrypted database their key does not
-     * open the actions (the case compartment), so there are none to list. */
-    if (rc == WT_EPERM && kind == WT_ACTIONS && a->role == APP_VOLUNTEER)
-        rc = 0;
     policy_read_fini(&c.p);
     store_read_end(t);
     if (rc < 0)

@@ -58,6 +58,10 @@ static int open_write(struct store_txn *t, void *ctx, struct wt_error *err)
     free(digest);
     free(old);
     free(k);
+    /* Whatever changed since (a bundle, an erasure): volunteers' copies of
+     * their actions are made again when a team member opens the screen. */
+    if (!rc)
+        app_owned_refresh(t, a);
     return rc ? map_unreadable(rc, err) : store_txn_error(t);
 }
 
@@ -285,6 +289,8 @@ int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
         return rc;
     app_case_closing(t, a, r);
     store_put(t, r);
+    if (r->kind == WT_ACTIONS)
+        app_owned_refresh(t, a);
     if (made)
         snprintf(made, WT_MAX_ID + 1, "%s", r->v[0]);
     struct store_log_entry e;
@@ -474,6 +480,8 @@ static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (!rc && !c->queued) {
         app_undo_stage(t, &c->undo, c->kind, c->id);
         store_put(t, &r);
+        if (c->kind == WT_ACTIONS)
+            app_owned_refresh(t, c->a);
         struct store_log_entry e;
         app_log_fill(c->a, &e, "change", c->kind, c->id, NULL);
         store_log_append(t, &e);

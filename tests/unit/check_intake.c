@@ -373,6 +373,87 @@ START_TEST(test_volunteer_own_actions)
 }
 END_TEST
 
+static const char *pass_of(void *ctx, const char *member)
+{
+    (void)member;
+    return ctx;
+}
+
+static struct app *open_pass(const char *dir, const char *member, const char *pass)
+{
+    struct app *a;
+    struct wt_error e = {0};
+    struct app_opts o = {.dir = dir, .as_member = member, .passphrase = pass_of,
+                         .passphrase_ctx = (void *)pass};
+    ck_assert_msg(app_open(&o, &a, &e) == 0, "%s", e.text);
+    return a;
+}
+
+/* In an encrypted database a volunteer's key opens no action: they get
+ * copies of the actions they own, sealed to them alone. */
+START_TEST(test_volunteer_own_actions_encrypted)
+{
+    char *dir = tu_path(tmp, "enc");
+    struct wt_error e = {0};
+    ck_assert_msg(app_init_encrypted(dir, "T", "leider", "Wietske Bosma", "leider-geheim", &e) == 0,
+                  "%s", e.text);
+    struct app *a = open_pass(dir, "leider", "leider-geheim");
+    const char *members = "id,name,role\nm-vol,Vera Vlijt,volunteer\nm-vol2,Kees Kort,volunteer\n";
+    const char *cases = "id,opened,area,resident,request\nc-1,2026-11-02,Veen,Ans de Wit,Alleen\n";
+    const char *acts = "id,text,owner,case\na-1,Bellen met mevrouw,leider,c-1\n"
+                       "a-2,Koffieochtend voorbereiden,m-vol,c-1\na-3,Flyers rondbrengen,m-vol2,\n";
+    ck_assert_msg(app_import(a, WT_MEMBERS, "m.csv", members, strlen(members), NULL, &e) == 0,
+                  "%s", e.text);
+    ck_assert_int_eq(app_set_passphrase(a, "m-vol", "vera-geheim", &e), 0);
+    ck_assert_int_eq(app_set_passphrase(a, "m-vol2", "kees-geheim", &e), 0);
+    ck_assert_msg(app_import(a, WT_CASES, "c.csv", cases, strlen(cases), NULL, &e) == 0, "%s",
+                  e.text);
+    ck_assert_msg(app_import(a, WT_ACTIONS, "a.csv", acts, strlen(acts), NULL, &e) == 0, "%s",
+                  e.text);
+    app_close(a);
+    struct app *v = open_pass(dir, "m-vol", "vera-geheim");
+    struct seen s = {0};
+    ck_assert_int_eq(app_each(v, WT_ACTIONS, see_action, &s, &e), 0);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.ids[0], "a-2");
+    ck_assert_str_ne(s.cases[0], "c-1");
+    ck_assert_str_ne(s.cases[0], "");
+    struct wt_record r;
+    ck_assert_int_eq(app_get(v, WT_ACTIONS, "a-2", &r, &e), 0);
+    ck_assert_str_eq(record_get(&r, ACTION_TEXT), "Koffieochtend voorbereiden");
+    record_fini(&r);
+    ck_assert_int_eq(app_get(v, WT_ACTIONS, "a-3", &r, &e), WT_ENOTFOUND);
+    record_fini(&r);
+    app_close(v);
+    /* A change on the screen reaches the copies: marked done, a new one. */
+    a = open_pass(dir, "leider", "leider-geheim");
+    ck_assert_msg(meeting_action_status(a, "a-2", "done", &e) == 0, "%s", e.text);
+    struct wt_record n;
+    record_init(&n, WT_ACTIONS);
+    record_set(&n, ACTION_TEXT, "Stip bemensen");
+    record_set(&n, ACTION_OWNER, "m-vol");
+    ck_assert_msg(meeting_add(a, &n, &e) == 0, "%s", e.text);
+    record_fini(&n);
+    app_close(a);
+    v = open_pass(dir, "m-vol", "vera-geheim");
+    s = (struct seen){0};
+    ck_assert_int_eq(app_each(v, WT_ACTIONS, see_action, &s, &e), 0);
+    ck_assert_uint_eq(s.n, 2);
+    ck_assert_int_eq(app_get(v, WT_ACTIONS, "a-2", &r, &e), 0);
+    ck_assert_str_eq(record_get(&r, ACTION_STATUS), "done");
+    record_fini(&r);
+    app_close(v);
+    /* The other volunteer's key opens none of Vera's. */
+    v = open_pass(dir, "m-vol2", "kees-geheim");
+    s = (struct seen){0};
+    ck_assert_int_eq(app_each(v, WT_ACTIONS, see_action, &s, &e), 0);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.ids[0], "a-3");
+    app_close(v);
+    free(dir);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("intake");
@@ -384,6 +465,7 @@ int main(void)
     tcase_add_test(tc, test_minutes_complete);
     tcase_add_test(tc, test_report_channels);
     tcase_add_test(tc, test_volunteer_own_actions);
+    tcase_add_test(tc, test_volunteer_own_actions_encrypted);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -142,6 +142,14 @@ int store_meta_del_prefix(struct store_txn *t, const char *prefix);
  * fn returns non-zero and returns that value. key and value are valid only
  * during the call. Meta holds small program data (meeting notes, settings):
  * "schema", "team", "created" and keys under "meeting/" and "ui/". */
+/* What is sealed to one member alone (a volunteer's own actions, issue 17),
+ * with crypto_box_seal to the public key of their keyslot: plain into *out
+ * as base64 (caller frees). WT_ENOTFOUND when the member has no keyslot. */
+int store_owned_seal(struct store_txn *t, const char *member, const char *plain, char **out);
+/* Opens what store_owned_seal sealed to the member who unlocked s: *out the
+ * plain text (caller frees). WT_EPERM when it is not theirs (or s is not
+ * unlocked), WT_ECORRUPT when it is no such value. */
+int store_owned_open(struct store *s, const char *sealed, char **out);
 typedef int (*store_meta_fn)(void *ctx, const char *key, const char *value);
 int store_meta_each(struct store_txn *t, const char *prefix, store_meta_fn fn, void *ctx);
 
