@@ -41,7 +41,9 @@ int app_allowed(const struct app *a, enum wt_kind kind, enum app_op op, struct w
                             op == APP_OP_EXPORT ? _("exporteren") : _("beheren"));
     if (a->role == APP_PROFESSIONAL)
         return 0;
-    /* Volunteers */
+    /* Volunteers: a new care request from a first intake goes to review. */
+    if (kind == WT_CASES && op == APP_OP_CREATE)
+        return 0;
     if (case_data(kind))
         return wt_error_set(err, WT_EPERM,
                             _("alleen leiders en professionals mogen %s zien of wijzigen"), name);
@@ -53,7 +55,7 @@ int app_allowed(const struct app *a, enum wt_kind kind, enum app_op op, struct w
 
 bool app_goes_to_review(const struct app *a, enum wt_kind kind)
 {
-    return a->role == APP_VOLUNTEER && volunteer_input(kind);
+    return a->role == APP_VOLUNTEER && (volunteer_input(kind) || kind == WT_CASES);
 }
 
 bool app_may(const struct app *a, enum wt_kind kind, enum app_op op)

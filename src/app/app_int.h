@@ -123,6 +123,28 @@ int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
  * caller's write. */
 void app_rounds_relink(struct store_txn *t, const char *old_id, const char *new_id);
 
+/* The open cases most like the request r (the match layer's similar cases,
+ * that the member may see), appended to ids after its first have entries
+ * that are not repeated, at most max; returns how many it added. intake.c. */
+size_t app_intake_similar(struct app *a, const struct wt_record *r, char ids[][WT_MAX_ID + 1],
+                          size_t have, size_t max, struct wt_error *err);
+
+/* Rebuilds, in the caller's write, the copies of the actions each volunteer
+ * owns, each sealed to that volunteer alone (meta "owned/MEMBER/ID", the case
+ * link masked): an encrypted database's actions are in the case compartment,
+ * which a volunteer's key does not open. Nothing on a plain database or for
+ * a volunteer. owned.c. */
+void app_owned_refresh(struct store_txn *t, const struct app *a);
+
+/* The actions sealed to this app's member (a volunteer), shaped as policy
+ * hands them out: each to fn, or (found not NULL) only the one with id into
+ * found (WT_ENOTFOUND when none). owned.c. */
+int app_owned_read(struct app *a, const char *id, struct wt_record *found, store_each_fn fn,
+                   void *ctx);
+
+/* The prepared corpus of a suggester (valid while it lives). suggest.c. */
+const struct match_corpus *app_suggester_corpus(const struct app_suggester *s);
+
 /* app_get without the access-log entry (for the app's own bookkeeping,
  * such as filtering options, not for showing a record to someone). */
 int app_get_unlogged(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out);

@@ -263,6 +263,8 @@ int app_import_store(struct store_txn *t, const struct app_import_set *s, size_t
             return WT_EINVAL;
         }
     import_logged(t, s);
+    if (s->kind == WT_ACTIONS || s->kind == WT_MEMBERS)
+        app_owned_refresh(t, s->a);
     return store_txn_error(t);
 }
 
@@ -458,6 +460,8 @@ static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
     app_undo_stage(t, &p->undo, p->r->kind, p->r->v[0]);
     app_case_closing(t, p->a, p->r); /* retention counts from the closing day */
     store_put(t, p->r);
+    if (p->r->kind == WT_ACTIONS || p->r->kind == WT_MEMBERS)
+        app_owned_refresh(t, p->a);
     struct store_log_entry e;
     app_log_fill(p->a, &e, exists ? "change" : "create", p->r->kind, p->r->v[0], NULL);
     return store_log_append(t, &e);

@@ -6,6 +6,7 @@
 #include "wijktafel/i18n.h"
 
 struct pass_ctx {
+    const struct app *a;
     const char *member;
     const char *role;
     const char *passphrase;
@@ -21,7 +22,11 @@ static int pass_write(struct store_txn *t, void *ctx, struct wt_error *err)
     /* The plain values now lie in freed pages: the file is rewritten. */
     if (p->encrypt)
         store_meta_put(t, "compact-pending", "1");
-    return store_keyslot_set(t, p->member, p->role, p->passphrase, err);
+    int rc = store_keyslot_set(t, p->member, p->role, p->passphrase, err);
+    /* A volunteer's new key pair: their copies of their actions sealed to it. */
+    if (!rc && !p->encrypt && strcmp(p->role, "volunteer") == 0)
+        app_owned_refresh(t, p->a);
+    return rc ? rc : store_txn_error(t);
 }
 
 int app_set_passphrase(struct app *a, const char *member, const char *passphrase,
@@ -49,7 +54,7 @@ int app_set_passphrase(struct app *a, const char *member, const char *passphrase
                                                  member)
                                   : rc;
     }
-    struct pass_ctx p = {member, record_get(&m, MEMBER_ROLE), passphrase, encrypt, {0}, {0}};
+    struct pass_ctx p = {a, member, record_get(&m, MEMBER_ROLE), passphrase, encrypt, {0}, {0}};
     store_random_key(p.gen);
     store_random_key(p.cases);
     rc = store_write(a->store, pass_write, &p, err);

@@ -43,6 +43,12 @@ static int open_write(struct store_txn *t, void *ctx, struct wt_error *err)
     char *k = meeting_key(a->today, "opened");
     meta_put_once(t, k, hm);
     free(k);
+    /* Who opened the screen today is present (the minutes name them). */
+    char *tail = xasprintf("present/%s", record_get(&a->member, MEMBER_ID));
+    k = meeting_key(a->today, tail);
+    meta_put_once(t, k, hm);
+    free(k);
+    free(tail);
     k = meeting_key(a->today, "map");
     char *old = NULL;
     int rc = 0;
@@ -52,6 +58,10 @@ static int open_write(struct store_txn *t, void *ctx, struct wt_error *err)
     free(digest);
     free(old);
     free(k);
+    /* Whatever changed since (a bundle, an erasure): volunteers' copies of
+     * their actions are made again when a team member opens the screen. */
+    if (!rc)
+        app_owned_refresh(t, a);
     return rc ? map_unreadable(rc, err) : store_txn_error(t);
 }
 
@@ -258,6 +268,7 @@ struct put_op {
     struct app *a;
     struct wt_record *r;
     struct app_undo undo; /* a record made: app_undo removes it */
+    char *made; /* or NULL */
 };
 
 int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
@@ -278,6 +289,8 @@ int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
         return rc;
     app_case_closing(t, a, r);
     store_put(t, r);
+    if (r->kind == WT_ACTIONS)
+        app_owned_refresh(t, a);
     if (made)
         snprintf(made, WT_MAX_ID + 1, "%s", r->v[0]);
     struct store_log_entry e;
@@ -290,7 +303,7 @@ static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct put_op *p = ctx;
     app_undo_fini(&p->undo);
-    int rc = app_add_in(t, p->a, p->r, NULL, err);
+    int rc = app_add_in(t, p->a, p->r, p->made, err);
     if (rc == 0 && !app_goes_to_review(p->a, p->r->kind))
         app_undo_created(&p->undo, p->r->kind, p->r->v[0]);
     return rc;
@@ -302,6 +315,14 @@ static void fill_defaults(struct app *a, struct wt_record *r)
     date_format(a->today, today);
     if (r->kind == WT_ACTIONS && !r->v[ACTION_MEETING])
         record_set(r, ACTION_MEETING, today);
+    if (r->kind == WT_CASES) {
+        if (!r->v[CASE_OPENED])
+            record_set(r, CASE_OPENED, today);
+        /* The member owns what they register; a volunteer's request gets
+         * its owner from the leader who accepts it. */
+        if (!r->v[CASE_OWNER] && a->role != APP_VOLUNTEER)
+            record_set(r, CASE_OWNER, record_get(&a->member, MEMBER_ID));
+    }
     if (r->kind == WT_SIGNALS) {
         if (!r->v[SIGNAL_DATE])
             record_set(r, SIGNAL_DATE, today);
@@ -312,7 +333,7 @@ static void fill_defaults(struct app *a, struct wt_record *r)
 
 int app_add_check(struct app *a, struct wt_record *r, struct wt_error *err)
 {
-    int rc = app_allowed(a, r->kind, APP_OP_WRITE, err);
+    int rc = app_allowed(a, r->kind, APP_OP_CREATE, err);
     if (rc)
         return rc;
     fill_defaults(a, r);
@@ -325,22 +346,29 @@ int app_add_check(struct app *a, struct wt_record *r, struct wt_error *err)
         record_set(r, 0, NULL);
     if (rc)
         return rc;
-    if (!app_may_see(a, r))
+    /* A volunteer's request is theirs to send, not to see once stored. */
+    if (!app_may_see(a, r) && !app_goes_to_review(a, r->kind))
         return wt_error_set(err, WT_EPERM, _("u mag deze casus niet wijzigen"));
     return 0;
 }
 
-int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err)
+int meeting_add_made(struct app *a, struct wt_record *r, char made[WT_MAX_ID + 1],
+                     struct wt_error *err)
 {
     int rc = app_add_check(a, r, err);
     if (rc)
         return rc;
-    struct put_op p = {a, r, {0}};
+    struct put_op p = {a, r, {0}, made};
     rc = store_write(a->store, put_write, &p, err);
     if (rc == 0)
         app_undo_keep(a, &p.undo);
     app_undo_fini(&p.undo);
     return rc;
+}
+
+int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err)
+{
+    return meeting_add_made(a, r, NULL, err);
 }
 
 int meeting_update(struct app *a, struct wt_record *r, struct wt_error *err)
@@ -452,6 +480,8 @@ static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (!rc && !c->queued) {
         app_undo_stage(t, &c->undo, c->kind, c->id);
         store_put(t, &r);
+        if (c->kind == WT_ACTIONS)
+            app_owned_refresh(t, c->a);
         struct store_log_entry e;
         app_log_fill(c->a, &e, "change", c->kind, c->id, NULL);
         store_log_append(t, &e);

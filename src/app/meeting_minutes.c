@@ -116,6 +116,25 @@ static int new_action(void *ctx, const struct wt_record *a)
     return 0;
 }
 
+/* The outcome (a stored code, a static string) recorded for opt among the
+ * case's chosen options, or NULL when none is known yet. */
+static const char *outcome_of(const struct wt_record *cs, const char *opt)
+{
+    static const char *const codes[] = {"worked", "failed", "dropped"};
+    const char *p = record_get(cs, CASE_CHOSEN);
+    size_t len = strlen(opt);
+    while (*p) {
+        size_t item = strcspn(p, ";");
+        if (item > len && strncmp(p, opt, len) == 0 && p[len] == ':')
+            for (size_t i = 0; i < 3; i++)
+                if (item - len - 1 == strlen(codes[i]) &&
+                    strncmp(p + len + 1, codes[i], item - len - 1) == 0)
+                    return codes[i];
+        p += item + (p[item] ? 1 : 0);
+    }
+    return NULL;
+}
+
 static const char *signal_word(const char *status)
 {
     return words_of("signals.status", *status ? status : "new");
@@ -142,6 +161,7 @@ static size_t write_notes(struct app *a, const struct notes *ns, const char *wha
             char *cs = xstrndup(n->id, (size_t)(slash - n->id));
             struct wt_record rec;
             bool visible = app_get_unlogged(a, WT_CASES, cs, &rec) == 0;
+            const char *outcome = visible ? outcome_of(&rec, slash + 1) : NULL;
             record_fini(&rec);
             /* An option that is a similar case: only one the reader may see. */
             if (visible && app_get_unlogged(a, WT_CASES, slash + 1, &rec) == WT_ENOTFOUND) {
@@ -167,6 +187,8 @@ static size_t write_notes(struct app *a, const struct notes *ns, const char *wha
                     put_text(out, r, name);
                     buf_putc(out, ')');
                 }
+                if (outcome)
+                    buf_printf(out, _(": %s"), words_of("outcome", outcome));
                 buf_putc(out, '\n');
                 free(type);
                 written++;
@@ -206,6 +228,132 @@ static void none(struct buf *out, size_t n)
         buf_printf(out, "%s\n", _("_Geen._"));
 }
 
+/* "Aanwezig: NAME, NAME." from the members who opened the screen that day
+ * (or as the chair corrected the list); nothing when none is known. */
+static void minutes_present(struct app *a, const struct notes *ns, struct buf *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ns->count; i++) {
+        if (strcmp(ns->n[i].what, "present") != 0)
+            continue;
+        buf_puts(out, n++ ? ", " : "\n");
+        if (n == 1)
+            buf_printf(out, "%s: ", _("Aanwezig"));
+        put_member(out, a, ns->n[i].id);
+    }
+    if (n)
+        buf_puts(out, ".\n");
+}
+
+struct day_scan {
+    struct app *a;
+    const char *day;
+    const struct minutes_names *r;
+    struct buf *out; /* NULL: count only */
+    size_t n;
+};
+
+static int closed_case(void *ctx, const struct wt_record *c)
+{
+    struct day_scan *ds = ctx;
+    if (strcmp(record_get(c, CASE_CLOSED), ds->day) != 0)
+        return 0;
+    ds->n++;
+    buf_printf(ds->out, "- %s: ", c->v[CASE_ID]);
+    put_text(ds->out, ds->r, record_get(c, CASE_REQUEST));
+    if (c->v[CASE_OWNER]) {
+        buf_puts(ds->out, _(" Eigenaar: "));
+        put_member(ds->out, ds->a, c->v[CASE_OWNER]);
+        buf_putc(ds->out, '.');
+    }
+    buf_putc(ds->out, '\n');
+    return 0;
+}
+
+/* The cases closed on day (cases.closed); how many. */
+static size_t minutes_closed_cases(struct app *a, const char *day, struct buf *out)
+{
+    struct day_scan ds = {a, day, NULL, out, 0};
+    if (app_may(a, WT_CASES, APP_OP_READ))
+        app_each(a, WT_CASES, closed_case, &ds, NULL);
+    return ds.n;
+}
+
+static int new_signal(void *ctx, const struct wt_record *sg)
+{
+    struct day_scan *ds = ctx;
+    if (strcmp(record_get(sg, SIGNAL_DATE), ds->day) != 0)
+        return 0;
+    ds->n++;
+    if (!ds->out)
+        return 0;
+    buf_printf(ds->out, "- %s: ", sg->v[SIGNAL_ID]);
+    put_text(ds->out, ds->r, record_get(sg, SIGNAL_TEXT));
+    buf_puts(ds->out, " (");
+    put_text(ds->out, NULL, record_get(sg, SIGNAL_AREA));
+    if (sg->v[SIGNAL_REPORTER]) {
+        buf_puts(ds->out, _(", gemeld door "));
+        put_member(ds->out, ds->a, sg->v[SIGNAL_REPORTER]);
+    }
+    buf_puts(ds->out, ")\n");
+    return 0;
+}
+
+/* The signals recorded for day (signals.date), or only their number when out
+ * is NULL. */
+static size_t minutes_new_signals(struct app *a, const char *day, const struct minutes_names *r,
+                                  struct buf *out)
+{
+    struct day_scan ds = {a, day, r, out, 0};
+    app_each(a, WT_SIGNALS, new_signal, &ds, NULL);
+    return ds.n;
+}
+
+/* A kind as the minutes name one record of it. */
+static const char *kind_one(const char *kind)
+{
+    if (strcmp(kind, "cases") == 0)
+        return _("hulpvraag");
+    if (strcmp(kind, "signals") == 0)
+        return _("signaal");
+    if (strcmp(kind, "resources") == 0)
+        return _("sociale kaart");
+    if (strcmp(kind, "talents") == 0)
+        return _("talent");
+    return kind;
+}
+
+/* The review decisions of the day: "- v-000003 (signaal): aangenomen als s-042". */
+static size_t minutes_reviewed(struct app *a, const struct notes *ns, struct buf *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ns->count; i++) {
+        const struct note *no = &ns->n[i];
+        if (strcmp(no->what, "review") != 0)
+            continue;
+        char status[16] = "", kind[16] = "", id[WT_MAX_ID + 1] = "";
+        if (sscanf(no->value, "%15[^\t]\t%15[^\t]\t%32s", status, kind, id) < 2)
+            continue;
+        /* A request that became a case the reader may not see: no id. */
+        if (*id && strcmp(kind, "cases") == 0) {
+            struct wt_record c;
+            if (app_get_unlogged(a, WT_CASES, id, &c) != 0)
+                *id = '\0';
+            record_fini(&c);
+        }
+        buf_printf(out, "- %s (%s): ", no->id, kind_one(kind));
+        if (strcmp(status, "accepted") == 0)
+            buf_printf(out, *id ? _("aangenomen als %s") : _("aangenomen"), id);
+        else if (strcmp(status, "merged") == 0)
+            buf_printf(out, *id ? _("samengevoegd met %s") : _("samengevoegd"), id);
+        else
+            buf_puts(out, _("afgewezen"));
+        buf_putc(out, '\n');
+        n++;
+    }
+    return n;
+}
+
 int meeting_minutes(struct app *a, int32_t day, struct buf *out, struct wt_error *err)
 {
     char d[11];
@@ -233,7 +381,10 @@ int meeting_minutes(struct app *a, int32_t day, struct buf *out, struct wt_error
     struct new_actions na = {a, d, &acts, r, 0};
     if (!rc)
         rc = app_each(a, WT_ACTIONS, new_action, &na, err);
-    if (!rc && !ns.opened && !ns.decisions && ns.count == 0 && na.n == 0)
+    size_t nsig = 0;
+    if (!rc)
+        nsig = minutes_new_signals(a, d, r, NULL);
+    if (!rc && !ns.opened && !ns.decisions && ns.count == 0 && na.n == 0 && nsig == 0)
         rc = wt_error_set(err, WT_ENOTFOUND, _("%s: op %s is geen overleg gehouden"), a->dir, d);
     if (!rc) {
         char title[DATE_SHOW_MAX];
@@ -243,6 +394,7 @@ int meeting_minutes(struct app *a, int32_t day, struct buf *out, struct wt_error
             put_text(out, NULL, a->team);
             buf_putc(out, '\n');
         }
+        minutes_present(a, &ns, out);
         section(out, _("Besluiten"));
         size_t nd = 0;
         for (const char *p = ns.decisions ? ns.decisions : ""; *p;) {
@@ -269,8 +421,14 @@ int meeting_minutes(struct app *a, int32_t day, struct buf *out, struct wt_error
         none(out, write_notes(a, &ns, "closed", r, out));
         section(out, _("Verzette actiepunten"));
         none(out, write_notes(a, &ns, "moved", r, out));
+        section(out, _("Gesloten casussen"));
+        none(out, minutes_closed_cases(a, d, out));
+        section(out, _("Nieuwe signalen"));
+        none(out, minutes_new_signals(a, d, r, out));
         section(out, _("Signalen"));
         none(out, write_notes(a, &ns, "signal", r, out));
+        section(out, _("Beoordeelde inzendingen"));
+        none(out, minutes_reviewed(a, &ns, out));
     }
     buf_fini(&acts);
     policy_names_free(names.names);

@@ -310,7 +310,13 @@ bool policy_shape(struct policy_read *p, const struct wt_record *r, struct wt_re
     const struct app *a = p->a;
     if (r->kind == WT_CASES && policy_case_hidden(a, r))
         return false;
-    if (r->kind == WT_ACTIONS && (a->role == APP_VOLUNTEER || (r->damaged && a->beamer)))
+    /* A volunteer receives the actions they own (issue 17), with the link to
+     * a case masked; never another's. */
+    if (r->kind == WT_ACTIONS && a->role == APP_VOLUNTEER &&
+        (r->damaged ||
+         strcmp(record_get(r, ACTION_OWNER), record_get(&a->member, MEMBER_ID)) != 0))
+        return false;
+    if (r->kind == WT_ACTIONS && r->damaged && a->beamer)
         return false;
     if (r->kind == WT_ACTIONS && a->beamer && r->v[ACTION_CASE] &&
         policy_id_hidden(p, r->v[ACTION_CASE]))
@@ -338,6 +344,14 @@ bool policy_shape(struct policy_read *p, const struct wt_record *r, struct wt_re
                 free(v);
             }
     }
+    return true;
+}
+
+bool policy_shape_own(struct policy_read *p, const struct wt_record *r, struct wt_record *out)
+{
+    record_copy(out, r);
+    if (p->a->beamer && !r->damaged)
+        shape_for_wall(p, out);
     return true;
 }
 

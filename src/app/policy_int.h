@@ -70,6 +70,11 @@ bool policy_id_hidden(struct policy_read *p, const char *case_id);
  * links to cases they may not see masked. */
 bool policy_shape(struct policy_read *p, const struct wt_record *r, struct wt_record *out);
 
+/* Fills out with r, a record the read's member sent themselves (a
+ * volunteer's care request in the review queue), as they may see it: as
+ * sent, redacted for the room on the beamer. Returns true. */
+bool policy_shape_own(struct policy_read *p, const struct wt_record *r, struct wt_record *out);
+
 /* True when case_id names a shielded case the read's member may not see
  * (whatever their role may see of other cases), or any shielded case on the
  * beamer. */

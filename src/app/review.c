@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app_int.h"
+#include "meeting_int.h"
 #include "policy_int.h"
 #include "wijktafel/area.h"
 #include "wijktafel/date.h"
@@ -21,16 +21,22 @@ static int own_only(void *ctx, const struct store_submission *s)
 {
     struct review_filter *f = ctx;
     const struct app *a = f->p.a;
-    if (a->role != APP_LEADER && strcmp(s->submitter, record_get(&a->member, MEMBER_ID)) != 0)
+    bool own = strcmp(s->submitter, record_get(&a->member, MEMBER_ID)) == 0;
+    if (a->role != APP_LEADER && !own)
         return 0;
     struct app_submission shown;
-    if (!policy_shape(&f->p, &s->rec, &shown.rec))
+    /* A volunteer's own request is theirs (as sent), never the case it became. */
+    bool sent = own && s->rec.kind == WT_CASES && a->role == APP_VOLUNTEER;
+    if (sent ? !policy_shape_own(&f->p, &s->rec, &shown.rec)
+             : !policy_shape(&f->p, &s->rec, &shown.rec))
         return 0;
     snprintf(shown.id, sizeof shown.id, "%s", s->id);
     snprintf(shown.status, sizeof shown.status, "%s", s->status);
     snprintf(shown.submitter, sizeof shown.submitter, "%s", s->submitter);
     snprintf(shown.date, sizeof shown.date, "%s", s->date);
     snprintf(shown.reason, sizeof shown.reason, "%s", s->reason);
+    snprintf(shown.decider, sizeof shown.decider, "%s", s->decider);
+    snprintf(shown.decided, sizeof shown.decided, "%s", s->decided);
     int rc = f->fn(f->ctx, &shown);
     record_fini(&shown.rec);
     return rc;
@@ -90,6 +96,33 @@ int app_review_submit_id(struct store_txn *t, const struct app *a, const struct 
     return store_txn_error(t);
 }
 
+/* Marks s decided by this member today, and notes the decision in today's
+ * minutes ("review/SUB" = "STATUS\tKIND\tRECORD"), in the caller's write. */
+static void mark_decided(struct store_txn *t, const struct app *a, struct store_submission *s,
+                         const char *status, const char *record_id)
+{
+    snprintf(s->status, sizeof s->status, "%s", status);
+    snprintf(s->decider, sizeof s->decider, "%s", record_get(&a->member, MEMBER_ID));
+    date_format(a->today, s->decided);
+    char *tail = xasprintf("review/%s", s->id);
+    char *key = meeting_key(a->today, tail);
+    char *note = xasprintf("%s\t%s\t%s", status, record_kind(s->rec.kind)->name,
+                           record_id ? record_id : "");
+    store_meta_put(t, key, note);
+    free(note);
+    free(key);
+    free(tail);
+}
+
+/* What stays in the queue of an accepted care request: what the volunteer
+ * sent about the request itself, never the resident (the case is the team's). */
+static void strip_case(struct wt_record *r)
+{
+    for (int f = 1; f < CASE_NFIELDS; f++)
+        if (f != CASE_OPENED && f != CASE_AREA && f != CASE_REQUEST && f != CASE_CHANNEL)
+            record_set(r, f, NULL);
+}
+
 struct decide {
     struct app *a;
     const char *sub_id;
@@ -134,11 +167,17 @@ static int accept_write(struct store_txn *t, void *ctx, struct wt_error *err)
         record_copy(&r, d->edited ? d->edited : &s.rec);
         if (!r.v[0] || !*r.v[0] || strcmp(r.v[0], s.id) == 0)
             app_next_id(t, &r); /* a new record: its id is given now */
+        if (r.kind == WT_CASES && !r.v[CASE_OWNER]) /* the leader who takes it in */
+            record_set(&r, CASE_OWNER, record_get(&d->a->member, MEMBER_ID));
         rc = record_validate(&r, err);
         if (!rc)
             rc = app_check_refs(t, &r, NULL, err);
+        if (!rc && r.kind == WT_CASES)
+            app_case_closing(t, d->a, &r);
         if (!rc && store_put(t, &r) == 0) {
-            snprintf(s.status, sizeof s.status, "accepted");
+            mark_decided(t, d->a, &s, "accepted", r.v[0]);
+            if (s.rec.kind == WT_CASES)
+                strip_case(&s.rec);
             if (d->edited)
                 snprintf(s.reason, sizeof s.reason, _("aangepast en geaccepteerd"));
             decided(t, d, &s, "accept", r.kind, r.v[0], r.v[0]);
@@ -165,7 +204,7 @@ static int reject_write(struct store_txn *t, void *ctx, struct wt_error *err)
     struct store_submission s;
     int rc = load_pending(t, d->sub_id, &s, err);
     if (!rc) {
-        snprintf(s.status, sizeof s.status, "rejected");
+        mark_decided(t, d->a, &s, "rejected", NULL);
         snprintf(s.reason, sizeof s.reason, "%s", d->reason);
         decided(t, d, &s, "reject", s.rec.kind, s.rec.v[0], NULL);
     }
@@ -205,7 +244,10 @@ static int merge_write(struct store_txn *t, void *ctx, struct wt_error *err)
             if (!target.v[f] && s.rec.v[f])
                 record_set(&target, f, s.rec.v[f]);
         if (store_put(t, &target) == 0) {
+            mark_decided(t, d->a, &s, "merged", d->target);
             snprintf(s.status, sizeof s.status, "accepted");
+            if (s.rec.kind == WT_CASES)
+                strip_case(&s.rec);
             snprintf(s.reason, sizeof s.reason, _("samengevoegd met %s"), d->target);
             decided(t, d, &s, "merge", s.rec.kind, d->target, d->target);
         }
@@ -273,6 +315,8 @@ static int dup_one(void *ctx, const struct wt_record *r)
 {
     struct dup_scan *d = ctx;
     const struct wt_record *s = &d->sub->rec;
+    if (r->kind == WT_CASES && strcmp(record_get(r, CASE_STATUS), "closed") == 0)
+        return 0; /* a new request is a duplicate of an open case only */
     const char *sa = record_get(s, d->area_field), *ra = record_get(r, d->area_field);
     if (!area_within(sa, ra) && !area_within(ra, sa))
         return 0;
@@ -302,6 +346,7 @@ size_t app_review_duplicates(struct app *a, const struct app_submission *sub,
     case WT_SIGNALS: d.name_field = SIGNAL_TEXT; d.area_field = SIGNAL_AREA; break;
     case WT_RESOURCES: d.name_field = RESOURCE_NAME; d.area_field = RESOURCE_AREA; break;
     case WT_TALENTS: d.name_field = TALENT_NAME; d.area_field = TALENT_AREA; break;
+    case WT_CASES: d.name_field = CASE_RESIDENT; d.area_field = CASE_AREA; break;
     default: return 0;
     }
     struct store_txn *t;
@@ -317,5 +362,8 @@ size_t app_review_duplicates(struct app *a, const struct app_submission *sub,
     size_t n = d.n < max ? d.n : max;
     for (size_t i = 0; i < n; i++)
         snprintf(ids[i], WT_MAX_ID + 1, "%s", d.best[i].id);
+    /* A request: after the same resident, the open cases most like it. */
+    if (sub->rec.kind == WT_CASES && n < max)
+        n += app_intake_similar(a, &sub->rec, ids, n, max - n, err);
     return n;
 }

@@ -118,6 +118,11 @@ int app_suggester_new(struct app *a, struct app_suggester **out, struct wt_error
     return 0;
 }
 
+const struct match_corpus *app_suggester_corpus(const struct app_suggester *s)
+{
+    return s->corpus;
+}
+
 void app_suggester_free(struct app_suggester *s)
 {
     if (!s)

@@ -11,6 +11,7 @@
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/text.h"
+#include "wijktafel/words.h"
 
 void report_fmt_bar(struct buf *out, size_t n, size_t max)
 {
@@ -122,6 +123,34 @@ static void md_answered(struct buf *out, const struct report *r, bool bars)
     }
     buf_printf(out, "\n%s\n\n",
                _("Een hulpvraag kan zowel een welzijnsoptie als formele zorg hebben."));
+}
+
+/* Requests per channel (cases.channel) and the share of each answered with
+ * a wellbeing option. */
+static void md_channels(struct buf *out, const struct report *r, bool bars)
+{
+    if (r->requests == 0)
+        return;
+    buf_printf(out, "## %s\n\n", _("Binnengekomen via"));
+    buf_printf(out, "| %s | %s | %s | %s |%s\n|---|---:|---:|---:|%s\n", _("kanaal"),
+               _("hulpvragen"), _("met een welzijnsoptie"), _("aandeel"), bars ? " |" : "",
+               bars ? "---|" : "");
+    for (size_t i = 0; i < r->n_channels; i++) {
+        const struct report_channel *c = &r->channels[i];
+        size_t pm = report_permille(c->wellbeing, c->requests);
+        buf_puts(out, "| ");
+        md_cell(out, *c->channel ? words_of("cases.channel", c->channel) : _("niet vastgelegd"));
+        buf_printf(out, " | %zu | %zu | ", c->requests, c->wellbeing);
+        md_share(out, pm);
+        buf_puts(out, " |");
+        if (bars) {
+            buf_putc(out, ' ');
+            report_fmt_bar(out, pm, 1000);
+            buf_puts(out, " |");
+        }
+        buf_putc(out, '\n');
+    }
+    buf_putc(out, '\n');
 }
 
 /* The chosen options, most chosen first, with their outcomes. */
@@ -342,6 +371,7 @@ void report_fmt_md(struct buf *out, const struct app_report *rep, bool bars)
     }
     md_requests(out, r, bars);
     md_answered(out, r, bars);
+    md_channels(out, r, bars);
     md_options(out, r, bars);
     md_themes(out, r, t, bars);
     md_measures(out, r, bars);
@@ -413,6 +443,12 @@ void report_fmt_csv(struct buf *out, const struct app_report *rep)
             report_permille(r->wellbeing, r->requests));
     csv_row(out, "answered", NULL, "formal", r->formal, report_permille(r->formal, r->requests));
     csv_row(out, "answered", NULL, "none", r->neither, report_permille(r->neither, r->requests));
+    for (size_t i = 0; i < r->n_channels; i++) {
+        const struct report_channel *c = &r->channels[i];
+        csv_row(out, "channels", c->channel, "requests", c->requests, SIZE_MAX);
+        csv_row(out, "channels", c->channel, "wellbeing", c->wellbeing,
+                report_permille(c->wellbeing, c->requests));
+    }
     for (size_t i = 0; i < r->n_options; i++) {
         const struct report_option *o = &r->options[i];
         csv_row(out, "options", o->id, "chosen", o->chosen, SIZE_MAX);

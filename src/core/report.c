@@ -11,6 +11,7 @@
 struct rp_case {
     char *id;
     char *area;
+    char *channel;        /* "" when not recorded */
     struct taglist needs; /* folded */
     int has_formal;       /* `formal` filled */
     struct taglist chosen; /* "ID" or "ID:worked" / "ID:failed", as written */
@@ -83,6 +84,7 @@ void report_input_add(struct report_input *in, const struct wt_record *r)
         struct rp_case *c = &in->cases[in->n_cases++];
         c->id = xstrdup(record_get(r, CASE_ID));
         c->area = xstrdup(record_get(r, CASE_AREA));
+        c->channel = xstrdup(record_get(r, CASE_CHANNEL));
         tags_split_folded(record_get(r, CASE_NEEDS), &c->needs);
         c->has_formal = *record_get(r, CASE_FORMAL) != '\0';
         tags_split(record_get(r, CASE_CHOSEN), &c->chosen);
@@ -111,6 +113,7 @@ void report_input_free(struct report_input *in)
     for (size_t i = 0; i < in->n_cases; i++) {
         free(in->cases[i].id);
         free(in->cases[i].area);
+        free(in->cases[i].channel);
         tags_fini(&in->cases[i].needs);
         tags_fini(&in->cases[i].chosen);
     }
@@ -243,6 +246,33 @@ static void add_option(struct report *out, size_t *cap, const struct report_inpu
     o->failed += outcome == 2;
 }
 
+/* Counts one request of channel, answered with a wellbeing option or not. */
+static void add_channel(struct report *out, size_t *cap, const char *channel, int wellbeing)
+{
+    struct report_channel *ch = NULL;
+    for (size_t i = 0; i < out->n_channels && !ch; i++)
+        if (strcmp(out->channels[i].channel, channel) == 0)
+            ch = &out->channels[i];
+    if (!ch) {
+        grow((void **)&out->channels, out->n_channels, cap, sizeof *out->channels);
+        ch = &out->channels[out->n_channels++];
+        *ch = (struct report_channel){xstrdup(channel), 0, 0};
+    }
+    ch->requests++;
+    ch->wellbeing += (size_t)wellbeing;
+}
+
+/* Most requests first, then by code; no channel recorded last. */
+static int cmp_channel(const void *a, const void *b)
+{
+    const struct report_channel *x = a, *y = b;
+    if (!*x->channel != !*y->channel)
+        return *x->channel ? -1 : 1;
+    if (x->requests != y->requests)
+        return x->requests > y->requests ? -1 : 1;
+    return strcmp(x->channel, y->channel);
+}
+
 void report_compute(const struct report_input *in, struct report *out)
 {
     memset(out, 0, sizeof *out);
@@ -251,7 +281,7 @@ void report_compute(const struct report_input *in, struct report *out)
     out->requests = in->n_cases;
     if (in->n_res) /* only reordered, never changed */
         qsort(in->res, in->n_res, sizeof *in->res, cmp_res);
-    size_t n_needs = 0, cap_opts = 0;
+    size_t n_needs = 0, cap_opts = 0, cap_channels = 0;
     for (size_t i = 0; i < in->n_cases; i++)
         n_needs += in->cases[i].needs.n;
     char **areas = xcalloc(in->n_cases + 1, sizeof *areas);
@@ -287,7 +317,10 @@ void report_compute(const struct report_input *in, struct report *out)
         out->wellbeing += (size_t)wellbeing;
         out->formal += (size_t)formal;
         out->neither += !wellbeing && !formal;
+        add_channel(out, &cap_channels, c->channel, wellbeing);
     }
+    if (out->n_channels)
+        qsort(out->channels, out->n_channels, sizeof *out->channels, cmp_channel);
     out->areas = count_runs(areas, in->n_cases, 1, &out->n_areas);
     out->needs = count_runs(needs, k, 1, &out->n_needs);
     if (out->n_options)
@@ -344,6 +377,9 @@ void report_fini(struct report *r)
         free(r->options[i].name);
     }
     free(r->options);
+    for (size_t i = 0; i < r->n_channels; i++)
+        free(r->channels[i].channel);
+    free(r->channels);
     free(r->week_requests);
     free(r->week_signals);
     memset(r, 0, sizeof *r);

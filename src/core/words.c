@@ -55,6 +55,18 @@ static const struct word access[] = {
 static const struct word outcomes[] = {
     W("worked", "gewerkt", "worked"), W("failed", "niet gewerkt", "did not work"),
     W("dropped", "afgehaakt", "dropped out"), END};
+static const struct word channels[] = {
+    W("zelf", "zelf", "themselves"), W("netwerk", "eigen netwerk", "own network"),
+    W("buurthuis", "buurthuis", "community centre"), W("inloop", "inloop", "walk-in"),
+    W("stip", "Stip", "Stip"), W("huisarts", "huisarts", "GP"),
+    W("fysiotherapeut", "fysiotherapeut", "physiotherapist"),
+    W("wijkverpleging", "wijkverpleging", "district nursing"),
+    W("wijkagent", "wijkagent", "community police officer"),
+    W("woningcorporatie", "woningcorporatie", "housing corporation"),
+    W("school", "school", "school"), W("vrijwilliger", "vrijwilliger", "volunteer"),
+    W("ronde", "ronde door de wijk", "door-to-door round"), W("partner", "partner", "partner"),
+    W("anders", "anders", "other"), END};
+static const struct word yesno[] = {W("yes", "ja", "yes"), W("no", "nee", "no"), END};
 static const struct word measure[] = {
     W("lichaam", "lichaam", "body"), W("mentaal", "mentaal", "mind"),
     W("zingeving", "zingeving", "meaning"), W("kwaliteit", "kwaliteit", "quality of life"),
@@ -69,6 +81,10 @@ CODES(resource_kinds_c, "initiative", "activity", "organisation", "desk", "buddy
 CODES(capacities_c, "open", "full", "paused");
 CODES(access_c, "rolstoel", "vervoer");
 CODES(outcomes_c, "worked", "failed", "dropped");
+CODES(channels_c, "zelf", "netwerk", "buurthuis", "inloop", "stip", "huisarts", "fysiotherapeut",
+      "wijkverpleging", "wijkagent", "woningcorporatie", "school", "vrijwilliger", "ronde",
+      "partner", "anders");
+CODES(yesno_c, "yes", "no");
 CODES(measure_c, "lichaam", "mentaal", "zingeving", "kwaliteit", "meedoen", "dagelijks");
 
 static const struct domain domains[] = {
@@ -79,7 +95,9 @@ static const struct domain domains[] = {
     {"resources.kind", resource_kinds, resource_kinds_c},
     {"resources.capacity", capacities, capacities_c},
     {"resources.access", access, access_c},
+    {"cases.channel", channels, channels_c},
     {"outcome", outcomes, outcomes_c},
+    {"yesno", yesno, yesno_c},
     {"measure", measure, measure_c},
 };
 

@@ -596,6 +596,8 @@ void store_wipe_keys(struct store *s)
     store_hcache_clear(s);
     sodium_memzero(s->dkey, sizeof s->dkey);
     sodium_memzero(s->hkey, sizeof s->hkey);
+    sodium_memzero(s->member_sk, sizeof s->member_sk);
+    s->have_member_sk = false;
     memset(s->unlocked, 0, sizeof s->unlocked);
 }
 

@@ -204,8 +204,69 @@ static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const ch
         }
         free(v);
     }
+    /* Kept to open what is sealed to this member alone (store_owned_open). */
+    memcpy(s->member_sk, sk, sizeof s->member_sk);
+    s->have_member_sk = true;
     sodium_memzero(sk, sizeof sk);
     return s->unlocked[COMP_GEN] ? 0 : WT_ECORRUPT;
+}
+
+int store_owned_seal(struct store_txn *t, const char *member, const char *plain, char **out)
+{
+    *out = NULL;
+    if (t->err)
+        return t->err;
+    char *k = slot_key(member, "pk"), *v = NULL;
+    int rc = meta_raw_get(t->txn, t->s, k, &v);
+    free(k);
+    if (rc) {
+        free(v);
+        return rc == MDB_NOTFOUND ? WT_ENOTFOUND : store_txn_mdb_fail(t, rc, "meta");
+    }
+    unsigned char *pk;
+    size_t n;
+    rc = unb64(v, &pk, &n);
+    free(v);
+    if (rc)
+        return rc;
+    if (n != crypto_box_PUBLICKEYBYTES) {
+        free(pk);
+        return WT_ECORRUPT;
+    }
+    size_t len = strlen(plain);
+    unsigned char *sealed = xmalloc(len + crypto_box_SEALBYTES);
+    crypto_box_seal(sealed, (const unsigned char *)plain, len, pk);
+    *out = b64(sealed, len + crypto_box_SEALBYTES);
+    free(sealed);
+    free(pk);
+    return 0;
+}
+
+int store_owned_open(struct store *s, const char *sealed, char **out)
+{
+    *out = NULL;
+    if (!s->have_member_sk)
+        return WT_EPERM;
+    unsigned char *bin;
+    size_t n;
+    if (unb64(sealed, &bin, &n) != 0)
+        return WT_ECORRUPT;
+    if (n < crypto_box_SEALBYTES) {
+        free(bin);
+        return WT_ECORRUPT;
+    }
+    unsigned char pk[crypto_box_PUBLICKEYBYTES];
+    crypto_scalarmult_base(pk, s->member_sk);
+    char *plain = xmalloc(n - crypto_box_SEALBYTES + 1);
+    int rc = crypto_box_seal_open((unsigned char *)plain, bin, n, pk, s->member_sk);
+    free(bin);
+    if (rc != 0) {
+        free(plain);
+        return WT_EPERM;
+    }
+    plain[n - crypto_box_SEALBYTES] = '\0';
+    *out = plain;
+    return 0;
 }
 
 static int keys_migrate_write(struct store_txn *t, void *ctx, struct wt_error *err)

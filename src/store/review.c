@@ -44,6 +44,33 @@ static int log_open(struct store_txn *t, const char *key, const MDB_val *v, unsi
     return rc;
 }
 
+/* The flag on a stored value's kind byte: who decided and when follow the reason. */
+#define REVIEW_DECIDED 0x40
+
+/* The key a submission is sealed with: a volunteer's new care request with
+ * the general key (its submitter reads it), the rest by its record's kind. */
+static enum store_comp review_comp(enum wt_kind kind, const char *status)
+{
+    if (kind == WT_CASES && strcmp(status, "conflict") != 0)
+        return COMP_GEN;
+    return store_comp_of(kind);
+}
+
+/* Whether a stored value (plain: kind byte, then the status) belongs under
+ * the case key. */
+static bool sealed_with_case_key(const unsigned char *p, size_t len)
+{
+    unsigned kind = p[0] & ~REVIEW_DECIDED;
+    size_t n;
+    if (kind >= WT_KIND_COUNT || len < 1 + sizeof n)
+        return false;
+    memcpy(&n, p + 1, sizeof n);
+    char status[12] = "";
+    if (n < sizeof status && n <= len - 1 - sizeof n)
+        memcpy(status, p + 1 + sizeof n, n);
+    return review_comp((enum wt_kind)kind, status) == COMP_CASE;
+}
+
 int store_review_reseal_cases(struct store_txn *t)
 {
     struct store *s = t->s;
@@ -62,7 +89,7 @@ int store_review_reseal_cases(struct store_txn *t)
         size_t pl, sl;
         if (store_unseal(s->dkey[COMP_GEN], "log", name, v.mv_data, v.mv_size, &p, &pl) != 0)
             continue; /* sealed with the case key already, or damaged */
-        if (pl > 0 && p[0] < WT_KIND_COUNT && store_comp_of((enum wt_kind)p[0]) == COMP_CASE) {
+        if (pl > 0 && sealed_with_case_key(p, pl)) {
             store_seal(s->dkey[COMP_CASE], "log", name, p, pl, &sealed, &sl);
             MDB_val nv = {sl, sealed};
             int prc = store_cursor_replace(c, &k, &nv);
@@ -118,11 +145,15 @@ int store_review_put(struct store_txn *t, struct store_submission *s)
         snprintf(s->id, sizeof s->id, "v-%06lu", n + 1);
     }
     struct buf b = {0};
-    buf_putc(&b, (char)s->rec.kind);
+    /* REVIEW_DECIDED marks the values that carry who decided and when (a
+     * reader of older values finds the kind alone). */
+    buf_putc(&b, (char)(s->rec.kind | REVIEW_DECIDED));
     put_str(&b, s->status);
     put_str(&b, s->submitter);
     put_str(&b, s->date);
     put_str(&b, s->reason);
+    put_str(&b, s->decider);
+    put_str(&b, s->decided);
     unsigned char *enc;
     size_t elen;
     store_encode(&s->rec, &enc, &elen);
@@ -131,7 +162,7 @@ int store_review_put(struct store_txn *t, struct store_submission *s)
     unsigned char *val;
     size_t len;
     struct buf wrapped = b;
-    if (log_seal(t, store_comp_of(s->rec.kind), s->id, &wrapped, &val, &len) != 0) {
+    if (log_seal(t, review_comp(s->rec.kind, s->status), s->id, &wrapped, &val, &len) != 0) {
         buf_fini(&b);
         return store_txn_fail(t, WT_EPERM, "review");
     }
@@ -154,15 +185,18 @@ static int decode_submission(struct store_txn *t, const char *id, const MDB_val 
         return rc;
     const unsigned char *p = plain, *end = plain + plen;
     snprintf(out->id, sizeof out->id, "%s", id);
-    if (plen < 1 || *p >= WT_KIND_COUNT) {
+    bool decided = plen >= 1 && (*p & REVIEW_DECIDED);
+    if (plen < 1 || (*p & ~REVIEW_DECIDED) >= WT_KIND_COUNT) {
         free(plain);
         return WT_ECORRUPT;
     }
-    enum wt_kind kind = (enum wt_kind)*p++;
+    enum wt_kind kind = (enum wt_kind)(*p++ & ~REVIEW_DECIDED);
     rc = get_str(&p, end, out->status, sizeof out->status) ||
                  get_str(&p, end, out->submitter, sizeof out->submitter) ||
                  get_str(&p, end, out->date, sizeof out->date) ||
-                 get_str(&p, end, out->reason, sizeof out->reason)
+                 get_str(&p, end, out->reason, sizeof out->reason) ||
+                 (decided && (get_str(&p, end, out->decider, sizeof out->decider) ||
+                              get_str(&p, end, out->decided, sizeof out->decided)))
              ? WT_ECORRUPT
              : store_decode(kind, p, (size_t)(end - p), &out->rec);
     free(plain);

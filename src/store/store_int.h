@@ -73,6 +73,8 @@ struct store {
     bool unlocked[COMP_COUNT];
     unsigned char dkey[COMP_COUNT][32]; /* data keys */
     unsigned char hkey[COMP_COUNT][32]; /* index hash keys, derived from the data keys */
+    unsigned char member_sk[32]; /* the unlocked member's secret key (what is sealed to them) */
+    bool have_member_sk;
     uint64_t hgen; /* which index hash tables are for these keys (crypto.c) */
     char **spool;   /* spool files drained into the open write (journal.c) */
     size_t nspool;

@@ -119,6 +119,8 @@ bool ui_switch_member(struct ui *u)
         return true;
     }
     rebuild(u);
+    if (!u->follow) /* the member who takes over is at the meeting too */
+        meeting_open(u->a, NULL);
     ui_message(u, false, _("Nu aan het werk: %s"), app_member_name(u->a));
     return true;
 }

@@ -63,13 +63,28 @@ static const struct spec talent_spec[] = {
     {N_("Toestemming"), TALENT_CONSENT, FORM_DATE, NULL},
     {NULL, 0, 0, NULL}};
 
+static const char *const yes_no[] = {"nee", "ja", NULL};
+
+/* A care request (FORMATS.md: the new-request form's fields in this order);
+ * editing a case shows the same fields with its status and formal care. */
+#define CASE_REQUEST_FIELDS                                                                 \
+    {N_("Vraag"), CASE_REQUEST, FORM_LONG, NULL},                                           \
+    {N_("Bewoner"), CASE_RESIDENT, FORM_TEXT, NULL},                                        \
+    {N_("Wijk"), CASE_AREA, FORM_AREA, NULL},                                               \
+    {N_("Leeftijd"), CASE_AGE, FORM_TEXT, NULL},                                            \
+    {N_("Behoeften"), CASE_NEEDS, FORM_TAGS, tags_needs_vocabulary},                        \
+    {N_("Kan en wil"), CASE_STRENGTHS, FORM_TAGS, tags_interests_vocabulary},               \
+    {N_("Eigen netwerk"), CASE_NETWORK, FORM_LONG, NULL},                                   \
+    {N_("Binnengekomen via"), CASE_CHANNEL, FORM_CHOICE, NULL},                             \
+    {N_("Eigenaar"), CASE_OWNER, FORM_ID, MEMBERS},                                         \
+    {N_("Afgeschermd"), CASE_RESTRICTED, FORM_CHOICE, yes_no}
+
+static const struct spec case_request_spec[] = {CASE_REQUEST_FIELDS, {NULL, 0, 0, NULL}};
+
+/* Status first: what a meeting changes most. */
 static const struct spec case_spec[] = {
     {N_("Status"), CASE_STATUS, FORM_CHOICE, NULL},
-    {N_("Eigenaar"), CASE_OWNER, FORM_ID, MEMBERS},
-    {N_("Hulpvraag"), CASE_REQUEST, FORM_LONG, NULL},
-    {N_("Behoeften"), CASE_NEEDS, FORM_TAGS, tags_needs_vocabulary},
-    {N_("Kan en wil"), CASE_STRENGTHS, FORM_TAGS, tags_interests_vocabulary},
-    {N_("Eigen netwerk"), CASE_NETWORK, FORM_LONG, NULL},
+    CASE_REQUEST_FIELDS,
     {N_("Formele zorg"), CASE_FORMAL, FORM_LONG, NULL},
     {NULL, 0, 0, NULL}};
 
@@ -104,6 +119,8 @@ struct save_ctx {
     int door_no;
     enum round_finding what;
     const struct case_choices *cases; /* for case fields, set by edit_spec */
+    const char *resubmit; /* one's own rejected submission sent again, or NULL */
+    char made[WT_MAX_ID + 1]; /* the new record's id, or its submission's */
 };
 
 /* The cases the member may see, as "ID resident: request" labels for
@@ -184,6 +201,18 @@ int ui_member_of(struct ui *u, const char *label, const char *typed, const char 
     return 0;
 }
 
+/* The stored code of a yes/no field ("ja" or "nee", or the code itself). */
+static const char *yes_code(const char *v)
+{
+    if (!v || !*v)
+        return v;
+    if (strcmp(v, _("ja")) == 0 || strcmp(v, "ja") == 0)
+        return "yes";
+    if (strcmp(v, _("nee")) == 0 || strcmp(v, "nee") == 0)
+        return "no";
+    return v;
+}
+
 /* A message about a column of the record names the field as the form shows
  * it ("Beschrijving: te lang ..."), not the column (FORMATS.md's name). */
 static void name_field(const struct spec *spec, enum wt_kind kind, struct wt_error *err)
@@ -217,6 +246,8 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
             return rc;
         }
         const char *v = f[i].value, *id;
+        if (c->spec[i].choices == yes_no)
+            v = yes_code(v);
         if (c->spec[i].choices == CASES) {
             if (case_of(c->cases, &f[i], &id, err) != 0) {
                 record_fini(&r);
@@ -232,13 +263,23 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
         }
         record_set(&r, f[i].col, v);
     }
+    /* What is required, in the form's order: the first empty field named. */
+    for (int i = 0; i < n; i++)
+        if (record_kind(r.kind)->fields[f[i].col].required && !r.v[f[i].col]) {
+            record_fini(&r);
+            return wt_error_set(err, WT_EINVAL, "%s: %s", _(f[i].label), _("moet ingevuld zijn"));
+        }
     int rc = c->sub_id     ? app_review_accept(u->a, c->sub_id, &r, err)
+             : c->resubmit ? app_review_resubmit(u->a, c->resubmit, &r, err)
              : c->round_id ? app_door_make(u->a, c->round_id, c->door_no, c->what, &r, err)
-             : c->is_new   ? meeting_add(u->a, &r, err)
+             : c->is_new   ? meeting_add_made(u->a, &r, c->made, err)
                            : meeting_update(u->a, &r, err);
     if (rc)
         name_field(c->spec, r.kind, err);
-    if (rc == 0 && c->sub_id) {
+    if (rc == 0 && c->resubmit) {
+        ui_changed(u);
+        ui_message(u, false, _("Inzending %s is opnieuw ingestuurd"), c->resubmit);
+    } else if (rc == 0 && c->sub_id) {
         ui_changed(u);
         ui_message(u, false, _("Inzending %s is aangepast en geaccepteerd"), c->sub_id);
     } else if (rc == 0) {
@@ -264,7 +305,8 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
 static bool edit(struct ui *u, struct wt_record *r, bool is_new, const char *title,
                  const char *sub_id)
 {
-    struct save_ctx c = {r, spec_of(r->kind), is_new, sub_id, NULL, 0, FINDING_SIGNAL, NULL};
+    struct save_ctx c = {r, spec_of(r->kind), is_new, sub_id, NULL, 0, FINDING_SIGNAL, NULL,
+                         NULL, ""};
     return edit_spec(u, r, c.spec, title, &c);
 }
 
@@ -274,6 +316,13 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
 {
     if (!spec || !ui_may_write(u))
         return false;
+    /* Never a form the member cannot save: app says who may. */
+    enum app_op op = c->sub_id || (!c->is_new && !c->resubmit) ? APP_OP_WRITE : APP_OP_CREATE;
+    struct wt_error e = {0};
+    if (app_allowed(u->a, r->kind, op, &e) != 0) {
+        ui_message(u, true, "%s", e.text);
+        return false;
+    }
     int n = 0;
     while (spec[n].label)
         n++;
@@ -297,8 +346,12 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
                        : spec[i].choices         ? spec[i].choices
                        : spec[i].kind == FORM_AREA ? (const char *const *)areas
                                                    : fd->values;
-        f[i].value = xstrdup(spec[i].choices == MEMBERS ? ui_member_name(u, r->v[spec[i].col])
-                                                        : record_get(r, spec[i].col));
+        const char *v = record_get(r, spec[i].col);
+        if (spec[i].choices == MEMBERS)
+            v = ui_member_name(u, r->v[spec[i].col]);
+        else if (spec[i].choices == yes_no)
+            v = strcmp(v, "yes") == 0 ? _("ja") : _("nee");
+        f[i].value = xstrdup(v);
     }
     bool saved = form_run(u, title, f, n, save_record, c);
     c->cases = NULL;
@@ -359,7 +412,7 @@ bool ui_new_from_door(struct ui *u, struct wt_record *rec, const char *round_id,
     if (!ui_may_edit_shown(u))
         return false;
     const struct spec *spec = rec->kind == WT_CASES ? case_new_spec : spec_of(rec->kind);
-    struct save_ctx c = {rec, spec, true, NULL, round_id, no, what, NULL};
+    struct save_ctx c = {rec, spec, true, NULL, round_id, no, what, NULL, NULL, ""};
     char *title = xasprintf(rec->kind == WT_CASES ? _("Van deur %d: nieuwe casus (Enter bewaart)")
                             : rec->kind == WT_SIGNALS
                                 ? _("Van deur %d: nieuw signaal (Enter bewaart)")
@@ -367,6 +420,46 @@ bool ui_new_from_door(struct ui *u, struct wt_record *rec, const char *round_id,
                             no);
     bool saved = edit_spec(u, rec, spec, title, &c);
     free(title);
+    return saved;
+}
+
+bool ui_new_request(struct ui *u, char made[WT_MAX_ID + 1])
+{
+    made[0] = '\0';
+    /* Never a form the member cannot save. */
+    if (!app_may(u->a, WT_CASES, APP_OP_CREATE)) {
+        struct wt_error e = {0};
+        app_allowed(u->a, WT_CASES, APP_OP_CREATE, &e);
+        ui_message(u, true, "%s", e.text);
+        return false;
+    }
+    struct wt_record r;
+    app_case_draft(u->a, &r);
+    struct save_ctx c = {&r, case_request_spec, true, NULL, NULL, 0, FINDING_SIGNAL, NULL,
+                         NULL, ""};
+    bool saved = edit_spec(u, &r, case_request_spec,
+                           app_goes_to_review(u->a, WT_CASES)
+                               ? _("Nieuwe hulpvraag (een leider bekijkt hem eerst)")
+                               : _("Nieuwe hulpvraag"),
+                           &c);
+    if (saved)
+        snprintf(made, WT_MAX_ID + 1, "%s", c.made);
+    record_fini(&r);
+    return saved;
+}
+
+bool ui_resubmit(struct ui *u, const char *sub_id, const struct wt_record *r)
+{
+    const struct spec *spec = r->kind == WT_CASES ? case_request_spec : spec_of(r->kind);
+    if (!spec || !app_may(u->a, r->kind, APP_OP_CREATE) || !ui_may_edit_shown(u))
+        return false;
+    struct wt_record copy;
+    record_copy(&copy, r);
+    struct save_ctx c = {&copy, spec, false, NULL, NULL, 0, FINDING_SIGNAL, NULL, sub_id, ""};
+    char *title = xasprintf(_("Inzending %s verbeteren; Enter stuurt opnieuw in"), sub_id);
+    bool saved = edit_spec(u, &copy, spec, title, &c);
+    free(title);
+    record_fini(&copy);
     return saved;
 }
 
@@ -392,14 +485,16 @@ bool ui_edit_record(struct ui *u, const struct wt_record *r)
 
 bool ui_review_edit(struct ui *u, const char *sub_id, const struct wt_record *r)
 {
-    if (!spec_of(r->kind) || r->kind == WT_CASES)
+    if (!spec_of(r->kind))
         return false;
     if (!ui_may_edit_shown(u))
         return false;
     struct wt_record copy;
     record_copy(&copy, r);
     char *title = xasprintf(_("Inzending %s aanpassen; Enter accepteert"), sub_id);
-    bool saved = edit(u, &copy, false, title, sub_id);
+    const struct spec *spec = r->kind == WT_CASES ? case_request_spec : spec_of(r->kind);
+    struct save_ctx c = {&copy, spec, false, sub_id, NULL, 0, FINDING_SIGNAL, NULL, NULL, ""};
+    bool saved = edit_spec(u, &copy, spec, title, &c);
     free(title);
     record_fini(&copy);
     return saved;

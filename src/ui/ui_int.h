@@ -615,6 +615,14 @@ void finder_free(struct finder *f);
 
 /* A new action (optionally for a case, with a proposed text and owner). */
 bool ui_new_action(struct ui *u, const char *case_id, const char *text, const char *owner);
+/* The new-request form (FORMATS.md's fields, owner the member); a
+ * volunteer's request goes to review. True when saved; made then holds the
+ * new case's id (or the submission's). Not opened for a member who may not
+ * make one (message shown). */
+bool ui_new_request(struct ui *u, char made[WT_MAX_ID + 1]);
+/* The form over one's own rejected submission r; Enter sends it again
+ * (app_review_resubmit). True when sent. */
+bool ui_resubmit(struct ui *u, const char *sub_id, const struct wt_record *r);
 /* Edits an existing record (an action, signal, resource, talent or case). */
 bool ui_edit_record(struct ui *u, const struct wt_record *r);
 /* A new signal, resource or talent. */
@@ -637,6 +645,13 @@ void ui_ask_outcomes(struct ui *u, const char *case_id);
 /* After a successful write of kind: true (with a message) when it went to a
  * leader's review instead of the record (a volunteer's input). */
 bool ui_queued(struct ui *u, enum wt_kind kind);
+
+/* A submission's status in words: "wacht", "geaccepteerd", "afgewezen". */
+const char *ui_review_status(const char *status);
+/* "afgewezen door Wietske Bosma op 8-12-2026; ingezonden door Annie Brouwer
+ * op 7-12-2026": who decided, never read as the submitter's own act. Caller
+ * frees. */
+char *ui_decision_line(struct ui *u, const struct app_submission *sub);
 
 /* Common texts. */
 const char *ui_case_status(const char *status);   /* "nieuw", "open", "gesloten" */

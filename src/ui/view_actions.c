@@ -291,19 +291,26 @@ static void key_case(struct view *v, int key)
     }
 }
 
+/* A volunteer sees the actions they own; changing them is the team's. */
+static bool may_change(struct view *v)
+{
+    return app_may(v->u->a, WT_ACTIONS, APP_OP_WRITE);
+}
+
 static const struct ui_key keys[] = {
-    {.key = 'd', .fn = 5, .label = N_("Klaar"), .help = N_("actiepunt is klaar"), .run = key_done},
+    {.key = 'd', .fn = 5, .label = N_("Klaar"), .help = N_("actiepunt is klaar"),
+     .when = may_change, .run = key_done},
     {.key = 'm', .fn = 6, .label = N_("Verzet"), .help = N_("verzetten naar een nieuwe datum"),
-     .run = key_move},
+     .when = may_change, .run = key_move},
     {.key = 'x', .fn = 7, .label = N_("Vervalt"), .help = N_("actiepunt vervalt"),
-     .run = key_drop},
-    {.key = 'o', .help = N_("weer open zetten"), .run = key_open},
+     .when = may_change, .run = key_drop},
+    {.key = 'o', .help = N_("weer open zetten"), .when = may_change, .run = key_open},
     {.key = 'h', .fn = 8, .label = N_("Alles"),
      .help = N_("ook afgehandelde actiepunten tonen, of niet"), .run = key_all},
     {.key = 'n', .fn = 2, .label = N_("Nieuw"), .help = N_("nieuw actiepunt"),
      .when = ui_may_new_action, .run = key_new},
     {.key = 'e', .fn = 4, .label = N_("Bewerk"), .help = N_("actiepunt bewerken"),
-     .run = key_edit},
+     .when = may_change, .run = key_edit},
     {.key = '\r', .help = N_("naar de casus van het actiepunt"), .run = key_case},
     {0}};
 

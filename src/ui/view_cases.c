@@ -191,8 +191,44 @@ static void key_edit(struct view *v, int key)
 {
     (void)key;
     struct cases *s = (struct cases *)v;
+    if (s->own) { /* one's own request: correct a rejected one and send it again */
+        const struct app_submission *sub = view_cases_own_selected(s);
+        if (sub && strcmp(sub->status, "rejected") == 0)
+            ui_resubmit(v->u, sub->id, &sub->rec);
+        else if (sub)
+            ui_message(v->u, true, _("Alleen een afgewezen hulpvraag kunt u verbeteren"));
+        return;
+    }
     if (view_cases_detail(s))
         ui_edit_record(v->u, &s->detail);
+}
+
+/* A new care request; the new case is selected with its options in view (a
+ * volunteer's request: it waits in the list as sent). */
+static void key_new(struct view *v, int key)
+{
+    (void)key;
+    struct cases *s = (struct cases *)v;
+    char made[WT_MAX_ID + 1];
+    if (!ui_may_write(v->u) || !ui_new_request(v->u, made) || !*made)
+        return;
+    view_cases_load(s);
+    v->ops->select(v, WT_CASES, made, s->own ? FOCUS_LIST : FOCUS_OPTIONS);
+}
+
+static bool may_new(struct view *v)
+{
+    return app_may(v->u->a, WT_CASES, APP_OP_CREATE);
+}
+
+static bool may_change(struct view *v)
+{
+    return app_may(v->u->a, WT_CASES, APP_OP_WRITE);
+}
+
+static bool may_edit(struct view *v)
+{
+    return may_change(v) || ((struct cases *)v)->own;
 }
 
 static void key_measure(struct view *v, int key)
@@ -230,17 +266,17 @@ static const struct ui_key keys[] = {
      .help = N_("de gemarkeerde optie kiezen en er een actiepunt van maken: k, j, Enter "
                 "(3 toetsen); een optie met vervoer door een buurtbewoner wordt als geheel "
                 "bewaard"),
-     .run = key_choose},
+     .when = may_change, .run = key_choose},
     {.key = 'k', .fn = 5, .label = N_("Kies"), .modes = NOT_IN_OPTIONS,
      .help = N_("de bovenste (gemarkeerde) optie vastleggen bij de casus, en een actiepunt "
                 "maken"),
-     .run = key_choose},
+     .when = may_change, .run = key_choose},
     {.key = 'u', .modes = IN_OPTIONS,
      .help = N_("uitkomst van de gekozen optie: dan 1 werkte, 2 werkte niet, 3 niet "
                 "doorgegaan (2 toetsen)"),
-     .run = key_outcome},
+     .when = may_change, .run = key_outcome},
     {.key = 'x', .modes = IN_OPTIONS, .help = N_("de gekozen optie niet meer kiezen (na j/n)"),
-     .run = key_unchoose},
+     .when = may_change, .run = key_unchoose},
     {.key = '\r', .modes = NOT_IN_OPTIONS, .help = N_("naar de welzijnsopties"),
      .run = key_to_options},
     {.key = 'f', .fn = 6, .label = N_("Filter"),
@@ -248,17 +284,20 @@ static const struct ui_key keys[] = {
     {.key = 's', .fn = 7, .label = N_("Sorteer"),
      .help = N_("andere volgorde: nieuw eerst, id, wijk, eigenaar, langst open"),
      .run = key_sort},
-    {.key = 'n', .fn = 2, .label = N_("Actie"), .help = N_("nieuw actiepunt bij deze casus"),
-     .when = ui_may_new_action, .run = key_action},
+    {.key = 'n', .fn = 2, .label = N_("Nieuw"),
+     .help = N_("nieuwe hulpvraag (van een vrijwilliger: een leider bekijkt hem eerst)"),
+     .when = may_new, .run = key_new},
     {.key = 'a', .help = N_("nieuw actiepunt bij deze casus"), .when = ui_may_new_action,
      .run = key_action},
     {.key = 'e', .fn = 4, .label = N_("Bewerk"),
-     .help = N_("casus bewerken (status, eigenaar, vraag, ...)"), .run = key_edit},
+     .help = N_("casus bewerken (vraag, bewoner, wijk, ..., status); uw eigen afgewezen "
+                "hulpvraag verbeteren en opnieuw insturen"),
+     .when = may_edit, .run = key_edit},
     {.key = 'm',
      .help = N_("welzijnsmeting bij de start of bij afsluiting: zes scores 1-5 (lichaam, "
                 "mentaal, zingeving, kwaliteit van leven, meedoen, dagelijks functioneren); "
                 "staat bij de casus onder Welzijn, niet op de beamer"),
-     .run = key_measure},
+     .when = may_change, .run = key_measure},
     {.key = UI_ESC, .help = N_("terug naar de lijst"), .run = key_back},
     {0}};
 
@@ -388,7 +427,7 @@ static void cases_follow(struct view *v, const struct meeting_wall *w)
 static bool cases_busy(const struct view *v)
 {
     const struct cases *s = (const struct cases *)v;
-    return s->loaded && !view_cases_opts_current(s);
+    return s->loaded && !s->own && !view_cases_opts_current(s);
 }
 
 /* The options of the selected case, computed when the keyboard is idle so
@@ -419,6 +458,7 @@ static void cases_free(struct view *v)
 {
     struct cases *s = (struct cases *)v;
     view_cases_free_rows(s);
+    view_cases_free_own(s);
     free(s->idx);
     if (s->have_detail)
         record_fini(&s->detail);

@@ -39,6 +39,9 @@ struct cases {
     struct rect list_r, detail_r, opts_r;
     char **logged; /* cases whose view is in the access log */
     size_t nlogged;
+    bool own; /* a volunteer: the rows are their own care requests sent for review */
+    struct app_submission *subs; /* those requests (own) */
+    size_t nsubs;
 };
 
 #define OPTION_LIMIT 10 /* as `wijktafel suggest` without --limit */
@@ -87,5 +90,15 @@ void view_cases_unchoose(struct cases *s);
 void view_cases_choose(struct cases *s);
 /* Computes the options of the selected case (idle work); true when shown changed. */
 bool view_cases_idle_options(struct cases *s);
+
+/* view_cases_own.c: a volunteer's own care requests (s->own). */
+
+/* Loads the member's own care requests into rows and subs. */
+void view_cases_load_own(struct cases *s);
+void view_cases_free_own(struct cases *s);
+/* The selected request, or NULL. */
+const struct app_submission *view_cases_own_selected(const struct cases *s);
+/* Draws the selected request and what became of it into in. */
+void view_cases_draw_own(struct cases *s, struct rect in);
 
 #endif

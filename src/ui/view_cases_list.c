@@ -164,8 +164,13 @@ void view_cases_load(struct cases *s)
 {
     char *keep = view_cases_selected_id(s) ? xstrdup(view_cases_selected_id(s)) : NULL;
     view_cases_free_rows(s);
+    struct app *a = s->v.u->a;
+    /* A volunteer sees no cases: their own requests, as sent, instead. */
+    s->own = !app_may(a, WT_CASES, APP_OP_READ) && app_may(a, WT_CASES, APP_OP_CREATE);
     struct wt_error err = {0};
-    if (app_each(s->v.u->a, WT_CASES, add_row, s, &err) != 0)
+    if (s->own)
+        view_cases_load_own(s);
+    else if (app_each(a, WT_CASES, add_row, s, &err) != 0)
         ui_error(s->v.u, &err);
     s->loaded = true;
     view_cases_refilter(s, keep);
@@ -189,6 +194,12 @@ static const char *owner_shown(const struct cases *s, const char *id, bool first
     return buf;
 }
 
+/* A row's status in words: a case's, or what became of one's own request. */
+static const char *row_status(const struct cases *s, const struct case_row *r)
+{
+    return s->own ? ui_review_status(r->status) : ui_case_status(r->status);
+}
+
 static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
 {
     struct row_ctx *c = ctx;
@@ -203,7 +214,7 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     char *req = ui_show(s->v.u, r->request);
     const char *cells[] = {r->restricted ? "A" : "", r->id, ui_last_part(r->area), req,
                            owner_shown(s, r->owner, c->first_names, owner, sizeof owner),
-                           ui_case_status(r->status), age, nch};
+                           row_status(s, r), age, nch};
     list_cells(y, x, w, cells, c->widths, 8,
                sel ? (s->focus == FOCUS_LIST ? TH_SEL : TH_SEL_DIM) : TH_NORMAL);
     free(req);
@@ -221,7 +232,7 @@ static void content_widths(struct cases *s, const char *const *heads, bool first
         char owner[128];
         const char *v[] = {r->id, ui_last_part(r->area),
                            owner_shown(s, r->owner, first, owner, sizeof owner),
-                           ui_case_status(r->status)};
+                           row_status(s, r)};
         const int col[] = {1, 2, 4, 5};
         for (int k = 0; k < 4; k++) {
             int w = draw_width(v[k]);
@@ -241,7 +252,8 @@ static void content_widths(struct cases *s, const char *const *heads, bool first
 
 void view_cases_draw_list(struct cases *s, struct rect r)
 {
-    char *title = xasprintf(_("Casussen: %zu van %zu (%s%s%s%s%s%s%s, %s)"), s->nidx, s->n,
+    char *title = s->own ? xasprintf(_("Mijn hulpvragen: %zu"), s->nidx) :
+                           xasprintf(_("Casussen: %zu van %zu (%s%s%s%s%s%s%s, %s)"), s->nidx, s->n,
                             view_cases_status_word(s->f_status), *s->f_owner ? ", " : "", ui_member_name(s->v.u, s->f_owner),
                             *s->f_area ? ", " : "", s->f_area, *s->f_need ? ", " : "",
                             s->f_need, _(sort_names[s->sort]));
@@ -265,7 +277,9 @@ void view_cases_draw_list(struct cases *s, struct rect r)
     list_draw(&s->l, s->list_r, draw_row, &c);
     if (!s->nidx)
         draw_text(r.y + 2, r.x + 1, r.w - 1,
-                  _("Geen casussen met dit filter. f: filter aanpassen"), TH_DIM, false);
+                  s->own ? _("Nog geen hulpvragen ingestuurd. n: nieuwe hulpvraag")
+                         : _("Geen casussen met dit filter. f: filter aanpassen"),
+                  TH_DIM, false);
 }
 
 struct filter_ctx {

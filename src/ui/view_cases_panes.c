@@ -102,6 +102,10 @@ void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
         draw_wrap(in, 0, _("[A] Deze casus is afgeschermd: hij staat niet op de muur."), TH_MARK);
         return;
     }
+    if (s->own) {
+        view_cases_draw_own(s, in);
+        return;
+    }
     if (!app_may(s->v.u->a, WT_CASES, APP_OP_READ)) {
         draw_wrap(in, 0, _("Casussen zijn er alleen voor leiders en professionals."), TH_DIM);
         return;
@@ -217,6 +221,11 @@ void view_cases_draw_options(struct cases *s, struct rect r, bool title)
     struct rect in = {r.y + (title ? 1 : 0), r.x + 1, r.h - (title ? 1 : 0), r.w - 2};
     if (!view_cases_selected_id(s) || s->hidden)
         return;
+    if (s->own) {
+        draw_wrap(in, 0, _("Het team zoekt de welzijnsopties als de hulpvraag is aangenomen."),
+                  TH_DIM);
+        return;
+    }
     view_cases_detail(s); /* for the options already chosen */
     if (!view_cases_opts_current(s)) {
         draw_text(in.y, in.x, in.w, _("Opties worden gezocht..."), TH_DIM, false);
@@ -360,7 +369,7 @@ static void view_cases_log_view(struct cases *s, const char *id)
 bool view_cases_idle_options(struct cases *s)
 {
     struct view *v = &s->v;
-    if (view_cases_opts_current(s))
+    if (s->own || view_cases_opts_current(s))
         return false;
     struct app_suggester *sg = ui_suggester(v->u);
     if (!sg)

@@ -4,6 +4,7 @@
 
 #include "ui_int.h"
 #include "wijktafel/i18n.h"
+#include "wijktafel/text.h"
 
 struct decisions {
     struct view v;
@@ -90,6 +91,37 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     free(t);
 }
 
+/* One line of the minutes' Markdown as people read it: no "#" before a
+ * heading, a bullet for "- ", no "_" or "**" around what they emphasise
+ * ("_Geen._" reads "Geen."). Caller frees. */
+static char *md_plain(const char *line)
+{
+    const char *p = line;
+    struct buf b = {0};
+    if (*p == '#') {
+        while (*p == '#')
+            p++;
+        while (*p == ' ')
+            p++;
+    } else if (p[0] == '-' && p[1] == ' ') {
+        buf_puts(&b, "\u2022 ");
+        p += 2;
+    }
+    size_t n = strlen(p);
+    if (n >= 2 && p[0] == '_' && p[n - 1] == '_') { /* a whole line in italics */
+        p++;
+        n -= 2;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '*' && i + 1 < n && p[i + 1] == '*') {
+            i++;
+            continue;
+        }
+        buf_putc(&b, p[i]);
+    }
+    return b.data ? buf_steal(&b) : xstrdup("");
+}
+
 static void draw_minutes(struct decisions *s, struct rect r)
 {
     draw_title(r.y, r.x, r.w, _("Notulen tot nu toe (wijktafel minutes)"), s->focus_minutes);
@@ -104,15 +136,14 @@ static void draw_minutes(struct decisions *s, struct rect r)
         size_t len = strcspn(p, "\n");
         char *line = xstrndup(p, len);
         bool head = line[0] == '#';
-        const char *text = line;
-        while (*text == '#' || (head && *text == ' '))
-            text++;
+        char *text = md_plain(line);
         int n = draw_wrap_lines(in.w, text);
         int skip = y < in.y ? in.y - y : 0;
         if (skip < n)
             draw_wrap((struct rect){y + skip, in.x, in.y + in.h - (y + skip), in.w}, skip, text,
                       head ? TH_TITLE : TH_NORMAL);
         y += n;
+        free(text);
         free(line);
         p += len + (p[len] ? 1 : 0);
     }
@@ -271,7 +302,73 @@ static void key_wipe(struct view *v, int key)
     wipe((struct decisions *)v);
 }
 
+/* Who was there: the names, separated by commas, each a name or an id. */
+static void key_present(struct view *v, int key)
+{
+    (void)key;
+    struct ui *u = v->u;
+    if (!ui_may_write(u))
+        return;
+    struct wt_error err = {0};
+    char *ids = NULL;
+    if (meeting_present_get(u->a, app_day(u->a), &ids, &err) != 0) {
+        ui_error(u, &err);
+        return;
+    }
+    struct buf names = {0};
+    for (const char *p = ids; *p;) {
+        size_t len = strcspn(p, ";");
+        char *id = xstrndup(p, len);
+        buf_printf(&names, "%s%s", names.len ? ", " : "", ui_member_name(u, id));
+        free(id);
+        p += len + (p[len] ? 1 : 0);
+    }
+    free(ids);
+    char *in = dialog_input(u, _("Aanwezig (namen, met komma's):"), names.data ? names.data : "");
+    buf_fini(&names);
+    if (!in)
+        return;
+    struct buf list = {0};
+    int rc = 0;
+    for (const char *p = in; *p && !rc;) {
+        size_t len = strcspn(p, ",");
+        char *raw = xstrndup(p, len), *name = text_trim(raw);
+        if (*name) {
+            int k = text_pick(name, ui_member_ids(u), ui_member_names(u), ui_member_count(u));
+            if (k < 0)
+                rc = wt_error_set(&err, WT_EINVAL,
+                                  k == -2 ? _("aanwezig: '%s' past bij meer leden; typ meer van de naam")
+                                          : _("aanwezig: '%s' is geen lid van het team"),
+                                  name);
+            else
+                buf_printf(&list, "%s%s", list.len ? ";" : "", ui_member_ids(u)[k]);
+        }
+        free(name);
+        free(raw);
+        p += len + (p[len] ? 1 : 0);
+    }
+    if (!rc)
+        rc = meeting_present_put(u->a, list.data ? list.data : "", &err);
+    if (rc)
+        ui_error(u, &err);
+    else {
+        ui_changed(u);
+        ui_message(u, false, _("De aanwezigen zijn bijgewerkt"));
+    }
+    buf_fini(&list);
+    free(in);
+}
+
+static bool may_present(struct view *v)
+{
+    return app_may(v->u->a, WT_ACTIONS, APP_OP_WRITE);
+}
+
 static const struct ui_key keys[] = {
+    {.key = 'p', .fn = 7, .label = N_("Aanwezig"),
+     .help = N_("wie er bij het overleg zijn (komt in de notulen); wie vandaag het scherm "
+                "opende staat er al"),
+     .when = may_present, .run = key_present},
     {.key = 'n', .fn = 2, .label = N_("Nieuw"), .help = N_("nieuw besluit (een regel)"),
      .run = key_new},
     {.key = 'e', .fn = 4, .label = N_("Bewerk"), .help = N_("het gekozen besluit bewerken"),

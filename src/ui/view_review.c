@@ -82,17 +82,9 @@ static int what_col(enum wt_kind kind)
     case WT_SIGNALS: return SIGNAL_TEXT;
     case WT_RESOURCES: return RESOURCE_NAME;
     case WT_TALENTS: return TALENT_NAME;
+    case WT_CASES: return CASE_REQUEST;
     default: return 0;
     }
-}
-
-static const char *status_word(const char *st)
-{
-    if (strcmp(st, "accepted") == 0)
-        return _("geaccepteerd");
-    if (strcmp(st, "rejected") == 0)
-        return _("afgewezen");
-    return _("wacht");
 }
 
 /* Text of column col as it may be shown now (names as initials on the beamer). */
@@ -112,7 +104,7 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     char day[DATE_SHOW_MAX];
     const char *cells[] = {sub->id, ui_kind_label(sub->rec.kind),
                            ui_date(s->v.u, sub->date, DATE_LIST, day),
-                           ui_member_name(s->v.u, sub->submitter), status_word(sub->status),
+                           ui_member_name(s->v.u, sub->submitter), ui_review_status(sub->status),
                            what};
     static const int widths[] = {8, 9, 10, 16, 12, 0};
     list_cells(y, x, w, cells, widths, 6, sel ? TH_SEL : TH_NORMAL);
@@ -206,8 +198,7 @@ static void draw_detail(struct review *s, struct rect r, struct rect dr)
     draw_title(r.y, r.x, r.w, title, false);
     free(title);
     struct rect in = {r.y + 1, r.x + 1, r.h - 1, r.w - 2};
-    char *head = xasprintf("%s, %s, %s", status_word(sub->status), sub->date,
-                           ui_member_name(u, sub->submitter));
+    char *head = ui_decision_line(u, sub);
     int y = draw_field(in, in.y, _("Status"), head, 15);
     free(head);
     if (sub->reason[0])

@@ -57,6 +57,7 @@ const char *ui_value(const struct ui *u, const struct wt_record *r, int col, cha
     case FT_SET: return words_list(domain, v, buf, n);
     case FT_TAGS: return words_list(NULL, v, buf, n);
     case FT_CHOSEN: return words_chosen(v, buf, n);
+    case FT_YESNO: return words_of("yesno", v);
     case FT_REF: return fd->ref == WT_MEMBERS ? ui_member_name(u, v) : v;
     default: return v;
     }
@@ -122,4 +123,29 @@ bool ui_queued(struct ui *u, enum wt_kind kind)
         return false;
     ui_message(u, false, _("Ingediend: een leider bekijkt het eerst"));
     return true;
+}
+
+const char *ui_review_status(const char *st)
+{
+    if (strcmp(st, "accepted") == 0)
+        return _("geaccepteerd");
+    if (strcmp(st, "rejected") == 0)
+        return _("afgewezen");
+    return _("wacht");
+}
+
+char *ui_decision_line(struct ui *u, const struct app_submission *sub)
+{
+    char sent[DATE_SHOW_MAX], day[DATE_SHOW_MAX];
+    char *by = xasprintf(_("ingezonden door %s op %s"), ui_member_name(u, sub->submitter),
+                         ui_date(u, sub->date, DATE_FULL, sent));
+    char *line;
+    if (sub->decider[0])
+        line = xasprintf(_("%s door %s op %s; %s"), ui_review_status(sub->status),
+                         ui_member_name(u, sub->decider), ui_date(u, sub->decided, DATE_FULL, day),
+                         by);
+    else
+        line = xasprintf("%s; %s", ui_review_status(sub->status), by);
+    free(by);
+    return line;
 }

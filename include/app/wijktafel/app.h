@@ -278,6 +278,12 @@ void app_suggester_free(struct app_suggester *s);
 int app_suggest(struct app_suggester *s, const char *case_id, size_t limit,
                 struct app_options *out, struct wt_error *err);
 
+/* A new care request for this member to fill in (caller record_fini):
+ * opened today, status new, the member's area, not shielded, owned by the member (a
+ * volunteer's: no owner, channel "vrijwilliger"). Store it with meeting_add
+ * (a volunteer's goes to review). */
+void app_case_draft(const struct app *a, struct wt_record *out);
+
 /* Loads one record the member may see; WT_ENOTFOUND otherwise. */
 int app_get(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out,
             struct wt_error *err);
@@ -475,11 +481,19 @@ char *app_shown_person(const struct app *a, const char *name);
 
 /* --- Who may do what (roles). Every path asks these, so the screen, search,
  * export, suggest, minutes and reports pass the same check. --- */
-enum app_op { APP_OP_READ, APP_OP_WRITE, APP_OP_EXPORT, APP_OP_IMPORT };
+enum app_op {
+    APP_OP_READ,
+    APP_OP_WRITE,
+    APP_OP_EXPORT,
+    APP_OP_IMPORT,
+    APP_OP_CREATE, /* a new record (a volunteer's new care request goes to review) */
+};
 
 /* 0 when the member's role may do op on kind; otherwise WT_EPERM with a line
  * that says which role may. Volunteers' writes of signals, social map and
- * talents are allowed: they go to the review queue (app_goes_to_review). */
+ * talents are allowed, and their new care requests (APP_OP_CREATE on cases,
+ * never a change of a case): they go to the review queue
+ * (app_goes_to_review). */
 int app_allowed(const struct app *a, enum wt_kind kind, enum app_op op, struct wt_error *err);
 
 /* app_allowed without a message: for the screen's choices (what to offer). */
@@ -493,7 +507,8 @@ bool app_decides(const struct app *a);
  * or a volunteer (their own submissions). */
 bool app_has_review_item(const struct app *a);
 
-/* True when what this member writes of kind waits for a leader's review. */
+/* True when what this member writes of kind waits for a leader's review (a
+ * volunteer's signals, social map, talents and new care requests). */
 bool app_goes_to_review(const struct app *a, enum wt_kind kind);
 
 /* 0 for a leader; WT_EPERM ("alleen een leider mag WHAT") otherwise. */
@@ -542,6 +557,8 @@ struct app_submission {
     char submitter[WT_MAX_ID + 1];
     char date[11];
     char reason[400];              /* why it was rejected, or what it was merged into */
+    char decider[WT_MAX_ID + 1];   /* the leader who decided, "" while pending (or unknown) */
+    char decided[11];              /* the day of the decision, "" while pending */
     struct wt_record rec;          /* the record as submitted (kind in rec.kind), shaped as
                                       this app hands out records */
 };
@@ -553,7 +570,10 @@ typedef int (*app_review_fn)(void *ctx, const struct app_submission *s);
 int app_review_each(struct app *a, app_review_fn fn, void *ctx, struct wt_error *err);
 
 /* Accepts a pending submission (leader): stores its record, or `edited`
- * instead when not NULL. */
+ * instead when not NULL (a care request without owner: the leader owns it).
+ * The submission records who decided and when, and today's minutes note the
+ * decision; of an accepted care request the queue keeps only its request,
+ * area, opening day and channel. */
 int app_review_accept(struct app *a, const char *sub_id, struct wt_record *edited,
                       struct wt_error *err);
 
@@ -566,8 +586,17 @@ int app_review_reject(struct app *a, const char *sub_id, const char *reason,
 int app_review_merge(struct app *a, const char *sub_id, const char *target_id,
                      struct wt_error *err);
 
+/* Sends one's own rejected submission again with rec (of its kind) as its
+ * record: pending again, with today's date, the reason and decision cleared.
+ * WT_ENOTFOUND for a submission that is not the member's, WT_EINVAL for one
+ * that is not rejected or a record that does not validate. Logged. */
+int app_review_resubmit(struct app *a, const char *sub_id, struct wt_record *rec,
+                        struct wt_error *err);
+
 /* Likely duplicates of a submission among the records of its kind: same or
- * nested area and a similar name (or text); ids best first, at most max.
+ * nested area and a similar name (or text: for a care request the
+ * resident's name), open cases only; for a care request then the open cases
+ * the match layer finds most like it; ids best first, at most max.
  * Returns how many were written into ids; 0 with err set when the records
  * could not be read (err->code stays 0 otherwise). */
 size_t app_review_duplicates(struct app *a, const struct app_submission *sub,

@@ -51,14 +51,19 @@ int meeting_decisions_get(struct app *a, int32_t day, char **out, struct wt_erro
  * store write errors. */
 int meeting_decisions_put(struct app *a, const char *text, struct wt_error *err);
 
-/* Stores a new record r (action, signal, resource or talent) with a fresh id
- * ("a-013", "s-041", ...) when r has none; defaults: an action gets meeting =
- * today and status open, a signal date = today, reporter = the member and
- * status new. Validates (WT_EINVAL with a message that names the column) and
+/* Stores a new record r (case, action, signal, resource or talent) with a
+ * fresh id ("c-014", "a-013", "s-041", ...) when r has none; defaults: a case
+ * gets opened = today and owner = the member (not for a volunteer), an action
+ * meeting = today and status open, a signal date = today, reporter = the
+ * member and status new. Validates (WT_EINVAL with a message that names the column) and
  * checks references; WT_EPERM when the member's role may not. A volunteer's
  * record goes to the review queue (app_goes_to_review) instead. On success r
  * holds the stored values (with its id). Logged as "create". */
 int meeting_add(struct app *a, struct wt_record *r, struct wt_error *err);
+/* As meeting_add; made (when not NULL) receives the new record's id, or the
+ * submission's id when it went to review. */
+int meeting_add_made(struct app *a, struct wt_record *r, char made[WT_MAX_ID + 1],
+                     struct wt_error *err);
 
 /* Replaces an existing record by r: app_put (roles, review, access log). */
 int meeting_update(struct app *a, struct wt_record *r, struct wt_error *err);
@@ -120,12 +125,27 @@ int meeting_changes_new(struct app *a, struct meeting_changes **out, struct wt_e
 enum meeting_change meeting_changes_of(const struct meeting_changes *c, const struct wt_record *r);
 void meeting_changes_free(struct meeting_changes *c);
 
+/* ---- who was present (meeting_present.c) ---- */
+
+/* The members present at the meeting of day: those who opened the screen
+ * that day (meeting_open), as corrected by meeting_present_put; a ';'-list of
+ * member ids in id order into *out (caller frees; "" when none). */
+int meeting_present_get(struct app *a, int32_t day, char **out, struct wt_error *err);
+
+/* Replaces today's members present by ids (a ';'-list of member ids).
+ * WT_EINVAL ("aanwezig: ID is geen lid van het team") for an id of no
+ * member, nothing changed; WT_EPERM for a volunteer. */
+int meeting_present_put(struct app *a, const char *ids, struct wt_error *err);
+
 /* ---- minutes (meeting_minutes.c) ---- */
 
-/* The minutes of the meeting of day as Markdown: decisions, chosen options
- * with case ids (never a resident's name: names in free text are replaced by
- * initials), new, closed and moved actions. WT_ENOTFOUND when no meeting was
- * held that day and nothing was recorded. */
+/* The minutes of the meeting of day as Markdown: the members present (by
+ * name), decisions, chosen options with case ids and their outcome (never a
+ * resident's name: names in free text are replaced by initials), new (owners
+ * by name), closed and moved actions, closed cases, the signals recorded for
+ * that day (reporters by name) and the changes of signals' status, and the
+ * review decisions (accepted, rejected, merged). WT_ENOTFOUND when no
+ * meeting was held that day and nothing was recorded. */
 int meeting_minutes(struct app *a, int32_t day, struct buf *out, struct wt_error *err);
 
 /* ---- names on the wall (meeting_names.c) ---- */

@@ -26,6 +26,14 @@ struct report_option {
     size_t failed; /* of those, marked :failed */
 };
 
+/* The requests of the period that came in through one channel
+ * (cases.channel), and how many of them were answered with a wellbeing
+ * option (as report.wellbeing counts). */
+struct report_channel {
+    char *channel; /* the stored code, "" when none was recorded */
+    size_t requests, wellbeing;
+};
+
 /* The figures. Case figures count the cases opened in [from, to]; signal
  * figures the signals dated in it (days since 1970-01-01, both included). */
 struct report {
@@ -34,6 +42,8 @@ struct report {
     size_t wellbeing; /* with a chosen option that is not a formal resource */
     size_t formal;    /* with `formal` filled or a chosen formal resource */
     size_t neither;   /* with neither */
+    struct report_channel *channels; /* most requests first, then by code ("" last) */
+    size_t n_channels;
     struct report_count *areas; /* per area (as recorded): key = area, item = NULL */
     size_t n_areas;
     struct report_count *needs; /* per area and folded need tag */

@@ -142,6 +142,14 @@ int store_meta_del_prefix(struct store_txn *t, const char *prefix);
  * fn returns non-zero and returns that value. key and value are valid only
  * during the call. Meta holds small program data (meeting notes, settings):
  * "schema", "team", "created" and keys under "meeting/" and "ui/". */
+/* What is sealed to one member alone (a volunteer's own actions, issue 17),
+ * with crypto_box_seal to the public key of their keyslot: plain into *out
+ * as base64 (caller frees). WT_ENOTFOUND when the member has no keyslot. */
+int store_owned_seal(struct store_txn *t, const char *member, const char *plain, char **out);
+/* Opens what store_owned_seal sealed to the member who unlocked s: *out the
+ * plain text (caller frees). WT_EPERM when it is not theirs (or s is not
+ * unlocked), WT_ECORRUPT when it is no such value. */
+int store_owned_open(struct store *s, const char *sealed, char **out);
 typedef int (*store_meta_fn)(void *ctx, const char *key, const char *value);
 int store_meta_each(struct store_txn *t, const char *prefix, store_meta_fn fn, void *ctx);
 
@@ -293,10 +301,15 @@ struct store_submission {
     char submitter[WT_MAX_ID + 1];
     char date[11];
     char reason[400];              /* why it was rejected, or what it was merged into */
+    char decider[WT_MAX_ID + 1];   /* the leader who decided, "" while pending (or unknown) */
+    char decided[11];              /* the day of the decision, "" while pending */
     struct wt_record rec;          /* the record as submitted (kind in rec.kind) */
 };
 
-/* Stores (inserts or replaces) a submission. */
+/* Stores (inserts or replaces) a submission. A volunteer's new care request
+ * (a case that is no conflict) is sealed with the general key, so that its
+ * submitter can read and correct it; a conflict about a case or an action
+ * with the case key. */
 int store_review_put(struct store_txn *t, struct store_submission *s);
 /* Reads one; WT_ENOTFOUND when absent. Caller record_fini(&out->rec). */
 int store_review_get(struct store_txn *t, const char *id, struct store_submission *out);
