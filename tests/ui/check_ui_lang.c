@@ -351,7 +351,9 @@ static int test_form_errors(void)
     vt_send(t, "n");
     CHECK(t, ut_wait(t, "Nieuw op de sociale kaart") == 0);
     CHECK(t, ut_type(t, "Klusclub Veen") == 0);
-    for (int i = 0; i < 5; i++)
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "Down") == 0); /* Wijk: required, given */
+    CHECK(t, ut_type(t, "Veen/Molenwijk") == 0);
+    for (int i = 0; i < 3; i++)
         CHECK(t, ut_key(t, "Down") == 0);
     CHECK(t, ut_type(t, "oud") == 0 && ut_key(t, "Enter") == 0);
     CHECK(t, ut_wait(t, "[!] Leeftijd: geen geldige leeftijden") == 0);
