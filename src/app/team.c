@@ -236,6 +236,9 @@ int app_member_leave(struct app *a, const char *member, struct wt_error *err)
     struct leave_ctx c = {a, member, {0}, {0}};
     store_random_key(c.gen);
     store_random_key(c.cases);
+    /* Every value is written again: room for the old and the new pages. */
+    if (store_encrypted(a->store))
+        store_map_reserve(a->store, 3, NULL);
     rc = store_write(a->store, leave_write, &c, err);
     explicit_bzero(c.gen, sizeof c.gen);
     explicit_bzero(c.cases, sizeof c.cases);

@@ -665,8 +665,14 @@ int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
     store_hcache_clear(s);
     write_all(t, &rs);
     free_all(&rs);
+    /* Only the indexes hashed with this key change; an older database gets
+     * the short hash form now, and so every index anew. */
+    bool was_short = s->short_hash;
     store_short_hash_on(t);
-    index_rebuild(t);
+    if (was_short)
+        index_rebuild_comp(t, c);
+    else
+        index_rebuild(t);
     reseal_members(t, c, newkey);
     keyid_put(t);
     /* The log: sealed to a key pair derived from the case key, chained with

@@ -258,6 +258,12 @@ int store_keyslot_each(struct store_txn *t, store_meta_fn fn, void *ctx);
 /* Removes a member's keyslot (then rotate the keys they had). */
 int store_keyslot_remove(struct store_txn *t, const char *member);
 
+/* Grows the map, when it is smaller, to factor times what the data file
+ * uses now (at most the room on the disk): a write that rewrites most of the
+ * file (a rotation) then runs once instead of again after each growth. Call
+ * with no transaction of this process open. */
+int store_map_reserve(struct store *s, unsigned factor, struct wt_error *err);
+
 /* Replaces compartment comp's data key (0 general, 1 cases) with newkey:
  * re-seals what it protects and the keys of every member who had it. */
 int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32]);
