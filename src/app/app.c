@@ -211,6 +211,14 @@ static int resolve_member(struct app *a, const struct app_opts *o, struct wt_err
     return rc;
 }
 
+bool app_db_exists(const char *dir)
+{
+    char *data = xasprintf("%s/data.mdb", dir);
+    bool there = access(data, F_OK) == 0;
+    free(data);
+    return there;
+}
+
 const char *app_locked(const struct app *a)
 {
     return a->locked_member;

@@ -42,6 +42,8 @@ struct rect {
 int term_init(void);
 /* Restores the terminal; safe to call twice. */
 void term_fini(void);
+/* True between term_init and term_fini (the first-start form hands the terminal on). */
+bool term_active(void);
 /* Leaves curses for a child program ($EDITOR) and comes back. */
 void term_suspend(void);
 void term_resume(void);

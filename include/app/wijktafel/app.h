@@ -97,6 +97,9 @@ bool app_encrypted(const struct app *a);
 int app_switch(struct app **ap, const char *member, const char *passphrase,
                struct wt_error *err);
 
+/* True when dir holds a database file (made by app_init or earlier). */
+bool app_db_exists(const char *dir);
+
 /* Creates a database in dir with its first member, a leader. WT_EEXIST when
  * dir already holds a wijktafel database with members; WT_ECREATE when it
  * cannot be made; WT_EINVAL for a bad id or name. */
