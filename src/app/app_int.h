@@ -42,6 +42,9 @@ int app_code_unlock(struct app *a, const struct app_opts *o, const char *member,
 /* app_member_left inside a transaction. */
 int app_left_in(struct store_txn *t, const char *member, int32_t *day);
 
+/* The leaders who have not left, but (an id), inside t. */
+size_t app_other_leaders(struct store_txn *t, const char *but);
+
 /* In app_open with opts.recovery: unlocks with the recovery code given. */
 int app_recovery_unlock(struct app *a, const char *given, struct wt_error *err);
 

@@ -116,6 +116,8 @@ int app_member_add(struct app *a, const struct app_member_fields *f, char **code
     int rc = app_leader_only(a, _("leden toevoegen"), err);
     if (rc)
         return rc;
+    if (a->beamer || a->readonly) /* the one-time code would be on the wall */
+        return wt_error_set(err, WT_EPERM, _("niet in beamermodus: de code zou op de muur staan"));
     struct wt_record m;
     record_init(&m, WT_MEMBERS);
     rc = member_fields(f, &m, err);
@@ -139,6 +141,8 @@ int app_member_reset(struct app *a, const char *member, char **code, struct wt_e
     int rc = app_leader_only(a, _("een nieuwe code maken"), err);
     if (rc)
         return rc;
+    if (a->beamer || a->readonly)
+        return wt_error_set(err, WT_EPERM, _("niet in beamermodus: de code zou op de muur staan"));
     if (!store_encrypted(a->store))
         return wt_error_set(err, WT_EINVAL,
                             _("de database is niet versleuteld: er is geen wachtwoordzin om te "
@@ -177,6 +181,7 @@ struct leaders {
     size_t n;
 };
 
+
 static int count_other_leader(void *ctx, const struct wt_record *r)
 {
     struct leaders *l = ctx;
@@ -184,6 +189,13 @@ static int count_other_leader(void *ctx, const struct wt_record *r)
         strcmp(r->v[MEMBER_ID], l->but) != 0 && app_left_in(l->t, r->v[MEMBER_ID], NULL) != 0)
         l->n++;
     return 0;
+}
+
+size_t app_other_leaders(struct store_txn *t, const char *but)
+{
+    struct leaders l = {t, but, 0};
+    store_each(t, WT_MEMBERS, count_other_leader, &l);
+    return l.n;
 }
 
 static int leave_write(struct store_txn *t, void *ctx, struct wt_error *err)
@@ -202,8 +214,7 @@ static int leave_write(struct store_txn *t, void *ctx, struct wt_error *err)
     const char *role = record_get(&m, MEMBER_ROLE);
     bool leader = strcmp(role, "leader") == 0, volunteer = strcmp(role, "volunteer") == 0;
     record_fini(&m);
-    struct leaders l = {t, c->member, 0};
-    if (leader && (store_each(t, WT_MEMBERS, count_other_leader, &l), l.n == 0))
+    if (leader && app_other_leaders(t, c->member) == 0)
         return wt_error_set(err, WT_EPERM,
                             _("%s is de laatste leider en kan niet vertrekken; maak eerst een "
                               "ander lid leider"),

@@ -471,6 +471,38 @@ int store_keyslot_each(struct store_txn *t, store_meta_fn fn, void *ctx)
     return ret;
 }
 
+int store_keyslot_role_set(struct store_txn *t, const char *member, const char *role)
+{
+    struct store *s = t->s;
+    if (t->err)
+        return t->err;
+    char *pkk = slot_key(member, "pk"), *pkv = NULL;
+    int rc = meta_raw_get(t->txn, s, pkk, &pkv);
+    free(pkk);
+    if (rc)
+        return WT_ENOTFOUND;
+    unsigned char *pk;
+    size_t pl;
+    rc = unb64(pkv, &pk, &pl);
+    free(pkv);
+    if (rc || pl != 32) {
+        if (!rc)
+            free(pk);
+        return store_txn_fail(t, WT_ECORRUPT, member);
+    }
+    char *rk = slot_key(member, "role");
+    meta_raw_put(t, rk, role);
+    free(rk);
+    if (strcmp(role, "volunteer") == 0)
+        slot_del(t, member, "case"); /* the caller rotates the case key */
+    else if (s->unlocked[COMP_CASE])
+        seal_to(t, member, pk, COMP_CASE, s->dkey[COMP_CASE]);
+    else
+        store_txn_fail(t, WT_EPERM, member);
+    free(pk);
+    return t->err;
+}
+
 int store_keyslot_remove(struct store_txn *t, const char *member)
 {
     static const char *const parts[] = {"pk", "sk", "role", "gen", "case", "code"};

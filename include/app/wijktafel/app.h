@@ -159,6 +159,43 @@ int app_member_leave(struct app *a, const char *member, struct wt_error *err);
 /* 0 with *day (may be NULL) the day member left; WT_ENOTFOUND when they did not. */
 int app_member_left(struct app *a, const char *member, int32_t *day);
 
+/* Whether a member can open the database, as the Team view shows it. */
+enum app_pass {
+    APP_PASS_SET,     /* a passphrase of their own */
+    APP_PASS_CODE,    /* a one-time code, not used yet */
+    APP_PASS_EXPIRED, /* a one-time code that expired */
+    APP_PASS_NONE,    /* no keyslot (left, or never given one) */
+    APP_PASS_PLAIN,   /* the database is not encrypted */
+    APP_PASS_HIDDEN,  /* not for this member to know (only leaders see it) */
+};
+
+struct app_team_member {
+    struct wt_record m; /* the member record (MEMBER_*) */
+    int32_t left;       /* the day they left, 0 while in the team */
+    enum app_pass pass;
+};
+
+/* The team, in id order. may_manage: the member may change it here (a
+ * leader, not on the wall and not in beamer mode, where a one-time code
+ * would be projected). */
+struct app_team {
+    struct app_team_member *m;
+    size_t n;
+    bool may_manage;
+};
+
+/* Fills team (app_team_fini frees it); WT_EIO when the members cannot be read. */
+int app_team_get(struct app *a, struct app_team *team, struct wt_error *err);
+void app_team_fini(struct app_team *team);
+
+/* A leader changes a member's role, area or hours (NULL: unchanged), checked
+ * as an import checks them. In an encrypted database a new role changes the
+ * keyslot: the case key sealed to them, or, for one who becomes a volunteer,
+ * taken away and rotated. WT_EPERM for a non-leader or for the last leader's
+ * role, WT_EINVAL for a bad value or a member who left. */
+int app_member_change(struct app *a, const char *member, const char *role, const char *area,
+                      const char *hours, struct wt_error *err);
+
 /* True when a was opened with a one-time code: its member has just chosen
  * their passphrase (passphrase need not ask again). */
 bool app_opened_by_code(const struct app *a);

@@ -255,6 +255,11 @@ int store_keyslot_role(struct store_txn *t, const char *member, char **role);
 /* Calls fn(ctx, member, role) for every member with a keyslot. */
 int store_keyslot_each(struct store_txn *t, store_meta_fn fn, void *ctx);
 
+/* Gives member's keyslot another role without their passphrase: the case key
+ * sealed to their public key, or (volunteer) taken out, after which the
+ * caller rotates the case key. WT_ENOTFOUND without a keyslot. */
+int store_keyslot_role_set(struct store_txn *t, const char *member, const char *role);
+
 /* Removes a member's keyslot (then rotate the keys they had). */
 int store_keyslot_remove(struct store_txn *t, const char *member);
 
