@@ -262,7 +262,7 @@ int app_unlock(struct app *a, const char *passphrase, struct wt_error *err)
         if (any.n > 0)
             store_passphrase_check(a->store, any.id, passphrase, NULL);
         rc = WT_EPERM;
-    } else {
+    } else if ((rc = app_code_refuse(a, a->locked_member, passphrase, err)) == 1) {
         rc = store_unlock(a->store, a->locked_member, passphrase, err);
     }
     if (!rc)

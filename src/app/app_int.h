@@ -45,6 +45,11 @@ int app_left_in(struct store_txn *t, const char *member, int32_t *day);
 /* The leaders who have not left, but (an id), inside t. */
 size_t app_other_leaders(struct store_txn *t, const char *but);
 
+/* In app_unlock (the screen's box): when member's keyslot is a one-time
+ * code's, nothing is unlocked: WT_EUSAGE naming the command when given is the
+ * code, WT_EPERM otherwise (also when it expired); 1 when it is no code's. */
+int app_code_refuse(struct app *a, const char *member, const char *given, struct wt_error *err);
+
 /* In app_open with opts.recovery: unlocks with the recovery code given. */
 int app_recovery_unlock(struct app *a, const char *given, struct wt_error *err);
 

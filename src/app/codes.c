@@ -69,6 +69,31 @@ int app_code_unlock(struct app *a, const struct app_opts *o, const char *member,
     return rc; /* on an error app_open closes the store, and its keys with it */
 }
 
+int app_code_refuse(struct app *a, const char *member, const char *given, struct wt_error *err)
+{
+    struct store_txn *t;
+    int32_t expires;
+    if (store_read_begin(a->store, &t, NULL) != 0)
+        return 1;
+    bool by_code = store_keyslot_code(t, member, &expires) == 0;
+    store_read_end(t);
+    if (!by_code)
+        return 1;
+    struct buf code = {0};
+    buf_puts(&code, "");
+    int rc = WT_EPERM;
+    if (codewords_normalize(given, APP_CODE_WORDS, &code) == 0 && a->today <= expires &&
+        store_passphrase_check(a->store, member, code.data, NULL) == 0)
+        /* The right code: nothing is opened here, the member chooses first. */
+        rc = wt_error_set(err, WT_EUSAGE,
+                          _("%s: dit is een eenmalige code; kies eerst uw eigen wachtwoordzin "
+                            "met 'wijktafel --as %s passphrase' (de code werkt daar)"),
+                          a->dir, member);
+    explicit_bzero(code.data, code.len);
+    buf_fini(&code);
+    return rc;
+}
+
 int app_recovery_unlock(struct app *a, const char *given, struct wt_error *err)
 {
     struct buf code = {0};
