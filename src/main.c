@@ -118,8 +118,18 @@ int main(int argc, char **argv)
         cli_fault_install();
         return cli_run(&g, argc - first, argv + first);
     }
-    struct app *a;
-    code = cli_open_screen(&g, &a);
+    struct app *a = NULL;
+    /* No database at the chosen place: the first start sets one up on the screen. */
+    if (!g.demo && !g.follow && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+        char *dir = cli_db_dir(&g, &code);
+        if (dir && !app_db_exists(dir))
+            code = ui_first_start(dir, &a);
+        free(dir);
+        if (code)
+            return code;
+    }
+    if (!a)
+        code = cli_open_screen(&g, &a);
     if (code)
         return code;
     struct ui_opts uo = {.beamer = g.beamer, .follow = g.follow};

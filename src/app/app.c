@@ -178,20 +178,45 @@ static int resolve_member(struct app *a, const struct app_opts *o, struct wt_err
         free(conf);
         return 0;
     }
-    if (store_encrypted(a->store)) {
+    int32_t left;
+    if (app_member_left(a, want, &left) == 0) {
+        char iso[11];
+        date_format(left, iso);
+        rc = wt_error_set(err, WT_EPERM, _("%s: %s heeft het team verlaten (op %s)"), a->dir,
+                          want, iso);
+    } else if (store_encrypted(a->store)) {
         const char *pass = o->passphrase ? o->passphrase(o->passphrase_ctx, want) : NULL;
         if (!pass)
             rc = wt_error_set(err, WT_EPERM,
                               _("%s: de database is versleuteld; geef de wachtwoordzin (terminal, "
                                 "WIJKTAFEL_PASSPHRASE of --passphrase-file)"),
                               a->dir);
-        else
+        else if (o->recovery)
+            rc = app_recovery_unlock(a, pass, err);
+        else if ((rc = app_code_unlock(a, o, want, pass, err)) == 1)
             rc = store_unlock(a->store, want, pass, err);
+    } else if (o->recovery) {
+        rc = wt_error_set(err, WT_EPERM, _("%s: de database is niet versleuteld"), a->dir);
     }
     if (!rc)
         rc = load_member(a, want, err);
+    if (!rc && o->recovery && a->role != APP_LEADER)
+        rc = wt_error_set(err, WT_EPERM, _("de herstelcode is voor een leider; %s is geen leider"),
+                          want);
+    if (!rc && o->recovery)
+        a->opened_by_recovery = true;
+    if (!rc && a->opened_by_code)
+        app_log(a, "code-used", WT_MEMBERS, want, NULL); /* that it was used, never the code */
     free(conf);
     return rc;
+}
+
+bool app_db_exists(const char *dir)
+{
+    char *data = xasprintf("%s/data.mdb", dir);
+    bool there = access(data, F_OK) == 0;
+    free(data);
+    return there;
 }
 
 const char *app_locked(const struct app *a)
@@ -237,7 +262,7 @@ int app_unlock(struct app *a, const char *passphrase, struct wt_error *err)
         if (any.n > 0)
             store_passphrase_check(a->store, any.id, passphrase, NULL);
         rc = WT_EPERM;
-    } else {
+    } else if ((rc = app_code_refuse(a, a->locked_member, passphrase, err)) == 1) {
         rc = store_unlock(a->store, a->locked_member, passphrase, err);
     }
     if (!rc)
@@ -271,7 +296,7 @@ int app_open(const struct app_opts *opts, struct app **out, struct wt_error *err
     struct app *a = xcalloc(1, sizeof *a);
     a->dir = xstrdup(opts->dir);
     a->today = app_today();
-    a->path = "scherm";
+    a->path = opts->path ? opts->path : "scherm";
     a->readonly = opts->readonly;
     a->beamer = opts->beamer || opts->readonly;
     record_init(&a->member, WT_MEMBERS);
@@ -314,6 +339,7 @@ struct init_ctx {
     const char *team;
     const char *dir;
     const char *passphrase;
+    const char *recovery; /* the recovery code, or NULL */
     unsigned char gen[32], cases[32];
 };
 
@@ -328,6 +354,8 @@ static int init_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (c->passphrase) {
         store_encrypt_all(t, c->gen, c->cases);
         int rc = store_keyslot_set(t, c->leader->v[MEMBER_ID], "leader", c->passphrase, err);
+        if (!rc && c->recovery)
+            rc = store_keyslot_set(t, STORE_RECOVERY_SLOT, "leader", c->recovery, err);
         if (rc)
             return rc;
     }
@@ -346,6 +374,15 @@ int app_init(const char *dir, const char *team, const char *leader_id, const cha
 int app_init_encrypted(const char *dir, const char *team, const char *leader_id,
                        const char *leader_name, const char *passphrase, struct wt_error *err)
 {
+    return app_init_team(dir, team, leader_id, leader_name, passphrase, NULL, err);
+}
+
+int app_init_team(const char *dir, const char *team, const char *leader_id,
+                  const char *leader_name, const char *passphrase, char **recovery,
+                  struct wt_error *err)
+{
+    if (recovery)
+        *recovery = NULL;
     if (passphrase && strlen(passphrase) < APP_MIN_PASSPHRASE)
         return wt_error_set(err, WT_EINVAL,
                             _("de wachtwoordzin is te kort (minstens %d tekens)"),
@@ -370,11 +407,18 @@ int app_init_encrypted(const char *dir, const char *team, const char *leader_id,
     struct store *s;
     rc = open_store(dir, true, &s, err);
     if (!rc) {
-        struct init_ctx c = {&m, team, dir, passphrase, {0}, {0}};
+        char *code = passphrase && recovery ? app_code_new(APP_RECOVERY_WORDS) : NULL;
+        struct init_ctx c = {&m, team, dir, passphrase, code, {0}, {0}};
         store_random_key(c.gen);
         store_random_key(c.cases);
         rc = store_write(s, init_write, &c, err);
         store_close(s);
+        if (!rc && code)
+            *recovery = code;
+        else if (code) {
+            explicit_bzero(code, strlen(code));
+            free(code);
+        }
     }
     record_fini(&m);
     return rc;

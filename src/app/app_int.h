@@ -28,7 +28,30 @@ struct app {
     char *locked_member;    /* opened with defer_unlock and not yet unlocked: the member whose
                                passphrase app_unlock needs; NULL when open */
     struct app_undo *undo;  /* the member's last change in this session (undo.c), or NULL */
+    bool opened_by_code;     /* opened with a one-time code (the member then chose a passphrase) */
+    bool opened_by_recovery; /* opened with the recovery code (app_recovery_reset follows) */
 };
+
+/* In app_open: when member's keyslot is opened by a one-time code, checks
+ * given against it (and its expiry), has the member choose a passphrase
+ * (o->new_passphrase) and wraps the keyslot with it. 1 when the keyslot is
+ * not a code's (unlock as usual), 0 when unlocked, or an error. */
+int app_code_unlock(struct app *a, const struct app_opts *o, const char *member,
+                    const char *given, struct wt_error *err);
+
+/* app_member_left inside a transaction. */
+int app_left_in(struct store_txn *t, const char *member, int32_t *day);
+
+/* The leaders who have not left, but (an id), inside t. */
+size_t app_other_leaders(struct store_txn *t, const char *but);
+
+/* In app_unlock (the screen's box): when member's keyslot is a one-time
+ * code's, nothing is unlocked: WT_EUSAGE naming the command when given is the
+ * code, WT_EPERM otherwise (also when it expired); 1 when it is no code's. */
+int app_code_refuse(struct app *a, const char *member, const char *given, struct wt_error *err);
+
+/* In app_open with opts.recovery: unlocks with the recovery code given. */
+int app_recovery_unlock(struct app *a, const char *given, struct wt_error *err);
 
 /* A set of ids (open addressing); ids are copied. */
 struct idset {

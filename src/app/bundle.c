@@ -7,6 +7,7 @@
 #include "app_int.h"
 #include "policy_int.h"
 #include "bundle_int.h"
+#include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 
 struct export_ctx {
@@ -163,6 +164,15 @@ static int export_target(struct store_txn *t, struct export_ctx *x, struct wt_er
     if (role_of(x->target, &x->peer.role) == 0)
         return 0;
     char *role = NULL;
+    int32_t left;
+    if (record_id_valid(x->target) && app_left_in(t, x->target, &left) == 0) {
+        char iso[11];
+        date_format(left, iso);
+        /* Nothing new goes to someone who left, whatever their old keys. */
+        return wt_error_set(err, WT_EPERM,
+                            _("bundle export --for %s: dit lid heeft het team verlaten (op %s)"),
+                            x->target, iso);
+    }
     if (!record_id_valid(x->target) || store_keyslot_role(t, x->target, &role) != 0) {
         free(role);
         return wt_error_set(err, WT_ENOTFOUND,

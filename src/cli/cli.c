@@ -16,13 +16,13 @@
 extern const struct cmd_entry cmd_init_entry, cmd_import_entry, cmd_export_entry,
     cmd_check_entry, cmd_backup_entry, cmd_suggest_entry, cmd_passphrase_entry,
     cmd_erase_entry, cmd_purge_entry, cmd_minutes_entry, cmd_log_entry, cmd_themes_entry,
-    cmd_bundle_entry, cmd_report_entry, cmd_dump_entry, cmd_restore_entry;
+    cmd_bundle_entry, cmd_report_entry, cmd_dump_entry, cmd_restore_entry, cmd_member_entry;
 
 const struct cmd_entry *const cli_commands[] = {
     &cmd_init_entry, &cmd_import_entry, &cmd_export_entry, &cmd_check_entry,
     &cmd_backup_entry, &cmd_suggest_entry, &cmd_minutes_entry, &cmd_passphrase_entry,
     &cmd_erase_entry, &cmd_purge_entry, &cmd_log_entry, &cmd_themes_entry, &cmd_bundle_entry,
-    &cmd_report_entry, &cmd_dump_entry, &cmd_restore_entry, NULL};
+    &cmd_report_entry, &cmd_dump_entry, &cmd_restore_entry, &cmd_member_entry, NULL};
 
 int cli_fail(int code, const char *fmt, ...)
 {
@@ -154,6 +154,18 @@ static const char *open_passphrase(void *ctx, const char *member)
     return cli_passphrase(ctx, member);
 }
 
+/* After a one-time code: the member's own passphrase (FORMATS.md "Team"). */
+static const char *open_new_passphrase(void *ctx, const char *member)
+{
+    (void)ctx;
+    const char *env = getenv("WIJKTAFEL_NEW_PASSPHRASE");
+    if (!(env && *env) && isatty(STDIN_FILENO))
+        cli_printf(stderr, _("Welkom, %s. Kies nu uw eigen wachtwoordzin; de code werkt daarna "
+                         "niet meer.\n"),
+               member);
+    return cli_new_passphrase();
+}
+
 /* Opens the database; with defer an encrypted one stays locked for the
  * screen to ask (app_unlock). */
 static int open_db(const struct cli_globals *g, struct app **a, bool defer)
@@ -166,7 +178,8 @@ static int open_db(const struct cli_globals *g, struct app **a, bool defer)
     struct wt_error err = {0};
     struct app_opts o = {.dir = dir, .as_member = g->as, .passphrase = open_passphrase,
                          .passphrase_ctx = (void *)g, .readonly = g->follow,
-                         .defer_unlock = defer};
+                         .defer_unlock = defer, .new_passphrase = open_new_passphrase,
+                         .path = current_command};
     int rc = app_open(&o, a, &err);
     /* Typed on the terminal: three tries, like sudo. */
     for (int tries = 1; rc == WT_EPERM && asked_tty && tries < 3; tries++) {

@@ -1,6 +1,7 @@
 /* cmd_init.c: `init [--team NAME] [--leader ID] [--name NAME]`: create an empty database. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -75,7 +76,9 @@ static int cmd_init_exec(const struct cli_globals *g, const struct cli_args *arg
         free(dir);
         return cli_fail(EX_DATAERR, _("init: de twee wachtwoordzinnen verschillen"));
     }
-    int rc = app_init_encrypted(dir, team, leader, name, pass && *pass ? pass : NULL, &err);
+    char *recovery = NULL;
+    int rc = app_init_team(dir, team, leader, name, pass && *pass ? pass : NULL, &recovery,
+                           &err);
     bool encrypted = pass && *pass;
     cli_forget_passphrase();
     if (rc) {
@@ -86,6 +89,14 @@ static int cmd_init_exec(const struct cli_globals *g, const struct cli_args *arg
     if (!encrypted)
         cli_printf(stderr, _("Let op: deze database is niet versleuteld; zet een wachtwoordzin met "
                           "'wijktafel passphrase'\n"));
+    if (recovery) {
+        /* The last line of standard output: scripts take it from there. */
+        cli_printf(stderr, _("Herstelcode (wordt maar één keer getoond; print hem en berg hem "
+                             "achter slot op):\n"));
+        cli_printf(stdout, "%s\n", recovery);
+        explicit_bzero(recovery, strlen(recovery));
+        free(recovery);
+    }
     free(dir);
     return 0;
 }

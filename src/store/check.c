@@ -239,6 +239,14 @@ static int check_slot(void *ctx, const char *member, const char *role)
     if (volunteer && mdb_get(c->t->txn, c->t->s->meta, &k, &v) == 0)
         problem(c, _("sleutel van %s: een vrijwilliger met de sleutel van de casussen"), member);
     free(ck);
+    /* A member who left has no keyslot: one that is there is a copy put back. */
+    char *lk = xasprintf("left/%s", member), *day = NULL;
+    if (store_meta_get(c->t, lk, &day) == 0)
+        problem(c, _("sleutel van %s: dit lid heeft het team verlaten (op %s); deze sleutelplek "
+                     "is teruggezet en hoort er niet"),
+                member, day);
+    free(day);
+    free(lk);
     struct wt_record r;
     if (store_can_read(c->t->s, WT_MEMBERS) && store_get(c->t, WT_MEMBERS, member, &r) == 0 &&
         !r.damaged && r.v[MEMBER_ROLE] && strcmp(r.v[MEMBER_ROLE], role) != 0)

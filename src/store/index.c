@@ -321,6 +321,29 @@ int index_rebuild(struct store_txn *t)
     return t->err;
 }
 
+/* True when an index of kind is hashed with compartment c's key. */
+static bool kind_hashed_with(enum wt_kind kind, enum store_comp c)
+{
+    const struct wt_kind_def *d = record_kind(kind);
+    for (int f = 0; f < d->nfields; f++)
+        if (d->fields[f].index != FIDX_NONE && store_index_comp(kind, f) == c)
+            return true;
+    return false;
+}
+
+int index_rebuild_comp(struct store_txn *t, enum store_comp c)
+{
+    for (int k = 0; k < WT_KIND_COUNT && !t->err; k++) {
+        if (!kind_hashed_with((enum wt_kind)k, c))
+            continue;
+        int rc = mdb_drop(t->txn, t->s->idx[k], 0);
+        if (rc)
+            return store_txn_mdb_fail(t, rc, "index");
+        store_each(t, (enum wt_kind)k, rebuild_one, t);
+    }
+    return t->err;
+}
+
 int store_find(struct store_txn *t, enum wt_kind kind, int f, const char *value,
                store_id_fn fn, void *ctx)
 {

@@ -11,6 +11,7 @@
 #define SALT crypto_pwhash_SALTBYTES
 #define NONCE crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
 #define MAC crypto_aead_xchacha20poly1305_ietf_ABYTES
+#define KEY_STALE 1 /* unlock_in: the keyslot holds keys that were replaced */
 
 static const char *const comp_names[COMP_COUNT] = {"gen", "case"};
 
@@ -75,6 +76,45 @@ static void seal_to(struct store_txn *t, const char *member, const unsigned char
     put_b64(t, member, comp_names[c], sealed, sizeof sealed);
 }
 
+/* Wraps the secret key sk with a key derived from passphrase (Argon2id) into
+ * the keyslot's "sk" value: salt, limits, nonce, sealed key. */
+static int wrap_secret(struct store_txn *t, const char *member,
+                       const unsigned char sk[crypto_box_SECRETKEYBYTES], const char *passphrase,
+                       struct wt_error *err)
+{
+    unsigned char blob[SALT + 16 + NONCE + crypto_box_SECRETKEYBYTES + MAC];
+    unsigned long long ops = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+    unsigned long long mem = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+    randombytes_buf(blob, SALT);
+    for (int i = 0; i < 8; i++) {
+        blob[SALT + i] = (unsigned char)(ops >> (8 * i));
+        blob[SALT + 8 + i] = (unsigned char)(mem >> (8 * i));
+    }
+    randombytes_buf(blob + SALT + 16, NONCE);
+    unsigned char wrap[32];
+    if (crypto_pwhash(wrap, sizeof wrap, passphrase, strlen(passphrase), blob, ops, mem,
+                      crypto_pwhash_ALG_ARGON2ID13) != 0)
+        return wt_error_set(err, WT_EIO, _("te weinig geheugen voor het sleutelwerk"));
+    unsigned long long clen;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(blob + SALT + 16 + NONCE, &clen, sk,
+                                               crypto_box_SECRETKEYBYTES,
+                                               (const unsigned char *)member, strlen(member),
+                                               NULL, blob + SALT + 16, wrap);
+    sodium_memzero(wrap, sizeof wrap);
+    put_b64(t, member, "sk", blob, sizeof blob);
+    return t->err;
+}
+
+static void slot_del(struct store_txn *t, const char *member, const char *what)
+{
+    char *k = slot_key(member, what);
+    MDB_val key = {strlen(k), k};
+    int rc = mdb_del(t->txn, t->s->meta, &key, NULL);
+    if (rc && rc != MDB_NOTFOUND)
+        store_txn_mdb_fail(t, rc, k);
+    free(k);
+}
+
 int store_keyslot_set(struct store_txn *t, const char *member, const char *role,
                       const char *passphrase, struct wt_error *err)
 {
@@ -89,41 +129,45 @@ int store_keyslot_set(struct store_txn *t, const char *member, const char *role,
                             _("alleen wie zelf bij de casussen kan, mag dit lid een sleutel geven"));
     unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
     crypto_box_keypair(pk, sk);
-    /* The secret key, wrapped with a key derived from the passphrase. */
-    unsigned char blob[SALT + 16 + NONCE + sizeof sk + MAC];
-    unsigned long long ops = crypto_pwhash_OPSLIMIT_INTERACTIVE;
-    unsigned long long mem = crypto_pwhash_MEMLIMIT_INTERACTIVE;
-    randombytes_buf(blob, SALT);
-    for (int i = 0; i < 8; i++) {
-        blob[SALT + i] = (unsigned char)(ops >> (8 * i));
-        blob[SALT + 8 + i] = (unsigned char)(mem >> (8 * i));
-    }
-    randombytes_buf(blob + SALT + 16, NONCE);
-    unsigned char wrap[32];
-    if (crypto_pwhash(wrap, sizeof wrap, passphrase, strlen(passphrase), blob, ops, mem,
-                      crypto_pwhash_ALG_ARGON2ID13) != 0) {
-        sodium_memzero(sk, sizeof sk);
-        return wt_error_set(err, WT_EIO, _("te weinig geheugen voor het sleutelwerk"));
-    }
-    unsigned long long clen;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(blob + SALT + 16 + NONCE, &clen, sk, sizeof sk,
-                                               (const unsigned char *)member, strlen(member),
-                                               NULL, blob + SALT + 16, wrap);
-    sodium_memzero(wrap, sizeof wrap);
+    int rc = wrap_secret(t, member, sk, passphrase, err);
     sodium_memzero(sk, sizeof sk);
+    if (rc)
+        return rc;
     put_b64(t, member, "pk", pk, sizeof pk);
-    put_b64(t, member, "sk", blob, sizeof blob);
     char *rk = slot_key(member, "role");
     meta_raw_put(t, rk, role);
     free(rk);
     seal_to(t, member, pk, COMP_GEN, s->dkey[COMP_GEN]);
-    char *ck = slot_key(member, "case");
-    MDB_val k = {strlen(ck), ck};
-    mdb_del(t->txn, s->meta, &k, NULL);
-    free(ck);
+    slot_del(t, member, "case");
+    slot_del(t, member, "code"); /* a passphrase of their own from now on */
     if (with_case)
         seal_to(t, member, pk, COMP_CASE, s->dkey[COMP_CASE]);
     return t->err;
+}
+
+int store_keyslot_set_code(struct store_txn *t, const char *member, const char *role,
+                           const char *code, int32_t expires, struct wt_error *err)
+{
+    int rc = store_keyslot_set(t, member, role, code, err);
+    if (rc)
+        return rc;
+    char *k = slot_key(member, "code"), v[16];
+    snprintf(v, sizeof v, "%ld", (long)expires);
+    meta_raw_put(t, k, v);
+    free(k);
+    return t->err;
+}
+
+int store_keyslot_code(struct store_txn *t, const char *member, int32_t *expires)
+{
+    char *k = slot_key(member, "code"), *v = NULL;
+    int rc = meta_raw_get(t->txn, t->s, k, &v);
+    free(k);
+    if (rc)
+        return WT_ENOTFOUND;
+    *expires = (int32_t)strtol(v, NULL, 10);
+    free(v);
+    return 0;
 }
 
 /* Opens the member's secret key with the passphrase into sk (wiped by the
@@ -172,6 +216,49 @@ static int open_secret(struct store *s, MDB_txn *txn, const char *member, const 
     return rc;
 }
 
+/* The id of a data key: a keyed hash that names it without giving it away. */
+static void keyid_of(const unsigned char key[32], unsigned char id[16])
+{
+    static const char ctx[] = "wijktafel key id 1";
+    crypto_generichash(id, 16, (const unsigned char *)ctx, sizeof ctx - 1, key, 32);
+}
+
+/* False when meta names another key for compartment c than the one opened
+ * (a keyslot from before a rotation: a copy kept by someone who left). */
+static bool keyid_matches(struct store *s, MDB_txn *txn, enum store_comp c)
+{
+    char *k = xasprintf("keyid/%s", comp_names[c]), *v = NULL;
+    int rc = meta_raw_get(txn, s, k, &v);
+    free(k);
+    if (rc)
+        return true; /* from before key ids: written at the next rotation */
+    unsigned char id[16], *want;
+    size_t n;
+    keyid_of(s->dkey[c], id);
+    bool same = false;
+    if (unb64(v, &want, &n) == 0) {
+        same = n == sizeof id && sodium_memcmp(id, want, sizeof id) == 0;
+        free(want);
+    }
+    free(v);
+    return same;
+}
+
+/* Writes the ids of the data keys held now. */
+static void keyid_put(struct store_txn *t)
+{
+    for (int c = 0; c < COMP_COUNT; c++) {
+        if (!t->s->unlocked[c])
+            continue;
+        unsigned char id[16];
+        keyid_of(t->s->dkey[c], id);
+        char *k = xasprintf("keyid/%s", comp_names[c]), *v = b64(id, sizeof id);
+        meta_raw_put(t, k, v);
+        free(k);
+        free(v);
+    }
+}
+
 /* Reads and opens the member's secret key and data keys into s. */
 static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const char *passphrase,
                      unsigned long long *mib)
@@ -184,6 +271,7 @@ static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const ch
     }
     char *k, *v;
     size_t n;
+    bool stale = false;
     crypto_scalarmult_base(pk, sk);
     for (int c = 0; c < COMP_COUNT; c++) {
         k = slot_key(member, comp_names[c]);
@@ -196,9 +284,14 @@ static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const ch
         if (unb64(v, &sealed, &n) == 0) {
             if (n == 32 + crypto_box_SEALBYTES &&
                 crypto_box_seal_open(s->dkey[c], sealed, n, pk, sk) == 0) {
-                store_derive_hkey(s->dkey[c], s->hkey[c]);
-                store_hcache_clear(s);
-                s->unlocked[c] = true;
+                if (keyid_matches(s, txn, (enum store_comp)c)) {
+                    store_derive_hkey(s->dkey[c], s->hkey[c]);
+                    store_hcache_clear(s);
+                    s->unlocked[c] = true;
+                } else {
+                    sodium_memzero(s->dkey[c], 32);
+                    stale = true;
+                }
             }
             free(sealed);
         }
@@ -208,7 +301,7 @@ static int unlock_in(struct store *s, MDB_txn *txn, const char *member, const ch
     memcpy(s->member_sk, sk, sizeof s->member_sk);
     s->have_member_sk = true;
     sodium_memzero(sk, sizeof sk);
-    return s->unlocked[COMP_GEN] ? 0 : WT_ECORRUPT;
+    return s->unlocked[COMP_GEN] ? 0 : stale ? KEY_STALE : WT_ECORRUPT;
 }
 
 int store_owned_seal(struct store_txn *t, const char *member, const char *plain, char **out)
@@ -305,6 +398,13 @@ int store_unlock(struct store *s, const char *member, const char *passphrase,
                             _("%s heeft nog geen wachtwoordzin voor deze database (een leider "
                               "zet die met 'wijktafel passphrase %s')"),
                             member, member);
+    if (rc == KEY_STALE) {
+        store_wipe_keys(s);
+        return wt_error_set(err, WT_EPERM,
+                            _("%s: de sleutel van %s is vervangen (een lid is vertrokken); deze "
+                              "sleutelplek opent niets meer"),
+                            s->dir, member);
+    }
     if (rc) {
         store_wipe_keys(s);
         /* No hint of what was wrong: member, passphrase or data. */
@@ -343,6 +443,37 @@ int store_passphrase_check(struct store *s, const char *member, const char *pass
     if (rc)
         return wt_error_set(err, WT_EPERM, _("%s: de wachtwoordzin klopt niet"), s->dir);
     return 0;
+}
+
+struct repass {
+    const char *member, *old, *new;
+};
+
+static int repass_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct repass *r = ctx;
+    unsigned char sk[crypto_box_SECRETKEYBYTES];
+    unsigned long long mib = 0;
+    int rc = open_secret(t->s, t->txn, r->member, r->old, sk, &mib);
+    if (rc == WT_EFULL)
+        rc = wt_error_set(err, WT_EIO, _("te weinig geheugen voor het sleutelwerk"));
+    else if (rc)
+        rc = wt_error_set(err, WT_EPERM, _("%s: de wachtwoordzin klopt niet"), t->s->dir);
+    else
+        rc = wrap_secret(t, r->member, sk, r->new, err);
+    sodium_memzero(sk, sizeof sk);
+    if (!rc)
+        slot_del(t, r->member, "code");
+    return rc ? rc : t->err;
+}
+
+int store_keyslot_repass(struct store *s, const char *member, const char *old_pass,
+                         const char *new_pass, struct wt_error *err)
+{
+    if (!s->encrypted)
+        return wt_error_set(err, WT_EPERM, _("de database is niet versleuteld"));
+    struct repass r = {member, old_pass, new_pass};
+    return store_write(s, repass_write, &r, err);
 }
 
 bool store_encrypted(const struct store *s)
@@ -389,6 +520,8 @@ int store_keyslot_each(struct store_txn *t, store_meta_fn fn, void *ctx)
         size_t rest = k.mv_size - 4;
         if (rest < 6 || memcmp(p + rest - 5, "/role", 5) != 0)
             continue;
+        if (*p == '@')
+            continue; /* the recovery code's slot is no member's */
         char *member = xstrndup(p, rest - 5);
         char *role = xstrndup(v.mv_data, v.mv_size);
         ret = fn(ctx, member, role);
@@ -399,9 +532,41 @@ int store_keyslot_each(struct store_txn *t, store_meta_fn fn, void *ctx)
     return ret;
 }
 
+int store_keyslot_role_set(struct store_txn *t, const char *member, const char *role)
+{
+    struct store *s = t->s;
+    if (t->err)
+        return t->err;
+    char *pkk = slot_key(member, "pk"), *pkv = NULL;
+    int rc = meta_raw_get(t->txn, s, pkk, &pkv);
+    free(pkk);
+    if (rc)
+        return WT_ENOTFOUND;
+    unsigned char *pk;
+    size_t pl;
+    rc = unb64(pkv, &pk, &pl);
+    free(pkv);
+    if (rc || pl != 32) {
+        if (!rc)
+            free(pk);
+        return store_txn_fail(t, WT_ECORRUPT, member);
+    }
+    char *rk = slot_key(member, "role");
+    meta_raw_put(t, rk, role);
+    free(rk);
+    if (strcmp(role, "volunteer") == 0)
+        slot_del(t, member, "case"); /* the caller rotates the case key */
+    else if (s->unlocked[COMP_CASE])
+        seal_to(t, member, pk, COMP_CASE, s->dkey[COMP_CASE]);
+    else
+        store_txn_fail(t, WT_EPERM, member);
+    free(pk);
+    return t->err;
+}
+
 int store_keyslot_remove(struct store_txn *t, const char *member)
 {
-    static const char *const parts[] = {"pk", "sk", "role", "gen", "case"};
+    static const char *const parts[] = {"pk", "sk", "role", "gen", "case", "code"};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         char *k = slot_key(member, parts[i]);
         MDB_val key = {strlen(k), k};
@@ -593,9 +758,16 @@ int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
     store_hcache_clear(s);
     write_all(t, &rs);
     free_all(&rs);
+    /* Only the indexes hashed with this key change; an older database gets
+     * the short hash form now, and so every index anew. */
+    bool was_short = s->short_hash;
     store_short_hash_on(t);
-    index_rebuild(t);
+    if (was_short)
+        index_rebuild_comp(t, c);
+    else
+        index_rebuild(t);
     reseal_members(t, c, newkey);
+    keyid_put(t);
     /* The log: sealed to a key pair derived from the case key, chained with
      * a key derived from the general key; both change with their key. */
     if (both && !t->err) {
@@ -669,6 +841,7 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
     store_short_hash_on(t);
     index_rebuild(t);
     meta_raw_put(t, "crypto", "1");
+    keyid_put(t);
     return t->err;
 }
 

@@ -379,6 +379,9 @@ int index_del_record(struct store_txn *t, const struct wt_record *r);
 
 /* Rebuilds every index from the records (migration, repair). */
 int index_rebuild(struct store_txn *t);
+/* Rebuilds only the indexes of the kinds with a column hashed with
+ * compartment c's key (after c's key was rotated). */
+int index_rebuild_comp(struct store_txn *t, enum store_comp c);
 
 /* The rooms of the store and what they share (store.c, schema.c, txn.c,
  * record.c, batch.c, each.c, meta.c, backup.c). */

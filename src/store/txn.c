@@ -217,6 +217,25 @@ static int grow_map(struct store *s, struct wt_error *err)
     return 0;
 }
 
+int store_map_reserve(struct store *s, unsigned factor, struct wt_error *err)
+{
+    int rc = store_lock_writer(s, err);
+    if (rc)
+        return rc;
+    MDB_envinfo info;
+    MDB_stat st;
+    mdb_env_info(s->env, &info);
+    mdb_env_stat(s->env, &st);
+    size_t used = ((size_t)info.me_last_pgno + 1) * st.ms_psize;
+    size_t want = used * factor, room = disk_room(s);
+    if (want > room)
+        want = room;
+    if (want > info.me_mapsize)
+        rc = mdb_env_set_mapsize(s->env, want);
+    flock(s->lockfd, LOCK_UN);
+    return rc ? wt_error_set(err, store_err_code(rc), "%s: %s", s->dir, store_err_text(rc)) : 0;
+}
+
 int store_write_wait(struct store *s, int timeout_ms, store_write_fn fn, void *ctx,
                      struct wt_error *err)
 {
@@ -250,7 +269,46 @@ static int recover_panic(struct store *s)
     return store_reopen_env(s, mapsize);
 }
 
+/* The keys a write may change (a rotation): put back when it does not commit,
+ * so that a write run again after the map grew reads with the keys it had. */
+struct keys_saved {
+    bool unlocked[COMP_COUNT];
+    unsigned char dkey[COMP_COUNT][32], hkey[COMP_COUNT][32];
+};
+
+static void keys_save(const struct store *s, struct keys_saved *k)
+{
+    memcpy(k->unlocked, s->unlocked, sizeof k->unlocked);
+    memcpy(k->dkey, s->dkey, sizeof k->dkey);
+    memcpy(k->hkey, s->hkey, sizeof k->hkey);
+}
+
+static void keys_restore(struct store *s, const struct keys_saved *k)
+{
+    if (memcmp(k->dkey, s->dkey, sizeof k->dkey) == 0 &&
+        memcmp(k->unlocked, s->unlocked, sizeof k->unlocked) == 0)
+        return;
+    memcpy(s->unlocked, k->unlocked, sizeof k->unlocked);
+    memcpy(s->dkey, k->dkey, sizeof k->dkey);
+    memcpy(s->hkey, k->hkey, sizeof k->hkey);
+    store_hcache_clear(s);
+}
+
+static int store_write_keys(struct store *s, store_write_fn fn, void *ctx, struct wt_error *err,
+                            const struct keys_saved *saved);
+
 int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *err)
+{
+    struct keys_saved saved;
+    keys_save(s, &saved);
+    int rc = store_write_keys(s, fn, ctx, err, &saved);
+    explicit_bzero(&saved, sizeof saved);
+    return rc;
+}
+
+/* store_write, putting the keys back to saved whenever a try does not commit. */
+static int store_write_keys(struct store *s, store_write_fn fn, void *ctx, struct wt_error *err,
+                            const struct keys_saved *saved)
 {
     int rc = store_lock_writer(s, err);
     if (rc)
@@ -282,6 +340,7 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *
         reading--;
         if (t.mdb_rc == MDB_MAP_FULL) {
             mdb_txn_abort(txn);
+            keys_restore(s, saved);
             if ((rc = grow_map(s, err)) != 0)
                 break;
             continue;
@@ -294,6 +353,7 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *
             rc = store_meta_mac_put(&t); /* meta as committed is authenticated */
         if (rc) {
             mdb_txn_abort(txn);
+            keys_restore(s, saved);
             if (local.code)
                 wt_error_set(err, local.code, "%s", local.text);
             else
@@ -304,6 +364,8 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct wt_error *
         /* LMDB reports a short write as EIO: on a disk without room it is a full disk. */
         if (mrc == EIO && disk_full_now(s))
             mrc = ENOSPC;
+        if (mrc)
+            keys_restore(s, saved); /* nothing of the write holds */
         if (mrc == MDB_MAP_FULL) {
             if ((rc = grow_map(s, err)) != 0)
                 break;

@@ -94,6 +94,11 @@ static void enable_extras(void)
     fflush(stdout);
 }
 
+bool term_active(void)
+{
+    return active;
+}
+
 int term_init(void)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))

@@ -214,7 +214,7 @@ int ui_run(struct app **ap, const struct ui_opts *o)
     meeting_timeboxes(u.timebox);
     u.timebox[UI_ITEM_REVIEW] = 10 * 60;
     struct wt_error err = {0};
-    bool started = false;
+    bool started = term_active(); /* after the first-start form */
     if (app_locked(a)) {
         /* Encrypted and nobody gave the passphrase yet: the screen starts
          * first and asks it itself, then loads what it shows. */

@@ -42,6 +42,8 @@ struct rect {
 int term_init(void);
 /* Restores the terminal; safe to call twice. */
 void term_fini(void);
+/* True between term_init and term_fini (the first-start form hands the terminal on). */
+bool term_active(void);
 /* Leaves curses for a child program ($EDITOR) and comes back. */
 void term_suspend(void);
 void term_resume(void);
@@ -460,6 +462,29 @@ void balance_pane_act(struct balance_pane *p, struct ui *u, int key);
 void balance_pane_click(struct balance_pane *p, int y);
 void balance_pane_reload(struct balance_pane *p);
 void balance_pane_fini(struct balance_pane *p);
+
+/* ---- view_network_team.c: the Team tab of item 4 (issue 22) ---- */
+
+/* The team as app_team_get gives it; zero-initialised, loaded lazily. */
+struct team_pane {
+    struct app_team t;
+    struct list l;
+    bool loaded;
+    struct rect list_r;
+};
+
+/* Draws the pane into r (loads it first when needed). */
+void team_pane_draw(struct team_pane *p, struct ui *u, struct rect r);
+/* Loads the pane without drawing (for the keys' conditions). */
+void team_pane_draw_load(struct team_pane *p, struct ui *u);
+/* The list keys; true when the key was one. */
+bool team_pane_key(struct team_pane *p, int key);
+/* A leader's acts: n (new member, code shown once), e (role, area, hours),
+ * r (a new code), x (left, after a yes/no). */
+void team_pane_act(struct team_pane *p, struct ui *u, int key);
+void team_pane_click(struct team_pane *p, int y);
+void team_pane_reload(struct team_pane *p);
+void team_pane_fini(struct team_pane *p);
 
 struct ui {
     struct app *a;

@@ -6,7 +6,7 @@
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 
-enum { TAB_CHANGED, TAB_STALE, TAB_FULL, TAB_ALL, TAB_TALENTS, TAB_BALANCE, TAB_COUNT };
+enum { TAB_CHANGED, TAB_STALE, TAB_FULL, TAB_ALL, TAB_TALENTS, TAB_BALANCE, TAB_TEAM, TAB_COUNT };
 
 #define STALE_DAYS 183       /* "not checked for over 6 months" */
 #define TALENT_BIT ((size_t)1 << (sizeof(size_t) * 8 - 1))
@@ -22,11 +22,12 @@ struct network {
     struct rect list_r, tabs_r;
     int tab_x[TAB_COUNT + 1];
     struct balance_pane bp; /* the Uren tab */
+    struct team_pane tp;    /* the Team tab */
 };
 
 static const char *const tab_names[TAB_COUNT] = {N_("Nieuw of gewijzigd"), N_("Niet gecheckt"),
                                                  N_("Vol of gepauzeerd"), N_("Hele kaart"),
-                                                 N_("Talenten"), N_("Uren")};
+                                                 N_("Talenten"), N_("Uren"), N_("Team")};
 
 static const struct keyhelp legend[] = {
     {N_("nieuw  gewijzigd"), N_("sinds het vorige overleg")},
@@ -55,7 +56,7 @@ static bool in_tab(const struct network *s, const struct wt_record *r)
         return !talent && strcmp(record_get(r, RESOURCE_CAPACITY), "open") != 0 &&
                record_capacity_places(record_get(r, RESOURCE_CAPACITY)) <= 0;
     case TAB_ALL: return !talent;
-    case TAB_BALANCE: return false;
+    case TAB_BALANCE: case TAB_TEAM: return false;
     default: return talent;
     }
 }
@@ -247,6 +248,10 @@ static void network_draw(struct view *v, struct rect r)
         free(label);
     }
     s->tab_x[TAB_COUNT] = x;
+    if (s->tab == TAB_TEAM) {
+        team_pane_draw(&s->tp, v->u, (struct rect){r.y + 1, r.x, r.h - 1, r.w});
+        return;
+    }
     if (s->tab == TAB_BALANCE) {
         balance_pane_draw(&s->bp, v->u, (struct rect){r.y + 1, r.x, r.h - 1, r.w});
         return;
@@ -319,11 +324,12 @@ static void set_tab(struct network *s, int tab)
         record_fini(&keep);
 }
 
-enum { MODE_LISTS, MODE_BALANCE, MODE_COUNT };
+enum { MODE_LISTS, MODE_BALANCE, MODE_TEAM, MODE_COUNT };
 
 static int network_mode(const struct view *v)
 {
-    return ((const struct network *)v)->tab == TAB_BALANCE ? MODE_BALANCE : MODE_LISTS;
+    int tab = ((const struct network *)v)->tab;
+    return tab == TAB_BALANCE ? MODE_BALANCE : tab == TAB_TEAM ? MODE_TEAM : MODE_LISTS;
 }
 
 /* The list keys of the list or of the hours. */
@@ -332,6 +338,8 @@ static bool network_key(struct view *v, int key)
     struct network *s = (struct network *)v;
     if (s->tab == TAB_BALANCE)
         return balance_pane_key(&s->bp, key);
+    if (s->tab == TAB_TEAM)
+        return team_pane_key(&s->tp, key);
     return list_key(&s->l, key);
 }
 
@@ -344,6 +352,17 @@ static void key_hours(struct view *v, int key)
 static void key_in_hours(struct view *v, int key)
 {
     balance_pane_act(&((struct network *)v)->bp, v->u, key);
+}
+
+static void key_team(struct view *v, int key)
+{
+    (void)key;
+    set_tab((struct network *)v, TAB_TEAM);
+}
+
+static void key_in_team(struct view *v, int key)
+{
+    team_pane_act(&((struct network *)v)->tp, v->u, key);
 }
 
 static void key_tab(struct view *v, int key)
@@ -384,8 +403,18 @@ static bool may_decide(struct view *v)
     return app_decides(v->u->a);
 }
 
+/* The team may be changed here (app decides: a leader, not on the wall or beamer). */
+static bool may_manage(struct view *v)
+{
+    struct network *s = (struct network *)v;
+    if (!s->tp.loaded)
+        team_pane_draw_load(&s->tp, v->u);
+    return s->tp.t.may_manage;
+}
+
 #define M_LISTS (1u << MODE_LISTS)
 #define M_BALANCE (1u << MODE_BALANCE)
+#define M_TEAM (1u << MODE_TEAM)
 
 static const struct ui_key keys[] = {
     {.key = 'v', .alt = UI_KEY(KEY_RIGHT), .fn = 6, .label = N_("Lijst"),
@@ -404,9 +433,21 @@ static const struct ui_key keys[] = {
      .run = key_in_hours},
     {.key = 'd', .modes = M_BALANCE, .when = may_decide,
      .help = N_("het doel van het gekozen lid zetten"), .run = key_in_hours},
+    {.key = 'T', .help = N_("het team: leden, rollen, wie een wachtwoordzin heeft"),
+     .run = key_team},
+    {.key = 'n', .fn = 2, .label = N_("Nieuw lid"), .modes = M_TEAM, .when = may_manage,
+     .help = N_("nieuw lid: de code om de eerste keer te openen staat één keer op het scherm"),
+     .run = key_in_team},
+    {.key = 'e', .fn = 4, .label = N_("Wijzig"), .modes = M_TEAM, .when = may_manage,
+     .help = N_("rol, wijk of uren van het gekozen lid wijzigen"), .run = key_in_team},
+    {.key = 'r', .modes = M_TEAM, .when = may_manage,
+     .help = N_("nieuwe code voor het gekozen lid (wachtwoordzin vergeten)"), .run = key_in_team},
+    {.key = 'x', .fn = 8, .label = N_("Vertrek"), .modes = M_TEAM, .when = may_manage,
+     .help = N_("het gekozen lid is vertrokken: de sleutels worden vervangen (na ja/nee)"),
+     .run = key_in_team},
     {.key = 'c', .fn = 5, .label = N_("Klopt"), .modes = M_LISTS,
      .help = N_("kaartitem klopt nog: vandaag gecheckt"), .run = key_checked},
-    {.key = 'n', .fn = 2, .label = N_("Nieuw"),
+    {.key = 'n', .fn = 2, .label = N_("Nieuw"), .modes = M_LISTS | M_BALANCE,
      .help = N_("nieuw kaartitem (bij Talenten: nieuw talent)"), .run = key_new},
     {.key = 't', .help = N_("nieuw talent"), .run = key_talent},
     {.key = 'e', .fn = 4, .label = N_("Bewerk"), .modes = M_LISTS, .help = N_("bewerken"),
@@ -424,6 +465,8 @@ static void network_click(struct view *v, int y, int x)
     }
     if (s->tab == TAB_BALANCE)
         balance_pane_click(&s->bp, y);
+    else if (s->tab == TAB_TEAM)
+        team_pane_click(&s->tp, y);
     else
         list_click(&s->l, s->list_r, y);
 }
@@ -433,6 +476,7 @@ static void network_reload(struct view *v)
     /* Lazily: loaded again when shown. */
     ((struct network *)v)->loaded = false;
     balance_pane_reload(&((struct network *)v)->bp);
+    team_pane_reload(&((struct network *)v)->tp);
 }
 
 static bool network_select(struct view *v, enum wt_kind kind, const char *id, int pane)
@@ -489,6 +533,7 @@ static void network_free(struct view *v)
 {
     struct network *s = (struct network *)v;
     balance_pane_fini(&s->bp);
+    team_pane_fini(&s->tp);
     rows_free(&s->res);
     rows_free(&s->tal);
     meeting_changes_free(s->changes);

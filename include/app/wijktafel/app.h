@@ -51,6 +51,12 @@ struct app_opts {
     void *passphrase_ctx;
     bool defer_unlock; /* encrypted: open locked without asking; the meeting screen asks
                           the passphrase itself and calls app_unlock */
+    /* The member's own new passphrase, asked when the passphrase given was a
+     * one-time code (FORMATS.md "Team"): NULL when none can be had, "" when
+     * the two typed differ. May be NULL. */
+    app_passphrase_fn new_passphrase;
+    bool recovery; /* the passphrase asked is the recovery code; the member must be a leader */
+    const char *path; /* for the access log: the command, or NULL for "scherm" (static) */
 };
 
 /* Opens the database in opts->dir and resolves the member. Errors:
@@ -91,6 +97,9 @@ bool app_encrypted(const struct app *a);
 int app_switch(struct app **ap, const char *member, const char *passphrase,
                struct wt_error *err);
 
+/* True when dir holds a database file (made by app_init or earlier). */
+bool app_db_exists(const char *dir);
+
 /* Creates a database in dir with its first member, a leader. WT_EEXIST when
  * dir already holds a wijktafel database with members; WT_ECREATE when it
  * cannot be made; WT_EINVAL for a bad id or name. */
@@ -114,6 +123,98 @@ int app_init_encrypted(const char *dir, const char *team, const char *leader_id,
  * passphrase that is too short. */
 int app_set_passphrase(struct app *a, const char *member, const char *passphrase,
                        struct wt_error *err);
+
+/* --- The team (FORMATS.md "Team"; team.c, codes.c) --- */
+
+#define APP_CODE_WORDS 6      /* words of a one-time code */
+#define APP_RECOVERY_WORDS 12 /* words of the recovery code */
+#define APP_CODE_DAYS 14      /* an unused one-time code expires after this many days */
+
+/* A new member's columns as given (raw: checked like an import's). */
+struct app_member_fields {
+    const char *id, *name, *role, *discipline, *area, *hours;
+};
+
+/* A leader adds a member. In an encrypted database *code receives a new
+ * one-time code (APP_CODE_WORDS words; caller frees) that opens the member's
+ * new keyslot once, until APP_CODE_DAYS days from today; in a plain one
+ * *code is NULL. The access log records that a code was made, never the
+ * code. WT_EPERM for a non-leader, WT_EINVAL for a bad column, an id that
+ * exists or a member who left; nothing is stored then. */
+int app_member_add(struct app *a, const struct app_member_fields *f, char **code,
+                   struct wt_error *err);
+
+/* A leader gives a member who forgot their passphrase a new keyslot opened by
+ * a new one-time code (*code, caller frees); their old passphrase stops
+ * working. WT_ENOTFOUND, WT_EPERM, WT_EINVAL (plain database, oneself, left). */
+int app_member_reset(struct app *a, const char *member, char **code, struct wt_error *err);
+
+/* A leader marks a member as left, in one transaction: the day in meta
+ * (`left/ID`), their keyslot removed, every data key their role could open
+ * rotated (per-case keys re-wrapped), the file compacted; their record and
+ * their name on what they did stay. WT_EPERM for the last leader or oneself,
+ * WT_ENOTFOUND, WT_EINVAL when they left already. */
+int app_member_leave(struct app *a, const char *member, struct wt_error *err);
+
+/* 0 with *day (may be NULL) the day member left; WT_ENOTFOUND when they did not. */
+int app_member_left(struct app *a, const char *member, int32_t *day);
+
+/* Whether a member can open the database, as the Team view shows it. */
+enum app_pass {
+    APP_PASS_SET,     /* a passphrase of their own */
+    APP_PASS_CODE,    /* a one-time code, not used yet */
+    APP_PASS_EXPIRED, /* a one-time code that expired */
+    APP_PASS_NONE,    /* no keyslot (left, or never given one) */
+    APP_PASS_PLAIN,   /* the database is not encrypted */
+    APP_PASS_HIDDEN,  /* not for this member to know (only leaders see it) */
+};
+
+struct app_team_member {
+    struct wt_record m; /* the member record (MEMBER_*) */
+    int32_t left;       /* the day they left, 0 while in the team */
+    enum app_pass pass;
+};
+
+/* The team, in id order. may_manage: the member may change it here (a
+ * leader, not on the wall and not in beamer mode, where a one-time code
+ * would be projected). */
+struct app_team {
+    struct app_team_member *m;
+    size_t n;
+    bool may_manage;
+};
+
+/* Fills team (app_team_fini frees it); WT_EIO when the members cannot be read. */
+int app_team_get(struct app *a, struct app_team *team, struct wt_error *err);
+void app_team_fini(struct app_team *team);
+
+/* A leader changes a member's role, area or hours (NULL: unchanged), checked
+ * as an import checks them. In an encrypted database a new role changes the
+ * keyslot: the case key sealed to them, or, for one who becomes a volunteer,
+ * taken away and rotated. WT_EPERM for a non-leader or for the last leader's
+ * role, WT_EINVAL for a bad value or a member who left. */
+int app_member_change(struct app *a, const char *member, const char *role, const char *area,
+                      const char *hours, struct wt_error *err);
+
+/* True when a was opened with a one-time code: its member has just chosen
+ * their passphrase (passphrase need not ask again). */
+bool app_opened_by_code(const struct app *a);
+
+/* With an app opened with app_opts.recovery: sets the leader's new
+ * passphrase and replaces the recovery code by a new one (*code, caller
+ * frees), in one transaction. WT_EPERM when not opened so, WT_EINVAL for a
+ * passphrase that is too short. */
+int app_recovery_reset(struct app *a, const char *passphrase, char **code, struct wt_error *err);
+
+/* A new code of nwords words from the list (codewords.h); caller frees. */
+char *app_code_new(unsigned nwords);
+
+/* Like app_init_encrypted; with a passphrase, *recovery (when not NULL)
+ * receives the recovery code (APP_RECOVERY_WORDS words, caller frees) that
+ * opens a keyslot of its own with a leader's keys; NULL without one. */
+int app_init_team(const char *dir, const char *team, const char *leader_id,
+                  const char *leader_name, const char *passphrase, char **recovery,
+                  struct wt_error *err);
 
 /* Removes a member (leader only): their record, their keyslot, and rotates
  * the data keys they had. WT_EINVAL while records still point at them. */

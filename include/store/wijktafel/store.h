@@ -237,14 +237,45 @@ bool store_txn_encrypted(const struct store_txn *t);
 int store_keyslot_set(struct store_txn *t, const char *member, const char *role,
                       const char *passphrase, struct wt_error *err);
 
+/* The keyslot of the recovery code (docs/security.md): a leader's keys, no
+ * member's; store_keyslot_each does not list it. */
+#define STORE_RECOVERY_SLOT "@recovery"
+
+/* Like store_keyslot_set, with a one-time code for passphrase: the slot is
+ * marked as opened by a code that expires on day expires (days since
+ * 1970-01-01), until store_keyslot_repass gives it the member's own. */
+int store_keyslot_set_code(struct store_txn *t, const char *member, const char *role,
+                           const char *code, int32_t expires, struct wt_error *err);
+
+/* 0 with *expires set when member's keyslot is still opened by a one-time
+ * code; WT_ENOTFOUND when not (or when there is no keyslot). */
+int store_keyslot_code(struct store_txn *t, const char *member, int32_t *expires);
+
+/* In its own write: opens member's secret key with old_pass and wraps it
+ * again with new_pass; the one-time code mark goes. WT_EPERM when old_pass
+ * does not open it (nothing changes). */
+int store_keyslot_repass(struct store *s, const char *member, const char *old_pass,
+                         const char *new_pass, struct wt_error *err);
+
 /* The role recorded with a member's keyslot; WT_ENOTFOUND without one. */
 int store_keyslot_role(struct store_txn *t, const char *member, char **role);
 
 /* Calls fn(ctx, member, role) for every member with a keyslot. */
 int store_keyslot_each(struct store_txn *t, store_meta_fn fn, void *ctx);
 
+/* Gives member's keyslot another role without their passphrase: the case key
+ * sealed to their public key, or (volunteer) taken out, after which the
+ * caller rotates the case key. WT_ENOTFOUND without a keyslot. */
+int store_keyslot_role_set(struct store_txn *t, const char *member, const char *role);
+
 /* Removes a member's keyslot (then rotate the keys they had). */
 int store_keyslot_remove(struct store_txn *t, const char *member);
+
+/* Grows the map, when it is smaller, to factor times what the data file
+ * uses now (at most the room on the disk): a write that rewrites most of the
+ * file (a rotation) then runs once instead of again after each growth. Call
+ * with no transaction of this process open. */
+int store_map_reserve(struct store *s, unsigned factor, struct wt_error *err);
 
 /* Replaces compartment comp's data key (0 general, 1 cases) with newkey:
  * re-seals what it protects and the keys of every member who had it. */

@@ -17,4 +17,11 @@ struct ui_opts {
  * Returns the process exit code. */
 int ui_run(struct app **a, const struct ui_opts *o);
 
+/* First start: there is no database in dir. On a terminal, asks in a form
+ * (Teamnaam, Uw naam, Uw id, Wachtwoordzin twice), creates the database
+ * (app_init_team), shows where it lives and the recovery code once, and
+ * opens it as that leader into *a; the terminal stays set up for ui_run.
+ * Returns 0, or the exit code after one line on stderr (Esc: 66). */
+int ui_first_start(const char *dir, struct app **a);
+
 #endif
