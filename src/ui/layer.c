@@ -69,9 +69,7 @@ void ui_layer_run(struct ui *u, struct ui_layer *l)
         ui_refresh(u);
         last_draw = ui_now();
         if (l->after_key)
-            l->after_key(l, u);
-        if (!l->below) /* a key that opened a dialog includes the time the user spent in it */
-            ui_log_timing(u, u->modal ? "modal" : "key", key, t0);
+            l->after_key(l, u, key, t0);
     }
     u->top = l->below;
 }

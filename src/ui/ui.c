@@ -168,11 +168,13 @@ static void meeting_key(struct ui_layer *l, struct ui *u, int key)
     l->done = u->quit;
 }
 
-static void meeting_after_key(struct ui_layer *l, struct ui *u)
+static void meeting_after_key(struct ui_layer *l, struct ui *u, int key, double t0)
 {
     (void)l;
     if (!u->follow)
         publish(u);
+    /* A key that opened a dialog includes the time the user spent in it. */
+    ui_log_timing(u, u->modal ? "modal" : "key", key, t0);
 }
 
 static void loop(struct ui *u)

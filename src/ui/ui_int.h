@@ -530,8 +530,9 @@ struct ui_layer {
     bool (*idle)(struct ui_layer *l, struct ui *u);
     /* How long to wait for a key before idle, in ms (NULL: 1000). */
     int (*wait_ms)(struct ui_layer *l, struct ui *u);
-    /* After a key was handled and the screen drawn; may be NULL. */
-    void (*after_key)(struct ui_layer *l, struct ui *u);
+    /* After key (read at t0) was handled and the screen drawn; may be NULL.
+     * Only the meeting's layer logs its keys' timing: never a passphrase's. */
+    void (*after_key)(struct ui_layer *l, struct ui *u, int key, double t0);
     bool whole;  /* draws the whole screen: nothing below it shows */
     bool done;   /* set by the layer: the loop ends, the layer is popped */
     struct ui_layer *below;
