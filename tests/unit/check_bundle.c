@@ -700,30 +700,14 @@ static size_t review_count(const char *db, const char *prefix)
     return c.n;
 }
 
-static Suite *bundle_suite(void)
-{
-    Suite *s = suite_create("bundle");
-    TCase *tc = tcase_create("bundle");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 240);
-    tcase_add_test(tc, test_two_databases_converge);
-    tcase_add_test(tc, test_same_bundle_twice);
-    tcase_add_test(tc, test_three_databases_any_order);
-    tcase_add_test(tc, test_bad_bundles_refused);
-    tcase_add_test(tc, test_community_centre_holds_no_case_text);
-    tcase_add_test(tc, test_plain_database_cannot_bundle);
-    tcase_add_test(tc, test_init_from_refusals);
-    tcase_add_test(tc, test_volunteer_bundle_holds_no_case_records);
-    tcase_add_test(tc, test_rounds_travel);
-    suite_add_tcase(s, tc);
-    return s;
-}
-
 int main(void)
 {
-    SRunner *sr = srunner_create(bundle_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_two_databases_converge, test_same_bundle_twice,
+                            test_three_databases_any_order, test_bad_bundles_refused,
+                            test_community_centre_holds_no_case_text,
+                            test_plain_database_cannot_bundle, test_init_from_refusals,
+                            test_volunteer_bundle_holds_no_case_records, test_rounds_travel};
+    const struct tu_suite suite = {
+        .name = "bundle", .timeout = 240, .setup = setup, .teardown = teardown};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

@@ -755,54 +755,16 @@ START_TEST(test_out_of_memory)
 }
 END_TEST
 
-static Suite *harden_suite(void)
-{
-    Suite *s = suite_create("harden");
-    TCase *tc = tcase_create("output");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_export_pty_vs_pipe);
-    tcase_add_test(tc, test_json_escapes_controls);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("small");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_small_ones);
-    tcase_add_test(tc, test_volunteer_bundle_for_self);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("editor");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_editor_killed);
-    tcase_add_test(tc, test_editor_terminated);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("backup");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_backup_mode_and_faults);
-    tcase_add_test(tc, test_backup_full_disk);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("erase");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_erase_names_copies);
-    tcase_add_test(tc, test_tombstone_hides_id);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("stream");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_big_bad_csv_stream);
-    tcase_add_test(tc, test_big_bad_bundle_stream);
-    tcase_add_test(tc, test_out_of_memory);
-    suite_add_tcase(s, tc);
-    return s;
-}
-
 int main(void)
 {
-    SRunner *sr = srunner_create(harden_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {
+        test_export_pty_vs_pipe, test_json_escapes_controls,         /* output */
+        test_small_ones, test_volunteer_bundle_for_self,             /* small ones */
+        test_editor_killed, test_editor_terminated,                  /* the editor */
+        test_backup_mode_and_faults, test_backup_full_disk,          /* backup */
+        test_erase_names_copies, test_tombstone_hides_id,            /* erasure */
+        test_big_bad_csv_stream, test_big_bad_bundle_stream, test_out_of_memory}; /* streams */
+    const struct tu_suite suite = {
+        .name = "harden", .timeout = 120, .setup = setup, .teardown = teardown};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

@@ -214,23 +214,10 @@ START_TEST(test_schema3_database_migrates)
 }
 END_TEST
 
-static Suite *sync_suite(void)
-{
-    Suite *s = suite_create("sync");
-    TCase *tc = tcase_create("sync");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, test_fields_stamped_on_change_only);
-    tcase_add_test(tc, test_given_clocks_and_tombstones);
-    tcase_add_test(tc, test_schema3_database_migrates);
-    suite_add_tcase(s, tc);
-    return s;
-}
-
 int main(void)
 {
-    SRunner *sr = srunner_create(sync_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *tests[] = {test_fields_stamped_on_change_only, test_given_clocks_and_tombstones,
+                            test_schema3_database_migrates};
+    const struct tu_suite suite = {.name = "sync", .setup = setup, .teardown = teardown};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }
