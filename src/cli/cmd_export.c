@@ -20,7 +20,7 @@ static int export_hsds(const struct cli_globals *g, enum wt_kind kind, int argc,
                        char *const *argv)
 {
     if (kind != WT_RESOURCES || argc != 2)
-        return cli_fail(EX_USAGE, _("gebruik: wijktafel export resources --format hsds MAP"));
+        return cli_fail(EX_USAGE, _("gebruik: wijktafel export resources --format hsds DIR"));
     struct app *a;
     int code = cli_open(g, &a);
     if (code)
