@@ -89,8 +89,8 @@ bool team_pane_key(struct team_pane *p, int key)
 /* Shows a one-time code once, on a layer of its own; any key closes it. */
 static void show_code(struct ui *u, const char *member, const char *code)
 {
-    char *q = xasprintf(_("Code voor %s (één keer getoond, geef hem zelf door): %s"), member,
-                        code);
+    /* Short, so that six words fit 80 columns on the message line. */
+    char *q = xasprintf(_("Code %s: %s"), member, code);
     dialog_confirm(u, q);
     explicit_bzero(q, strlen(q));
     free(q);
