@@ -95,9 +95,9 @@ static int review_row(void *ctx, const struct store_submission *s)
     json_t *o = app_record_json(&s->rec);
     char *rec = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(o);
-    const char *row[7] = {s->id, s->status, s->submitter, s->date, s->reason,
-                          record_kind(s->rec.kind)->name, rec};
-    csv_write_row(m->b, row, 7);
+    const char *row[9] = {s->id, s->status, s->submitter, s->date, s->reason,
+                          record_kind(s->rec.kind)->name, rec, s->decider, s->decided};
+    csv_write_row(m->b, row, 9);
     free(rec);
     m->n++;
     return 0;
@@ -132,8 +132,9 @@ static int dump_meta(struct app *a, const char *dir, json_t *files, struct wt_er
     }
     if (!rc) {
         struct buf b = {0};
-        const char *head[7] = {"id", "status", "submitter", "date", "reason", "kind", "record"};
-        csv_write_row(&b, head, 7);
+        const char *head[9] = {"id", "status", "submitter", "date", "reason", "kind", "record",
+                               "decider", "decided"};
+        csv_write_row(&b, head, 9);
         struct meta_out m = {.b = &b};
         rc = store_review_each(t, review_row, &m);
         if (rc)

@@ -131,7 +131,8 @@ static int review_in(struct meta_in *m, size_t line, char **fields, size_t n)
 {
     struct store_submission s = {0};
     enum wt_kind kind;
-    if (n != 7 || record_kind_by_name(fields[5], &kind) != 0)
+    /* Dumps before issue 17 have no decider and decided columns. */
+    if ((n != 7 && n != 9) || record_kind_by_name(fields[5], &kind) != 0)
         return wt_error_set(m->err, WT_EINVAL, _("%s:%zu: kind: onbekende soort"), m->fname,
                             line);
     snprintf(s.id, sizeof s.id, "%s", fields[0]);
@@ -139,6 +140,10 @@ static int review_in(struct meta_in *m, size_t line, char **fields, size_t n)
     snprintf(s.submitter, sizeof s.submitter, "%s", fields[2]);
     snprintf(s.date, sizeof s.date, "%s", fields[3]);
     snprintf(s.reason, sizeof s.reason, "%s", fields[4]);
+    if (n == 9) {
+        snprintf(s.decider, sizeof s.decider, "%s", fields[7]);
+        snprintf(s.decided, sizeof s.decided, "%s", fields[8]);
+    }
     record_init(&s.rec, kind);
     struct wt_error e = {0};
     int rc = app_record_from_json(fields[6], &s.rec, &e);

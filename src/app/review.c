@@ -115,12 +115,15 @@ static void mark_decided(struct store_txn *t, const struct app *a, struct store_
 }
 
 /* What stays in the queue of an accepted care request: what the volunteer
- * sent about the request itself, never the resident (the case is the team's). */
+ * sent about the request itself, never the resident (the case is the team's).
+ * The resident's name gives way to "-", so that the record stays a valid
+ * case (a dump's review.csv is restored through the same checks). */
 static void strip_case(struct wt_record *r)
 {
     for (int f = 1; f < CASE_NFIELDS; f++)
         if (f != CASE_OPENED && f != CASE_AREA && f != CASE_REQUEST && f != CASE_CHANNEL)
             record_set(r, f, NULL);
+    record_set(r, CASE_RESIDENT, "-");
 }
 
 struct decide {

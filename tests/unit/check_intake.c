@@ -218,11 +218,28 @@ START_TEST(test_volunteer_intake)
     read_subs(v, &l);
     ck_assert_str_eq(l.s[0].status, "accepted");
     ck_assert_str_eq(l.s[0].decider, "leider");
-    ck_assert_str_eq(record_get(&l.s[0].rec, CASE_RESIDENT), "");
+    ck_assert_str_eq(record_get(&l.s[0].rec, CASE_RESIDENT), "-");
     ck_assert_str_eq(record_get(&l.s[0].rec, CASE_OWNER), "");
     ck_assert_str_eq(record_get(&l.s[0].rec, CASE_REQUEST), "Mevrouw (Molenstraat 4) zit veel alleen");
-    subs_fini(&l);
     app_close(v);
+
+    /* Who decided survives a dump and a restore. */
+    char *dump = tu_path(tmp, "dump"), *db2 = tu_path(tmp, "db2");
+    e = (struct wt_error){0};
+    a = at_open(db, "leider", false);
+    ck_assert_msg(app_dump(a, dump, &e) == 0, "%s", e.text);
+    app_close(a);
+    ck_assert_msg(app_restore(db2, dump, &e) == 0, "%s", e.text);
+    a = at_open(db2, "leider", false);
+    read_subs(a, &l);
+    ck_assert_uint_eq(l.n, 1);
+    ck_assert_str_eq(l.s[0].status, "accepted");
+    ck_assert_str_eq(l.s[0].decider, "leider");
+    ck_assert_str_eq(l.s[0].decided, "2026-12-08");
+    app_close(a);
+    subs_fini(&l);
+    free(dump);
+    free(db2);
 }
 END_TEST
 

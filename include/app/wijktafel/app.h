@@ -674,7 +674,8 @@ int app_review_each(struct app *a, app_review_fn fn, void *ctx, struct wt_error 
  * instead when not NULL (a care request without owner: the leader owns it).
  * The submission records who decided and when, and today's minutes note the
  * decision; of an accepted care request the queue keeps only its request,
- * area, opening day and channel. */
+ * area, opening day and channel (the resident as "-", so that it stays a
+ * valid case). */
 int app_review_accept(struct app *a, const char *sub_id, struct wt_record *edited,
                       struct wt_error *err);
 
