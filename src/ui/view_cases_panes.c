@@ -123,9 +123,12 @@ void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
     char age[16];
     ui_age(app_day(u->a), c->v[CASE_OPENED], age);
     char day[DATE_SHOW_MAX];
-    char *since = xasprintf(_("%s (%s geleden), %s"), ui_date(u, c->v[CASE_OPENED], DATE_FULL, day),
-                            age,
-                            ui_case_status(record_get(c, CASE_STATUS)));
+    int32_t opened = 0;
+    bool today = date_parse(record_get(c, CASE_OPENED), &opened) == 0 && opened >= app_day(u->a);
+    const char *shown = ui_date(u, c->v[CASE_OPENED], DATE_FULL, day);
+    const char *status = ui_case_status(record_get(c, CASE_STATUS));
+    char *since = today ? xasprintf(_("%s (vandaag), %s"), shown, status)
+                        : xasprintf(_("%s (%s geleden), %s"), shown, age, status);
     char *req = ui_show(u, record_get(c, CASE_REQUEST));
     char *net = ui_show(u, record_get(c, CASE_NETWORK));
     char *formal = ui_show(u, record_get(c, CASE_FORMAL));
