@@ -182,9 +182,15 @@ void view_cases_draw_detail(struct cases *s, struct rect r, bool title)
     free(wellbeing);
 }
 
-static const char *type_label(enum app_option_type t)
+/* What kind of option it is, in words; a similar case keeps its id, the one
+ * handle a worker has to look it up (a name would tell the room who it is). */
+static char *type_label(const struct app_option *o)
 {
-    return t == APP_OPTION_RESOURCE ? _("kaart") : t == APP_OPTION_TALENT ? _("talent") : _("casus");
+    if (o->type == APP_OPTION_RESOURCE)
+        return xstrdup(_("sociale kaart"));
+    if (o->type == APP_OPTION_TALENT)
+        return xstrdup(_("buurtbewoner met talent"));
+    return xasprintf(_("vergelijkbare casus %s"), o->id);
 }
 
 /* The option's name as it may be shown now. */
@@ -193,13 +199,15 @@ static char *option_name(struct cases *s, const struct app_option *o)
     return o->type == APP_OPTION_TALENT ? ui_person(s->v.u, o->name) : ui_show(s->v.u, o->name);
 }
 
-/* The option's kind, id and score, then the reasons as they may be shown,
- * separated by "; ". Caller frees. */
+/* The option's kind in words, then the reasons as they may be shown,
+ * separated by "; ". Ids and scores are for --format outputs. Caller frees. */
 static char *option_reasons(struct cases *s, const struct app_option *o)
 {
     char *shown = ui_show(s->v.u, o->reasons);
+    char *kind = type_label(o);
     struct buf b = {0};
-    buf_printf(&b, "(%s %s, %.1f) ", type_label(o->type), o->id, o->score);
+    buf_printf(&b, "(%s) ", kind);
+    free(kind);
     for (const char *p = shown; *p; p++) {
         buf_putc(&b, *p);
         if (*p == ';' && p[1] != ' ')

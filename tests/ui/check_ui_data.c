@@ -64,8 +64,9 @@ int test_signal_entry(void)
 
 static const char *type_word(const char *type)
 {
-    return strcmp(type, "resource") == 0 ? "kaart" : strcmp(type, "talent") == 0 ? "talent"
-                                                                                  : "casus";
+    return strcmp(type, "resource") == 0 ? "(sociale kaart)"
+           : strcmp(type, "talent") == 0 ? "(buurtbewoner met talent)"
+                                         : "(vergelijkbare casus";
 }
 
 int test_choose_option(void)
@@ -98,12 +99,13 @@ int test_choose_option(void)
         CHECK(t, f[3] != NULL);
         char label[128];
         snprintf(label, sizeof label, "%s. ", f[0]);
-        char tail[128];
-        snprintf(tail, sizeof tail, "(%s %s,", type_word(f[2]), f[3]);
+        char tail[128]; /* the rank and the start of the name: ids are not on the screen */
+        snprintf(tail, sizeof tail, "%s. %.18s", f[0], f[4] ? f[4] : "");
         int r = -1;
         if (vt_find(t, tail, &r, NULL) != 0)
             fprintf(stderr, "option %s (%s) not on the screen\n", f[3], tail);
         CHECK(t, r > last_row);
+        CHECK(t, vt_contains(t, type_word(f[2]))); /* its kind in words */
         last_row = r;
         if (!n)
             snprintf(first, sizeof first, "%s", f[3]);
