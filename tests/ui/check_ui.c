@@ -297,6 +297,8 @@ int main(int argc, char **argv)
         {"shielded_professional", test_shielded_professional},
         {"switch_member", test_switch_member},
         {"signal_themes", test_signal_themes},
+        {"theme_project", test_theme_project},
+        {"partners_quiet", test_partners_quiet},
         {"balance", test_balance},
         {"measure", test_measure},
         {"rounds", test_rounds},
