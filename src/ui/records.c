@@ -575,3 +575,24 @@ bool ui_new_project(struct ui *u, const char *tag, const char *area, const char 
     record_fini(&r);
     return saved;
 }
+
+bool ui_project_to_map(struct ui *u, const struct wt_record *project)
+{
+    if (strcmp(record_get(project, PROJECT_PHASE), "zelfstandig") != 0) {
+        ui_message(u, true, _("Alleen een zelfstandig project kan op de sociale kaart"));
+        return false;
+    }
+    struct wt_record r;
+    record_init(&r, WT_RESOURCES);
+    char today[11];
+    date_format(app_day(u->a), today);
+    record_set(&r, RESOURCE_NAME, record_get(project, PROJECT_NAME));
+    record_set(&r, RESOURCE_KIND, "initiative");
+    record_set(&r, RESOURCE_AREA, record_get(project, PROJECT_AREA));
+    record_set(&r, RESOURCE_NEEDS, record_get(project, PROJECT_THEMES));
+    record_set(&r, RESOURCE_DESCRIPTION, record_get(project, PROJECT_DESCRIPTION));
+    record_set(&r, RESOURCE_CHECKED, today);
+    bool saved = edit(u, &r, true, _("Van project naar de sociale kaart (Enter bewaart)"), NULL);
+    record_fini(&r);
+    return saved;
+}

@@ -518,6 +518,10 @@ void projects_pane_fini(struct projects_pane *p);
  * phase idee, carrying the theme's signals and cases (ids, ';'-list); the
  * saved project is selected in item 4. True when saved. */
 bool ui_new_project(struct ui *u, const char *tag, const char *area, const char *ids);
+/* The form of a new social-map entry (an initiative) made from a project in
+ * phase zelfstandig: its name, area, themes as needs and description; any
+ * other phase says so. True when saved. */
+bool ui_project_to_map(struct ui *u, const struct wt_record *project);
 
 struct ui {
     struct app *a;

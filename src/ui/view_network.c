@@ -426,6 +426,14 @@ static void key_edit_project(struct view *v, int key)
         ui_edit_record(v->u, e);
 }
 
+static void key_project_map(struct view *v, int key)
+{
+    (void)key;
+    const struct wt_record *e = projects_pane_selected(&((struct network *)v)->pp);
+    if (e && e->kind == WT_PROJECTS)
+        ui_project_to_map(v->u, e);
+}
+
 static void key_new_partner(struct view *v, int key)
 {
     (void)key;
@@ -488,6 +496,8 @@ static const struct ui_key keys[] = {
      .help = N_("project of partner bewerken"), .run = key_edit_project},
     {.key = 'n', .fn = 2, .label = N_("Nieuw"), .modes = M_PROJECTS,
      .help = N_("nieuwe partner"), .run = key_new_partner},
+    {.key = 'k', .modes = M_PROJECTS,
+     .help = N_("een zelfstandig project komt op de sociale kaart"), .run = key_project_map},
     {.key = 'c', .fn = 5, .label = N_("Klopt"), .modes = M_LISTS,
      .help = N_("kaartitem klopt nog: vandaag gecheckt"), .run = key_checked},
     {.key = 'n', .fn = 2, .label = N_("Nieuw"), .modes = M_LISTS | M_BALANCE,

@@ -299,6 +299,7 @@ int main(int argc, char **argv)
         {"signal_themes", test_signal_themes},
         {"theme_project", test_theme_project},
         {"partners_quiet", test_partners_quiet},
+        {"homework_scenario", test_homework_scenario},
         {"balance", test_balance},
         {"measure", test_measure},
         {"rounds", test_rounds},
