@@ -14,7 +14,8 @@ static bool case_data(enum wt_kind kind)
 
 static bool volunteer_input(enum wt_kind kind)
 {
-    return kind == WT_SIGNALS || kind == WT_RESOURCES || kind == WT_TALENTS;
+    return kind == WT_SIGNALS || kind == WT_RESOURCES || kind == WT_TALENTS ||
+           kind == WT_PROJECTS || kind == WT_PARTNERS;
 }
 
 /* The kind as the interface says it, plural ("casussen"). */
@@ -27,6 +28,8 @@ static const char *kind_plural(enum wt_kind kind)
     case WT_RESOURCES: return _("items van de sociale kaart");
     case WT_TALENTS: return _("talenten");
     case WT_ACTIONS: return _("actiepunten");
+    case WT_PROJECTS: return _("projecten");
+    case WT_PARTNERS: return _("partners");
     default: return record_kind(kind)->name;
     }
 }

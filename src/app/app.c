@@ -479,7 +479,7 @@ struct each_ctx {
 static int main_text_field(enum wt_kind kind)
 {
     static const int f[WT_KIND_COUNT] = {MEMBER_NAME, CASE_REQUEST, SIGNAL_TEXT, RESOURCE_NAME,
-                                         TALENT_NAME, ACTION_TEXT};
+                                         TALENT_NAME, ACTION_TEXT, PROJECT_NAME, PARTNER_NAME};
     return f[kind];
 }
 
@@ -587,7 +587,7 @@ int app_backup(struct app *a, const char *dest, struct wt_error *err)
 
 static const char *const kind_labels[WT_KIND_COUNT] = {
     N_("leden"), N_("casussen"), N_("signalen"), N_("kaartitems"), N_("talenten"),
-    N_("actiepunten")};
+    N_("actiepunten"), N_("projecten"), N_("partners")};
 
 int app_summary(struct app *a, struct buf *out, struct wt_error *err)
 {

@@ -16,7 +16,8 @@
 
 /* The order of restore: what others point at first. */
 static const enum wt_kind kind_order[] = {WT_MEMBERS, WT_RESOURCES, WT_TALENTS,
-                                          WT_CASES,   WT_SIGNALS,   WT_ACTIONS};
+                                          WT_CASES,   WT_SIGNALS,   WT_ACTIONS,
+                                          WT_PROJECTS, WT_PARTNERS};
 
 static char *hex_sha256(const char *data, size_t len)
 {

@@ -48,7 +48,7 @@ static int csv_one(void *ctx, const struct wt_record *r)
 
 static bool is_list(enum wt_ftype t)
 {
-    return t == FT_TAGS || t == FT_SET || t == FT_CHOSEN;
+    return t == FT_TAGS || t == FT_SET || t == FT_CHOSEN || t == FT_REFS;
 }
 
 static json_t *json_value(const struct wt_field_def *fd, const char *v)
@@ -66,7 +66,7 @@ static json_t *json_value(const struct wt_field_def *fd, const char *v)
         return json_null();
     if (fd->type == FT_UINT)
         return json_integer(atol(v));
-    if (fd->type == FT_HOURS)
+    if (fd->type == FT_HOURS || fd->type == FT_MONEY)
         return strchr(v, '.') ? json_real(atof(v)) : json_integer(atol(v));
     return json_string(v);
 }

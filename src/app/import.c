@@ -10,6 +10,7 @@
 #include "wijktafel/csv.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
+#include "wijktafel/tags.h"
 #include "wijktafel/text.h"
 
 struct pending {
@@ -135,6 +136,8 @@ static int on_row(void *ctx, size_t line, char **fields, size_t n)
         rc = record_complete(&p->r, &e);
     if (!rc && im->shift)
         shift_dates(im, &p->r);
+    if (!rc && im->kind == WT_PROJECTS && im->a->role != APP_LEADER)
+        policy_restore(im->a, &p->r); /* links to cases the member was not shown stay */
     if (!rc) {
         size_t earlier = idset_add(&im->ids, p->r.v[0], line);
         if (earlier)
@@ -150,6 +153,24 @@ static int on_row(void *ctx, size_t line, char **fields, size_t n)
     if (im->batch)
         store_batch_add(im->batch, &p->r);
     return im->nchunk == IMPORT_CHUNK_RECS ? flush_chunk(im) : 0;
+}
+
+/* Each id of a list column (projects.members) names a record of fd->ref in
+ * the database, or of the file when the list names the file's own kind. */
+static int refs_exist(struct store_txn *t, const struct wt_record *r,
+                      const struct wt_field_def *fd, const char *value, const struct idset *file,
+                      struct wt_error *err)
+{
+    struct taglist l;
+    tags_split(value, &l);
+    int rc = 0;
+    for (size_t i = 0; i < l.n && !rc; i++)
+        if (!(file && fd->ref == r->kind && idset_has(file, l.items[i])) &&
+            !store_exists(t, fd->ref, l.items[i]))
+            rc = wt_error_field(err, WT_EINVAL, fd->name, _("er is geen %s '%s'"),
+                                record_kind_noun(fd->ref), l.items[i]);
+    tags_fini(&l);
+    return rc;
 }
 
 /* Checks that the references of r point at records in the file (same kind)
@@ -168,6 +189,10 @@ int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct 
             if (!ok)
                 return wt_error_field(err, WT_EINVAL, fd->name, _("er is geen %s '%s'"),
                                       record_kind_noun(fd->ref), r->v[f]);
+        } else if (fd->type == FT_REFS) {
+            int rc = refs_exist(t, r, fd, r->v[f], file, err);
+            if (rc)
+                return rc;
         } else if (fd->type == FT_CHOSEN) {
             char *list = xstrdup(r->v[f]);
             char *save = NULL;

@@ -21,19 +21,21 @@ struct jimport {
 /* The text form of one JSON value for column fd, or NULL with *what set. */
 static char *value_text(const struct wt_field_def *fd, json_t *v, const char **what)
 {
-    bool list = fd->type == FT_TAGS || fd->type == FT_SET || fd->type == FT_CHOSEN;
+    bool list = fd->type == FT_TAGS || fd->type == FT_SET || fd->type == FT_CHOSEN ||
+                fd->type == FT_REFS;
     if (json_is_null(v))
         return xstrdup("");
     if (json_is_string(v))
         return xstrdup(json_string_value(v));
-    if (json_is_integer(v) && (fd->type == FT_UINT || fd->type == FT_HOURS)) {
+    if (json_is_integer(v) &&
+        (fd->type == FT_UINT || fd->type == FT_HOURS || fd->type == FT_MONEY)) {
         if (json_integer_value(v) < 0) {
             *what = _("mag niet negatief zijn");
             return NULL;
         }
         return xasprintf("%lld", (long long)json_integer_value(v));
     }
-    if (json_is_real(v) && fd->type == FT_HOURS) {
+    if (json_is_real(v) && (fd->type == FT_HOURS || fd->type == FT_MONEY)) {
         char *s = xasprintf("%.2f", json_real_value(v));
         size_t n = strlen(s); /* 7.50 -> 7.5, 8.00 -> 8: as export writes it */
         while (n > 0 && s[n - 1] == '0')

@@ -235,7 +235,8 @@ int meeting_decisions_put(struct app *a, const char *text, struct wt_error *err)
     return rc;
 }
 
-static const char *const id_prefix[WT_KIND_COUNT] = {"m-", "c-", "s-", "r-", "t-", "a-"};
+static const char *const id_prefix[WT_KIND_COUNT] = {"m-", "c-", "s-", "r-",
+                                                     "t-", "a-", "p-", "pa-"};
 
 struct max_id {
     const char *prefix;

@@ -108,6 +108,14 @@ static char *make_label(const struct meeting_search *s, const struct wt_record *
         l = xasprintf("%s (%s, %s)", g(r, ACTION_TEXT), member_shown(s, r->v[ACTION_OWNER]),
                       date_show_iso(r->v[ACTION_DUE], DATE_FULL, 0, day));
         break;
+    case WT_PROJECTS:
+        l = xasprintf("%s (%s, %s)", g(r, PROJECT_NAME), g(r, PROJECT_PHASE),
+                      last_part(g(r, PROJECT_AREA)));
+        break;
+    case WT_PARTNERS:
+        l = xasprintf("%s (%s, %s)", g(r, PARTNER_NAME), g(r, PARTNER_ROLE),
+                      last_part(g(r, PARTNER_AREA)));
+        break;
     default:
         l = xasprintf("%s (%s)", g(r, MEMBER_NAME), words_of("members.role", g(r, MEMBER_ROLE)));
         break;
@@ -153,7 +161,8 @@ int meeting_search_new(struct app *a, struct meeting_search **out, struct wt_err
     struct meeting_search *s = xcalloc(1, sizeof *s);
     s->query = xstrdup("");
     static const enum wt_kind order[] = {WT_CASES,   WT_SIGNALS, WT_RESOURCES,
-                                         WT_TALENTS, WT_ACTIONS, WT_MEMBERS};
+                                         WT_TALENTS, WT_ACTIONS, WT_MEMBERS,
+                                         WT_PROJECTS, WT_PARTNERS};
     /* Members first, so that an action's label names its owner; a member who
      * may not read the team sees ids. */
     if (app_each(a, WT_MEMBERS, add_member, s, NULL) != 0)

@@ -321,6 +321,8 @@ bool policy_shape(struct policy_read *p, const struct wt_record *r, struct wt_re
     if (r->kind == WT_ACTIONS && a->beamer && r->v[ACTION_CASE] &&
         policy_id_hidden(p, r->v[ACTION_CASE]))
         return false; /* an action about a shielded case is that case's data */
+    if ((r->kind == WT_PROJECTS || r->kind == WT_PARTNERS) && !policy_network_visible(a, r))
+        return false;
     record_copy(out, r);
     if (r->damaged)
         return true;
@@ -328,6 +330,8 @@ bool policy_shape(struct policy_read *p, const struct wt_record *r, struct wt_re
         shape_link(p, out, SIGNAL_CASE);
     else if (r->kind == WT_ACTIONS)
         shape_link(p, out, ACTION_CASE);
+    else if (r->kind == WT_PROJECTS)
+        policy_shape_project(p, out);
     else if (r->kind == WT_CASES && r->v[CASE_CHOSEN]) {
         char *c = chosen_shown(p, r->v[CASE_CHOSEN]);
         record_set(out, CASE_CHOSEN, c);
@@ -372,7 +376,7 @@ void policy_restore(struct app *a, struct wt_record *r)
 {
     int f = r->kind == WT_SIGNALS ? SIGNAL_CASE : r->kind == WT_ACTIONS ? ACTION_CASE : -1;
     bool link = f >= 0 && masked_link(r->v[f]);
-    if (!link && r->kind != WT_CASES)
+    if (!link && r->kind != WT_CASES && r->kind != WT_PROJECTS)
         return;
     if (!r->v[0] || !*r->v[0]) {
         if (link)
@@ -386,6 +390,12 @@ void policy_restore(struct app *a, struct wt_record *r)
     int rc = store_get(t, r->kind, r->v[0], &old);
     if (link)
         record_set(r, f, rc == 0 ? old.v[f] : NULL);
+    if (rc == 0 && r->kind == WT_PROJECTS) {
+        struct policy_read p;
+        policy_read_init(&p, a, t);
+        policy_restore_project(&p, r, &old);
+        policy_read_fini(&p);
+    }
     if (rc == 0 && r->kind == WT_CASES && old.v[CASE_CHOSEN]) {
         /* Options naming a case this member may not see stay chosen. */
         struct policy_read p;

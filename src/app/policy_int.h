@@ -63,6 +63,17 @@ bool policy_case_hidden(const struct app *a, const struct wt_record *c);
  * read's transaction; an id of no case is not hidden). */
 bool policy_id_hidden(struct policy_read *p, const char *case_id);
 
+/* projects.c: a volunteer receives projects and partners of their own area
+ * only (an area within theirs, or one theirs lies within); others all. */
+bool policy_network_visible(const struct app *a, const struct wt_record *r);
+/* Drops from out's projects.cases the cases the member may not see (a
+ * volunteer: all of them). */
+void policy_shape_project(struct policy_read *p, struct wt_record *out);
+/* Puts back into r's projects.cases the ids of old that the member was not
+ * shown, so that a write never drops a link the member could not see. */
+void policy_restore_project(struct policy_read *p, struct wt_record *r,
+                            const struct wt_record *old);
+
 /* Fills out with r as the app may hand it out and returns true, or returns
  * false (out untouched) when r may not be handed out at all. On the beamer
  * and the wall: names as initials, free text without private lines and

@@ -322,12 +322,15 @@ static int fill(struct restore *r, const char *dbdir, struct wt_error *err)
         return rc;
     a->path = "restore"; /* the log says how these records came in */
     static const enum wt_kind order[] = {WT_MEMBERS, WT_RESOURCES, WT_TALENTS,
-                                         WT_CASES,   WT_SIGNALS,   WT_ACTIONS};
+                                         WT_CASES,   WT_SIGNALS,   WT_ACTIONS,
+                                         WT_PROJECTS, WT_PARTNERS};
     rc = restore_log(r, a, err);
     for (size_t k = 0; k < sizeof order / sizeof order[0] && !rc; k++) {
         char *name = xasprintf("%s.csv", record_kind(order[k])->name);
         struct dump_file *f = find_file(r, name);
-        if (!f)
+        if (!f && order[k] >= WT_PROJECTS)
+            ; /* a dump from before projects and partners (issue 21) */
+        else if (!f)
             rc = wt_error_set(err, WT_EINVAL, _("%s: %s ontbreekt in manifest.json"), r->dir,
                               name);
         else

@@ -69,6 +69,8 @@ static int label_col(enum wt_kind kind)
     case WT_SIGNALS: return SIGNAL_TEXT;
     case WT_RESOURCES: return RESOURCE_NAME;
     case WT_TALENTS: return TALENT_NAME;
+    case WT_PROJECTS: return PROJECT_NAME;
+    case WT_PARTNERS: return PARTNER_NAME;
     default: return 0;
     }
 }

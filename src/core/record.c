@@ -1,4 +1,4 @@
-/* record.c: the columns of the six record kinds (FORMATS.md) and record lifecycle. */
+/* record.c: the columns of the eight record kinds (FORMATS.md) and record lifecycle. */
 #include "wijktafel/record.h"
 #include "wijktafel/i18n.h"
 
@@ -23,6 +23,12 @@ static const char *const access_values[] = {"rolstoel", "vervoer", NULL};
 static const char *const capacities[] = {"open", "full", "paused", NULL};
 static const char *const reaches[] = {"buurt", "kern", "gemeente", "regio", "online", NULL};
 static const char *const action_status[] = {"open", "done", "dropped", NULL};
+/* FORMATS.md, projects.phase and partners.role (issue 21). */
+static const char *const project_phases[] = {"idee",        "opstart", "loopt", "overdragen",
+                                             "zelfstandig", "gestopt", NULL};
+static const char *const partner_roles[] = {
+    "gebiedsregisseur", "wijkagent", "woningcorporatie", "huisarts", "fysiotherapeut", "kerk",
+    "moskee", "school", "bibliotheek", "welzijn", "gemeente", "anders", NULL};
 
 #define F(n, t, req) {.name = (n), .type = (t), .required = (req)}
 #define FE(n, vals, d) {.name = (n), .type = FT_ENUM, .values = (vals), .dflt = (d), .index = FIDX_VALUE}
@@ -113,11 +119,47 @@ static const struct wt_field_def action_fields[] = {
     FR("case", WT_CASES),
 };
 
+/* A collective piece of work the team supports (issue 21). The id lists
+ * are checked against the database in app; they carry no index. */
+static const struct wt_field_def project_fields[] = {
+    F("id", FT_ID, true),
+    F("name", FT_TEXT, true),
+    FA("area", true),
+    {.name = "phase", .type = FT_ENUM, .required = true, .values = project_phases,
+     .index = FIDX_VALUE},
+    FT("themes"),
+    {.name = "members", .type = FT_REFS, .ref = WT_MEMBERS},
+    {.name = "residents", .type = FT_REFS, .ref = WT_TALENTS},
+    {.name = "signals", .type = FT_REFS, .ref = WT_SIGNALS},
+    {.name = "cases", .type = FT_REFS, .ref = WT_CASES},
+    F("funding", FT_TEXT, false),
+    F("amount", FT_MONEY, false),
+    F("next", FT_TEXT, false),
+    FD("next_date", false),
+    FD("started", false),
+    FD("stepped_back", false),
+    F("description", FT_TEXT, false),
+};
+
+/* A person or organisation in the area network (issue 21). */
+static const struct wt_field_def partner_fields[] = {
+    F("id", FT_ID, true),
+    F("name", FT_TEXT, true),
+    {.name = "role", .type = FT_ENUM, .required = true, .values = partner_roles,
+     .index = FIDX_VALUE},
+    FA("area", true),
+    F("organisation", FT_TEXT, false),
+    F("contact", FT_TEXT, false),
+    FD("last_contact", false),
+    F("notes", FT_TEXT, false),
+};
+
 #define KIND(n, f) {(n), (int)(sizeof(f) / sizeof((f)[0])), (f)}
 static const struct wt_kind_def kinds[WT_KIND_COUNT] = {
     KIND("members", member_fields),     KIND("cases", case_fields),
     KIND("signals", signal_fields),     KIND("resources", resource_fields),
     KIND("talents", talent_fields),     KIND("actions", action_fields),
+    KIND("projects", project_fields),   KIND("partners", partner_fields),
 };
 
 const struct wt_kind_def *record_kind(enum wt_kind kind)
@@ -138,7 +180,8 @@ int record_kind_by_name(const char *name, enum wt_kind *out)
 const char *record_kind_noun(enum wt_kind kind)
 {
     static const char *const nouns[WT_KIND_COUNT] = {
-        N_("lid"), N_("casus"), N_("signaal"), N_("kaartitem"), N_("talent"), N_("actiepunt")};
+        N_("lid"), N_("casus"), N_("signaal"), N_("kaartitem"), N_("talent"), N_("actiepunt"),
+        N_("project"), N_("partner")};
     return (unsigned)kind < WT_KIND_COUNT ? _(nouns[kind]) : "";
 }
 

@@ -126,6 +126,18 @@ static bool valid_hours(const char *s)
     return atof(s) <= 168.0;
 }
 
+/* Euros: 1 to 9 digits, optionally a point and one or two decimals. */
+static bool valid_money(const char *s)
+{
+    size_t intlen = strspn(s, "0123456789");
+    if (intlen == 0 || intlen > 9)
+        return false;
+    if (!s[intlen])
+        return true;
+    size_t fl = strspn(s + intlen + 1, "0123456789");
+    return s[intlen] == '.' && fl >= 1 && fl <= 2 && !s[intlen + 1 + fl];
+}
+
 /* True when a tag list is already canonical: no empty items, no white space
  * around items, no line breaks (the common case, checked without allocating). */
 static bool plain_tag_list(const char *v)
@@ -187,6 +199,8 @@ static int check_list(const struct wt_field_def *fd, const char *v, char **canon
             free(all);
         } else if (fd->type == FT_CHOSEN) {
             rc = check_chosen(fd, it, err);
+        } else if (fd->type == FT_REFS && !record_id_valid(it)) {
+            rc = bad(err, fd, _("geen geldige id (1 tot 32 tekens A-Z a-z 0-9 . _ -)"), it);
         } else if (fd->type == FT_TAGS && (strchr(it, '\n') || strchr(it, '\r'))) {
             rc = bad(err, fd, _("een woord in de lijst mag geen regeleinde bevatten"), it);
         }
@@ -263,6 +277,7 @@ int record_set_checked(struct wt_record *r, int f, const char *raw, struct wt_er
         break;
     case FT_SET:
     case FT_CHOSEN:
+    case FT_REFS:
         rc = check_list(fd, v, &canon, err);
         break;
     case FT_AREA:
@@ -278,6 +293,10 @@ int record_set_checked(struct wt_record *r, int f, const char *raw, struct wt_er
     case FT_HOURS:
         if (!valid_hours(v))
             rc = bad(err, fd, _("geen geldig aantal uren (bijvoorbeeld 8 of 7.5)"), v);
+        break;
+    case FT_MONEY:
+        if (!valid_money(v))
+            rc = bad(err, fd, _("geen geldig bedrag in euro's (bijvoorbeeld 250 of 99.50)"), v);
         break;
     case FT_AGES:
         if (record_parse_ages(v, NULL, NULL))

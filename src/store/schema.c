@@ -8,7 +8,7 @@
 #include "wijktafel/i18n.h"
 
 static const char *const kind_dbnames[WT_KIND_COUNT] = {
-    "members", "cases", "signals", "resources", "talents", "actions"};
+    "members", "cases", "signals", "resources", "talents", "actions", "projects", "partners"};
 
 static int meta_schema(struct store *s, MDB_txn *txn, long *out)
 {
@@ -29,7 +29,7 @@ int store_open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
         rc = mdb_dbi_open(txn, kind_dbnames[k], flags, &s->kinds[k]);
     static const char *const idx_names[WT_KIND_COUNT] = {
         "index.members", "index.cases", "index.signals", "index.resources", "index.talents",
-        "index.actions"};
+        "index.actions", "index.projects", "index.partners"};
     for (int k = 0; k < WT_KIND_COUNT && !rc; k++)
         rc = mdb_dbi_open(txn, idx_names[k], flags, &s->idx[k]);
     if (!rc)
@@ -103,6 +103,11 @@ static int create_or_migrate(struct store_txn *t, void *ctx, struct wt_error *er
         return store_txn_fail(t, WT_EVERSION, "");
     } else if (schema < STORE_SCHEMA_VERSION) {
         migrate(t, schema < 1 ? 1 : schema);
+    } else {
+        /* Only named databases were missing (a kind added since, such as
+         * projects and partners): created above. Meta is not touched, so its
+         * digest, which needs the keys, stays valid. */
+        return 0;
     }
     char v[16];
     snprintf(v, sizeof v, "%d", STORE_SCHEMA_VERSION);
@@ -137,7 +142,9 @@ int store_open_schema(struct store *s, bool existed, struct wt_error *err)
     if (!mrc)
         mrc = meta_schema(s, txn, &schema);
     rc = mrc ? mrc : store_open_dbis(s, txn, 0);
-    if (!rc) {
+    /* Also when a kind's database is missing (added since): the write that
+     * creates it must know whether the database is encrypted. */
+    if (!mrc) {
         MDB_val ck = {6, "crypto"}, cv;
         s->encrypted = mdb_get(txn, s->meta, &ck, &cv) == 0;
         store_hash_form(s, txn);

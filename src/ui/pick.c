@@ -37,7 +37,8 @@ static void known_free(struct known *k)
 static int add_area(void *ctx, const struct wt_record *r)
 {
     static const int col[WT_KIND_COUNT] = {MEMBER_AREA, CASE_AREA,  SIGNAL_AREA,
-                                           RESOURCE_AREA, TALENT_AREA, -1};
+                                           RESOURCE_AREA, TALENT_AREA, -1,
+                                           PROJECT_AREA,  PARTNER_AREA};
     const char *a = col[r->kind] >= 0 ? r->v[col[r->kind]] : NULL;
     for (const char *p = a; p && *p; p++)
         if (*p == '/')

@@ -98,6 +98,30 @@ static const struct spec case_new_spec[] = {
     {N_("Geopend"), CASE_OPENED, FORM_DATE, NULL},
     {NULL, 0, 0, NULL}};
 
+/* A project (issue 21): made from a theme with name, area and phase; the
+ * rest filled in as it grows. */
+static const struct spec project_spec[] = {
+    {N_("Naam"), PROJECT_NAME, FORM_TEXT, NULL},
+    {N_("Wijk"), PROJECT_AREA, FORM_AREA, NULL},
+    {N_("Fase"), PROJECT_PHASE, FORM_CHOICE, NULL},
+    {N_("Thema's"), PROJECT_THEMES, FORM_TAGS, tags_needs_vocabulary},
+    {N_("Volgende stap"), PROJECT_NEXT, FORM_TEXT, NULL},
+    {N_("Wanneer"), PROJECT_NEXT_DATE, FORM_DATE, NULL},
+    {N_("Geld van"), PROJECT_FUNDING, FORM_TEXT, NULL},
+    {N_("Bedrag"), PROJECT_AMOUNT, FORM_TEXT, NULL},
+    {N_("Beschrijving"), PROJECT_DESCRIPTION, FORM_LONG, NULL},
+    {NULL, 0, 0, NULL}};
+
+static const struct spec partner_spec[] = {
+    {N_("Naam"), PARTNER_NAME, FORM_TEXT, NULL},
+    {N_("Rol"), PARTNER_ROLE, FORM_CHOICE, NULL},
+    {N_("Wijk"), PARTNER_AREA, FORM_AREA, NULL},
+    {N_("Organisatie"), PARTNER_ORGANISATION, FORM_TEXT, NULL},
+    {N_("Contact"), PARTNER_CONTACT, FORM_TEXT, NULL},
+    {N_("Laatste contact"), PARTNER_LAST_CONTACT, FORM_DATE, NULL},
+    {N_("Notities"), PARTNER_NOTES, FORM_LONG, NULL},
+    {NULL, 0, 0, NULL}};
+
 static const struct spec *spec_of(enum wt_kind kind)
 {
     switch (kind) {
@@ -106,6 +130,8 @@ static const struct spec *spec_of(enum wt_kind kind)
     case WT_RESOURCES: return resource_spec;
     case WT_TALENTS: return talent_spec;
     case WT_CASES: return case_spec;
+    case WT_PROJECTS: return project_spec;
+    case WT_PARTNERS: return partner_spec;
     default: return NULL;
     }
 }
@@ -397,6 +423,10 @@ bool ui_new_record(struct ui *u, enum wt_kind kind)
     } else if (kind == WT_TALENTS) {
         record_set(&r, TALENT_AREA, record_get(app_member(u->a), MEMBER_AREA));
         title = _("Nieuw talent (met toestemming van de bewoner)");
+    } else if (kind == WT_PARTNERS) {
+        record_set(&r, PARTNER_AREA, record_get(app_member(u->a), MEMBER_AREA));
+        record_set(&r, PARTNER_LAST_CONTACT, today);
+        title = _("Nieuwe partner in het netwerk");
     } else if (kind == WT_ACTIONS) {
         record_fini(&r);
         return ui_new_action(u, NULL, NULL, NULL);
@@ -507,4 +537,62 @@ const char *ui_field_label(enum wt_kind kind, int col)
         if (spec->col == col)
             return _(spec->label);
     return "";
+}
+
+bool ui_new_project(struct ui *u, const char *tag, const char *area, const char *ids)
+{
+    struct wt_record r, seen;
+    record_init(&r, WT_PROJECTS);
+    char today[11];
+    date_format(app_day(u->a), today);
+    char *name = xasprintf(_("%s in %s"), tag, ui_last_part(area));
+    record_set(&r, PROJECT_NAME, name);
+    free(name);
+    record_set(&r, PROJECT_AREA, area);
+    record_set(&r, PROJECT_PHASE, "idee");
+    record_set(&r, PROJECT_THEMES, tag);
+    record_set(&r, PROJECT_STARTED, today);
+    /* The theme's ids are signals and cases: each goes to its own column. */
+    struct buf sig = {0}, cas = {0};
+    struct taglist l;
+    tags_split(ids, &l);
+    for (size_t i = 0; i < l.n; i++) {
+        record_init(&seen, WT_SIGNALS);
+        struct buf *b = meeting_peek(u->a, WT_SIGNALS, l.items[i], &seen) == 0 ? &sig : &cas;
+        record_fini(&seen);
+        if (b->len)
+            buf_putc(b, ';');
+        buf_puts(b, l.items[i]);
+    }
+    tags_fini(&l);
+    record_set(&r, PROJECT_SIGNALS, sig.data);
+    record_set(&r, PROJECT_CASES, cas.data);
+    buf_fini(&sig);
+    buf_fini(&cas);
+    bool saved = edit(u, &r, true, _("Van thema naar project (Enter bewaart)"), NULL);
+    if (saved && r.v[0]) /* a volunteer's proposal has no id yet: it went to review */
+        ui_goto(u, MEETING_NETWORK, WT_PROJECTS, r.v[0]);
+    record_fini(&r);
+    return saved;
+}
+
+bool ui_project_to_map(struct ui *u, const struct wt_record *project)
+{
+    if (strcmp(record_get(project, PROJECT_PHASE), "zelfstandig") != 0) {
+        ui_message(u, true, _("Alleen een zelfstandig project kan op de sociale kaart"));
+        return false;
+    }
+    struct wt_record r;
+    record_init(&r, WT_RESOURCES);
+    char today[11];
+    date_format(app_day(u->a), today);
+    record_set(&r, RESOURCE_NAME, record_get(project, PROJECT_NAME));
+    record_set(&r, RESOURCE_KIND, "initiative");
+    record_set(&r, RESOURCE_AREA, record_get(project, PROJECT_AREA));
+    record_set(&r, RESOURCE_NEEDS, record_get(project, PROJECT_THEMES));
+    record_set(&r, RESOURCE_DESCRIPTION, record_get(project, PROJECT_DESCRIPTION));
+    record_set(&r, RESOURCE_CHECKED, today);
+    bool saved = edit(u, &r, true, _("Van project naar de sociale kaart (Enter bewaart)"), NULL);
+    record_fini(&r);
+    return saved;
 }

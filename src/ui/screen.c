@@ -263,7 +263,9 @@ int ui_item_of(enum wt_kind kind)
     case WT_ACTIONS: return MEETING_ACTIONS;
     case WT_SIGNALS: return MEETING_SIGNALS;
     case WT_RESOURCES:
-    case WT_TALENTS: return MEETING_NETWORK;
+    case WT_TALENTS:
+    case WT_PROJECTS:
+    case WT_PARTNERS: return MEETING_NETWORK;
     default: return MEETING_CASES;
     }
 }

@@ -409,6 +409,9 @@ bool themes_pane_key(struct themes_pane *p, int key);
 /* Proposes an action for the selected theme, its signals and cases named in
  * its text, so that the theme becomes a collective activity. */
 void themes_pane_action(struct themes_pane *p, struct ui *u);
+/* Makes the selected theme a project (issue 21): a form with name, area and
+ * phase idee, carrying the theme's signals and cases. */
+void themes_pane_project(struct themes_pane *p, struct ui *u);
 /* Selects the row clicked at screen line y. */
 void themes_pane_click(struct themes_pane *p, int y);
 /* Marks the pane to be loaded again when drawn next. */
@@ -485,6 +488,40 @@ void team_pane_act(struct team_pane *p, struct ui *u, int key);
 void team_pane_click(struct team_pane *p, int y);
 void team_pane_reload(struct team_pane *p);
 void team_pane_fini(struct team_pane *p);
+
+/* ---- view_network_projects.c: the Projecten tab of item 4 (issue 21) ---- */
+
+/* Projects by phase, then the partners with no contact in 12 weeks; loaded
+ * lazily when drawn. */
+struct projects_pane {
+    struct rows pr, pa;
+    size_t *idx, nproj, n; /* idx[0, nproj): projects; then quiet partners */
+    struct list l;
+    bool loaded;
+    struct rect list_r;
+};
+
+/* Draws the pane into r (loads it first when needed). */
+void projects_pane_draw(struct projects_pane *p, struct ui *u, struct rect r);
+/* The list keys; true when the key was one. */
+bool projects_pane_key(struct projects_pane *p, int key);
+void projects_pane_click(struct projects_pane *p, int y);
+/* The selected project or partner, or NULL. */
+const struct wt_record *projects_pane_selected(const struct projects_pane *p);
+/* Loads the pane and selects the record kind/id; false when it is not listed. */
+bool projects_pane_select(struct projects_pane *p, struct ui *u, enum wt_kind kind,
+                          const char *id);
+void projects_pane_reload(struct projects_pane *p);
+void projects_pane_fini(struct projects_pane *p);
+
+/* records.c: the form of a new project made from a theme: tag in area,
+ * phase idee, carrying the theme's signals and cases (ids, ';'-list); the
+ * saved project is selected in item 4. True when saved. */
+bool ui_new_project(struct ui *u, const char *tag, const char *area, const char *ids);
+/* The form of a new social-map entry (an initiative) made from a project in
+ * phase zelfstandig: its name, area, themes as needs and description; any
+ * other phase says so. True when saved. */
+bool ui_project_to_map(struct ui *u, const struct wt_record *project);
 
 struct ui {
     struct app *a;

@@ -6,7 +6,8 @@
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 
-enum { TAB_CHANGED, TAB_STALE, TAB_FULL, TAB_ALL, TAB_TALENTS, TAB_BALANCE, TAB_TEAM, TAB_COUNT };
+enum { TAB_CHANGED, TAB_STALE, TAB_FULL, TAB_ALL, TAB_TALENTS, TAB_BALANCE, TAB_TEAM,
+       TAB_PROJECTS, TAB_COUNT };
 
 #define STALE_DAYS 183       /* "not checked for over 6 months" */
 #define TALENT_BIT ((size_t)1 << (sizeof(size_t) * 8 - 1))
@@ -23,11 +24,13 @@ struct network {
     int tab_x[TAB_COUNT + 1];
     struct balance_pane bp; /* the Uren tab */
     struct team_pane tp;    /* the Team tab */
+    struct projects_pane pp; /* the Projecten tab */
 };
 
 static const char *const tab_names[TAB_COUNT] = {N_("Nieuw of gewijzigd"), N_("Niet gecheckt"),
                                                  N_("Vol of gepauzeerd"), N_("Hele kaart"),
-                                                 N_("Talenten"), N_("Uren"), N_("Team")};
+                                                 N_("Talenten"), N_("Uren"), N_("Team"),
+                                                 N_("Projecten")};
 
 static const struct keyhelp legend[] = {
     {N_("nieuw  gewijzigd"), N_("sinds het vorige overleg")},
@@ -56,7 +59,9 @@ static bool in_tab(const struct network *s, const struct wt_record *r)
         return !talent && strcmp(record_get(r, RESOURCE_CAPACITY), "open") != 0 &&
                record_capacity_places(record_get(r, RESOURCE_CAPACITY)) <= 0;
     case TAB_ALL: return !talent;
-    case TAB_BALANCE: case TAB_TEAM: return false;
+    case TAB_BALANCE:
+    case TAB_TEAM:
+    case TAB_PROJECTS: return false;
     default: return talent;
     }
 }
@@ -256,6 +261,10 @@ static void network_draw(struct view *v, struct rect r)
         balance_pane_draw(&s->bp, v->u, (struct rect){r.y + 1, r.x, r.h - 1, r.w});
         return;
     }
+    if (s->tab == TAB_PROJECTS) {
+        projects_pane_draw(&s->pp, v->u, (struct rect){r.y + 1, r.x, r.h - 1, r.w});
+        return;
+    }
     /* The count says what it counts, and only where it fits beside the tabs. */
     char *count = xasprintf(_(" %zu in de lijst "), s->nidx);
     int cw = draw_width(count);
@@ -324,12 +333,15 @@ static void set_tab(struct network *s, int tab)
         record_fini(&keep);
 }
 
-enum { MODE_LISTS, MODE_BALANCE, MODE_TEAM, MODE_COUNT };
+enum { MODE_LISTS, MODE_BALANCE, MODE_TEAM, MODE_PROJECTS, MODE_COUNT };
 
 static int network_mode(const struct view *v)
 {
     int tab = ((const struct network *)v)->tab;
-    return tab == TAB_BALANCE ? MODE_BALANCE : tab == TAB_TEAM ? MODE_TEAM : MODE_LISTS;
+    return tab == TAB_BALANCE    ? MODE_BALANCE
+           : tab == TAB_TEAM     ? MODE_TEAM
+           : tab == TAB_PROJECTS ? MODE_PROJECTS
+                                 : MODE_LISTS;
 }
 
 /* The list keys of the list or of the hours. */
@@ -340,6 +352,8 @@ static bool network_key(struct view *v, int key)
         return balance_pane_key(&s->bp, key);
     if (s->tab == TAB_TEAM)
         return team_pane_key(&s->tp, key);
+    if (s->tab == TAB_PROJECTS)
+        return projects_pane_key(&s->pp, key);
     return list_key(&s->l, key);
 }
 
@@ -398,6 +412,34 @@ static void key_edit(struct view *v, int key)
         ui_edit_record(v->u, e);
 }
 
+static void key_projects(struct view *v, int key)
+{
+    (void)key;
+    set_tab((struct network *)v, TAB_PROJECTS);
+}
+
+static void key_edit_project(struct view *v, int key)
+{
+    (void)key;
+    const struct wt_record *e = projects_pane_selected(&((struct network *)v)->pp);
+    if (e)
+        ui_edit_record(v->u, e);
+}
+
+static void key_project_map(struct view *v, int key)
+{
+    (void)key;
+    const struct wt_record *e = projects_pane_selected(&((struct network *)v)->pp);
+    if (e && e->kind == WT_PROJECTS)
+        ui_project_to_map(v->u, e);
+}
+
+static void key_new_partner(struct view *v, int key)
+{
+    (void)key;
+    ui_new_record(v->u, WT_PARTNERS);
+}
+
 static bool may_decide(struct view *v)
 {
     return app_decides(v->u->a);
@@ -415,6 +457,7 @@ static bool may_manage(struct view *v)
 #define M_LISTS (1u << MODE_LISTS)
 #define M_BALANCE (1u << MODE_BALANCE)
 #define M_TEAM (1u << MODE_TEAM)
+#define M_PROJECTS (1u << MODE_PROJECTS)
 
 static const struct ui_key keys[] = {
     {.key = 'v', .alt = UI_KEY(KEY_RIGHT), .fn = 6, .label = N_("Lijst"),
@@ -445,6 +488,16 @@ static const struct ui_key keys[] = {
     {.key = 'x', .fn = 8, .label = N_("Vertrek"), .modes = M_TEAM, .when = may_manage,
      .help = N_("het gekozen lid is vertrokken: de sleutels worden vervangen (na ja/nee)"),
      .run = key_in_team},
+    {.key = 'j',
+     .help = N_("projecten per fase (te late volgende stap gemarkeerd) en partners zonder "
+                "contact in 12 weken"),
+     .run = key_projects},
+    {.key = 'e', .fn = 4, .label = N_("Bewerk"), .modes = M_PROJECTS,
+     .help = N_("project of partner bewerken"), .run = key_edit_project},
+    {.key = 'n', .fn = 2, .label = N_("Nieuw"), .modes = M_PROJECTS,
+     .help = N_("nieuwe partner"), .run = key_new_partner},
+    {.key = 'k', .modes = M_PROJECTS,
+     .help = N_("een zelfstandig project komt op de sociale kaart"), .run = key_project_map},
     {.key = 'c', .fn = 5, .label = N_("Klopt"), .modes = M_LISTS,
      .help = N_("kaartitem klopt nog: vandaag gecheckt"), .run = key_checked},
     {.key = 'n', .fn = 2, .label = N_("Nieuw"), .modes = M_LISTS | M_BALANCE,
@@ -467,6 +520,8 @@ static void network_click(struct view *v, int y, int x)
         balance_pane_click(&s->bp, y);
     else if (s->tab == TAB_TEAM)
         team_pane_click(&s->tp, y);
+    else if (s->tab == TAB_PROJECTS)
+        projects_pane_click(&s->pp, y);
     else
         list_click(&s->l, s->list_r, y);
 }
@@ -477,6 +532,7 @@ static void network_reload(struct view *v)
     ((struct network *)v)->loaded = false;
     balance_pane_reload(&((struct network *)v)->bp);
     team_pane_reload(&((struct network *)v)->tp);
+    projects_pane_reload(&((struct network *)v)->pp);
 }
 
 static bool network_select(struct view *v, enum wt_kind kind, const char *id, int pane)
@@ -487,6 +543,10 @@ static bool network_select(struct view *v, enum wt_kind kind, const char *id, in
     if (pane >= 0 && pane < TAB_COUNT && pane != s->tab) {
         s->tab = pane;
         refilter(s, NULL);
+    }
+    if ((kind == WT_PROJECTS || kind == WT_PARTNERS) && id && *id) {
+        s->tab = TAB_PROJECTS;
+        return projects_pane_select(&s->pp, v->u, kind, id);
     }
     if ((kind != WT_RESOURCES && kind != WT_TALENTS) || !id || !*id)
         return false;
@@ -534,6 +594,7 @@ static void network_free(struct view *v)
     struct network *s = (struct network *)v;
     balance_pane_fini(&s->bp);
     team_pane_fini(&s->tp);
+    projects_pane_fini(&s->pp);
     rows_free(&s->res);
     rows_free(&s->tal);
     meeting_changes_free(s->changes);

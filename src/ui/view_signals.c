@@ -264,6 +264,12 @@ static void key_theme_action(struct view *v, int key)
     themes_pane_action(&((struct signals *)v)->tp, v->u);
 }
 
+static void key_theme_project(struct view *v, int key)
+{
+    (void)key;
+    themes_pane_project(&((struct signals *)v)->tp, v->u);
+}
+
 static void key_new(struct view *v, int key)
 {
     (void)key;
@@ -331,6 +337,8 @@ static const struct ui_key keys[] = {
     {.key = '\r', .modes = M_LIST, .help = N_("naar de gekoppelde casus"), .run = key_case},
     {.key = 'a', .modes = M_THEMES,
      .help = N_("een actiepunt om het thema samen op te pakken"), .run = key_theme_action},
+    {.key = 'p', .modes = M_THEMES, .help = N_("het thema wordt een project (fase idee)"),
+     .run = key_theme_project},
     {.key = 'r', .help = N_("rondes door de wijk (wijkscan, Bakkie in de Wijk), of terug"),
      .run = key_rounds},
     {.key = 'n', .fn = 2, .label = N_("Nieuw"), .modes = M_ROUNDS, .help = N_("nieuwe ronde"),

@@ -103,6 +103,14 @@ void themes_pane_action(struct themes_pane *p, struct ui *u)
     free(text);
 }
 
+void themes_pane_project(struct themes_pane *p, struct ui *u)
+{
+    if (!p->now.n || !ui_may_write(u))
+        return;
+    const struct theme *t = &p->now.items[p->l.sel];
+    ui_new_project(u, t->tag, t->area, t->ids);
+}
+
 void themes_pane_click(struct themes_pane *p, int y)
 {
     list_click(&p->l, p->list_r, y);

@@ -27,7 +27,8 @@ const char *ui_action_status(const char *s)
 const char *ui_kind_label(enum wt_kind kind)
 {
     static const char *const labels[WT_KIND_COUNT] = {
-        N_("lid"), N_("casus"), N_("signaal"), N_("kaartitem"), N_("talent"), N_("actiepunt")};
+        N_("lid"), N_("casus"), N_("signaal"), N_("kaartitem"), N_("talent"), N_("actiepunt"),
+        N_("project"), N_("partner")};
     return _(labels[kind]);
 }
 

@@ -38,6 +38,9 @@ int test_switch_member(void);
 
 /* check_ui_themes.c: the Thema's pane of item 3. */
 int test_signal_themes(void);
+int test_theme_project(void);
+int test_partners_quiet(void);
+int test_homework_scenario(void);
 
 /* check_ui_balance.c: the Uren tab of item 4. */
 int test_balance(void);

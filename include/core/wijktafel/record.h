@@ -1,4 +1,4 @@
-/* record.h: the six record kinds of FORMATS.md, their columns, and records as validated strings. */
+/* record.h: the eight record kinds of FORMATS.md, their columns, and records as validated strings. */
 #ifndef WIJKTAFEL_RECORD_H
 #define WIJKTAFEL_RECORD_H
 
@@ -15,6 +15,8 @@ enum wt_kind {
     WT_RESOURCES,
     WT_TALENTS,
     WT_ACTIONS,
+    WT_PROJECTS,
+    WT_PARTNERS,
     WT_KIND_COUNT
 };
 
@@ -33,6 +35,12 @@ enum { TALENT_ID, TALENT_NAME, TALENT_AREA, TALENT_OFFERS, TALENT_INTERESTS, TAL
        TALENT_CONSENT, TALENT_NFIELDS };
 enum { ACTION_ID, ACTION_TEXT, ACTION_MEETING, ACTION_OWNER, ACTION_DUE, ACTION_STATUS,
        ACTION_CASE, ACTION_NFIELDS };
+enum { PROJECT_ID, PROJECT_NAME, PROJECT_AREA, PROJECT_PHASE, PROJECT_THEMES, PROJECT_MEMBERS,
+       PROJECT_RESIDENTS, PROJECT_SIGNALS, PROJECT_CASES, PROJECT_FUNDING, PROJECT_AMOUNT,
+       PROJECT_NEXT, PROJECT_NEXT_DATE, PROJECT_STARTED, PROJECT_STEPPED_BACK,
+       PROJECT_DESCRIPTION, PROJECT_NFIELDS };
+enum { PARTNER_ID, PARTNER_NAME, PARTNER_ROLE, PARTNER_AREA, PARTNER_ORGANISATION,
+       PARTNER_CONTACT, PARTNER_LAST_CONTACT, PARTNER_NOTES, PARTNER_NFIELDS };
 
 #define WT_MAX_FIELDS 16
 #define WT_MAX_FIELD_BYTES 4000
@@ -52,6 +60,8 @@ enum wt_ftype {
     FT_AGES,   /* MIN-MAX, either bound may be empty */
     FT_YESNO,  /* yes or no */
     FT_CHOSEN, /* ';'-list of option ids, each optionally ":worked" or ":failed" */
+    FT_REFS,   /* ';'-list of ids of records of field->ref (projects.members) */
+    FT_MONEY,  /* euros: decimal number >= 0 with at most two decimals */
 };
 
 /* Index kinds of a column: which secondary index the store keeps. */

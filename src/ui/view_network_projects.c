@@ -1,0 +1,170 @@
+/* view_network_projects.c: the Projecten tab of item 4: projects per phase, overdue next steps, partners out of touch. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_int.h"
+#include "wijktafel/date.h"
+#include "wijktafel/i18n.h"
+
+#define PARTNER_QUIET_DAYS 84 /* "no contact in 12 weeks" (issue 21) */
+
+static const char *const phases[] = {"idee",        "opstart", "loopt", "overdragen",
+                                     "zelfstandig", "gestopt", NULL};
+
+static int phase_rank(const char *p)
+{
+    for (int i = 0; phases[i]; i++)
+        if (strcmp(phases[i], p) == 0)
+            return i;
+    return 6;
+}
+
+static bool overdue(struct ui *u, const struct wt_record *r)
+{
+    int32_t d;
+    const char *ph = record_get(r, PROJECT_PHASE);
+    return strcmp(ph, "zelfstandig") != 0 && strcmp(ph, "gestopt") != 0 &&
+           date_parse(record_get(r, PROJECT_NEXT_DATE), &d) == 0 && d < app_day(u->a);
+}
+
+static bool quiet(struct ui *u, const struct wt_record *r)
+{
+    int32_t d;
+    const char *c = record_get(r, PARTNER_LAST_CONTACT);
+    return !*c || (date_parse(c, &d) == 0 && d < app_day(u->a) - PARTNER_QUIET_DAYS);
+}
+
+static struct projects_pane *sort_pane; /* qsort has no context */
+
+static int by_phase(const void *x, const void *y)
+{
+    const struct wt_record *a = &sort_pane->pr.r[*(const size_t *)x];
+    const struct wt_record *b = &sort_pane->pr.r[*(const size_t *)y];
+    int d = phase_rank(record_get(a, PROJECT_PHASE)) - phase_rank(record_get(b, PROJECT_PHASE));
+    return d ? d : strcmp(record_get(a, PROJECT_NAME), record_get(b, PROJECT_NAME));
+}
+
+static void load(struct projects_pane *p, struct ui *u)
+{
+    struct wt_error err = {0};
+    if (rows_load(&p->pr, u->a, WT_PROJECTS, &err) != 0 ||
+        rows_load(&p->pa, u->a, WT_PARTNERS, &err) != 0)
+        ui_error(u, &err);
+    free(p->idx);
+    p->idx = xmalloc((p->pr.n + p->pa.n + 1) * sizeof *p->idx);
+    p->nproj = 0;
+    for (size_t i = 0; i < p->pr.n; i++)
+        p->idx[p->nproj++] = i;
+    sort_pane = p;
+    qsort(p->idx, p->nproj, sizeof *p->idx, by_phase);
+    p->n = p->nproj;
+    for (size_t i = 0; i < p->pa.n; i++)
+        if (quiet(u, &p->pa.r[i]))
+            p->idx[p->n++] = i;
+    p->l.n = p->n;
+    list_clamp(&p->l);
+    p->loaded = true;
+}
+
+struct prow_ctx {
+    struct projects_pane *p;
+    struct ui *u;
+};
+
+static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
+{
+    struct prow_ctx *c = ctx;
+    char day[DATE_SHOW_MAX];
+    int widths[4] = {12, 30, 14, 0};
+    if (i < c->p->nproj) {
+        const struct wt_record *r = &c->p->pr.r[c->p->idx[i]];
+        bool late = overdue(c->u, r);
+        char *next = xasprintf("%s%s %s", late ? _("[!] te laat: ") : "",
+                               ui_date(c->u, record_get(r, PROJECT_NEXT_DATE), DATE_LIST, day),
+                               record_get(r, PROJECT_NEXT));
+        const char *cells[] = {record_get(r, PROJECT_PHASE),
+                               record_get(r, PROJECT_NAME),
+                               ui_last_part(record_get(r, PROJECT_AREA)), next};
+        list_cells(y, x, w, cells, widths, 4, sel ? TH_SEL : late ? TH_MARK : TH_NORMAL);
+        free(next);
+        return;
+    }
+    const struct wt_record *r = &c->p->pa.r[c->p->idx[i]];
+    const char *last = record_get(r, PARTNER_LAST_CONTACT);
+    char *when = *last ? xasprintf(_("[!] laatste contact %s"),
+                                   ui_date(c->u, last, DATE_LIST, day))
+                       : xstrdup(_("[!] nog geen contact"));
+    const char *cells[] = {record_get(r, PARTNER_ROLE),
+                           record_get(r, PARTNER_NAME),
+                           ui_last_part(record_get(r, PARTNER_AREA)), when};
+    list_cells(y, x, w, cells, widths, 4, sel ? TH_SEL : TH_MARK);
+    free(when);
+}
+
+void projects_pane_draw(struct projects_pane *p, struct ui *u, struct rect r)
+{
+    if (!p->loaded)
+        load(p, u);
+    size_t late = 0;
+    for (size_t i = 0; i < p->nproj; i++)
+        late += overdue(u, &p->pr.r[p->idx[i]]);
+    char *title = xasprintf(_("Projecten per fase (%zu, %zu te laat) en partners zonder contact "
+                              "in 12 weken (%zu)"),
+                            p->nproj, late, p->n - p->nproj);
+    draw_title(r.y, r.x, r.w, title, true);
+    free(title);
+    p->list_r = (struct rect){r.y + 1, r.x, r.h - 1, r.w};
+    if (!p->n) {
+        draw_text(r.y + 1, r.x + 1, r.w - 1,
+                  _("Geen projecten, en geen partner die langer dan 12 weken niet sprak."),
+                  TH_DIM, false);
+        return;
+    }
+    struct prow_ctx c = {p, u};
+    list_draw(&p->l, p->list_r, draw_row, &c);
+}
+
+bool projects_pane_key(struct projects_pane *p, int key)
+{
+    return list_key(&p->l, key);
+}
+
+void projects_pane_click(struct projects_pane *p, int y)
+{
+    list_click(&p->l, p->list_r, y);
+}
+
+const struct wt_record *projects_pane_selected(const struct projects_pane *p)
+{
+    if (!p->n || p->l.sel >= p->n)
+        return NULL;
+    return p->l.sel < p->nproj ? &p->pr.r[p->idx[p->l.sel]] : &p->pa.r[p->idx[p->l.sel]];
+}
+
+bool projects_pane_select(struct projects_pane *p, struct ui *u, enum wt_kind kind,
+                          const char *id)
+{
+    load(p, u);
+    for (size_t i = 0; i < p->n; i++) {
+        const struct wt_record *r = i < p->nproj ? &p->pr.r[p->idx[i]] : &p->pa.r[p->idx[i]];
+        if (r->kind == kind && strcmp(r->v[0], id) == 0) {
+            p->l.sel = i;
+            list_clamp(&p->l);
+            return true;
+        }
+    }
+    return false;
+}
+
+void projects_pane_reload(struct projects_pane *p)
+{
+    p->loaded = false;
+}
+
+void projects_pane_fini(struct projects_pane *p)
+{
+    rows_free(&p->pr);
+    rows_free(&p->pa);
+    free(p->idx);
+    p->idx = NULL;
+}
