@@ -31,6 +31,11 @@ static const char *const tab_names[TAB_COUNT] = {N_("Nieuw of gewijzigd"), N_("N
                                                  N_("Vol of gepauzeerd"), N_("Hele kaart"),
                                                  N_("Talenten"), N_("Uren"), N_("Team"),
                                                  N_("Projecten")};
+/* The same, short, for when the tabs do not fit (80 columns). */
+static const char *const tab_short[TAB_COUNT] = {N_("Nieuw"),    N_("Niet gecheckt"),
+                                                 N_("Vol/pauze"), N_("Hele kaart"),
+                                                 N_("Talenten"), N_("Uren"), N_("Team"),
+                                                 N_("Projecten")};
 
 static const struct keyhelp legend[] = {
     {N_("nieuw  gewijzigd"), N_("sinds het vorige overleg")},
@@ -242,9 +247,10 @@ static void network_draw(struct view *v, struct rect r)
     int x = r.x, need = 0;
     for (int t = 0; t < TAB_COUNT; t++)
         need += draw_width(_(tab_names[t])) + 2;
-    bool compact = need > r.w; /* at 80 columns: one space between the tabs */
+    bool compact = need > r.w; /* at 80 columns: short names, one space between the tabs */
+    const char *const *names = compact ? tab_short : tab_names;
     for (int t = 0; t < TAB_COUNT; t++) {
-        char *label = xasprintf(t == s->tab ? "[%s]" : compact ? "%s" : " %s ", _(tab_names[t]));
+        char *label = xasprintf(t == s->tab ? "[%s]" : compact ? "%s" : " %s ", _(names[t]));
         s->tab_x[t] = x;
         x += draw_text(r.y, x, r.x + r.w - x, label, t == s->tab ? TH_TAB_CUR : TH_HEADER,
                        false);
