@@ -408,4 +408,19 @@ static inline MDB_val store_id_key(const char *id)
     return k;
 }
 
+/* keyring.c's helpers that rotate.c shares. */
+extern const char *const keyring_comp_names[COMP_COUNT]; /* "gen", "case": meta suffixes */
+/* Decodes base64 s into a new *bin of *n bytes; nonzero when s is not base64. */
+int keyring_unb64(const char *s, unsigned char **bin, size_t *n);
+/* The meta name of a member's keyslot part ("key/MEMBER/what"). Caller frees. */
+char *keyring_slot_key(const char *member, const char *what);
+/* Puts or gets a keyring meta value as stored (never sealed). */
+int keyring_meta_put(struct store_txn *t, const char *key, const char *value);
+int keyring_meta_get(MDB_txn *txn, struct store *s, const char *key, char **out);
+/* Seals the key of compartment c to the member's public key pk, in t. */
+void keyring_seal_to(struct store_txn *t, const char *member, const unsigned char pk[32],
+                     enum store_comp c, const unsigned char dkey[32]);
+/* Writes the ids of the data keys held now. */
+void keyring_keyid_put(struct store_txn *t);
+
 #endif
