@@ -22,6 +22,9 @@ struct spec {
 
 #define MEMBERS ((const char *const *)1) /* a person: shows and completes names, takes a name or an id */
 #define CASES ((const char *const *)2)   /* a case: completes on id, resident and request */
+/* A list of people (stored as ids, ";"-separated): shown and typed as names. */
+#define MEMBER_LIST ((const char *const *)3) /* team members */
+#define TALENT_LIST ((const char *const *)4) /* residents with a talent */
 
 static const struct spec action_spec[] = {
     {N_("Wat"), ACTION_TEXT, FORM_LONG, NULL},
@@ -105,6 +108,8 @@ static const struct spec project_spec[] = {
     {N_("Wijk"), PROJECT_AREA, FORM_AREA, NULL},
     {N_("Fase"), PROJECT_PHASE, FORM_CHOICE, NULL},
     {N_("Thema's"), PROJECT_THEMES, FORM_TAGS, tags_needs_vocabulary},
+    {N_("Teamleden"), PROJECT_MEMBERS, FORM_TAGS, MEMBER_LIST},
+    {N_("Bewoners met talent"), PROJECT_RESIDENTS, FORM_TAGS, TALENT_LIST},
     {N_("Volgende stap"), PROJECT_NEXT, FORM_TEXT, NULL},
     {N_("Wanneer"), PROJECT_NEXT_DATE, FORM_DATE, NULL},
     {N_("Geld van"), PROJECT_FUNDING, FORM_TEXT, NULL},
@@ -147,6 +152,7 @@ struct save_ctx {
     const struct case_choices *cases; /* for case fields, set by edit_spec */
     const char *resubmit; /* one's own rejected submission sent again, or NULL */
     char made[WT_MAX_ID + 1]; /* the new record's id, or its submission's */
+    const struct case_choices *talents; /* for talent lists: names and ids, set by edit_spec */
 };
 
 /* The cases the member may see, as "ID resident: request" labels for
@@ -170,6 +176,18 @@ static int add_case(void *ctx, const struct wt_record *r)
     c->ids[c->n++] = xstrdup(r->v[CASE_ID]);
     c->labels[c->n] = c->ids[c->n] = NULL;
     free(req);
+    return 0;
+}
+
+/* A talent as a choice: its name as it may be shown, and its id. */
+static int add_talent(void *ctx, const struct wt_record *r)
+{
+    struct case_choices *c = ctx;
+    c->labels = xrealloc(c->labels, (c->n + 2) * sizeof *c->labels);
+    c->ids = xrealloc(c->ids, (c->n + 2) * sizeof *c->ids);
+    c->labels[c->n] = xstrdup(record_get(r, TALENT_NAME));
+    c->ids[c->n++] = xstrdup(r->v[TALENT_ID]);
+    c->labels[c->n] = c->ids[c->n] = NULL;
     return 0;
 }
 
@@ -227,6 +245,56 @@ int ui_member_of(struct ui *u, const char *label, const char *typed, const char 
     return 0;
 }
 
+/* A stored list of ids (";"-separated) as names ("Wim van Leeuwen; Anouk
+ * Dekker"); an id with no name stays as it is. Caller frees. */
+static char *people_names(const char *stored, const char *const *ids, const char *const *names,
+                          size_t n)
+{
+    struct taglist l;
+    tags_split(stored, &l);
+    struct buf b = {0};
+    buf_puts(&b, "");
+    for (size_t i = 0; i < l.n; i++) {
+        const char *shown = l.items[i];
+        for (size_t k = 0; k < n; k++)
+            if (strcmp(ids[k], l.items[i]) == 0)
+                shown = names[k];
+        buf_printf(&b, "%s%s", i ? "; " : "", shown);
+    }
+    tags_fini(&l);
+    return buf_steal(&b);
+}
+
+/* The names (or ids) typed in a people field as the stored id list in *out;
+ * a name that fits no one or several is refused naming the field. */
+static int people_ids(const char *label, const char *typed, const char *const *ids,
+                      const char *const *names, size_t n, char **out, struct wt_error *err)
+{
+    struct taglist l;
+    tags_split(typed, &l);
+    struct buf b = {0};
+    buf_puts(&b, "");
+    int rc = 0;
+    for (size_t i = 0; i < l.n && rc == 0; i++) {
+        int k = text_pick(l.items[i], ids, names, n);
+        if (k == -2)
+            rc = wt_error_set(err, WT_EINVAL, _("%s: '%s' past bij meer mensen; typ meer van de naam"),
+                              label, l.items[i]);
+        else if (k < 0)
+            rc = wt_error_set(err, WT_EINVAL, _("%s: '%s' staat niet in de lijst (F6 toont hem)"),
+                              label, l.items[i]);
+        else
+            buf_printf(&b, "%s%s", i ? ";" : "", ids[k]);
+    }
+    tags_fini(&l);
+    if (rc) {
+        buf_fini(&b);
+        return rc;
+    }
+    *out = buf_steal(&b);
+    return 0;
+}
+
 /* The stored code of a yes/no field ("ja" or "nee", or the code itself). */
 static const char *yes_code(const char *v)
 {
@@ -263,6 +331,22 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
     record_copy(&r, c->r);
     for (int i = 0; i < n; i++) {
         const char *before = record_get(c->r, f[i].col);
+        const char *const *people = c->spec[i].choices;
+        if (people == MEMBER_LIST || people == TALENT_LIST) {
+            bool team = people == MEMBER_LIST;
+            char *ids = NULL;
+            int rc = people_ids(_(f[i].label), f[i].value,
+                                team ? ui_member_ids(u) : (const char *const *)c->talents->ids,
+                                team ? ui_member_names(u) : (const char *const *)c->talents->labels,
+                                team ? ui_member_count(u) : c->talents->n, &ids, err);
+            if (rc != 0) {
+                record_fini(&r);
+                return rc;
+            }
+            record_set(&r, f[i].col, *ids ? ids : NULL);
+            free(ids);
+            continue;
+        }
         int rc = f[i].kind == FORM_AREA ? ui_pick_area(u, _(f[i].label), &f[i].value, before, err)
                  : f[i].kind == FORM_TAGS
                      ? ui_pick_tags(u, _(f[i].label), &f[i].value, before, f[i].choices, err)
@@ -332,7 +416,7 @@ static bool edit(struct ui *u, struct wt_record *r, bool is_new, const char *tit
                  const char *sub_id)
 {
     struct save_ctx c = {r, spec_of(r->kind), is_new, sub_id, NULL, 0, FINDING_SIGNAL, NULL,
-                         NULL, ""};
+                         NULL, "", NULL};
     return edit_spec(u, r, c.spec, title, &c);
 }
 
@@ -358,6 +442,11 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
         if (spec[i].choices == CASES && !cc.n)
             app_each(u->a, WT_CASES, add_case, &cc, NULL); /* what the member may see */
     c->cases = &cc;
+    struct case_choices tc = {0};
+    for (int i = 0; i < n; i++)
+        if (spec[i].choices == TALENT_LIST && !tc.n)
+            app_each(u->a, WT_TALENTS, add_talent, &tc, NULL); /* names as they may be shown */
+    c->talents = &tc;
     char **areas = NULL;
     for (int i = 0; i < n && !areas; i++)
         if (spec[i].kind == FORM_AREA)
@@ -367,12 +456,21 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
         f[i].label = spec[i].label;
         f[i].kind = spec[i].kind;
         f[i].col = spec[i].col;
-        f[i].choices = spec[i].choices == MEMBERS ? ui_member_names(u)
+        f[i].choices = spec[i].choices == MEMBERS || spec[i].choices == MEMBER_LIST
+                           ? ui_member_names(u)
+                       : spec[i].choices == TALENT_LIST ? (const char *const *)tc.labels
                        : spec[i].choices == CASES ? (const char *const *)cc.labels
                        : spec[i].choices         ? spec[i].choices
                        : spec[i].kind == FORM_AREA ? (const char *const *)areas
                                                    : fd->values;
         const char *v = record_get(r, spec[i].col);
+        if (spec[i].choices == MEMBER_LIST)
+            f[i].value = people_names(v, ui_member_ids(u), ui_member_names(u), ui_member_count(u));
+        else if (spec[i].choices == TALENT_LIST)
+            f[i].value = people_names(v, (const char *const *)tc.ids,
+                                      (const char *const *)tc.labels, tc.n);
+        if (f[i].value)
+            continue;
         if (spec[i].choices == MEMBERS)
             v = ui_member_name(u, r->v[spec[i].col]);
         else if (spec[i].choices == yes_no)
@@ -381,7 +479,9 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
     }
     bool saved = form_run(u, title, f, n, save_record, c);
     c->cases = NULL;
+    c->talents = NULL;
     case_choices_free(&cc);
+    case_choices_free(&tc);
     ui_choices_free(areas);
     form_fields_fini(f, n);
     free(f);
@@ -442,7 +542,7 @@ bool ui_new_from_door(struct ui *u, struct wt_record *rec, const char *round_id,
     if (!ui_may_edit_shown(u))
         return false;
     const struct spec *spec = rec->kind == WT_CASES ? case_new_spec : spec_of(rec->kind);
-    struct save_ctx c = {rec, spec, true, NULL, round_id, no, what, NULL, NULL, ""};
+    struct save_ctx c = {rec, spec, true, NULL, round_id, no, what, NULL, NULL, "", NULL};
     char *title = xasprintf(rec->kind == WT_CASES ? _("Van deur %d: nieuwe casus (Enter bewaart)")
                             : rec->kind == WT_SIGNALS
                                 ? _("Van deur %d: nieuw signaal (Enter bewaart)")
@@ -466,7 +566,7 @@ bool ui_new_request(struct ui *u, char made[WT_MAX_ID + 1])
     struct wt_record r;
     app_case_draft(u->a, &r);
     struct save_ctx c = {&r, case_request_spec, true, NULL, NULL, 0, FINDING_SIGNAL, NULL,
-                         NULL, ""};
+                         NULL, "", NULL};
     bool saved = edit_spec(u, &r, case_request_spec,
                            app_goes_to_review(u->a, WT_CASES)
                                ? _("Nieuwe hulpvraag (een leider bekijkt hem eerst)")
@@ -485,7 +585,7 @@ bool ui_resubmit(struct ui *u, const char *sub_id, const struct wt_record *r)
         return false;
     struct wt_record copy;
     record_copy(&copy, r);
-    struct save_ctx c = {&copy, spec, false, NULL, NULL, 0, FINDING_SIGNAL, NULL, sub_id, ""};
+    struct save_ctx c = {&copy, spec, false, NULL, NULL, 0, FINDING_SIGNAL, NULL, sub_id, "", NULL};
     char *title = xasprintf(_("Inzending %s verbeteren; Enter stuurt opnieuw in"), sub_id);
     bool saved = edit_spec(u, &copy, spec, title, &c);
     free(title);
@@ -523,7 +623,7 @@ bool ui_review_edit(struct ui *u, const char *sub_id, const struct wt_record *r)
     record_copy(&copy, r);
     char *title = xasprintf(_("Inzending %s aanpassen; Enter accepteert"), sub_id);
     const struct spec *spec = r->kind == WT_CASES ? case_request_spec : spec_of(r->kind);
-    struct save_ctx c = {&copy, spec, false, sub_id, NULL, 0, FINDING_SIGNAL, NULL, NULL, ""};
+    struct save_ctx c = {&copy, spec, false, sub_id, NULL, 0, FINDING_SIGNAL, NULL, NULL, "", NULL};
     bool saved = edit_spec(u, &copy, spec, title, &c);
     free(title);
     record_fini(&copy);

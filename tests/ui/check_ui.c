@@ -302,6 +302,7 @@ int main(int argc, char **argv)
         {"theme_project", test_theme_project},
         {"partners_quiet", test_partners_quiet},
         {"homework_scenario", test_homework_scenario},
+        {"project_people", test_project_people},
         {"balance", test_balance},
         {"measure", test_measure},
         {"rounds", test_rounds},

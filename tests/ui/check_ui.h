@@ -41,6 +41,7 @@ int test_signal_themes(void);
 int test_theme_project(void);
 int test_partners_quiet(void);
 int test_homework_scenario(void);
+int test_project_people(void);
 
 /* check_ui_balance.c: the Uren tab of item 4. */
 int test_balance(void);

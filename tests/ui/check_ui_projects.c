@@ -156,3 +156,55 @@ int test_homework_scenario(void)
     CHECK(NULL, ok);
     return 0;
 }
+
+/* A project's people are typed and shown by name (issue 16's talent picker):
+ * "bram" completes with Tab to the talent's name, "noor" to the member's, and
+ * the project stores their ids; a name that fits no one is refused, naming
+ * the field, and nothing is stored. */
+int test_project_people(void)
+{
+    char db[600];
+    snprintf(db, sizeof db, "%s/db", getenv("HOME"));
+    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
+    CHECK(NULL, ut_run(NULL,
+                       "id,name,role,area\n"
+                       "m-noor,Noor Haddou,professional,Gem/Oost\n",
+                       "--db", db, "import", "members", "-", NULL) == 0);
+    CHECK(NULL, ut_run(NULL,
+                       "id,name,area,offers,consent\n"
+                       "t-bram,Bram Visser,Gem/Oost,klussen,2026-01-05\n"
+                       "t-bea,Béatrix Smit,Gem/Oost,tuin,2026-01-05\n",
+                       "--db", db, "import", "talents", "-", NULL) == 0);
+    CHECK(NULL, ut_run(NULL, projects_csv, "--db", db, "import", "projects", "-", NULL) == 0);
+    struct vt_term *t = ut_spawn(36, 120, "--db", db, NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
+    vt_send(t, "4");
+    CHECK(t, ut_wait(t, "[4 Netwerk]") == 0);
+    CHECK(t, ut_key(t, "j") == 0);
+    CHECK(t, ut_wait(t, "Projecten per fase") == 0);
+    CHECK(t, ut_key(t, "e") == 0);
+    CHECK(t, ut_wait(t, "Bewoners met talent") == 0);
+    for (int i = 0; i < 4; i++) /* Naam, Wijk, Fase, Thema's: to Teamleden */
+        CHECK(t, ut_key(t, "Down") == 0);
+    CHECK(t, ut_type(t, "noor") == 0 && ut_key(t, "Tab") == 0);
+    CHECK(t, ut_wait(t, "Noor Haddou") == 0);
+    CHECK(t, ut_key(t, "Down") == 0);
+    CHECK(t, ut_type(t, "nobody") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "[!] Bewoners met talent: 'nobody' staat niet in de lijst") == 0);
+    for (int i = 0; i < 6; i++)
+        CHECK(t, ut_key(t, "Backspace") == 0);
+    CHECK(t, ut_type(t, "bram") == 0 && ut_key(t, "Tab") == 0);
+    CHECK(t, ut_wait(t, "Bram Visser") == 0);
+    CHECK(t, ut_type(t, "; beatrix") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "is bijgewerkt") == 0);
+    CHECK(NULL, ut_quit_ok(t) == 0);
+    char *csv = NULL;
+    CHECK(NULL, ut_run(&csv, NULL, "--db", db, "export", "projects", NULL) == 0);
+    bool ok = csv && strstr(csv, ",m-noor,t-bram;t-bea");
+    if (!ok)
+        fprintf(stderr, "export projects:\n%s", csv ? csv : "(none)");
+    free(csv);
+    CHECK(NULL, ok);
+    return 0;
+}
