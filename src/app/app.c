@@ -266,11 +266,17 @@ int app_unlock(struct app *a, const char *passphrase, struct wt_error *err)
         rc = store_unlock(a->store, a->locked_member, passphrase, err);
     }
     if (!rc)
-        rc = load_member(a, a->locked_member, err);
+        rc = app_unlocked(a, err);
     if (rc == WT_EPERM)
         /* One sentence for an unknown member, a member without a keyslot and a
          * wrong passphrase: the screen must not tell them apart. */
         return wt_error_reset(err, WT_EPERM, _("%s: de wachtwoordzin klopt niet"), a->dir);
+    return rc;
+}
+
+int app_unlocked(struct app *a, struct wt_error *err)
+{
+    int rc = load_member(a, a->locked_member, err);
     if (rc)
         return rc;
     free(a->locked_member);

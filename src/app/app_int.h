@@ -49,6 +49,9 @@ size_t app_other_leaders(struct store_txn *t, const char *but);
  * code's, nothing is unlocked: WT_EUSAGE naming the command when given is the
  * code, WT_EPERM otherwise (also when it expired); 1 when it is no code's. */
 int app_code_refuse(struct app *a, const char *member, const char *given, struct wt_error *err);
+/* The store of a locked app is open now: loads the locked member, who then
+ * works (app_unlock and app_unlock_with_code end here). */
+int app_unlocked(struct app *a, struct wt_error *err);
 
 /* In app_open with opts.recovery: unlocks with the recovery code given. */
 int app_recovery_unlock(struct app *a, const char *given, struct wt_error *err);

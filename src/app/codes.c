@@ -26,8 +26,12 @@ static int choose_passphrase(struct app *a, const struct app_opts *o, const char
     return 0;
 }
 
-int app_code_unlock(struct app *a, const struct app_opts *o, const char *member,
-                    const char *given, struct wt_error *err)
+/* Opens member's keyslot with the one-time code given and, at once, gives it
+ * the member's own passphrase (*fresh from choose, called only once the code
+ * opened); 1 when the member has no code (a passphrase of their own). */
+static int code_open(struct app *a, const char *member, const char *given,
+                     int (*choose)(void *ctx, char **fresh, struct wt_error *err), void *ctx,
+                     struct wt_error *err)
 {
     struct store_txn *t;
     int32_t expires;
@@ -55,7 +59,7 @@ int app_code_unlock(struct app *a, const struct app_opts *o, const char *member,
     }
     char *fresh = NULL;
     if (!rc)
-        rc = choose_passphrase(a, o, member, &fresh, err);
+        rc = choose(ctx, &fresh, err);
     if (!rc)
         rc = store_keyslot_repass(a->store, member, code.data, fresh, err);
     explicit_bzero(code.data, code.len);
@@ -66,7 +70,54 @@ int app_code_unlock(struct app *a, const struct app_opts *o, const char *member,
     }
     if (!rc)
         a->opened_by_code = true;
-    return rc; /* on an error app_open closes the store, and its keys with it */
+    return rc; /* on an error the caller closes the store (or stays locked) */
+}
+
+struct by_callback {
+    struct app *a;
+    const struct app_opts *o;
+    const char *member;
+};
+
+static int choose_by_callback(void *ctx, char **fresh, struct wt_error *err)
+{
+    struct by_callback *c = ctx;
+    return choose_passphrase(c->a, c->o, c->member, fresh, err);
+}
+
+int app_code_unlock(struct app *a, const struct app_opts *o, const char *member,
+                    const char *given, struct wt_error *err)
+{
+    struct by_callback c = {a, o, member};
+    return code_open(a, member, given, choose_by_callback, &c, err);
+}
+
+/* The passphrase the screen asked twice (NULL: they differed). */
+static int choose_given(void *ctx, char **fresh, struct wt_error *err)
+{
+    const char *p = ctx;
+    if (!p)
+        return wt_error_set(err, WT_EINVAL, _("de twee wachtwoordzinnen verschillen"));
+    if (strlen(p) < APP_MIN_PASSPHRASE)
+        return wt_error_set(err, WT_EINVAL, _("de wachtwoordzin is te kort (minstens %d tekens)"),
+                            APP_MIN_PASSPHRASE);
+    *fresh = xstrdup(p);
+    return 0;
+}
+
+int app_unlock_with_code(struct app *a, const char *code, const char *fresh,
+                         struct wt_error *err)
+{
+    if (!a->locked_member)
+        return 0;
+    int rc = code_open(a, a->locked_member, code, choose_given, (void *)fresh, err);
+    if (rc == 1)
+        rc = wt_error_set(err, WT_EPERM, _("%s: de wachtwoordzin klopt niet"), a->dir);
+    if (!rc)
+        rc = app_unlocked(a, err);
+    if (!rc)
+        app_log(a, "code-used", WT_MEMBERS, app_member_id(a), NULL); /* never the code */
+    return rc;
 }
 
 int app_code_refuse(struct app *a, const char *member, const char *given, struct wt_error *err)

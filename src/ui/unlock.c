@@ -18,7 +18,7 @@ struct unlock {
     char *prompt;
     const char *note;    /* under the field: why the last try failed, or "busy" */
     bool note_error;
-    char note_buf[128];
+    char note_buf[600]; /* holds an error text whole */
     char buf[UNLOCK_CAP]; /* the passphrase being typed; never drawn */
     size_t len;
     bool pasting; /* inside a bracketed paste: a line break is no Enter */
@@ -107,6 +107,55 @@ static bool read_secret(struct unlock *k)
     return k->given;
 }
 
+/* The member opened with their one-time code (in code): asks their own
+ * passphrase twice and opens with both, until they agree and are long
+ * enough; WT_EPERM when the member stops (Esc). */
+static int choose_own(struct unlock *k, const char *code, struct wt_error *err)
+{
+    struct ui *u = k->u;
+    char *first = NULL;
+    int rc = WT_EINVAL;
+    k->note = NULL;
+    while (rc == WT_EINVAL) {
+        free(k->prompt);
+        k->prompt = xstrdup(first ? _("Typ dezelfde wachtwoordzin nog een keer:")
+                                  : _("De code klopt. Kies nu uw eigen wachtwoordzin:"));
+        if (!read_secret(k)) {
+            rc = wt_error_reset(err, WT_EPERM, _("%s: geen wachtwoordzin gekozen; gestopt (de code "
+                                                 "werkt nog)"),
+                                app_dir(u->a));
+            break;
+        }
+        if (!first) {
+            first = xstrdup(k->buf);
+            wipe(k);
+            k->note = NULL;
+            continue;
+        }
+        bool same = strcmp(first, k->buf) == 0;
+        wipe(k);
+        k->note = _("Bezig met openen...");
+        k->note_error = false;
+        draw(&k->l, u);
+        refresh();
+        wt_error_clear(err);
+        rc = app_unlock_with_code(u->a, code, same ? first : NULL, err);
+        explicit_bzero(first, strlen(first));
+        free(first);
+        first = NULL;
+        if (rc == WT_EINVAL) { /* they differ, or too short: once more */
+            snprintf(k->note_buf, sizeof k->note_buf, "%s", err->text);
+            k->note = k->note_buf;
+            k->note_error = true;
+        }
+    }
+    if (first) {
+        explicit_bzero(first, strlen(first));
+        free(first);
+    }
+    return rc;
+}
+
 int ui_unlock(struct ui *u, struct wt_error *err)
 {
     struct unlock *k = xcalloc(1, sizeof *k);
@@ -131,6 +180,14 @@ int ui_unlock(struct ui *u, struct wt_error *err)
         wt_error_clear(err);
         rc = app_unlock(u->a, k->buf, err);
         ui_log_timing(u, "unlock", 0, t0);
+        if (rc == WT_EUSAGE) { /* a one-time code: the member chooses their own now */
+            char *code = xstrdup(k->buf);
+            wipe(k);
+            rc = choose_own(k, code, err);
+            explicit_bzero(code, strlen(code));
+            free(code);
+            break;
+        }
         wipe(k);
         if (rc == WT_EPERM && --left > 0) {
             /* No hint of what was wrong: member, passphrase or data. */

@@ -76,6 +76,15 @@ const char *app_locked(const struct app *a);
  * again; other errors as app_open. */
 int app_unlock(struct app *a, const char *passphrase, struct wt_error *err);
 
+/* The screen's first open with a one-time code (app_unlock answered
+ * WT_EUSAGE for it): opens the locked member's keyslot with code and gives it
+ * fresh, the passphrase the member chose twice (NULL when the two differed),
+ * in one step; the code then no longer works. WT_EINVAL for a passphrase too
+ * short or two that differ (still locked, the code still good), WT_EPERM for
+ * a wrong or expired code. */
+int app_unlock_with_code(struct app *a, const char *code, const char *fresh,
+                         struct wt_error *err);
+
 /* True while this process reads the database file (store_reading_now): a
  * fault then most likely comes from a damaged page. For the commands' fault
  * handler; async-signal-safe. */
