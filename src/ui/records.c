@@ -441,11 +441,14 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
     for (int i = 0; i < n; i++)
         if (spec[i].choices == CASES && !cc.n)
             app_each(u->a, WT_CASES, add_case, &cc, NULL); /* what the member may see */
+    /* Both lists live while the form runs, and are unset before they go. */
+    // cppcheck-suppress autoVariables
     c->cases = &cc;
     struct case_choices tc = {0};
     for (int i = 0; i < n; i++)
         if (spec[i].choices == TALENT_LIST && !tc.n)
             app_each(u->a, WT_TALENTS, add_talent, &tc, NULL); /* names as they may be shown */
+    // cppcheck-suppress autoVariables
     c->talents = &tc;
     char **areas = NULL;
     for (int i = 0; i < n && !areas; i++)
