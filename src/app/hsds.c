@@ -42,8 +42,8 @@ static int read_whole(const char *path, char **data, size_t *len, struct wt_erro
 static int read_folder(struct hsds_pkg *p, const char *dir, struct wt_error *err)
 {
     char *path = xasprintf("%s/datapackage.json", dir);
-    char *data;
-    size_t len;
+    char *data = NULL;
+    size_t len = 0;
     int rc = read_whole(path, &data, &len, err);
     if (rc == WT_ENOTFOUND) {
         wt_error_clear(err); /* a package without a description is still one */
@@ -55,6 +55,8 @@ static int read_folder(struct hsds_pkg *p, const char *dir, struct wt_error *err
     free(path);
     for (int t = 0; t < HT_COUNT && !rc; t++) {
         path = xasprintf("%s/%s", dir, hsds_tabdef(t)->file);
+        data = NULL;
+        len = 0;
         rc = read_whole(path, &data, &len, err);
         if (rc == WT_ENOTFOUND && t != HT_SERVICES) {
             wt_error_clear(err);
@@ -118,8 +120,8 @@ int app_import_hsds(struct app *a, const char *path, struct app_hsds_counts *cou
     if (S_ISDIR(st.st_mode)) {
         rc = read_folder(&p, path, err);
     } else {
-        char *data;
-        size_t len;
+        char *data = NULL;
+        size_t len = 0;
         if (!(rc = read_whole(path, &data, &len, err))) {
             rc = hsds_read_json(&p, path, data, len, err);
             free(data);

@@ -326,9 +326,9 @@ static int add_list(struct jctx *j, json_t *o, const char *key, enum hsds_tab t,
 
 static int one_service(struct jctx *j, json_t *s)
 {
-    struct hsds_row *row;
+    struct hsds_row *row = NULL;
     int rc = add_object(j, HT_SERVICES, s, NULL, NULL, &row);
-    if (rc)
+    if (rc || !row)
         return rc;
     const char *sid = row->v[0];
     json_t *org = json_object_get(s, "organization");

@@ -294,6 +294,8 @@ void codewords_make(const unsigned char *random, size_t nbytes, unsigned nwords,
             acc = (acc << 8) | random[used++];
             bits += 8;
         }
+        if (bits < CODEWORDS_BITS) /* the caller gave too few random bytes */
+            break;
         unsigned idx = (unsigned)(acc >> (bits - CODEWORDS_BITS)) & (CODEWORDS_COUNT - 1);
         bits -= CODEWORDS_BITS;
         buf_printf(out, "%s%s", i ? " " : "", codewords[idx]);

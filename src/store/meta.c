@@ -15,7 +15,7 @@ const struct store_sealed_prefix store_sealed_prefixes[STORE_N_SEALED_PREFIXES] 
     {"tombkey/case", COMP_CASE, false, false},
     {"tombkey/gen", COMP_GEN, false, false}}; /* tomb.c */
 
-#define TOKEN_HEX (2 * STORE_NAME_TOKEN)
+#define TOKEN_HEX ((size_t)2 * STORE_NAME_TOKEN)
 
 /* The sealed prefix that key starts with, or NULL (also in a plain database). */
 static const struct store_sealed_prefix *sealed_prefix(const struct store *s, const char *key)
@@ -182,8 +182,10 @@ static int raw_put(struct store_txn *t, const char *key, int comp, const char *n
     unsigned char *sealed = NULL, *plain = NULL;
     if (comp >= 0) {
         plain = xmalloc(nl + vl + 1);
-        if (name)
-            memcpy(plain, name, nl);
+        if (name) {
+            memcpy(plain, name, nl - 1);
+            plain[nl - 1] = '\0'; /* the name ends at its NUL, the value follows */
+        }
         memcpy(plain + nl, value, vl);
         size_t sl;
         store_seal(t->s->dkey[comp], "meta", key, plain, nl + vl, &sealed, &sl);

@@ -274,9 +274,11 @@ static void form_key(struct ui_layer *l, struct ui *u, int key)
     struct form *fm = (struct form *)l;
     int n = fm->n;
     struct lineedit *e = &fm->e[fm->cur];
-    if (e->pasting)
+    if (e->pasting) { /* inside a paste every key is text */
         lineedit_key(e, key);
-    else if (key == UI_ESC)
+        return;
+    }
+    if (key == UI_ESC)
         l->done = true;
     else if (ui_key_enter(key))
         enter(u, fm);
