@@ -135,8 +135,10 @@ static int feed_part(struct csv_stream *r, const char *buf, size_t n, struct wt_
     }
     if (r->rc)
         return r->rc;
-    /* Limits while reading, so that a huge bad file is refused at once. */
-    if (r->limit)
+    /* Limits while reading, so that a huge bad file is refused at once; a row
+     * with a field too long is first ended, so that it is handed on (and its
+     * own column named) however the input was cut; one too wide never is. */
+    if (r->limit && (!r->in_row || r->too_many))
         return stop(r, r->limit_line, _(r->limit), err);
     if (r->p.entry_pos > WT_MAX_FIELD_BYTES)
         return stop(r, r->line, _(FIELD_TOO_LONG), err);
