@@ -32,6 +32,11 @@ struct csv_stream {
 
 #define FIELD_TOO_LONG \
     N_("een veld is langer dan 4000 bytes (of een aanhalingsteken wordt niet gesloten)")
+
+/* A field over WT_MAX_FIELD_BYTES that ends is handed on, so that the reader of
+ * the row names its column; one that reaches CSV_MAX_FIELD_READ bytes before it
+ * ends stops the read there (an unclosed quote in a huge file). */
+#define CSV_MAX_FIELD_READ (4u * WT_MAX_FIELD_BYTES)
 #define ROW_TOO_WIDE N_("een rij heeft te veel velden")
 
 /* Notes the first limit the text broke: however the input was cut into parts,
@@ -112,7 +117,10 @@ static int stop(struct csv_stream *r, size_t line, const char *what, struct wt_e
     return r->rc;
 }
 
-/* Feeds part of one line (ending with its '\n', if it has one). */
+/* Feeds part of one line (ending with its '\n', if it has one). The caller
+ * cuts parts so that a field or a line passes its limit by exactly one byte at
+ * a part's end: where the read stops, and which rows were handed on before,
+ * do not depend on how the input was cut. */
 static int feed_part(struct csv_stream *r, const char *buf, size_t n, struct wt_error *err)
 {
     if (!r->line_open) {
@@ -135,18 +143,40 @@ static int feed_part(struct csv_stream *r, const char *buf, size_t n, struct wt_
     }
     if (r->rc)
         return r->rc;
-    /* Limits while reading, so that a huge bad file is refused at once; a row
-     * with a field too long is first ended, so that it is handed on (and its
-     * own column named) however the input was cut; one too wide never is. */
+    /* A row with a field too long is first ended, so that it is handed on (and
+     * its own column named); one too wide never is. */
     if (r->limit && (!r->in_row || r->too_many))
         return stop(r, r->limit_line, _(r->limit), err);
-    if (r->p.entry_pos > WT_MAX_FIELD_BYTES)
-        return stop(r, r->line, _(FIELD_TOO_LONG), err);
-    if (r->line_len > CSV_MAX_LINE && !(n && buf[n - 1] == '\n'))
+    if (r->p.entry_pos > CSV_MAX_FIELD_READ) {
+        broke(r, FIELD_TOO_LONG, r->line);
+        return stop(r, r->limit_line, _(r->limit), err);
+    }
+    bool ended = n && buf[n - 1] == '\n';
+    if (r->line_len > CSV_MAX_LINE && !ended)
         return stop(r, r->line, _("een regel is te lang"), err);
-    if (n && buf[n - 1] == '\n')
+    if (ended)
         r->line_open = false;
     return 0;
+}
+
+/* The most bytes the next part may hold: a line ends it (libcsv ends a row at
+ * '\n' or '\r', and the next row's first line is then known), and it ends at
+ * the byte that takes the current field or line over its limit. */
+static size_t next_part(const struct csv_stream *r, const char *buf, size_t len)
+{
+    const char *nl = memchr(buf, '\n', len);
+    const char *cr = memchr(buf, '\r', nl ? (size_t)(nl - buf) : len);
+    if (cr)
+        nl = cr;
+    size_t n = nl ? (size_t)(nl - buf) + 1 : len;
+    /* libcsv adds at most one byte to the field per byte read. */
+    size_t field_room = CSV_MAX_FIELD_READ + 1 - r->p.entry_pos;
+    size_t line_room = CSV_MAX_LINE + 1 - (r->line_open ? r->line_len : 0);
+    if (n > field_room)
+        n = field_room;
+    if (n > line_room)
+        n = line_room;
+    return n;
 }
 
 int csv_stream_feed(struct csv_stream *r, const char *buf, size_t len, struct wt_error *err)
@@ -156,16 +186,7 @@ int csv_stream_feed(struct csv_stream *r, const char *buf, size_t len, struct wt
     const char *nul = memchr(buf, '\0', len);
     size_t end = nul ? (size_t)(nul - buf) : len;
     for (size_t off = 0; off < end;) {
-        /* A part ends after '\n' or '\r': libcsv ends a row at either, and the
-         * next row's first line is then known however the input was cut. */
-        const char *nl = memchr(buf + off, '\n', end - off);
-        const char *cr = memchr(buf + off, '\r', (nl ? (size_t)(nl - buf) : end) - off);
-        if (cr)
-            nl = cr;
-        size_t n = nl ? (size_t)(nl - (buf + off)) + 1 : end - off;
-        /* A long line goes in pieces, each checked against the limits. */
-        if (n > 65536)
-            n = 65536;
+        size_t n = next_part(r, buf + off, end - off);
         int rc = feed_part(r, buf + off, n, err);
         if (rc)
             return rc;

@@ -242,6 +242,16 @@ static int collect(void *ctx, size_t line, char **fields, size_t n)
     return 0;
 }
 
+/* Counts rows only (for inputs with more than 16). */
+static int count_rows(void *ctx, size_t line, char **fields, size_t n)
+{
+    (void)line;
+    (void)fields;
+    (void)n;
+    ((struct rows *)ctx)->n++;
+    return 0;
+}
+
 static void rows_free(struct rows *r)
 {
     for (size_t i = 0; i < r->n; i++)
@@ -283,6 +293,84 @@ START_TEST(test_csv_read)
 }
 END_TEST
 
+/* Reads text as a stream fed in pieces of `piece` bytes (0: all at once). */
+static int stream_in_pieces(const char *text, size_t len, size_t piece, struct rows *r,
+                            struct wt_error *e)
+{
+    struct csv_stream *cs = csv_stream_new("s.csv", collect, r);
+    int rc = 0;
+    for (size_t off = 0; off < len && !rc;) {
+        size_t n = piece && piece < len - off ? piece : len - off;
+        rc = csv_stream_feed(cs, text + off, n, e);
+        off += n;
+    }
+    if (!rc)
+        rc = csv_stream_end(cs, e);
+    csv_stream_free(cs);
+    return rc;
+}
+
+/* A field over 4000 bytes that ends is handed on (its reader names the column),
+ * one that reaches 16,000 bytes stops the read, and a line over 1 MiB stops it:
+ * at the same byte, with the same rows handed on, however the input is cut. */
+START_TEST(test_csv_limits_any_cut)
+{
+    struct buf b = {0};
+    buf_puts(&b, "a,");
+    for (int i = 0; i < 4060; i++)
+        buf_putc(&b, 'x');
+    buf_puts(&b, ",b\n");
+    static const size_t pieces[] = {0, 1, 7, 64, 4003, 4004};
+    for (size_t i = 0; i < sizeof pieces / sizeof pieces[0]; i++) {
+        struct rows r = {0};
+        struct wt_error e = {0};
+        ck_assert_int_eq(stream_in_pieces(b.data, b.len, pieces[i], &r, &e), WT_EINVAL);
+        ck_assert_uint_eq(r.n, 1); /* handed on before the read stopped */
+        ck_assert_uint_eq(strlen(r.cells[0][1]), 4060);
+        ck_assert_str_eq(e.text, "s.csv:1: een veld is langer dan 4000 bytes (of een "
+                                 "aanhalingsteken wordt niet gesloten)");
+        rows_free(&r);
+    }
+    /* A row ended by '\r', then an unclosed quote far beyond the limit. */
+    buf_reset(&b);
+    buf_puts(&b, "ok,1\r\"");
+    for (int i = 0; i < 20000; i++)
+        buf_putc(&b, 'y');
+    for (size_t i = 0; i < sizeof pieces / sizeof pieces[0]; i++) {
+        struct rows r = {0};
+        struct wt_error e = {0};
+        ck_assert_int_eq(stream_in_pieces(b.data, b.len, pieces[i], &r, &e), WT_EINVAL);
+        ck_assert_uint_eq(r.n, 1);
+        ck_assert_str_eq(r.cells[0][0], "ok");
+        ck_assert_ptr_nonnull(strstr(e.text, "s.csv:1: een veld is langer"));
+        rows_free(&r);
+    }
+    /* Short rows ended by '\r' on one line over 1 MiB: every row that ends
+     * before the limit's byte is handed on, whatever the cut. */
+    buf_reset(&b);
+    while (b.len < CSV_MAX_LINE + 100)
+        buf_puts(&b, "abcdefghi\r");
+    size_t want = CSV_MAX_LINE / 10; /* rows of 10 bytes wholly within the limit */
+    static const size_t big[] = {0, 3, 4096, 65537};
+    for (size_t i = 0; i < sizeof big / sizeof big[0]; i++) {
+        struct rows r = {0};
+        struct wt_error e = {0};
+        struct csv_stream *cs = csv_stream_new("s.csv", count_rows, &r);
+        int rc = 0;
+        for (size_t off = 0; off < b.len && !rc;) {
+            size_t n = big[i] && big[i] < b.len - off ? big[i] : b.len - off;
+            rc = csv_stream_feed(cs, b.data + off, n, &e);
+            off += n;
+        }
+        csv_stream_free(cs);
+        ck_assert_int_eq(rc, WT_EINVAL);
+        ck_assert_str_eq(e.text, "s.csv:1: een regel is te lang");
+        ck_assert_uint_eq(r.n, want);
+    }
+    buf_fini(&b);
+}
+END_TEST
+
 START_TEST(test_csv_write)
 {
     struct buf b = {0};
@@ -303,7 +391,7 @@ END_TEST
 int main(void)
 {
     const TTest *tests[] = {test_dates, test_ids, test_fold, test_utf8, test_inert, test_areas,
-                            test_tags, test_record_values, test_csv_read, test_csv_write};
+                            test_tags, test_record_values, test_csv_read, test_csv_limits_any_cut, test_csv_write};
     const struct tu_suite suite = {.name = "core"};
     return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }
