@@ -159,8 +159,26 @@ size_t app_intake_similar(struct app *a, const struct wt_record *r, char ids[][W
  * owns, each sealed to that volunteer alone (meta "owned/MEMBER/ID", the case
  * link masked): an encrypted database's actions are in the case compartment,
  * which a volunteer's key does not open. Nothing on a plain database or for
- * a volunteer. owned.c. */
+ * a volunteer. Every copy is sealed again: for the paths that change many
+ * records at once (import, erase, opening the meeting after a bundle); one
+ * saved action or member takes the calls below. owned.c. */
 void app_owned_refresh(struct store_txn *t, const struct app *a);
+
+/* After action ac was stored in t: seals its one copy again when its owner
+ * is a volunteer (who has not left and has a key pair), removes it otherwise,
+ * and removes old_owner's copy when the owner changed (old_owner the owner
+ * before, or NULL for a new action). No other copy is touched. Nothing where
+ * app_owned_refresh does nothing. owned.c. */
+void app_owned_action(struct store_txn *t, const struct app *a, const struct wt_record *ac,
+                      const char *old_owner);
+
+/* Removes owner's copy of action id (the action deleted in t). owned.c. */
+void app_owned_drop(struct store_txn *t, const struct app *a, const char *owner, const char *id);
+
+/* After member changed in t (a role to or from volunteer, a new key pair,
+ * departure, removal): removes all of that member's copies and, when they are
+ * a volunteer still in the team, seals again the actions they own. owned.c. */
+void app_owned_member(struct store_txn *t, const struct app *a, const char *member);
 
 /* The actions sealed to this app's member (a volunteer), shaped as policy
  * hands them out: each to fn, or (found not NULL) only the one with id into

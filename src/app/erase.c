@@ -97,6 +97,8 @@ static int erase_write(struct store_txn *t, void *ctx, struct wt_error *err)
     store_tombs_hide(t);
     /* Should the compaction have to wait, the next exclusive open does it. */
     store_meta_put(t, "compact-pending", "1");
+    /* No volunteer keeps a copy of an action that went (a rebuild: erase is rare). */
+    app_owned_refresh(t, f->a);
     /* Other cases that chose one of these as a similar case forget it. */
     f->touched.n = 0;
     store_each(t, WT_CASES, note_mentions, f);

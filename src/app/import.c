@@ -485,8 +485,11 @@ static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
     app_undo_stage(t, &p->undo, p->r->kind, p->r->v[0]);
     app_case_closing(t, p->a, p->r); /* retention counts from the closing day */
     store_put(t, p->r);
-    if (p->r->kind == WT_ACTIONS || p->r->kind == WT_MEMBERS)
-        app_owned_refresh(t, p->a);
+    if (p->r->kind == WT_ACTIONS)
+        app_owned_action(t, p->a, p->r,
+                         p->undo.have_before ? record_get(&p->undo.before, ACTION_OWNER) : NULL);
+    else if (p->r->kind == WT_MEMBERS)
+        app_owned_member(t, p->a, p->r->v[MEMBER_ID]);
     struct store_log_entry e;
     app_log_fill(p->a, &e, exists ? "change" : "create", p->r->kind, p->r->v[0], NULL);
     return store_log_append(t, &e);

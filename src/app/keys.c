@@ -25,7 +25,7 @@ static int pass_write(struct store_txn *t, void *ctx, struct wt_error *err)
     int rc = store_keyslot_set(t, p->member, p->role, p->passphrase, err);
     /* A volunteer's new key pair: their copies of their actions sealed to it. */
     if (!rc && !p->encrypt && strcmp(p->role, "volunteer") == 0)
-        app_owned_refresh(t, p->a);
+        app_owned_member(t, p->a, p->member);
     return rc ? rc : store_txn_error(t);
 }
 

@@ -291,7 +291,7 @@ int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
     app_case_closing(t, a, r);
     store_put(t, r);
     if (r->kind == WT_ACTIONS)
-        app_owned_refresh(t, a);
+        app_owned_action(t, a, r, NULL);
     if (made)
         snprintf(made, WT_MAX_ID + 1, "%s", r->v[0]);
     struct store_log_entry e;
@@ -481,8 +481,8 @@ static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (!rc && !c->queued) {
         app_undo_stage(t, &c->undo, c->kind, c->id);
         store_put(t, &r);
-        if (c->kind == WT_ACTIONS)
-            app_owned_refresh(t, c->a);
+        if (c->kind == WT_ACTIONS) /* old is the owner before when the owner changed */
+            app_owned_action(t, c->a, &r, c->field == ACTION_OWNER ? old : NULL);
         struct store_log_entry e;
         app_log_fill(c->a, &e, "change", c->kind, c->id, NULL);
         store_log_append(t, &e);

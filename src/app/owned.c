@@ -9,6 +9,71 @@
 
 #define OWNED_PREFIX "owned/"
 
+/* True when copies are made in this write: an encrypted database, and a
+ * member who reads actions (on a plain database a volunteer reads the actions
+ * themselves). */
+static bool owned_active(struct store_txn *t, const struct app *a)
+{
+    return app_encrypted(a) && a->role != APP_VOLUNTEER && !store_txn_error(t);
+}
+
+/* True when m is a volunteer who has not left the team. */
+static bool is_volunteer(struct store_txn *t, const struct wt_record *m)
+{
+    return !m->damaged && strcmp(record_get(m, MEMBER_ROLE), "volunteer") == 0 &&
+           app_left_in(t, m->v[MEMBER_ID], NULL) != 0;
+}
+
+static bool member_is_volunteer(struct store_txn *t, const char *member)
+{
+    if (!*member)
+        return false;
+    struct wt_record m;
+    bool yes = store_get(t, WT_MEMBERS, member, &m) == 0 && is_volunteer(t, &m);
+    record_fini(&m);
+    return yes;
+}
+
+static char *owned_key(const char *member, const char *id)
+{
+    return xasprintf(OWNED_PREFIX "%s/%s", member, id);
+}
+
+/* Removes member's copy of action id (absent is fine). */
+static void drop_copy(struct store_txn *t, const char *member, const char *id)
+{
+    if (!*member)
+        return;
+    char *key = owned_key(member, id);
+    store_meta_del(t, key);
+    free(key);
+}
+
+/* Seals action ac to its owner (a volunteer) as "owned/OWNER/ID"; when the
+ * owner has no key pair (no keyslot, or it was removed), no copy is left. */
+static void seal_copy(struct store_txn *t, const struct wt_record *ac)
+{
+    const char *owner = record_get(ac, ACTION_OWNER);
+    struct wt_record copy;
+    record_copy(&copy, ac);
+    /* That it is linked, never to which case (the policy shows "gekoppeld"). */
+    if (copy.v[ACTION_CASE])
+        record_set(&copy, ACTION_CASE, "gekoppeld"); /* a valid id, never a case's */
+    json_t *o = app_record_json(&copy);
+    char *json = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    record_fini(&copy);
+    char *sealed = NULL;
+    char *key = owned_key(owner, ac->v[ACTION_ID]);
+    if (json && store_owned_seal(t, owner, json, &sealed) == 0)
+        store_meta_put(t, key, sealed);
+    else
+        store_meta_del(t, key);
+    free(key);
+    free(sealed);
+    free(json);
+}
+
 struct refresh {
     struct store_txn *t;
     char **volunteers;
@@ -18,7 +83,7 @@ struct refresh {
 static int add_volunteer(void *ctx, const struct wt_record *m)
 {
     struct refresh *r = ctx;
-    if (strcmp(record_get(m, MEMBER_ROLE), "volunteer") == 0) {
+    if (is_volunteer(r->t, m)) {
         r->volunteers = xrealloc(r->volunteers, (r->n + 1) * sizeof *r->volunteers);
         r->volunteers[r->n++] = xstrdup(m->v[MEMBER_ID]);
     }
@@ -32,33 +97,14 @@ static int seal_action(void *ctx, const struct wt_record *ac)
     bool volunteer = false;
     for (size_t i = 0; i < r->n && !volunteer; i++)
         volunteer = strcmp(r->volunteers[i], owner) == 0;
-    if (!volunteer || ac->damaged)
-        return 0;
-    struct wt_record copy;
-    record_copy(&copy, ac);
-    /* That it is linked, never to which case (the policy shows "gekoppeld"). */
-    if (copy.v[ACTION_CASE])
-        record_set(&copy, ACTION_CASE, "gekoppeld"); /* a valid id, never a case's */
-    json_t *o = app_record_json(&copy);
-    char *json = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    json_decref(o);
-    record_fini(&copy);
-    char *sealed = NULL;
-    if (json && store_owned_seal(r->t, owner, json, &sealed) == 0) {
-        char *key = xasprintf(OWNED_PREFIX "%s/%s", owner, ac->v[ACTION_ID]);
-        store_meta_put(r->t, key, sealed);
-        free(key);
-    }
-    free(sealed);
-    free(json);
+    if (volunteer && !ac->damaged)
+        seal_copy(r->t, ac);
     return 0;
 }
 
 void app_owned_refresh(struct store_txn *t, const struct app *a)
 {
-    /* On a plain database a volunteer reads the actions themselves; only a
-     * member who reads actions can make the copies. */
-    if (!app_encrypted(a) || a->role == APP_VOLUNTEER || store_txn_error(t))
+    if (!owned_active(t, a))
         return;
     struct refresh r = {t, NULL, 0};
     if (store_each(t, WT_MEMBERS, add_volunteer, &r) == 0) {
@@ -69,6 +115,63 @@ void app_owned_refresh(struct store_txn *t, const struct app *a)
     for (size_t i = 0; i < r.n; i++)
         free(r.volunteers[i]);
     free(r.volunteers);
+}
+
+void app_owned_action(struct store_txn *t, const struct app *a, const struct wt_record *ac,
+                      const char *old_owner)
+{
+    if (!owned_active(t, a) || !ac->v[ACTION_ID])
+        return;
+    const char *owner = record_get(ac, ACTION_OWNER);
+    if (old_owner && strcmp(old_owner, owner) != 0)
+        drop_copy(t, old_owner, ac->v[ACTION_ID]);
+    if (!ac->damaged && member_is_volunteer(t, owner))
+        seal_copy(t, ac);
+    else
+        drop_copy(t, owner, ac->v[ACTION_ID]);
+}
+
+void app_owned_drop(struct store_txn *t, const struct app *a, const char *owner, const char *id)
+{
+    if (owned_active(t, a))
+        drop_copy(t, owner, id);
+}
+
+struct ids {
+    char **v;
+    size_t n;
+};
+
+static int push_id(void *ctx, const char *id)
+{
+    struct ids *l = ctx;
+    l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+    l->v[l->n++] = xstrdup(id);
+    return 0;
+}
+
+void app_owned_member(struct store_txn *t, const struct app *a, const char *member)
+{
+    if (!owned_active(t, a) || !*member)
+        return;
+    char *prefix = xasprintf(OWNED_PREFIX "%s/", member);
+    store_meta_del_prefix(t, prefix);
+    free(prefix);
+    if (!member_is_volunteer(t, member))
+        return;
+    /* The ids first: no meta is written while the index is being read. */
+    struct ids l = {NULL, 0};
+    store_find(t, WT_ACTIONS, ACTION_OWNER, member, push_id, &l);
+    for (size_t i = 0; i < l.n; i++) {
+        struct wt_record ac;
+        /* The index compares folded: the owner itself must be the member. */
+        if (store_get(t, WT_ACTIONS, l.v[i], &ac) == 0 && !ac.damaged &&
+            strcmp(record_get(&ac, ACTION_OWNER), member) == 0)
+            seal_copy(t, &ac);
+        record_fini(&ac);
+        free(l.v[i]);
+    }
+    free(l.v);
 }
 
 struct owned_read {

@@ -178,6 +178,8 @@ static int accept_write(struct store_txn *t, void *ctx, struct wt_error *err)
         if (!rc && r.kind == WT_CASES)
             app_case_closing(t, d->a, &r);
         if (!rc && store_put(t, &r) == 0) {
+            if (r.kind == WT_ACTIONS)
+                app_owned_action(t, d->a, &r, NULL);
             mark_decided(t, d->a, &s, "accepted", r.v[0]);
             if (s.rec.kind == WT_CASES)
                 strip_case(&s.rec);
@@ -247,6 +249,9 @@ static int merge_write(struct store_txn *t, void *ctx, struct wt_error *err)
             if (!target.v[f] && s.rec.v[f])
                 record_set(&target, f, s.rec.v[f]);
         if (store_put(t, &target) == 0) {
+            /* Only empty columns were filled: an owner was none before. */
+            if (target.kind == WT_ACTIONS)
+                app_owned_action(t, d->a, &target, NULL);
             mark_decided(t, d->a, &s, "merged", d->target);
             snprintf(s.status, sizeof s.status, "accepted");
             if (s.rec.kind == WT_CASES)

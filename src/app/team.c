@@ -233,6 +233,8 @@ static int leave_write(struct store_txn *t, void *ctx, struct wt_error *err)
         /* Values sealed with the old keys lie in freed pages: rewrite the file. */
         store_meta_put(t, "compact-pending", "1");
     }
+    if (volunteer) /* their copies go with them */
+        app_owned_member(t, c->a, c->member);
     struct store_log_entry e;
     app_log_fill(c->a, &e, "leave", WT_MEMBERS, c->member, NULL);
     store_log_append(t, &e);

@@ -95,6 +95,8 @@ static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (c->role_changed && store_txn_encrypted(t) &&
         store_keyslot_role_set(t, id, role) == 0 && c->to_volunteer)
         store_rotate(t, 1, c->cases); /* they may have kept the case key */
+    if (c->to_volunteer || c->from_volunteer) /* their copies made, or gone */
+        app_owned_member(t, c->a, id);
     struct store_log_entry e;
     app_log_fill(c->a, &e, "update", WT_MEMBERS, id, c->role_changed ? role : NULL);
     store_log_append(t, &e);

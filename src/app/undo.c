@@ -85,7 +85,17 @@ struct remove_ctx {
 static int remove_write(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     struct remove_ctx *c = ctx;
+    char *owner = NULL; /* an action's: its volunteer's copy goes too */
+    if (c->u->kind == WT_ACTIONS) {
+        struct wt_record r;
+        if (store_get(t, WT_ACTIONS, c->u->id, &r) == 0)
+            owner = xstrdup(record_get(&r, ACTION_OWNER));
+        record_fini(&r);
+    }
     int rc = store_del(t, c->u->kind, c->u->id);
+    if (rc == 0 && owner)
+        app_owned_drop(t, c->a, owner, c->u->id);
+    free(owner);
     if (rc == WT_ENOTFOUND)
         return wt_error_set(err, rc, _("%s %s bestaat niet meer"),
                             record_kind(c->u->kind)->name, c->u->id);
