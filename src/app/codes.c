@@ -26,12 +26,13 @@ static int choose_passphrase(struct app *a, const struct app_opts *o, const char
     return 0;
 }
 
-/* Opens member's keyslot with the one-time code given and, at once, gives it
- * the member's own passphrase (*fresh from choose, called only once the code
- * opened); 1 when the member has no code (a passphrase of their own). */
-static int code_open(struct app *a, const char *member, const char *given,
-                     int (*choose)(void *ctx, char **fresh, struct wt_error *err), void *ctx,
-                     struct wt_error *err)
+/* The one path every use of a one-time code starts with: 1 when member's
+ * keyslot is no code's (a passphrase of their own); otherwise given
+ * normalised into code (the caller wipes it), 0 while the code has not
+ * expired, WT_EPERM with a message when given is no code at all (answered as
+ * a wrong passphrase) or the code expired. */
+static int code_given(struct app *a, const char *member, const char *given, struct buf *code,
+                      struct wt_error *err)
 {
     struct store_txn *t;
     int32_t expires;
@@ -41,29 +42,44 @@ static int code_open(struct app *a, const char *member, const char *given,
     store_read_end(t);
     if (!by_code)
         return 1; /* a passphrase of their own: the usual unlock */
-    struct buf code = {0};
-    buf_puts(&code, "");
-    int rc;
-    if (codewords_normalize(given, APP_CODE_WORDS, &code) != 0) {
-        /* Not a code at all: answered as a wrong passphrase. */
-        rc = wt_error_set(err, WT_EPERM, _("%s: de wachtwoordzin klopt niet"), a->dir);
-    } else if (a->today > expires) {
+    if (codewords_normalize(given, APP_CODE_WORDS, code) != 0)
+        return wt_error_set(err, WT_EPERM, _("%s: de wachtwoordzin klopt niet"), a->dir);
+    if (a->today > expires) {
         char iso[11];
         date_format(expires, iso);
-        rc = wt_error_set(err, WT_EPERM,
-                          _("%s: de code voor %s is verlopen (%s); een leider maakt een nieuwe "
-                            "met 'wijktafel member reset %s'"),
-                          a->dir, member, iso, member);
-    } else {
-        rc = store_unlock(a->store, member, code.data, err);
+        return wt_error_set(err, WT_EPERM,
+                            _("%s: de code voor %s is verlopen (%s); een leider maakt een nieuwe "
+                              "met 'wijktafel member reset %s'"),
+                            a->dir, member, iso, member);
     }
+    return 0;
+}
+
+static void code_wipe(struct buf *code)
+{
+    if (code->data)
+        explicit_bzero(code->data, code->len);
+    buf_fini(code);
+}
+
+/* Opens member's keyslot with the one-time code given and, at once, gives it
+ * the member's own passphrase (*fresh from choose, called only once the code
+ * opened); 1 when the member has no code (a passphrase of their own). */
+static int code_open(struct app *a, const char *member, const char *given,
+                     int (*choose)(void *ctx, char **fresh, struct wt_error *err), void *ctx,
+                     struct wt_error *err)
+{
+    struct buf code = {0};
+    buf_puts(&code, "");
+    int rc = code_given(a, member, given, &code, err);
+    if (!rc)
+        rc = store_unlock(a->store, member, code.data, err);
     char *fresh = NULL;
     if (!rc)
         rc = choose(ctx, &fresh, err);
     if (!rc)
         rc = store_keyslot_repass(a->store, member, code.data, fresh, err);
-    explicit_bzero(code.data, code.len);
-    buf_fini(&code);
+    code_wipe(&code);
     if (fresh) {
         explicit_bzero(fresh, strlen(fresh));
         free(fresh);
@@ -122,26 +138,18 @@ int app_unlock_with_code(struct app *a, const char *code, const char *fresh,
 
 int app_code_refuse(struct app *a, const char *member, const char *given, struct wt_error *err)
 {
-    struct store_txn *t;
-    int32_t expires;
-    if (store_read_begin(a->store, &t, NULL) != 0)
-        return 1;
-    bool by_code = store_keyslot_code(t, member, &expires) == 0;
-    store_read_end(t);
-    if (!by_code)
-        return 1;
     struct buf code = {0};
     buf_puts(&code, "");
-    int rc = WT_EPERM;
-    if (codewords_normalize(given, APP_CODE_WORDS, &code) == 0 && a->today <= expires &&
-        store_passphrase_check(a->store, member, code.data, NULL) == 0)
+    int rc = code_given(a, member, given, &code, err);
+    if (!rc && store_passphrase_check(a->store, member, code.data, NULL) != 0)
+        rc = WT_EPERM;
+    else if (!rc)
         /* The right code: nothing is opened here, the member chooses first. */
         rc = wt_error_set(err, WT_EUSAGE,
                           _("%s: dit is een eenmalige code; kies eerst uw eigen wachtwoordzin "
                             "met 'wijktafel --as %s passphrase' (de code werkt daar)"),
                           a->dir, member);
-    explicit_bzero(code.data, code.len);
-    buf_fini(&code);
+    code_wipe(&code);
     return rc;
 }
 

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "testutil.h"
+#include "wijktafel/app.h"
 #include "wijktafel/codewords.h"
 
 static char *tmp, *db;
@@ -408,6 +409,48 @@ START_TEST(test_departed_keyslot_opens_nothing_new)
 }
 END_TEST
 
+/* The screen's passphrase box (app_unlock) opens nothing with a one-time
+ * code: the right code names the command that takes it; a wrong or expired
+ * one gets the one sentence of a wrong passphrase; the code still works. */
+static int unlock_as(const char *member, const char *given, struct wt_error *e)
+{
+    struct app *a;
+    struct app_opts o = {.dir = db, .as_member = member, .defer_unlock = true};
+    ck_assert_msg(app_open(&o, &a, e) == 0, "%s", e->text);
+    ck_assert_str_eq(app_locked(a), member);
+    int rc = app_unlock(a, given, e);
+    ck_assert_ptr_nonnull(app_locked(a)); /* nothing opened */
+    app_close(a);
+    return rc;
+}
+
+START_TEST(test_screen_refuses_code)
+{
+    free(make_team());
+    char *code = add_member("pieter", "professional");
+    struct wt_error e = {0};
+    ck_assert_int_eq(unlock_as("pieter", code, &e), WT_EUSAGE);
+    ck_assert_msg(strstr(e.text, "eenmalige code") && strstr(e.text, "--as pieter passphrase"),
+                  "%s", e.text);
+    wt_error_clear(&e);
+    ck_assert_int_eq(unlock_as("pieter", "abc abc abc", &e), WT_EPERM);
+    ck_assert_msg(strstr(e.text, "klopt niet"), "%s", e.text);
+    wt_error_clear(&e);
+    char *other = strdup(code); /* well formed, but another code */
+    other[0] = other[0] == 'a' ? 'b' : 'a';
+    ck_assert_int_eq(unlock_as("pieter", other, &e), WT_EPERM);
+    ck_assert_msg(strstr(e.text, "klopt niet"), "%s", e.text);
+    wt_error_clear(&e);
+    free(other);
+    setenv("WIJKTAFEL_TODAY", "2026-12-15", 1); /* expired: the same sentence, no date */
+    ck_assert_int_eq(unlock_as("pieter", code, &e), WT_EPERM);
+    ck_assert_msg(strstr(e.text, "klopt niet") && !strstr(e.text, "verlopen"), "%s", e.text);
+    setenv("WIJKTAFEL_TODAY", "2026-11-30", 1);
+    ok(as_member("pieter", code, "pieter-geheim-1"));
+    free(code);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("team");
@@ -417,6 +460,7 @@ int main(void)
     tcase_add_test(tc, test_word_list);
     tcase_add_test(tc, test_code_works_once);
     tcase_add_test(tc, test_code_expires);
+    tcase_add_test(tc, test_screen_refuses_code);
     tcase_add_test(tc, test_bad_input);
     tcase_add_test(tc, test_recovery);
     tcase_add_test(tc, test_departed_keyslot_opens_nothing_new);
