@@ -17,14 +17,16 @@ static const int drop_order[] = {7, 6, 5, 4, 3, 2, 1, 8, 0};
 
 /* Column where each slot starts (slots[10] is the end; an empty slot is a key
  * left out): each slot its number, its label and one space, so that labels
- * never run together; longer labels are cut first (to three letters and
- * "…"), then whole keys are left out; what is spare is shared out. */
+ * never run together; an F-key without a label in this view and mode is not
+ * shown at all (a bare "F8" would promise a key that does nothing); longer
+ * labels are cut first (to three letters and "…"), then whole keys are left
+ * out; what is spare is shared out. */
 static void layout(const struct ui_bar *bar, int cols, int slots[11])
 {
     int want[10], total = 0;
     for (int i = 0; i < 10; i++) {
         const char *l = label_of(bar, i + 1);
-        want[i] = (i == 9 ? 3 : 2) + (l ? draw_width(_(l)) : 0) + 1;
+        want[i] = l ? (i == 9 ? 3 : 2) + draw_width(_(l)) + 1 : 0;
         total += want[i];
     }
     while (total > cols) {

@@ -368,6 +368,65 @@ static int test_yesno_en(void)
     return ut_quit_ok(t);
 }
 
+/* The number of the first F-key on the bar row that stands bare (no label
+ * after it), 0 when none; *shown gets how many F-keys the row holds. */
+static int bare_fkey(const char *row, int *shown)
+{
+    int bare = 0;
+    *shown = 0;
+    for (const char *p = row; (p = strchr(p, 'F')) != NULL; p++) {
+        if (p[1] < '1' || p[1] > '9' || (p > row && p[-1] != ' '))
+            continue;
+        char *end;
+        long fn = strtol(p + 1, &end, 10);
+        (*shown)++;
+        if (!bare && (*end == ' ' || *end == '\0'))
+            bare = (int)fn;
+    }
+    return bare;
+}
+
+/* The F-key bar at 80 columns shows no F-key without a label, on every item
+ * and every tab of the network (where F8 has nothing to do), and the review
+ * (where F2 has nothing to do); what it shows still works. */
+static int test_bar_no_bare(void)
+{
+    struct vt_term *t = ut_spawn(24, 80, "--demo", NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
+    static const struct {
+        const char *key, *wait;
+        int absent; /* an F-key that has nothing to do there */
+    } steps[] = {
+        {"1", "[1 Actiepunten]", 0},   {"2", "[2 Casussen]", 0},
+        {"3", "[3 Signalen]", 0},      {"4", "[4 Netwerk]", 8},
+        {"Right", "[Niet gecheckt]", 8}, {"Right", "[Vol/pauze]", 8},
+        {"Right", "[Hele kaart]", 8},  {"Right", "[Talenten]", 8},
+        {"5", "[5 Rondvraag", 8},      {"6", "[6 Te beoordelen]", 2},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        CHECK(t, ut_key(t, steps[i].key) == 0 && ut_wait(t, steps[i].wait) == 0);
+        char *row = vt_row(t, 23);
+        CHECK(t, row != NULL);
+        int shown = 0, bare = bare_fkey(row, &shown);
+        if (bare || shown < 6)
+            fprintf(stderr, "%s: bar '%s'\n", steps[i].wait, row);
+        /* Not vacuous: the bar is there, with the global keys. */
+        bool whole = strstr(row, "F1Hulp") && strstr(row, "F10Stop") && shown >= 6;
+        char gone[8] = "";
+        if (steps[i].absent)
+            snprintf(gone, sizeof gone, "F%d", steps[i].absent);
+        bool absent = !*gone || !strstr(row, gone);
+        free(row);
+        CHECK(t, whole && bare == 0 && absent);
+    }
+    /* The keys shown still answer to a click: F9 switches the beamer on. */
+    int r = -1, c = -1;
+    CHECK(t, vt_find(t, "F9Beamer", &r, &c) == 0 && r == 23);
+    CHECK(t, vt_mouse_click(t, r, c + 3) == 0 && ut_wait(t, "BEAMER AAN") == 0);
+    return ut_quit_ok(t);
+}
+
 int main(int argc, char **argv)
 {
     static const struct {
@@ -380,6 +439,7 @@ int main(int argc, char **argv)
         {"composite_outcome", test_composite_outcome},
         {"close_asks", test_close_asks},
         {"yesno_en", test_yesno_en},
+        {"bar_no_bare", test_bar_no_bare},
     };
     int failed = 0, ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
