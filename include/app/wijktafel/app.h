@@ -12,6 +12,7 @@
 #include "wijktafel/measure.h"
 #include "wijktafel/record.h"
 #include "wijktafel/report.h"
+#include "wijktafel/report_network.h"
 #include "wijktafel/round.h"
 #include "wijktafel/themes.h"
 #include "wijktafel/xalloc.h"
@@ -530,10 +531,13 @@ int app_door_make(struct app *a, const char *round_id, int door_no, enum round_f
 
 /* The figures of `wijktafel report` for [from, to] (days) over what the
  * member may see, the recurring themes (from 2) of that window, the time
- * balance of the weeks that overlap it and the rounds of the period. */
+ * balance of the weeks that overlap it, the rounds of the period, and the
+ * projects and partners (network: the projects started, handed over and
+ * stopped in it, and per partner the period's signals naming it). */
 struct app_report {
     struct report r;
     struct themes themes;
+    struct report_network network;
     struct app_balance balance;
     struct app_round *rounds; /* newest first */
     size_t nrounds;
