@@ -305,6 +305,7 @@ int main(int argc, char **argv)
         {"project_people", test_project_people},
         {"signal_partner", test_signal_partner},
         {"balance", test_balance},
+        {"caseload", test_caseload},
         {"measure", test_measure},
         {"rounds", test_rounds},
         {"times_kept", test_times_kept},

@@ -48,6 +48,7 @@ int test_signal_partner(void);
 
 /* check_ui_balance.c: the Uren tab of item 4. */
 int test_balance(void);
+int test_caseload(void);
 
 /* check_ui_measure.c: a wellbeing measure in item 2. */
 int test_measure(void);
