@@ -142,6 +142,7 @@ void app_balance_fini(struct app_balance *b)
     for (size_t i = 0; i < b->n; i++) {
         free(b->m[i].name);
         free(b->m[i].weeks);
+        free(b->m[i].load);
     }
     free(b->m);
     memset(b, 0, sizeof *b);

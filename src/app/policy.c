@@ -359,6 +359,12 @@ bool policy_shape_own(struct policy_read *p, const struct wt_record *r, struct w
     return true;
 }
 
+bool policy_caseload_shown(const struct app *a)
+{
+    /* How busy a colleague is stays off the wall, and a volunteer sees no cases. */
+    return !a->beamer && a->role != APP_VOLUNTEER;
+}
+
 /* Whether v is what shape_link put in place of a link. */
 static bool masked_link(const char *v)
 {

@@ -63,6 +63,10 @@ bool policy_case_hidden(const struct app *a, const struct wt_record *c);
  * read's transaction; an id of no case is not hidden). */
 bool policy_id_hidden(struct policy_read *p, const char *case_id);
 
+/* Whether the member receives the caseload beside the time balance: not in
+ * beamer mode (nor on the wall), not a volunteer (issue 21). */
+bool policy_caseload_shown(const struct app *a);
+
 /* projects.c: a volunteer receives projects and partners of their own area
  * only (an area within theirs, or one theirs lies within); others all. */
 bool policy_network_visible(const struct app *a, const struct wt_record *r);

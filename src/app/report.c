@@ -10,6 +10,7 @@
 struct report_feed {
     struct report_input *rep;
     struct themes_input *themes;
+    struct report_network_input *net;
     char **case_ids; /* the visible cases, for their measures */
     size_t n_cases;
 };
@@ -20,6 +21,7 @@ static int feed_one(void *ctx, const struct wt_record *r)
     struct report_feed *f = ctx;
     report_input_add(f->rep, r);
     themes_input_add(f->themes, r);
+    report_network_input_add(f->net, r);
     if (r->kind == WT_CASES) {
         f->case_ids = xrealloc(f->case_ids, (f->n_cases + 1) * sizeof *f->case_ids);
         f->case_ids[f->n_cases++] = xstrdup(r->v[CASE_ID]);
@@ -57,12 +59,17 @@ int app_report(struct app *a, int32_t from, int32_t to, struct app_report *out,
     int rc = app_allowed(a, WT_CASES, APP_OP_EXPORT, err);
     if (rc)
         return rc;
-    struct report_feed f = {report_input_new(from, to), themes_input_new(from, to), NULL, 0};
+    struct report_feed f = {report_input_new(from, to), themes_input_new(from, to),
+                            report_network_input_new(from, to), NULL, 0};
     rc = app_each(a, WT_RESOURCES, feed_one, &f, err);
     if (!rc)
         rc = app_each(a, WT_CASES, feed_one, &f, err);
     if (!rc)
         rc = app_each(a, WT_SIGNALS, feed_one, &f, err);
+    if (!rc)
+        rc = app_each(a, WT_PROJECTS, feed_one, &f, err);
+    if (!rc)
+        rc = app_each(a, WT_PARTNERS, feed_one, &f, err);
     if (!rc)
         rc = feed_measures(a, &f, err);
     for (size_t i = 0; i < f.n_cases; i++)
@@ -71,9 +78,11 @@ int app_report(struct app *a, int32_t from, int32_t to, struct app_report *out,
     if (!rc) {
         report_compute(f.rep, &out->r);
         themes_compute(f.themes, 2, &out->themes);
+        report_network_compute(f.net, &out->network);
     }
     report_input_free(f.rep);
     themes_input_free(f.themes);
+    report_network_input_free(f.net);
     if (rc)
         return rc;
     if ((rc = app_balance_get(a, from, to, &out->balance, err)) == 0)
@@ -94,6 +103,7 @@ void app_report_fini(struct app_report *rep)
 {
     report_fini(&rep->r);
     themes_fini(&rep->themes);
+    report_network_fini(&rep->network);
     app_balance_fini(&rep->balance);
     app_rounds_free(rep->rounds, rep->nrounds);
     memset(rep, 0, sizeof *rep);

@@ -376,6 +376,7 @@ void report_fmt_md(struct buf *out, const struct app_report *rep, bool bars)
     md_themes(out, r, t, bars);
     md_measures(out, r, bars);
     md_rounds(out, rep->rounds, rep->nrounds, bars);
+    report_fmt_md_network(out, &rep->network, bars);
     md_balance(out, b, bars);
     if (out->len >= 2 && out->data[out->len - 2] == '\n')
         out->len--; /* one line break at the end */
@@ -472,6 +473,7 @@ void report_fmt_csv(struct buf *out, const struct app_report *rep)
         }
     for (size_t i = 0; i < rep->nrounds; i++)
         csv_round(out, &rep->rounds[i]);
+    report_fmt_csv_network(out, &rep->network);
     uint32_t cw = 0, cb = 0;
     for (size_t i = 0; i < b->n; i++) {
         if (b->m[i].casework + b->m[i].community == 0)

@@ -1,4 +1,4 @@
-/* balance.c: shares of community building per week and the three-weeks-under-target warning. */
+/* balance.c: shares of community building per week, the three-weeks-under-target warning, and the caseload beside the hours. */
 #include "wijktafel/balance.h"
 
 #include <stdio.h>
@@ -41,6 +41,33 @@ bool balance_under_target(const struct balance_week *weeks, size_t n, int32_t la
             return false;
     }
     return true;
+}
+
+void balance_load_add(struct balance_load *loads, size_t n, int32_t first, int32_t opened,
+                      int32_t closed)
+{
+    int64_t start = ((int64_t)balance_monday(opened) - first) / 7;
+    int64_t end = closed < 0 ? (int64_t)n : ((int64_t)balance_monday(closed) - first) / 7;
+    if (balance_monday(opened) < first)
+        start = -1; /* opened before the window: open from its start */
+    for (int64_t k = start < 0 ? 0 : start; k < end && k < (int64_t)n; k++)
+        loads[k].open++;
+    if (start >= 0 && start < (int64_t)n)
+        loads[start].opened++;
+}
+
+bool balance_squeezed(const struct balance_load *loads, const int64_t *community, size_t n)
+{
+    if (n < BALANCE_SQUEEZE_WEEKS + 1)
+        return false;
+    size_t first = n - BALANCE_SQUEEZE_WEEKS - 1;
+    if (community[first] < 0)
+        return false;
+    for (size_t k = first + 1; k < n; k++)
+        if (loads[k].open <= loads[k - 1].open || community[k] < 0 ||
+            community[k] > community[k - 1])
+            return false;
+    return community[n - 1] < community[first];
 }
 
 int balance_parse_hours(const char *s, uint32_t *out)

@@ -8,10 +8,6 @@
 #include "wijktafel/tags.h"
 #include "wijktafel/text.h"
 
-static const char *const sources[] = {"bewoner", "vrijwilliger", "wijkagent", "woningcorporatie",
-                                      "buurthuis", "inloop", "wijkscan", "huisarts", "school",
-                                      NULL};
-
 /* A field of a form: label, column, kind of input, completion. */
 struct spec {
     const char *label;
@@ -25,6 +21,8 @@ struct spec {
 /* A list of people (stored as ids, ";"-separated): shown and typed as names. */
 #define MEMBER_LIST ((const char *const *)3) /* team members */
 #define TALENT_LIST ((const char *const *)4) /* residents with a talent */
+/* A signal's source: the usual words or a partner, shown and typed by name, stored as its id. */
+#define SOURCES ((const char *const *)5)
 
 static const struct spec action_spec[] = {
     {N_("Wat"), ACTION_TEXT, FORM_LONG, NULL},
@@ -37,7 +35,7 @@ static const struct spec signal_spec[] = {
     {N_("Wat is er gezien"), SIGNAL_TEXT, FORM_LONG, NULL},
     {N_("Datum"), SIGNAL_DATE, FORM_DATE, NULL},
     {N_("Wijk"), SIGNAL_AREA, FORM_AREA, NULL},
-    {N_("Bron"), SIGNAL_SOURCE, FORM_CHOICE, sources},
+    {N_("Bron"), SIGNAL_SOURCE, FORM_CHOICE, SOURCES},
     {N_("Thema's"), SIGNAL_THEMES, FORM_TAGS, tags_needs_vocabulary},
     {N_("Casus"), SIGNAL_CASE, FORM_ID, CASES},
     {NULL, 0, 0, NULL}};
@@ -153,6 +151,7 @@ struct save_ctx {
     const char *resubmit; /* one's own rejected submission sent again, or NULL */
     char made[WT_MAX_ID + 1]; /* the new record's id, or its submission's */
     const struct case_choices *talents; /* for talent lists: names and ids, set by edit_spec */
+    const struct ui_sources *sources;   /* for a signal's source, set by edit_spec */
 };
 
 /* The cases the member may see, as "ID resident: request" labels for
@@ -364,6 +363,11 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
                 return err ? err->code : WT_EINVAL;
             }
             v = id;
+        } else if (c->spec[i].choices == SOURCES) {
+            if (ui_source_stored(c->sources, _(f[i].label), f[i].value, &v, err) != 0) {
+                record_fini(&r);
+                return err ? err->code : WT_EINVAL;
+            }
         } else if (c->spec[i].choices == MEMBERS) {
             if (ui_member_of(u, _(f[i].label), f[i].value, &id, err) != 0) {
                 record_fini(&r);
@@ -416,7 +420,7 @@ static bool edit(struct ui *u, struct wt_record *r, bool is_new, const char *tit
                  const char *sub_id)
 {
     struct save_ctx c = {r, spec_of(r->kind), is_new, sub_id, NULL, 0, FINDING_SIGNAL, NULL,
-                         NULL, "", NULL};
+                         NULL, "", NULL, NULL};
     return edit_spec(u, r, c.spec, title, &c);
 }
 
@@ -450,6 +454,12 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
             app_each(u->a, WT_TALENTS, add_talent, &tc, NULL); /* names as they may be shown */
     // cppcheck-suppress autoVariables
     c->talents = &tc;
+    struct ui_sources sc = {0};
+    for (int i = 0; i < n; i++)
+        if (spec[i].choices == SOURCES && !sc.choices)
+            ui_sources_load(u, &sc); /* the partners the member may see */
+    // cppcheck-suppress autoVariables
+    c->sources = &sc;
     char **areas = NULL;
     for (int i = 0; i < n && !areas; i++)
         if (spec[i].kind == FORM_AREA)
@@ -463,6 +473,7 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
                            ? ui_member_names(u)
                        : spec[i].choices == TALENT_LIST ? (const char *const *)tc.labels
                        : spec[i].choices == CASES ? (const char *const *)cc.labels
+                       : spec[i].choices == SOURCES ? (const char *const *)sc.choices
                        : spec[i].choices         ? spec[i].choices
                        : spec[i].kind == FORM_AREA ? (const char *const *)areas
                                                    : fd->values;
@@ -476,6 +487,8 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
             continue;
         if (spec[i].choices == MEMBERS)
             v = ui_member_name(u, r->v[spec[i].col]);
+        else if (spec[i].choices == SOURCES)
+            v = ui_source_shown(&sc, r->v[spec[i].col]);
         else if (spec[i].choices == yes_no)
             v = strcmp(v, "yes") == 0 ? _("ja") : _("nee");
         f[i].value = xstrdup(v);
@@ -483,6 +496,8 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
     bool saved = form_run(u, title, f, n, save_record, c);
     c->cases = NULL;
     c->talents = NULL;
+    c->sources = NULL;
+    ui_sources_fini(&sc);
     case_choices_free(&cc);
     case_choices_free(&tc);
     ui_choices_free(areas);
@@ -545,7 +560,7 @@ bool ui_new_from_door(struct ui *u, struct wt_record *rec, const char *round_id,
     if (!ui_may_edit_shown(u))
         return false;
     const struct spec *spec = rec->kind == WT_CASES ? case_new_spec : spec_of(rec->kind);
-    struct save_ctx c = {rec, spec, true, NULL, round_id, no, what, NULL, NULL, "", NULL};
+    struct save_ctx c = {rec, spec, true, NULL, round_id, no, what, NULL, NULL, "", NULL, NULL};
     char *title = xasprintf(rec->kind == WT_CASES ? _("Van deur %d: nieuwe casus (Enter bewaart)")
                             : rec->kind == WT_SIGNALS
                                 ? _("Van deur %d: nieuw signaal (Enter bewaart)")
@@ -569,7 +584,7 @@ bool ui_new_request(struct ui *u, char made[WT_MAX_ID + 1])
     struct wt_record r;
     app_case_draft(u->a, &r);
     struct save_ctx c = {&r, case_request_spec, true, NULL, NULL, 0, FINDING_SIGNAL, NULL,
-                         NULL, "", NULL};
+                         NULL, "", NULL, NULL};
     bool saved = edit_spec(u, &r, case_request_spec,
                            app_goes_to_review(u->a, WT_CASES)
                                ? _("Nieuwe hulpvraag (een leider bekijkt hem eerst)")
@@ -588,7 +603,8 @@ bool ui_resubmit(struct ui *u, const char *sub_id, const struct wt_record *r)
         return false;
     struct wt_record copy;
     record_copy(&copy, r);
-    struct save_ctx c = {&copy, spec, false, NULL, NULL, 0, FINDING_SIGNAL, NULL, sub_id, "", NULL};
+    struct save_ctx c = {&copy, spec,  false, NULL, NULL, 0, FINDING_SIGNAL,
+                         NULL,  sub_id, "",   NULL, NULL};
     char *title = xasprintf(_("Inzending %s verbeteren; Enter stuurt opnieuw in"), sub_id);
     bool saved = edit_spec(u, &copy, spec, title, &c);
     free(title);
@@ -626,7 +642,8 @@ bool ui_review_edit(struct ui *u, const char *sub_id, const struct wt_record *r)
     record_copy(&copy, r);
     char *title = xasprintf(_("Inzending %s aanpassen; Enter accepteert"), sub_id);
     const struct spec *spec = r->kind == WT_CASES ? case_request_spec : spec_of(r->kind);
-    struct save_ctx c = {&copy, spec, false, sub_id, NULL, 0, FINDING_SIGNAL, NULL, NULL, "", NULL};
+    struct save_ctx c = {&copy, spec, false, sub_id, NULL, 0, FINDING_SIGNAL,
+                         NULL,  NULL, "",    NULL,   NULL};
     bool saved = edit_spec(u, &copy, spec, title, &c);
     free(title);
     record_fini(&copy);

@@ -179,6 +179,28 @@ void rows_free(struct rows *rs);
 /* The position in idx[0, n) of the row with id; false when absent. */
 bool rows_find(const struct rows *rs, const size_t *idx, size_t n, const char *id, size_t *pos);
 
+/* ---- sources.c: a signal's source: the usual words and the partners (issue 21) ---- */
+
+struct ui_sources {
+    struct rows partners;  /* the partners the member may see */
+    const char **choices;  /* the usual words, then the partners' names; NULL-terminated */
+    const char **ids, **names; /* the partners' ids and names, parallel, NULL-terminated */
+};
+
+/* Loads the partners the member may see into s (an error is shown, and the
+ * usual words still work). Free with ui_sources_fini. */
+void ui_sources_load(struct ui *u, struct ui_sources *s);
+void ui_sources_fini(struct ui_sources *s);
+/* What a stored source shows: the partner's name for a partner's id, else
+ * the text as stored ("" for NULL). Valid while s is. */
+const char *ui_source_shown(const struct ui_sources *s, const char *stored);
+/* What to store for the source typed in the field label: one of the usual
+ * words as typed; a partner's id for its id or name (as text_pick finds
+ * it); any other text as typed. Two partners that fit: WT_EINVAL with err
+ * naming the field. *out points into typed or s. */
+int ui_source_stored(const struct ui_sources *s, const char *label, const char *typed,
+                     const char **out, struct wt_error *err);
+
 /* ---- lineedit.c: one line of text on wide characters ---- */
 
 struct lineedit {

@@ -16,7 +16,8 @@ static void load(struct balance_pane *p, struct ui *u)
     app_balance_fini(&p->b);
     int32_t to = balance_monday(app_day(u->a));
     struct wt_error err = {0};
-    if (app_balance_get(u->a, to - 7 * (BALANCE_SHOWN_WEEKS - 1), to, &p->b, &err) != 0)
+    if (app_balance_get(u->a, to - 7 * (BALANCE_SHOWN_WEEKS - 1), to, &p->b, &err) != 0 ||
+        app_balance_caseload(u->a, &p->b, &err) != 0) /* app decides whether it comes */
         ui_error(u, &err);
     p->l.n = p->b.n;
     list_clamp(&p->l);
@@ -33,11 +34,39 @@ static void share_text(char out[16], uint32_t casework, uint32_t community)
                  (unsigned)((balance_share_permille(casework, community) + 5) / 10 % 1000));
 }
 
+#define BCOLS (6 + BALANCE_SHOWN_WEEKS) /* lid, doel, balans, deel, weeks, casussen, let op */
+
 struct brow_ctx {
     struct balance_pane *p;
-    int widths[5 + BALANCE_SHOWN_WEEKS];
+    int widths[BCOLS];
     int cells; /* of the bar */
 };
+
+/* The open cases at the end of this week and the change since the week
+ * before ("6 +2"), or "" without a caseload. */
+static void load_text(char out[24], const struct app_balance_member *m)
+{
+    *out = '\0';
+    if (!m->load)
+        return;
+    const struct balance_load *l = &m->load[BALANCE_SHOWN_WEEKS - 1], *b = l - 1;
+    if (l->open == b->open)
+        snprintf(out, 24, "%u", (unsigned)l->open);
+    else
+        snprintf(out, 24, "%u %s%d", (unsigned)l->open, l->open > b->open ? "+" : "",
+                 (int)l->open - (int)b->open);
+}
+
+/* What the let-op column says for m. */
+static const char *warn_text(const struct app_balance_member *m, char *buf, size_t n)
+{
+    if (m->warn && m->squeeze)
+        snprintf(buf, n, "%s, %s", _("[!] onder doel"), _("meer casussen"));
+    else
+        snprintf(buf, n, "%s", m->warn ? _("[!] onder doel")
+                               : m->squeeze ? _("[!] meer casussen") : "");
+    return buf;
+}
 
 /* One member: name, target, bar, share of the 4 weeks, share per week, warning. */
 static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
@@ -58,27 +87,65 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
         for (size_t k = 0; k < n; k++)
             strcat(bar, k < full ? "\u2588" : "\u2591");
     }
-    const char *cells[5 + BALANCE_SHOWN_WEEKS] = {m->name, target, bar, total};
+    const char *cells[BCOLS] = {m->name, target, bar, total};
     for (int k = 0; k < BALANCE_SHOWN_WEEKS; k++) {
         const struct balance_week *bw = app_balance_week(m, c->p->b.from + 7 * k);
         share_text(weeks[k], bw ? bw->casework : 0, bw ? bw->community : 0);
         cells[4 + k] = weeks[k];
     }
-    cells[4 + BALANCE_SHOWN_WEEKS] = m->warn ? _("[!] onder doel") : "";
-    list_cells(y, x, w, cells, c->widths, 5 + BALANCE_SHOWN_WEEKS,
-               sel ? TH_SEL : m->warn ? TH_MARK : TH_NORMAL);
+    char load[24], warn[96];
+    load_text(load, m);
+    cells[4 + BALANCE_SHOWN_WEEKS] = load;
+    cells[5 + BALANCE_SHOWN_WEEKS] = warn_text(m, warn, sizeof warn);
+    list_cells(y, x, w, cells, c->widths, BCOLS,
+               sel ? TH_SEL : m->warn || m->squeeze ? TH_MARK : TH_NORMAL);
+}
+
+/* The selected member's weeks in rows: hours on casework and community
+ * building, then (with a caseload) open cases at the end of the week and
+ * new cases; the week heads are wk. Returns the lines drawn. */
+static int draw_weeks(const struct balance_pane *p, struct rect r, int ww,
+                      char wk[][DATE_SHOW_MAX])
+{
+    const struct app_balance_member *m = &p->b.m[p->l.sel];
+    const char *labels[4] = {_("uur casuswerk"), _("uur samenlevingsopbouw"),
+                             _("open casussen"), _("nieuwe casussen")};
+    int rows = m->load ? 4 : 2, lw = 0;
+    for (int i = 0; i < rows; i++)
+        lw = draw_width(labels[i]) > lw ? draw_width(labels[i]) : lw;
+    lw += 2;
+    draw_text(r.y, r.x, lw - 1, m->name, TH_TITLE, true);
+    for (int k = 0; k < BALANCE_SHOWN_WEEKS; k++)
+        draw_text(r.y, r.x + lw + k * (ww + 2), ww + 2, wk[k], TH_HEADER, true);
+    for (int i = 0; i < rows && 1 + i < r.h; i++) {
+        draw_text(r.y + 1 + i, r.x, lw, labels[i], TH_DIM, true);
+        for (int k = 0; k < BALANCE_SHOWN_WEEKS; k++) {
+            const struct balance_week *bw = app_balance_week(m, p->b.from + 7 * k);
+            char v[24];
+            if (i < 2 && !bw)
+                snprintf(v, sizeof v, "-");
+            else if (i < 2)
+                balance_format_hours(i == 0 ? bw->casework : bw->community, v);
+            else
+                snprintf(v, sizeof v, "%u",
+                         (unsigned)(i == 2 ? m->load[k].open : m->load[k].opened));
+            draw_text(r.y + 1 + i, r.x + lw + k * (ww + 2), ww + 2, v, TH_NORMAL, true);
+        }
+    }
+    return 1 + rows;
 }
 
 void balance_pane_draw(struct balance_pane *p, struct ui *u, struct rect r)
 {
     if (!p->loaded)
         load(p, u);
+    bool cl = p->b.caseload;
+    int foot = cl ? 2 + 5 + 1 : 1 + 3 + 1; /* legend, the selected member's weeks, keys */
     struct rect lr = r;
-    lr.h = r.h - 4;
+    lr.h = r.h - foot;
     draw_title(lr.y, lr.x, lr.w,
                _("Tijd voor samenlevingsopbouw, laatste 4 weken (deel van de uren)"), true);
-    const char *heads[5 + BALANCE_SHOWN_WEEKS] = {_("lid"), _("doel"), _("balans"),
-                                                  _("deel")};
+    const char *heads[BCOLS] = {_("lid"), _("doel"), _("balans"), _("deel")};
     /* The weeks by their Monday, as people read dates ("9 nov"). */
     char wk[BALANCE_SHOWN_WEEKS][DATE_SHOW_MAX];
     int ww = 4; /* "23 %" */
@@ -87,38 +154,49 @@ void balance_pane_draw(struct balance_pane *p, struct ui *u, struct rect r)
         if (draw_width(wk[k]) > ww)
             ww = draw_width(wk[k]);
     }
-    /* The bar gives way first, so that the warning keeps its room. */
-    int rest = lr.w - (10 + 4 + 4 + BALANCE_SHOWN_WEEKS * ww) - (4 + BALANCE_SHOWN_WEEKS) -
-               draw_width(_("[!] onder doel"));
+    /* The warning's room: the widest one shown (the last column takes the rest). */
+    char warn[96];
+    int lw = draw_width(_("let op"));
+    for (size_t i = 0; i < p->b.n; i++) {
+        int w = draw_width(warn_text(&p->b.m[i], warn, sizeof warn));
+        lw = w > lw ? w : lw;
+    }
+    /* The bar gives way first, so that the warning keeps its room; then the
+     * column of open cases, which the weeks below the list show too. */
+    int rest = lr.w - (10 + 4 + 4 + BALANCE_SHOWN_WEEKS * ww) - (4 + BALANCE_SHOWN_WEEKS) - lw;
+    int loadw = draw_width(_("casussen"));
+    bool loadcol = cl && rest - loadw - 1 >= BAR_CELLS_MIN;
+    if (loadcol)
+        rest -= loadw + 1;
     struct brow_ctx c = {.p = p,
                          .cells = rest >= BAR_CELLS        ? BAR_CELLS
                                   : rest >= BAR_CELLS_MIN ? rest
                                                           : BAR_CELLS_MIN};
-    int widths[5 + BALANCE_SHOWN_WEEKS] = {10, 4, c.cells, 4};
+    int widths[BCOLS] = {10, 4, c.cells, 4};
     for (int k = 0; k < BALANCE_SHOWN_WEEKS; k++)
         widths[4 + k] = ww;
+    widths[4 + BALANCE_SHOWN_WEEKS] = loadcol ? loadw : -1;
+    widths[5 + BALANCE_SHOWN_WEEKS] = 0;
     memcpy(c.widths, widths, sizeof widths);
-    heads[4 + BALANCE_SHOWN_WEEKS] = _("let op");
-    list_cells(lr.y + 1, lr.x, lr.w, heads, c.widths, 5 + BALANCE_SHOWN_WEEKS, TH_HEADER);
+    heads[4 + BALANCE_SHOWN_WEEKS] = _("casussen");
+    heads[5 + BALANCE_SHOWN_WEEKS] = _("let op");
+    list_cells(lr.y + 1, lr.x, lr.w, heads, c.widths, BCOLS, TH_HEADER);
     p->list_r = (struct rect){lr.y + 2, lr.x, lr.h - 2, lr.w};
     list_draw(&p->l, p->list_r, draw_row, &c);
     struct rect dr = {r.y + lr.h, r.x, r.h - lr.h, r.w};
     draw_text(dr.y, dr.x, dr.w,
-              _("\u2588 samenlevingsopbouw  \u2591 casuswerk  [!] 3 weken op rij onder het doel"),
+              cl ? _("\u2588 samenlevingsopbouw  \u2591 casuswerk")
+                 : _("\u2588 samenlevingsopbouw  \u2591 casuswerk  [!] 3 weken op rij onder het doel"),
               TH_DIM, true);
-    if (p->b.n) {
-        const struct app_balance_member *m = &p->b.m[p->l.sel];
-        const struct balance_week *bw = app_balance_week(m, p->b.to);
-        char cw[16], cb[16];
-        balance_format_hours(bw ? bw->casework : 0, cw);
-        balance_format_hours(bw ? bw->community : 0, cb);
-        char *line = xasprintf(_("%s deze week: %s uur casuswerk, %s uur samenlevingsopbouw"),
-                               m->name, cw, cb);
-        draw_text(dr.y + 1, dr.x, dr.w, line, TH_NORMAL, true);
-        free(line);
-    }
-    draw_text(dr.y + 2, dr.x, dr.w, _("i: uren deze week   w: andere week   d: doel zetten (leider)"), TH_DIM,
-              true);
+    if (cl)
+        draw_text(dr.y + 1, dr.x, dr.w,
+                  _("[!] 3 weken onder het doel, of 4 weken meer casussen en minder opbouw"),
+                  TH_DIM, true);
+    if (p->b.n)
+        draw_weeks(p, (struct rect){dr.y + (cl ? 2 : 1), dr.x, dr.h - (cl ? 3 : 2), dr.w}, ww,
+                   wk);
+    draw_text(dr.y + dr.h - 1, dr.x, dr.w,
+              _("i: uren deze week   w: andere week   d: doel zetten (leider)"), TH_DIM, true);
 }
 
 /* Asks for hours ("" keeps 0); false on Esc or a bad number (message shown). */

@@ -8,6 +8,7 @@
 struct signals {
     struct view v;
     struct rows rows;
+    struct ui_sources src; /* partners, to show a source that names one by name */
     size_t *idx, nidx;
     struct list l;
     bool all, loaded;
@@ -40,6 +41,8 @@ static void load(struct signals *s)
     struct wt_error err = {0};
     if (rows_load(&s->rows, s->v.u->a, WT_SIGNALS, &err) != 0)
         ui_error(s->v.u, &err);
+    ui_sources_fini(&s->src);
+    ui_sources_load(s->v.u, &s->src);
     free(s->idx);
     s->idx = xmalloc((s->rows.n + 1) * sizeof *s->idx);
     s->nidx = 0;
@@ -68,7 +71,7 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
     struct signals *s = c->s;
     const struct wt_record *r = &s->rows.r[s->idx[i]];
     char *text = ui_show(s->v.u, record_get(r, SIGNAL_TEXT));
-    char *source = ui_show(s->v.u, record_get(r, SIGNAL_SOURCE));
+    char *source = ui_show(s->v.u, ui_source_shown(&s->src, r->v[SIGNAL_SOURCE]));
     const char *st = record_get(r, SIGNAL_STATUS);
     char day[DATE_SHOW_MAX];
     const char *cells[] = {strcmp(st, "new") == 0 ? "*" : "", r->v[0],
@@ -92,7 +95,7 @@ static void draw_detail(struct signals *s, struct rect r)
     struct rect in = {r.y + 1, r.x + 1, r.h - 1, r.w - 2};
     int lw = 12, y = in.y;
     char *text = ui_show(u, record_get(g, SIGNAL_TEXT));
-    char *source = ui_show(u, record_get(g, SIGNAL_SOURCE));
+    char *source = ui_show(u, ui_source_shown(&s->src, g->v[SIGNAL_SOURCE]));
     char *area = ui_show(u, record_get(g, SIGNAL_AREA));
     char list[WT_MAX_FIELD_BYTES + 1];
     char *themes = ui_show(u, words_list(NULL, g->v[SIGNAL_THEMES], list, sizeof list));
@@ -426,6 +429,7 @@ static void signals_free(struct view *v)
 {
     struct signals *s = (struct signals *)v;
     rows_free(&s->rows);
+    ui_sources_fini(&s->src);
     themes_pane_fini(&s->tp);
     rounds_pane_fini(&s->rp);
     free(s->idx);

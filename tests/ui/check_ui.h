@@ -43,8 +43,12 @@ int test_partners_quiet(void);
 int test_homework_scenario(void);
 int test_project_people(void);
 
+/* check_ui_sources.c: a signal's source names a partner (issue 21). */
+int test_signal_partner(void);
+
 /* check_ui_balance.c: the Uren tab of item 4. */
 int test_balance(void);
+int test_caseload(void);
 
 /* check_ui_measure.c: a wellbeing measure in item 2. */
 int test_measure(void);

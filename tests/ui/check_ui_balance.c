@@ -60,7 +60,10 @@ int test_balance(void)
     CHECK(t, vt_contains(t, " 9 nov ") && vt_contains(t, "16 nov") && vt_contains(t, "30 nov"));
     CHECK(t, !vt_contains(t, "09-11") && !vt_contains(t, "30-11"));
     CHECK(t, vt_contains(t, "Talenten [Uren]")); /* every tab fits at 80 columns */
-    CHECK(t, vt_contains(t, "Bas deze week: 20 uur casuswerk, 6 uur samenlevingsopbouw"));
+    /* Below the list, the selected member's weeks: hours, open and new cases. */
+    CHECK(t, vt_contains(t, "uur casuswerk           -       20      20      20"));
+    CHECK(t, vt_contains(t, "uur samenlevingsopbouw  -       4       5       6"));
+    CHECK(t, vt_contains(t, "open casussen           0       0       0       0"));
     /* A target of 15 % is reached every week: no warning. */
     CHECK(t, ut_key(t, "d") == 0);
     CHECK(t, ut_wait(t, "Doel samenlevingsopbouw voor Bas") == 0);
@@ -93,6 +96,108 @@ int test_balance(void)
     CHECK(t, vt_find(t, "Bas", &r, &c) == 0);
     row = vt_row(t, r);
     ok = row && strstr(row, "15 % ") && strstr(row, " 18 % 9 %    17 %   20 %   23 %");
+    if (!ok)
+        fprintf(stderr, "row: %s\n", row ? row : "(none)");
+    free(row);
+    CHECK(t, ok);
+    return ut_quit_ok(t);
+}
+
+/* Types Bas's hours (Bas selected) for the week that holds day, one of the shown weeks but
+ * this one (I), or this week (day NULL: i). */
+static int hours_for(struct vt_term *t, const char *day, const char *cw, const char *cb)
+{
+    CHECK(t, ut_key(t, day ? "I" : "i") == 0);
+    if (day) {
+        CHECK(t, ut_wait(t, "Welke week?") == 0);
+        CHECK(t, ut_key(t, "C-u") == 0);
+        CHECK(t, ut_type(t, day) == 0 && ut_key(t, "Enter") == 0);
+    }
+    CHECK(t, ut_wait(t, "Uren casuswerk") == 0);
+    CHECK(t, ut_key(t, "C-u") == 0);
+    CHECK(t, ut_type(t, cw) == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "Uren samenlevingsopbouw") == 0);
+    CHECK(t, ut_key(t, "C-u") == 0);
+    CHECK(t, ut_type(t, cb) == 0 && ut_key(t, "Enter") == 0);
+    return ut_wait(t, "Uren van Bas bewaard");
+}
+
+/* Opens the Uren tab at rows x cols on day today, Bas selected. */
+static struct vt_term *hours_tab(const char *db, const char *today, int rows, int cols)
+{
+    setenv("WIJKTAFEL_TODAY", today, 1);
+    struct vt_term *t = ut_spawn(rows, cols, "--db", db, NULL);
+    if (!t || ut_wait(t, "Open actiepunten") != 0)
+        return t;
+    vt_send(t, "4");
+    if (ut_wait(t, "[4 Netwerk]") == 0 && ut_key(t, "F7") == 0 &&
+        ut_wait(t, "Tijd voor samenlevingsopbouw") == 0)
+        ut_key(t, "Down");
+    return t;
+}
+
+/* Caseload beside the hours (issue 21), five weeks made by hand. Mondays W0 2 Nov .. W4 30 Nov.
+ * Bas's cases: c-0 (October, open), c-1 W0, c-2 W1, c-3 W2, c-4 W3, c-9 W3, c-5 W4 (open);
+ * c-6 opened W0, closed 25 Nov (W3); c-7 opened W3, closed without a date (new, never open).
+ * Open at the end of W0..W4: 3, 4, 5, 6, 7; new in W1..W4: 1, 1, 3, 1. Community hours 20,
+ * 18, 18, 16, 14 beside 10 h of cases (always above the 50 % target, so only the new warning):
+ * four weeks more cases and fewer community hours. */
+int test_caseload(void)
+{
+    char db[600];
+    snprintf(db, sizeof db, "%s/db", getenv("HOME"));
+    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
+    CHECK(NULL, ut_run(NULL, "id,name,role,discipline\nm-bw,Bas,professional,buurtwerker\n",
+                       "--db", db, "import", "members", "-", NULL) == 0);
+    CHECK(NULL, ut_run(NULL,
+                       "id,opened,area,resident,request,owner,status,closed\n"
+                       "c-0,2026-10-20,A,R,V,m-bw,open,\n"
+                       "c-1,2026-11-04,A,R,V,m-bw,open,\n"
+                       "c-2,2026-11-10,A,R,V,m-bw,open,\n"
+                       "c-3,2026-11-17,A,R,V,m-bw,open,\n"
+                       "c-4,2026-11-24,A,R,V,m-bw,open,\n"
+                       "c-5,2026-12-01,A,R,V,m-bw,open,\n"
+                       "c-6,2026-11-05,A,R,V,m-bw,closed,2026-11-25\n"
+                       "c-7,2026-11-25,A,R,V,m-bw,closed,\n"
+                       "c-9,2026-11-26,A,R,V,m-bw,open,\n",
+                       "--db", db, "import", "cases", "-", NULL) == 0);
+    /* In the week of 23 Nov the tab shows W0..W3: the earlier weeks with I, this one with i. */
+    struct vt_term *t = hours_tab(db, "2026-11-25", 24, 80);
+    CHECK(t, t != NULL);
+    CHECK(t, hours_for(t, "2026-11-04", "10", "20") == 0);
+    CHECK(t, hours_for(t, "2026-11-11", "10", "18") == 0);
+    CHECK(t, hours_for(t, "2026-11-18", "10", "18") == 0);
+    CHECK(t, hours_for(t, NULL, "10", "16") == 0);
+    /* Three rises so far (3, 4, 5, 6): no warning yet. */
+    CHECK(t, vt_contains(t, "open casussen           3       4       5       6"));
+    CHECK(t, !vt_contains(t, "[!] meer casussen"));
+    CHECK(NULL, ut_quit_ok(t) == 0);
+    /* A week on: the fourth rise, and community hours down to 14. */
+    t = hours_tab(db, "2026-12-02", 24, 80);
+    CHECK(t, t != NULL);
+    CHECK(t, hours_for(t, NULL, "10", "14") == 0);
+    CHECK(t, ut_wait(t, "[!] meer casussen") == 0);
+    CHECK(t, vt_contains(t, "uur samenlevingsopbouw  18      18      16      14"));
+    CHECK(t, vt_contains(t, "open casussen           4       5       6       7"));
+    CHECK(t, vt_contains(t, "nieuwe casussen         1       1       3       1"));
+    CHECK(t, !vt_contains(t, "[!] onder doel"));
+    /* On the beamer the app hands no caseload: no cases, no warning; the hours stay. */
+    CHECK(t, ut_key(t, "b") == 0);
+    CHECK(t, ut_wait(t, "BEAMER AAN") == 0);
+    CHECK(t, vt_wait_gone(t, "open casussen", UT_TIMEOUT) == 0);
+    CHECK(t, !vt_contains(t, "[!] meer casussen"));
+    CHECK(t, !vt_contains(t, "nieuwe casussen"));
+    CHECK(t, vt_contains(t, "uur samenlevingsopbouw  18      18      16      14"));
+    CHECK(NULL, ut_quit_ok(t) == 0);
+    /* At 120 columns the list has room for the open cases beside the hours: 7, 1 up. */
+    t = hours_tab(db, "2026-12-02", 36, 120);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "[!] meer casussen") == 0);
+    int r = -1, c = -1;
+    CHECK(t, vt_find(t, "casussen let op", &r, &c) == 0);
+    CHECK(t, vt_find(t, "Bas", &r, &c) == 0);
+    char *row = vt_row(t, r);
+    bool ok = row && strstr(row, "7 +1     [!] meer casussen");
     if (!ok)
         fprintf(stderr, "row: %s\n", row ? row : "(none)");
     free(row);

@@ -65,6 +65,60 @@ START_TEST(test_warning)
 }
 END_TEST
 
+START_TEST(test_caseload_pure)
+{
+    /* Five weeks from Monday 2026-11-02. A case opened on Wed 4 Nov and closed on Fri 20 Nov
+     * is open at the end of the weeks of 2 and 9 Nov, not of 16 Nov; new in the first. */
+    int32_t first = day("2026-11-02");
+    struct balance_load l[5] = {{0, 0}};
+    balance_load_add(l, 5, first, day("2026-11-04"), day("2026-11-20"));
+    ck_assert_uint_eq(l[0].open, 1);
+    ck_assert_uint_eq(l[1].open, 1);
+    ck_assert_uint_eq(l[2].open, 0);
+    ck_assert_uint_eq(l[0].opened, 1);
+    /* Opened before the window and still open: every week, new in none. */
+    balance_load_add(l, 5, first, day("2026-10-01"), -1);
+    ck_assert_uint_eq(l[4].open, 1);
+    /* Opened in the last week (Sunday 6 Dec): open and new there only. */
+    balance_load_add(l, 5, first, day("2026-12-06"), -1);
+    ck_assert_uint_eq(l[4].open, 2);
+    ck_assert_uint_eq(l[4].opened, 1);
+    ck_assert_uint_eq(l[3].open, 1);
+    /* Closed and opened in the same week: new, never open. */
+    balance_load_add(l, 5, first, day("2026-11-24"), day("2026-11-26"));
+    ck_assert_uint_eq(l[3].open, 1);
+    ck_assert_uint_eq(l[3].opened, 1);
+    /* Closed before the window: nothing. */
+    balance_load_add(l, 5, first, day("2026-09-01"), day("2026-10-01"));
+    ck_assert_uint_eq(l[0].open, 2);
+
+    /* The squeeze: open cases 3, 4, 5, 6, 7 (four rises) while community hours go 10, 8, 8,
+     * 6, 4 (never up, lower at the end). */
+    struct balance_load up[5] = {{3, 0}, {4, 0}, {5, 0}, {6, 0}, {7, 0}};
+    int64_t down[5] = {1000, 800, 800, 600, 400};
+    ck_assert(balance_squeezed(up, down, 5));
+    /* Only the last five weeks count: an earlier week changes nothing. */
+    struct balance_load up6[6] = {{9, 0}, {3, 0}, {4, 0}, {5, 0}, {6, 0}, {7, 0}};
+    int64_t down6[6] = {0, 1000, 800, 800, 600, 400};
+    ck_assert(balance_squeezed(up6, down6, 6));
+    /* Four weeks are not enough to see four rises. */
+    ck_assert(!balance_squeezed(up + 1, down + 1, 4));
+    /* The caseload stood still one week: no warning. */
+    up[2].open = 4;
+    ck_assert(!balance_squeezed(up, down, 5));
+    up[2].open = 5;
+    /* Community hours went up one week: no warning. */
+    down[2] = 900;
+    ck_assert(!balance_squeezed(up, down, 5));
+    /* The same hours every week did not fall: no warning. */
+    int64_t flat[5] = {800, 800, 800, 800, 800};
+    ck_assert(!balance_squeezed(up, flat, 5));
+    /* A week without hours breaks the run. */
+    int64_t gap[5] = {1000, 800, -1, 600, 400};
+    ck_assert(!balance_squeezed(up, gap, 5));
+}
+END_TEST
+
 static char *tmp, *db;
 
 static struct app *open_as(const char *member)
@@ -146,8 +200,103 @@ START_TEST(test_app)
 }
 END_TEST
 
+/* Caseload beside the hours on a real database, counted by hand. The weeks (Mondays) are
+ * W0 2 Nov, W1 9 Nov, W2 16 Nov, W3 23 Nov, W4 30 Nov; the balance shows W1..W4. Bas's cases:
+ *   c-0 opened 20 Oct, open: every week;  c-1 W0;  c-2 W1;  c-3 W2;  c-4 W3;  c-5 W4 (1 Dec);
+ *   c-6 opened W0, closed 25 Nov (W3): open at the end of W0, W1, W2;
+ *   c-7 opened W3, closed without a date: new in W3, never open;
+ *   c-9 opened W3, shielded (Bas's own): the leader sees it, Mia (professional) does not.
+ * Open at the end of W0..W4 (leader): 3 (c-0, c-1, c-6), 4 (+c-2), 5 (+c-3), 6 (+c-4, +c-9,
+ * -c-6), 7 (+c-5): four rises. New in W1..W4: 1, 1, 3 (c-4, c-7, c-9), 1.
+ * Bas's community hours W0..W4: 10, 8, 8, 6, 4: never up, lower at the end: the warning.
+ * Mia sees no c-9: 3, 4, 5, 5, 6: no warning for her. */
+START_TEST(test_caseload_app)
+{
+    tmp = tu_tmpdir();
+    db = tu_path(tmp, "db");
+    setenv("XDG_CONFIG_HOME", tmp, 1);
+    struct wt_error e = {0};
+    ck_assert_int_eq(app_init(db, "T", "leider", "Lea", &e), 0);
+    struct app *a = open_as("leider");
+    const char *members = "id,name,role,discipline\n"
+                          "m-bw,Bas,professional,buurtwerker\n"
+                          "m-mw,Mia,professional,maatschappelijk werker\n"
+                          "m-vol,Vera,volunteer,\n";
+    const char *cases = "id,opened,area,resident,request,owner,status,closed,restricted\n"
+                        "c-0,2026-10-20,A,R,V,m-bw,open,,\n"
+                        "c-1,2026-11-04,A,R,V,m-bw,open,,\n"
+                        "c-2,2026-11-10,A,R,V,m-bw,new,,\n"
+                        "c-3,2026-11-17,A,R,V,m-bw,open,,\n"
+                        "c-4,2026-11-24,A,R,V,m-bw,open,,\n"
+                        "c-5,2026-12-01,A,R,V,m-bw,open,,\n"
+                        "c-6,2026-11-05,A,R,V,m-bw,closed,2026-11-25,\n"
+                        "c-7,2026-11-25,A,R,V,m-bw,closed,,\n"
+                        "c-9,2026-11-26,A,R,V,m-bw,open,,yes\n"
+                        "c-x,2026-11-26,A,R,V,m-mw,open,,\n";
+    ck_assert_msg(app_import(a, WT_MEMBERS, "m.csv", members, strlen(members), NULL, &e) == 0,
+                  "%s", e.text);
+    ck_assert_msg(app_import(a, WT_CASES, "c.csv", cases, strlen(cases), NULL, &e) == 0, "%s",
+                  e.text);
+    const char *weeks[5] = {"2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30"};
+    const uint32_t community[5] = {1000, 800, 800, 600, 400};
+    for (int k = 0; k < 5; k++)
+        ck_assert_int_eq(app_balance_record(a, "m-bw", day(weeks[k]), 2000, community[k], &e), 0);
+    struct app_balance b;
+    ck_assert_int_eq(app_balance_get(a, day("2026-11-09"), day("2026-12-06"), &b, &e), 0);
+    ck_assert(!b.caseload); /* only when asked */
+    ck_assert_int_eq(app_balance_caseload(a, &b, &e), 0);
+    ck_assert(b.caseload);
+    ck_assert_str_eq(b.m[1].id, "m-bw");
+    const uint32_t open[4] = {4, 5, 6, 7}, opened[4] = {1, 1, 3, 1};
+    for (int k = 0; k < 4; k++) {
+        ck_assert_uint_eq(b.m[1].load[k].open, open[k]);
+        ck_assert_uint_eq(b.m[1].load[k].opened, opened[k]);
+    }
+    ck_assert(b.m[1].squeeze);
+    ck_assert_str_eq(b.m[2].id, "m-mw"); /* c-x, opened W3 */
+    ck_assert_uint_eq(b.m[2].load[3].open, 1);
+    ck_assert(!b.m[2].squeeze);
+    app_balance_fini(&b);
+    /* The same on the beamer: the app hands no caseload at all. */
+    app_set_beamer(a, true);
+    ck_assert_int_eq(app_balance_get(a, day("2026-11-09"), day("2026-12-06"), &b, &e), 0);
+    ck_assert_int_eq(app_balance_caseload(a, &b, &e), 0);
+    ck_assert(!b.caseload);
+    for (size_t i = 0; i < b.n; i++) {
+        ck_assert_ptr_null(b.m[i].load);
+        ck_assert(!b.m[i].squeeze);
+    }
+    ck_assert_uint_gt(b.m[1].community, 0); /* the hours themselves stay */
+    app_balance_fini(&b);
+    app_close(a);
+    /* Mia does not see Bas's shielded c-9: 5 open at the end of W2 and of W3 (load[1] and
+     * load[2]: the shown weeks start with W1), no rise, no warning. */
+    a = open_as("m-mw");
+    ck_assert_int_eq(app_balance_get(a, day("2026-11-09"), day("2026-12-06"), &b, &e), 0);
+    ck_assert_int_eq(app_balance_caseload(a, &b, &e), 0);
+    ck_assert(b.caseload);
+    ck_assert_str_eq(b.m[1].id, "m-bw");
+    ck_assert_uint_eq(b.m[1].load[1].open, 5); /* W2 */
+    ck_assert_uint_eq(b.m[1].load[2].open, 5); /* W3 */
+    ck_assert_uint_eq(b.m[1].load[2].opened, 2);
+    ck_assert(!b.m[1].squeeze);
+    app_balance_fini(&b);
+    app_close(a);
+    /* A volunteer sees no cases: no caseload. */
+    a = open_as("m-vol");
+    ck_assert_int_eq(app_balance_get(a, day("2026-11-09"), day("2026-12-06"), &b, &e), 0);
+    ck_assert_int_eq(app_balance_caseload(a, &b, &e), 0);
+    ck_assert(!b.caseload);
+    app_balance_fini(&b);
+    app_close(a);
+    free(db);
+    tu_rmtree(tmp);
+}
+END_TEST
+
 int main(void)
 {
-    const TTest *const tests[] = {test_pure, test_warning, test_app};
+    const TTest *const tests[] = {test_pure, test_warning, test_app, test_caseload_pure,
+                                  test_caseload_app};
     return at_run("balance", tests, sizeof tests / sizeof *tests);
 }

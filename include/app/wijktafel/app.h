@@ -12,6 +12,7 @@
 #include "wijktafel/measure.h"
 #include "wijktafel/record.h"
 #include "wijktafel/report.h"
+#include "wijktafel/report_network.h"
 #include "wijktafel/round.h"
 #include "wijktafel/themes.h"
 #include "wijktafel/xalloc.h"
@@ -457,12 +458,17 @@ struct app_balance_member {
     size_t n;
     uint32_t casework, community; /* totals over the window, hundredths */
     bool warn; /* under target BALANCE_WARN_WEEKS weeks running up to the last week */
+    /* Filled by app_balance_caseload when app_balance.caseload: per week from
+     * `from` to `to`, the member's open and new cases; else NULL. */
+    struct balance_load *load;
+    bool squeeze; /* caseload rose BALANCE_SQUEEZE_WEEKS weeks while community hours fell */
 };
 
 struct app_balance {
     int32_t from, to; /* Mondays (days) */
     struct app_balance_member *m; /* members in id order */
     size_t n;
+    bool caseload; /* the members' load and squeeze are filled (app_balance_caseload) */
 };
 
 /* The weeks from the week of from to the week of to (days), for every member
@@ -472,6 +478,15 @@ struct app_balance {
 int app_balance_get(struct app *a, int32_t from, int32_t to, struct app_balance *out,
                     struct wt_error *err);
 void app_balance_fini(struct app_balance *b);
+/* Adds to b (from app_balance_get) each member's caseload per week: the
+ * cases they own, of those the member may see, open at the end of the week
+ * (a closed case counts until the week of cases.closed; one closed without
+ * that date never counts as open) and opened in it; and the squeeze warning
+ * (balance_squeezed over the BALANCE_SQUEEZE_WEEKS + 1 weeks up to b->to,
+ * reading the hours of weeks before b->from too). The app decides whether
+ * the member receives it: not in beamer mode or on the wall, not a
+ * volunteer; then b->caseload stays false and nothing is filled (0). */
+int app_balance_caseload(struct app *a, struct app_balance *b, struct wt_error *err);
 /* The week (a Monday) of m, or NULL when no hours were recorded. */
 const struct balance_week *app_balance_week(const struct app_balance_member *m, int32_t week);
 
@@ -530,10 +545,13 @@ int app_door_make(struct app *a, const char *round_id, int door_no, enum round_f
 
 /* The figures of `wijktafel report` for [from, to] (days) over what the
  * member may see, the recurring themes (from 2) of that window, the time
- * balance of the weeks that overlap it and the rounds of the period. */
+ * balance of the weeks that overlap it, the rounds of the period, and the
+ * projects and partners (network: the projects started, handed over and
+ * stopped in it, and per partner the period's signals naming it). */
 struct app_report {
     struct report r;
     struct themes themes;
+    struct report_network network;
     struct app_balance balance;
     struct app_round *rounds; /* newest first */
     size_t nrounds;
