@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "app_int.h"
+#include "dump_int.h"
 #include "wijktafel/i18n.h"
 
 static bool case_data(enum wt_kind kind)
@@ -129,7 +130,7 @@ static int log_write(struct store_txn *t, void *ctx, struct wt_error *err)
 int app_log_ids(struct app *a, const char *action, enum wt_kind kind, const char *const *ids,
                 size_t n, const char *detail)
 {
-    if ((n == 0 && ids) || a->readonly)
+    if ((n == 0 && ids) || a->readonly || a->restoring)
         return 0; /* the wall shows what the chair opened, and logged */
     struct log_batch b = {a, action, kind, ids, n, detail};
     /* A reader does not wait for a long import: after a short while the
@@ -197,7 +198,14 @@ int app_log_read(struct app *a, const char *case_id, const char *member, app_log
     if ((rc = store_read_begin(a->store, &t, err)) != 0)
         return rc;
     struct log_filter f = {case_id, member, fn, ctx};
-    rc = store_log_each(t, log_match, &f);
+    struct dump_restored r; /* damaged: check says so; the log is still read */
+    if (dump_restored_get(t, &r) == 0 && !case_id && (!member || strcmp(member, r.member) == 0)) {
+        struct app_log_entry first;
+        dump_restored_entry(&r, &first);
+        rc = fn(ctx, &first);
+    }
+    if (!rc)
+        rc = store_log_each(t, log_match, &f);
     store_read_end(t);
     if (rc < 0)
         return wt_error_set(err, rc, _("%s: het toegangslog kan niet worden gelezen"), a->dir);

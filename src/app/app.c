@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "app_int.h"
+#include "dump_int.h"
 #include "policy_int.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
@@ -569,8 +570,19 @@ static int warn_time(void *ctx, const struct wt_record *r)
 int app_check(struct app *a, app_check_fn report, void *ctx, struct wt_error *err)
 {
     int rc = store_check(a->store, report, ctx, err);
+    if (rc && rc != WT_ECORRUPT)
+        return rc;
+    /* A restored database: its record of the restore, and the log it put back. */
+    size_t restored = dump_restored_check(a, report, ctx);
+    if (rc && restored) {
+        char *why = xstrdup(err->text);
+        wt_error_reset(err, rc, _("%s, en %zu bij het herstel uit een dump"), why, restored);
+        free(why);
+    }
     if (rc)
         return rc;
+    if (restored)
+        return wt_error_set(err, WT_ECORRUPT, _("%s: %zu problemen gevonden"), a->dir, restored);
     /* Warnings: the database is sound, but the ranking cannot use these. */
     struct store_txn *t;
     struct wt_error ignored = {0};

@@ -20,6 +20,8 @@ struct app {
     int32_t today;          /* days since 1970-01-01 */
     const char *path;       /* how the member works, for the access log: "scherm" or a command */
     bool readonly;          /* the wall: shows, never writes (nor logs) */
+    bool restoring;         /* restore: the dump's log is put back as it was, and nothing
+                               is added to it (restored.c keeps the restore's record) */
     bool beamer;            /* beamer mode (always on the wall): everything the app hands
                                out is redacted for the room (policy.c) */
     struct policy_names *names; /* the beamer's names to hide, read when first needed */

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,14 +81,31 @@ static int meta_row(void *ctx, const char *key, const char *value)
     return rc;
 }
 
+struct log_out {
+    struct buf *b;
+    uint64_t upto;
+    size_t n;
+};
+
 static int log_row(void *ctx, const struct store_log_entry *e)
 {
-    struct meta_out *m = ctx;
+    struct log_out *m = ctx;
+    if (e->seq > m->upto)
+        return 1;
     const char *row[DUMP_LOG_COLS] = {e->time, e->member, e->behalf, e->path,
                                       e->action, e->kind, e->id, e->detail};
     csv_write_row(m->b, row, DUMP_LOG_COLS);
     m->n++;
     return 0;
+}
+
+int dump_log_csv(struct store_txn *t, uint64_t upto, struct buf *b, size_t *n)
+{
+    csv_write_row(b, dump_log_head, DUMP_LOG_COLS);
+    struct log_out m = {.b = b, .upto = upto};
+    int rc = store_log_each(t, log_row, &m);
+    *n = m.n;
+    return rc < 0 ? rc : 0;
 }
 
 static int review_row(void *ctx, const struct store_submission *s)
@@ -149,19 +167,19 @@ static int dump_meta(struct app *a, const char *dir, json_t *files, struct wt_er
     return rc;
 }
 
-/* The access log as it stands before the dump reads anything (the dump's
- * exports and its own entry come after it). */
+/* The access log as it stands before the dump reads anything: the dump's
+ * exports and its own entry come after it, so that a dump never holds its
+ * own traces and `dump`, `restore`, `dump` gives the same log.csv. */
 static int dump_log(struct app *a, const char *dir, json_t *files, struct wt_error *err)
 {
     struct store_txn *t = NULL;
     int rc = store_read_begin(a->store, &t, err);
     struct buf b = {0};
-    csv_write_row(&b, dump_log_head, DUMP_LOG_COLS);
-    struct meta_out m = {.b = &b};
-    if (!rc && (rc = store_log_each(t, log_row, &m)) != 0)
+    size_t n = 0;
+    if (!rc && (rc = dump_log_csv(t, UINT64_MAX, &b, &n)) != 0)
         rc = wt_error_set(err, rc, _("%s: het toegangslog kan niet worden gelezen"), a->dir);
     else if (!rc && !(rc = write_file(dir, "log.csv", &b, err)))
-        manifest_add(files, "log.csv", m.n, &b);
+        manifest_add(files, "log.csv", n, &b);
     buf_fini(&b);
     if (t)
         store_read_end(t);

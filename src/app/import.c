@@ -240,6 +240,10 @@ char *app_file_word(const char *s)
  * touched their file), one for the whole file otherwise; with the batch. */
 static void import_logged(struct store_txn *t, const struct app_import_set *s)
 {
+    if (s->a->restoring) { /* the dump's log says how these records came */
+        store_batch_put(t, s->batch);
+        return;
+    }
     if (s->kind == WT_CASES) {
         struct store_log_entry *es = xmalloc((s->n ? s->n : 1) * sizeof *es);
         app_log_fill(s->a, &es[0], "import", s->kind, NULL, NULL);
@@ -402,7 +406,8 @@ static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
                                     : wt_error_set(err, WT_EINVAL, "%s:%zu: %s", im->fname,
                                                    im->later[i].line, e.text);
     }
-    if (!rc && im->kind != WT_CASES && !app_goes_to_review(im->a, im->kind)) {
+    if (!rc && im->kind != WT_CASES && !app_goes_to_review(im->a, im->kind) &&
+        !im->a->restoring) {
         char detail[32];
         snprintf(detail, sizeof detail, "%zu", im->n);
         struct store_log_entry e;

@@ -22,6 +22,8 @@ struct restore {
     char leader[WT_MAX_ID + 1];
     char *leader_name;
     int version; /* the manifest's: 1 kept the meta kinds as key,value */
+    struct app *a;
+    struct dump_restored note; /* the restore's own record (restored.c) */
 };
 
 static struct dump_file *find_file(struct restore *r, const char *name)
@@ -65,6 +67,7 @@ static int read_manifest(struct restore *r, struct wt_error *err)
     }
     json_error_t je;
     json_t *m = json_loadb(text, len, 0, &je), *files = json_object_get(m, "files");
+    store_sha256_hex(text, len, r->note.manifest_sha);
     free(text);
     const char *format = json_string_value(json_object_get(m, "format"));
     json_int_t schema = json_integer_value(json_object_get(m, "schema"));
@@ -239,11 +242,21 @@ static int meta_write(struct store_txn *t, void *ctx, struct wt_error *err)
     }
     if (!rc)
         rc = read_family(r, t, NULL, "review.csv", "", err);
+    if (!rc) { /* the restore's own record, beside the log it put back */
+        struct store_log_entry e;
+        app_log_fill(r->a, &e, "restore", APP_NO_KIND, NULL, NULL);
+        memcpy(r->note.time, e.time, sizeof r->note.time);
+        memcpy(r->note.member, e.member, sizeof r->note.member);
+        memcpy(r->note.behalf, e.behalf, sizeof r->note.behalf);
+        dump_restored_put(t, &r->note);
+    }
     return rc ? rc : store_txn_error(t);
 }
 
-/* log.csv: the dumped database's access log, put back before anything else
- * is logged, so that the new log goes on where the old one stopped. */
+/* log.csv: the dumped database's access log, put back as it was (the same
+ * entries in the same order, chained anew in this database): the restore
+ * adds no entry of its own (a->restoring), so that the log goes on where
+ * the old one stopped and a dump of it writes the same log.csv. */
 struct log_in {
     struct store_log_entry *e;
     size_t n, cap;
@@ -309,6 +322,8 @@ static int restore_log(struct restore *r, struct app *a, struct wt_error *err)
     int rc = csv_read(f->data, f->len, f->name, log_in_row, &l, err);
     if (!rc)
         rc = store_write(a->store, log_write, &l, err);
+    r->note.entries = l.n;
+    store_sha256_hex(f->data, f->len, r->note.log_sha);
     free(l.e);
     return rc;
 }
@@ -320,7 +335,9 @@ static int fill(struct restore *r, const char *dbdir, struct wt_error *err)
     int rc = app_open(&o, &a, err);
     if (rc)
         return rc;
-    a->path = "restore"; /* the log says how these records came in */
+    a->path = "restore";
+    a->restoring = true; /* the log is the dump's; the restore's record is beside it */
+    r->a = a;
     static const enum wt_kind order[] = {WT_MEMBERS, WT_RESOURCES, WT_TALENTS,
                                          WT_CASES,   WT_SIGNALS,   WT_ACTIONS,
                                          WT_PROJECTS, WT_PARTNERS};
@@ -339,8 +356,6 @@ static int fill(struct restore *r, const char *dbdir, struct wt_error *err)
     }
     if (!rc)
         rc = store_write(a->store, meta_write, r, err);
-    if (!rc)
-        app_log(a, "restore", WT_CASES, NULL, NULL);
     app_close(a);
     return rc;
 }

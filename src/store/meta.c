@@ -13,7 +13,10 @@ const struct store_sealed_prefix store_sealed_prefixes[STORE_N_SEALED_PREFIXES] 
     {"round/", COMP_GEN, false, false},
     {"closed/", COMP_CASE, true, true}, /* a case's closing date */
     {"tombkey/case", COMP_CASE, false, false},
-    {"tombkey/gen", COMP_GEN, false, false}}; /* tomb.c */
+    {"tombkey/gen", COMP_GEN, false, false}, /* tomb.c */
+    /* How a restored database was made (app's restored.c): beside the access
+     * log's chain, read by those who read the log. */
+    {"log-restored", COMP_CASE, false, false}};
 
 #define TOKEN_HEX ((size_t)2 * STORE_NAME_TOKEN)
 

@@ -1,4 +1,5 @@
-/* check_data.c: data in and out through the real program: JSON import, closing dates, purge. */
+/* check_data.c: data in and out through the real program: JSON import, closing dates, purge,
+ * imports in chunks (dump and restore: check_dump.c). */
 #include <check.h>
 #include <sys/stat.h>
 
@@ -311,54 +312,6 @@ START_TEST(test_close_and_reopen)
 }
 END_TEST
 
-/* The file dir/name (caller frees). */
-static char *slurp(const char *dir, const char *name)
-{
-    char *p = tu_path(dir, name);
-    char *t = rn_slurp(p);
-    free(p);
-    return t;
-}
-
-static const char *const dump_files[] = {
-    "members.csv", "resources.csv", "talents.csv", "cases.csv",    "signals.csv", "actions.csv",
-    "measures.csv", "hours.csv", "targets.csv", "rounds.csv", "doors.csv", "meetings.csv",
-    "review.csv"};
-
-/* The demo as a plain database in db, then a meeting's work through the app. */
-static void demo_after_meeting(void)
-{
-    char *d0 = tu_path(tmp, "d0");
-    tu_ok(RUN("--demo", "dump", d0, "--yes"));
-    tu_ok(RUN("--db", db, "restore", d0));
-    free(d0);
-    struct app *a = at_open(db, "leider", false);
-    struct wt_error e = {0};
-    struct measure m;
-    ck_assert_int_eq(measure_parse("3 2 4 - 2 3", &m), 0);
-    ck_assert_msg(app_measure_set(a, "c-004", MEASURE_START, &m, &e) == 0, "%s", e.text);
-    ck_assert_int_eq(measure_parse("4 3 4 3 - 4", &m), 0);
-    ck_assert_msg(app_measure_set(a, "c-004", MEASURE_CLOSE, &m, &e) == 0, "%s", e.text);
-    ck_assert_msg(app_balance_record(a, "m-wouter", app_day(a), 2400, 1200, &e) == 0, "%s",
-                  e.text);
-    ck_assert_msg(app_balance_set_target(a, "m-noor", 40, &e) == 0, "%s", e.text);
-    ck_assert_msg(meeting_decisions_put(a, "Besluit: buurtmaaltijd \"elke\" week,\nvanaf nu",
-                                        &e) == 0,
-                  "%s", e.text);
-    app_close(a);
-    /* A volunteer's new signal waits in the review queue. */
-    a = at_open(db, "m-annie", false);
-    struct wt_record r;
-    record_init(&r, WT_SIGNALS);
-    record_set(&r, SIGNAL_ID, "s-900");
-    record_set(&r, SIGNAL_DATE, "2026-11-29");
-    record_set(&r, SIGNAL_AREA, "Veenwaard/Elsterveld");
-    record_set(&r, SIGNAL_TEXT, "Bankje bij de vijver is stuk");
-    ck_assert_msg(app_put(a, &r, &e) == 0, "%s", e.text);
-    record_fini(&r);
-    app_close(a);
-}
-
 /* An import larger than one chunk of the write (import.c: 1,024 records): a reference to a
  * record further on in the file, a bad row or reference after the first chunks, a pipe. */
 static char *many_cases(size_t n, const char *first_chosen, size_t bad_line)
@@ -465,150 +418,11 @@ START_TEST(test_import_in_chunks)
 }
 END_TEST
 
-START_TEST(test_dump_restore_dump)
-{
-    demo_after_meeting();
-    char *d1 = tu_path(tmp, "d1"), *d2 = tu_path(tmp, "d2"), *db2 = tu_path(tmp, "db2");
-    tu_ok(RUN("--db", db, "dump", d1));
-    tu_ok(RUN("--db", db2, "restore", d1));
-    setenv("WIJKTAFEL_TODAY", "2026-12-01", 1); /* a later day: only the manifest's date moves */
-    tu_ok(RUN("--db", db2, "dump", d2));
-    tu_ok(RUN("--db", db2, "check"));
-    for (size_t i = 0; i < sizeof dump_files / sizeof dump_files[0]; i++) {
-        char *x = slurp(d1, dump_files[i]), *y = slurp(d2, dump_files[i]);
-        ck_assert_msg(strcmp(x, y) == 0, "%s differs", dump_files[i]);
-        ck_assert_msg(strchr(x, '\n') != NULL, "%s is empty", dump_files[i]);
-        free(x);
-        free(y);
-    }
-    /* Not vacuous: every kind holds what the meeting made. */
-    char *t = slurp(d1, "measures.csv");
-    ck_assert_ptr_nonnull(strstr(t, "case,phase,lichaam,mentaal,zingeving,kwaliteit,meedoen,"
-                                    "dagelijks\n"));
-    ck_assert_ptr_nonnull(strstr(t, "c-004,start,3,2,4,,2,3\n"));
-    ck_assert_ptr_nonnull(strstr(t, "c-004,close,"));
-    free(t);
-    t = slurp(d1, "hours.csv");
-    ck_assert_ptr_nonnull(strstr(t, "member,week,casework,community\n"));
-    ck_assert_ptr_nonnull(strstr(t, "\nm-wouter,2026-"));
-    free(t);
-    t = slurp(d1, "targets.csv");
-    ck_assert_ptr_nonnull(strstr(t, "member,community_percent\nm-"));
-    ck_assert_ptr_nonnull(strstr(t, "\nm-noor,40\n"));
-    free(t);
-    t = slurp(d1, "meetings.csv");
-    ck_assert_ptr_nonnull(strstr(t, "2026-11-30/decisions,"));
-    ck_assert_ptr_nonnull(strstr(t, "\"\"elke\"\" week,\nvanaf nu"));
-    free(t);
-    t = slurp(d1, "rounds.csv");
-    ck_assert_ptr_nonnull(strstr(t, "id,date,area,kind,addresses,pairs,by,made_hlc,"));
-    ck_assert_int_ge(rn_lines(t), 2);
-    free(t);
-    t = slurp(d1, "doors.csv");
-    ck_assert_ptr_nonnull(strstr(t, "round,no,where,answered,talked,lonely,"));
-    ck_assert_int_ge(rn_lines(t), 2);
-    free(t);
-    /* The access log: the restored database's goes on where the dumped one stopped, with
-     * the restore's own entries (its imports, then the restore) after it. */
-    char *l1 = slurp(d1, "log.csv"), *l2 = slurp(d2, "log.csv");
-    ck_assert_ptr_nonnull(strstr(l1, "time,member,behalf,path,action,kind,id,detail\n"));
-    ck_assert_int_ge(rn_lines(l1), 10);
-    ck_assert_msg(strncmp(l1, l2, strlen(l1)) == 0, "the dumped log is not the start of the "
-                                                    "restored one");
-    ck_assert_msg(strstr(l2 + strlen(l1), ",restore,restore,cases,,\n"), "%.300s", l2 + strlen(l1));
-    for (const char *p = l2 + strlen(l1); *p; p = strchr(p, '\n') + 1)
-        ck_assert_msg(strstr(p, ",restore,") && strstr(p, ",restore,") < strchr(p, '\n'),
-                      "an entry after the dumped log that is not the restore's: %.80s", p);
-    free(l1);
-    free(l2);
-    t = slurp(d1, "review.csv");
-    ck_assert_ptr_nonnull(strstr(t, "Bankje bij de vijver"));
-    ck_assert_ptr_nonnull(strstr(t, ",pending,m-annie,"));
-    free(t);
-    /* The manifests differ in their date and log.csv only. */
-    char *m1 = slurp(d1, "manifest.json"), *m2 = slurp(d2, "manifest.json");
-    for (char **m = (char *[]){m1, m2, NULL}; *m; m++) {
-        char *log = strstr(*m, "\"name\": \"log.csv\"");
-        ck_assert_ptr_nonnull(log);
-        char *end = strchr(log, '}');
-        memmove(log, end, strlen(end) + 1);
-    }
-    ck_assert_ptr_nonnull(strstr(m1, "\"date\": \"2026-11-30\""));
-    ck_assert_ptr_nonnull(strstr(m1, "\"schema\": "));
-    ck_assert_ptr_nonnull(strstr(m1, "\"sha256\": \""));
-    char *p = strstr(m2, "2026-12-01");
-    ck_assert_ptr_nonnull(p);
-    memcpy(p, "2026-11-30", 10);
-    ck_assert_str_eq(m1, m2);
-    free(m1);
-    free(m2);
-    free(d1);
-    free(d2);
-    free(db2);
-}
-END_TEST
-
-START_TEST(test_dump_refusals)
-{
-    demo_after_meeting();
-    char *d1 = tu_path(tmp, "d1"), *db2 = tu_path(tmp, "db2");
-    /* Only a leader dumps. */
-    struct run r = RUN("--db", db, "--as", "m-wouter", "dump", d1);
-    ck_assert_int_eq(r.code, 77);
-    rn_free(&r);
-    tu_ok(RUN("--db", db, "dump", d1));
-    /* Plain text of residents: for the owner only. */
-    struct stat st;
-    ck_assert_int_eq(stat(d1, &st), 0);
-    ck_assert_int_eq(st.st_mode & 0777, 0700);
-    char *cp = tu_path(d1, "cases.csv");
-    ck_assert_int_eq(stat(cp, &st), 0);
-    ck_assert_int_eq(st.st_mode & 0777, 0600);
-    free(cp);
-    /* A dump never overwrites, a restore never fills a database that is there. */
-    r = RUN("--db", db, "dump", d1);
-    ck_assert_int_ne(r.code, 0);
-    ck_assert_int_eq(rn_lines(r.err), 1);
-    rn_free(&r);
-    r = RUN("--db", db, "restore", d1);
-    ck_assert_int_eq(r.code, 73);
-    rn_free(&r);
-    /* A changed file is refused, naming it, and no database is made. */
-    char *p = tu_path(d1, "cases.csv");
-    FILE *f = fopen(p, "ab");
-    ck_assert_ptr_nonnull(f);
-    fputs("x", f);
-    fclose(f);
-    free(p);
-    r = RUN("--db", db2, "restore", d1);
-    ck_assert_int_eq(r.code, 65);
-    ck_assert_ptr_nonnull(strstr(r.err, "cases.csv"));
-    ck_assert_ptr_nonnull(strstr(r.err, "SHA-256"));
-    rn_free(&r);
-    ck_assert_int_ne(stat(db2, &st), 0);
-    /* The demo is encrypted: no dump without --yes when nobody can be asked. */
-    char *d3 = tu_path(tmp, "d3");
-    r = RUN("--demo", "dump", d3);
-    ck_assert_int_eq(r.code, 77);
-    ck_assert_ptr_nonnull(strstr(r.err, "--yes"));
-    rn_free(&r);
-    ck_assert_int_ne(stat(d3, &st), 0);
-    tu_ok(RUN("--demo", "dump", d3, "--yes"));
-    r = RUN("--demo", "log", "--format", "tsv");
-    ck_assert_int_eq(r.code, 0);
-    ck_assert_ptr_nonnull(strstr(r.out, "\tdump\t"));
-    rn_free(&r);
-    free(d1);
-    free(d3);
-    free(db2);
-}
-END_TEST
 
 int main(void)
 {
     const TTest *tests[] = {test_json_round_trip, test_json_bad_input, test_purge_by_closing_date,
-                            test_close_and_reopen, test_import_in_chunks, test_dump_restore_dump,
-                            test_dump_refusals, test_import_says};
+                            test_close_and_reopen, test_import_in_chunks, test_import_says};
     const struct tu_suite suite = {
         .name = "data",
         .timeout = 120,

@@ -303,12 +303,14 @@ enum app_format { APP_CSV, APP_JSON };
  * dumping an encrypted database in plain text. */
 int app_dump(struct app *a, const char *dir, struct wt_error *err);
 
-/* Creates a database in dbdir (as app_init: WT_ECREATE when one is there)
- * from the dump folder dumpdir, after checking every file against its
- * manifest (WT_EINVAL naming the file). The first leader of members.csv
- * becomes the database's leader. Records go in kind by kind, the other kinds
- * in one last write; on a failure after the creation the message says that
- * the new database is incomplete. */
+/* Creates a database in dbdir (as app_init: WT_ECREATE when one is there,
+ * unencrypted) from the dump folder dumpdir, after checking every file
+ * against its manifest (WT_EINVAL naming the file). The first leader of
+ * members.csv becomes the database's leader. The access log is put back
+ * exactly and nothing is added to it; the restore's own record is kept
+ * beside it (app_log_read's entry 0, verified by app_check). Records go in
+ * kind by kind, the other kinds in one last write; on a failure after the
+ * creation the message says that the new database is incomplete. */
 int app_restore(const char *dbdir, const char *dumpdir, struct wt_error *err);
 
 /* What an HSDS import found: entries in the package, and those that differ
@@ -346,8 +348,9 @@ uint64_t app_data_seq(struct app *a);
 /* Receives one line of check's findings. */
 typedef void (*app_check_fn)(void *ctx, const char *line);
 
-/* Verifies the whole database (the store's check): each problem is handed to
- * report (may be NULL) as one line, then warnings about what is sound but
+/* Verifies the whole database (the store's check, and in a restored database
+ * that the log's first entries are still the dump's): each problem is handed
+ * to report (may be NULL) as one line, then warnings about what is sound but
  * cannot be used (a schedule that is no part of the week). */
 int app_check(struct app *a, app_check_fn report, void *ctx, struct wt_error *err);
 
@@ -658,7 +661,8 @@ int app_log_ids(struct app *a, const char *action, enum wt_kind kind, const char
 
 /* One entry of the access log as app_log_read hands it out. */
 struct app_log_entry {
-    uint64_t seq;     /* 1, 2, ... */
+    uint64_t seq;     /* 1, 2, ...; 0: how a restored database was made (kept beside the
+                         chain: the dump's log goes on from 1 unchanged) */
     char time[20];    /* YYYY-MM-DDTHH:MM:SS, local time */
     char member[WT_MAX_ID + 1];
     char behalf[64];  /* on whose behalf: the team */
@@ -666,13 +670,14 @@ struct app_log_entry {
     char action[16];  /* view, create, change, delete, export, search, suggest, ... */
     char kind[12];    /* record kind, or "" */
     char id[WT_MAX_ID + 1]; /* record id, or "" */
-    char detail[80];  /* short extra: a count, a search's length; never personal data */
+    char detail[128]; /* short extra: a count, a search's length; never personal data */
 };
 /* Receives one entry (valid only during the call); non-zero stops the walk. */
 typedef int (*app_log_fn)(void *ctx, const struct app_log_entry *e);
 
 /* Calls fn for the log entries matching case_id / member (NULL: any), leader
- * only; reading the log is itself logged. */
+ * only; reading the log is itself logged. A restored database's record of its
+ * restore comes first, as entry 0 (path and action "restore"; not for a case). */
 int app_log_read(struct app *a, const char *case_id, const char *member, app_log_fn fn,
                  void *ctx, struct wt_error *err);
 
