@@ -107,6 +107,29 @@ static int demo_rounds(struct app *a, struct wt_error *err)
     return rc;
 }
 
+/* The demo's time balance: four weeks of hours (casework, community
+ * building) for the professionals, so that the Uren tab has something to show:
+ * Wouter, a buurtwerker with a 50 % target, slides under it three weeks running;
+ * Noor keeps to hers. The current week is left for the team to fill in. */
+static int demo_hours(struct app *a, struct wt_error *err)
+{
+    static const struct {
+        const char *member;
+        uint32_t casework[3], community[3]; /* 3, 2 and 1 weeks ago, whole hours */
+    } hours[] = {
+        {"m-wouter", {20, 22, 25}, {16, 14, 11}}, {"m-noor", {14, 13, 14}, {14, 15, 13}},
+        {"m-ingrid", {28, 30, 29}, {4, 2, 3}},    {"m-sanne", {20, 21, 19}, {3, 3, 4}},
+        {"m-ruben", {30, 31, 33}, {5, 4, 2}},     {"m-esther", {27, 28, 29}, {2, 3, 2}},
+    };
+    int rc = 0;
+    for (size_t i = 0; i < sizeof hours / sizeof *hours && !rc; i++)
+        for (int w = 0; w < 3 && !rc; w++)
+            rc = app_balance_record(a, hours[i].member, a->today - 7 * (3 - w),
+                                    hours[i].casework[w] * 100, hours[i].community[w] * 100,
+                                    err);
+    return rc;
+}
+
 int app_demo_ensure(const char *dir, struct wt_error *err)
 {
     char *data = xasprintf("%s/data.mdb", dir);
@@ -133,6 +156,8 @@ int app_demo_ensure(const char *dir, struct wt_error *err)
     }
     if (!rc)
         rc = demo_rounds(a, err);
+    if (!rc)
+        rc = demo_hours(a, err);
     /* Every demo member opens the demo with the same passphrase, so that
      * `--demo --as m-...` shows each role. */
     struct demo_ids d = {.n = 0};

@@ -196,7 +196,7 @@ void balance_pane_draw(struct balance_pane *p, struct ui *u, struct rect r)
         draw_weeks(p, (struct rect){dr.y + (cl ? 2 : 1), dr.x, dr.h - (cl ? 3 : 2), dr.w}, ww,
                    wk);
     draw_text(dr.y + dr.h - 1, dr.x, dr.w,
-              _("i: uren deze week   w: andere week   d: doel zetten (leider)"), TH_DIM, true);
+              _("i: uren deze week   I: andere week   d: doel zetten (leider)"), TH_DIM, true);
 }
 
 /* Asks for hours ("" keeps 0); false on Esc or a bad number (message shown). */
