@@ -131,9 +131,13 @@ int app_balance_get(struct app *a, int32_t from, int32_t to, struct app_balance 
     store_read_end(t);
     if (rc < 0)
         return wt_error_set(err, rc, _("%s: de uren kunnen niet worden gelezen"), a->dir);
-    for (size_t i = 0; i < out->n; i++)
-        out->m[i].warn = balance_under_target(out->m[i].weeks, out->m[i].n, out->to,
+    /* The current week counts once it has hours; until then (a meeting on
+     * Monday) the warning looks at the weeks that are done. */
+    for (size_t i = 0; i < out->n; i++) {
+        int32_t last = app_balance_week(&out->m[i], out->to) ? out->to : out->to - 7;
+        out->m[i].warn = balance_under_target(out->m[i].weeks, out->m[i].n, last,
                                               out->m[i].target);
+    }
     return 0;
 }
 

@@ -163,6 +163,17 @@ START_TEST(test_app)
     ck_assert_int_eq(b.m[2].target, 0); /* not a buurtwerker: no target, no warning */
     ck_assert(!b.m[2].warn);
     app_balance_fini(&b);
+    /* On Monday 7 December this week has no hours yet: the three weeks that
+     * are done still warn; once this week has hours at target, it does not. */
+    ck_assert_int_eq(app_balance_get(a, day("2026-11-16"), day("2026-12-07"), &b, &e), 0);
+    ck_assert_ptr_null(app_balance_week(&b.m[1], day("2026-12-07")));
+    ck_assert(b.m[1].warn);
+    app_balance_fini(&b);
+    ck_assert_int_eq(app_balance_record(a, "m-bw", day("2026-12-07"), 1000, 1000, &e), 0);
+    ck_assert_int_eq(app_balance_get(a, day("2026-11-16"), day("2026-12-07"), &b, &e), 0);
+    ck_assert(!b.m[1].warn);
+    app_balance_fini(&b);
+    ck_assert_int_eq(app_balance_record(a, "m-bw", day("2026-12-07"), 0, 0, &e), 0);
     /* A target of 10 % for Bas: 20 %, 25 %, 30 % reach it. */
     ck_assert_int_eq(app_balance_set_target(a, "m-bw", 10, &e), 0);
     ck_assert_int_eq(app_balance_get(a, day("2026-11-16"), day("2026-12-06"), &b, &e), 0);
