@@ -213,12 +213,15 @@ static int leave_write(struct store_txn *t, void *ctx, struct wt_error *err)
     }
     const char *role = record_get(&m, MEMBER_ROLE);
     bool leader = strcmp(role, "leader") == 0, volunteer = strcmp(role, "volunteer") == 0;
+    if (leader && app_other_leaders(t, c->member) == 0) {
+        wt_error_set(err, WT_EPERM,
+                     _("%s is de laatste leider en kan niet vertrekken; maak eerst een ander lid "
+                       "leider"),
+                     record_get(&m, MEMBER_NAME));
+        record_fini(&m);
+        return WT_EPERM;
+    }
     record_fini(&m);
-    if (leader && app_other_leaders(t, c->member) == 0)
-        return wt_error_set(err, WT_EPERM,
-                            _("%s is de laatste leider en kan niet vertrekken; maak eerst een "
-                              "ander lid leider"),
-                            c->member);
     char iso[11], *k = xasprintf("left/%s", c->member);
     date_format(c->a->today, iso);
     store_meta_put(t, k, iso);

@@ -86,11 +86,12 @@ static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
     c->to_volunteer = c->role_changed && strcmp(role, "volunteer") == 0;
     c->from_volunteer = c->role_changed && strcmp(record_get(&old, MEMBER_ROLE), "volunteer") == 0;
     record_fini(&old);
+    const char *name = record_get(c->m, MEMBER_NAME); /* named as people know them */
     if (app_left_in(t, id, NULL) == 0)
-        return wt_error_set(err, WT_EINVAL, _("%s heeft het team al verlaten"), id);
+        return wt_error_set(err, WT_EINVAL, _("%s heeft het team al verlaten"), name);
     if (was_leader && c->role_changed && app_other_leaders(t, id) == 0)
         return wt_error_set(err, WT_EPERM,
-                            _("%s is de laatste leider; maak eerst een ander lid leider"), id);
+                            _("%s is de laatste leider; maak eerst een ander lid leider"), name);
     store_put(t, c->m);
     if (c->role_changed && store_txn_encrypted(t) &&
         store_keyslot_role_set(t, id, role) == 0 && c->to_volunteer)

@@ -252,3 +252,43 @@ int text_pick(const char *typed, const char *const *ids, const char *const *name
     free(t);
     return found;
 }
+
+char *text_cut(const char *s, size_t max)
+{
+    size_t len = strcspn(s, "\r\n");
+    /* keep: the bytes of the first max - 1 characters, should it be cut;
+     * space: where the last space among them starts. */
+    size_t count = 0, keep = 0, space = 0, space_at = 0, i = 0;
+    bool boundary = false;
+    utf8proc_int32_t state = 0, prev = -1;
+    while (i < len) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &c);
+        if (n <= 0)
+            break;
+        if (prev < 0 || utf8proc_grapheme_break_stateful(prev, c, &state)) {
+            if (++count > max)
+                break;
+            if (count < max)
+                keep = i + (size_t)n;
+            if (c == ' ' && count < max) {
+                space = i;
+                space_at = count;
+            }
+            if (c == ' ' && count == max)
+                boundary = true; /* the kept part ends with a whole word */
+        } else if (count < max) {
+            keep = i + (size_t)n; /* a mark that belongs to a kept character */
+        }
+        prev = c;
+        i += (size_t)n;
+    }
+    if (count <= max && i >= len && len == strlen(s))
+        return xstrndup(s, len);
+    if (!boundary && space && space_at * 2 > max)
+        keep = space;
+    while (keep && s[keep - 1] == ' ')
+        keep--;
+    return xasprintf("%.*s\u2026", (int)keep, s);
+}

@@ -390,20 +390,23 @@ static int save_record(struct ui *u, struct form_field *f, int n, void *ctx,
                            : meeting_update(u->a, &r, err);
     if (rc)
         name_field(c->spec, r.kind, err);
-    if (rc == 0 && c->resubmit) {
+    if (rc == 0 && (c->resubmit || c->sub_id)) {
         ui_changed(u);
-        ui_message(u, false, _("Inzending %s is opnieuw ingestuurd"), c->resubmit);
-    } else if (rc == 0 && c->sub_id) {
-        ui_changed(u);
-        ui_message(u, false, _("Inzending %s is aangepast en geaccepteerd"), c->sub_id);
+        char *name = app_record_label(u->a, &r);
+        ui_message(u, false,
+                   c->resubmit ? _("Opnieuw ingestuurd: %s") : _("Aangepast en geaccepteerd: %s"),
+                   name);
+        free(name);
     } else if (rc == 0) {
         record_fini(c->r);
         record_copy(c->r, &r);
         ui_changed(u);
         bool queued = ui_queued(u, r.kind);
-        if (!queued)
-            ui_message(u, false, c->is_new ? _("Bewaard als %s %s") : _("%s %s is bijgewerkt"),
-                       ui_kind_label(r.kind), r.v[0]);
+        if (!queued) {
+            char *name = app_record_name(u->a, r.kind, r.v[0]);
+            ui_message(u, false, c->is_new ? _("Bewaard als %s") : _("%s is bijgewerkt"), name);
+            free(name);
+        }
         if (!queued && c->is_new && !c->round_id) /* a door's finding: the doors keep it */
             ui_show_new(u, r.kind, r.v[0]);
     }
@@ -605,7 +608,9 @@ bool ui_resubmit(struct ui *u, const char *sub_id, const struct wt_record *r)
     record_copy(&copy, r);
     struct save_ctx c = {&copy, spec,  false, NULL, NULL, 0, FINDING_SIGNAL,
                          NULL,  sub_id, "",   NULL, NULL};
-    char *title = xasprintf(_("Inzending %s verbeteren; Enter stuurt opnieuw in"), sub_id);
+    char *name = app_record_label(u->a, r);
+    char *title = xasprintf(_("Inzending verbeteren, Enter stuurt opnieuw in: %s"), name);
+    free(name);
     bool saved = edit_spec(u, &copy, spec, title, &c);
     free(title);
     record_fini(&copy);
@@ -621,7 +626,9 @@ bool ui_edit_record(struct ui *u, const struct wt_record *r)
     struct wt_record copy;
     record_copy(&copy, r);
     bool was_closed = r->kind == WT_CASES && strcmp(record_get(r, CASE_STATUS), "closed") == 0;
-    char *title = xasprintf(_("%s %s bewerken"), ui_kind_label(r->kind), r->v[0]);
+    char *name = app_record_name(u->a, r->kind, r->v[0]);
+    char *title = xasprintf(_("%s bewerken"), name);
+    free(name);
     bool saved = edit(u, &copy, false, title, NULL);
     free(title);
     /* Closing a case: how did each chosen option work out? */
@@ -640,7 +647,9 @@ bool ui_review_edit(struct ui *u, const char *sub_id, const struct wt_record *r)
         return false;
     struct wt_record copy;
     record_copy(&copy, r);
-    char *title = xasprintf(_("Inzending %s aanpassen; Enter accepteert"), sub_id);
+    char *name = app_record_label(u->a, r);
+    char *title = xasprintf(_("Inzending aanpassen, Enter accepteert: %s"), name);
+    free(name);
     const struct spec *spec = r->kind == WT_CASES ? case_request_spec : spec_of(r->kind);
     struct save_ctx c = {&copy, spec, false, sub_id, NULL, 0, FINDING_SIGNAL,
                          NULL,  NULL, "",    NULL,   NULL};

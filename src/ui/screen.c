@@ -252,9 +252,11 @@ void ui_goto(struct ui *u, int item, enum wt_kind kind, const char *id)
 {
     ui_switch_to(u, item);
     struct view *v = u->views[item];
-    if (id && v->ops->select && !v->ops->select(v, kind, id, -1))
-        ui_message(u, true, _("%s %s staat niet in deze lijst (filter?)"), ui_kind_label(kind),
-                   id);
+    if (id && v->ops->select && !v->ops->select(v, kind, id, -1)) {
+        char *name = app_record_name(u->a, kind, id);
+        ui_message(u, true, _("%s staat niet in deze lijst (filter?)"), name);
+        free(name);
+    }
 }
 
 int ui_item_of(enum wt_kind kind)

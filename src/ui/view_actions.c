@@ -186,10 +186,10 @@ static void set_status(struct actions *s, const char *status)
         return;
     }
     touch(s, id);
-    char *keep = xstrdup(id);
+    char *name = app_record_name(s->v.u->a, WT_ACTIONS, id);
     ui_changed(s->v.u);
-    ui_message(s->v.u, false, _("Actiepunt %s: %s"), keep, ui_action_status(status));
-    free(keep);
+    ui_message(s->v.u, false, _("%s: %s"), name, ui_action_status(status));
+    free(name);
 }
 
 static void move_due(struct actions *s)
@@ -214,8 +214,10 @@ static void move_due(struct actions *s)
     else if (in) {
         touch(s, keep);
         ui_changed(s->v.u);
-        ui_message(s->v.u, false, _("Actiepunt %s verzet naar %s"), keep,
+        char *name = app_record_name(s->v.u->a, WT_ACTIONS, keep);
+        ui_message(s->v.u, false, _("%s verzet naar %s"), name,
                    date_show(d, DATE_DAY, app_day(s->v.u->a), shown));
+        free(name);
     }
     free(in);
     free(keep);
@@ -244,7 +246,9 @@ static void key_drop(struct view *v, int key)
     struct actions *s = (struct actions *)v;
     const struct wt_record *a = current(s);
     if (a && ui_may_write(v->u)) {
-        char *q = xasprintf(_("Actiepunt %s laten vervallen?"), a->v[0]);
+        char *name = app_record_name(v->u->a, WT_ACTIONS, a->v[0]);
+        char *q = xasprintf(_("Laten vervallen: %s?"), name);
+        free(name);
         if (dialog_confirm(v->u, q))
             set_status(s, "dropped");
         free(q);

@@ -25,32 +25,39 @@ static void cases_measure(struct cases *s, struct ui *u)
     snprintf(id, sizeof id, "%s", sel);
     const char *labels[2] = {_("bij de start"), _("bij afsluiting")};
     static const int letters[2] = {'s', 'a'};
-    char *title = xasprintf(_("Welzijnsmeting van %s"), id);
+    char *name = app_record_name(u->a, WT_CASES, id);
+    char *title = xasprintf(_("Welzijnsmeting: %s"), name);
     int k = dialog_menu(u, title, labels, letters, 2, 0);
     free(title);
-    if (k < 0)
+    if (k < 0) {
+        free(name);
         return;
+    }
     enum measure_phase phase = k == 0 ? MEASURE_START : MEASURE_CLOSE;
     struct measure m;
     struct wt_error err = {0};
     if (app_measure_get(u->a, id, phase, &m, &err) != 0) {
         ui_error(u, &err);
+        free(name);
         return;
     }
     char init[16];
     measure_format(&m, init);
     char *in = dialog_input(u, _("Scores 1-5 (- = geen):"), measure_empty(&m) ? "" : init);
-    if (!in)
+    if (!in) {
+        free(name);
         return;
+    }
     if (measure_parse(in, &m) != 0)
         ui_message(u, true, _("Zes scores van 1 tot 5 of -, bijvoorbeeld 3 2 4 - 2 3"));
     else if (app_measure_set(u->a, id, phase, &m, &err) != 0)
         ui_error(u, &err);
     else {
         ui_changed(u); /* the detail shows it; the options learn from it */
-        ui_message(u, false, _("Welzijnsmeting %s van %s bewaard"), labels[k], id);
+        ui_message(u, false, _("Welzijnsmeting %s bewaard: %s"), labels[k], name);
     }
     free(in);
+    free(name);
 }
 
 static void cases_draw(struct view *v, struct rect r)

@@ -58,11 +58,14 @@ static bool store_outcome(struct ui *u, const char *case_id, const char *opt,
         return false;
     }
     ui_changed(u);
+    char *name = app_option_label(u->a, opt), *c = app_record_name(u->a, WT_CASES, case_id);
     if (outcome)
-        ui_message(u, false, _("Uitkomst van %s bij casus %s: %s"), opt, case_id,
+        ui_message(u, false, _("Uitkomst van %s bij %s: %s"), name, c,
                    words_of("outcome", outcome));
     else
-        ui_message(u, false, _("%s is niet meer gekozen voor casus %s"), opt, case_id);
+        ui_message(u, false, _("%s is niet meer gekozen voor %s"), name, c);
+    free(c);
+    free(name);
     return true;
 }
 
@@ -81,7 +84,9 @@ static bool chosen_here(struct cases *s, char case_id[WT_MAX_ID + 1],
     snprintf(case_id, WT_MAX_ID + 1, "%s", view_cases_selected_id(s));
     view_cases_option_key(&s->opts.opts[s->opt_sel], opt);
     if (!view_cases_chosen(record_get(&s->detail, CASE_CHOSEN), opt, outcome)) {
-        ui_message(u, true, _("%s is niet gekozen; k kiest het"), opt);
+        char *name = app_option_label(u->a, opt);
+        ui_message(u, true, _("%s is niet gekozen; k kiest het"), name);
+        free(name);
         return false;
     }
     return true;
@@ -92,7 +97,9 @@ void view_cases_outcome(struct cases *s)
     char case_id[WT_MAX_ID + 1], opt[2 * WT_MAX_ID + 2], outcome[16];
     if (!chosen_here(s, case_id, opt, outcome))
         return;
-    char *title = xasprintf(_("Hoe ging %s?"), opt);
+    char *name = app_option_label(s->v.u->a, opt);
+    char *title = xasprintf(_("Hoe ging %s?"), name);
+    free(name);
     const char *o = ask_outcome(s->v.u, title, outcome);
     free(title);
     if (o)
@@ -104,7 +111,11 @@ void view_cases_unchoose(struct cases *s)
     char case_id[WT_MAX_ID + 1], opt[2 * WT_MAX_ID + 2], outcome[16];
     if (!chosen_here(s, case_id, opt, outcome))
         return;
-    char *q = xasprintf(_("%s niet meer gekozen voor casus %s?"), opt, case_id);
+    char *name = app_option_label(s->v.u->a, opt);
+    char *c = app_record_name(s->v.u->a, WT_CASES, case_id);
+    char *q = xasprintf(_("Niet meer kiezen voor %s: %s?"), c, name);
+    free(c);
+    free(name);
     bool yes = dialog_confirm(s->v.u, q);
     free(q);
     if (yes)
@@ -126,8 +137,11 @@ void ui_ask_outcomes(struct ui *u, const char *case_id)
     for (size_t i = 0; i < l.n; i++) {
         if (strchr(l.items[i], ':'))
             continue; /* its outcome is known */
-        char *title = xasprintf(_("Casus %s sluit: hoe ging %s? (Esc: nog niet bekend)"), id,
-                                l.items[i]);
+        char *c = app_record_name(u->a, WT_CASES, id);
+        char *name = app_option_label(u->a, l.items[i]);
+        char *title = xasprintf(_("%s sluit: hoe ging %s? (Esc: nog niet bekend)"), c, name);
+        free(name);
+        free(c);
         const char *o = ask_outcome(u, title, NULL);
         free(title);
         if (o)

@@ -317,18 +317,22 @@ void view_cases_choose(struct cases *s)
     view_cases_option_key(o, opt_id);
     if (view_cases_detail(s) &&
         view_cases_chosen(record_get(&s->detail, CASE_CHOSEN), opt_id, NULL)) {
-        ui_message(u, true, _("%s is al gekozen voor casus %s (x: niet meer kiezen)"), opt_id,
-                   case_id);
+        char *name = app_option_label(u->a, opt_id);
+        char *c = app_record_name(u->a, WT_CASES, case_id);
+        ui_message(u, true, _("%s is al gekozen voor %s (x: niet meer kiezen)"), name, c);
+        free(c);
+        free(name);
         return;
     }
     char *name = option_name(s, o);
     char *driver = o->via[0] ? via_name(u, o->via) : NULL;
-    char *full = driver ? xasprintf(_("%s, met vervoer door %s (%s)"), name, driver, o->via)
-                        : xstrdup(name);
-    char *q = xasprintf(_("%s (%s) kiezen voor casus %s?"), full, opt_id, case_id);
+    char *full = driver ? xasprintf(_("%s, met vervoer door %s"), name, driver) : xstrdup(name);
+    char *c = app_record_name(u->a, WT_CASES, case_id);
+    char *q = xasprintf(_("Kiezen voor %s: %s?"), c, full);
     bool yes = dialog_confirm(u, q);
     free(q);
     if (!yes) {
+        free(c);
         free(full);
         free(driver);
         free(name);
@@ -340,12 +344,16 @@ void view_cases_choose(struct cases *s)
     if (meeting_choose(u->a, case_id, o->type, opt_id, stored, &err) != 0) {
         ui_error(u, &err);
     } else {
+        /* The action's text is kept with the ids: it outlives today's names. */
+        char *with = driver ? xasprintf(_("%s, met vervoer door %s (%s)"), name, driver, o->via)
+                            : xstrdup(name);
         char *text = o->type == APP_OPTION_CASE
                          ? xasprintf(_("Casus %s in contact brengen met casus %s."), case_id,
                                      opt_id)
-                         : xasprintf(_("Casus %s: kennismaken met %s."), case_id, full);
+                         : xasprintf(_("Casus %s: kennismaken met %s."), case_id, with);
+        free(with);
         ui_changed(u);
-        ui_message(u, false, _("Vastgelegd: %s gekozen voor casus %s"), opt_id, case_id);
+        ui_message(u, false, _("Vastgelegd: %s gekozen voor %s"), full, c);
         char msg[sizeof u->msg];
         memcpy(msg, u->msg, sizeof msg);
         if (!ui_new_action(u, case_id, text, owner))
@@ -354,6 +362,7 @@ void view_cases_choose(struct cases *s)
     }
     free(stored);
     free(owner);
+    free(c);
     free(full);
     free(driver);
     free(name);

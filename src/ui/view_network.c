@@ -323,7 +323,11 @@ static void checked_today(struct network *s)
     }
     ui_changed(s->v.u);
     if (!ui_queued(s->v.u, WT_RESOURCES))
-        ui_message(s->v.u, false, _("Kaartitem %s klopt: vandaag gecheckt"), id);
+    {
+        char *name = app_record_name(s->v.u->a, WT_RESOURCES, id);
+        ui_message(s->v.u, false, _("%s klopt: vandaag gecheckt"), name);
+        free(name);
+    }
 }
 
 static void set_tab(struct network *s, int tab)

@@ -90,7 +90,9 @@ bool team_pane_key(struct team_pane *p, int key)
 static void show_code(struct ui *u, const char *member, const char *code)
 {
     /* Short, so that six words fit 80 columns on the message line. */
-    char *q = xasprintf(_("Code %s: %s"), member, code);
+    char *name = app_record_name(u->a, WT_MEMBERS, member);
+    char *q = xasprintf(_("Code %s: %s"), name, code);
+    free(name);
     dialog_confirm(u, q);
     explicit_bzero(q, strlen(q));
     free(q);
@@ -114,7 +116,9 @@ static void add_member(struct team_pane *p, struct ui *u)
         } else {
             if (code)
                 show_code(u, id, code);
-            ui_message(u, false, _("Lid %s toegevoegd"), id);
+            char *shown = app_record_name(u->a, WT_MEMBERS, id);
+            ui_message(u, false, _("Lid %s toegevoegd"), shown);
+            free(shown);
             if (code)
                 explicit_bzero(code, strlen(code));
             free(code);
@@ -145,7 +149,7 @@ static void change_member(struct team_pane *p, struct ui *u, const struct app_te
         if (app_member_change(u->a, id, roles[role], area, hours, &err) != 0)
             ui_error(u, &err);
         else
-            ui_message(u, false, _("Lid %s gewijzigd"), id);
+            ui_message(u, false, _("Lid %s gewijzigd"), record_get(&m->m, MEMBER_NAME));
         ui_changed(u);
     }
     free(area), free(hours);
@@ -178,15 +182,16 @@ void team_pane_act(struct team_pane *p, struct ui *u, int key)
             free(code);
         }
     } else if (key == 'x') {
+        const char *name = record_get(&m->m, MEMBER_NAME);
         char *q = xasprintf(_("%s vertrekt: de sleutel gaat weg en alle sleutels worden "
                               "vervangen. Doorgaan? (j/n)"),
-                            id);
+                            name);
         bool yes = dialog_confirm(u, q);
         free(q);
         if (yes && app_member_leave(u->a, id, &err) != 0)
             ui_error(u, &err);
         else if (yes)
-            ui_message(u, false, _("%s heeft het team verlaten; de sleutels zijn vervangen"), id);
+            ui_message(u, false, _("%s heeft het team verlaten; de sleutels zijn vervangen"), name);
         ui_changed(u);
     }
     p->loaded = false;

@@ -248,16 +248,16 @@ static void accept(struct review *s, const struct app_submission *sub)
 {
     char id[WT_MAX_ID + 1];
     snprintf(id, sizeof id, "%s", sub->id);
-    char *q = xasprintf(_("Inzending %s accepteren?"), id);
+    char *name = app_record_label(s->v.u->a, &sub->rec);
+    char *q = xasprintf(_("Inzending accepteren: %s?"), name);
     bool yes = dialog_confirm(s->v.u, q);
     free(q);
-    if (!yes)
-        return;
     struct wt_error err = {0};
-    if (app_review_accept(s->v.u->a, id, NULL, &err) != 0)
+    if (yes && app_review_accept(s->v.u->a, id, NULL, &err) != 0)
         ui_error(s->v.u, &err);
-    else
-        decided(s, xasprintf(_("Inzending %s is geaccepteerd"), id));
+    else if (yes)
+        decided(s, xasprintf(_("Inzending %s is geaccepteerd"), name));
+    free(name);
 }
 
 static void reject(struct review *s, const struct app_submission *sub)
@@ -268,7 +268,8 @@ static void reject(struct review *s, const struct app_submission *sub)
     if (!reason)
         return;
     struct wt_error err = {0};
-    char *q = *reason ? xasprintf(_("Inzending %s afwijzen?"), id) : NULL;
+    char *name = app_record_label(s->v.u->a, &sub->rec);
+    char *q = *reason ? xasprintf(_("Inzending afwijzen: %s?"), name) : NULL;
     if (!*reason)
         ui_message(s->v.u, true, _("Geef een reden: de vrijwilliger wil weten waarom"));
     else if (!dialog_confirm(s->v.u, q))
@@ -276,8 +277,9 @@ static void reject(struct review *s, const struct app_submission *sub)
     else if (app_review_reject(s->v.u->a, id, reason, &err) != 0)
         ui_error(s->v.u, &err);
     else
-        decided(s, xasprintf(_("Inzending %s is afgewezen"), id));
+        decided(s, xasprintf(_("Inzending %s is afgewezen"), name));
     free(q);
+    free(name);
     free(reason);
 }
 
@@ -290,18 +292,20 @@ static void merge(struct review *s, const struct app_submission *sub)
     char id[WT_MAX_ID + 1], target[WT_MAX_ID + 1];
     snprintf(id, sizeof id, "%s", sub->id);
     snprintf(target, sizeof target, "%s", s->dups[s->dup_sel]);
-    char *q = xasprintf(_("Inzending %s samenvoegen met %s?"), id, target);
+    char *name = app_record_label(s->v.u->a, &sub->rec);
+    char *other = app_record_name(s->v.u->a, sub->rec.kind, target);
+    char *q = xasprintf(_("Inzending samenvoegen: %s met %s?"), name, other);
     bool yes = dialog_confirm(s->v.u, q);
     free(q);
-    if (!yes)
-        return;
     struct wt_error err = {0};
-    if (app_review_merge(s->v.u->a, id, target, &err) != 0) {
+    if (yes && app_review_merge(s->v.u->a, id, target, &err) != 0) {
         ui_error(s->v.u, &err);
-        return;
+    } else if (yes) {
+        ui_changed(s->v.u);
+        ui_message(s->v.u, false, _("Inzending %s is samengevoegd met %s"), name, other);
     }
-    ui_changed(s->v.u);
-    ui_message(s->v.u, false, _("Inzending %s is samengevoegd met %s"), id, target);
+    free(other);
+    free(name);
 }
 
 static bool review_key(struct view *v, int key)
@@ -332,7 +336,9 @@ static void key_decide(struct view *v, int key)
     if (!sub || !ui_may_write(v->u))
         return;
     if (strcmp(sub->status, "pending") != 0) {
-        ui_message(v->u, true, _("Inzending %s is al beoordeeld"), sub->id);
+        char *name = app_record_label(v->u->a, &sub->rec);
+        ui_message(v->u, true, _("Inzending %s is al beoordeeld"), name);
+        free(name);
         return;
     }
     if (key == 'g')

@@ -174,19 +174,19 @@ static void set_status(struct signals *s)
             cur = i;
     char id[WT_MAX_ID + 1];
     snprintf(id, sizeof id, "%s", g->v[0]);
-    char *title = xasprintf(_("Status van signaal %s"), id);
+    char *name = app_record_name(s->v.u->a, WT_SIGNALS, id);
+    char *title = xasprintf(_("Status van %s"), name);
     int k = dialog_menu(s->v.u, title, labels, letters, 4, cur);
     free(title);
-    if (k < 0)
-        return;
     struct wt_error err = {0};
-    if (meeting_signal_status(s->v.u->a, id, values[k], &err) != 0) {
+    if (k >= 0 && meeting_signal_status(s->v.u->a, id, values[k], &err) != 0) {
         ui_error(s->v.u, &err);
-        return;
+    } else if (k >= 0) {
+        ui_changed(s->v.u);
+        if (!ui_queued(s->v.u, WT_SIGNALS))
+            ui_message(s->v.u, false, _("%s: %s"), name, labels[k]);
     }
-    ui_changed(s->v.u);
-    if (!ui_queued(s->v.u, WT_SIGNALS))
-        ui_message(s->v.u, false, _("Signaal %s: %s"), id, labels[k]);
+    free(name);
 }
 
 static void link_case(struct signals *s)
@@ -205,10 +205,14 @@ static void link_case(struct signals *s)
         ui_error(s->v.u, &err);
     } else {
         ui_changed(s->v.u);
-        if (*in)
-            ui_message(s->v.u, false, _("Signaal %s hoort nu bij casus %s"), id, in);
+        char *name = app_record_name(s->v.u->a, WT_SIGNALS, id);
+        char *c = *in ? app_record_name(s->v.u->a, WT_CASES, in) : NULL;
+        if (c)
+            ui_message(s->v.u, false, _("%s hoort nu bij %s"), name, c);
         else
-            ui_message(s->v.u, false, _("Signaal %s hoort niet meer bij een casus"), id);
+            ui_message(s->v.u, false, _("%s hoort niet meer bij een casus"), name);
+        free(c);
+        free(name);
     }
     free(in);
 }

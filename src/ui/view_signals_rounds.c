@@ -289,7 +289,9 @@ static int save_round(struct ui *u, struct form_field *f, int n, void *ctx, stru
     int rc = app_round_save(u->a, r, err);
     if (rc == 0) {
         ui_changed(u);
-        ui_message(u, false, _("Ronde %s is bewaard"), r->id);
+        char day[DATE_SHOW_MAX];
+        ui_date(u, r->date, DATE_DAY, day);
+        ui_message(u, false, _("Ronde van %s in %s is bewaard"), day, ui_last_part(r->area));
     }
     return rc;
 }
@@ -469,8 +471,10 @@ static void make_from(struct rounds_pane *p, struct ui *u, enum round_finding wh
     if (!ar || !d || !ui_may_write(u))
         return;
     if (*round_door_mark(d, what)) {
-        ui_message(u, true, _("Deur %d werd al %s %s"), d->no,
-                   ui_kind_label(round_finding_kind(what)), round_door_mark(d, what));
+        char *name =
+            app_record_name(u->a, round_finding_kind(what), round_door_mark(d, what));
+        ui_message(u, true, _("Deur %d werd al %s"), d->no, name);
+        free(name);
         return;
     }
     if (what == FINDING_SIGNAL && !*d->ideas && !*d->note && !d->lonely) {

@@ -23,7 +23,7 @@ static char *cell(const char *csv, const char *id, const char *column)
 
 static int set_status(struct vt_term *t, const char *status)
 {
-    CHECK(t, ut_key(t, "e") == 0 && ut_wait(t, "c-1 bewerken") == 0);
+    CHECK(t, ut_key(t, "e") == 0 && ut_wait(t, "casus van A B bewerken") == 0);
     CHECK(t, ut_key(t, "C-u") == 0 && ut_type(t, status) == 0);
     CHECK(t, ut_key(t, "Enter") == 0 && ut_wait(t, "is bijgewerkt") == 0);
     return 0;

@@ -104,7 +104,7 @@ static int test_new_request(void)
     CHECK(t, key(t, "Down") == 0 && key(t, "Down") == 0 && key(t, "Down") == 0);
     CHECK(t, type(t, "buurthuis") == 0);
     CHECK(t, key(t, "Enter") == 0);
-    CHECK(t, ut_wait(t, "Bewaard als casus c-003") == 0);
+    CHECK(t, ut_wait(t, "Bewaard als casus van Jannie Bos") == 0);
     int typed = keys_typed;
     /* The new case is selected and its options show at once. */
     CHECK(t, ut_wait(t, "[Welzijnsopties]") == 0);
@@ -156,7 +156,7 @@ static int test_volunteer_intake(void)
     CHECK(l, ut_wait(l, "Mevrouw wil naar het eetcafe") == 0);
     CHECK(l, ut_wait(l, "[c-1]") == 0); /* the open case of the same resident */
     CHECK(l, !vt_contains(l, "c-2"));   /* a closed one is no duplicate */
-    CHECK(l, ut_key(l, "g") == 0 && ut_wait(l, "accepteren? (j/n)") == 0); /* g: accept */
+    CHECK(l, ut_key(l, "g") == 0 && ut_wait(l, "Inzending accepteren: ") == 0); /* g: accept */
     CHECK(l, ut_key(l, "j") == 0);
     CHECK(l, ut_wait(l, "is geaccepteerd") == 0);
     CHECK(NULL, quit_ok(l) == 0);

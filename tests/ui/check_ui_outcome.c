@@ -11,11 +11,11 @@
 static int measure(struct vt_term *t, const char *phase, const char *scores)
 {
     CHECK(t, ut_key(t, "m") == 0);
-    CHECK(t, ut_wait(t, "Welzijnsmeting van c-1") == 0);
+    CHECK(t, ut_wait(t, "Welzijnsmeting: casus van Ans Bakker") == 0);
     CHECK(t, ut_key(t, phase) == 0);
     CHECK(t, ut_wait(t, "Scores 1-5 (- = geen):") == 0);
     CHECK(t, ut_type(t, scores) == 0 && ut_key(t, "Enter") == 0);
-    CHECK(t, ut_wait(t, "van c-1 bewaard") == 0);
+    CHECK(t, ut_wait(t, "bewaard: casus van Ans Bakker") == 0);
     return 0;
 }
 

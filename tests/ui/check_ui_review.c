@@ -47,7 +47,7 @@ int test_review_flow(void)
     CHECK(l, ut_wait(l, "Te beoordelen (3)") == 0);
     CHECK(l, ut_wait(l, "Bij de kerk staat afval") == 0);
     CHECK(l, vt_contains(l, "Vera Vrijwillig"));
-    CHECK(l, ut_key(l, "g") == 0 && ut_wait(l, "accepteren? (j/n)") == 0);
+    CHECK(l, ut_key(l, "g") == 0 && ut_wait(l, "Inzending accepteren: ") == 0);
     CHECK(l, ut_key(l, "j") == 0);
     CHECK(l, ut_wait(l, "is geaccepteerd") == 0);
     CHECK(l, ut_wait(l, "Te beoordelen (2)") == 0);
@@ -57,13 +57,13 @@ int test_review_flow(void)
     CHECK(l, ut_wait(l, "Enter accepteert") == 0);
     CHECK(l, ut_key(l, "End") == 0 && ut_type(l, " (Molenpark)") == 0);
     CHECK(l, ut_key(l, "Enter") == 0);
-    CHECK(l, ut_wait(l, "is aangepast en geaccepteerd") == 0);
+    CHECK(l, ut_wait(l, "Aangepast en geaccepteerd: signaal 'Bankje in park stuk (Molenpark)'") == 0);
     CHECK(l, ut_wait(l, "Te beoordelen (1)") == 0);
     CHECK(l, ut_wait(l, "Lantaarn kapot") == 0);
     CHECK(l, ut_key(l, "r") == 0);
     CHECK(l, ut_wait(l, "Waarom afgewezen") == 0);
     CHECK(l, ut_type(l, "Al gemeld bij de gemeente") == 0 && ut_key(l, "Enter") == 0);
-    CHECK(l, ut_wait(l, "afwijzen? (j/n)") == 0 && ut_key(l, "j") == 0);
+    CHECK(l, ut_wait(l, "Inzending afwijzen: ") == 0 && ut_key(l, "j") == 0);
     CHECK(l, ut_wait(l, "is afgewezen") == 0);
     CHECK(l, ut_wait(l, "Te beoordelen (0)") == 0);
     CHECK(l, ut_key(l, "h") == 0); /* the decided ones with their status and reason */
@@ -113,9 +113,11 @@ int test_review_duplicate(void)
     CHECK(l, vt_contains(l, "Koffieochtend De Molen"));
     CHECK(l, vt_contains(l, "Koffieochtend in De Molen"));
     CHECK(l, ut_key(l, "m") == 0);
-    CHECK(l, ut_wait(l, "samenvoegen met r-koffieochtend") == 0);
+    /* Both named as people know them, not by their ids. */
+    CHECK(l, ut_wait(l, "Inzending samenvoegen: kaartitem 'Koffieochtend in De Molen' met "
+                        "kaartitem 'Koffieochtend De Molen'?") == 0);
     CHECK(l, ut_key(l, "j") == 0);
-    CHECK(l, ut_wait(l, "is samengevoegd met r-koffieochtend") == 0);
+    CHECK(l, ut_wait(l, "is samengevoegd met kaartitem 'Koffieochtend De Molen'") == 0);
     CHECK(l, ut_wait(l, "Te beoordelen (0)") == 0);
     return ut_quit_ok(l);
 }

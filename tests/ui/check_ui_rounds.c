@@ -35,7 +35,7 @@ int test_rounds(void)
     CHECK(t, ut_type(t, "bas + ve") == 0);
     CHECK(t, ut_wait(t, "Tab vult aan: Vera Smit") == 0 && !vt_contains(t, "m-vol"));
     CHECK(t, ut_key(t, "Tab") == 0 && ut_key(t, "Enter") == 0);
-    CHECK(t, ut_wait(t, "Ronde ronde-2026-11-28 is bewaard") == 0);
+    CHECK(t, ut_wait(t, "Ronde van za 28-11-2026 in Elst is bewaard") == 0);
     CHECK(t, ut_wait(t, "Bas Wijkstra + Vera Smit") == 0);
     /* Into the doors: one that opened, with a conversation and findings. */
     CHECK(t, ut_key(t, "Enter") == 0);

@@ -167,13 +167,13 @@ static int test_team_view(void)
     CHECK(t, ut_key(t, "Up") == 0); /* volunteer -> professional */
     CHECK(t, ut_key(t, "Enter") == 0);
     CHECK(t, ut_key(t, "Enter") == 0); /* no area */
-    CHECK(t, ut_wait(t, "Code piet: ") == 0);
+    CHECK(t, ut_wait(t, "Code Piet Prof: ") == 0); /* named, not by id */
     int row, col;
-    CHECK(t, vt_find(t, "Code piet: ", &row, &col) == 0);
-    char *line = vt_row(t, row), *colon = line ? strstr(line, "piet: ") : NULL;
+    CHECK(t, vt_find(t, "Code Piet Prof: ", &row, &col) == 0);
+    char *line = vt_row(t, row), *colon = line ? strstr(line, "Prof: ") : NULL;
     char shown[300] = "";
     if (colon)
-        snprintf(shown, sizeof shown, "%s", colon + strlen("piet: "));
+        snprintf(shown, sizeof shown, "%s", colon + strlen("Prof: "));
     free(line);
     char *yn = strstr(shown, " (j/n)");
     if (yn)
@@ -181,7 +181,7 @@ static int test_team_view(void)
     /* The whole code shows at 80 columns: six words, none cut. */
     CHECK(t, count_words(shown) == 6 && !strstr(shown, "…"));
     CHECK(t, ut_key(t, "n") == 0);
-    CHECK(t, ut_wait(t, "Piet Prof") == 0);
+    CHECK(t, ut_wait(t, "Lid Piet Prof toegevoegd") == 0);
     CHECK(t, ut_key(t, "q") == 0);
     CHECK(NULL, exit_code(t) == 0);
     char *out = NULL;

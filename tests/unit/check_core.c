@@ -83,6 +83,34 @@ START_TEST(test_utf8)
 }
 END_TEST
 
+/* text_cut: whole characters (a letter with its accent stays whole), the
+ * first line, at a space in the second half, with "…" counted in. */
+START_TEST(test_cut)
+{
+    static const struct {
+        const char *in;
+        size_t max;
+        const char *want;
+    } cases[] = {
+        {"kort", 10, "kort"},
+        {"precies tien", 12, "precies tien"},
+        {"Jongerenwerk vragen of de tieneravond", 20, "Jongerenwerk vragen…"},
+        {"abcdefghijklmnop", 6, "abcde…"},
+        {"e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 3, "e\xcc\x81" "e\xcc\x81" "…"}, /* e + accent */
+        {"één twee", 4, "één…"},
+        {"eerste regel\ntweede", 40, "eerste regel…"},
+        {"", 5, ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = text_cut(cases[i].in, cases[i].max);
+        ck_assert_msg(strcmp(got, cases[i].want) == 0, "%zu: '%s', not '%s'", i, got,
+                      cases[i].want);
+        ck_assert(text_valid_utf8(got, strlen(got)));
+        free(got);
+    }
+}
+END_TEST
+
 START_TEST(test_inert)
 {
     const char *bad[] = {"\x1b[2J", "\x1b]52;c;aGk=\x07", "\x1b]8;;http://x\x1b\\l\x1b]8;;\x1b\\",
@@ -390,7 +418,7 @@ END_TEST
 
 int main(void)
 {
-    const TTest *tests[] = {test_dates, test_ids, test_fold, test_utf8, test_inert, test_areas,
+    const TTest *tests[] = {test_dates, test_ids, test_fold, test_utf8, test_cut, test_inert, test_areas,
                             test_tags, test_record_values, test_csv_read, test_csv_limits_any_cut, test_csv_write};
     const struct tu_suite suite = {.name = "core"};
     return tu_run(&suite, tests, sizeof tests / sizeof *tests);

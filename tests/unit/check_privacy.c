@@ -410,11 +410,50 @@ START_TEST(test_name_parts_and_bands)
 }
 END_TEST
 
+/* A message names a record by what a person reads, as the policy allows:
+ * never an id, initials on the beamer, a shielded case only as "een casus"
+ * where it may not be seen, a signal's text redacted on the beamer. */
+static void name_is(struct app *a, enum wt_kind kind, const char *id, const char *want)
+{
+    char *got = app_record_name(a, kind, id);
+    ck_assert_msg(strcmp(got, want) == 0, "%s: '%s', not '%s'", id, got, want);
+    free(got);
+}
+
+START_TEST(test_messages_name_records)
+{
+    make_team();
+    struct app *a = open_as("leider", PASS, false);
+    name_is(a, WT_CASES, "c-open", "casus van Yusuf Kaya");
+    name_is(a, WT_CASES, "c-geheim", "casus van Daan van der Berg"); /* the leader sees it */
+    name_is(a, WT_MEMBERS, "m-pro", "Piet Prof");
+    name_is(a, WT_RESOURCES, "r-eet", "kaartitem 'Eetcafé De Molen'");
+    name_is(a, WT_SIGNALS, "s-free", "signaal 'Koffie met Anneke de Wit en yusuf'");
+    name_is(a, WT_ACTIONS, "a-open", "actiepunt 'Kennismaken met Yusuf'");
+    name_is(a, WT_CASES, "c-none", "een casus");
+    char *opt = app_option_label(a, "r-eet+t-a1");
+    ck_assert_str_eq(opt, "Eetcafé De Molen, met vervoer door Anneke de Wit");
+    free(opt);
+    /* Beamer: initials, the names inside text too; the shielded case unnamed. */
+    app_set_beamer(a, true);
+    name_is(a, WT_CASES, "c-open", "casus van Y.K.");
+    name_is(a, WT_CASES, "c-geheim", "een casus");
+    name_is(a, WT_SIGNALS, "s-free", "signaal 'Koffie met A.d.W. en Y.'"); /* "yusuf": a first name */
+    name_is(a, WT_TALENTS, "t-a1", "talent 'A.d.W.'");
+    app_close(a);
+    /* A professional who does not own the shielded case never gets its name. */
+    a = open_as("m-pro", PPASS, false);
+    name_is(a, WT_CASES, "c-geheim", "een casus");
+    name_is(a, WT_CASES, "c-open", "casus van Yusuf Kaya");
+    app_close(a);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *tests[] = {test_shielded_id_never_leaves, test_shielded_id_not_in_search_or_reads,
                             test_masked_link_read_back, test_beamer_reads_are_redacted,
-                            test_name_parts_and_bands};
+                            test_name_parts_and_bands, test_messages_name_records};
     const struct tu_suite suite = {
         .name = "privacy",
         .timeout = 240,

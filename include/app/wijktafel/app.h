@@ -402,6 +402,22 @@ void app_case_draft(const struct app *a, struct wt_record *out);
 int app_get(struct app *a, enum wt_kind kind, const char *id, struct wt_record *out,
             struct wt_error *err);
 
+/* How a message on the screen names the record kind/id, never by its id, as
+ * this app may hand it out (not logged as a view): a case "casus van
+ * <resident>" (initials on the beamer), a member their name, a project,
+ * partner, map item or talent "<kind> '<name>'", a signal or action
+ * "<kind> '<its first 40 characters>'". One the member may not see, or
+ * without a name: "een casus", "een project", ... Caller frees. label.c. */
+char *app_record_name(struct app *a, enum wt_kind kind, const char *id);
+/* app_record_name for a record in hand (one typed, not stored, or a
+ * submission's), its name shaped as the screen may show it. Caller frees. */
+char *app_record_label(struct app *a, const struct wt_record *r);
+/* The same for a chosen option's key ("ID", or "ID+TALENT" for one with a
+ * talent who takes the resident there): the name of the map item or talent,
+ * or "casus van ..." for a similar case, with ", met vervoer door <talent>";
+ * "een optie" when none the member may see. Caller frees. */
+char *app_option_label(struct app *a, const char *key);
+
 /* Validates r (columns, references) and stores it (insert or replace). */
 int app_put(struct app *a, struct wt_record *r, struct wt_error *err);
 

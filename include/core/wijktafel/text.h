@@ -38,6 +38,11 @@ char *text_json_escape(const char *json);
 /* A copy of s with leading and trailing ASCII white space removed. */
 char *text_trim(const char *s);
 
+/* A copy of s (valid UTF-8) of at most max characters (whole grapheme
+ * clusters), its first line only; when it was cut, it ends at the last space
+ * in its second half (if any) and with "…" (counted in max). Caller frees. */
+char *text_cut(const char *s, size_t max);
+
 /* Which of n entries a person meant by typed (a name or an id), compared
  * after text_fold, so case and accents do not matter: an id equal to typed,
  * else a name equal to it, else the only name that has the typed words as
