@@ -113,7 +113,9 @@ int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct 
 
 /* Keeps cases.closed in step with the status of a case about to be written
  * in t: a case that becomes closed gets today (or the day it was closed
- * before), a reopened case loses it. Other kinds are left alone. */
+ * before), a reopened case loses it. A project in phase overdragen,
+ * zelfstandig or gestopt without projects.stepped_back gets today (one that
+ * has it keeps it). Other kinds are left alone. */
 void app_case_closing(struct store_txn *t, const struct app *a, struct wt_record *r);
 
 /* The day a closed case was closed (cases.closed, or the meta note older

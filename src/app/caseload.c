@@ -56,7 +56,7 @@ int app_balance_caseload(struct app *a, struct app_balance *b, struct wt_error *
     b->caseload = false;
     if (!policy_caseload_shown(a) || b->to < b->from)
         return 0;
-    int32_t first = b->to - 7 * BALANCE_SQUEEZE_WEEKS;
+    int32_t first = b->to - 7 * (BALANCE_SQUEEZE_WEEKS + 1); /* a week more: see below */
     first = first < b->from ? first : b->from;
     struct load_ctx c = {b, first, (size_t)((b->to - first) / 7 + 1), NULL, NULL};
     size_t cells = (b->n ? b->n : 1) * c.nweeks;
@@ -78,7 +78,12 @@ int app_balance_caseload(struct app *a, struct app_balance *b, struct wt_error *
         free(b->m[i].load);
         b->m[i].load = xmalloc(shown * sizeof *b->m[i].load);
         memcpy(b->m[i].load, row + skip, shown * sizeof *row);
-        b->m[i].squeeze = balance_squeezed(row, &c.community[i * c.nweeks], c.nweeks);
+        /* The current week counts once it has hours; until then (a meeting on
+         * Monday) the warning looks at the weeks that are done, as the
+         * under-target warning does. */
+        const int64_t *hours = &c.community[i * c.nweeks];
+        b->m[i].squeeze = balance_squeezed(row, hours, hours[c.nweeks - 1] >= 0 ? c.nweeks
+                                                                                : c.nweeks - 1);
     }
     b->caseload = rc == 0;
     free(c.loads);

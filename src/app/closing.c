@@ -1,4 +1,4 @@
-/* closing.c: the day a case was closed (cases.closed), kept when it is closed on screen. */
+/* closing.c: the day a case was closed (cases.closed) and the day the team stepped back from a project (projects.stepped_back), kept when written on screen. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,8 +17,24 @@ static char *legacy_closing(struct store_txn *t, const char *id)
     return v;
 }
 
+/* A project that moves to overdragen, zelfstandig or gestopt without the day
+ * the team stepped back gets today, so that the report can count it. */
+static void project_stepping_back(const struct app *a, struct wt_record *r)
+{
+    const char *phase = record_get(r, PROJECT_PHASE);
+    if (r->v[PROJECT_STEPPED_BACK] || (strcmp(phase, "overdragen") != 0 &&
+                                       strcmp(phase, "zelfstandig") != 0 &&
+                                       strcmp(phase, "gestopt") != 0))
+        return;
+    char day[11];
+    date_format(a->today, day);
+    record_set(r, PROJECT_STEPPED_BACK, day);
+}
+
 void app_case_closing(struct store_txn *t, const struct app *a, struct wt_record *r)
 {
+    if (r->kind == WT_PROJECTS)
+        project_stepping_back(a, r);
     if (r->kind != WT_CASES)
         return;
     if (strcmp(record_get(r, CASE_STATUS), "closed") != 0) {

@@ -175,8 +175,8 @@ static int accept_write(struct store_txn *t, void *ctx, struct wt_error *err)
         rc = record_validate(&r, err);
         if (!rc)
             rc = app_check_refs(t, &r, NULL, err);
-        if (!rc && r.kind == WT_CASES)
-            app_case_closing(t, d->a, &r);
+        if (!rc)
+            app_case_closing(t, d->a, &r); /* cases and projects */
         if (!rc && store_put(t, &r) == 0) {
             if (r.kind == WT_ACTIONS)
                 app_owned_action(t, d->a, &r, NULL);

@@ -113,6 +113,8 @@ static const struct spec project_spec[] = {
     {N_("Geld van"), PROJECT_FUNDING, FORM_TEXT, NULL},
     {N_("Bedrag"), PROJECT_AMOUNT, FORM_TEXT, NULL},
     {N_("Beschrijving"), PROJECT_DESCRIPTION, FORM_LONG, NULL},
+    {N_("Begonnen"), PROJECT_STARTED, FORM_DATE, NULL},
+    {N_("Team trok zich terug"), PROJECT_STEPPED_BACK, FORM_DATE, NULL},
     {NULL, 0, 0, NULL}};
 
 static const struct spec partner_spec[] = {

@@ -303,6 +303,7 @@ int main(int argc, char **argv)
         {"partners_quiet", test_partners_quiet},
         {"homework_scenario", test_homework_scenario},
         {"project_people", test_project_people},
+        {"project_handover", test_project_handover},
         {"signal_partner", test_signal_partner},
         {"balance", test_balance},
         {"caseload", test_caseload},

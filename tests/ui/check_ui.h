@@ -42,6 +42,7 @@ int test_theme_project(void);
 int test_partners_quiet(void);
 int test_homework_scenario(void);
 int test_project_people(void);
+int test_project_handover(void);
 
 /* check_ui_sources.c: a signal's source names a partner (issue 21). */
 int test_signal_partner(void);

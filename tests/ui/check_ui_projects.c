@@ -208,3 +208,50 @@ int test_project_people(void)
     CHECK(NULL, ok);
     return 0;
 }
+
+/* A project that reaches zelfstandig on the screen gets the day the team stepped back (today),
+ * so that the report counts it as handed over in the period; Begonnen and Team trok zich terug
+ * are in the form. */
+int test_project_handover(void)
+{
+    char db[600];
+    snprintf(db, sizeof db, "%s/db", getenv("HOME"));
+    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
+    CHECK(NULL, ut_run(NULL, signals_csv, "--db", db, "import", "signals", "-", NULL) == 0);
+    CHECK(NULL, ut_run(NULL,
+                       "id,name,area,phase,signals,started\n"
+                       "p-1,Huiswerkklas,Gem/Elst,loopt,s-1;s-2,2026-09-01\n",
+                       "--db", db, "import", "projects", "-", NULL) == 0);
+    struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
+    vt_send(t, "4");
+    CHECK(t, ut_wait(t, "[4 Netwerk]") == 0);
+    CHECK(t, ut_key(t, "j") == 0);
+    CHECK(t, ut_wait(t, "Huiswerkklas") == 0);
+    CHECK(t, ut_key(t, "e") == 0);
+    CHECK(t, ut_wait(t, "Team trok zich terug") == 0); /* every field fits at 80x24 */
+    CHECK(t, vt_contains(t, "Begonnen"));
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "Down") == 0); /* Naam, Wijk: to Fase */
+    CHECK(t, ut_key(t, "C-u") == 0);
+    CHECK(t, ut_type(t, "zelfstandig") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "is bijgewerkt") == 0);
+    CHECK(NULL, ut_quit_ok(t) == 0);
+    char *csv = NULL;
+    CHECK(NULL, ut_run(&csv, NULL, "--db", db, "export", "projects", NULL) == 0);
+    bool ok = strstr(csv, "p-1,Huiswerkklas,Gem/Elst,zelfstandig,,,,s-1;s-2,,,,,,2026-09-01,"
+                          "2026-11-30,\n") != NULL;
+    if (!ok)
+        fprintf(stderr, "projects:\n%s\n", csv);
+    free(csv);
+    CHECK(NULL, ok);
+    char *rep = NULL;
+    CHECK(NULL, ut_run(&rep, NULL, "--db", db, "report", "--from", "2026-11-01", "--to",
+                       "2026-11-30", "--format", "csv", NULL) == 0);
+    ok = strstr(rep, "\nprojects,p-1,handed-over,2,\n") != NULL;
+    if (!ok)
+        fprintf(stderr, "report:\n%s\n", rep);
+    free(rep);
+    CHECK(NULL, ok);
+    return 0;
+}

@@ -268,6 +268,20 @@ START_TEST(test_caseload_app)
     ck_assert_uint_eq(b.m[2].load[3].open, 1);
     ck_assert(!b.m[2].squeeze);
     app_balance_fini(&b);
+    /* On Monday 7 Dec the week in progress has no hours yet: the warning looks at the five
+     * weeks that are done (W0..W4), and still warns. */
+    ck_assert_int_eq(app_balance_get(a, day("2026-11-16"), day("2026-12-07"), &b, &e), 0);
+    ck_assert_int_eq(app_balance_caseload(a, &b, &e), 0);
+    ck_assert_uint_eq(b.m[1].load[3].open, 7); /* the week of 7 Dec: nothing new */
+    ck_assert(b.m[1].squeeze);
+    app_balance_fini(&b);
+    /* Hours in that week that rise again end the run. */
+    ck_assert_int_eq(app_balance_record(a, "m-bw", day("2026-12-07"), 2000, 900, &e), 0);
+    ck_assert_int_eq(app_balance_get(a, day("2026-11-16"), day("2026-12-07"), &b, &e), 0);
+    ck_assert_int_eq(app_balance_caseload(a, &b, &e), 0);
+    ck_assert(!b.m[1].squeeze);
+    app_balance_fini(&b);
+    ck_assert_int_eq(app_balance_record(a, "m-bw", day("2026-12-07"), 0, 0, &e), 0);
     /* The same on the beamer: the app hands no caseload at all. */
     app_set_beamer(a, true);
     ck_assert_int_eq(app_balance_get(a, day("2026-11-09"), day("2026-12-06"), &b, &e), 0);

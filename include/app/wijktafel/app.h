@@ -502,7 +502,8 @@ void app_balance_fini(struct app_balance *b);
  * (a closed case counts until the week of cases.closed; one closed without
  * that date never counts as open) and opened in it; and the squeeze warning
  * (balance_squeezed over the BALANCE_SQUEEZE_WEEKS + 1 weeks up to b->to,
- * reading the hours of weeks before b->from too). The app decides whether
+ * or up to the week before when b->to has no hours yet, reading the hours of
+ * weeks before b->from too). The app decides whether
  * the member receives it: not in beamer mode or on the wall, not a
  * volunteer; then b->caseload stays false and nothing is filled (0). */
 int app_balance_caseload(struct app *a, struct app_balance *b, struct wt_error *err);
