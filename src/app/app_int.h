@@ -58,10 +58,11 @@ int app_unlocked(struct app *a, struct wt_error *err);
 /* In app_open with opts.recovery: unlocks with the recovery code given. */
 int app_recovery_unlock(struct app *a, const char *given, struct wt_error *err);
 
-/* A set of ids (open addressing); ids are copied. */
+/* A set of ids (open addressing, idset.c); ids are copied into one buffer. */
 struct idset {
-    char **slots;
-    size_t *lines; /* per slot: the line where the id was seen */
+    uint32_t *slots; /* per slot: 1 + where its id starts in text; 0 when empty */
+    uint32_t *lines; /* per slot: the line where the id was seen */
+    struct buf text; /* the ids, each ending in its NUL */
     size_t cap, n;
 };
 void idset_init(struct idset *s);

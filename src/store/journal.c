@@ -277,7 +277,8 @@ void store_spool_done(struct store *s)
 }
 
 static int log_put_v3(struct store_txn *t, MDB_cursor *c, uint64_t seq, const unsigned char ck[32],
-                      unsigned char prev[HASH], const unsigned char *body, size_t blen);
+                      unsigned char prev[HASH], unsigned char format,
+                      const unsigned char *body, size_t blen);
 
 /* Appends entries sealed by store_log_spool as they are (format 3). */
 static int append_sealed(struct store_txn *t, struct spooled *sp, size_t n)
@@ -294,7 +295,7 @@ static int append_sealed(struct store_txn *t, struct spooled *sp, size_t n)
     if ((rc = mdb_cursor_open(t->txn, t->s->log, &c)) != 0)
         return store_txn_mdb_fail(t, rc, "log");
     for (size_t i = 0; i < n && !rc; i++)
-        rc = log_put_v3(t, c, ++seq, ck, prev, sp[i].body, sp[i].len);
+        rc = log_put_v3(t, c, ++seq, ck, prev, LOG_V3, sp[i].body, sp[i].len);
     mdb_cursor_close(c);
     sodium_memzero(ck, sizeof ck);
     return rc ? rc : store_log_tip_put(t, seq, prev);
@@ -410,9 +411,13 @@ static void *seal_chunk(void *ctx, void *in)
         unsigned char k[8];
         char name[24];
         store_log_seq_key(lb->e[i].seq, k, name);
-        if (lb->v3)
+        if (lb->v3 && i == 0) /* the batch's key: once, in its first entry */
             store_log_seal_into(&lb->sealer, (const unsigned char *)lb->texts.data + at, len,
                                 (unsigned char *)buf_extend(&ch->out, STORE_LOG_BODY_LEN(len)));
+        else if (lb->v3)
+            store_log_seal_next(&lb->sealer, lb->e[i].seq,
+                                (const unsigned char *)lb->texts.data + at, len,
+                                (unsigned char *)buf_extend(&ch->out, STORE_LOG_NEXT_LEN(len)));
         else
             store_seal_into(lb->key, "log", name, (const unsigned char *)lb->texts.data + at, len,
                             (unsigned char *)buf_extend(&ch->out, STORE_SEAL_LEN(len)));
@@ -498,10 +503,11 @@ static void chunk_ready(struct store_log_batch *lb, size_t c)
         seal_chunk(NULL, &lb->chunks[c]);
 }
 
-/* Puts entry seq as [3][prev][body] through c (appended) and moves prev on
- * to its chain tag under chain key ck. */
+/* Puts entry seq as [format (3 or 4)][prev][body] through c (appended) and
+ * moves prev on to its chain tag under chain key ck. */
 static int log_put_v3(struct store_txn *t, MDB_cursor *c, uint64_t seq, const unsigned char ck[32],
-                      unsigned char prev[HASH], const unsigned char *body, size_t blen)
+                      unsigned char prev[HASH], unsigned char format,
+                      const unsigned char *body, size_t blen)
 {
     unsigned char k[8];
     char name[24];
@@ -511,7 +517,7 @@ static int log_put_v3(struct store_txn *t, MDB_cursor *c, uint64_t seq, const un
     if (rc)
         return store_txn_mdb_fail(t, rc, "log");
     unsigned char *p = v.mv_data;
-    p[0] = LOG_V3;
+    p[0] = format;
     memcpy(p + 1, prev, HASH);
     memcpy(p + 1 + HASH, body, blen);
     store_log_tag(ck, seq, p, v.mv_size, prev);
@@ -537,6 +543,7 @@ int store_log_batch_finish(struct store_txn *t, struct store_log_batch *lb)
                 chunk_ready(lb, i / LOG_CHUNK);
             size_t j = i - ch->from, at = j ? ch->ends[j - 1] : 0;
             rc = log_put_v3(t, c, lb->e[i].seq, lb->key, lb->prev,
+                            i == 0 ? LOG_V3 : STORE_LOG_V4,
                             (const unsigned char *)ch->out.data + at, ch->ends[j] - at);
             continue;
         }

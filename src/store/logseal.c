@@ -13,7 +13,16 @@
  * changed or moved, without reading one, and nobody without a member's key
  * can forge the chain. Stored value: [3][previous tag 32][ephemeral public
  * key 32][sealed text]; tag = keyed BLAKE2b(chain key; seq (8 bytes BE) ||
- * value). */
+ * value).
+ *
+ * Format 4 (issue 19, point 5: an import logs one entry per case): the
+ * entries of a batch after its first are [4][previous tag 32][ciphertext and
+ * tag of the text], sealed with the same batch key as the format 3 entry that
+ * begins the batch, the nonce and associated data made of the entry's number
+ * (store_log_seal_next). They do not repeat the 32-byte ephemeral key nor
+ * carry a 24-byte random nonce: 57 bytes less an entry. A reader walking the
+ * log in order opens them with the key of that first entry. A batch always begins with format 3 (so does
+ * every rewrite, and every entry after one that did not open). */
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +96,48 @@ int store_log_unseal(struct store_log_opener *lo, const unsigned char *body, siz
         lo->have = true;
     }
     return store_unseal(lo->k, "log", "", body + 32, len - 32, out, olen);
+}
+
+/* Format 4's nonce and associated data: "log4" and the entry's number. A
+ * batch key is fresh (a new ephemeral key pair per batch and per rewrite)
+ * and seals each number once, so no nonce repeats under a key; the batch's
+ * first entry has a random one. */
+static void next_nonce(uint64_t seq, unsigned char nonce[24], unsigned char ad[12])
+{
+    memset(nonce, 0, 24);
+    ad[0] = 'l', ad[1] = 'o', ad[2] = 'g', ad[3] = '4';
+    for (int i = 0; i < 8; i++)
+        ad[4 + i] = nonce[16 + i] = (unsigned char)(seq >> (56 - 8 * i));
+    nonce[0] = 4;
+}
+
+void store_log_seal_next(const struct store_log_sealer *ls, uint64_t seq,
+                         const unsigned char *plain, size_t plen, unsigned char *out)
+{
+    unsigned char nonce[24], ad[12];
+    next_nonce(seq, nonce, ad);
+    crypto_aead_xchacha20poly1305_ietf_encrypt(out, NULL, plain, plen, ad, sizeof ad, NULL,
+                                               nonce, ls->k);
+}
+
+int store_log_unseal_next(struct store_log_opener *lo, uint64_t seq, const unsigned char *body,
+                          size_t len, unsigned char **out, size_t *olen)
+{
+    if (!lo->have || len < STORE_LOG_NEXT_LEN(0))
+        return WT_ECORRUPT;
+    unsigned char nonce[24], ad[12];
+    next_nonce(seq, nonce, ad);
+    unsigned char *p = xmalloc(len);
+    unsigned long long pl;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(p, &pl, NULL, body, len, ad, sizeof ad,
+                                                   nonce, lo->k) != 0) {
+        sodium_memzero(p, len);
+        free(p);
+        return WT_ECORRUPT;
+    }
+    *out = p;
+    *olen = (size_t)pl;
+    return 0;
 }
 
 void store_log_opener_init(struct store_log_opener *lo, const unsigned char case_key[32])
@@ -186,23 +237,29 @@ int store_logkey_verify(struct store_txn *t)
 }
 
 /* The text of a stored entry for store_log_rewrite: into *body, sealed anew
- * for format 3 (or as it was, when only the chain changes); false when it
- * does not open (then it stays as stored). */
-static bool rewrite_body(struct store_txn *t, uint64_t seq, const MDB_val *v, bool plain,
-                         const unsigned char *oldgen, struct store_log_opener *old,
-                         const struct store_log_sealer *ls, struct buf *body)
+ * (format 3, or 4 after an entry this rewrite sealed: *sealing says so), or
+ * as it was when only the chain changes; returns the format to store, or 0
+ * when it does not open (then it stays as stored). */
+static unsigned char rewrite_body(uint64_t seq, const MDB_val *v, bool plain,
+                                  const unsigned char *oldgen, struct store_log_opener *old,
+                                  const struct store_log_sealer *ls, bool *sealing,
+                                  struct buf *body)
 {
     const unsigned char *p = v->mv_data;
     unsigned char *text = NULL;
     size_t tl = 0, skip = 0;
     int rc;
     buf_reset(body);
-    if (!plain && v->mv_size >= 1 + 32 && p[0] == LOG_V3) {
-        if (!old) { /* the same log key: only the chain is new */
-            buf_append(body, p + 1 + 32, v->mv_size - 1 - 32);
-            return true;
-        }
+    bool v34 = !plain && v->mv_size >= 1 + 32 && (p[0] == LOG_V3 || p[0] == STORE_LOG_V4);
+    if (v34 && !old) { /* the same log key: only the chain is new */
+        buf_append(body, p + 1 + 32, v->mv_size - 1 - 32);
+        *sealing = false;
+        return p[0];
+    }
+    if (v34 && p[0] == LOG_V3) {
         rc = store_log_unseal(old, p + 1 + 32, v->mv_size - 1 - 32, &text, &tl);
+    } else if (v34) {
+        rc = store_log_unseal_next(old, seq, p + 1 + 32, v->mv_size - 1 - 32, &text, &tl);
     } else if (plain) {
         text = xmalloc(v->mv_size + 1);
         memcpy(text, p, v->mv_size);
@@ -218,15 +275,22 @@ static bool rewrite_body(struct store_txn *t, uint64_t seq, const MDB_val *v, bo
         if (!rc && tl < 32)
             rc = WT_ECORRUPT;
     }
-    (void)t;
-    if (!rc)
+    unsigned char format = 0;
+    if (!rc && *sealing) {
+        store_log_seal_next(ls, seq, text + skip, tl - skip,
+                            (unsigned char *)buf_extend(body, STORE_LOG_NEXT_LEN(tl - skip)));
+        format = STORE_LOG_V4;
+    } else if (!rc) {
         store_log_seal_into(ls, text + skip, tl - skip,
                             (unsigned char *)buf_extend(body, STORE_LOG_BODY_LEN(tl - skip)));
+        format = LOG_V3;
+    }
+    *sealing = format != 0; /* after one that did not open, format 3 again */
     if (text) {
         sodium_memzero(text, tl);
         free(text);
     }
-    return rc == 0;
+    return format;
 }
 
 int store_log_rewrite(struct store_txn *t, bool plain, const unsigned char *oldgen,
@@ -252,14 +316,17 @@ int store_log_rewrite(struct store_txn *t, bool plain, const unsigned char *oldg
     MDB_val k, v;
     uint64_t seq = 0;
     struct buf body = {0}, val = {0};
+    bool sealing = false;
     for (rc = rc ? rc : mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && !t->err;
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         seq = 0;
         for (size_t i = 0; i < k.mv_size && i < 8; i++)
             seq = seq << 8 | ((unsigned char *)k.mv_data)[i];
         buf_reset(&val);
-        if (rewrite_body(t, seq, &v, plain, oldgen, oldcase ? &old : NULL, &ls, &body)) {
-            buf_putc(&val, LOG_V3);
+        unsigned char format =
+            rewrite_body(seq, &v, plain, oldgen, oldcase ? &old : NULL, &ls, &sealing, &body);
+        if (format) {
+            buf_putc(&val, (char)format);
             buf_append(&val, prev, 32);
             buf_append(&val, body.data, body.len);
         } else {

@@ -14,7 +14,7 @@ struct walk {
     store_report_fn report;
     void *rctx;
     size_t *problems;
-    size_t unopened; /* entries of format 3 without the case key */
+    size_t unopened; /* entries of format 3 or 4 without the case key */
     unsigned char prev[STORE_LOG_HASH];
     uint64_t expect;
     bool have_ck, have_lo;
@@ -30,24 +30,29 @@ static void walk_problem(struct walk *w, const char *line)
 }
 
 /* The plain text (after the previous hash, format 1 and 2) of entry seq, or
- * of a format 3 entry its text alone; *chain_ok tells whether it follows the
- * chain. WT_EPERM: a format 3 entry without the case key (chain checked). */
+ * of a format 3 or 4 entry its text alone; *chain_ok tells whether it follows the
+ * chain. WT_EPERM: a format 3 or 4 entry without the case key (chain checked). */
 static int walk_open(struct walk *w, uint64_t seq, const MDB_val *v, unsigned char **plain,
                      size_t *plen, size_t *skip, bool *chain_ok)
 {
     struct store *s = w->t->s;
     const unsigned char *p = v->mv_data;
     *skip = 0;
-    if (s->encrypted && v->mv_size > 0 && p[0] == STORE_LOG_V3) {
+    bool v4 = v->mv_size > 0 && p[0] == STORE_LOG_V4;
+    if (s->encrypted && v->mv_size > 0 && (p[0] == STORE_LOG_V3 || v4)) {
         if (!w->have_ck)
             return WT_EPERM;
-        bool ok = v->mv_size >= 1 + STORE_LOG_HASH + STORE_LOG_BODY_LEN(0);
+        bool ok = v->mv_size >= 1 + STORE_LOG_HASH + (v4 ? STORE_LOG_NEXT_LEN(0)
+                                                         : STORE_LOG_BODY_LEN(0));
         *chain_ok = ok && seq == w->expect && memcmp(p + 1, w->prev, STORE_LOG_HASH) == 0;
         store_log_tag(w->ck, seq, p, v->mv_size, w->prev);
         if (!ok)
             return WT_ECORRUPT;
         if (!w->have_lo)
             return WT_EPERM;
+        if (v4) /* with the key of the format 3 entry that began its batch */
+            return store_log_unseal_next(&w->lo, seq, p + 1 + STORE_LOG_HASH,
+                                         v->mv_size - 1 - STORE_LOG_HASH, plain, plen);
         return store_log_unseal(&w->lo, p + 1 + STORE_LOG_HASH, v->mv_size - 1 - STORE_LOG_HASH,
                                 plain, plen);
     }

@@ -205,9 +205,12 @@ void store_copy_field(char *dst, size_t cap, const char *src, size_t n);
 /* journal.c: the log's key of entry seq (8 bytes big-endian) and its decimal name. */
 void store_log_seq_key(uint64_t seq, unsigned char k[8], char name[24]);
 /* journal.c: the log's chain hashes are STORE_LOG_HASH bytes; an entry
- * sealed to the log's public key (logseal.c) starts with STORE_LOG_V3. */
+ * sealed to the log's public key (logseal.c) starts with STORE_LOG_V3, or
+ * with STORE_LOG_V4 when it is sealed with the key of the format 3 entry
+ * before it (the same batch) and does not repeat that entry's ephemeral key. */
 #define STORE_LOG_HASH 32
 #define STORE_LOG_V3 3
+#define STORE_LOG_V4 4
 /* journal.c: reads an entry's text form (len bytes); 0, or WT_ECORRUPT when it is not one. */
 int store_log_parse_entry(const char *text, size_t len, struct store_log_entry *e);
 /* journal.c: meta "log-tip": the last entry's number and chain hash (0 and
@@ -267,6 +270,18 @@ void store_log_opener_fini(struct store_log_opener *lo);
 /* Opens a body written by store_log_seal_into; WT_ECORRUPT when not authentic. */
 int store_log_unseal(struct store_log_opener *lo, const unsigned char *body, size_t len,
                      unsigned char **out, size_t *olen);
+/* Format 4: the plain of entry seq sealed with the batch's key (XChaCha20-
+ * Poly1305, the nonce and associated data made of seq: each number is sealed
+ * once under a batch's fresh key), without the ephemeral key and the random
+ * nonce: STORE_LOG_NEXT_LEN(plen) bytes into out. */
+#define STORE_LOG_NEXT_LEN(plen) ((plen) + 16)
+void store_log_seal_next(const struct store_log_sealer *ls, uint64_t seq,
+                         const unsigned char *plain, size_t plen, unsigned char *out);
+/* Opens a format 4 body of entry seq with the key of the last body that
+ * store_log_unseal opened (the format 3 entry before it); WT_ECORRUPT when
+ * there is none or it is not authentic. */
+int store_log_unseal_next(struct store_log_opener *lo, uint64_t seq, const unsigned char *body,
+                          size_t len, unsigned char **out, size_t *olen);
 /* The chain tag of the stored value val of entry seq. */
 void store_log_tag(const unsigned char ck[32], uint64_t seq, const unsigned char *val, size_t len,
                    unsigned char tag[32]);

@@ -1,6 +1,7 @@
 /* check_tamper.c: `check` finds a changed byte in every clock, every
  * tombstone and every meta value (issue 19, point 3), as the leader and as a
- * volunteer, and a volunteer's check names what it could not verify. */
+ * volunteer, and a volunteer's check names what it could not verify; the
+ * log's compact batch entries (format 4) read, are checked and rotate. */
 #include <check.h>
 #include <lmdb.h>
 
@@ -201,9 +202,100 @@ START_TEST(test_roles_changed_are_found)
 }
 END_TEST
 
+static int count_entry(void *ctx, const struct store_log_entry *e)
+{
+    (void)e;
+    ++*(size_t *)ctx;
+    return 0;
+}
+
+/* How many log entries the store hands a reader, and how many are stored. */
+static void log_counts(struct store *s, size_t *read, size_t *stored)
+{
+    struct store_txn *t;
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    *read = 0;
+    ck_assert_int_eq(store_log_each(t, count_entry, read), 0);
+    MDB_stat st;
+    ck_assert_int_eq(mdb_stat(t->txn, s->log, &st), 0);
+    *stored = st.ms_entries;
+    store_read_end(t);
+}
+
+static int rotate_case_key(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    unsigned char k[32];
+    store_random_key(k);
+    store_rotate(t, COMP_CASE, k);
+    return store_txn_error(t);
+}
+
+/* The entries of a batch after its first (an import's, one per case) are
+ * format 4: without the batch's ephemeral key and random nonce. They read,
+ * check finds a flipped byte in each and two swapped, and they read again
+ * after the case key (and so the log's key pair) is rotated. */
+START_TEST(test_log_batches)
+{
+    struct wt_error e = {0};
+    ck_assert_msg(app_demo_ensure(db, &e) == 0, "%s", e.text);
+    struct store *s = open_as("leider");
+    static struct entry es[4096];
+    size_t n = list_entries(s, s->log, "log", es, 4096), v3 = 0, v4 = 0, v4at = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        unsigned char *v = raw_get(s, &es[i], &len);
+        v3 += v[0] == STORE_LOG_V3;
+        if (v[0] == STORE_LOG_V4 && !v4++)
+            v4at = i;
+        ck_assert_msg(v[0] == STORE_LOG_V3 || v[0] == STORE_LOG_V4, "entry %zu: format %d", i,
+                      v[0]);
+        free(v);
+    }
+    ck_assert_uint_ge(v3, 1);
+    ck_assert_uint_ge(v4, 25); /* the demo's 30 cases: one batch, an entry each */
+    size_t read, stored;
+    log_counts(s, &read, &stored);
+    ck_assert_uint_eq(read, stored);
+    ck_assert_uint_eq(stored, n);
+    ck_assert_uint_eq(flip_each(s, es, n), 2 * n);
+    /* Two entries of one batch swapped: each opens with the batch's key, but not as the other. */
+    size_t la, lb;
+    unsigned char *a = raw_get(s, &es[v4at], &la), *b = raw_get(s, &es[v4at + 1], &lb);
+    ck_assert_int_eq(b[0], STORE_LOG_V4);
+    raw_put(s, &es[v4at], b, lb);
+    raw_put(s, &es[v4at + 1], a, la);
+    struct lines l = {0};
+    ck_assert_int_eq(store_check(s, collect, &l, NULL), WT_ECORRUPT);
+    ck_assert_uint_ge(l.n, 2);
+    raw_put(s, &es[v4at], a, la);
+    raw_put(s, &es[v4at + 1], b, lb);
+    free(a);
+    free(b);
+    /* A new log key pair: every entry sealed anew (format 3, then 4), all read, check clean. */
+    ck_assert_msg(store_write(s, rotate_case_key, NULL, &e) == 0, "%s", e.text);
+    memset(&l, 0, sizeof l);
+    ck_assert_msg(store_check(s, collect, &l, NULL) == 0, "%s", l.first);
+    log_counts(s, &read, &stored);
+    ck_assert_uint_eq(read, stored);
+    ck_assert_uint_ge(stored, n);
+    n = list_entries(s, s->log, "log", es, 4096);
+    size_t first;
+    unsigned char *v = raw_get(s, &es[0], &first);
+    ck_assert_int_eq(v[0], STORE_LOG_V3);
+    free(v);
+    v = raw_get(s, &es[1], &first);
+    ck_assert_int_eq(v[0], STORE_LOG_V4);
+    free(v);
+    store_close(s);
+}
+END_TEST
+
 int main(void)
 {
-    const TTest *tests[] = {test_check_finds_every_flipped_byte, test_roles_changed_are_found};
+    const TTest *tests[] = {test_check_finds_every_flipped_byte, test_roles_changed_are_found,
+                            test_log_batches};
     const struct tu_suite suite = {
         .name = "tamper",
         .timeout = 280,
