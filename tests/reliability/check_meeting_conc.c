@@ -198,7 +198,7 @@ static int test_meeting_import_backup(void)
     CHECK(chair, ut_key(chair, "Enter") == 0);
     /* Saved once the import let go of the lock, or refused when it held it past the lock's
      * time (WIJKTAFEL_LOCK_TIMEOUT_MS): the form then keeps the text. */
-    int busy = wait_either(chair, "Bewaard als signaal s-041", "bezig met een andere wijziging");
+    int busy = wait_either(chair, "Bewaard als signaal 'Tijdens de import", "bezig met een andere wijziging");
     CHECK(chair, busy >= 0);
     printf("the signal saved during the import was %s (%.0f ms)\n",
            busy ? "refused while the import wrote (kept on screen)" : "saved", now_ms() - t0);
@@ -225,7 +225,7 @@ static int test_meeting_import_backup(void)
     if (busy) {
         CHECK(chair, vt_contains(chair, "Tijdens de import: de brug is weer stuk"));
         CHECK(chair, ut_key(chair, "Enter") == 0);
-        CHECK(chair, ut_wait(chair, "Bewaard als signaal s-041") == 0);
+        CHECK(chair, ut_wait(chair, "Bewaard als signaal 'Tijdens de import") == 0);
         CHECK(wall, ut_wait(wall, "s-041") == 0);
     }
     /* A write of the chair's own after the import makes both screens read the database again. */

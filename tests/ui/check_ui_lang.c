@@ -316,7 +316,7 @@ static int test_search_names(void)
     CHECK(t, ut_wait(t, "Jelle de Vries (professional)") == 0);
     CHECK(t, vt_contains(t, "a-actiepunt1"));
     CHECK(t, !vt_contains(t, "m-jelle-devries"));
-    CHECK(t, ut_key(t, "Esc") == 0);
+    CHECK(t, ut_key(t, "Esc") == 0 && vt_wait_gone(t, "Zoek:", UT_TIMEOUT) == 0);
     /* The case filter takes the owner by name and shows the name. */
     vt_send(t, "2");
     CHECK(t, ut_wait(t, "c-moeder1") == 0 && vt_contains(t, "c-moeder3"));

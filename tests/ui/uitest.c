@@ -155,7 +155,9 @@ int ut_type(struct vt_term *t, const char *text)
 int ut_key(struct vt_term *t, const char *name)
 {
     int rc = strlen(name) == 1 ? vt_send(t, name) : vt_send_key(t, name);
-    vt_wait_quiet(t, 60, UT_TIMEOUT);
+    /* ncurses holds a lone ESC for ESCDELAY (25 ms) to tell it from an
+     * Alt-key: a key sent before the program has read it would join it. */
+    vt_wait_quiet(t, strcmp(name, "Esc") == 0 ? 150 : 60, UT_TIMEOUT);
     return rc;
 }
 
