@@ -168,11 +168,21 @@ void balance_pane_draw(struct balance_pane *p, struct ui *u, struct rect r)
     bool loadcol = cl && rest - loadw - 1 >= BAR_CELLS_MIN;
     if (loadcol)
         rest -= loadw + 1;
+    /* Names come before the bar: they get the room above the bar's least,
+     * up to the longest name (24 at most). */
+    int want = 10;
+    for (size_t i = 0; i < p->b.n; i++)
+        if (draw_width(p->b.m[i].name) > want)
+            want = draw_width(p->b.m[i].name);
+    want = want > 24 ? 24 : want;
+    int spare = rest > BAR_CELLS_MIN ? rest - BAR_CELLS_MIN : 0;
+    int namew = 10 + (spare < want - 10 ? spare : want - 10);
+    rest -= namew - 10;
     struct brow_ctx c = {.p = p,
                          .cells = rest >= BAR_CELLS        ? BAR_CELLS
                                   : rest >= BAR_CELLS_MIN ? rest
                                                           : BAR_CELLS_MIN};
-    int widths[BCOLS] = {10, 4, c.cells, 4};
+    int widths[BCOLS] = {namew, 4, c.cells, 4};
     for (int k = 0; k < BALANCE_SHOWN_WEEKS; k++)
         widths[4 + k] = ww;
     widths[4 + BALANCE_SHOWN_WEEKS] = loadcol ? loadw : -1;

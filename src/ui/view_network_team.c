@@ -57,6 +57,41 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
                sel ? TH_SEL : m->left ? TH_DIM : TH_NORMAL);
 }
 
+/* Each column as wide as its widest text; when the row is too wide, vak and
+ * wijk give way first (to 12 each), then the name (to 16). The last column
+ * takes the rest. */
+static void fit_widths(const struct team_pane *p, const char *const *heads, int ncols, int width,
+                       int *widths)
+{
+    static const int least[6] = {16, 12, 12, 12, 8, 0};
+    for (int k = 0; k < ncols; k++)
+        widths[k] = draw_width(heads[k]);
+    for (size_t i = 0; i < p->t.n; i++) {
+        const struct wt_record *m = &p->t.m[i].m;
+        const char *cells[5] = {record_get(m, MEMBER_NAME),
+                                words_of("members.role", record_get(m, MEMBER_ROLE)),
+                                record_get(m, MEMBER_DISCIPLINE), record_get(m, MEMBER_AREA),
+                                "000 u/wk"};
+        for (int k = 0; k < 5; k++)
+            if (draw_width(cells[k]) > widths[k])
+                widths[k] = draw_width(cells[k]);
+    }
+    int used = ncols - 1; /* the spaces between */
+    for (int k = 0; k < ncols; k++)
+        used += widths[k];
+    static const int order[3] = {2, 3, 0}; /* vak, wijk, naam */
+    for (int o = 0; o < 3 && used > width; o++) {
+        int k = order[o], cut = widths[k] - least[k];
+        if (cut > used - width)
+            cut = used - width;
+        if (cut > 0) {
+            widths[k] -= cut;
+            used -= cut;
+        }
+    }
+    widths[ncols - 1] = 0;
+}
+
 void team_pane_draw_load(struct team_pane *p, struct ui *u)
 {
     load(p, u);
@@ -67,10 +102,11 @@ void team_pane_draw(struct team_pane *p, struct ui *u, struct rect r)
     if (!p->loaded)
         load(p, u);
     draw_title(r.y, r.x, r.w, _("Het team"), true);
-    struct trow_ctx c = {.p = p, .widths = {16, 12, 12, 12, 8, 0}};
     const char *heads[6] = {_("naam"), _("rol"), _("vak"), _("wijk"), _("uren"),
                             _("wachtwoordzin")};
     int ncols = p->t.may_manage ? 6 : 5;
+    struct trow_ctx c = {.p = p};
+    fit_widths(p, heads, ncols, r.w, c.widths);
     list_cells(r.y + 1, r.x, r.w, heads, c.widths, ncols, TH_HEADER);
     p->list_r = (struct rect){r.y + 2, r.x, r.h - 3, r.w};
     list_draw(&p->l, p->list_r, draw_row, &c);

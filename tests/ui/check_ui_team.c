@@ -150,7 +150,18 @@ static int test_team_view(void)
     char *code = NULL;
     CHECK(NULL, ut_run(&code, NULL, "--db", db, "member", "add", "vera", "--name",
                        "Vera Vrijwillig", "--role", "volunteer", NULL) == 0);
-    struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
+    /* Columns as wide as their words where the screen has room; vak and
+     * wijk give way first where it has not. */
+    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "member", "add", "m-mw", "--name", "Mo Maas",
+                       "--role", "professional", "--discipline", "maatschappelijk werker",
+                       "--area", "Veenwaard/Ravenstede", NULL) == 0);
+    struct vt_term *t = ut_spawn(36, 120, "--db", db, NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "1 Actiepunten") == 0);
+    CHECK(t, ut_key(t, "4") == 0 && ut_key(t, "T") == 0 && ut_wait(t, "Het team") == 0);
+    CHECK(t, vt_contains(t, "maatschappelijk werker Veenwaard/Ravenstede"));
+    CHECK(t, ut_key(t, "q") == 0 && exit_code(t) == 0);
+    t = ut_spawn(24, 80, "--db", db, NULL);
     CHECK(t, t != NULL);
     CHECK(t, ut_wait(t, "1 Actiepunten") == 0);
     CHECK(t, ut_key(t, "4") == 0);
