@@ -36,9 +36,8 @@ int ut_quit_ok(struct vt_term *t)
 
 static int items_at(int rows, int cols)
 {
-    struct vt_term *t = ut_spawn(rows, cols, "--demo", NULL);
+    struct vt_term *t = ut_start(rows, cols, "--demo", NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     CHECK(t, vt_contains(t, "[1 Actiepunten]"));
     CHECK(t, vt_contains(t, "BEAMER UIT"));
     CHECK(t, vt_contains(t, "Doen!-team"));
@@ -126,9 +125,8 @@ int test_items_200x60(void)
 
 int test_resize(void)
 {
-    struct vt_term *t = ut_spawn(24, 80, "--demo", NULL);
+    struct vt_term *t = ut_start(24, 80, "--demo", NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     vt_send(t, "2");
     CHECK(t, ut_wait(t, "[Casus]") == 0); /* narrow: detail and options as tabs */
     CHECK(t, vt_resize(t, 60, 200) == 0);
@@ -175,9 +173,8 @@ static int restored(struct vt_term *t)
 
 int test_quit_sane(void)
 {
-    struct vt_term *t = ut_spawn(24, 80, "--demo", NULL);
+    struct vt_term *t = ut_start(24, 80, "--demo", NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     vt_send(t, "q");
     int st = -1;
     vt_pump(t, 300);
@@ -234,9 +231,8 @@ int test_themes(void)
     fputs("[timebox]\nactiepunten = 0\ncasussen = 45\n", f);
     fclose(f);
     setenv("NO_COLOR", "1", 1);
-    struct vt_term *t = ut_spawn(24, 80, "--demo", NULL);
+    struct vt_term *t = ut_start(24, 80, "--demo", NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     /* Over its timebox: marked [!] in the status line, not by colour alone. */
     CHECK(t, ut_wait(t, "[!] 1 Actiepunten") == 0);
     CHECK(t, ut_wait(t, "/0:00") == 0);
@@ -283,19 +279,24 @@ int test_lang_en(void)
 
 int main(int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        int (*fn)(void);
-    } tests[] = {
-        {"items_80x24", test_items_80x24},   {"items_200x60", test_items_200x60},
-        {"signal_entry", test_signal_entry}, {"choose_option", test_choose_option},
-        {"resize", test_resize},             {"beamer_names", test_beamer_names},
-        {"wall_follows", test_wall_follows}, {"quit_sane", test_quit_sane},
-        {"escapes", test_escapes},           {"minutes", test_minutes},
-        {"themes", test_themes},             {"lang_en", test_lang_en},
-        {"editor_and_log", test_editor_and_log}, {"write_locked", test_write_locked},
+    static const struct ut_test tests[] = {
+        {"items_80x24", test_items_80x24},
+        {"items_200x60", test_items_200x60},
+        {"signal_entry", test_signal_entry},
+        {"choose_option", test_choose_option},
+        {"resize", test_resize},
+        {"beamer_names", test_beamer_names},
+        {"wall_follows", test_wall_follows},
+        {"quit_sane", test_quit_sane},
+        {"escapes", test_escapes},
+        {"minutes", test_minutes},
+        {"themes", test_themes},
+        {"lang_en", test_lang_en},
+        {"editor_and_log", test_editor_and_log},
+        {"write_locked", test_write_locked},
         {"volunteer", test_volunteer},
-        {"review_flow", test_review_flow}, {"review_duplicate", test_review_duplicate},
+        {"review_flow", test_review_flow},
+        {"review_duplicate", test_review_duplicate},
         {"shielded_professional", test_shielded_professional},
         {"switch_member", test_switch_member},
         {"signal_themes", test_signal_themes},
@@ -314,21 +315,5 @@ int main(int argc, char **argv)
         {"wall_new_signal", test_wall_new_signal},
         {"closing", test_closing},
     };
-    int failed = 0, ran = 0;
-    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-        if (argc > 1 && strcmp(argv[1], tests[i].name) != 0)
-            continue;
-        ut_setup();
-        int ok = tests[i].fn() == 0;
-        ut_teardown();
-        printf("%s %s\n", ok ? "ok  " : "FAIL", tests[i].name);
-        failed += !ok;
-        ran++;
-    }
-    if (!ran) {
-        fprintf(stderr, "no test named %s\n", argc > 1 ? argv[1] : "");
-        return 2;
-    }
-    return failed ? 1 : 0;
+    return ut_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }
-

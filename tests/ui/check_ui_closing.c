@@ -5,22 +5,6 @@
 
 #include "check_ui.h"
 
-/* The value of column in the row of id in an exported CSV ("" when empty),
- * or NULL when the row is not there. Caller frees. */
-static char *cell(const char *csv, const char *id, const char *column)
-{
-    char **ids, **vals;
-    size_t n = ut_csv_column(csv, "id", &ids);
-    size_t m = ut_csv_column(csv, column, &vals);
-    char *out = NULL;
-    for (size_t i = 0; i < n && i < m && !out; i++)
-        if (strcmp(ids[i], id) == 0)
-            out = strdup(vals[i] ? vals[i] : "");
-    ut_free_list(ids, n);
-    ut_free_list(vals, m);
-    return out;
-}
-
 static int set_status(struct vt_term *t, const char *status)
 {
     CHECK(t, ut_key(t, "e") == 0 && ut_wait(t, "casus van A B bewerken") == 0);
@@ -36,9 +20,8 @@ int test_closing(void)
     CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
     CHECK(NULL, ut_run(NULL, "id,opened,area,resident,request\nc-1,2026-11-02,Gem,A B,Hulp\n",
                        "--db", db, "import", "cases", "-", NULL) == 0);
-    struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
+    struct vt_term *t = ut_start(24, 80, "--db", db, NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     vt_send(t, "2");
     CHECK(t, ut_wait(t, "c-1") == 0);
     CHECK(t, set_status(t, "closed") == 0);
@@ -46,7 +29,7 @@ int test_closing(void)
 
     char *csv = NULL;
     CHECK(NULL, ut_run(&csv, NULL, "--db", db, "export", "cases", NULL) == 0);
-    char *status = cell(csv, "c-1", "status"), *closed = cell(csv, "c-1", "closed");
+    char *status = ut_csv_cell(csv, "c-1", "status"), *closed = ut_csv_cell(csv, "c-1", "closed");
     bool ok = status && closed && strcmp(status, "closed") == 0 &&
               strcmp(closed, "2026-11-30") == 0; /* WIJKTAFEL_TODAY of ut_setup */
     if (!ok)

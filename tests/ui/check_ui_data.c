@@ -16,9 +16,8 @@
 
 int test_signal_entry(void)
 {
-    struct vt_term *t = ut_spawn(24, 80, "--demo", NULL);
+    struct vt_term *t = ut_start(24, 80, "--demo", NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     vt_send(t, "3");
     CHECK(t, ut_wait(t, "[3 Signalen]") == 0);
     vt_send(t, "n");
@@ -76,9 +75,8 @@ static const char *type_word(const char *type)
 
 int test_choose_option(void)
 {
-    struct vt_term *t = ut_spawn(60, 200, "--demo", NULL);
+    struct vt_term *t = ut_start(60, 200, "--demo", NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     /* Search finds the case; Enter opens it. */
     vt_send(t, "/");
     CHECK(t, ut_wait(t, "Zoek:") == 0);
@@ -185,9 +183,8 @@ int test_minutes(void)
     free(out);
     CHECK(NULL, ok);
     /* Decisions typed at item 5 appear in today's minutes. */
-    struct vt_term *t = ut_spawn(24, 80, "--demo", NULL);
+    struct vt_term *t = ut_start(24, 80, "--demo", NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     vt_send(t, "5");
     CHECK(t, ut_wait(t, "Besluiten van vandaag") == 0);
     vt_send(t, "n");
@@ -230,9 +227,8 @@ int test_editor_and_log(void)
     chmod(path, 0755);
     setenv("EDITOR", path, 1);
     unsetenv("VISUAL");
-    struct vt_term *t = ut_spawn(24, 80, "--demo", NULL);
+    struct vt_term *t = ut_start(24, 80, "--demo", NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     vt_send(t, "5");
     CHECK(t, ut_wait(t, "Besluiten van vandaag (0)") == 0);
     vt_send(t, "E");
@@ -259,9 +255,8 @@ int test_editor_and_log(void)
 int test_write_locked(void)
 {
     setenv("WIJKTAFEL_LOCK_TIMEOUT_MS", "200", 1);
-    struct vt_term *t = ut_spawn(24, 80, "--demo", NULL);
+    struct vt_term *t = ut_start(24, 80, "--demo", NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     char lock[600];
     snprintf(lock, sizeof lock, "%s/wijktafel/demo/write.lock", getenv("XDG_CACHE_HOME"));
     int fd = open(lock, O_RDWR);

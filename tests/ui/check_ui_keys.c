@@ -34,9 +34,8 @@ static int test_new_selected(void)
 {
     char db[600];
     CHECK(NULL, make_db(db) == 0);
-    struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
+    struct vt_term *t = ut_start(24, 80, "--db", db, NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     vt_send(t, "3");
     CHECK(t, ut_wait(t, "Oud signaal over de brug") == 0);
     CHECK(t, ut_key(t, "n") == 0 && ut_wait(t, "Nieuw signaal uit de wijk") == 0);
@@ -129,46 +128,27 @@ static int test_review_safe(void)
     return 0;
 }
 
-/* The text of signal id as exported ("" when empty), or NULL when it is not there. */
-static char *signal_text(const char *db, const char *id)
-{
-    char *csv = export_of(db, "signals");
-    if (!csv)
-        return NULL;
-    char **ids, **texts;
-    size_t n = ut_csv_column(csv, "id", &ids), m = ut_csv_column(csv, "text", &texts);
-    char *out = NULL;
-    for (size_t i = 0; i < n && i < m && !out; i++)
-        if (strcmp(ids[i], id) == 0)
-            out = strdup(texts[i] ? texts[i] : "");
-    ut_free_list(ids, n);
-    ut_free_list(texts, m);
-    free(csv);
-    return out;
-}
-
 /* z: an edit goes back to the previous version, a new record goes again, both
  * logged; a second z has nothing left to undo. */
 static int test_undo(void)
 {
     char db[600];
     CHECK(NULL, make_db(db) == 0);
-    struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
+    struct vt_term *t = ut_start(24, 80, "--db", db, NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     CHECK(t, ut_key(t, "z") == 0 && ut_wait(t, "Er is niets om ongedaan te maken") == 0);
     vt_send(t, "3");
     CHECK(t, ut_wait(t, "Oud signaal over de brug") == 0);
     CHECK(t, ut_key(t, "e") == 0 && ut_wait(t, "signaal 'Oud signaal over de brug' bewerken") == 0);
     CHECK(t, ut_key(t, "C-u") == 0 && ut_type(t, "Veranderd door een vergissing") == 0);
     CHECK(t, ut_key(t, "Enter") == 0 && ut_wait(t, "is bijgewerkt") == 0);
-    char *text = signal_text(db, "g-1");
+    char *text = ut_exported_value(db, "signals", "g-1", "text");
     CHECK(t, text && strcmp(text, "Veranderd door een vergissing") == 0); /* not vacuous */
     free(text);
     CHECK(t, ut_key(t, "z") == 0);
     CHECK(t, ut_wait(t, "Ongedaan: signaal 'Oud signaal over de brug' terug naar de vorige "
                         "versie") == 0);
-    text = signal_text(db, "g-1");
+    text = ut_exported_value(db, "signals", "g-1", "text");
     CHECK(t, text && strcmp(text, "Oud signaal over de brug") == 0);
     free(text);
     CHECK(t, ut_wait(t, "Oud signaal over de brug") == 0);
@@ -198,26 +178,6 @@ static int test_undo(void)
     free(log);
     CHECK(NULL, undos == 2);
     return 0;
-}
-
-/* The chosen column of case id in the demo ("" when empty), or NULL. Caller frees. */
-static char *demo_chosen(const char *id)
-{
-    char *csv = NULL;
-    if (ut_run(&csv, NULL, "--demo", "export", "cases", NULL) != 0) {
-        free(csv);
-        return NULL;
-    }
-    char **ids, **vals;
-    size_t n = ut_csv_column(csv, "id", &ids), m = ut_csv_column(csv, "chosen", &vals);
-    char *out = NULL;
-    for (size_t i = 0; i < n && i < m && !out; i++)
-        if (strcmp(ids[i], id) == 0)
-            out = strdup(vals[i] ? vals[i] : "");
-    ut_free_list(ids, n);
-    ut_free_list(vals, m);
-    free(csv);
-    return out;
 }
 
 /* Keys the chair types, counted (the goals: option to action in 3, outcome in 2). */
@@ -250,7 +210,7 @@ static struct vt_term *at_options(void)
  * choosing it again says so; u 1 stores :worked in 2 keys; x un-chooses after a yes/no. */
 static int test_composite_outcome(void)
 {
-    char *before = demo_chosen("c-017");
+    char *before = ut_exported_value(NULL, "cases", "c-017", "chosen");
     CHECK(NULL, before && !strstr(before, "r-eetcafe+t-gerard")); /* not vacuous */
     free(before);
     struct vt_term *t = at_options();
@@ -263,7 +223,7 @@ static int test_composite_outcome(void)
     CHECK(t, vt_contains(t, "Eetcaf") && vt_contains(t, "Gerard Kuipers (t-gerard)"));
     CHECK(t, press(t, "Enter") == 0 && ut_wait(t, "Bewaard als actiepunt") == 0);
     int option_to_action = keys_typed;
-    char *chosen = demo_chosen("c-017");
+    char *chosen = ut_exported_value(NULL, "cases", "c-017", "chosen");
     CHECK(t, chosen && strstr(chosen, "r-eetcafe+t-gerard"));
     free(chosen);
     char *actions = NULL;
@@ -281,7 +241,7 @@ static int test_composite_outcome(void)
     CHECK(t, press(t, "u") == 0 && ut_wait(t, "Hoe ging Eetcaf") == 0);
     CHECK(t, press(t, "1") == 0 && ut_wait(t, "bij casus van Anneke van der Berg: gewerkt") == 0);
     int outcome = keys_typed;
-    chosen = demo_chosen("c-017");
+    chosen = ut_exported_value(NULL, "cases", "c-017", "chosen");
     CHECK(t, chosen && strstr(chosen, "r-eetcafe+t-gerard:worked"));
     free(chosen);
     CHECK(t, ut_wait(t, "[gekozen: gewerkt] Eetcaf") == 0);
@@ -289,12 +249,12 @@ static int test_composite_outcome(void)
     CHECK(t, ut_key(t, "x") == 0 && ut_wait(t, "Niet meer kiezen voor casus van Anneke van der Berg: ") == 0);
     CHECK(t, ut_key(t, "n") == 0);
     vt_wait_quiet(t, 100, UT_TIMEOUT);
-    chosen = demo_chosen("c-017");
+    chosen = ut_exported_value(NULL, "cases", "c-017", "chosen");
     CHECK(t, chosen && strstr(chosen, "r-eetcafe+t-gerard:worked"));
     free(chosen);
     CHECK(t, ut_key(t, "x") == 0 && ut_wait(t, "Niet meer kiezen voor casus van Anneke van der Berg: ") == 0);
     CHECK(t, ut_key(t, "j") == 0 && ut_wait(t, "is niet meer gekozen") == 0);
-    chosen = demo_chosen("c-017");
+    chosen = ut_exported_value(NULL, "cases", "c-017", "chosen");
     CHECK(t, chosen && !strstr(chosen, "r-eetcafe+t-gerard") && strstr(chosen, "r-eetcafe"));
     free(chosen);
     fprintf(stderr, "keys: option to action %d, outcome %d\n", option_to_action, outcome);
@@ -313,8 +273,8 @@ static int test_close_asks(void)
     CHECK(NULL, ut_run(NULL, "id,opened,area,resident,request,chosen\n"
                              "c-2,2026-11-02,Gem,C D,Hulp,r-soos;r-club:failed\n",
                        "--db", db, "import", "cases", "-", NULL) == 0);
-    struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
-    CHECK(t, t != NULL && ut_wait(t, "Open actiepunten") == 0);
+    struct vt_term *t = ut_start(24, 80, "--db", db, NULL);
+    CHECK(t, t != NULL);
     vt_send(t, "2");
     CHECK(t, ut_wait(t, "c-2") == 0);
     CHECK(t, ut_key(t, "/") == 0 && ut_type(t, "c-2") == 0 && ut_wait(t, "1 gevonden") == 0);
@@ -330,24 +290,6 @@ static int test_close_asks(void)
     CHECK(NULL, csv && strstr(csv, "r-soos:dropped;r-club:failed") && strstr(csv, "closed"));
     free(csv);
     return 0;
-}
-
-/* The status of action id as exported, or NULL. Caller frees. */
-static char *action_status(const char *db, const char *id)
-{
-    char *csv = export_of(db, "actions");
-    if (!csv)
-        return NULL;
-    char **ids, **vals;
-    size_t n = ut_csv_column(csv, "id", &ids), m = ut_csv_column(csv, "status", &vals);
-    char *out = NULL;
-    for (size_t i = 0; i < n && i < m && !out; i++)
-        if (strcmp(ids[i], id) == 0)
-            out = strdup(vals[i] ? vals[i] : "");
-    ut_free_list(ids, n);
-    ut_free_list(vals, m);
-    free(csv);
-    return out;
 }
 
 /* Under --lang en a yes/no takes y too (and j, n, Esc); d then z: the action's status
@@ -366,11 +308,11 @@ static int test_yesno_en(void)
     CHECK(t, ut_key(t, "y") == 0);
     CHECK(t, ut_wait(t, "a-1") == 0);
     vt_wait_quiet(t, 150, UT_TIMEOUT);
-    char *st = action_status(db, "a-1");
+    char *st = ut_exported_value(db, "actions", "a-1", "status");
     CHECK(t, st && strcmp(st, "dropped") == 0);
     free(st);
     CHECK(t, ut_key(t, "z") == 0 && ut_wait(t, "Undone: action 'Bellen met de huisarts'") == 0);
-    st = action_status(db, "a-1");
+    st = ut_exported_value(db, "actions", "a-1", "status");
     CHECK(t, st && strcmp(st, "dropped") != 0);
     free(st);
     return ut_quit_ok(t);
@@ -399,9 +341,8 @@ static int bare_fkey(const char *row, int *shown)
  * (where F2 has nothing to do); what it shows still works. */
 static int test_bar_no_bare(void)
 {
-    struct vt_term *t = ut_spawn(24, 80, "--demo", NULL);
+    struct vt_term *t = ut_start(24, 80, "--demo", NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     static const struct {
         const char *key, *wait;
         int absent; /* an F-key that has nothing to do there */
@@ -437,10 +378,7 @@ static int test_bar_no_bare(void)
 
 int main(int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        int (*fn)(void);
-    } tests[] = {
+    static const struct ut_test tests[] = {
         {"new_selected", test_new_selected},
         {"review_safe", test_review_safe},
         {"undo", test_undo},
@@ -449,21 +387,5 @@ int main(int argc, char **argv)
         {"yesno_en", test_yesno_en},
         {"bar_no_bare", test_bar_no_bare},
     };
-    int failed = 0, ran = 0;
-    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-        if (argc > 1 && strcmp(argv[1], tests[i].name) != 0)
-            continue;
-        ut_setup();
-        int ok = tests[i].fn() == 0;
-        ut_teardown();
-        printf("%s %s\n", ok ? "ok  " : "FAIL", tests[i].name);
-        failed += !ok;
-        ran++;
-    }
-    if (!ran) {
-        fprintf(stderr, "no test named %s\n", argc > 1 ? argv[1] : "");
-        return 2;
-    }
-    printf("%d passed, %d failed\n", ran - failed, failed);
-    return failed ? 1 : 0;
+    return ut_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }

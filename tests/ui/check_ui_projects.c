@@ -28,9 +28,8 @@ int test_theme_project(void)
     snprintf(db, sizeof db, "%s/db", getenv("HOME"));
     CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
     CHECK(NULL, ut_run(NULL, signals_csv, "--db", db, "import", "signals", "-", NULL) == 0);
-    struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
+    struct vt_term *t = ut_start(24, 80, "--db", db, NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     vt_send(t, "3");
     CHECK(t, ut_wait(t, "[3 Signalen]") == 0);
     CHECK(t, ut_key(t, "m") == 0);
@@ -64,9 +63,8 @@ int test_partners_quiet(void)
     CHECK(NULL, ut_run(NULL, partners_csv, "--db", db, "import", "partners", "-", NULL) == 0);
     CHECK(NULL, ut_run(NULL, projects_csv, "--db", db, "import", "projects", "-", NULL) == 0);
     setenv("NO_COLOR", "1", 1); /* the marks must read without colour */
-    struct vt_term *t = ut_spawn(24, 100, "--db", db, NULL);
+    struct vt_term *t = ut_start(24, 100, "--db", db, NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     vt_send(t, "4");
     CHECK(t, ut_wait(t, "[4 Netwerk]") == 0);
     CHECK(t, ut_key(t, "j") == 0);
@@ -104,9 +102,8 @@ int test_homework_scenario(void)
     CHECK(NULL, ut_run(NULL, "id,name,role,area,organisation,last_contact\n"
                              "pa-1,Juf Anja,school,Overbetuwe/Elst,De Regenboog,2026-11-20\n",
                        "--db", db, "import", "partners", "-", NULL) == 0);
-    struct vt_term *t = ut_spawn(24, 100, "--db", db, NULL);
+    struct vt_term *t = ut_start(24, 100, "--db", db, NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     vt_send(t, "3");
     CHECK(t, ut_wait(t, "[3 Signalen]") == 0);
     CHECK(t, ut_key(t, "m") == 0);
@@ -176,9 +173,8 @@ int test_project_people(void)
                        "t-bea,Béatrix Smit,Gem/Oost,tuin,2026-01-05\n",
                        "--db", db, "import", "talents", "-", NULL) == 0);
     CHECK(NULL, ut_run(NULL, projects_csv, "--db", db, "import", "projects", "-", NULL) == 0);
-    struct vt_term *t = ut_spawn(36, 120, "--db", db, NULL);
+    struct vt_term *t = ut_start(36, 120, "--db", db, NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     vt_send(t, "4");
     CHECK(t, ut_wait(t, "[4 Netwerk]") == 0);
     CHECK(t, ut_key(t, "j") == 0);

@@ -103,9 +103,8 @@ int test_review_duplicate(void)
                        "r-koffie2,Koffieochtend in De Molen,activity,Veenwaard/Ravenstede/Molenwijk,"
                        "eenzaamheid,2026-11-30\n",
                        "--demo", "--as", "m-annie", "import", "resources", "-", NULL) == 0);
-    struct vt_term *l = ut_spawn(30, 120, "--demo", NULL);
+    struct vt_term *l = ut_start(30, 120, "--demo", NULL);
     CHECK(l, l != NULL);
-    CHECK(l, ut_wait(l, "Open actiepunten") == 0);
     vt_send(l, "6");
     CHECK(l, ut_wait(l, "Te beoordelen (1)") == 0);
     CHECK(l, ut_wait(l, "Lijkt op") == 0);

@@ -273,28 +273,12 @@ static int test_code_on_screen(void)
 
 int main(int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        int (*fn)(void);
-    } tests[] = {{"first_start", test_first_start},
-                 {"first_start_escape", test_first_start_escape},
-                 {"team_view", test_team_view},
-                 {"code_on_screen", test_code_on_screen}};
+    static const struct ut_test tests[] = {
+        {"first_start", test_first_start},
+        {"first_start_escape", test_first_start_escape},
+        {"team_view", test_team_view},
+        {"code_on_screen", test_code_on_screen},
+    };
     signal(SIGPIPE, SIG_IGN);
-    int failed = 0, ran = 0;
-    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-        if (argc > 1 && strcmp(argv[1], tests[i].name) != 0)
-            continue;
-        ut_setup();
-        int ok = tests[i].fn() == 0;
-        ut_teardown();
-        printf("%s %s\n", ok ? "ok  " : "FAIL", tests[i].name);
-        failed += !ok;
-        ran++;
-    }
-    if (!ran) {
-        fprintf(stderr, "no test named %s\n", argc > 1 ? argv[1] : "");
-        return 2;
-    }
-    return failed ? 1 : 0;
+    return ut_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }

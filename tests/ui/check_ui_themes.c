@@ -57,9 +57,8 @@ int test_signal_themes(void)
     CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
     CHECK(NULL, ut_run(NULL, signals_csv, "--db", db, "import", "signals", "-", NULL) == 0);
     setenv("NO_COLOR", "1", 1); /* the trend must read without colour */
-    struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
+    struct vt_term *t = ut_start(24, 80, "--db", db, NULL);
     CHECK(t, t != NULL);
-    CHECK(t, ut_wait(t, "Open actiepunten") == 0);
     vt_send(t, "3");
     CHECK(t, ut_wait(t, "[3 Signalen]") == 0);
     CHECK(t, ut_wait(t, "F7") == 0);

@@ -137,6 +137,23 @@ struct vt_term *ut_spawn(int rows, int cols, const char *arg, ...)
     return vt_spawn(rows, cols, (char *const *)argv, NULL);
 }
 
+struct vt_term *ut_start(int rows, int cols, const char *arg, ...)
+{
+    const char *argv[32];
+    va_list ap;
+    va_start(ap, arg);
+    collect_args(arg, ap, argv, 32);
+    va_end(ap);
+    struct vt_term *t = vt_spawn(rows, cols, (char *const *)argv, NULL);
+    if (t && ut_wait(t, "Open actiepunten") != 0) {
+        fprintf(stderr, "ut_start: the meeting screen did not come\n");
+        ut_dump(t);
+        vt_close(t, NULL, 0);
+        t = NULL;
+    }
+    return t;
+}
+
 void ut_dump(struct vt_term *t)
 {
     char *s = t ? vt_screen(t) : NULL;
@@ -248,4 +265,48 @@ void ut_free_list(char **vals, size_t n)
     for (size_t i = 0; i < n; i++)
         free(vals[i]);
     free(vals);
+}
+
+char *ut_csv_cell(const char *csv, const char *id, const char *column)
+{
+    char **ids, **vals;
+    size_t n = ut_csv_column(csv, "id", &ids), m = ut_csv_column(csv, column, &vals);
+    char *out = NULL;
+    for (size_t i = 0; i < n && i < m && !out; i++)
+        if (strcmp(ids[i], id) == 0)
+            out = strdup(vals[i] ? vals[i] : "");
+    ut_free_list(ids, n);
+    ut_free_list(vals, m);
+    return out;
+}
+
+char *ut_exported_value(const char *db, const char *kind, const char *id, const char *column)
+{
+    char *csv = NULL;
+    int rc = db ? ut_run(&csv, NULL, "--db", db, "export", kind, NULL)
+                : ut_run(&csv, NULL, "--demo", "export", kind, NULL);
+    char *out = rc == 0 && csv ? ut_csv_cell(csv, id, column) : NULL;
+    free(csv);
+    return out;
+}
+
+int ut_main(int argc, char **argv, const struct ut_test *tests, size_t n)
+{
+    int failed = 0, ran = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (argc > 1 && strcmp(argv[1], tests[i].name) != 0)
+            continue;
+        ut_setup();
+        int ok = tests[i].fn() == 0;
+        ut_teardown();
+        printf("%s %s\n", ok ? "ok  " : "FAIL", tests[i].name);
+        failed += !ok;
+        ran++;
+    }
+    if (!ran) {
+        fprintf(stderr, "no test named %s\n", argc > 1 ? argv[1] : "");
+        return 2;
+    }
+    printf("%d passed, %d failed\n", ran - failed, failed);
+    return failed ? 1 : 0;
 }

@@ -67,4 +67,30 @@ bool ut_raw_has(struct vt_term *t, const char *needle, size_t n);
 size_t ut_csv_column(const char *csv, const char *column, char ***vals);
 void ut_free_list(char **vals, size_t n);
 
+/* The value of column in the row of id in CSV text from the program's
+ * export ("" when empty), or NULL when there is no such row or column.
+ * Caller frees. */
+char *ut_csv_cell(const char *csv, const char *id, const char *column);
+
+/* The same from `wijktafel --db DB export KIND` (db NULL: `--demo`), or NULL
+ * when the export fails. Caller frees. */
+char *ut_exported_value(const char *db, const char *kind, const char *id, const char *column);
+
+/* Starts the program in a rows x cols terminal with args (NULL-terminated)
+ * and waits for the meeting screen ("Open actiepunten"); NULL (the screen
+ * dumped, the program closed) when it does not come. */
+struct vt_term *ut_start(int rows, int cols, const char *arg, ...) __attribute__((sentinel));
+
+/* One screen test of a program: its name and the function (0: passed). */
+struct ut_test {
+    const char *name;
+    int (*fn)(void);
+};
+
+/* The main of a screen-test program: runs the test named argv[1] (all
+ * without one), each between ut_setup and ut_teardown, printing "ok" or
+ * "FAIL" and its name, then the counts. Exit status 0, 1 when one failed,
+ * 2 when no test has that name. */
+int ut_main(int argc, char **argv, const struct ut_test *tests, size_t n);
+
 #endif
