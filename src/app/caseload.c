@@ -81,9 +81,9 @@ int app_balance_caseload(struct app *a, struct app_balance *b, struct wt_error *
         /* The current week counts once it has hours; until then (a meeting on
          * Monday) the warning looks at the weeks that are done, as the
          * under-target warning does. */
-        const int64_t *hours = &c.community[i * c.nweeks];
-        b->m[i].squeeze = balance_squeezed(row, hours, hours[c.nweeks - 1] >= 0 ? c.nweeks
-                                                                                : c.nweeks - 1);
+        size_t base = i * c.nweeks;
+        bool now = c.community[base + c.nweeks - 1] >= 0;
+        b->m[i].squeeze = balance_squeezed(row, c.community + base, now ? c.nweeks : c.nweeks - 1);
     }
     b->caseload = rc == 0;
     free(c.loads);
