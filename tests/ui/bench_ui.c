@@ -171,18 +171,11 @@ static size_t timings(const char *file, const char *what, double *out, size_t ma
     return n;
 }
 
-/* True when the timing file has a line of what (the program wrote it). */
-static bool timed(const char *file, const char *what)
-{
-    double v;
-    return timings(file, what, &v, 1) == 1;
-}
-
-/* Starts the screen and measures the wall clock to its first screen; in
- * beamer mode also (names_ms not NULL) to the moment the names are read, so
- * that free text is shown redacted instead of "...". */
+/* Starts the screen and measures the wall clock to its first screen (in
+ * beamer mode with free text already redacted: the name dictionary is read
+ * before it). */
 static int run_screen(const char *db, const char *timing, int rows, int cols, bool beamer,
-                      double *first_ms, double *names_ms)
+                      double *first_ms)
 {
     unlink(timing);
     setenv("WIJKTAFEL_UI_TIMING", timing, 1);
@@ -194,13 +187,6 @@ static int run_screen(const char *db, const char *timing, int rows, int cols, bo
         return -1;
     }
     *first_ms = now_ms() - t0;
-    if (names_ms) {
-        *names_ms = -1;
-        while (now_ms() - t0 < 60000 && !timed(timing, "names"))
-            vt_wait_quiet(t, 5, 50);
-        if (timed(timing, "names"))
-            *names_ms = now_ms() - t0;
-    }
     vt_send(t, "q");
     vt_close(t, NULL, 30000);
     return 0;
@@ -246,7 +232,7 @@ int main(int argc, char **argv)
     printf("%s\n", summary ? summary : "");
     free(summary);
 
-    double start_ms[8], internal[64], names_ms[8];
+    double start_ms[8], internal[64];
     size_t nf = 0;
     /* The start without a screen (the program prints its counts): process,
      * open and, when encrypted, the Argon2id unlock of the passphrase. */
@@ -259,30 +245,23 @@ int main(int argc, char **argv)
            pass && *pass ? "ms (process, open, Argon2id)" : "ms (process, open)");
     nf = 0;
     for (int i = 0; i < 5; i++)
-        if (run_screen(db, timing, 24, 80, false, &start_ms[nf], NULL) == 0)
+        if (run_screen(db, timing, 24, 80, false, &start_ms[nf]) == 0)
             nf++;
     report("start to first screen, 80x24", start_ms, nf, "ms (wall clock, pty)");
     size_t ni = timings(timing, "first-screen", internal, 64);
     report("  of which the screen itself", internal, ni, "ms (last run)");
     nf = 0;
     for (int i = 0; i < 3; i++)
-        if (run_screen(db, timing, 60, 200, false, &start_ms[nf], NULL) == 0)
+        if (run_screen(db, timing, 60, 200, false, &start_ms[nf]) == 0)
             nf++;
     report("start to first screen, 200x60", start_ms, nf, "ms");
     nf = 0;
-    size_t nnames = 0;
     for (int i = 0; i < 5; i++)
-        if (run_screen(db, timing, 24, 80, true, &start_ms[nf], &names_ms[nnames]) == 0) {
+        if (run_screen(db, timing, 24, 80, true, &start_ms[nf]) == 0)
             nf++;
-            nnames += names_ms[nnames] >= 0;
-        }
-    report("start to first screen, --beamer", start_ms, nf,
-           "ms (free text shown once the names are read)");
+    report("start to first screen, --beamer", start_ms, nf, "ms (free text redacted)");
     size_t ni2 = timings(timing, "first-screen", internal, 64);
     report("  of which the screen itself", internal, ni2, "ms (last run)");
-    report("start to names read, --beamer", names_ms, nnames, "ms (free text redacted)");
-    size_t nn = timings(timing, "names", internal, 64);
-    report("  names read after the first screen (idle)", internal, nn, "ms (last run)");
     if (getenv("BENCH_FIRST_ONLY")) {
         ut_teardown();
         free(db);
