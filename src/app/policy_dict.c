@@ -317,9 +317,9 @@ int policy_dict_load(struct store_txn *t, struct policy_names **out)
         char key[16], *text = NULL;
         shard_key(s, key);
         rc = store_meta_get(t, key, &text);
-        if (rc == 0)
-            policy_names_take_shard(n, s, text);
-        else
+        if (rc == 0 && !policy_names_take_shard(n, s, text))
+            rc = WT_ECORRUPT; /* damaged: the caller reads every name instead */
+        else if (rc)
             free(text);
         if (rc == WT_ENOTFOUND)
             rc = 0;

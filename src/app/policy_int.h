@@ -41,8 +41,9 @@ void policy_name_parts(const char *name, policy_part_fn fn, void *ctx);
 int policy_shard_of(const char *key);
 /* Takes text, a stored shard s as read ("key\tinitials\tcount\n" lines sorted
  * by key, then initials), as part of n's names: searched in place, freed
- * with n. A line that is not well formed ends what is taken. */
-void policy_names_take_shard(struct policy_names *n, int s, char *text);
+ * with n. False when a line is not well formed (what follows it is left
+ * out: the caller must not trust n). */
+bool policy_names_take_shard(struct policy_names *n, int s, char *text);
 void policy_names_free(struct policy_names *n);
 /* Reads the names of every case (shielded ones too) and talent in t into
  * *out (caller frees); a volunteer's keys give the talents only. 0 or a
@@ -86,8 +87,8 @@ int policy_dict_rebuild(struct store_txn *t);
 /* An empty, complete dictionary (a new database). */
 int policy_dict_init(struct store_txn *t);
 /* Reads the stored dictionary into *out (caller frees): 0, WT_ENOTFOUND when
- * the database has none (yet), WT_EPERM without the case key, or a read
- * error. */
+ * the database has none (yet), WT_EPERM without the case key, WT_ECORRUPT
+ * when a value is damaged, or a read error. */
 int policy_dict_load(struct store_txn *t, struct policy_names **out);
 /* At open: builds the dictionary when it is missing and this app may write
  * and holds the case key (a database from before it, or one a volunteer's

@@ -108,7 +108,7 @@ int policy_shard_of(const char *key)
     return c >= 'a' && c <= 'z' ? c - 'a' : POLICY_SHARDS - 1;
 }
 
-void policy_names_take_shard(struct policy_names *n, int s, char *text)
+bool policy_names_take_shard(struct policy_names *n, int s, char *text)
 {
     free(n->shard[s].text);
     free(n->shard[s].at);
@@ -116,11 +116,14 @@ void policy_names_take_shard(struct policy_names *n, int s, char *text)
     size_t cap = 64, nl = 0;
     size_t *at = xmalloc(cap * sizeof *at);
     /* "key\tinitials\tcount\n": key and initials become strings in place. */
+    bool whole = true;
     for (char *p = text; *p;) {
         char *t1 = strchr(p, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
         char *nl_at = t2 ? strchr(t2 + 1, '\n') : NULL;
-        if (!nl_at)
-            break; /* not a line of the dictionary: the rest is left out */
+        if (!nl_at) {
+            whole = false; /* not a line of the dictionary */
+            break;
+        }
         *t1 = *t2 = '\0';
         size_t words = 1;
         for (const char *c = p; *c; c++)
@@ -136,6 +139,7 @@ void policy_names_take_shard(struct policy_names *n, int s, char *text)
     n->shard[s].at = at;
     n->shard[s].n = nl;
     n->nshard += nl;
+    return whole;
 }
 
 /* A byte that belongs to a word of a name (letters, digits, any non-ASCII,

@@ -196,6 +196,19 @@ START_TEST(test_check_finds_wrong)
     ck_assert_ptr_nonnull(strstr(r.out, "names/j"));
     ck_assert_ptr_null(strstr(r.out, "Jansen")); /* check names no resident */
     rn_free(&r);
+    /* A shard that is no dictionary: not trusted, the beamer reads every name. */
+    a = open_as("leider", PASS);
+    meta_write(a, "names/a", "anneke zonder tabs\n");
+    struct store_txn *t;
+    struct policy_names *n = NULL;
+    ck_assert_int_eq(store_read_begin(a->store, &t, NULL), 0);
+    ck_assert_int_eq(policy_dict_load(t, &n), WT_ECORRUPT);
+    store_read_end(t);
+    app_set_beamer(a, true);
+    char *shown = app_shown_text(a, "Jan Jansen belt Anneke");
+    ck_assert_str_eq(shown, "J.J. belt A.");
+    free(shown);
+    app_close(a);
 }
 END_TEST
 
