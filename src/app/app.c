@@ -275,6 +275,15 @@ int app_unlock(struct app *a, const char *passphrase, struct wt_error *err)
     return rc;
 }
 
+/* The beamer's name dictionary is built at open where it is missing (a
+ * database from before it): a failure only means that the beamer reads
+ * every name, as it did before. */
+static void dict_ensure(struct app *a)
+{
+    struct wt_error ignored = {0};
+    policy_dict_ensure(a, &ignored);
+}
+
 int app_unlocked(struct app *a, struct wt_error *err)
 {
     int rc = load_member(a, a->locked_member, err);
@@ -282,6 +291,7 @@ int app_unlocked(struct app *a, struct wt_error *err)
         return rc;
     free(a->locked_member);
     a->locked_member = NULL;
+    dict_ensure(a);
     return 0;
 }
 
@@ -323,6 +333,7 @@ int app_open(const struct app_opts *opts, struct app **out, struct wt_error *err
         app_close(a);
         return rc;
     }
+    dict_ensure(a);
     *out = a;
     return 0;
 }
@@ -366,6 +377,7 @@ static int init_write(struct store_txn *t, void *ctx, struct wt_error *err)
         if (rc)
             return rc;
     }
+    policy_dict_init(t); /* complete, and empty */
     store_put(t, c->leader);
     if (c->team && *c->team)
         store_meta_put(t, "team", c->team);
@@ -567,6 +579,17 @@ static int warn_time(void *ctx, const struct wt_record *r)
     return 0;
 }
 
+/* The beamer's name dictionary against the records: the number of problems. */
+static size_t dict_check(struct app *a, app_check_fn report, void *ctx)
+{
+    struct store_txn *t;
+    if (store_read_begin(a->store, &t, NULL) != 0)
+        return 0;
+    size_t n = policy_dict_check(t, report, ctx);
+    store_read_end(t);
+    return n;
+}
+
 int app_check(struct app *a, app_check_fn report, void *ctx, struct wt_error *err)
 {
     int rc = store_check(a->store, report, ctx, err);
@@ -579,10 +602,12 @@ int app_check(struct app *a, app_check_fn report, void *ctx, struct wt_error *er
         wt_error_reset(err, rc, _("%s, en %zu bij het herstel uit een dump"), why, restored);
         free(why);
     }
+    size_t names = dict_check(a, report, ctx);
     if (rc)
         return rc;
-    if (restored)
-        return wt_error_set(err, WT_ECORRUPT, _("%s: %zu problemen gevonden"), a->dir, restored);
+    if (restored || names)
+        return wt_error_set(err, WT_ECORRUPT, _("%s: %zu problemen gevonden"), a->dir,
+                            restored + names);
     /* Warnings: the database is sound, but the ranking cannot use these. */
     struct store_txn *t;
     struct wt_error ignored = {0};

@@ -24,9 +24,10 @@ struct app {
                                is added to it (restored.c keeps the restore's record) */
     bool beamer;            /* beamer mode (always on the wall): everything the app hands
                                out is redacted for the room (policy.c) */
-    struct policy_names *names; /* the beamer's names to hide, read when first needed */
-    bool names_later;       /* app_beamer_names_later: until app_beamer_names, free text is
-                               handed to the beamer as a placeholder, never unredacted */
+    struct policy_names *names; /* the beamer's names to hide, read when first needed
+                                   (the stored dictionary, policy_dict.c) */
+    struct policy_dict_delta *names_pending; /* an import's changes to it, applied at the
+                                                end of its write (import.c) */
     char *locked_member;    /* opened with defer_unlock and not yet unlocked: the member whose
                                passphrase app_unlock needs; NULL when open */
     struct app_undo *undo;  /* the member's last change in this session (undo.c), or NULL */

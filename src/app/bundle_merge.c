@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "app_int.h"
+#include "policy_int.h"
 #include "bundle_int.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
@@ -111,6 +112,7 @@ static void merge_record(struct merge_ctx *m, const struct bundle_item *it)
         if (store_tomb_get(m->t, in->kind, in->v[0], &tomb) == 0 &&
             !store_clock_after(&top, &tomb))
             return;
+        policy_dict_replace(m->t, in->kind, NULL, in); /* the beamer's names follow */
         store_put_stamped(m->t, in, &it->stamp);
         m->st.records++;
         return;
@@ -140,6 +142,7 @@ static void merge_record(struct merge_ctx *m, const struct bundle_item *it)
         }
     }
     if (changed) {
+        policy_dict_replace(m->t, merged.kind, merged.v[0], &merged);
         store_put_stamped(m->t, &merged, &ls);
         m->st.records++;
     }
@@ -320,6 +323,8 @@ static int merge_item(void *ctx, const struct bundle_item *it)
     if (!existed && store_tomb_get(m->t, kind, it->id, &have) == 0 &&
         !store_clock_after(&it->stamp.f[0], &have))
         return 0;
+    if (existed)
+        policy_dict_replace(m->t, kind, it->id, NULL);
     store_tomb_put(m->t, kind, it->id, &it->stamp.f[0]);
     m->st.tombs += existed;
     return 0;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app_int.h"
+#include "policy_int.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/tags.h"
@@ -84,7 +85,7 @@ static int erase_write(struct store_txn *t, void *ctx, struct wt_error *err)
         for (size_t k = 0; k < linked.n; k++)
             store_del(t, WT_ACTIONS, linked.ids[k]);
         free(linked.ids);
-        store_del(t, WT_CASES, f->ids[i]);
+        policy_del(t, WT_CASES, f->ids[i]); /* its resident leaves the beamer's names */
         store_measure_forget(t, f->ids[i]); /* the wellbeing measures go with the case */
         struct store_log_entry e;
         app_log_fill(f->a, &e, f->action, WT_CASES, f->ids[i], NULL);
@@ -109,7 +110,7 @@ static int erase_write(struct store_txn *t, void *ctx, struct wt_error *err)
             for (size_t k = 0; k < f->n; k++)
                 changed |= drop_chosen(&r, f->ids[k]);
             if (changed)
-                store_put(t, &r);
+                policy_put(t, &r);
         }
         record_fini(&r);
     }

@@ -270,6 +270,32 @@ static void import_logged(struct store_txn *t, const struct app_import_set *s)
     }
 }
 
+/* The beamer's name dictionary follows the set's residents or talents (and
+ * the versions they replace): gathered for the whole file when the write
+ * gathers (a->names_pending), else applied at once. */
+static void names_follow(struct store_txn *t, const struct app_import_set *s)
+{
+    if (s->kind != WT_CASES && s->kind != WT_TALENTS)
+        return;
+    struct policy_dict_delta *d = s->a->names_pending;
+    if (!d)
+        d = policy_dict_delta_new();
+    for (size_t i = 0; i < s->n; i++) {
+        const struct wt_record *r = s->rec(s->ctx, i);
+        if (store_exists(t, s->kind, r->v[0])) {
+            struct wt_record old;
+            if (store_get(t, s->kind, r->v[0], &old) == 0)
+                policy_dict_delta_record(d, &old, -1);
+            record_fini(&old);
+        }
+        policy_dict_delta_record(d, r, 1);
+    }
+    if (d != s->a->names_pending) {
+        policy_dict_apply(t, d);
+        policy_dict_delta_free(d);
+    }
+}
+
 int app_import_store(struct store_txn *t, const struct app_import_set *s, size_t *bad,
                      struct wt_error *e)
 {
@@ -291,6 +317,7 @@ int app_import_store(struct store_txn *t, const struct app_import_set *s, size_t
             *bad = i;
             return WT_EINVAL;
         }
+    names_follow(t, s);
     import_logged(t, s);
     if (s->kind == WT_ACTIONS || s->kind == WT_MEMBERS)
         app_owned_refresh(t, s->a);
@@ -373,9 +400,8 @@ static int import_read(struct import *im)
 
 /* The whole import in one write: read, check and store chunk by chunk;
  * anything wrong aborts the write, so nothing of the file is stored. */
-static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
+static int import_write_all(struct store_txn *t, struct import *im, struct wt_error *err)
 {
-    struct import *im = ctx;
     import_reset(im);
     im->t = t;
     im->err = err;
@@ -415,6 +441,22 @@ static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
         store_log_append(t, &e);
     }
     return rc ? rc : store_txn_error(t);
+}
+
+/* The import's write: the beamer's name dictionary changes once, for the
+ * whole file, at its end. */
+static int import_write(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    struct import *im = ctx;
+    struct app *a = im->a;
+    policy_dict_delta_free(a->names_pending); /* a write done over starts again */
+    a->names_pending = policy_dict_delta_new();
+    int rc = import_write_all(t, im, err);
+    if (!rc)
+        rc = policy_dict_apply(t, a->names_pending);
+    policy_dict_delta_free(a->names_pending);
+    a->names_pending = NULL;
+    return rc;
 }
 
 static int import_run(struct import *im, size_t *count)
@@ -489,7 +531,7 @@ static int put_write(struct store_txn *t, void *ctx, struct wt_error *err)
     bool exists = store_exists(t, p->r->kind, p->r->v[0]);
     app_undo_stage(t, &p->undo, p->r->kind, p->r->v[0]);
     app_case_closing(t, p->a, p->r); /* retention counts from the closing day */
-    store_put(t, p->r);
+    policy_put(t, p->r); /* the beamer's name dictionary follows */
     if (p->r->kind == WT_ACTIONS)
         app_owned_action(t, p->a, p->r,
                          p->undo.have_before ? record_get(&p->undo.before, ACTION_OWNER) : NULL);

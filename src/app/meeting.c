@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "meeting_int.h"
+#include "policy_int.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/tags.h"
@@ -289,7 +290,7 @@ int app_add_in(struct store_txn *t, const struct app *a, struct wt_record *r,
     if (rc)
         return rc;
     app_case_closing(t, a, r);
-    store_put(t, r);
+    policy_put(t, r); /* the beamer's name dictionary follows */
     if (r->kind == WT_ACTIONS)
         app_owned_action(t, a, r, NULL);
     if (made)
@@ -480,7 +481,7 @@ static int change_write(struct store_txn *t, void *ctx, struct wt_error *err)
     }
     if (!rc && !c->queued) {
         app_undo_stage(t, &c->undo, c->kind, c->id);
-        store_put(t, &r);
+        policy_put(t, &r);
         if (c->kind == WT_ACTIONS) /* old is the owner before when the owner changed */
             app_owned_action(t, c->a, &r, c->field == ACTION_OWNER ? old : NULL);
         struct store_log_entry e;

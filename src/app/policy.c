@@ -33,26 +33,6 @@ bool policy_case_hidden(const struct app *a, const struct wt_record *c)
     return a->readonly && strcmp(record_get(c, CASE_STATUS), "closed") == 0;
 }
 
-static int load_names(struct app *a, struct store_txn *t);
-
-void app_beamer_names_later(struct app *a)
-{
-    a->names_later = true;
-}
-
-int app_beamer_names(struct app *a)
-{
-    if (!a->beamer || a->names)
-        return 0;
-    struct store_txn *t;
-    int rc = store_read_begin(a->store, &t, NULL);
-    if (rc)
-        return rc;
-    rc = load_names(a, t);
-    store_read_end(t);
-    return rc ? rc : 1;
-}
-
 void app_set_beamer(struct app *a, bool on)
 {
     a->beamer = on || a->readonly; /* the wall never leaves beamer mode */
@@ -116,9 +96,11 @@ static int add_changed(void *ctx, enum wt_kind kind, const char *id, bool tomb,
     return 0;
 }
 
-/* The names to hide, read in t when missing; when the data changed since,
- * only the cases and talents written since are read (a new record on the
- * wall costs one record, not the whole database). */
+/* The names to hide, read in t when missing: the stored dictionary (one
+ * read), or every case and talent where there is none or it is sealed with
+ * a key this member does not hold. When the data changed since, only the
+ * cases and talents written since are read (a new record on the wall costs
+ * one record, not the whole database). */
 static int load_names(struct app *a, struct store_txn *t)
 {
     uint64_t seq = store_seq(t);
@@ -133,7 +115,9 @@ static int load_names(struct app *a, struct store_txn *t)
         }
     }
     struct policy_names *n;
-    int rc = policy_names_read(t, &n);
+    int rc = policy_dict_load(t, &n);
+    if (rc == WT_ENOTFOUND || rc == WT_EPERM || rc == WT_ECORRUPT)
+        rc = policy_names_read(t, &n);
     if (rc)
         return rc;
     policy_names_free(a->names);
@@ -147,8 +131,6 @@ int policy_read_init(struct policy_read *p, struct app *a, struct store_txn *t)
     p->t = t;
     idset_init(&p->shown);
     idset_init(&p->hidden);
-    if (a->beamer && !a->names && a->names_later)
-        return 0; /* free text waits (policy_text), the first screen does not */
     return a->beamer ? load_names(a, t) : 0;
 }
 
@@ -223,8 +205,8 @@ char *policy_text(struct policy_read *p, const char *text)
         return xstrdup("");
     if (!p->a->beamer) /* a leader may see every case: no id to hide */
         return p->a->role == APP_LEADER ? xstrdup(text) : hide_ids(p, text);
-    if (!p->a->names)
-        return xstrdup(*text ? "..." : ""); /* the names are not read yet: nothing of it */
+    if (!p->a->names) /* the names could not be read: nothing of it */
+        return xstrdup(*text ? "..." : "");
     char *priv = meeting_strip_private(text);
     char *named = policy_names_redact(p->a->names, priv);
     free(priv);

@@ -27,6 +27,23 @@ uint64_t policy_names_seq(const struct policy_names *n);
 void policy_names_set_seq(struct policy_names *n, uint64_t seq);
 /* Adds a person's name with its parts. */
 void policy_names_add(struct policy_names *n, const char *name);
+/* Receives one part of a name: its key (folded words joined by one space),
+ * its initials and how many words it has. */
+typedef void (*policy_part_fn)(void *ctx, const char *key, const char *initials, size_t words);
+/* Hands fn every part of name that the beamer hides: the full name, each
+ * first name and surname, the surname with its particles. */
+void policy_name_parts(const char *name, policy_part_fn fn, void *ctx);
+
+/* The stored name dictionary is split by a key's first letter: "names/a"
+ * ... "names/z", and "names/_" for the rest. */
+#define POLICY_SHARDS 27
+/* The shard (0 .. POLICY_SHARDS - 1) that holds key. */
+int policy_shard_of(const char *key);
+/* Takes text, a stored shard s as read ("key\tinitials\tcount\n" lines sorted
+ * by key, then initials), as part of n's names: searched in place, freed
+ * with n. False when a line is not well formed (what follows it is left
+ * out: the caller must not trust n). */
+bool policy_names_take_shard(struct policy_names *n, int s, char *text);
 void policy_names_free(struct policy_names *n);
 /* Reads the names of every case (shielded ones too) and talent in t into
  * *out (caller frees); a volunteer's keys give the talents only. 0 or a
@@ -36,6 +53,50 @@ int policy_names_read(struct store_txn *t, struct policy_names **out);
  * and accents ignored, the longest first) is replaced by its initials.
  * n may be NULL (a plain copy). Caller frees. */
 char *policy_names_redact(const struct policy_names *n, const char *text);
+
+/* ---- the stored name dictionary (policy_dict.c) ----
+ * Every part of every name the beamer hides (residents of cases, talents),
+ * with the number of people who have it, sealed with the case key in meta
+ * "names/...": the beamer reads it at once instead of every case. Every
+ * write that adds, changes or removes such a person changes it in the same
+ * transaction; "names/state" says it is complete. */
+
+/* Changes to the dictionary gathered in one write, applied at once. */
+struct policy_dict_delta;
+struct policy_dict_delta *policy_dict_delta_new(void);
+void policy_dict_delta_free(struct policy_dict_delta *d);
+/* Counts r's name (a case's resident, a talent's name) once more (sign 1) or
+ * once less (sign -1); other kinds and damaged records count nothing. */
+void policy_dict_delta_record(struct policy_dict_delta *d, const struct wt_record *r, int sign);
+/* Applies d to the stored dictionary in t (nothing when there is none yet).
+ * Without the case key the dictionary cannot follow: it is removed, to be
+ * built again by the next member who holds the key. Returns t's error. */
+int policy_dict_apply(struct store_txn *t, const struct policy_dict_delta *d);
+
+/* Before kind/id becomes now in t (now NULL: deleted): the dictionary
+ * follows (one read of the stored version). Returns t's error. */
+int policy_dict_replace(struct store_txn *t, enum wt_kind kind, const char *id,
+                        const struct wt_record *now);
+/* store_put and store_del with the dictionary kept (every kind). */
+int policy_put(struct store_txn *t, const struct wt_record *r);
+int policy_del(struct store_txn *t, enum wt_kind kind, const char *id);
+
+/* Builds the dictionary in t from every case and talent, replacing what was
+ * stored. WT_EPERM without the case key. */
+int policy_dict_rebuild(struct store_txn *t);
+/* An empty, complete dictionary (a new database). */
+int policy_dict_init(struct store_txn *t);
+/* Reads the stored dictionary into *out (caller frees): 0, WT_ENOTFOUND when
+ * the database has none (yet), WT_EPERM without the case key, WT_ECORRUPT
+ * when a value is damaged, or a read error. */
+int policy_dict_load(struct store_txn *t, struct policy_names **out);
+/* At open: builds the dictionary when it is missing and this app may write
+ * and holds the case key (a database from before it, or one a volunteer's
+ * write left without). 0 or the write's error. */
+int policy_dict_ensure(struct app *a, struct wt_error *err);
+/* For check: compares the stored dictionary with one built from the records;
+ * each difference is handed to report. Returns the number of problems. */
+size_t policy_dict_check(struct store_txn *t, void (*report)(void *, const char *), void *ctx);
 
 /* ---- shaping what a read hands out (policy.c) ---- */
 

@@ -14,6 +14,13 @@ struct policy_names {
     size_t cap, n;
     size_t max_words; /* the longest key, in words */
     uint64_t seq;     /* store_seq when read */
+    /* The stored dictionary's shards as read (policy_dict.c), searched in
+     * place: each line's key and initials made strings, at[] their starts. */
+    struct {
+        char *text;
+        size_t *at, n;
+    } shard[POLICY_SHARDS];
+    size_t nshard; /* lines in all shards */
 };
 
 static uint64_t str_hash(const char *s)
@@ -59,14 +66,80 @@ static void grow(struct policy_names *n)
     free(v);
 }
 
+/* The initials of key in a shard: the first line with that key (lines are
+ * sorted by key, then initials), or NULL. */
+static const char *shard_lookup(const struct policy_names *n, const char *key)
+{
+    int s = policy_shard_of(key);
+    const char *text = n->shard[s].text;
+    size_t lo = 0, hi = n->shard[s].n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(text + n->shard[s].at[mid], key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < n->shard[s].n && strcmp(text + n->shard[s].at[lo], key) == 0) {
+        const char *k = text + n->shard[s].at[lo];
+        return k + strlen(k) + 1;
+    }
+    return NULL;
+}
+
 static const char *lookup(const struct policy_names *n, const char *key)
 {
+    if (n->nshard) {
+        const char *ini = shard_lookup(n, key);
+        if (ini)
+            return ini;
+    }
     if (!n->cap)
         return NULL;
     for (size_t i = str_hash(key) & (n->cap - 1); n->keys[i]; i = (i + 1) & (n->cap - 1))
         if (strcmp(n->keys[i], key) == 0)
             return n->initials[i];
     return NULL;
+}
+
+int policy_shard_of(const char *key)
+{
+    unsigned char c = (unsigned char)key[0];
+    return c >= 'a' && c <= 'z' ? c - 'a' : POLICY_SHARDS - 1;
+}
+
+bool policy_names_take_shard(struct policy_names *n, int s, char *text)
+{
+    free(n->shard[s].text);
+    free(n->shard[s].at);
+    n->nshard -= n->shard[s].n;
+    size_t cap = 64, nl = 0;
+    size_t *at = xmalloc(cap * sizeof *at);
+    /* "key\tinitials\tcount\n": key and initials become strings in place. */
+    bool whole = true;
+    for (char *p = text; *p;) {
+        char *t1 = strchr(p, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+        char *nl_at = t2 ? strchr(t2 + 1, '\n') : NULL;
+        if (!nl_at) {
+            whole = false; /* not a line of the dictionary */
+            break;
+        }
+        *t1 = *t2 = '\0';
+        size_t words = 1;
+        for (const char *c = p; *c; c++)
+            words += *c == ' ';
+        if (words > n->max_words)
+            n->max_words = words;
+        if (nl == cap)
+            at = xrealloc(at, (cap *= 2) * sizeof *at);
+        at[nl++] = (size_t)(p - text);
+        p = nl_at + 1;
+    }
+    n->shard[s].text = text;
+    n->shard[s].at = at;
+    n->shard[s].n = nl;
+    n->nshard += nl;
+    return whole;
 }
 
 /* A byte that belongs to a word of a name (letters, digits, any non-ASCII,
@@ -80,8 +153,8 @@ static bool word_byte(unsigned char c)
 
 #define MAX_NAME_WORDS 8
 
-/* Words w[i..j) of a name, folded and joined, and their initials. */
-static void add_part(struct policy_names *n, char *const *w, size_t i, size_t j)
+/* Words w[i..j) of a name, folded and joined, and their initials, to fn. */
+static void add_part(char *const *w, size_t i, size_t j, policy_part_fn fn, void *ctx)
 {
     struct buf key = {0}, raw = {0};
     buf_puts(&key, "");
@@ -103,20 +176,18 @@ static void add_part(struct policy_names *n, char *const *w, size_t i, size_t j)
         free(f);
     }
     /* One letter is no name part (it would blank every "a" and "u"), nor is
-     * a number (a house number, "Bewoner 17" in test data). */
+     * a number (a house number, "Bewoner 17" in test data). A tab or a line
+     * break cannot be in a name part (the stored dictionary separates by them). */
     bool letter = false;
     for (const char *c = key.data; *c && !letter; c++)
         letter = (*c >= 'a' && *c <= 'z') || (unsigned char)*c >= 0x80;
-    if (key.len < 2 || !letter) {
-        buf_fini(&key);
-        buf_fini(&raw);
-        return;
+    if (key.len >= 2 && letter && !strpbrk(key.data, "\t\n")) {
+        char *ini = policy_initials(raw.data, i > 0);
+        fn(ctx, key.data, ini, j - i);
+        free(ini);
     }
-    char *ini = policy_initials(raw.data, i > 0);
+    buf_fini(&key);
     buf_fini(&raw);
-    if (j - i > n->max_words)
-        n->max_words = j - i;
-    put(n, buf_steal(&key), ini);
 }
 
 /* Splits s into its words (word_byte runs); returns how many (at most max). */
@@ -135,22 +206,35 @@ static size_t split_words(const char *s, char **w, size_t max)
     return nw;
 }
 
-void policy_names_add(struct policy_names *n, const char *name)
+void policy_name_parts(const char *name, policy_part_fn fn, void *ctx)
 {
     char *w[MAX_NAME_WORDS];
     size_t nw = split_words(name ? name : "", w, MAX_NAME_WORDS);
     if (nw == 0)
         return;
-    add_part(n, w, 0, nw); /* the full name */
+    add_part(w, 0, nw, fn, ctx); /* the full name */
     for (size_t i = 0; i < nw; i++) {
         bool particle = i > 0 && i + 1 < nw && policy_is_particle(w[i]);
         if (!particle)
-            add_part(n, w, i, i + 1); /* a first name, a surname */
+            add_part(w, i, i + 1, fn, ctx); /* a first name, a surname */
         else if (i == 1 || !policy_is_particle(w[i - 1]))
-            add_part(n, w, i, nw); /* the surname with its particles */
+            add_part(w, i, nw, fn, ctx); /* the surname with its particles */
     }
     for (size_t i = 0; i < nw; i++)
         free(w[i]);
+}
+
+static void put_part(void *ctx, const char *key, const char *ini, size_t words)
+{
+    struct policy_names *n = ctx;
+    if (words > n->max_words)
+        n->max_words = words;
+    put(n, xstrdup(key), xstrdup(ini));
+}
+
+void policy_names_add(struct policy_names *n, const char *name)
+{
+    policy_name_parts(name, put_part, n);
 }
 
 struct policy_names *policy_names_new(uint64_t seq)
@@ -180,6 +264,10 @@ void policy_names_free(struct policy_names *n)
     }
     free(n->keys);
     free(n->initials);
+    for (int s = 0; s < POLICY_SHARDS; s++) {
+        free(n->shard[s].text);
+        free(n->shard[s].at);
+    }
     free(n);
 }
 
@@ -229,7 +317,7 @@ char *policy_names_redact(const struct policy_names *n, const char *text)
 {
     if (!text)
         return xstrdup("");
-    if (!n || !n->n)
+    if (!n || (!n->n && !n->nshard))
         return xstrdup(text);
     size_t len = strlen(text), nw = 0, cap = 16;
     struct word *w = xmalloc(cap * sizeof *w);

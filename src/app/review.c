@@ -177,7 +177,7 @@ static int accept_write(struct store_txn *t, void *ctx, struct wt_error *err)
             rc = app_check_refs(t, &r, NULL, err);
         if (!rc)
             app_case_closing(t, d->a, &r); /* cases and projects */
-        if (!rc && store_put(t, &r) == 0) {
+        if (!rc && policy_put(t, &r) == 0) {
             if (r.kind == WT_ACTIONS)
                 app_owned_action(t, d->a, &r, NULL);
             mark_decided(t, d->a, &s, "accepted", r.v[0]);
@@ -248,7 +248,7 @@ static int merge_write(struct store_txn *t, void *ctx, struct wt_error *err)
         for (int f = 1; f < kd->nfields; f++)
             if (!target.v[f] && s.rec.v[f])
                 record_set(&target, f, s.rec.v[f]);
-        if (store_put(t, &target) == 0) {
+        if (policy_put(t, &target) == 0) {
             /* Only empty columns were filled: an owner was none before. */
             if (target.kind == WT_ACTIONS)
                 app_owned_action(t, d->a, &target, NULL);

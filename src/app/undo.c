@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app_int.h"
+#include "policy_int.h"
 #include "wijktafel/i18n.h"
 
 void app_undo_stage(struct store_txn *t, struct app_undo *u, enum wt_kind kind, const char *id)
@@ -92,7 +93,7 @@ static int remove_write(struct store_txn *t, void *ctx, struct wt_error *err)
             owner = xstrdup(record_get(&r, ACTION_OWNER));
         record_fini(&r);
     }
-    int rc = store_del(t, c->u->kind, c->u->id);
+    int rc = policy_del(t, c->u->kind, c->u->id);
     if (rc == 0 && owner)
         app_owned_drop(t, c->a, owner, c->u->id);
     free(owner);

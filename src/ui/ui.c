@@ -119,7 +119,7 @@ void ui_log_timing(struct ui *u, const char *what, int key, double since)
 
 /* The bottom layer: the meeting itself. Its keys go to the views and the
  * screen; while no key comes, it warms the views, follows the chair (the
- * wall), reads names and runs the current view's deferred work. */
+ * wall) and runs the current view's deferred work. */
 struct meeting_layer {
     struct ui_layer l;
     int warm; /* the next view to warm up while idle */
@@ -137,12 +137,6 @@ static bool meeting_idle(struct ui_layer *l, struct ui *u)
 {
     struct meeting_layer *m = (struct meeting_layer *)l;
     bool changed = false;
-    double tn = ui_now();
-    if (app_beamer_names(u->a) > 0) { /* free text waited for the names */
-        ui_log_timing(u, "names", 0, tn);
-        ui_changed(u);
-        changed = true;
-    }
     if (m->warm < UI_NITEMS) {
         struct view *w = u->views[m->warm++];
         if (w->ops->warm) {
@@ -208,7 +202,6 @@ int ui_run(struct app **ap, const struct ui_opts *o)
     u.follow = o->follow;
     editor_cleanup(app_dir(a)); /* what an editor left when we were killed */
     app_set_beamer(a, o->beamer || o->follow); /* the wall is always in beamer mode */
-    app_beamer_names_later(a); /* the first screen does not wait for every name */
     u.beamer = app_beamer(a);                  /* for the colours and the status line */
     const char *tf = getenv("WIJKTAFEL_UI_TIMING");
     if (tf && *tf)

@@ -388,6 +388,10 @@ static int hold_write(struct store_txn *t, void *ctx, struct wt_error *err)
         store_put(t, &r);
         record_fini(&r);
     }
+    /* Residents written below the app: the beamer's name dictionary (app,
+     * meta "names/") cannot follow, so it goes, as the app does when it cannot
+     * keep it; the next open builds it again. */
+    store_meta_del_prefix(t, "names/");
     /* A full map aborts this run and replays it: only a complete one waits. */
     if (store_txn_error(t))
         return store_txn_error(t);

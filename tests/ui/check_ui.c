@@ -313,6 +313,7 @@ int main(int argc, char **argv)
         {"times_kept", test_times_kept},
         {"privacy_views", test_privacy_views},
         {"wall_new_signal", test_wall_new_signal},
+        {"beamer_first_screen", test_beamer_first_screen},
         {"closing", test_closing},
     };
     return ut_main(argc, argv, tests, sizeof tests / sizeof tests[0]);

@@ -63,6 +63,7 @@ int test_rounds(void);
 /* check_ui_wall.c: every view in beamer mode and on the wall (issue 14). */
 int test_privacy_views(void);
 int test_wall_new_signal(void);
+int test_beamer_first_screen(void);
 /* check_ui_closing.c: closing a case on the screen sets its closing day. */
 int test_closing(void);
 

@@ -341,3 +341,47 @@ int test_wall_new_signal(void)
     CHECK(NULL, ut_quit_ok(chair) == 0);
     return ut_quit_ok(wall);
 }
+
+/* The beamer's first screen on an encrypted database (issue 14, point 6):
+ * free text is redacted on the very first screen (the stored name
+ * dictionary), also for a resident added just before; no "..." first. */
+int test_beamer_first_screen(void)
+{
+    setenv("WIJKTAFEL_PASSPHRASE", "muur-geheim-1", 1); /* init encrypts, each start unlocks */
+    snprintf(db, sizeof db, "%s/versleuteld", getenv("HOME"));
+    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
+    for (size_t i = 0; i < sizeof data / sizeof data[0]; i++)
+        CHECK(NULL, ut_run(NULL, data[i][1], "--db", db, "import", data[i][0], "-", NULL) == 0);
+    /* Just before the meeting: a new resident, and an action that names them. */
+    CHECK(NULL, ut_run(NULL,
+                       "id,opened,area,resident,request,age,owner,needs\n"
+                       "c-nieuw,2026-11-30,Veen/Noord,Zeger Brouwersma,Zoekt werk,52,m-own,werk\n",
+                       "--db", db, "import", "cases", "-", NULL) == 0);
+    CHECK(NULL, ut_run(NULL,
+                       "id,text,owner,due,case\n"
+                       "a-nieuw,Bellen met Zeger Brouwersma over werk,m-own,2026-12-05,c-nieuw\n",
+                       "--db", db, "import", "actions", "-", NULL) == 0);
+    /* Not on the beamer the names are on the first screen: the scan below
+     * looks where they are. */
+    struct vt_term *t = ut_spawn(40, 160, "--db", db, NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Bellen met Zeger Brouwersma over werk") == 0);
+    CHECK(t, ut_wait(t, "Kennismaken met Yusuf") == 0);
+    CHECK(NULL, ut_quit_ok(t) == 0);
+
+    t = ut_spawn(40, 160, "--db", db, "--beamer", NULL);
+    CHECK(t, t != NULL);
+    /* The bar is drawn last: what stands above it is the first screen. */
+    CHECK(t, vt_wait_for(t, "F10", UT_TIMEOUT) == 0);
+    CHECK(t, vt_contains(t, "BEAMER AAN"));
+    CHECK(t, vt_contains(t, "Bellen met Z.B. over werk"));
+    CHECK(t, vt_contains(t, "Kennismaken met Y."));
+    CHECK(t, !vt_contains(t, "Zeger") && !vt_contains(t, "Brouwersma"));
+    CHECK(t, !vt_contains(t, "Yusuf") && !vt_contains(t, "Berg"));
+    /* A bit later still nothing else (no second screen with other text). */
+    vt_wait_quiet(t, 300, UT_TIMEOUT);
+    CHECK(t, vt_contains(t, "Bellen met Z.B. over werk"));
+    CHECK(t, !vt_contains(t, "Zeger"));
+    unsetenv("WIJKTAFEL_PASSPHRASE");
+    return ut_quit_ok(t);
+}

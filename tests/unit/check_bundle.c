@@ -150,6 +150,12 @@ START_TEST(test_two_databases_converge)
     /* The capacity changed on both sides: one conflict in each review queue. */
     ck_assert_uint_eq(review_count("a", "k-"), 1);
     ck_assert_uint_eq(review_count("b", "k-"), 1);
+    /* The beamer's name dictionary followed the merges (a talent in, an
+     * erased case's resident out): check compares it with the records. */
+    char *da = P("a"), *db = P("b");
+    tu_ok(RUN("--db", da, "check"));
+    tu_ok(RUN("--db", db, "check"));
+    free(da), free(db);
 }
 END_TEST
 

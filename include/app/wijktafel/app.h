@@ -606,14 +606,6 @@ int app_measure_peek(struct app *a, const char *case_id, enum measure_phase phas
 
 /* Beamer mode on or off (an app opened readonly, the wall, stays on). */
 void app_set_beamer(struct app *a, bool on);
-/* The screen's first screen does not wait for the names (all cases are read
- * for them): until app_beamer_names has read them, free text in beamer mode
- * is handed out as a placeholder ("..."); names in name fields as initials. */
-void app_beamer_names_later(struct app *a);
-/* Reads the names now when beamer mode waits for them: 1 when it did (what
- * was shown must be read again), 0 when there was nothing to do, or a
- * negative read error. */
-int app_beamer_names(struct app *a);
 
 /* True in beamer mode: for the screen's colours and status line only. */
 bool app_beamer(const struct app *a);
