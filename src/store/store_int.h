@@ -70,6 +70,9 @@ struct store {
     /* Index hashes of 12 bytes in 16 base64 characters (meta "index-hash" 2,
      * databases made or re-keyed since), else 16 bytes in 32 hex digits. */
     bool short_hash;
+    /* The clocks of cases are under hashed keys (meta "case-clocks"), read
+     * at the start of every transaction like the hash form. */
+    bool case_clocks;
     bool unlocked[COMP_COUNT];
     unsigned char dkey[COMP_COUNT][32]; /* data keys */
     unsigned char hkey[COMP_COUNT][32]; /* index hash keys, derived from the data keys */
@@ -122,6 +125,41 @@ int store_sync_stamp(struct store_txn *t, const struct wt_record *old, const str
  * MDB_APPEND for keys beyond the largest (callers stamp in key order). */
 int store_sync_batch_begin(struct store_txn *t);
 void store_sync_batch_end(struct store_txn *t);
+/* sync.c: value formats that sync_check.c reads too. */
+#define SYNC_CLOCK_FORMAT 2
+#define SYNC_TOMB_FORMAT 1
+#define SYNC_TOMB_LEN 25
+/* sync.c: the length of a clock (tomb false) or tombstone value without its
+ * integrity tag; 0 when its format is unknown. */
+size_t sync_untagged_len(bool tomb, const unsigned char *p, size_t len);
+/* sync.c: decodes the clock value p (len bytes, as stored under key k) into
+ * out, whose n is the kind's number of fields; -1 when it is not well formed.
+ * A clock under a hashed key (SYNC_HASHED_KEY) ends in its sealed id, which
+ * is skipped here (sync_clock_open_id opens it). */
+int sync_clock_decode(const MDB_val *k, const unsigned char *p, size_t len,
+                      struct store_stamp *out);
+/* sync.c: kind and id of a plain key of the clock or tombs database; false
+ * when malformed. */
+bool sync_key_parse(const MDB_val *k, enum wt_kind *kind, char id[WT_MAX_ID + 1]);
+/* A key of the clock or tombs database in its hashed form ([kind][TOMB_HASHED][hash]). */
+#define SYNC_HASHED_KEY(k) ((k)->mv_size == TOMB_KEY_LEN && \
+                            ((const unsigned char *)(k)->mv_data)[1] == TOMB_HASHED)
+/* sync.c: the id sealed in the clock value p under the hashed key k, checked
+ * against k: 0, WT_EPERM (the case compartment is locked) or WT_ECORRUPT. */
+int sync_clock_open_id(struct store_txn *t, const MDB_val *k, const unsigned char *p, size_t len,
+                       char id[WT_MAX_ID + 1]);
+/* sync.c: stores the clocks st of kind/id under the key it has now (and
+ * drops its tombstone); 0 or the sticky error. */
+int sync_clock_write(struct store_txn *t, enum wt_kind kind, const char *id,
+                     const struct store_stamp *st);
+/* caseid.c: in an encrypted database whose step is done (meta "case-clocks",
+ * s->case_clocks), the clocks of cases are stored under the key their
+ * tombstone would have, their value ending in the sealed id. Moves the
+ * clocks of cases stored under their plain id there and sets the mark;
+ * needs the case key. Returns how many moved, or -1 (sticky error set). */
+int store_case_clocks_hide(struct store_txn *t);
+/* caseid.c: true when an encrypted database still has that step to do. */
+bool store_case_clocks_pending(const struct store *s, MDB_txn *txn);
 /* sync.c: after a delete: the record's clocks go, a tombstone comes. */
 int store_sync_deleted(struct store_txn *t, enum wt_kind kind, const char *id);
 /* sync.c: rewrites every clock value of format 1 (schema 4) in format 2. */
