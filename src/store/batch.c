@@ -89,6 +89,8 @@ void store_set_helpers(int n)
 struct store_batch *store_batch_new(struct store *s, enum wt_kind kind)
 {
     struct store_batch *b = xcalloc(1, sizeof *b);
+    if (kind == WT_CASES)
+        store_case_idkey_ready(s); /* the helpers make the tokens */
     b->snap = *s;
     if (s->encrypted && s->unlocked[store_comp_of(kind)])
         b->par = par_new(seal_one, b, store_thread_end);
@@ -151,6 +153,8 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
         return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
     MDB_val last, lv;
     bool have_last = mdb_cursor_get(c, &last, &lv, MDB_LAST) == 0;
+    /* Under tokens the last key says nothing of ids: each id is looked up. */
+    bool tokens = kind == WT_CASES && store_case_tokens(t->s);
     char lastid[WT_MAX_ID + 1] = "";
     if (have_last)
         memcpy(lastid, last.mv_data, last.mv_size < WT_MAX_ID ? last.mv_size : WT_MAX_ID);
@@ -160,7 +164,7 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
     for (size_t i = 0; i < n && !t->err; i++) {
         if (!have_last)
             break;
-        if (strcmp(recs[i]->v[0], lastid) > 0)
+        if (!tokens && strcmp(recs[i]->v[0], lastid) > 0)
             continue;
         struct wt_record old;
         int grc = store_get(t, kind, recs[i]->v[0], &old);
@@ -196,10 +200,11 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
         store_casekey_batch_begin(t);
     for (size_t i = 0; i < n && !rc; i++) {
         const struct wt_record *r = recs[order[i]];
-        bool append = !have_last || strcmp(r->v[0], lastid) > 0;
+        bool append = !tokens && (!have_last || strcmp(r->v[0], lastid) > 0);
         /* Sealed by the batch's helpers, when there are some (the same
          * sealed values again when the write is done over). */
-        struct batch_out *bo = b && b->par && b->snap.hgen == t->s->hgen
+        struct batch_out *bo = b && b->par && b->snap.hgen == t->s->hgen &&
+                                       b->snap.case_ids == t->s->case_ids
                                    ? par_need(b->par, order[i])
                                    : NULL;
         const struct store_sealed *sv = bo ? bo->sv : NULL;

@@ -6,6 +6,7 @@
  * tombstone's. A database from before has them under [kind][id]: the first
  * member who holds the case key moves them, in one write transaction, and
  * marks meta "case-clocks"; the old keys go with a compaction. */
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,5 +83,139 @@ int store_case_clocks_hide(struct store_txn *t)
     }
     buf_fini(&keys);
     store_meta_put(t, "case-clocks", "1");
+    return t->err ? -1 : moved;
+}
+
+/* --- case ids in "cases" and "casekeys" --------------------------------- */
+
+bool store_case_tokens(const struct store *s)
+{
+    return s->encrypted && s->case_ids;
+}
+
+bool store_case_token(const struct store *s, const char *id, unsigned char k[CASE_KEY_LEN])
+{
+    if (!s->have_idkey)
+        return false;
+    k[0] = CASE_TOKEN;
+    crypto_generichash(k + 1, CASE_KEY_LEN - 1, (const unsigned char *)id, strlen(id), s->idkey,
+                       sizeof s->idkey);
+    return true;
+}
+
+bool store_is_case_token(const MDB_val *k)
+{
+    return k->mv_size == CASE_KEY_LEN && ((const unsigned char *)k->mv_data)[0] == CASE_TOKEN;
+}
+
+void store_case_ad(const unsigned char k[CASE_KEY_LEN], char ad[CASE_AD_LEN])
+{
+    ad[0] = '#';
+    sodium_bin2hex(ad + 1, CASE_AD_LEN - 1, k + 1, CASE_KEY_LEN - 1);
+}
+
+MDB_val store_rec_key(struct store_txn *t, enum wt_kind kind, const char *id,
+                      unsigned char buf[CASE_KEY_LEN])
+{
+    if (kind != WT_CASES || !store_case_tokens(t->s))
+        return store_id_key(id);
+    if (!store_case_idkey(t, false) || !store_case_token(t->s, id, buf))
+        return (MDB_val){0, NULL};
+    return (MDB_val){CASE_KEY_LEN, buf};
+}
+
+const char *store_rec_ad(const struct store *s, enum wt_kind kind, const char *id,
+                         char ad[CASE_AD_LEN])
+{
+    if (kind != WT_CASES || !store_case_tokens(s))
+        return id;
+    unsigned char k[CASE_KEY_LEN];
+    if (!store_case_token(s, id, k))
+        return NULL;
+    store_case_ad(k, ad);
+    return ad;
+}
+
+void store_case_idkey_ready(struct store *s)
+{
+    if (s->have_idkey || !s->encrypted || !s->unlocked[COMP_CASE])
+        return;
+    struct store_txn *t;
+    struct wt_error e = {0};
+    if (store_read_begin(s, &t, &e) != 0)
+        return;
+    if (store_case_tokens(s))
+        store_case_idkey(t, false);
+    store_read_end(t);
+}
+
+bool store_case_ids_pending(const struct store *s, MDB_txn *txn)
+{
+    MDB_val k = {8, "case-ids"}, v;
+    return s->encrypted && mdb_get(txn, s->meta, &k, &v) == MDB_NOTFOUND;
+}
+
+/* Keeps each case that store_each hands over. */
+struct held {
+    struct wt_record *recs;
+    size_t n, cap;
+};
+
+static int hold(void *ctx, const struct wt_record *r)
+{
+    struct held *h = ctx;
+    if (r->damaged)
+        return 0; /* stays under its id: check names it */
+    if (h->n == h->cap) {
+        h->cap = h->cap ? h->cap * 2 : 64;
+        h->recs = xrealloc(h->recs, h->cap * sizeof *h->recs);
+    }
+    record_copy(&h->recs[h->n++], r);
+    return 0;
+}
+
+int store_case_ids_hide(struct store_txn *t)
+{
+    struct store *s = t->s;
+    if (t->err)
+        return -1;
+    if (!s->encrypted)
+        return 0;
+    if (!s->unlocked[COMP_CASE] || !store_case_idkey(t, true)) {
+        store_txn_fail(t, WT_EPERM, "cases");
+        return -1;
+    }
+    /* Read as stored (under ids), then written under tokens. */
+    struct held h = {0};
+    s->case_ids = false;
+    store_each(t, WT_CASES, hold, &h);
+    s->case_ids = true;
+    for (size_t i = 0; i < h.n && !t->err; i++) {
+        const struct wt_record *r = &h.recs[i];
+        MDB_val old = store_id_key(r->v[0]);
+        int rc = mdb_del(t->txn, s->kinds[WT_CASES], &old, NULL);
+        if (rc == 0)
+            rc = mdb_del(t->txn, s->casekeys, &old, NULL);
+        if (rc && rc != MDB_NOTFOUND) {
+            store_txn_mdb_fail(t, rc, r->v[0]);
+            break;
+        }
+        /* A fresh case key, under the token; the old one goes with its value. */
+        unsigned char *val;
+        size_t len;
+        unsigned char kb[CASE_KEY_LEN];
+        MDB_val k = store_rec_key(t, WT_CASES, r->v[0], kb);
+        if (store_value_make(t, r, &val, &len) != 0)
+            break;
+        MDB_val v = {len, val};
+        if ((rc = mdb_put(t->txn, s->kinds[WT_CASES], &k, &v, 0)) != 0)
+            store_txn_mdb_fail(t, rc, r->v[0]);
+        free(val);
+    }
+    int moved = (int)h.n;
+    for (size_t i = 0; i < h.n; i++)
+        record_fini(&h.recs[i]);
+    free(h.recs);
+    store_meta_put(t, "case-ids", "1");
     return t->err ? -1 : moved;
 }

@@ -73,6 +73,12 @@ struct store {
     /* The clocks of cases are under hashed keys (meta "case-clocks"), read
      * at the start of every transaction like the hash form. */
     bool case_clocks;
+    /* Case ids are keyed tokens in "cases" and "casekeys" (meta "case-ids",
+     * read like case_clocks); idkey, derived from the case compartment's
+     * tombstone secret, makes them (caseid.c). */
+    bool case_ids;
+    bool have_idkey;
+    unsigned char idkey[32];
     bool unlocked[COMP_COUNT];
     unsigned char dkey[COMP_COUNT][32]; /* data keys */
     unsigned char hkey[COMP_COUNT][32]; /* index hash keys, derived from the data keys */
@@ -160,6 +166,56 @@ int sync_clock_write(struct store_txn *t, enum wt_kind kind, const char *id,
 int store_case_clocks_hide(struct store_txn *t);
 /* caseid.c: true when an encrypted database still has that step to do. */
 bool store_case_clocks_pending(const struct store *s, MDB_txn *txn);
+
+/* Case ids as keys of "cases" and "casekeys" in an encrypted database once
+ * meta "case-ids" is there (caseid.c): [CASE_TOKEN][BLAKE2b-128 of the id,
+ * keyed with s->idkey]. The value and the case's wrapped key are sealed
+ * with "#" and the hash in hex as associated data instead of the id; the
+ * id inside the record is checked against its key on reading. */
+#define CASE_TOKEN 0x01 /* never a byte of an id */
+#define CASE_KEY_LEN 17
+#define CASE_AD_LEN 34
+/* True when the cases of s are stored under tokens. */
+bool store_case_tokens(const struct store *s);
+/* tomb.c: loads s->idkey (from the case compartment's tombstone secret,
+ * made when create and there is none); false without the case key. */
+bool store_case_idkey(struct store_txn *t, bool create);
+/* caseid.c: loads s->idkey in a read transaction of its own, when the
+ * cases are under tokens and the case key is held (before helpers copy s). */
+void store_case_idkey_ready(struct store *s);
+/* caseid.c: the token key of case id into k; false without s->idkey. */
+bool store_case_token(const struct store *s, const char *id, unsigned char k[CASE_KEY_LEN]);
+/* caseid.c: true when k is a token key. */
+bool store_is_case_token(const MDB_val *k);
+/* caseid.c: the associated data ("#" and hex) of token key k. */
+void store_case_ad(const unsigned char k[CASE_KEY_LEN], char ad[CASE_AD_LEN]);
+/* caseid.c: the LMDB key of kind/id in its kind's database and in
+ * "casekeys": the id itself (not copied), or a case's token in buf; size 0
+ * when the token cannot be made (the case key is locked). */
+MDB_val store_rec_key(struct store_txn *t, enum wt_kind kind, const char *id,
+                      unsigned char buf[CASE_KEY_LEN]);
+/* caseid.c: the id that kind/id's value and case key are sealed with as
+ * associated data: id, or the token's text in ad; NULL when it cannot be
+ * made (no s->idkey). */
+const char *store_rec_ad(const struct store *s, enum wt_kind kind, const char *id,
+                         char ad[CASE_AD_LEN]);
+/* caseid.c: moves every case and case key stored under its plain id under
+ * its token (a fresh case key each), and sets meta "case-ids"; needs the
+ * case key. Returns how many moved, or -1 (the sticky error is set). A
+ * case whose value does not open stays under its id, for check to report. */
+int store_case_ids_hide(struct store_txn *t);
+/* caseid.c: true when an encrypted database still has that step to do. */
+bool store_case_ids_pending(const struct store *s, MDB_txn *txn);
+/* each.c: reads the value v stored under key k of kind's database, under
+ * a token or an id, like store_value_read. */
+int store_read_stored(struct store_txn *t, enum wt_kind kind, const MDB_val *k, const MDB_val *v,
+                      struct wt_record *out);
+/* crypto.c: store_value_open for a value found under token key k (the id
+ * not known before): the record's id must give k. */
+int store_value_open_token(const struct store *s, enum wt_kind kind,
+                           const unsigned char k[CASE_KEY_LEN], const unsigned char *wkey,
+                           size_t wlen, const unsigned char *val, size_t len,
+                           struct wt_record *out);
 /* sync.c: after a delete: the record's clocks go, a tombstone comes. */
 int store_sync_deleted(struct store_txn *t, enum wt_kind kind, const char *id);
 /* sync.c: rewrites every clock value of format 1 (schema 4) in format 2. */

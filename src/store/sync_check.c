@@ -75,6 +75,8 @@ size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx,
                 wrong = NULL;
             } else if (!ok_key) {
                 wrong = _("sleutel beschadigd");
+            } else if (!tomb && !hashed && kind == WT_CASES && t->s->case_clocks) {
+                wrong = _("deze id staat leesbaar in het bestand (hoort verborgen te zijn)");
             } else if (tomb) {
                 if (hashed ? vlen <= SYNC_TOMB_LEN : vlen != SYNC_TOMB_LEN)
                     wrong = _("grafsteen beschadigd");

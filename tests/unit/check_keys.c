@@ -92,7 +92,7 @@ struct walker {
 /* The databases whose keys still name cases in an encrypted database (issue
  * 14, point 4: docs/security.md says what remains). Every other key of the
  * file is scanned: meta names such as "closed/c-013" are tokens now. */
-static const char *const keys_still_named[] = {"cases", "casekeys", "index.cases"};
+static const char *const keys_still_named[] = {"index.cases"};
 
 static bool key_allowed(const char *dbname)
 {
