@@ -155,6 +155,24 @@ bool store_case_ids_pending(const struct store *s, MDB_txn *txn)
     return s->encrypted && mdb_get(txn, s->meta, &k, &v) == MDB_NOTFOUND;
 }
 
+bool store_case_index_pending(const struct store *s, MDB_txn *txn)
+{
+    MDB_val k = {10, "case-index"}, v;
+    return s->encrypted && mdb_get(txn, s->meta, &k, &v) == MDB_NOTFOUND;
+}
+
+int store_case_index_hide(struct store_txn *t)
+{
+    struct store *s = t->s;
+    if (t->err || !s->encrypted)
+        return t->err;
+    if (!s->unlocked[COMP_CASE] || !store_case_idkey(t, true))
+        return store_txn_fail(t, WT_EPERM, "index");
+    s->case_index = true;
+    index_rebuild_kind(t, WT_CASES);
+    return store_meta_put(t, "case-index", "1");
+}
+
 /* Keeps each case that store_each hands over. */
 struct held {
     struct wt_record *recs;

@@ -158,9 +158,29 @@ static void check_index(struct checker *c, enum wt_kind kind)
             continue;
         }
         size_t il = k.mv_size - (size_t)(nul + 1 - p);
-        char *id = xstrndup((const char *)nul + 1, il);
+        MDB_val tk = {il, (void *)(nul + 1)};
+        char *id;
         struct wt_record r;
-        int grc = store_get(c->t, kind, id, &r);
+        int grc;
+        if (store_is_case_token(&tk)) { /* a case's token: the record under it */
+            id = xmalloc(CASE_AD_LEN);
+            store_case_ad(tk.mv_data, id);
+            MDB_val rv;
+            grc = mdb_get(c->t->txn, c->t->s->kinds[kind], &tk, &rv);
+            if (grc == 0)
+                grc = store_read_stored(c->t, kind, &tk, &rv, &r);
+            else
+                record_init(&r, kind);
+            if (grc == MDB_NOTFOUND)
+                grc = WT_ENOTFOUND;
+        } else {
+            id = xstrndup((const char *)nul + 1, il);
+            grc = store_get(c->t, kind, id, &r);
+            if (grc == 0 && kind == WT_CASES && c->t->s->case_index)
+                problem(c, _("%s/%s: deze id staat leesbaar in het bestand (hoort verborgen te "
+                             "zijn)"),
+                        "index.cases", id);
+        }
         struct key_match m = {&k, 0};
         if (grc == 0)
             index_each_key(c->t->s, &r, key_equal, &m);

@@ -27,7 +27,8 @@ bool store_keys_pending(struct store *s)
                    (s->unlocked[COMP_CASE] && store_meta_names_pending(s, txn)) ||
                    (s->unlocked[COMP_CASE] && s->unlocked[COMP_GEN] &&
                     store_case_clocks_pending(s, txn)) ||
-                   (s->unlocked[COMP_CASE] && store_case_ids_pending(s, txn));
+                   (s->unlocked[COMP_CASE] && store_case_ids_pending(s, txn)) ||
+                   (s->unlocked[COMP_CASE] && store_case_index_pending(s, txn));
     mdb_txn_abort(txn);
     return pending;
 }
@@ -51,6 +52,9 @@ int store_keys_upgrade(struct store_txn *t)
         store_meta_put(t, "compact-pending", "1");
     if (s->unlocked[COMP_CASE] && store_case_ids_pending(s, t->txn) &&
         store_case_ids_hide(t) > 0)
+        store_meta_put(t, "compact-pending", "1");
+    if (s->unlocked[COMP_CASE] && store_case_index_pending(s, t->txn) &&
+        store_case_index_hide(t) == 0)
         store_meta_put(t, "compact-pending", "1");
     return t->err;
 }

@@ -278,6 +278,7 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
     store_meta_hide_names(t); /* what names a case, under its token */
     store_case_clocks_hide(t);
     store_case_ids_hide(t);
+    store_case_index_hide(t);
     store_short_hash_on(t);
     index_rebuild(t);
     keyring_meta_put(t, "crypto", "1");

@@ -77,6 +77,7 @@ struct store {
      * read like case_clocks); idkey, derived from the case compartment's
      * tombstone secret, makes them (caseid.c). */
     bool case_ids;
+    bool case_index; /* the same at the end of the keys of "index.cases" (meta "case-index") */
     bool have_idkey;
     unsigned char idkey[32];
     bool unlocked[COMP_COUNT];
@@ -206,6 +207,18 @@ const char *store_rec_ad(const struct store *s, enum wt_kind kind, const char *i
 int store_case_ids_hide(struct store_txn *t);
 /* caseid.c: true when an encrypted database still has that step to do. */
 bool store_case_ids_pending(const struct store *s, MDB_txn *txn);
+/* caseid.c: rebuilds "index.cases" with each case's token instead of its
+ * id at the end of its keys and sets meta "case-index"; needs the case key.
+ * 0 or the sticky error. */
+int store_case_index_hide(struct store_txn *t);
+/* caseid.c: true when an encrypted database still has that step to do. */
+bool store_case_index_pending(const struct store *s, MDB_txn *txn);
+/* index.c: the id of the case stored under token tk (opened): 0,
+ * WT_ENOTFOUND, WT_EPERM or WT_ECORRUPT. */
+int index_token_id(struct store_txn *t, enum wt_kind kind, const MDB_val *tk,
+                   char id[WT_MAX_ID + 1]);
+/* index.c: rebuilds the index of one kind from its records. */
+int index_rebuild_kind(struct store_txn *t, enum wt_kind kind);
 /* each.c: reads the value v stored under key k of kind's database, under
  * a token or an id, like store_value_read. */
 int store_read_stored(struct store_txn *t, enum wt_kind kind, const MDB_val *k, const MDB_val *v,

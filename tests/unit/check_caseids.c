@@ -39,6 +39,7 @@ static struct store *open_as(const char *member)
 
 struct key_census {
     size_t cases, cases_plain, casekeys, casekeys_plain, clocks, clocks_plain;
+    size_t index, index_plain; /* entries of index.cases; those that end in an id */
     bool saw_c013; /* "c-013" in some key of the three databases */
 };
 
@@ -50,13 +51,22 @@ static void census_db(MDB_txn *txn, const char *name, size_t *all, size_t *plain
     MDB_cursor *c;
     ck_assert_int_eq(mdb_cursor_open(txn, dbi, &c), 0);
     MDB_val k, v;
-    bool clock = strcmp(name, "clock") == 0;
+    bool clock = strcmp(name, "clock") == 0, index = strcmp(name, "index.cases") == 0;
     while (mdb_cursor_get(c, &k, &v, MDB_NEXT) == 0) {
         const unsigned char *p = k.mv_data;
         if (clock && p[0] != (unsigned char)WT_CASES)
             continue;
         ++*all;
-        bool hashed = clock ? SYNC_HASHED_KEY(&k) : store_is_case_token(&k);
+        bool hashed;
+        if (clock) {
+            hashed = SYNC_HASHED_KEY(&k);
+        } else if (index) { /* [field][hash][0][token] */
+            size_t at = k.mv_size > CASE_KEY_LEN + 1 ? k.mv_size - CASE_KEY_LEN : 0;
+            MDB_val tail = {CASE_KEY_LEN, (void *)(p + at)};
+            hashed = at && p[at - 1] == 0 && store_is_case_token(&tail);
+        } else {
+            hashed = store_is_case_token(&k);
+        }
         *plain += !hashed;
         if (memmem(k.mv_data, k.mv_size, "c-013", 5))
             kc->saw_c013 = true;
@@ -72,6 +82,7 @@ static struct key_census census(struct store *s)
     census_db(txn, "cases", &kc.cases, &kc.cases_plain, &kc);
     census_db(txn, "casekeys", &kc.casekeys, &kc.casekeys_plain, &kc);
     census_db(txn, "clock", &kc.clocks, &kc.clocks_plain, &kc);
+    census_db(txn, "index.cases", &kc.index, &kc.index_plain, &kc);
     mdb_txn_abort(txn);
     return kc;
 }
@@ -184,8 +195,12 @@ static int to_old_layout(struct store_txn *t, void *ctx, struct wt_error *err)
         s->case_clocks = true;
         record_fini(&r);
     }
+    s->case_ids = false;
+    s->case_index = false;
+    ck_assert_int_eq(index_rebuild_kind(t, WT_CASES), 0);
     store_meta_del(t, "case-ids");
     store_meta_del(t, "case-clocks");
+    store_meta_del(t, "case-index");
     return store_txn_error(t);
 }
 
@@ -209,9 +224,10 @@ START_TEST(test_case_ids_are_tokens)
     ck_assert_uint_ge(kc.cases, 15);
     ck_assert_uint_eq(kc.casekeys, kc.cases);
     ck_assert_uint_ge(kc.clocks, kc.cases);
-    ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain, 0);
+    ck_assert_uint_ge(kc.index, 3 * kc.cases);
+    ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain + kc.index_plain, 0);
     ck_assert(!kc.saw_c013);
-    /* The cases read as before: in id order, by id, by prefix. */
+    /* The cases read as before: in id order, by id, by prefix, by index. */
     struct ids ids = all_cases(s);
     ck_assert_uint_eq(ids.n, kc.cases);
     struct ids pre = {0};
@@ -220,6 +236,14 @@ START_TEST(test_case_ids_are_tokens)
     ck_assert_int_eq(store_each_id(t, WT_CASES, "c-01", keep_id_only, &pre), 0);
     ck_assert(store_exists(t, WT_CASES, "c-013"));
     ck_assert(!store_exists(t, WT_CASES, "c-999"));
+    struct ids area = {0};
+    ck_assert_int_eq(store_find(t, WT_CASES, CASE_AREA, "Veenwaard/Ravenstede/Molenwijk",
+                                keep_id_only, &area),
+                     0);
+    bool has13 = false;
+    for (size_t i = 0; i < area.n; i++)
+        has13 |= strcmp(area.v[i], "c-013") == 0;
+    ck_assert_msg(has13, "%zu found", area.n);
     store_read_end(t);
     size_t want = 0;
     for (size_t i = 0; i < ids.n; i++)
@@ -257,13 +281,14 @@ START_TEST(test_old_layout_moves_at_unlock)
     ck_assert_uint_eq(kc.cases_plain, ids.n);
     ck_assert_uint_eq(kc.casekeys_plain, ids.n);
     ck_assert_uint_eq(kc.clocks_plain, ids.n);
+    ck_assert_uint_eq(kc.index_plain, kc.index);
     ck_assert(kc.saw_c013);
     store_close(s);
     /* The leader's unlock moves them, in one write, and marks the compaction. */
     s = open_as("leider");
     kc = census(s);
     ck_assert_uint_eq(kc.cases, ids.n);
-    ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain, 0);
+    ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain + kc.index_plain, 0);
     ck_assert(!kc.saw_c013);
     ck_assert(!store_keys_pending(s));
     take(s, "c-013", &after);
