@@ -238,6 +238,13 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
         kv[i].mv_data = keys.bytes.data + keys.offs[i];
     }
     index_put_keys(t, kind, kv, keys.n);
+    if (kind == WT_CASES && store_case_tokens(t->s)) {
+        const char **ids = xmalloc(n * sizeof *ids);
+        for (size_t i = 0; i < n; i++)
+            ids[i] = recs[i]->v[0];
+        store_case_idmax_note_many(t, ids, n);
+        free(ids);
+    }
     free(kv);
     buf_fini(&keys.bytes);
     free(keys.offs);

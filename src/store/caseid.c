@@ -231,9 +231,128 @@ int store_case_ids_hide(struct store_txn *t)
         free(val);
     }
     int moved = (int)h.n;
+    /* From now on the largest case numbers are kept (store_id_max). */
+    store_meta_put(t, "case-idmax", "1");
+    const char **ids = xmalloc((h.n ? h.n : 1) * sizeof *ids);
+    for (size_t i = 0; i < h.n; i++)
+        ids[i] = h.recs[i].v[0];
+    store_case_idmax_note_many(t, ids, h.n);
+    free(ids);
     for (size_t i = 0; i < h.n; i++)
         record_fini(&h.recs[i]);
     free(h.recs);
     store_meta_put(t, "case-ids", "1");
     return t->err ? -1 : moved;
+}
+
+/* --- the next free case id without a walk ------------------------------- */
+
+/* Splits id into PREFIX and the number of its last digits; false when it
+ * ends in none or in too many. */
+static bool id_split(const char *id, char prefix[WT_MAX_ID + 1], long *n)
+{
+    size_t l = strlen(id), d = l;
+    while (d > 0 && id[d - 1] >= '0' && id[d - 1] <= '9')
+        d--;
+    if (d == l || d == 0 || l - d > 9 || d > WT_MAX_ID)
+        return false;
+    memcpy(prefix, id, d);
+    prefix[d] = '\0';
+    *n = strtol(id + d, NULL, 10);
+    return true;
+}
+
+static bool idmax_kept(struct store_txn *t)
+{
+    MDB_val k = {10, "case-idmax"}, v;
+    return store_case_tokens(t->s) && mdb_get(t->txn, t->s->meta, &k, &v) == 0;
+}
+
+/* The number kept for prefix: 0, WT_ENOTFOUND or an error. */
+static int idmax_get(struct store_txn *t, const char *prefix, long *n)
+{
+    char name[WT_MAX_ID + 16], *v = NULL;
+    snprintf(name, sizeof name, "case-idmax/%s", prefix);
+    int rc = store_meta_get(t, name, &v);
+    *n = rc == 0 ? strtol(v, NULL, 10) : 0;
+    free(v);
+    return rc;
+}
+
+static void idmax_raise(struct store_txn *t, const char *prefix, long n)
+{
+    long have;
+    if (idmax_get(t, prefix, &have) == 0 && have >= n)
+        return;
+    char name[WT_MAX_ID + 16], v[24];
+    snprintf(name, sizeof name, "case-idmax/%s", prefix);
+    snprintf(v, sizeof v, "%ld", n);
+    store_meta_put(t, name, v);
+}
+
+void store_case_idmax_note(struct store_txn *t, const char *id)
+{
+    store_case_idmax_note_many(t, &id, 1);
+}
+
+void store_case_idmax_note_many(struct store_txn *t, const char *const *ids, size_t n)
+{
+    if (t->err || n == 0 || !idmax_kept(t))
+        return;
+    /* The largest per prefix first: a batch's ids mostly share one. */
+    enum { SLOTS = 4 };
+    char pre[SLOTS][WT_MAX_ID + 1];
+    long max[SLOTS];
+    size_t np = 0;
+    for (size_t i = 0; i < n; i++) {
+        char p[WT_MAX_ID + 1];
+        long v;
+        if (!id_split(ids[i], p, &v))
+            continue;
+        size_t j = 0;
+        while (j < np && strcmp(pre[j], p) != 0)
+            j++;
+        if (j == np && np == SLOTS) {
+            idmax_raise(t, p, v); /* a fifth prefix: at once */
+            continue;
+        }
+        if (j == np) {
+            memcpy(pre[np], p, sizeof p);
+            max[np++] = v;
+        } else if (v > max[j]) {
+            max[j] = v;
+        }
+    }
+    for (size_t j = 0; j < np; j++)
+        idmax_raise(t, pre[j], max[j]);
+}
+
+struct max_walk {
+    size_t pl;
+    long max;
+};
+
+static int max_one(void *ctx, const char *id)
+{
+    struct max_walk *m = ctx;
+    char *end;
+    long n = strtol(id + m->pl, &end, 10);
+    if (*end == '\0' && end != id + m->pl && n > m->max)
+        m->max = n;
+    return 0;
+}
+
+int store_id_max(struct store_txn *t, enum wt_kind kind, const char *prefix, long *max)
+{
+    *max = 0;
+    if (t->err)
+        return t->err;
+    if (kind == WT_CASES && idmax_kept(t)) {
+        int rc = idmax_get(t, prefix, max);
+        return rc == WT_ENOTFOUND ? 0 : rc;
+    }
+    struct max_walk m = {strlen(prefix), 0};
+    int rc = store_each_id(t, kind, prefix, max_one, &m);
+    *max = m.max;
+    return rc;
 }

@@ -55,6 +55,8 @@ int store_put(struct store_txn *t, const struct wt_record *r)
     free(val);
     if (rc)
         return store_txn_mdb_fail(t, rc, r->v[0]);
+    if (r->kind == WT_CASES)
+        store_case_idmax_note(t, r->v[0]);
     return index_put_record(t, r);
 }
 

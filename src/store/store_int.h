@@ -25,7 +25,7 @@ struct store_sealed_prefix {
     bool hide_names;
 };
 extern const struct store_sealed_prefix store_sealed_prefixes[];
-#define STORE_N_SEALED_PREFIXES 7
+#define STORE_N_SEALED_PREFIXES 8
 #define STORE_NAME_TOKEN 16
 /* tomb.c: the token of a meta name in hex, keyed with a key derived from the
  * case compartment's tombstone secret (made when create and none exists);
@@ -211,6 +211,14 @@ bool store_case_ids_pending(const struct store *s, MDB_txn *txn);
  * id at the end of its keys and sets meta "case-index"; needs the case key.
  * 0 or the sticky error. */
 int store_case_index_hide(struct store_txn *t);
+/* caseid.c: notes case id as stored under its token: meta
+ * "case-idmax/PREFIX" keeps the largest number of the ids PREFIX<digits>
+ * (sealed with the case key), so that the next free id needs no walk over
+ * every case (store_id_max). Only where meta "case-idmax" says the numbers
+ * are kept (set by store_case_ids_hide). */
+void store_case_idmax_note(struct store_txn *t, const char *id);
+/* caseid.c: the same for many ids at once (one meta write per prefix). */
+void store_case_idmax_note_many(struct store_txn *t, const char *const *ids, size_t n);
 /* caseid.c: true when an encrypted database still has that step to do. */
 bool store_case_index_pending(const struct store *s, MDB_txn *txn);
 /* index.c: the id of the case stored under token tk (opened): 0,

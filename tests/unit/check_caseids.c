@@ -158,6 +158,29 @@ static void same(const struct snapshot *a, const struct snapshot *b)
     }
 }
 
+/* The largest number among the ids c-NNN, from the ids and from the store. */
+static void idmax_agrees(struct store *s, const struct ids *ids)
+{
+    long want = 0;
+    for (size_t i = 0; i < ids->n; i++) {
+        char *end;
+        long n = strtol(ids->v[i] + 2, &end, 10);
+        if (strncmp(ids->v[i], "c-", 2) == 0 && *end == '\0' && n > want)
+            want = n;
+    }
+    ck_assert_int_ge(want, 15);
+    struct store_txn *t;
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    long got = -1;
+    ck_assert_int_eq(store_id_max(t, WT_CASES, "c-", &got), 0);
+    ck_assert_int_eq(got, want);
+    char *v = NULL;
+    ck_assert_int_eq(store_meta_get(t, "case-idmax/c-", &v), 0); /* kept, not walked */
+    free(v);
+    store_read_end(t);
+}
+
 /* --- the layout from before, written through the store ------------------ */
 
 /* Rewrites every case, its key and its clocks as the code before wrote
@@ -201,6 +224,8 @@ static int to_old_layout(struct store_txn *t, void *ctx, struct wt_error *err)
     store_meta_del(t, "case-ids");
     store_meta_del(t, "case-clocks");
     store_meta_del(t, "case-index");
+    store_meta_del(t, "case-idmax");
+    store_meta_del(t, "case-idmax/c-");
     return store_txn_error(t);
 }
 
@@ -251,6 +276,7 @@ START_TEST(test_case_ids_are_tokens)
             ck_assert_str_eq(pre.v[want++], ids.v[i]);
     ck_assert_uint_ge(want, 5);
     ck_assert_uint_eq(pre.n, want);
+    idmax_agrees(s, &ids);
     ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
     store_close(s);
     /* A volunteer cannot tell whether a case exists. */
@@ -295,6 +321,7 @@ START_TEST(test_old_layout_moves_at_unlock)
     same(&before, &after);
     struct ids again = all_cases(s);
     ck_assert_uint_eq(again.n, ids.n);
+    idmax_agrees(s, &ids);
     struct store_txn *t;
     char *v = NULL;
     ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
