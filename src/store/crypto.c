@@ -229,21 +229,30 @@ static int links_open(const struct store *s, struct wt_record *r)
     return 0;
 }
 
+/* True in a batch (store_casekey_batch_begin) when key k lies beyond the
+ * largest case key: it has none yet, and it can be appended. */
+static bool casekey_beyond(const struct store_txn *t, const MDB_val *k)
+{
+    if (!t->casekey_cur || k->mv_size > WT_MAX_ID)
+        return false;
+    MDB_val last = {t->casekey_last_len, (void *)t->casekey_last};
+    return !t->casekey_have_last || store_key_cmp(k, &last) > 0;
+}
+
 /* Stores a case's wrapped key under k (store_rec_key): appended in a batch
- * when its id lies beyond the last one (see store_casekey_batch_begin), put
- * otherwise. */
+ * when it lies beyond the last one, put otherwise. */
 static int casekey_put(struct store_txn *t, const char *id, MDB_val k,
                        const unsigned char wkey[STORE_SEAL_LEN(32)])
 {
     MDB_val v = {STORE_SEAL_LEN(32), (void *)wkey};
-    bool beyond = t->casekey_cur && !store_case_tokens(t->s) && k.mv_size <= WT_MAX_ID &&
-                  (!t->casekey_have_last || strcmp(id, t->casekey_last) > 0);
+    bool beyond = casekey_beyond(t, &k);
     int rc = beyond ? mdb_cursor_put(t->casekey_cur, &k, &v, MDB_APPEND)
                     : mdb_put(t->txn, t->s->casekeys, &k, &v, 0);
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
     if (beyond) {
-        memcpy(t->casekey_last, id, k.mv_size + 1);
+        memcpy(t->casekey_last, k.mv_data, k.mv_size);
+        t->casekey_last_len = k.mv_size;
         t->casekey_have_last = true;
     }
     return 0;
@@ -268,10 +277,8 @@ static int value_key(struct store_txn *t, enum wt_kind kind, const char *id,
     const char *ad = store_rec_ad(s, kind, id, adb);
     if (!k.mv_size || !ad)
         return WT_EPERM;
-    /* In a batch, an id beyond the last case key has none yet. */
-    bool beyond = t->casekey_cur && !store_case_tokens(s) && k.mv_size <= WT_MAX_ID &&
-                  (!t->casekey_have_last || strcmp(id, t->casekey_last) > 0);
-    int rc = beyond ? MDB_NOTFOUND : mdb_get(t->txn, s->casekeys, &k, &v);
+    /* In a batch, a key beyond the last case key has none yet. */
+    int rc = casekey_beyond(t, &k) ? MDB_NOTFOUND : mdb_get(t->txn, s->casekeys, &k, &v);
     if (rc == 0)
         return casekey_unwrap(s, ad, v.mv_data, v.mv_size, key);
     if (rc != MDB_NOTFOUND)
@@ -295,13 +302,13 @@ int store_casekey_batch_begin(struct store_txn *t)
     t->casekey_have_last = false;
     if (mdb_cursor_get(t->casekey_cur, &k, &v, MDB_LAST) == 0) {
         t->casekey_have_last = true;
-        if (k.mv_size > WT_MAX_ID || memchr(k.mv_data, '\0', k.mv_size)) {
+        if (k.mv_size > WT_MAX_ID) {
             /* Not a key of ours: append nothing. */
             store_casekey_batch_end(t);
             return 0;
         }
         memcpy(t->casekey_last, k.mv_data, k.mv_size);
-        t->casekey_last[k.mv_size] = '\0';
+        t->casekey_last_len = k.mv_size;
     }
     return 0;
 }
@@ -367,8 +374,6 @@ int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *
     unsigned char key[32], kb[CASE_KEY_LEN];
     char adb[CASE_AD_LEN];
     k = store_rec_key(t, r->kind, r->v[0], kb);
-    if (store_case_tokens(t->s))
-        flags &= ~(unsigned)MDB_APPEND; /* tokens come in no order */
     int rc = value_key(t, r->kind, r->v[0], key);
     if (rc == 0) {
         /* Sealed straight into the page LMDB reserves for it. */
@@ -439,8 +444,6 @@ int store_value_put_sealed(struct store_txn *t, MDB_cursor *c, const struct wt_r
     MDB_val k = store_rec_key(t, r->kind, id, kb), v = {sv->len, NULL};
     if (!k.mv_size)
         return store_txn_fail(t, WT_EPERM, id);
-    if (store_case_tokens(t->s))
-        flags &= ~(unsigned)MDB_APPEND;
     /* A case's key is new on every batch write: the value is sealed under it. */
     if (sv->has_key && casekey_put(t, id, k, sv->wkey) != 0)
         return t->err;

@@ -192,7 +192,7 @@ int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *c
     store_case_idkey(t, false);
     struct held h = {0};
     int ret = each_stored(t, kind, hold_record, &h);
-    if (!ret)
+    if (!ret && h.n > 1)
         qsort(h.recs, h.n, sizeof *h.recs, cmp_held);
     for (size_t i = 0; i < h.n; i++) {
         if (!ret)

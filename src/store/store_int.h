@@ -122,7 +122,8 @@ struct store_txn {
     /* The same for new case keys in an encrypted database (crypto.c). */
     MDB_cursor *casekey_cur;
     bool casekey_have_last;
-    char casekey_last[WT_MAX_ID + 1];
+    size_t casekey_last_len;
+    unsigned char casekey_last[WT_MAX_ID + 1]; /* the largest key, as stored */
 };
 
 /* sync.c: stamps the fields of r that differ from old (NULL: a new record)
