@@ -239,30 +239,16 @@ int meeting_decisions_put(struct app *a, const char *text, struct wt_error *err)
 static const char *const id_prefix[WT_KIND_COUNT] = {"m-", "c-", "s-", "r-",
                                                      "t-", "a-", "p-", "pa-"};
 
-struct max_id {
-    const char *prefix;
-    long max;
-};
-
-static int max_id_one(void *ctx, const char *id)
-{
-    struct max_id *m = ctx;
-    size_t pl = strlen(m->prefix);
-    char *end;
-    long n = strtol(id + pl, &end, 10);
-    if (*end == '\0' && end != id + pl && n > m->max)
-        m->max = n;
-    return 0;
-}
-
 /* A fresh id for kind inside the write (so two writers never pick the same). */
 void app_next_id(struct store_txn *t, struct wt_record *r)
 {
-    struct max_id m = {id_prefix[r->kind], 0};
-    /* The ids alone: no value is read (or opened, on an encrypted database). */
-    store_each_id(t, r->kind, m.prefix, max_id_one, &m);
+    const char *prefix = id_prefix[r->kind];
+    long max = 0;
+    /* No value is read (or opened, on an encrypted database): the ids, or
+     * for cases under tokens the largest number kept with them. */
+    store_id_max(t, r->kind, prefix, &max);
     char id[WT_MAX_ID + 1];
-    snprintf(id, sizeof id, "%s%03ld", m.prefix, m.max + 1);
+    snprintf(id, sizeof id, "%s%03ld", prefix, max + 1);
     record_set(r, 0, id);
 }
 

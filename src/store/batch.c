@@ -27,6 +27,44 @@ static int collect_key(void *ctx, const MDB_val *key)
     return 0;
 }
 
+/* qsort_r order of record indexes by their keys of klen bytes (ctx: the
+ * keys, one after another): a case's token, a case's clock key. */
+struct key_order {
+    const unsigned char *keys;
+    size_t klen;
+};
+
+static int cmp_rec_keys(const void *a, const void *b, void *ctx)
+{
+    const struct key_order *ko = ctx;
+    return memcmp(ko->keys + *(const size_t *)a * ko->klen,
+                  ko->keys + *(const size_t *)b * ko->klen, ko->klen);
+}
+
+/* Under tokens: order (records and case keys) by the cases' tokens, corder
+ * (clocks) by their hashed keys, so that each goes in key order as ids did.
+ * toks gets the tokens (n x CASE_KEY_LEN). 0 or the sticky error. */
+static int order_by_tokens(struct store_txn *t, const struct wt_record *const *recs, size_t n,
+                           size_t *order, size_t *corder, unsigned char *toks)
+{
+    if (!store_case_idkey(t, false))
+        return store_txn_fail(t, WT_EPERM, "cases");
+    for (size_t i = 0; i < n; i++)
+        store_case_token(t->s, recs[i]->v[0], toks + i * CASE_KEY_LEN);
+    struct key_order ko = {toks, CASE_KEY_LEN};
+    qsort_r(order, n, sizeof *order, cmp_rec_keys, &ko);
+    if (!t->s->case_clocks)
+        return 0;
+    unsigned char *ck = xmalloc(n * TOMB_KEY_LEN);
+    for (size_t i = 0; i < n && !t->err; i++)
+        if (!tomb_key(t, WT_CASES, recs[i]->v[0], true, ck + i * TOMB_KEY_LEN))
+            store_txn_fail(t, WT_EPERM, "clock");
+    struct key_order kc = {ck, TOMB_KEY_LEN};
+    qsort_r(corder, n, sizeof *corder, cmp_rec_keys, &kc);
+    free(ck);
+    return t->err;
+}
+
 /* qsort_r order of record indexes (ctx: the records) by id. */
 static int cmp_rec_ids(const void *a, const void *b, void *ctx)
 {
@@ -89,6 +127,8 @@ void store_set_helpers(int n)
 struct store_batch *store_batch_new(struct store *s, enum wt_kind kind)
 {
     struct store_batch *b = xcalloc(1, sizeof *b);
+    if (kind == WT_CASES)
+        store_case_idkey_ready(s); /* the helpers make the tokens */
     b->snap = *s;
     if (s->encrypted && s->unlocked[store_comp_of(kind)])
         b->par = par_new(seal_one, b, store_thread_end);
@@ -151,16 +191,23 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
         return store_txn_mdb_fail(t, rc, record_kind(kind)->name);
     MDB_val last, lv;
     bool have_last = mdb_cursor_get(c, &last, &lv, MDB_LAST) == 0;
+    /* Under tokens the last key says nothing of ids: each id is looked up. */
+    bool tokens = kind == WT_CASES && store_case_tokens(t->s);
     char lastid[WT_MAX_ID + 1] = "";
-    if (have_last)
+    unsigned char lastkey[WT_MAX_ID + 1];
+    MDB_val lastk = {0, lastkey};
+    if (have_last) {
         memcpy(lastid, last.mv_data, last.mv_size < WT_MAX_ID ? last.mv_size : WT_MAX_ID);
+        lastk.mv_size = last.mv_size < WT_MAX_ID ? last.mv_size : WT_MAX_ID;
+        memcpy(lastkey, last.mv_data, lastk.mv_size);
+    }
     /* Records that replace others first lose their old index entries; an id
      * beyond the last one in the database is new without a look-up. */
     bool *existed = xcalloc(n, sizeof *existed);
     for (size_t i = 0; i < n && !t->err; i++) {
         if (!have_last)
             break;
-        if (strcmp(recs[i]->v[0], lastid) > 0)
+        if (!tokens && strcmp(recs[i]->v[0], lastid) > 0)
             continue;
         struct wt_record old;
         int grc = store_get(t, kind, recs[i]->v[0], &old);
@@ -169,14 +216,20 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
         existed[i] = grc == 0;
         record_fini(&old);
     }
-    size_t *order = xmalloc(n * sizeof *order);
+    size_t *order = xmalloc(n * sizeof *order), *corder = xmalloc(n * sizeof *corder);
     for (size_t i = 0; i < n; i++)
-        order[i] = i;
-    qsort_r(order, n, sizeof *order, cmp_rec_ids, (void *)recs);
-    /* The clocks, in id order: their pages are written one after another. */
+        order[i] = corder[i] = i;
+    unsigned char *toks = tokens ? xmalloc(n * CASE_KEY_LEN) : NULL;
+    if (tokens) {
+        order_by_tokens(t, recs, n, order, corder, toks);
+    } else {
+        qsort_r(order, n, sizeof *order, cmp_rec_ids, (void *)recs);
+        memcpy(corder, order, n * sizeof *order);
+    }
+    /* The clocks, in key order: their pages are written one after another. */
     store_sync_batch_begin(t);
     for (size_t k = 0; k < n && !t->err; k++) {
-        size_t i = order[k];
+        size_t i = corder[k];
         struct wt_record old;
         bool have = existed[i] && store_get(t, kind, recs[i]->v[0], &old) == 0;
         if (!have)
@@ -186,9 +239,11 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
     }
     store_sync_batch_end(t);
     free(existed);
+    free(corder);
     if (t->err) {
         mdb_cursor_close(c);
         free(order);
+        free(toks);
         return t->err;
     }
     struct key_arena keys = {0};
@@ -196,10 +251,13 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
         store_casekey_batch_begin(t);
     for (size_t i = 0; i < n && !rc; i++) {
         const struct wt_record *r = recs[order[i]];
-        bool append = !have_last || strcmp(r->v[0], lastid) > 0;
+        MDB_val tk = {CASE_KEY_LEN, toks ? toks + order[i] * CASE_KEY_LEN : NULL};
+        bool append = !have_last || (tokens ? store_key_cmp(&tk, &lastk) > 0
+                                            : strcmp(r->v[0], lastid) > 0);
         /* Sealed by the batch's helpers, when there are some (the same
          * sealed values again when the write is done over). */
-        struct batch_out *bo = b && b->par && b->snap.hgen == t->s->hgen
+        struct batch_out *bo = b && b->par && b->snap.hgen == t->s->hgen &&
+                                       b->snap.case_ids == t->s->case_ids
                                    ? par_need(b->par, order[i])
                                    : NULL;
         const struct store_sealed *sv = bo ? bo->sv : NULL;
@@ -221,6 +279,7 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
     store_casekey_batch_end(t);
     mdb_cursor_close(c);
     free(order);
+    free(toks);
     if (rc || t->err) {
         buf_fini(&keys.bytes);
         free(keys.offs);
@@ -233,6 +292,13 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
         kv[i].mv_data = keys.bytes.data + keys.offs[i];
     }
     index_put_keys(t, kind, kv, keys.n);
+    if (kind == WT_CASES && store_case_tokens(t->s)) {
+        const char **ids = xmalloc(n * sizeof *ids);
+        for (size_t i = 0; i < n; i++)
+            ids[i] = recs[i]->v[0];
+        store_case_idmax_note_many(t, ids, n);
+        free(ids);
+    }
     free(kv);
     buf_fini(&keys.bytes);
     free(keys.offs);

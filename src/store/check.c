@@ -68,9 +68,20 @@ static void check_kind(struct checker *c, enum wt_kind kind)
     int rc;
     for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
-        char *id = xstrndup(k.mv_data, k.mv_size < 64 ? k.mv_size : 64);
+        char *id;
+        bool token = store_is_case_token(&k);
+        if (token) {
+            id = xmalloc(CASE_AD_LEN);
+            store_case_ad(k.mv_data, id);
+        } else {
+            id = xstrndup(k.mv_data, k.mv_size < 64 ? k.mv_size : 64);
+            if (kind == WT_CASES && store_case_tokens(c->t->s))
+                problem(c, _("%s/%s: deze id staat leesbaar in het bestand (hoort verborgen te "
+                             "zijn)"),
+                        name, id);
+        }
         struct wt_record r;
-        int drc = store_value_read(c->t, kind, id, v.mv_data, v.mv_size, &r);
+        int drc = store_read_stored(c->t, kind, &k, &v, &r);
         if (drc == WT_EPERM) {
             record_fini(&r);
             free(id);
@@ -90,7 +101,7 @@ static void check_kind(struct checker *c, enum wt_kind kind)
             if (store_case_link(kind, f) && copy.v[f] && strcmp(copy.v[f], STORE_LINK_HIDDEN) == 0)
                 record_set(&copy, f, NULL);
         struct wt_error e = {0};
-        if (strcmp(r.v[0], id) != 0)
+        if (!token && strcmp(r.v[0], id) != 0)
             problem(c, _("%s/%s: de sleutel hoort niet bij de id %s"), name, id, r.v[0]);
         else if (record_validate(&copy, &e) != 0)
             problem(c, "%s/%s: %s", name, id, e.text);
@@ -147,9 +158,29 @@ static void check_index(struct checker *c, enum wt_kind kind)
             continue;
         }
         size_t il = k.mv_size - (size_t)(nul + 1 - p);
-        char *id = xstrndup((const char *)nul + 1, il);
+        MDB_val tk = {il, (void *)(nul + 1)};
+        char *id;
         struct wt_record r;
-        int grc = store_get(c->t, kind, id, &r);
+        int grc;
+        if (store_is_case_token(&tk)) { /* a case's token: the record under it */
+            id = xmalloc(CASE_AD_LEN);
+            store_case_ad(tk.mv_data, id);
+            MDB_val rv;
+            grc = mdb_get(c->t->txn, c->t->s->kinds[kind], &tk, &rv);
+            if (grc == 0)
+                grc = store_read_stored(c->t, kind, &tk, &rv, &r);
+            else
+                record_init(&r, kind);
+            if (grc == MDB_NOTFOUND)
+                grc = WT_ENOTFOUND;
+        } else {
+            id = xstrndup((const char *)nul + 1, il);
+            grc = store_get(c->t, kind, id, &r);
+            if (grc == 0 && kind == WT_CASES && c->t->s->case_index)
+                problem(c, _("%s/%s: deze id staat leesbaar in het bestand (hoort verborgen te "
+                             "zijn)"),
+                        "index.cases", id);
+        }
         struct key_match m = {&k, 0};
         if (grc == 0)
             index_each_key(c->t->s, &r, key_equal, &m);
@@ -317,6 +348,23 @@ static void unverified(struct checker *c, size_t log_unopened)
     c->unverified = c->skipped || log_unopened || c->meta_unverified || c->clocks_unverified;
 }
 
+/* Under tokens, no case key is stored under a case's id (issue 14, point 4). */
+static void check_casekeys(struct checker *c)
+{
+    if (!store_case_tokens(c->t->s))
+        return;
+    MDB_cursor *cur;
+    if (mdb_cursor_open(c->t->txn, c->t->s->casekeys, &cur) != 0)
+        return;
+    MDB_val k, v;
+    while (mdb_cursor_get(cur, &k, &v, MDB_NEXT) == 0)
+        if (!store_is_case_token(&k))
+            problem(c, _("casekeys/%.*s: deze id staat leesbaar in het bestand (hoort verborgen "
+                         "te zijn)"),
+                    (int)(k.mv_size < 64 ? k.mv_size : 64), (const char *)k.mv_data);
+    mdb_cursor_close(cur);
+}
+
 int store_check(struct store *s, store_report_fn report, void *ctx, struct wt_error *err)
 {
     struct store_txn *t;
@@ -329,6 +377,7 @@ int store_check(struct store *s, store_report_fn report, void *ctx, struct wt_er
         check_kind(&c, (enum wt_kind)k);
         check_index(&c, (enum wt_kind)k);
     }
+    check_casekeys(&c);
     c.problems += store_sync_check(t, report, ctx, &c.clocks_unverified);
     size_t unopened;
     c.problems += store_log_verify(t, report, ctx, &unopened);

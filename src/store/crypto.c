@@ -108,14 +108,15 @@ static const char *kind_tag(enum wt_kind kind)
     return record_kind(kind)->name;
 }
 
-/* A case's key from its wrapped form as stored (NULL: none); WT_ECORRUPT
- * when there is none or it does not open: erased or damaged. */
-static int casekey_unwrap(const struct store *s, const char *id, const unsigned char *wkey,
+/* A case's key from its wrapped form as stored (NULL: none), sealed with
+ * ad (store_rec_ad); WT_ECORRUPT when there is none or it does not open:
+ * erased or damaged. */
+static int casekey_unwrap(const struct store *s, const char *ad, const unsigned char *wkey,
                           size_t wlen, unsigned char key[32])
 {
     unsigned char *p;
     size_t pl;
-    if (!wkey || store_unseal(s->dkey[COMP_CASE], "casekey", id, wkey, wlen, &p, &pl) != 0)
+    if (!wkey || store_unseal(s->dkey[COMP_CASE], "casekey", ad, wkey, wlen, &p, &pl) != 0)
         return WT_ECORRUPT;
     if (pl != 32) {
         free(p);
@@ -228,20 +229,30 @@ static int links_open(const struct store *s, struct wt_record *r)
     return 0;
 }
 
-/* Stores a case's wrapped key: appended in a batch when its id lies beyond
- * the last one (see store_casekey_batch_begin), put otherwise. */
-static int casekey_put(struct store_txn *t, const char *id,
+/* True in a batch (store_casekey_batch_begin) when key k lies beyond the
+ * largest case key: it has none yet, and it can be appended. */
+static bool casekey_beyond(const struct store_txn *t, const MDB_val *k)
+{
+    if (!t->casekey_cur || k->mv_size > WT_MAX_ID)
+        return false;
+    MDB_val last = {t->casekey_last_len, (void *)t->casekey_last};
+    return !t->casekey_have_last || store_key_cmp(k, &last) > 0;
+}
+
+/* Stores a case's wrapped key under k (store_rec_key): appended in a batch
+ * when it lies beyond the last one, put otherwise. */
+static int casekey_put(struct store_txn *t, const char *id, MDB_val k,
                        const unsigned char wkey[STORE_SEAL_LEN(32)])
 {
-    MDB_val k = {strlen(id), (void *)id}, v = {STORE_SEAL_LEN(32), (void *)wkey};
-    bool beyond = t->casekey_cur && k.mv_size <= WT_MAX_ID &&
-                  (!t->casekey_have_last || strcmp(id, t->casekey_last) > 0);
+    MDB_val v = {STORE_SEAL_LEN(32), (void *)wkey};
+    bool beyond = casekey_beyond(t, &k);
     int rc = beyond ? mdb_cursor_put(t->casekey_cur, &k, &v, MDB_APPEND)
                     : mdb_put(t->txn, t->s->casekeys, &k, &v, 0);
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
     if (beyond) {
-        memcpy(t->casekey_last, id, k.mv_size + 1);
+        memcpy(t->casekey_last, k.mv_data, k.mv_size);
+        t->casekey_last_len = k.mv_size;
         t->casekey_have_last = true;
     }
     return 0;
@@ -260,19 +271,22 @@ static int value_key(struct store_txn *t, enum wt_kind kind, const char *id,
         memcpy(key, s->dkey[c], 32);
         return 0;
     }
-    MDB_val k = {strlen(id), (void *)id}, v;
-    /* In a batch, an id beyond the last case key has none yet. */
-    bool beyond = t->casekey_cur && k.mv_size <= WT_MAX_ID &&
-                  (!t->casekey_have_last || strcmp(id, t->casekey_last) > 0);
-    int rc = beyond ? MDB_NOTFOUND : mdb_get(t->txn, s->casekeys, &k, &v);
+    unsigned char kb[CASE_KEY_LEN];
+    char adb[CASE_AD_LEN];
+    MDB_val k = store_rec_key(t, kind, id, kb), v;
+    const char *ad = store_rec_ad(s, kind, id, adb);
+    if (!k.mv_size || !ad)
+        return WT_EPERM;
+    /* In a batch, a key beyond the last case key has none yet. */
+    int rc = casekey_beyond(t, &k) ? MDB_NOTFOUND : mdb_get(t->txn, s->casekeys, &k, &v);
     if (rc == 0)
-        return casekey_unwrap(s, id, v.mv_data, v.mv_size, key);
+        return casekey_unwrap(s, ad, v.mv_data, v.mv_size, key);
     if (rc != MDB_NOTFOUND)
         return store_txn_mdb_fail(t, rc, id);
     rnd(key, 32);
     unsigned char sealed[SEAL_LEN(32)];
-    store_seal_into(s->dkey[COMP_CASE], "casekey", id, key, 32, sealed);
-    return casekey_put(t, id, sealed);
+    store_seal_into(s->dkey[COMP_CASE], "casekey", ad, key, 32, sealed);
+    return casekey_put(t, id, k, sealed);
 }
 
 int store_casekey_batch_begin(struct store_txn *t)
@@ -288,13 +302,13 @@ int store_casekey_batch_begin(struct store_txn *t)
     t->casekey_have_last = false;
     if (mdb_cursor_get(t->casekey_cur, &k, &v, MDB_LAST) == 0) {
         t->casekey_have_last = true;
-        if (k.mv_size > WT_MAX_ID || memchr(k.mv_data, '\0', k.mv_size)) {
+        if (k.mv_size > WT_MAX_ID) {
             /* Not a key of ours: append nothing. */
             store_casekey_batch_end(t);
             return 0;
         }
         memcpy(t->casekey_last, k.mv_data, k.mv_size);
-        t->casekey_last[k.mv_size] = '\0';
+        t->casekey_last_len = k.mv_size;
     }
     return 0;
 }
@@ -325,9 +339,11 @@ int store_value_make(struct store_txn *t, const struct wt_record *r, unsigned ch
         return 0;
     }
     unsigned char key[32];
+    char adb[CASE_AD_LEN];
     int rc = value_key(t, r->kind, r->v[0], key);
     if (rc == 0)
-        store_seal(key, kind_tag(r->kind), r->v[0], plain, plen, out, len);
+        store_seal(key, kind_tag(r->kind), store_rec_ad(t->s, r->kind, r->v[0], adb), plain,
+                   plen, out, len);
     sodium_memzero(key, sizeof key);
     sodium_memzero(plain, plen);
     free(plain);
@@ -355,7 +371,9 @@ int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *
         free(plain);
         return rc ? store_txn_mdb_fail(t, rc, r->v[0]) : 0;
     }
-    unsigned char key[32];
+    unsigned char key[32], kb[CASE_KEY_LEN];
+    char adb[CASE_AD_LEN];
+    k = store_rec_key(t, r->kind, r->v[0], kb);
     int rc = value_key(t, r->kind, r->v[0], key);
     if (rc == 0) {
         /* Sealed straight into the page LMDB reserves for it. */
@@ -364,7 +382,8 @@ int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *
         if (mrc)
             rc = store_txn_mdb_fail(t, mrc, r->v[0]);
         else
-            store_seal_into(key, kind_tag(r->kind), r->v[0], plain, plen, v.mv_data);
+            store_seal_into(key, kind_tag(r->kind), store_rec_ad(t->s, r->kind, r->v[0], adb),
+                            plain, plen, v.mv_data);
     }
     sodium_memzero(key, sizeof key);
     sodium_memzero(plain, plen);
@@ -377,8 +396,10 @@ int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *
 struct store_sealed *store_seal_record(const struct store *s, const struct wt_record *r)
 {
     enum store_comp c = store_comp_of(r->kind);
-    if (!s->encrypted || !s->unlocked[c])
-        return NULL;
+    char adb[CASE_AD_LEN];
+    const char *ad = s->encrypted ? store_rec_ad(s, r->kind, r->v[0], adb) : NULL;
+    if (!s->encrypted || !s->unlocked[c] || !ad)
+        return NULL; /* store_value_put seals it */
     struct wt_record sealed_links;
     int lrc = links_seal(s, r, &sealed_links);
     if (lrc < 0)
@@ -392,14 +413,14 @@ struct store_sealed *store_seal_record(const struct store *s, const struct wt_re
     unsigned char key[32];
     if (r->kind == WT_CASES) {
         rnd(key, 32);
-        store_seal_into(s->dkey[COMP_CASE], "casekey", r->v[0], key, 32, sv->wkey);
+        store_seal_into(s->dkey[COMP_CASE], "casekey", ad, key, 32, sv->wkey);
         sv->has_key = true;
     } else {
         memcpy(key, s->dkey[c], 32);
     }
     sv->len = SEAL_LEN(plen);
     sv->val = xmalloc(sv->len);
-    store_seal_into(key, kind_tag(r->kind), r->v[0], plain, plen, sv->val);
+    store_seal_into(key, kind_tag(r->kind), ad, plain, plen, sv->val);
     sodium_memzero(key, sizeof key);
     sodium_memzero(plain, plen);
     free(plain);
@@ -419,10 +440,13 @@ int store_value_put_sealed(struct store_txn *t, MDB_cursor *c, const struct wt_r
                            const struct store_sealed *sv, unsigned flags)
 {
     const char *id = r->v[0];
+    unsigned char kb[CASE_KEY_LEN];
+    MDB_val k = store_rec_key(t, r->kind, id, kb), v = {sv->len, NULL};
+    if (!k.mv_size)
+        return store_txn_fail(t, WT_EPERM, id);
     /* A case's key is new on every batch write: the value is sealed under it. */
-    if (sv->has_key && casekey_put(t, id, sv->wkey) != 0)
+    if (sv->has_key && casekey_put(t, id, k, sv->wkey) != 0)
         return t->err;
-    MDB_val k = {strlen(id), (void *)id}, v = {sv->len, NULL};
     int rc = mdb_cursor_put(c, &k, &v, flags | MDB_RESERVE);
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
@@ -430,9 +454,11 @@ int store_value_put_sealed(struct store_txn *t, MDB_cursor *c, const struct wt_r
     return 0;
 }
 
-int store_value_open(const struct store *s, enum wt_kind kind, const char *id,
-                     const unsigned char *wkey, size_t wlen, const unsigned char *val, size_t len,
-                     struct wt_record *out)
+/* Opens a value sealed with ad (store_rec_ad) as associated data; the
+ * record's id is the caller's to check. */
+static int value_open(const struct store *s, enum wt_kind kind, const char *ad,
+                      const unsigned char *wkey, size_t wlen, const unsigned char *val, size_t len,
+                      struct wt_record *out)
 {
     record_init(out, kind);
     enum store_comp c = store_comp_of(kind);
@@ -440,7 +466,7 @@ int store_value_open(const struct store *s, enum wt_kind kind, const char *id,
         return WT_EPERM;
     unsigned char key[32];
     if (kind == WT_CASES) {
-        int rc = casekey_unwrap(s, id, wkey, wlen, key);
+        int rc = casekey_unwrap(s, ad, wkey, wlen, key);
         if (rc)
             return rc;
     } else {
@@ -448,18 +474,52 @@ int store_value_open(const struct store *s, enum wt_kind kind, const char *id,
     }
     unsigned char *plain;
     size_t plen;
-    int rc = store_unseal(key, kind_tag(kind), id, val, len, &plain, &plen);
+    int rc = store_unseal(key, kind_tag(kind), ad, val, len, &plain, &plen);
     sodium_memzero(key, sizeof key);
     if (rc)
         return rc;
     rc = store_decode(kind, plain, plen, out);
     sodium_memzero(plain, plen);
     free(plain);
-    if (rc == 0 && strcmp(out->v[0], id) != 0) {
+    if (rc == 0 && links_open(s, out) != 0) {
         record_fini(out);
+        record_init(out, kind);
         return WT_ECORRUPT;
     }
-    if (rc == 0 && links_open(s, out) != 0) {
+    return rc;
+}
+
+int store_value_open(const struct store *s, enum wt_kind kind, const char *id,
+                     const unsigned char *wkey, size_t wlen, const unsigned char *val, size_t len,
+                     struct wt_record *out)
+{
+    char adb[CASE_AD_LEN];
+    const char *ad = store_rec_ad(s, kind, id, adb);
+    if (!ad) {
+        record_init(out, kind);
+        return WT_EPERM;
+    }
+    int rc = value_open(s, kind, ad, wkey, wlen, val, len, out);
+    if (rc == 0 && strcmp(out->v[0], id) != 0) {
+        record_fini(out);
+        record_init(out, kind);
+        return WT_ECORRUPT;
+    }
+    return rc;
+}
+
+int store_value_open_token(const struct store *s, enum wt_kind kind,
+                           const unsigned char k[CASE_KEY_LEN], const unsigned char *wkey,
+                           size_t wlen, const unsigned char *val, size_t len,
+                           struct wt_record *out)
+{
+    char ad[CASE_AD_LEN];
+    store_case_ad(k, ad);
+    int rc = value_open(s, kind, ad, wkey, wlen, val, len, out);
+    unsigned char again[CASE_KEY_LEN];
+    /* The id inside must give the key it is stored under: no swapping. */
+    if (rc == 0 && (!store_case_token(s, out->v[0], again) ||
+                    sodium_memcmp(again, k, CASE_KEY_LEN) != 0)) {
         record_fini(out);
         record_init(out, kind);
         return WT_ECORRUPT;
@@ -480,7 +540,12 @@ int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
     }
     MDB_val wk = {0, NULL};
     if (kind == WT_CASES && t->s->unlocked[COMP_CASE]) {
-        MDB_val k = {strlen(id), (void *)id};
+        unsigned char kb[CASE_KEY_LEN];
+        MDB_val k = store_rec_key(t, kind, id, kb);
+        if (!k.mv_size) {
+            record_init(out, kind);
+            return WT_EPERM;
+        }
         int rc = mdb_get(t->txn, t->s->casekeys, &k, &wk);
         if (rc && rc != MDB_NOTFOUND) {
             record_init(out, kind);
@@ -494,7 +559,10 @@ int store_casekey_destroy(struct store_txn *t, const char *id)
 {
     if (!t->s->encrypted)
         return 0;
-    MDB_val k = {strlen(id), (void *)id};
+    unsigned char kb[CASE_KEY_LEN];
+    MDB_val k = store_rec_key(t, WT_CASES, id, kb);
+    if (!k.mv_size)
+        return store_txn_fail(t, WT_EPERM, id);
     int rc = mdb_del(t->txn, t->s->casekeys, &k, NULL);
     return rc && rc != MDB_NOTFOUND ? store_txn_mdb_fail(t, rc, id) : 0;
 }
@@ -598,6 +666,8 @@ void store_wipe_keys(struct store *s)
     sodium_memzero(s->hkey, sizeof s->hkey);
     sodium_memzero(s->member_sk, sizeof s->member_sk);
     s->have_member_sk = false;
+    sodium_memzero(s->idkey, sizeof s->idkey);
+    s->have_idkey = false;
     memset(s->unlocked, 0, sizeof s->unlocked);
 }
 

@@ -7,9 +7,15 @@
 #include "store_int.h"
 #include "wijktafel/xalloc.h"
 
-/* The id a key of a kind's database stands for (cut at WT_MAX_ID). */
-static void key_id(const MDB_val *k, char id[WT_MAX_ID + 1])
+/* What a key of a kind's database stands for: the id (cut at WT_MAX_ID),
+ * or a case's token as "#" and hex (its associated data). */
+#define KEY_ID_MAX (CASE_AD_LEN > WT_MAX_ID + 1 ? CASE_AD_LEN : WT_MAX_ID + 1)
+static void key_id(const MDB_val *k, char id[KEY_ID_MAX])
 {
+    if (store_is_case_token(k)) {
+        store_case_ad(k->mv_data, id);
+        return;
+    }
     size_t il = k->mv_size < WT_MAX_ID ? k->mv_size : WT_MAX_ID;
     memcpy(id, k->mv_data, il);
     id[il] = '\0';
@@ -35,7 +41,9 @@ static void make_damaged(struct wt_record *r, enum wt_kind kind, const char *id)
 
 struct each_item {
     enum wt_kind kind;
-    char id[WT_MAX_ID + 1];
+    char id[KEY_ID_MAX];
+    bool token; /* under a case's token, key */
+    unsigned char key[CASE_KEY_LEN];
     const unsigned char *val, *wkey;
     size_t len, wlen;
     int rc;
@@ -46,7 +54,10 @@ static void *open_one(void *ctx, void *in)
 {
     const struct store *s = ctx;
     struct each_item *it = in;
-    it->rc = store_value_open(s, it->kind, it->id, it->wkey, it->wlen, it->val, it->len, &it->r);
+    it->rc = it->token ? store_value_open_token(s, it->kind, it->key, it->wkey, it->wlen, it->val,
+                                                it->len, &it->r)
+                       : store_value_open(s, it->kind, it->id, it->wkey, it->wlen, it->val,
+                                          it->len, &it->r);
     return it;
 }
 
@@ -76,6 +87,9 @@ static int each_par(struct store_txn *t, enum wt_kind kind, MDB_cursor *c, store
             struct each_item *it = &ring[added % EACH_WINDOW];
             it->kind = kind;
             key_id(&k, it->id);
+            it->token = store_is_case_token(&k);
+            if (it->token)
+                memcpy(it->key, k.mv_data, CASE_KEY_LEN);
             it->val = v.mv_data;
             it->len = v.mv_size;
             it->wkey = NULL;
@@ -114,12 +128,84 @@ static int each_par(struct store_txn *t, enum wt_kind kind, MDB_cursor *c, store
     return ret;
 }
 
+/* A case stored under its token: its key from "casekeys" under the same token. */
+static int read_token(struct store_txn *t, enum wt_kind kind, const MDB_val *k, const MDB_val *v,
+                      struct wt_record *r)
+{
+    MDB_val kk = *k, wk = {0, NULL};
+    store_case_idkey(t, false); /* to check the id against its token */
+    int rc = mdb_get(t->txn, t->s->casekeys, &kk, &wk);
+    if (rc && rc != MDB_NOTFOUND) {
+        record_init(r, kind);
+        return store_txn_mdb_fail(t, rc, "casekeys");
+    }
+    return store_value_open_token(t->s, kind, k->mv_data, wk.mv_data, wk.mv_size, v->mv_data,
+                                  v->mv_size, r);
+}
+
+static int each_stored(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *ctx);
+
+int store_read_stored(struct store_txn *t, enum wt_kind kind, const MDB_val *k, const MDB_val *v,
+                      struct wt_record *out)
+{
+    if (store_is_case_token(k))
+        return read_token(t, kind, k, v, out);
+    char id[KEY_ID_MAX];
+    key_id(k, id);
+    return store_value_read(t, kind, id, v->mv_data, v->mv_size, out);
+}
+
+/* The records of a walk under tokens, held to be handed over in id order. */
+struct held {
+    struct wt_record *recs;
+    size_t n, cap;
+};
+
+/* Takes the record over (each_stored's records are its own, freed after fn). */
+static int hold_record(void *ctx, const struct wt_record *r)
+{
+    struct held *h = ctx;
+    if (h->n == h->cap) {
+        h->cap = h->cap ? h->cap * 2 : 1024;
+        h->recs = xrealloc(h->recs, h->cap * sizeof *h->recs);
+    }
+    struct wt_record *own = (struct wt_record *)r;
+    h->recs[h->n++] = *own;
+    record_init(own, r->kind);
+    return 0;
+}
+
+static int cmp_held(const void *a, const void *b)
+{
+    return strcmp(((const struct wt_record *)a)->v[0], ((const struct wt_record *)b)->v[0]);
+}
+
 int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *ctx)
 {
     if (t->err)
         return t->err;
     if (!store_can_read(t->s, kind))
         return WT_EPERM;
+    if (kind != WT_CASES || !store_case_tokens(t->s))
+        return each_stored(t, kind, fn, ctx);
+    /* Tokens come in no order: every case is opened, then sorted by id. */
+    store_case_idkey(t, false);
+    struct held h = {0};
+    int ret = each_stored(t, kind, hold_record, &h);
+    if (!ret && h.n > 1)
+        qsort(h.recs, h.n, sizeof *h.recs, cmp_held);
+    for (size_t i = 0; i < h.n; i++) {
+        if (!ret)
+            ret = fn(ctx, &h.recs[i]);
+        record_fini(&h.recs[i]);
+    }
+    free(h.recs);
+    return ret;
+}
+
+/* store_each in the order of the stored keys. */
+static int each_stored(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *ctx)
+{
     MDB_cursor *c;
     int rc = mdb_cursor_open(t->txn, t->s->kinds[kind], &c);
     if (rc)
@@ -136,9 +222,10 @@ int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *c
     for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         struct wt_record r;
-        char id[WT_MAX_ID + 1];
+        char id[KEY_ID_MAX];
         key_id(&k, id);
-        int drc = store_value_read(t, kind, id, v.mv_data, v.mv_size, &r);
+        int drc = store_is_case_token(&k) ? read_token(t, kind, &k, &v, &r)
+                                          : store_value_read(t, kind, id, v.mv_data, v.mv_size, &r);
         if (drc == WT_ECORRUPT) {
             make_damaged(&r, kind, id);
         } else if (drc) {
@@ -157,6 +244,21 @@ int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *c
     return ret;
 }
 
+struct ids_of {
+    const char *prefix;
+    size_t pl;
+    store_id_fn fn;
+    void *ctx;
+};
+
+static int id_of(void *ctx, const struct wt_record *r)
+{
+    struct ids_of *io = ctx;
+    if (r->damaged || strncmp(r->v[0], io->prefix, io->pl) != 0)
+        return 0;
+    return io->fn(io->ctx, r->v[0]);
+}
+
 int store_each_id(struct store_txn *t, enum wt_kind kind, const char *prefix, store_id_fn fn,
                   void *ctx)
 {
@@ -164,6 +266,11 @@ int store_each_id(struct store_txn *t, enum wt_kind kind, const char *prefix, st
         return t->err;
     if (!store_can_read(t->s, kind))
         return WT_EPERM;
+    if (kind == WT_CASES && store_case_tokens(t->s)) {
+        /* The ids are inside the values: every case is opened. */
+        struct ids_of io = {prefix, strlen(prefix), fn, ctx};
+        return store_each(t, kind, id_of, &io);
+    }
     MDB_cursor *c;
     int rc = mdb_cursor_open(t->txn, t->s->kinds[kind], &c);
     if (rc)
@@ -175,7 +282,7 @@ int store_each_id(struct store_txn *t, enum wt_kind kind, const char *prefix, st
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         if (k.mv_size < pl || memcmp(k.mv_data, prefix, pl) != 0)
             break;
-        char id[WT_MAX_ID + 1];
+        char id[KEY_ID_MAX];
         key_id(&k, id);
         ret = fn(ctx, id);
     }

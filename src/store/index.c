@@ -1,4 +1,5 @@
 /* index.c: secondary indexes (area, status, tag, date, reference) kept with their records. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,8 +30,9 @@ size_t index_key_build(unsigned char *out, int field, const char *folded, const 
     return n;
 }
 
+/* tok: the case's token when index.cases holds tokens (made once per record), else NULL. */
 static int emit(struct store *s, index_key_fn fn, void *ctx, const struct wt_record *r,
-                int f, const char *value)
+                const unsigned char *tok, int f, const char *value)
 {
     unsigned char key[512];
     size_t vl = strlen(value);
@@ -55,7 +57,12 @@ static int emit(struct store *s, index_key_fn fn, void *ctx, const struct wt_rec
         store_index_value(s, comp, folded, hex, sizeof hex);
         if (folded != lower)
             free(folded);
-        MDB_val k = {index_key_build(key, f, hex, r->v[0]), key};
+        /* A case's id is its token here too (docs/security.md). */
+        MDB_val k = {index_key_build(key, f, hex, tok ? NULL : r->v[0]), key};
+        if (tok) {
+            memcpy(key + k.mv_size, tok, CASE_KEY_LEN);
+            k.mv_size += CASE_KEY_LEN;
+        }
         return fn(ctx, &k);
     }
     if (ascii) {
@@ -83,17 +90,24 @@ int index_each_key(struct store *s, const struct wt_record *r, index_key_fn fn, 
 {
     const struct wt_kind_def *kd = record_kind(r->kind);
     int rc = 0;
+    unsigned char tokb[CASE_KEY_LEN];
+    const unsigned char *tok = NULL;
+    if (r->kind == WT_CASES && s->encrypted && s->case_index) {
+        if (!store_case_token(s, r->v[0], tokb))
+            return 0; /* never: whoever writes loads the key first (index_put_record) */
+        tok = tokb;
+    }
     for (int f = 1; f < kd->nfields && !rc; f++) {
         if (!r->v[f] || kd->fields[f].index == FIDX_NONE)
             continue;
         if (kd->fields[f].index == FIDX_VALUE) {
-            rc = emit(s, fn, ctx, r, f, r->v[f]);
+            rc = emit(s, fn, ctx, r, tok, f, r->v[f]);
             continue;
         }
         struct taglist l;
         tags_split(r->v[f], &l);
         for (size_t i = 0; i < l.n && !rc; i++)
-            rc = emit(s, fn, ctx, r, f, l.items[i]);
+            rc = emit(s, fn, ctx, r, tok, f, l.items[i]);
         tags_fini(&l);
     }
     return rc;
@@ -124,6 +138,8 @@ int index_put_record(struct store_txn *t, const struct wt_record *r)
 {
     if (t->err)
         return t->err;
+    if (r->kind == WT_CASES && t->s->case_index)
+        store_case_idkey(t, false);
     struct key_op op = {t, t->s->idx[r->kind]};
     return index_each_key(t->s, r, put_key, &op);
 }
@@ -132,6 +148,8 @@ int index_del_record(struct store_txn *t, const struct wt_record *r)
 {
     if (t->err)
         return t->err;
+    if (r->kind == WT_CASES && t->s->case_index)
+        store_case_idkey(t, false);
     struct key_op op = {t, t->s->idx[r->kind]};
     return index_each_key(t->s, r, del_key, &op);
 }
@@ -310,6 +328,15 @@ static int rebuild_one(void *ctx, const struct wt_record *r)
     return index_put_record(ctx, r);
 }
 
+int index_rebuild_kind(struct store_txn *t, enum wt_kind kind)
+{
+    int rc = t->err ? t->err : mdb_drop(t->txn, t->s->idx[kind], 0);
+    if (rc)
+        return t->err ? t->err : store_txn_mdb_fail(t, rc, "index");
+    store_each(t, kind, rebuild_one, t);
+    return t->err;
+}
+
 int index_rebuild(struct store_txn *t)
 {
     for (int k = 0; k < WT_KIND_COUNT && !t->err; k++) {
@@ -342,6 +369,21 @@ int index_rebuild_comp(struct store_txn *t, enum store_comp c)
         store_each(t, (enum wt_kind)k, rebuild_one, t);
     }
     return t->err;
+}
+
+int index_token_id(struct store_txn *t, enum wt_kind kind, const MDB_val *tk,
+                   char id[WT_MAX_ID + 1])
+{
+    MDB_val k = *tk, v;
+    int rc = mdb_get(t->txn, t->s->kinds[kind], &k, &v);
+    if (rc)
+        return rc == MDB_NOTFOUND ? WT_ENOTFOUND : store_txn_mdb_fail(t, rc, "index");
+    struct wt_record r;
+    rc = store_read_stored(t, kind, &k, &v, &r);
+    if (rc == 0)
+        snprintf(id, WT_MAX_ID + 1, "%s", r.v[0]);
+    record_fini(&r);
+    return rc;
 }
 
 int store_find(struct store_txn *t, enum wt_kind kind, int f, const char *value,
@@ -380,10 +422,17 @@ int store_find(struct store_txn *t, enum wt_kind kind, int f, const char *value,
             break;
         char id[WT_MAX_ID + 1];
         size_t il = k.mv_size - pl;
-        if (il == 0 || il > WT_MAX_ID)
+        MDB_val tk = {il, (char *)k.mv_data + pl};
+        if (store_is_case_token(&tk)) {
+            /* A case under its token: its id is inside its value. */
+            if (index_token_id(t, kind, &tk, id) != 0)
+                continue;
+        } else if (il == 0 || il > WT_MAX_ID) {
             continue;
-        memcpy(id, (char *)k.mv_data + pl, il);
-        id[il] = '\0';
+        } else {
+            memcpy(id, (char *)k.mv_data + pl, il);
+            id[il] = '\0';
+        }
         if (truncated) {
             /* The key holds only the start of the value: compare the record's. */
             struct wt_record r;

@@ -24,7 +24,11 @@ bool store_keys_pending(struct store *s)
     MDB_val k = {7, "log-key"}, tk = {10, "clock-tags"}, v;
     bool pending = (s->unlocked[COMP_CASE] && mdb_get(txn, s->meta, &k, &v) == MDB_NOTFOUND) ||
                    (s->unlocked[COMP_GEN] && mdb_get(txn, s->meta, &tk, &v) == MDB_NOTFOUND) ||
-                   (s->unlocked[COMP_CASE] && store_meta_names_pending(s, txn));
+                   (s->unlocked[COMP_CASE] && store_meta_names_pending(s, txn)) ||
+                   (s->unlocked[COMP_CASE] && s->unlocked[COMP_GEN] &&
+                    store_case_clocks_pending(s, txn)) ||
+                   (s->unlocked[COMP_CASE] && store_case_ids_pending(s, txn)) ||
+                   (s->unlocked[COMP_CASE] && store_case_index_pending(s, txn));
     mdb_txn_abort(txn);
     return pending;
 }
@@ -41,6 +45,16 @@ int store_keys_upgrade(struct store_txn *t)
      * not linger in freed pages. */
     if (s->unlocked[COMP_CASE] && store_meta_names_pending(s, t->txn) &&
         store_meta_hide_names(t) > 0)
+        store_meta_put(t, "compact-pending", "1");
+    /* So do case ids in the clocks' keys (caseid.c). */
+    if (s->unlocked[COMP_CASE] && s->unlocked[COMP_GEN] &&
+        store_case_clocks_pending(s, t->txn) && store_case_clocks_hide(t) > 0)
+        store_meta_put(t, "compact-pending", "1");
+    if (s->unlocked[COMP_CASE] && store_case_ids_pending(s, t->txn) &&
+        store_case_ids_hide(t) > 0)
+        store_meta_put(t, "compact-pending", "1");
+    if (s->unlocked[COMP_CASE] && store_case_index_pending(s, t->txn) &&
+        store_case_index_hide(t) == 0)
         store_meta_put(t, "compact-pending", "1");
     return t->err;
 }

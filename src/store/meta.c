@@ -17,7 +17,9 @@ const struct store_sealed_prefix store_sealed_prefixes[STORE_N_SEALED_PREFIXES] 
     /* How a restored database was made (app's restored.c): beside the access
      * log's chain, read by those who read the log. */
     {"log-restored", COMP_CASE, false, false},
-    {"names/", COMP_CASE, false, false}}; /* the beamer's name dictionary (app) */
+    {"names/", COMP_CASE, false, false}, /* the beamer's name dictionary (app) */
+    /* The largest number among case ids PREFIX<digits> (caseid.c). */
+    {"case-idmax/", COMP_CASE, false, false}};
 
 #define TOKEN_HEX ((size_t)2 * STORE_NAME_TOKEN)
 

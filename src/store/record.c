@@ -9,7 +9,10 @@ int store_get(struct store_txn *t, enum wt_kind kind, const char *id, struct wt_
     record_init(out, kind);
     if (t->err)
         return t->err;
-    MDB_val k = store_id_key(id), v;
+    unsigned char kb[CASE_KEY_LEN];
+    MDB_val k = store_rec_key(t, kind, id, kb), v;
+    if (!k.mv_size)
+        return WT_EPERM; /* without the case key nobody can tell whether it exists */
     int rc = mdb_get(t->txn, t->s->kinds[kind], &k, &v);
     if (rc == MDB_NOTFOUND)
         return WT_ENOTFOUND;
@@ -23,8 +26,9 @@ bool store_exists(struct store_txn *t, enum wt_kind kind, const char *id)
 {
     if (t->err)
         return false;
-    MDB_val k = store_id_key(id), v;
-    return mdb_get(t->txn, t->s->kinds[kind], &k, &v) == 0;
+    unsigned char kb[CASE_KEY_LEN];
+    MDB_val k = store_rec_key(t, kind, id, kb), v;
+    return k.mv_size && mdb_get(t->txn, t->s->kinds[kind], &k, &v) == 0;
 }
 
 int store_put(struct store_txn *t, const struct wt_record *r)
@@ -45,11 +49,14 @@ int store_put(struct store_txn *t, const struct wt_record *r)
     size_t len;
     if (store_value_make(t, r, &val, &len) != 0)
         return t->err;
-    MDB_val k = store_id_key(r->v[0]), v = {len, val};
+    unsigned char kb[CASE_KEY_LEN];
+    MDB_val k = store_rec_key(t, r->kind, r->v[0], kb), v = {len, val};
     rc = mdb_put(t->txn, t->s->kinds[r->kind], &k, &v, 0);
     free(val);
     if (rc)
         return store_txn_mdb_fail(t, rc, r->v[0]);
+    if (r->kind == WT_CASES)
+        store_case_idmax_note(t, r->v[0]);
     return index_put_record(t, r);
 }
 
@@ -64,7 +71,8 @@ int store_del(struct store_txn *t, enum wt_kind kind, const char *id)
     record_fini(&old);
     if (rc == WT_ENOTFOUND || t->err)
         return t->err ? t->err : rc;
-    MDB_val k = store_id_key(id);
+    unsigned char kb[CASE_KEY_LEN];
+    MDB_val k = store_rec_key(t, kind, id, kb);
     rc = mdb_del(t->txn, t->s->kinds[kind], &k, NULL);
     if (rc && rc != MDB_NOTFOUND)
         return store_txn_mdb_fail(t, rc, id);

@@ -81,7 +81,8 @@ static int read_all(struct store_txn *t, int c, struct reseal *rs)
 static int write_all(struct store_txn *t, struct reseal *rs)
 {
     for (size_t i = 0; i < rs->n && !t->err; i++) {
-        MDB_val k = {strlen(rs->recs[i].v[0]), rs->recs[i].v[0]};
+        unsigned char kb[CASE_KEY_LEN];
+        MDB_val k = store_rec_key(t, rs->recs[i].kind, rs->recs[i].v[0], kb);
         unsigned char *val;
         size_t len;
         if (store_value_make(t, &rs->recs[i], &val, &len) != 0)
@@ -118,7 +119,13 @@ static int reseal_range(struct store_txn *t, MDB_dbi dbi, const char *prefix, si
          rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
         if (k.mv_size < plen || memcmp(k.mv_data, prefix, plen) != 0)
             break;
-        char *key = xstrndup(k.mv_data, k.mv_size);
+        char *key;
+        if (store_is_case_token(&k)) { /* a case key under its token */
+            key = xmalloc(CASE_AD_LEN);
+            store_case_ad(k.mv_data, key);
+        } else {
+            key = xstrndup(k.mv_data, k.mv_size);
+        }
         unsigned char *p, *sealed;
         size_t pl, sl;
         if (store_unseal(oldk, tag, key, v.mv_data, v.mv_size, &p, &pl) == 0) {
@@ -269,6 +276,9 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
         }
     }
     store_meta_hide_names(t); /* what names a case, under its token */
+    store_case_clocks_hide(t);
+    store_case_ids_hide(t);
+    store_case_index_hide(t);
     store_short_hash_on(t);
     index_rebuild(t);
     keyring_meta_put(t, "crypto", "1");

@@ -186,6 +186,12 @@ void store_hash_form(struct store *s, MDB_txn *txn)
 {
     if (!s->encrypted)
         return;
+    MDB_val ck = {11, "case-clocks"}, cv;
+    s->case_clocks = mdb_get(txn, s->meta, &ck, &cv) == 0;
+    MDB_val ik = {8, "case-ids"};
+    s->case_ids = mdb_get(txn, s->meta, &ik, &cv) == 0;
+    MDB_val xk = {10, "case-index"};
+    s->case_index = mdb_get(txn, s->meta, &xk, &cv) == 0;
     MDB_val k = {10, "index-hash"}, v;
     bool want = mdb_get(txn, s->meta, &k, &v) == 0 && v.mv_size == 1 &&
                 *(const char *)v.mv_data == '2';

@@ -70,6 +70,16 @@ struct store {
     /* Index hashes of 12 bytes in 16 base64 characters (meta "index-hash" 2,
      * databases made or re-keyed since), else 16 bytes in 32 hex digits. */
     bool short_hash;
+    /* The clocks of cases are under hashed keys (meta "case-clocks"), read
+     * at the start of every transaction like the hash form. */
+    bool case_clocks;
+    /* Case ids are keyed tokens in "cases" and "casekeys" (meta "case-ids",
+     * read like case_clocks); idkey, derived from the case compartment's
+     * tombstone secret, makes them (caseid.c). */
+    bool case_ids;
+    bool case_index; /* the same at the end of the keys of "index.cases" (meta "case-index") */
+    bool have_idkey;
+    unsigned char idkey[32];
     bool unlocked[COMP_COUNT];
     unsigned char dkey[COMP_COUNT][32]; /* data keys */
     unsigned char hkey[COMP_COUNT][32]; /* index hash keys, derived from the data keys */
@@ -112,7 +122,8 @@ struct store_txn {
     /* The same for new case keys in an encrypted database (crypto.c). */
     MDB_cursor *casekey_cur;
     bool casekey_have_last;
-    char casekey_last[WT_MAX_ID + 1];
+    size_t casekey_last_len;
+    unsigned char casekey_last[WT_MAX_ID + 1]; /* the largest key, as stored */
 };
 
 /* sync.c: stamps the fields of r that differ from old (NULL: a new record)
@@ -122,6 +133,111 @@ int store_sync_stamp(struct store_txn *t, const struct wt_record *old, const str
  * MDB_APPEND for keys beyond the largest (callers stamp in key order). */
 int store_sync_batch_begin(struct store_txn *t);
 void store_sync_batch_end(struct store_txn *t);
+/* sync.c: value formats that sync_check.c reads too. */
+#define SYNC_CLOCK_FORMAT 2
+#define SYNC_TOMB_FORMAT 1
+#define SYNC_TOMB_LEN 25
+/* sync.c: the length of a clock (tomb false) or tombstone value without its
+ * integrity tag; 0 when its format is unknown. */
+size_t sync_untagged_len(bool tomb, const unsigned char *p, size_t len);
+/* sync.c: decodes the clock value p (len bytes, as stored under key k) into
+ * out, whose n is the kind's number of fields; -1 when it is not well formed.
+ * A clock under a hashed key (SYNC_HASHED_KEY) ends in its sealed id, which
+ * is skipped here (sync_clock_open_id opens it). */
+int sync_clock_decode(const MDB_val *k, const unsigned char *p, size_t len,
+                      struct store_stamp *out);
+/* sync.c: kind and id of a plain key of the clock or tombs database; false
+ * when malformed. */
+bool sync_key_parse(const MDB_val *k, enum wt_kind *kind, char id[WT_MAX_ID + 1]);
+/* A key of the clock or tombs database in its hashed form ([kind][TOMB_HASHED][hash]). */
+#define SYNC_HASHED_KEY(k) ((k)->mv_size == TOMB_KEY_LEN && \
+                            ((const unsigned char *)(k)->mv_data)[1] == TOMB_HASHED)
+/* sync.c: the id sealed in the clock value p under the hashed key k, checked
+ * against k: 0, WT_EPERM (the case compartment is locked) or WT_ECORRUPT. */
+int sync_clock_open_id(struct store_txn *t, const MDB_val *k, const unsigned char *p, size_t len,
+                       char id[WT_MAX_ID + 1]);
+/* sync.c: stores the clocks st of kind/id under the key it has now (and
+ * drops its tombstone); 0 or the sticky error. */
+int sync_clock_write(struct store_txn *t, enum wt_kind kind, const char *id,
+                     const struct store_stamp *st);
+/* caseid.c: in an encrypted database whose step is done (meta "case-clocks",
+ * s->case_clocks), the clocks of cases are stored under the key their
+ * tombstone would have, their value ending in the sealed id. Moves the
+ * clocks of cases stored under their plain id there and sets the mark;
+ * needs the case key. Returns how many moved, or -1 (sticky error set). */
+int store_case_clocks_hide(struct store_txn *t);
+/* caseid.c: true when an encrypted database still has that step to do. */
+bool store_case_clocks_pending(const struct store *s, MDB_txn *txn);
+
+/* Case ids as keys of "cases" and "casekeys" in an encrypted database once
+ * meta "case-ids" is there (caseid.c): [CASE_TOKEN][BLAKE2b-128 of the id,
+ * keyed with s->idkey]. The value and the case's wrapped key are sealed
+ * with "#" and the hash in hex as associated data instead of the id; the
+ * id inside the record is checked against its key on reading. */
+#define CASE_TOKEN 0x01 /* never a byte of an id */
+#define CASE_KEY_LEN 17
+#define CASE_AD_LEN 34
+/* True when the cases of s are stored under tokens. */
+bool store_case_tokens(const struct store *s);
+/* tomb.c: loads s->idkey (from the case compartment's tombstone secret,
+ * made when create and there is none); false without the case key. */
+bool store_case_idkey(struct store_txn *t, bool create);
+/* caseid.c: loads s->idkey in a read transaction of its own, when the
+ * cases are under tokens and the case key is held (before helpers copy s). */
+void store_case_idkey_ready(struct store *s);
+/* caseid.c: the token key of case id into k; false without s->idkey. */
+bool store_case_token(const struct store *s, const char *id, unsigned char k[CASE_KEY_LEN]);
+/* caseid.c: true when k is a token key. */
+bool store_is_case_token(const MDB_val *k);
+/* caseid.c: the associated data ("#" and hex) of token key k. */
+void store_case_ad(const unsigned char k[CASE_KEY_LEN], char ad[CASE_AD_LEN]);
+/* caseid.c: the LMDB key of kind/id in its kind's database and in
+ * "casekeys": the id itself (not copied), or a case's token in buf; size 0
+ * when the token cannot be made (the case key is locked). */
+MDB_val store_rec_key(struct store_txn *t, enum wt_kind kind, const char *id,
+                      unsigned char buf[CASE_KEY_LEN]);
+/* caseid.c: the id that kind/id's value and case key are sealed with as
+ * associated data: id, or the token's text in ad; NULL when it cannot be
+ * made (no s->idkey). */
+const char *store_rec_ad(const struct store *s, enum wt_kind kind, const char *id,
+                         char ad[CASE_AD_LEN]);
+/* caseid.c: moves every case and case key stored under its plain id under
+ * its token (a fresh case key each), and sets meta "case-ids"; needs the
+ * case key. Returns how many moved, or -1 (the sticky error is set). A
+ * case whose value does not open stays under its id, for check to report. */
+int store_case_ids_hide(struct store_txn *t);
+/* caseid.c: true when an encrypted database still has that step to do. */
+bool store_case_ids_pending(const struct store *s, MDB_txn *txn);
+/* caseid.c: rebuilds "index.cases" with each case's token instead of its
+ * id at the end of its keys and sets meta "case-index"; needs the case key.
+ * 0 or the sticky error. */
+int store_case_index_hide(struct store_txn *t);
+/* caseid.c: notes case id as stored under its token: meta
+ * "case-idmax/PREFIX" keeps the largest number of the ids PREFIX<digits>
+ * (sealed with the case key), so that the next free id needs no walk over
+ * every case (store_id_max). Only where meta "case-idmax" says the numbers
+ * are kept (set by store_case_ids_hide). */
+void store_case_idmax_note(struct store_txn *t, const char *id);
+/* caseid.c: the same for many ids at once (one meta write per prefix). */
+void store_case_idmax_note_many(struct store_txn *t, const char *const *ids, size_t n);
+/* caseid.c: true when an encrypted database still has that step to do. */
+bool store_case_index_pending(const struct store *s, MDB_txn *txn);
+/* index.c: the id of the case stored under token tk (opened): 0,
+ * WT_ENOTFOUND, WT_EPERM or WT_ECORRUPT. */
+int index_token_id(struct store_txn *t, enum wt_kind kind, const MDB_val *tk,
+                   char id[WT_MAX_ID + 1]);
+/* index.c: rebuilds the index of one kind from its records. */
+int index_rebuild_kind(struct store_txn *t, enum wt_kind kind);
+/* each.c: reads the value v stored under key k of kind's database, under
+ * a token or an id, like store_value_read. */
+int store_read_stored(struct store_txn *t, enum wt_kind kind, const MDB_val *k, const MDB_val *v,
+                      struct wt_record *out);
+/* crypto.c: store_value_open for a value found under token key k (the id
+ * not known before): the record's id must give k. */
+int store_value_open_token(const struct store *s, enum wt_kind kind,
+                           const unsigned char k[CASE_KEY_LEN], const unsigned char *wkey,
+                           size_t wlen, const unsigned char *val, size_t len,
+                           struct wt_record *out);
 /* sync.c: after a delete: the record's clocks go, a tombstone comes. */
 int store_sync_deleted(struct store_txn *t, enum wt_kind kind, const char *id);
 /* sync.c: rewrites every clock value of format 1 (schema 4) in format 2. */

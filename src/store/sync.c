@@ -26,15 +26,19 @@
  * Format 3 (schema 6) is format 2 with a tag of STORE_ITAG bytes at the end,
  * and tombstone format 2 the same for tombstones (integrity.c): a changed
  * byte shows in `check`. Untagged values are still read. */
-#define CLOCK_FORMAT 2
+#define CLOCK_FORMAT SYNC_CLOCK_FORMAT
 #define CLOCK_TAGGED 3
 #define CLOCK_FORMAT_V1 1
-#define TOMB_FORMAT 1
+#define TOMB_FORMAT SYNC_TOMB_FORMAT
 #define TOMB_TAGGED 2
-#define TOMB_LEN 25
+#define TOMB_LEN SYNC_TOMB_LEN
 #define CLOCK_HEAD 26
-/* Largest value: the head and every field with both clocks, and the tag. */
-#define CLOCK_MAX (CLOCK_HEAD + (2 + 32) * WT_MAX_FIELDS + STORE_ITAG)
+/* A clock of a case under a hashed key (s->case_clocks, caseid.c) carries
+ * its id after the clocks: [sealed id][the id's length, 1 byte], sealed like
+ * a tombstone's (tomb_seal_id), before the tag. */
+#define CLOCK_ID_MAX (STORE_SEAL_LEN(WT_MAX_ID) + 1)
+/* Largest value: the head and every field with both clocks, the id, the tag. */
+#define CLOCK_MAX (CLOCK_HEAD + (2 + 32) * WT_MAX_FIELDS + CLOCK_ID_MAX + STORE_ITAG)
 
 /* Makes a value of format 2 (clock) or 1 (tombstone) tagged: its format
  * byte one up and the tag over key and value appended; returns the length. */
@@ -46,8 +50,7 @@ static size_t tag_value(const unsigned char ikey[32], bool tomb, const MDB_val *
     return len + STORE_ITAG;
 }
 
-/* The length of a value without its tag; 0 when the format is unknown. */
-static size_t untagged_len(bool tomb, const unsigned char *p, size_t len)
+size_t sync_untagged_len(bool tomb, const unsigned char *p, size_t len)
 {
     if (len == 0)
         return 0;
@@ -60,7 +63,7 @@ static size_t untagged_len(bool tomb, const unsigned char *p, size_t len)
 
 size_t sync_tomb_body(const unsigned char *p, size_t len)
 {
-    return untagged_len(true, p, len);
+    return sync_untagged_len(true, p, len);
 }
 
 size_t sync_tomb_tag(struct store_txn *t, const MDB_val *k, unsigned char *val, size_t len)
@@ -95,6 +98,17 @@ static size_t sync_key(unsigned char *k, enum wt_kind kind, const char *id)
     k[0] = (unsigned char)kind;
     memcpy(k + 1, id, n + 1); /* the NUL is copied, not part of the key */
     return n + 1;
+}
+
+/* The key of kind/id's clock into k (WT_MAX_ID + 2 bytes): [kind][id], or
+ * for a case once its clocks are hidden (s->case_clocks) the hashed key its
+ * tombstone has; 0 when that cannot be made (the case key is locked). */
+static size_t clock_key(struct store_txn *t, enum wt_kind kind, const char *id, bool create,
+                        unsigned char *k)
+{
+    if (kind == WT_CASES && t->s->case_clocks)
+        return tomb_key(t, kind, id, create, k);
+    return sync_key(k, kind, id);
 }
 
 /* A number kept as text in meta; 0 when absent. */
@@ -247,11 +261,33 @@ static size_t clock_encode(const struct store_stamp *st, unsigned char *val)
     return len;
 }
 
-/* Decodes a format 2 value into out (whose n is the kind's number of fields);
- * -1 when it is not well formed. Fields beyond out->n are ignored. */
-static int clock_decode(const unsigned char *p, size_t len, struct store_stamp *out)
+/* The length of the clocks in value p (len bytes) under key k: without the
+ * tag, and without the sealed id under a hashed key; 0 when malformed. */
+static size_t clock_body(const MDB_val *k, const unsigned char *p, size_t len)
 {
-    len = untagged_len(false, p, len);
+    len = sync_untagged_len(false, p, len);
+    if (!SYNC_HASHED_KEY(k))
+        return len;
+    if (len < CLOCK_HEAD + 1 || p[len - 1] == 0 || p[len - 1] > WT_MAX_ID ||
+        len < CLOCK_HEAD + 1 + STORE_SEAL_LEN((size_t)p[len - 1]))
+        return 0;
+    return len - 1 - STORE_SEAL_LEN((size_t)p[len - 1]);
+}
+
+int sync_clock_open_id(struct store_txn *t, const MDB_val *k, const unsigned char *p, size_t len,
+                       char id[WT_MAX_ID + 1])
+{
+    size_t body = clock_body(k, p, len);
+    if (!body || !SYNC_HASHED_KEY(k))
+        return WT_ECORRUPT;
+    size_t slen = STORE_SEAL_LEN((size_t)p[sync_untagged_len(false, p, len) - 1]);
+    return tomb_open_id(t, k->mv_data, k->mv_size, p + body, slen, id);
+}
+
+int sync_clock_decode(const MDB_val *k, const unsigned char *p, size_t len,
+                      struct store_stamp *out)
+{
+    len = clock_body(k, p, len);
     if (len < CLOCK_HEAD || p[9] > WT_MAX_FIELDS)
         return -1;
     int n = p[9];
@@ -298,13 +334,15 @@ int store_stamp_get(struct store_txn *t, enum wt_kind kind, const char *id,
     unsigned char kb[WT_MAX_ID + 2];
     if (strlen(id) > WT_MAX_ID)
         return WT_ENOTFOUND;
-    MDB_val k = {sync_key(kb, kind, id), kb}, v;
+    MDB_val k = {clock_key(t, kind, id, false, kb), kb}, v;
+    if (!k.mv_size)
+        return WT_ENOTFOUND; /* no clock this key can read */
     int rc = mdb_get(t->txn, t->s->clock, &k, &v);
     if (rc == MDB_NOTFOUND)
         return WT_ENOTFOUND;
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
-    if (clock_decode(v.mv_data, v.mv_size, out) != 0)
+    if (sync_clock_decode(&k, v.mv_data, v.mv_size, out) != 0)
         return store_txn_fail(t, WT_ECORRUPT, id);
     return 0;
 }
@@ -316,8 +354,15 @@ static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
     unsigned char kb[WT_MAX_ID + 2], val[CLOCK_MAX], ikey[32];
     if (!store_ikey(t->s, ikey))
         return store_txn_fail(t, WT_EPERM, "clock");
-    MDB_val k = {sync_key(kb, kind, id), kb}, v = {0, val};
-    v.mv_size = tag_value(ikey, false, &k, val, clock_encode(st, val));
+    MDB_val k = {clock_key(t, kind, id, true, kb), kb}, v = {0, val};
+    if (!k.mv_size)
+        return store_txn_fail(t, WT_EPERM, "clock");
+    size_t len = clock_encode(st, val);
+    if (SYNC_HASHED_KEY(&k)) {
+        len += tomb_seal_id(t, kb, id, val + len);
+        val[len++] = (unsigned char)strlen(id);
+    }
+    v.mv_size = tag_value(ikey, false, &k, val, len);
     int rc;
     if (t->clock_cur) {
         MDB_val last = {t->clock_last_len, t->clock_last};
@@ -339,12 +384,20 @@ static int stamp_write(struct store_txn *t, enum wt_kind kind, const char *id,
     }
     if (t->tombs_state == 2) { /* a record written anew is alive */
         mdb_del(t->txn, t->s->tombs, &k, NULL);
+        k = (MDB_val){sync_key(kb, kind, id), kb}; /* a tombstone of the plain form */
+        mdb_del(t->txn, t->s->tombs, &k, NULL);
         unsigned char hk[TOMB_KEY_LEN];
         MDB_val h = {tomb_key(t, kind, id, false, hk), hk};
         if (h.mv_size)
             mdb_del(t->txn, t->s->tombs, &h, NULL);
     }
     return 0;
+}
+
+int sync_clock_write(struct store_txn *t, enum wt_kind kind, const char *id,
+                     const struct store_stamp *st)
+{
+    return stamp_write(t, kind, id, st);
 }
 
 int store_sync_batch_begin(struct store_txn *t)
@@ -452,6 +505,7 @@ static int tomb_write(struct store_txn *t, enum wt_kind kind, const char *id,
      * cannot be read from the tombstone (tomb.c). */
     MDB_val h = {tomb_key(t, kind, id, true, hk), hk};
     if (h.mv_size) {
+        mdb_del(t->txn, t->s->clock, &h, NULL); /* a case's clock under its hashed key */
         mdb_del(t->txn, t->s->tombs, &k, NULL); /* one written before in the plain form */
         len += tomb_seal_id(t, hk, id, val + TOMB_LEN);
         k = h;
@@ -492,7 +546,7 @@ int store_tomb_get(struct store_txn *t, enum wt_kind kind, const char *id,
         return WT_ENOTFOUND;
     if (rc)
         return store_txn_mdb_fail(t, rc, id);
-    size_t vlen = untagged_len(true, v.mv_data, v.mv_size);
+    size_t vlen = sync_untagged_len(true, v.mv_data, v.mv_size);
     if (hashed ? vlen <= TOMB_LEN : vlen != TOMB_LEN)
         return store_txn_fail(t, WT_ECORRUPT, id);
     out->hlc = get_u64((const unsigned char *)v.mv_data + 9);
@@ -527,7 +581,7 @@ static int walk(struct store_txn *t, MDB_dbi dbi, bool tomb, uint64_t since,
     for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && !ret;
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         const unsigned char *p = v.mv_data;
-        size_t vlen = untagged_len(tomb, p, v.mv_size);
+        size_t vlen = sync_untagged_len(tomb, p, v.mv_size);
         if (k.mv_size < 2 || k.mv_size > WT_MAX_ID + 1 || vlen < 10 ||
             ((const unsigned char *)k.mv_data)[0] >= WT_KIND_COUNT)
             continue;
@@ -535,10 +589,13 @@ static int walk(struct store_txn *t, MDB_dbi dbi, bool tomb, uint64_t since,
             continue;
         enum wt_kind kind = (enum wt_kind)((const unsigned char *)k.mv_data)[0];
         char id[WT_MAX_ID + 1];
-        bool hashed = tomb && ((const unsigned char *)k.mv_data)[1] == TOMB_HASHED;
-        if (hashed && (vlen <= TOMB_LEN ||
-                       tomb_open_id(t, k.mv_data, k.mv_size, p + TOMB_LEN, vlen - TOMB_LEN,
-                                    id) != 0))
+        bool hashed = ((const unsigned char *)k.mv_data)[1] == TOMB_HASHED;
+        int orc = !hashed ? 0
+                  : tomb  ? (vlen <= TOMB_LEN ? WT_ECORRUPT
+                                              : tomb_open_id(t, k.mv_data, k.mv_size,
+                                                             p + TOMB_LEN, vlen - TOMB_LEN, id))
+                          : sync_clock_open_id(t, &k, p, v.mv_size, id);
+        if (orc)
             continue; /* a locked compartment's: not ours to send */
         if (!hashed) {
             memcpy(id, (const char *)k.mv_data + 1, k.mv_size - 1);
@@ -548,7 +605,7 @@ static int walk(struct store_txn *t, MDB_dbi dbi, bool tomb, uint64_t since,
         if (tomb && (hashed ? vlen > TOMB_LEN : vlen == TOMB_LEN)) {
             st.f[0].hlc = get_u64(p + 9);
             st.f[0].origin = get_u64(p + 17);
-        } else if (tomb || store_stamp_get(t, kind, id, &st) != 0) {
+        } else if (tomb || sync_clock_decode(&k, p, v.mv_size, &st) != 0) {
             continue;
         }
         ret = fn(ctx, kind, id, tomb, &st);
@@ -614,8 +671,7 @@ struct store_clock store_clock_now(struct store_txn *t)
     return (struct store_clock){hlc, store_db_id(t)};
 }
 
-/* One key of the clock or tombs database: kind and id; false when malformed. */
-static bool sync_key_parse(const MDB_val *k, enum wt_kind *kind, char id[WT_MAX_ID + 1])
+bool sync_key_parse(const MDB_val *k, enum wt_kind *kind, char id[WT_MAX_ID + 1])
 {
     const unsigned char *p = k->mv_data;
     if (k->mv_size < 2 || k->mv_size > WT_MAX_ID + 1 || p[0] >= WT_KIND_COUNT)
@@ -641,7 +697,7 @@ int store_clock_tag_all(struct store_txn *t)
         MDB_val k, v;
         while (!t->err && (rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) == 0) {
             const unsigned char *p = v.mv_data;
-            size_t len = untagged_len(tomb, p, v.mv_size);
+            size_t len = sync_untagged_len(tomb, p, v.mv_size);
             unsigned char kb[WT_MAX_ID + 2], val[CLOCK_MAX];
             if (len == 0 || len > CLOCK_MAX - STORE_ITAG || k.mv_size > sizeof kb)
                 continue; /* not ours: check says so */
@@ -660,102 +716,4 @@ int store_clock_tag_all(struct store_txn *t)
     }
     sodium_memzero(ikey, sizeof ikey);
     return t->err ? t->err : store_meta_put(t, "clock-tags", "1");
-}
-
-/* What is wrong with a clock or tombstone's tag, or NULL; *unverified is
- * set when it could not be checked (no key, or untagged before schema 6's step). */
-static const char *tag_wrong(const MDB_val *k, const MDB_val *v, bool tomb, bool have_key,
-                             const unsigned char ikey[32], bool tags_on, bool *unverified)
-{
-    const unsigned char *p = v->mv_data;
-    if (v->mv_size > 0 && p[0] == (tomb ? TOMB_FORMAT : CLOCK_FORMAT)) {
-        if (tags_on)
-            return _("zonder controlegetal");
-        *unverified = true;
-        return NULL;
-    }
-    if (!have_key) {
-        *unverified = true;
-        return NULL;
-    }
-    unsigned char tag[STORE_ITAG];
-    size_t len = v->mv_size - STORE_ITAG;
-    store_itag(ikey, tomb ? "tomb" : "clock", k->mv_data, k->mv_size, p, len, tag);
-    return sodium_memcmp(tag, p + len, STORE_ITAG) == 0 ? NULL : _("gewijzigd");
-}
-
-size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx,
-                        size_t *unverified)
-{
-    size_t problems = 0;
-    char line[200];
-    unsigned char ikey[32];
-    bool have_key = store_ikey(t->s, ikey);
-    MDB_val tk = {10, "clock-tags"}, tv;
-    bool tags_on = mdb_get(t->txn, t->s->meta, &tk, &tv) == 0;
-    *unverified = 0;
-    for (int tomb = 0; tomb < 2; tomb++) {
-        MDB_dbi dbi = tomb ? t->s->tombs : t->s->clock;
-        const char *what = tomb ? "tombs" : "clock";
-        MDB_cursor *c;
-        if (mdb_cursor_open(t->txn, dbi, &c) != 0)
-            continue;
-        MDB_val k, v;
-        int rc;
-        for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
-             rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-            enum wt_kind kind = WT_MEMBERS;
-            char id[WT_MAX_ID + 1] = "";
-            const char *wrong = NULL;
-            struct store_stamp st;
-            MDB_val rv, rk = {0, id};
-            bool hashed = tomb && k.mv_size == TOMB_KEY_LEN &&
-                          ((const unsigned char *)k.mv_data)[1] == TOMB_HASHED;
-            int hrc = 0;
-            size_t vlen = untagged_len(tomb, v.mv_data, v.mv_size);
-            if (hashed) { /* the sealed id, checked against its key (tomb.c) */
-                kind = (enum wt_kind)(((const unsigned char *)k.mv_data)[0] % WT_KIND_COUNT);
-                hrc = vlen <= TOMB_LEN ? WT_ECORRUPT
-                                       : tomb_open_id(t, k.mv_data, k.mv_size,
-                                                      (const unsigned char *)v.mv_data + TOMB_LEN,
-                                                      vlen - TOMB_LEN, id);
-                if (hrc == WT_EPERM)
-                    continue; /* a locked compartment's */
-                if (hrc)
-                    snprintf(id, sizeof id, "#");
-            }
-            bool ok_key = hashed ? hrc == 0 : sync_key_parse(&k, &kind, id);
-            rk.mv_size = strlen(id);
-            bool exists = ok_key && mdb_get(t->txn, t->s->kinds[kind], &rk, &rv) == 0;
-            bool unv = false;
-            if (!ok_key) {
-                wrong = _("sleutel beschadigd");
-            } else if (tomb) {
-                if (hashed ? vlen <= TOMB_LEN : vlen != TOMB_LEN)
-                    wrong = _("grafsteen beschadigd");
-                else if (exists)
-                    wrong = _("grafsteen van een record dat bestaat");
-            } else {
-                memset(&st, 0, sizeof st);
-                st.n = record_kind(kind)->nfields;
-                if (clock_decode(v.mv_data, v.mv_size, &st) != 0)
-                    wrong = _("klok beschadigd");
-                else if (!exists)
-                    wrong = _("klok van een record dat niet bestaat");
-            }
-            if (!wrong)
-                wrong = tag_wrong(&k, &v, tomb, have_key, ikey, tags_on, &unv);
-            *unverified += unv;
-            if (!wrong)
-                continue;
-            problems++;
-            snprintf(line, sizeof line, "%s: %s/%s: %s", what, record_kind(kind)->name, id,
-                     wrong);
-            if (report)
-                report(ctx, line);
-        }
-        mdb_cursor_close(c);
-    }
-    sodium_memzero(ikey, sizeof ikey);
-    return problems;
 }

@@ -72,6 +72,21 @@ bool store_name_token(struct store_txn *t, const char *name, bool create,
     return true;
 }
 
+bool store_case_idkey(struct store_txn *t, bool create)
+{
+    struct store *s = t->s;
+    if (s->have_idkey)
+        return true;
+    if (!tomb_secret(t, COMP_CASE, create))
+        return false;
+    /* A key of its own, derived from the secret, as for meta names. */
+    static const char ctx[] = "wijktafel case ids 1";
+    crypto_generichash(s->idkey, sizeof s->idkey, (const unsigned char *)ctx, sizeof ctx - 1,
+                       t->tkey[COMP_CASE], 32);
+    s->have_idkey = true;
+    return true;
+}
+
 /* The key as text: what binds the sealed id to its key. */
 static void key_text(const unsigned char k[TOMB_KEY_LEN], char out[2 * TOMB_KEY_LEN + 1])
 {

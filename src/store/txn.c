@@ -274,6 +274,8 @@ static int recover_panic(struct store *s)
 struct keys_saved {
     bool unlocked[COMP_COUNT];
     unsigned char dkey[COMP_COUNT][32], hkey[COMP_COUNT][32];
+    bool have_idkey; /* made from a secret a write that did not commit may have made */
+    unsigned char idkey[32];
 };
 
 static void keys_save(const struct store *s, struct keys_saved *k)
@@ -281,10 +283,14 @@ static void keys_save(const struct store *s, struct keys_saved *k)
     memcpy(k->unlocked, s->unlocked, sizeof k->unlocked);
     memcpy(k->dkey, s->dkey, sizeof k->dkey);
     memcpy(k->hkey, s->hkey, sizeof k->hkey);
+    k->have_idkey = s->have_idkey;
+    memcpy(k->idkey, s->idkey, sizeof k->idkey);
 }
 
 static void keys_restore(struct store *s, const struct keys_saved *k)
 {
+    s->have_idkey = k->have_idkey;
+    memcpy(s->idkey, k->idkey, sizeof s->idkey);
     if (memcmp(k->dkey, s->dkey, sizeof k->dkey) == 0 &&
         memcmp(k->unlocked, s->unlocked, sizeof k->unlocked) == 0)
         return;

@@ -529,8 +529,9 @@ START_TEST(test_tombstone_hides_id)
     ck_assert_int_eq(mdb_put(txn, tombs, &k, &v, 0), 0);
     ck_assert_int_eq(mdb_txn_commit(txn), 0);
     mdb_env_close(env);
-    ck_assert_int_gt(occurrences("c-vroeger-55"), 0);
-    ck_assert_int_gt(occurrences("c-geheim-77"), 0); /* the search finds what is there */
+    ck_assert_int_gt(occurrences("c-vroeger-55"), 0); /* the search finds what is there */
+    /* A live case's id is not in the file either: its keys are tokens (issue 14). */
+    ck_assert_int_eq(occurrences("c-geheim-77"), 0);
     tu_ok(RUN("--db", db, "erase", "--case", "c-geheim-77"));
     ck_assert_int_eq(occurrences("c-geheim-77"), 0);
     ck_assert_int_eq(occurrences("c-vroeger-55"), 0); /* the earlier one is hidden too */

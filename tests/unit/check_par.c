@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "../../src/store/par.h"
+#include "../../src/store/store_int.h"
 #include "testutil.h"
 #include "wijktafel/app.h"
 #include "wijktafel/store.h"
@@ -192,7 +193,7 @@ struct walk {
     bool renamed; /* the cases from 1000 to 1999 were imported again as "Nieuw" */
     int n, damaged, stop_at;
     char last[32];
-    char damaged_id[32];
+    char damaged_id[40];
 };
 
 static int walk_one(void *ctx, const struct wt_record *r)
@@ -245,33 +246,42 @@ START_TEST(test_each_in_order_and_stopped)
 }
 END_TEST
 
-START_TEST(test_each_damaged_value)
+/* Flips a byte in the sealed value of case c-02500, found under its token
+ * in an encrypted database; ctx gets what the walk names it by: "#" and the
+ * token in hex (the id is inside the value). */
+static int flip_case(struct store_txn *t, void *ctx, struct wt_error *err)
 {
-    char *dir = make_db("db", -1);
-    /* A flipped byte in one case's sealed value. */
-    MDB_env *env;
-    MDB_txn *txn;
-    MDB_dbi dbi;
-    mdb_env_create(&env);
-    mdb_env_set_maxdbs(env, 24);
-    ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
-    ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
-    ck_assert_int_eq(mdb_dbi_open(txn, "cases", 0, &dbi), 0);
-    MDB_val k = {7, "c-02500"}, v;
-    ck_assert_int_eq(mdb_get(txn, dbi, &k, &v), 0);
+    (void)err;
+    unsigned char kb[CASE_KEY_LEN];
+    MDB_val k = store_rec_key(t, WT_CASES, "c-02500", kb), v;
+    ck_assert_uint_eq(k.mv_size, CASE_KEY_LEN);
+    store_case_ad(kb, ctx);
+    ck_assert_int_eq(mdb_get(t->txn, t->s->kinds[WT_CASES], &k, &v), 0);
     unsigned char *c = malloc(v.mv_size);
     memcpy(c, v.mv_data, v.mv_size);
     c[v.mv_size / 2] ^= 0x20;
     MDB_val nv = {v.mv_size, c};
-    ck_assert_int_eq(mdb_put(txn, dbi, &k, &nv, 0), 0);
+    ck_assert_int_eq(mdb_put(t->txn, t->s->kinds[WT_CASES], &k, &nv, 0), 0);
     free(c);
-    ck_assert_int_eq(mdb_txn_commit(txn), 0);
-    mdb_env_close(env);
+    return 0;
+}
+
+START_TEST(test_each_damaged_value)
+{
+    char *dir = make_db("db", -1);
+    /* A flipped byte in one case's sealed value. */
+    struct store *s;
+    struct wt_error e = {0};
+    ck_assert_msg(store_open(dir, NULL, &s, &e) == 0, "%s", e.text);
+    ck_assert_msg(store_unlock(s, "lea", PASS, &e) == 0, "%s", e.text);
+    char named[CASE_AD_LEN];
+    ck_assert_int_eq(store_write(s, flip_case, named, &e), 0);
+    store_close(s);
     for (size_t h = 0; h < sizeof helper_counts / sizeof helper_counts[0]; h++) {
         struct walk w = walk(dir, helper_counts[h], 0, true);
         ck_assert_int_eq(w.n, NCASES);
         ck_assert_int_eq(w.damaged, 1);
-        ck_assert_str_eq(w.damaged_id, "c-02500");
+        ck_assert_str_eq(w.damaged_id, named);
     }
     free(dir);
 }

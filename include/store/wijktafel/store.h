@@ -122,6 +122,11 @@ typedef int (*store_id_fn)(void *ctx, const char *id);
  * returns that value. */
 int store_each_id(struct store_txn *t, enum wt_kind kind, const char *prefix, store_id_fn fn,
                   void *ctx);
+/* The largest number N among the ids "PREFIX<N>" of kind (0 when none) into
+ * *max: for cases in an encrypted database from a number kept with them
+ * (it never goes down when a case goes), else from the ids themselves.
+ * 0 or the sticky error. */
+int store_id_max(struct store_txn *t, enum wt_kind kind, const char *prefix, long *max);
 int store_find(struct store_txn *t, enum wt_kind kind, int f, const char *value,
                store_id_fn fn, void *ctx);
 

@@ -1,0 +1,400 @@
+/* check_caseids.c: case ids out of the file's keys (issue 14, point 4). In an
+ * encrypted database "cases" and "casekeys" hold each case under a keyed
+ * token and "clock" a case's clocks under a hashed key; a database in the
+ * layout from before (built here through that layout) moves at the first
+ * unlock with the case key; check names an id left readable and a value moved
+ * to another case's token. */
+#include <check.h>
+#include <lmdb.h>
+#include <sodium.h>
+
+#include "../../src/store/store_int.h"
+#include "testutil.h"
+#include "wijktafel/app.h"
+#include "wijktafel/store.h"
+
+static char *tmp, *db;
+
+static void setup(void)
+{
+    tu_scratch_begin(&tmp, &db, "demo");
+    store_set_helpers(0);
+}
+
+static void teardown(void)
+{
+    tu_scratch_end(&tmp, &db);
+}
+
+static struct store *open_as(const char *member)
+{
+    struct store *s;
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_open(db, NULL, &s, &e), 0);
+    ck_assert_msg(store_unlock(s, member, APP_DEMO_PASSPHRASE, &e) == 0, "%s", e.text);
+    return s;
+}
+
+/* --- what the file's keys show ------------------------------------------ */
+
+struct key_census {
+    size_t cases, cases_plain, casekeys, casekeys_plain, clocks, clocks_plain;
+    size_t index, index_plain; /* entries of index.cases; those that end in an id */
+    bool saw_c013; /* "c-013" in some key of the three databases */
+};
+
+static void census_db(MDB_txn *txn, const char *name, size_t *all, size_t *plain,
+                      struct key_census *kc)
+{
+    MDB_dbi dbi;
+    ck_assert_int_eq(mdb_dbi_open(txn, name, 0, &dbi), 0);
+    MDB_cursor *c;
+    ck_assert_int_eq(mdb_cursor_open(txn, dbi, &c), 0);
+    MDB_val k, v;
+    bool clock = strcmp(name, "clock") == 0, index = strcmp(name, "index.cases") == 0;
+    while (mdb_cursor_get(c, &k, &v, MDB_NEXT) == 0) {
+        const unsigned char *p = k.mv_data;
+        if (clock && p[0] != (unsigned char)WT_CASES)
+            continue;
+        ++*all;
+        bool hashed;
+        if (clock) {
+            hashed = SYNC_HASHED_KEY(&k);
+        } else if (index) { /* [field][hash][0][token] */
+            size_t at = k.mv_size > CASE_KEY_LEN + 1 ? k.mv_size - CASE_KEY_LEN : 0;
+            MDB_val tail = {CASE_KEY_LEN, (void *)(p + at)};
+            hashed = at && p[at - 1] == 0 && store_is_case_token(&tail);
+        } else {
+            hashed = store_is_case_token(&k);
+        }
+        *plain += !hashed;
+        if (memmem(k.mv_data, k.mv_size, "c-013", 5))
+            kc->saw_c013 = true;
+    }
+    mdb_cursor_close(c);
+}
+
+static struct key_census census(struct store *s)
+{
+    struct key_census kc = {0};
+    MDB_txn *txn;
+    ck_assert_int_eq(mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn), 0);
+    census_db(txn, "cases", &kc.cases, &kc.cases_plain, &kc);
+    census_db(txn, "casekeys", &kc.casekeys, &kc.casekeys_plain, &kc);
+    census_db(txn, "clock", &kc.clocks, &kc.clocks_plain, &kc);
+    census_db(txn, "index.cases", &kc.index, &kc.index_plain, &kc);
+    mdb_txn_abort(txn);
+    return kc;
+}
+
+/* --- the records as the store hands them out ---------------------------- */
+
+struct ids {
+    char v[256][WT_MAX_ID + 1];
+    size_t n;
+};
+
+static int keep_id(void *ctx, const struct wt_record *r)
+{
+    struct ids *ids = ctx;
+    ck_assert(!r->damaged);
+    ck_assert_uint_lt(ids->n, 256);
+    snprintf(ids->v[ids->n++], WT_MAX_ID + 1, "%s", r->v[0]);
+    return 0;
+}
+
+static int keep_id_only(void *ctx, const char *id)
+{
+    struct ids *ids = ctx;
+    ck_assert_uint_lt(ids->n, 256);
+    snprintf(ids->v[ids->n++], WT_MAX_ID + 1, "%s", id);
+    return 0;
+}
+
+/* Every case in id order, as many as the database holds. */
+static struct ids all_cases(struct store *s)
+{
+    struct ids ids = {0};
+    struct store_txn *t;
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    ck_assert_int_eq(store_each(t, WT_CASES, keep_id, &ids), 0);
+    size_t n;
+    ck_assert_int_eq(store_count(t, WT_CASES, &n), 0);
+    ck_assert_uint_eq(ids.n, n);
+    store_read_end(t);
+    for (size_t i = 1; i < ids.n; i++)
+        ck_assert_msg(strcmp(ids.v[i - 1], ids.v[i]) < 0, "%s before %s", ids.v[i - 1],
+                      ids.v[i]);
+    return ids;
+}
+
+struct snapshot {
+    struct wt_record r;
+    struct store_stamp st;
+};
+
+static void take(struct store *s, const char *id, struct snapshot *snap)
+{
+    struct store_txn *t;
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    ck_assert_int_eq(store_get(t, WT_CASES, id, &snap->r), 0);
+    ck_assert_int_eq(store_stamp_get(t, WT_CASES, id, &snap->st), 0);
+    store_read_end(t);
+}
+
+static void same(const struct snapshot *a, const struct snapshot *b)
+{
+    for (int f = 0; f < record_kind(WT_CASES)->nfields; f++) {
+        ck_assert_msg((a->r.v[f] == NULL) == (b->r.v[f] == NULL), "field %d", f);
+        if (a->r.v[f])
+            ck_assert_str_eq(a->r.v[f], b->r.v[f]);
+    }
+    ck_assert_uint_eq(a->st.seq, b->st.seq);
+    for (int f = 0; f < a->st.n; f++) {
+        ck_assert_uint_eq(a->st.f[f].hlc, b->st.f[f].hlc);
+        ck_assert_uint_eq(a->st.prev[f].hlc, b->st.prev[f].hlc);
+    }
+}
+
+/* The largest number among the ids c-NNN, from the ids and from the store. */
+static void idmax_agrees(struct store *s, const struct ids *ids)
+{
+    long want = 0;
+    for (size_t i = 0; i < ids->n; i++) {
+        char *end;
+        long n = strtol(ids->v[i] + 2, &end, 10);
+        if (strncmp(ids->v[i], "c-", 2) == 0 && *end == '\0' && n > want)
+            want = n;
+    }
+    ck_assert_int_ge(want, 15);
+    struct store_txn *t;
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    long got = -1;
+    ck_assert_int_eq(store_id_max(t, WT_CASES, "c-", &got), 0);
+    ck_assert_int_eq(got, want);
+    char *v = NULL;
+    ck_assert_int_eq(store_meta_get(t, "case-idmax/c-", &v), 0); /* kept, not walked */
+    free(v);
+    store_read_end(t);
+}
+
+/* --- the layout from before, written through the store ------------------ */
+
+/* Rewrites every case, its key and its clocks as the code before wrote
+ * them: under the plain id, sealed with the id as associated data, and
+ * takes the marks away; what a database from before looks like. */
+static int to_old_layout(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    const struct ids *ids = ctx;
+    struct store *s = t->s;
+    for (size_t i = 0; i < ids->n; i++) {
+        const char *id = ids->v[i];
+        struct wt_record r;
+        struct store_stamp st;
+        ck_assert_int_eq(store_get(t, WT_CASES, id, &r), 0);
+        ck_assert_int_eq(store_stamp_get(t, WT_CASES, id, &st), 0);
+        unsigned char kb[CASE_KEY_LEN], hk[TOMB_KEY_LEN];
+        MDB_val k = store_rec_key(t, WT_CASES, id, kb);
+        MDB_val h = {tomb_key(t, WT_CASES, id, false, hk), hk};
+        ck_assert_uint_eq(k.mv_size, CASE_KEY_LEN);
+        ck_assert_uint_eq(h.mv_size, TOMB_KEY_LEN);
+        ck_assert_int_eq(mdb_del(t->txn, s->kinds[WT_CASES], &k, NULL), 0);
+        ck_assert_int_eq(mdb_del(t->txn, s->casekeys, &k, NULL), 0);
+        ck_assert_int_eq(mdb_del(t->txn, s->clock, &h, NULL), 0);
+        s->case_ids = false;
+        s->case_clocks = false;
+        unsigned char *val;
+        size_t len;
+        ck_assert_int_eq(store_value_make(t, &r, &val, &len), 0);
+        MDB_val pk = store_id_key(id), pv = {len, val};
+        ck_assert_int_eq(mdb_put(t->txn, s->kinds[WT_CASES], &pk, &pv, 0), 0);
+        free(val);
+        ck_assert_int_eq(sync_clock_write(t, WT_CASES, id, &st), 0);
+        s->case_ids = true;
+        s->case_clocks = true;
+        record_fini(&r);
+    }
+    s->case_ids = false;
+    s->case_index = false;
+    ck_assert_int_eq(index_rebuild_kind(t, WT_CASES), 0);
+    store_meta_del(t, "case-ids");
+    store_meta_del(t, "case-clocks");
+    store_meta_del(t, "case-index");
+    store_meta_del(t, "case-idmax");
+    store_meta_del(t, "case-idmax/c-");
+    return store_txn_error(t);
+}
+
+struct reported {
+    char text[4096];
+};
+
+static void report_line(void *ctx, const char *line)
+{
+    struct reported *r = ctx;
+    size_t l = strlen(r->text);
+    snprintf(r->text + l, sizeof r->text - l, "%s\n", line);
+}
+
+START_TEST(test_case_ids_are_tokens)
+{
+    struct wt_error e = {0};
+    ck_assert_msg(app_demo_ensure(db, &e) == 0, "%s", e.text);
+    struct store *s = open_as("leider");
+    struct key_census kc = census(s);
+    ck_assert_uint_ge(kc.cases, 15);
+    ck_assert_uint_eq(kc.casekeys, kc.cases);
+    ck_assert_uint_ge(kc.clocks, kc.cases);
+    ck_assert_uint_ge(kc.index, 3 * kc.cases);
+    ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain + kc.index_plain, 0);
+    ck_assert(!kc.saw_c013);
+    /* The cases read as before: in id order, by id, by prefix, by index. */
+    struct ids ids = all_cases(s);
+    ck_assert_uint_eq(ids.n, kc.cases);
+    struct ids pre = {0};
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    ck_assert_int_eq(store_each_id(t, WT_CASES, "c-01", keep_id_only, &pre), 0);
+    ck_assert(store_exists(t, WT_CASES, "c-013"));
+    ck_assert(!store_exists(t, WT_CASES, "c-999"));
+    struct ids area = {0};
+    ck_assert_int_eq(store_find(t, WT_CASES, CASE_AREA, "Veenwaard/Ravenstede/Molenwijk",
+                                keep_id_only, &area),
+                     0);
+    bool has13 = false;
+    for (size_t i = 0; i < area.n; i++)
+        has13 |= strcmp(area.v[i], "c-013") == 0;
+    ck_assert_msg(has13, "%zu found", area.n);
+    store_read_end(t);
+    size_t want = 0;
+    for (size_t i = 0; i < ids.n; i++)
+        if (strncmp(ids.v[i], "c-01", 4) == 0)
+            ck_assert_str_eq(pre.v[want++], ids.v[i]);
+    ck_assert_uint_ge(want, 5);
+    ck_assert_uint_eq(pre.n, want);
+    idmax_agrees(s, &ids);
+    ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
+    store_close(s);
+    /* A volunteer cannot tell whether a case exists. */
+    s = open_as("m-annie");
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    struct wt_record r;
+    ck_assert_int_eq(store_get(t, WT_CASES, "c-013", &r), WT_EPERM);
+    record_fini(&r);
+    ck_assert(!store_exists(t, WT_CASES, "c-013"));
+    store_read_end(t);
+    store_close(s);
+}
+END_TEST
+
+START_TEST(test_old_layout_moves_at_unlock)
+{
+    struct wt_error e = {0};
+    ck_assert_msg(app_demo_ensure(db, &e) == 0, "%s", e.text);
+    struct store *s = open_as("leider");
+    struct ids ids = all_cases(s);
+    struct snapshot before, after;
+    take(s, "c-013", &before);
+    ck_assert_int_eq(store_write(s, to_old_layout, &ids, &e), 0);
+    store_close(s);
+    /* The layout from before: ids readable, and a volunteer cannot move them. */
+    s = open_as("m-annie");
+    struct key_census kc = census(s);
+    ck_assert_uint_eq(kc.cases_plain, ids.n);
+    ck_assert_uint_eq(kc.casekeys_plain, ids.n);
+    ck_assert_uint_eq(kc.clocks_plain, ids.n);
+    ck_assert_uint_eq(kc.index_plain, kc.index);
+    ck_assert(kc.saw_c013);
+    store_close(s);
+    /* The leader's unlock moves them, in one write, and marks the compaction. */
+    s = open_as("leider");
+    kc = census(s);
+    ck_assert_uint_eq(kc.cases, ids.n);
+    ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain + kc.index_plain, 0);
+    ck_assert(!kc.saw_c013);
+    ck_assert(!store_keys_pending(s));
+    take(s, "c-013", &after);
+    same(&before, &after);
+    struct ids again = all_cases(s);
+    ck_assert_uint_eq(again.n, ids.n);
+    idmax_agrees(s, &ids);
+    struct store_txn *t;
+    char *v = NULL;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    ck_assert_int_eq(store_meta_get(t, "compact-pending", &v), 0);
+    free(v);
+    store_read_end(t);
+    ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
+    record_fini(&before.r);
+    record_fini(&after.r);
+    store_close(s);
+}
+END_TEST
+
+/* An id written plain after the step, and a case's value under another
+ * case's token: check names both. */
+static int plant_plain(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    MDB_val k = store_id_key("c-098"), v = {3, "abc"};
+    ck_assert_int_eq(mdb_put(t->txn, t->s->kinds[WT_CASES], &k, &v, 0), 0);
+    ck_assert_int_eq(mdb_put(t->txn, t->s->casekeys, &k, &v, 0), 0);
+    return 0;
+}
+
+static int swap_values(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    unsigned char ka[CASE_KEY_LEN], kb[CASE_KEY_LEN];
+    MDB_val a = store_rec_key(t, WT_CASES, "c-013", ka), b = store_rec_key(t, WT_CASES, "c-015", kb);
+    MDB_val va, vb;
+    ck_assert_int_eq(mdb_get(t->txn, t->s->kinds[WT_CASES], &a, &va), 0);
+    ck_assert_int_eq(mdb_get(t->txn, t->s->kinds[WT_CASES], &b, &vb), 0);
+    unsigned char *ca = malloc(va.mv_size), *cb = malloc(vb.mv_size);
+    memcpy(ca, va.mv_data, va.mv_size);
+    memcpy(cb, vb.mv_data, vb.mv_size);
+    MDB_val na = {vb.mv_size, cb}, nb = {va.mv_size, ca};
+    ck_assert_int_eq(mdb_put(t->txn, t->s->kinds[WT_CASES], &a, &na, 0), 0);
+    ck_assert_int_eq(mdb_put(t->txn, t->s->kinds[WT_CASES], &b, &nb, 0), 0);
+    free(ca);
+    free(cb);
+    return 0;
+}
+
+START_TEST(test_check_names_plain_and_swapped)
+{
+    struct wt_error e = {0};
+    ck_assert_msg(app_demo_ensure(db, &e) == 0, "%s", e.text);
+    struct store *s = open_as("leider");
+    ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
+    ck_assert_int_eq(store_write(s, swap_values, NULL, &e), 0);
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    struct wt_record r;
+    ck_assert_int_eq(store_get(t, WT_CASES, "c-013", &r), WT_ECORRUPT);
+    record_fini(&r);
+    store_read_end(t);
+    ck_assert_int_eq(store_write(s, plant_plain, NULL, &e), 0);
+    struct reported rp = {0};
+    ck_assert_int_ne(store_check(s, report_line, &rp, &e), 0);
+    ck_assert_msg(strstr(rp.text, "de opgeslagen waarde is beschadigd"), "%s", rp.text);
+    ck_assert_msg(strstr(rp.text, "cases/c-098: deze id staat leesbaar in het bestand"), "%s",
+                  rp.text);
+    ck_assert_msg(strstr(rp.text, "casekeys/c-098: deze id staat leesbaar in het bestand"), "%s",
+                  rp.text);
+    store_close(s);
+}
+END_TEST
+
+int main(void)
+{
+    const TTest *tests[] = {test_case_ids_are_tokens, test_old_layout_moves_at_unlock,
+                            test_check_names_plain_and_swapped};
+    const struct tu_suite suite = {
+        .name = "caseids", .timeout = 240, .setup = setup, .teardown = teardown};
+    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
+}
