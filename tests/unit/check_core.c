@@ -421,5 +421,5 @@ int main(void)
     const TTest *tests[] = {test_dates, test_ids, test_fold, test_utf8, test_cut, test_inert, test_areas,
                             test_tags, test_record_values, test_csv_read, test_csv_limits_any_cut, test_csv_write};
     const struct tu_suite suite = {.name = "core"};
-    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
+    return tu_run(&suite, tests, sizeof tests / sizeof tests[0]);
 }

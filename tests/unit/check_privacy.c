@@ -458,5 +458,5 @@ int main(void)
         .name = "privacy",
         .timeout = 240,
         .setup = setup, .teardown = teardown};
-    return tu_run(&suite, tests, sizeof tests / sizeof *tests);
+    return tu_run(&suite, tests, sizeof tests / sizeof tests[0]);
 }
