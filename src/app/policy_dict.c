@@ -45,11 +45,21 @@ void policy_dict_delta_free(struct policy_dict_delta *d)
     free(d);
 }
 
+static size_t merge(struct dict_entry *v, size_t n, bool owned, bool keep_negative);
+
+/* Entries gathered before equal ones are added up: an import of 100,000
+ * residents holds the town's distinct name parts, not every occurrence. */
+#define DELTA_COMPACT_FROM 4096
+
 static void push(struct policy_dict_delta *d, const char *key, const char *ini, long n)
 {
     if (d->n == d->cap) {
-        d->cap = d->cap ? d->cap * 2 : 64;
-        d->v = xrealloc(d->v, d->cap * sizeof *d->v);
+        if (d->cap >= DELTA_COMPACT_FROM)
+            d->n = merge(d->v, d->n, true, true);
+        if (d->cap == 0 || d->n * 2 > d->cap) {
+            d->cap = d->cap ? d->cap * 2 : 64;
+            d->v = xrealloc(d->v, d->cap * sizeof *d->v);
+        }
     }
     d->v[d->n++] = (struct dict_entry){xstrdup(key), xstrdup(ini), n};
 }
