@@ -177,7 +177,8 @@ static int hold_record(void *ctx, const struct wt_record *r)
 
 static int cmp_held(const void *a, const void *b)
 {
-    return strcmp(((const struct wt_record *)a)->v[0], ((const struct wt_record *)b)->v[0]);
+    return strcmp((*(const struct wt_record *const *)a)->v[0],
+                  (*(const struct wt_record *const *)b)->v[0]);
 }
 
 int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *ctx)
@@ -192,13 +193,18 @@ int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *c
     store_case_idkey(t, false);
     struct held h = {0};
     int ret = each_stored(t, kind, hold_record, &h);
+    /* Pointers are sorted, not the records (a record is some 150 bytes). */
+    struct wt_record **by_id = xmalloc((h.n ? h.n : 1) * sizeof *by_id);
+    for (size_t i = 0; i < h.n; i++)
+        by_id[i] = &h.recs[i];
     if (!ret && h.n > 1)
-        qsort(h.recs, h.n, sizeof *h.recs, cmp_held);
+        qsort(by_id, h.n, sizeof *by_id, cmp_held);
     for (size_t i = 0; i < h.n; i++) {
         if (!ret)
-            ret = fn(ctx, &h.recs[i]);
-        record_fini(&h.recs[i]);
+            ret = fn(ctx, by_id[i]);
+        record_fini(by_id[i]);
     }
+    free(by_id);
     free(h.recs);
     return ret;
 }
