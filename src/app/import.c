@@ -465,8 +465,10 @@ static int import_run(struct import *im, size_t *count)
     if (rc)
         return rc;
     /* Records, index entries, clocks and log take about 3.3 times the CSV
-     * (4 encrypted); a map that turns out too small costs a replay of the
-     * write, and a larger map is only address space. A pipe's size is not
+     * (8 encrypted, where cases, their keys and clocks lie under tokens that
+     * come in no order across the import's batches, so pages are half
+     * full); a map that turns out too small costs a replay of the write, and
+     * a larger map is only address space. A pipe's size is not
      * known: its bytes are kept for a write done over (a file is read again). */
     size_t size = im->in ? 0 : im->len;
     struct stat st;
@@ -476,7 +478,8 @@ static int import_run(struct import *im, size_t *count)
     } else if (im->in) {
         size = (size_t)4 << 20; /* a pipe: the map grows as it comes */
     }
-    store_reserve(im->a->store, size * 6 + ((size_t)4 << 20), NULL);
+    store_reserve(im->a->store, size * (im->rewindable || !im->in ? 10 : 6) + ((size_t)4 << 20),
+                  NULL);
     struct wt_error *caller = im->err;
     rc = store_write(im->a->store, import_write, im, caller);
     if (!rc && count)

@@ -175,9 +175,11 @@ static int hold_record(void *ctx, const struct wt_record *r)
     return 0;
 }
 
-static int cmp_held(const void *a, const void *b)
+/* qsort_r order of indexes into the held records (ctx) by id. */
+static int cmp_held(const void *a, const void *b, void *ctx)
 {
-    return strcmp(((const struct wt_record *)a)->v[0], ((const struct wt_record *)b)->v[0]);
+    const struct wt_record *recs = ctx;
+    return strcmp(recs[*(const size_t *)a].v[0], recs[*(const size_t *)b].v[0]);
 }
 
 int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *ctx)
@@ -192,13 +194,18 @@ int store_each(struct store_txn *t, enum wt_kind kind, store_each_fn fn, void *c
     store_case_idkey(t, false);
     struct held h = {0};
     int ret = each_stored(t, kind, hold_record, &h);
+    /* Indexes are sorted, not the records (a record is some 150 bytes). */
+    size_t *by_id = xmalloc((h.n ? h.n : 1) * sizeof *by_id);
+    for (size_t i = 0; i < h.n; i++)
+        by_id[i] = i;
     if (!ret && h.n > 1)
-        qsort(h.recs, h.n, sizeof *h.recs, cmp_held);
+        qsort_r(by_id, h.n, sizeof *by_id, cmp_held, h.recs);
     for (size_t i = 0; i < h.n; i++) {
         if (!ret)
-            ret = fn(ctx, &h.recs[i]);
-        record_fini(&h.recs[i]);
+            ret = fn(ctx, &h.recs[by_id[i]]);
+        record_fini(&h.recs[by_id[i]]);
     }
+    free(by_id);
     free(h.recs);
     return ret;
 }
