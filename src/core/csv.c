@@ -36,7 +36,7 @@ struct csv_stream {
 /* A field over WT_MAX_FIELD_BYTES that ends is handed on, so that the reader of
  * the row names its column; one that reaches CSV_MAX_FIELD_READ bytes before it
  * ends stops the read there (an unclosed quote in a huge file). */
-#define CSV_MAX_FIELD_READ (4u * WT_MAX_FIELD_BYTES)
+#define CSV_MAX_FIELD_READ ((size_t)4 * WT_MAX_FIELD_BYTES)
 #define ROW_TOO_WIDE N_("een rij heeft te veel velden")
 
 /* Notes the first limit the text broke: however the input was cut into parts,
