@@ -106,6 +106,8 @@ static int cmp_entry(const void *a, const void *b)
  * The entries that go are freed when owned. */
 static size_t merge(struct dict_entry *v, size_t n, bool owned, bool keep_negative)
 {
+    if (n == 0)
+        return 0; /* v may be NULL, which qsort may not be given */
     qsort(v, n, sizeof *v, cmp_entry);
     size_t out = 0;
     for (size_t i = 0; i < n;) {

@@ -142,6 +142,7 @@ START_TEST(test_saves_renames_erasure)
     /* Undo puts Jan back. */
     struct app_undone u;
     ck_assert_msg(app_undo(a, &u, &err) == 0, "%s", err.text);
+    app_undone_fini(&u);
     ck_assert_int_eq(differences(a), 0);
     REDACTS(a, "Jan en Karel", "J. en Karel");
     /* Erasure: Daan leaves the dictionary. */
