@@ -121,8 +121,26 @@ START_TEST(test_word_list)
         if (i)
             ck_assert_msg(strcmp(codewords_word(i - 1), w) < 0, "%s", w);
         ck_assert_int_eq(codewords_index(w), (int)i);
+        ck_assert_msg(!codewords_retired(w), "%s is retired but still drawn", w);
     }
     ck_assert_ptr_null(codewords_word(CODEWORDS_COUNT));
+    /* Words taken out are never drawn but still read, so that a recovery code
+     * printed before keeps working. */
+    static const char *const gone[] = {"kakhoofd", "neukhoer", "kapo", "bloedbad", "druiper"};
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++) {
+        ck_assert_msg(codewords_retired(gone[i]), "%s", gone[i]);
+        ck_assert_int_eq(codewords_index(gone[i]), -1);
+    }
+    ck_assert(!codewords_retired(codewords_word(0)));
+    struct buf old = {0};
+    buf_puts(&old, "");
+    char typed_old[128];
+    snprintf(typed_old, sizeof typed_old, "Kakhoofd %s bloedbad", codewords_word(5));
+    ck_assert_int_eq(codewords_normalize(typed_old, 3, &old), 0);
+    char want_old[128];
+    snprintf(want_old, sizeof want_old, "kakhoofd %s bloedbad", codewords_word(5));
+    ck_assert_str_eq(old.data, want_old);
+    free(old.data);
     struct buf b = {0};
     buf_puts(&b, "");
     char typed[128];

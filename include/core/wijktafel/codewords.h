@@ -2,6 +2,7 @@
 #ifndef WIJKTAFEL_CODEWORDS_H
 #define WIJKTAFEL_CODEWORDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "wijktafel/xalloc.h"
@@ -15,6 +16,11 @@ const char *codewords_word(unsigned index);
 /* The index of word (lower case, exactly as listed), or -1. */
 int codewords_index(const char *word);
 
+/* Whether word was in the list once and was taken out (rude, hurtful or
+ * grim): codewords_make never writes it, codewords_normalize still reads it,
+ * so that a code made before keeps working. */
+bool codewords_retired(const char *word);
+
 /* Appends nwords words chosen by the bits of random (11 bits each, at least
  * ceil(nwords * 11 / 8) bytes of it), separated by one space, to out. */
 void codewords_make(const unsigned char *random, size_t nbytes, unsigned nwords,
@@ -22,8 +28,8 @@ void codewords_make(const unsigned char *random, size_t nbytes, unsigned nwords,
 
 /* Appends the code typed as in to out in the form codewords_make writes it:
  * words separated by spaces, dashes, commas or dots, in any case, joined by
- * one space. 0, or -1 when in is not nwords words of the list (out may then
- * hold part of it). */
+ * one space. 0, or -1 when in is not nwords words of the list or retired
+ * words (out may then hold part of it). */
 int codewords_normalize(const char *in, unsigned nwords, struct buf *out);
 
 #endif
