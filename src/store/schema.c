@@ -58,7 +58,11 @@ int store_open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
  * 5 -> 6: clocks and tombstones get tags (integrity.c); on an encrypted
  *         database that needs the general key and what names a case moves
  *         under the case key, at the first unlock with the keys (keymigrate.c).
- *         The step number keeps older programs from misreading the new formats. */
+ *         The step number keeps older programs from misreading the new formats.
+ * 6 -> 7: nothing to rewrite: the access log's entries of a batch after its
+ *         first no longer repeat the batch's key and nonce (entry format 4,
+ *         journal.c), which a program of schema 6 from before cannot read;
+ *         the step keeps it from opening such a file. */
 static int migrate(struct store_txn *t, long from)
 {
     bool rebuild = false;

@@ -361,6 +361,35 @@ START_TEST(test_migration_from_schema1)
 }
 END_TEST
 
+/* A schema 6 database (the access log's entry format 4 came without a step)
+ * is raised to the program's schema at open, its data as it was, so that a
+ * program of schema 6 refuses it from then on. */
+START_TEST(test_migration_from_schema6)
+{
+    ck_assert_int_ge(STORE_SCHEMA_VERSION, 7);
+    struct store *s = open_db(0);
+    struct wt_record r;
+    make_case(&r, "c-6", "Veenwaard/Oost", "open", "taal");
+    struct puts p = {&r, 1};
+    ck_assert_int_eq(store_write(s, put_all, &p, NULL), 0);
+    record_fini(&r);
+    ck_assert_int_eq(store_write(s, set_schema, "6", NULL), 0);
+    store_close(s);
+    s = open_db(0);
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, NULL), 0);
+    char *v = NULL;
+    ck_assert_int_eq(store_meta_get(t, "schema", &v), 0);
+    ck_assert_int_eq(atoi(v), STORE_SCHEMA_VERSION);
+    free(v);
+    store_read_end(t);
+    struct idlist l;
+    ck_assert_uint_eq(find(s, WT_CASES, CASE_NEEDS, "taal", &l), 1);
+    ck_assert_int_eq(store_check(s, NULL, NULL, NULL), 0);
+    store_close(s);
+}
+END_TEST
+
 /* The clocks of c-ID as the store reads them. */
 static struct store_stamp stamp_of(struct store *s, const char *id)
 {
@@ -771,7 +800,8 @@ int main(void)
     const TTest *tests[] = {test_create_mode_and_meta, test_put_get_replace_delete_indexes,
                             test_delete, test_all_or_nothing, test_each_id,
                             test_map_grows_by_replay, test_newer_schema_refused,
-                            test_migration_from_schema1, test_clocks_compact_and_exact,
+                            test_migration_from_schema1, test_migration_from_schema6,
+                            test_clocks_compact_and_exact,
                             test_migration_from_schema4, test_check_finds_damage,
                             test_check_finds_bad_clocks, test_codec, test_busy_writer_times_out,
                             test_backup};

@@ -15,7 +15,7 @@
 #include "wijktafel/xalloc.h"
 
 /* The schema version this program writes. */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 struct store;     /* an open database folder */
 struct store_txn; /* a read or write transaction with a sticky error */
