@@ -186,9 +186,12 @@ static void draw_message(struct ui *u)
         draw_text(y, 0, COLS, _(" Volgt het scherm van de voorzitter.  q: stoppen"), TH_DIM,
                   false);
     } else {
-        draw_text(y, 0, COLS, _(" 1-5 agendapunt  Tab volgende  / zoeken  a actiepunt  "
-                                "? hulp  q stoppen"),
-                  TH_DIM, false);
+        /* The items this member has: 1-6 with the review queue, else 1-5. */
+        char *m = xasprintf(_(" 1-%d agendapunt  Tab volgende  / zoeken  a actiepunt  "
+                              "? hulp  q stoppen"),
+                            ui_nitems(u));
+        draw_text(y, 0, COLS, m, TH_DIM, false);
+        free(m);
     }
 }
 

@@ -155,6 +155,7 @@ static int walk(int rows, int cols)
     CHECK(t, vt_contains(t, "Jelle de Vries") || vt_contains(t, "Jelle"));
     CHECK(t, vt_contains(t, "vr 4 dec")); /* the due date */
     CHECK(t, vt_contains(t, "ma 30 nov")); /* today in the header */
+    CHECK(t, vt_contains(t, " 1-6 agendapunt ")); /* a leader has the review queue */
     SCREEN_OK(t);
     vt_send(t, "2");
     CHECK(t, ut_wait(t, "[2 Casussen]") == 0);
