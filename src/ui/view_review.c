@@ -187,6 +187,8 @@ static void draw_detail(struct review *s, struct rect r, struct rect dr)
     const struct app_submission *sub = selected(s);
     struct ui *u = s->v.u;
     if (!sub) {
+        if (dr.w > 0) /* nothing to compare with: the hint takes both panes */
+            r.w = dr.x + dr.w - r.x;
         draw_title(r.y, r.x, r.w, _("Inzending"), false);
         draw_text(r.y + 1, r.x + 1, r.w - 1,
                   s->leader ? _("Niets te beoordelen. h: ook beoordeelde tonen")

@@ -197,6 +197,8 @@ static int walk(int rows, int cols)
     SCREEN_OK(t);
     vt_send(t, "6");
     CHECK(t, ut_wait(t, "[6 ") == 0);
+    /* An empty queue: the hint is whole at every width. */
+    CHECK(t, ut_wait(t, "Niets te beoordelen. h: ook beoordeelde tonen") == 0);
     SCREEN_OK(t);
     /* The F-key bar: a space between every two keys. */
     char *last = vt_row(t, rows - 1);
