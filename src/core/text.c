@@ -62,6 +62,30 @@ char *text_fold(const char *s)
                         UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
 }
 
+char *text_id_of_name(const char *name, size_t max)
+{
+    char out[64];
+    if (max >= sizeof out)
+        max = sizeof out - 1;
+    char *folded = text_fold(name ? name : "");
+    size_t n = 0;
+    bool dash = false;
+    for (const unsigned char *p = (const unsigned char *)(folded ? folded : ""); *p && n < max;
+         p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
+            if (dash && n > 0 && n + 1 < max)
+                out[n++] = '-';
+            out[n++] = (char)*p;
+            dash = false;
+        } else if (*p < 0x80 || (*p & 0xc0) == 0xc0) {
+            dash = true; /* a space, a sign, or a letter outside a-z */
+        }
+    }
+    out[n] = '\0';
+    free(folded);
+    return xstrdup(out);
+}
+
 char *text_fold_tag(const char *s)
 {
     return fold_with(s, UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);

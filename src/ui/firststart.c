@@ -4,6 +4,7 @@
 #include <sysexits.h>
 
 #include "ui_int.h"
+#include "wijktafel/text.h"
 #include "wijktafel/i18n.h"
 
 enum { F_TEAM, F_NAME, F_ID, F_PASS, F_PASS2, F_COUNT };
@@ -27,28 +28,15 @@ struct first {
     char note[sizeof ((struct wt_error *)0)->text];
 };
 
-/* An id made from a name: lower-case letters and digits, other runs as one
- * dash, at most WT_MAX_ID characters; "leider" when nothing is left. */
+/* An id made from a name (text_id_of_name); "leider" when nothing is left. */
 static char *id_from_name(const char *name)
 {
-    char out[WT_MAX_ID + 1];
-    size_t n = 0;
-    bool dash = false;
-    for (const unsigned char *p = (const unsigned char *)name; *p && n < WT_MAX_ID; p++) {
-        unsigned char c = *p;
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            if (dash && n > 0 && n + 1 < WT_MAX_ID)
-                out[n++] = '-';
-            out[n++] = (char)c;
-            dash = false;
-        } else if (c < 0x80 || (c & 0xc0) == 0xc0) {
-            dash = true; /* a space, a sign, or a letter outside a-z */
-        }
+    char *id = text_id_of_name(name, WT_MAX_ID);
+    if (!*id) {
+        free(id);
+        id = xstrdup("leider");
     }
-    out[n] = '\0';
-    return xstrdup(n ? out : "leider");
+    return id;
 }
 
 static bool secret(int i)

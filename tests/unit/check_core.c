@@ -70,6 +70,19 @@ START_TEST(test_fold)
     ck_assert_str_eq(a, "ijssel");
     free(a);
     ck_assert_ptr_null(text_fold("\xff"));
+    /* Ids made from names: accents dropped, other runs one dash, cut at max. */
+    a = text_id_of_name("B\u00e9atrix van 't Hoff", 32);
+    ck_assert_str_eq(a, "beatrix-van-t-hoff");
+    free(a);
+    a = text_id_of_name("  Fatima  el-Amrani! ", 32);
+    ck_assert_str_eq(a, "fatima-el-amrani");
+    free(a);
+    a = text_id_of_name("Anne-Marie Ĳzerman", 10);
+    ck_assert_str_eq(a, "anne-marie");
+    free(a);
+    a = text_id_of_name("?!", 32);
+    ck_assert_str_eq(a, "");
+    free(a);
 }
 END_TEST
 

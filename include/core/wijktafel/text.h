@@ -13,6 +13,12 @@ bool text_valid_utf8(const char *s, size_t n);
  * fold alike. Returns a string the caller frees; NULL when s is not valid UTF-8. */
 char *text_fold(const char *s);
 
+/* An id made from a person's name, as a first start or a new member gets
+ * one: accents dropped ("Béatrix" as "beatrix"), lower-case letters and
+ * digits, every other run as one dash, at most max bytes (max < 64). An
+ * empty string when the name has no letter or digit. Caller frees. */
+char *text_id_of_name(const char *name, size_t max);
+
 /* Like text_fold, but keeps accents: NFC and case folding only. Used for
  * tags, where FORMATS.md asks normalisation and case folding. */
 char *text_fold_tag(const char *s);
