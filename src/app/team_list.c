@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app_int.h"
+#include "wijktafel/text.h"
 #include "wijktafel/i18n.h"
 
 struct list_ctx {
@@ -40,6 +41,20 @@ static int add_one(void *ctx, const struct wt_record *r)
     return 0;
 }
 
+/* By name as people read it (case and accents aside), those who left last. */
+static int by_name(const void *x, const void *y)
+{
+    const struct app_team_member *a = x, *b = y;
+    if ((a->left != 0) != (b->left != 0))
+        return a->left ? 1 : -1;
+    char *fa = text_fold(record_get(&a->m, MEMBER_NAME)),
+         *fb = text_fold(record_get(&b->m, MEMBER_NAME));
+    int c = strcmp(fa ? fa : "", fb ? fb : "");
+    free(fa);
+    free(fb);
+    return c ? c : strcmp(a->m.v[MEMBER_ID], b->m.v[MEMBER_ID]);
+}
+
 int app_team_get(struct app *a, struct app_team *team, struct wt_error *err)
 {
     memset(team, 0, sizeof *team);
@@ -53,6 +68,8 @@ int app_team_get(struct app *a, struct app_team *team, struct wt_error *err)
     store_read_end(t);
     if (rc)
         return wt_error_set(err, rc, _("%s: de leden kunnen niet worden gelezen"), a->dir);
+    if (team->n > 1)
+        qsort(team->m, team->n, sizeof *team->m, by_name);
     return 0;
 }
 

@@ -1,4 +1,4 @@
-/* dialog.c: small modal questions: yes or no, one line of input, a menu of choices. */
+/* dialog.c: small modal questions: yes or no, a notice, one line of input, a menu of choices. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +54,47 @@ bool dialog_confirm(struct ui *u, const char *question)
     struct confirm c = {.l = {.draw = confirm_draw, .key = confirm_key}, .question = question};
     ui_layer_run(u, &c.l);
     return c.yes;
+}
+
+/* ---- a notice in a box ---- */
+
+struct notice {
+    struct ui_layer l;
+    const char *title;
+    const char *const *text;
+    int n, mark;
+};
+
+static void notice_draw(struct ui_layer *l, struct ui *u)
+{
+    struct notice *c = (struct notice *)l;
+    if (u->too_small)
+        return;
+    int w = COLS - 4 < 70 ? COLS - 4 : 70, h = c->n + 5;
+    struct rect r = {(LINES - h) / 2 > 0 ? (LINES - h) / 2 : 0, (COLS - w) / 2, h, w};
+    draw_box(r, c->title);
+    for (int i = 0; i < c->n; i++)
+        draw_text(r.y + 2 + i, r.x + 2, r.w - 4, c->text[i], i == c->mark ? TH_MARK : TH_NORMAL,
+                  false);
+    draw_text(r.y + h - 2, r.x + 2, r.w - 4, _("Druk op een toets om verder te gaan."), TH_DIM,
+              false);
+}
+
+static void notice_key(struct ui_layer *l, struct ui *u, int key)
+{
+    (void)u;
+    if (key != UI_KEY(KEY_MOUSE))
+        l->done = true;
+}
+
+void dialog_notice(struct ui *u, const char *title, const char *const *text, int n, int mark)
+{
+    struct notice c = {.l = {.draw = notice_draw, .key = notice_key},
+                       .title = title,
+                       .text = text,
+                       .n = n,
+                       .mark = mark};
+    ui_layer_run(u, &c.l);
 }
 
 /* ---- one line of input ---- */

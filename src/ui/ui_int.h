@@ -303,6 +303,9 @@ int help_lines(struct view *v, const struct ui_key *table, int mode, char (*out)
 /* A yes/no question on the message line: true for j (and y in English),
  * false for n or Esc; any other key is ignored with a hint beside it. */
 bool dialog_confirm(struct ui *u, const char *question);
+/* A box over the screen with n lines of text (line mark highlighted, -1:
+ * none) under title; any key closes it. */
+void dialog_notice(struct ui *u, const char *title, const char *const *text, int n, int mark);
 /* One line of input on the message line, starting with initial; NULL on Esc.
  * Caller frees. */
 char *dialog_input(struct ui *u, const char *prompt, const char *initial);

@@ -1,15 +1,16 @@
 /* view_network_team.c: the Team tab of item 4: the members, and a leader's changes (issue 22). */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ui_int.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
+#include "wijktafel/text.h"
 #include "wijktafel/words.h"
 
-/* The roles as stored, and the letters that choose them in the menu. */
+/* The roles as stored. */
 static const char *const roles[] = {"leader", "professional", "volunteer"};
-static const int role_letters[] = {'l', 'p', 'v'};
 
 static void load(struct team_pane *p, struct ui *u)
 {
@@ -122,73 +123,142 @@ bool team_pane_key(struct team_pane *p, int key)
     return list_key(&p->l, key);
 }
 
-/* Shows a one-time code once, on a layer of its own; any key closes it. */
+/* Shows a one-time code once, in a box of its own; any key closes it. */
 static void show_code(struct ui *u, const char *member, const char *code)
 {
-    /* Short, so that six words fit 80 columns on the message line. */
     char *name = app_record_name(u->a, WT_MEMBERS, member);
-    char *q = xasprintf(_("Code %s: %s"), name, code);
+    char *who = xasprintf(_("De eenmalige code voor %s (6 woorden):"), name);
+    char *days = xasprintf(_("De code werkt één keer, %d dagen lang. Daarna kiest het"),
+                           APP_CODE_DAYS);
+    const char *text[] = {who,
+                          code,
+                          "",
+                          _("Geef deze code zelf aan het nieuwe lid, niet per e-mail."),
+                          days,
+                          _("lid een eigen wachtwoordzin, die u niet kent."),
+                          _("U ziet de code maar één keer.")};
+    dialog_notice(u, _("Eenmalige code"), text, (int)(sizeof text / sizeof text[0]), 1);
+    free(days);
+    free(who);
     free(name);
-    dialog_confirm(u, q);
-    explicit_bzero(q, strlen(q));
-    free(q);
 }
 
+/* The roles as the form offers them (words of this language), NULL-terminated. */
+static void role_words(const char *words[4])
+{
+    for (int i = 0; i < 3; i++)
+        words[i] = words_of("members.role", roles[i]);
+    words[3] = NULL;
+}
+
+/* The stored role of the word typed in a form, or NULL. */
+static const char *role_of(const char *typed)
+{
+    for (int i = 0; i < 3; i++)
+        if (strcasecmp(typed, words_of("members.role", roles[i])) == 0 ||
+            strcmp(typed, roles[i]) == 0)
+            return roles[i];
+    return NULL;
+}
+
+static int bad_role(struct wt_error *err)
+{
+    return wt_error_set(err, WT_EINVAL, _("%s: kies %s, %s of %s"), _("Rol"),
+                        words_of("members.role", roles[0]), words_of("members.role", roles[1]),
+                        words_of("members.role", roles[2]));
+}
+
+enum { NF_NAME, NF_ID, NF_ROLE, NF_DISC, NF_AREA, NF_HOURS, NF_COUNT };
+
+struct new_member {
+    char id[WT_MAX_ID + 1]; /* the id given, once saved */
+    char *code;             /* the one-time code, once saved (encrypted database) */
+};
+
+static int save_new_member(struct ui *u, struct form_field *f, int n, void *ctx,
+                           struct wt_error *err)
+{
+    (void)n;
+    struct new_member *nm = ctx;
+    const char *role = role_of(f[NF_ROLE].value);
+    if (!role)
+        return bad_role(err);
+    /* The id: as typed, or made from the name. */
+    char *id = *f[NF_ID].value ? xstrdup(f[NF_ID].value) : text_id_of_name(f[NF_NAME].value,
+                                                                           WT_MAX_ID);
+    struct app_member_fields m = {.id = id,
+                                  .name = f[NF_NAME].value,
+                                  .role = role,
+                                  .discipline = f[NF_DISC].value,
+                                  .area = f[NF_AREA].value,
+                                  .hours = f[NF_HOURS].value};
+    int rc = app_member_add(u->a, &m, &nm->code, err);
+    if (!rc)
+        snprintf(nm->id, sizeof nm->id, "%s", id);
+    free(id);
+    return rc;
+}
+
+/* The new-member form: the name first; the id is made from it unless typed. */
 static void add_member(struct team_pane *p, struct ui *u)
 {
-    const char *labels[3];
-    for (int i = 0; i < 3; i++)
-        labels[i] = words_of("members.role", roles[i]);
-    char *id = dialog_input(u, _("Id van het nieuwe lid:"), "");
-    char *name = id ? dialog_input(u, _("Naam:"), "") : NULL;
-    int role = name ? dialog_menu(u, _("Rol"), labels, role_letters, 3, 2) : -1;
-    char *area = role >= 0 ? dialog_input(u, _("Wijk (mag leeg):"), "") : NULL;
-    if (area) {
-        struct app_member_fields f = {.id = id, .name = name, .role = roles[role], .area = area};
-        char *code = NULL;
-        struct wt_error err = {0};
-        if (app_member_add(u->a, &f, &code, &err) != 0) {
-            ui_error(u, &err);
-        } else {
-            if (code)
-                show_code(u, id, code);
-            char *shown = app_record_name(u->a, WT_MEMBERS, id);
-            ui_message(u, false, _("Lid %s toegevoegd"), shown);
-            free(shown);
-            if (code)
-                explicit_bzero(code, strlen(code));
-            free(code);
-            ui_changed(u);
-        }
+    const char *words[4];
+    role_words(words);
+    struct form_field f[NF_COUNT] = {
+        {N_("Naam"), FORM_TEXT, NULL, xstrdup(""), 0},
+        {N_("Id (leeg: uit de naam)"), FORM_TEXT, NULL, xstrdup(""), 0},
+        {N_("Rol"), FORM_CHOICE, words, xstrdup(words[2]), 0},
+        {N_("Vak"), FORM_TEXT, NULL, xstrdup(""), 0},
+        {N_("Wijk"), FORM_AREA, NULL, xstrdup(""), 0},
+        {N_("Uren per week"), FORM_TEXT, NULL, xstrdup(""), 0}};
+    struct new_member nm = {{0}, NULL};
+    if (form_run(u, _("Nieuw teamlid"), f, NF_COUNT, save_new_member, &nm)) {
+        if (nm.code)
+            show_code(u, nm.id, nm.code);
+        char *shown = app_record_name(u->a, WT_MEMBERS, nm.id);
+        ui_message(u, false, _("Lid %s toegevoegd (id %s)"), shown, nm.id);
+        free(shown);
+        if (nm.code)
+            explicit_bzero(nm.code, strlen(nm.code));
+        free(nm.code);
+        ui_changed(u);
     }
-    free(id), free(name), free(area);
+    form_fields_fini(f, NF_COUNT);
     p->loaded = false;
 }
 
+enum { CF_ROLE, CF_AREA, CF_HOURS, CF_COUNT };
+
+static int save_change(struct ui *u, struct form_field *f, int n, void *ctx,
+                       struct wt_error *err)
+{
+    (void)n;
+    const char *role = role_of(f[CF_ROLE].value);
+    if (!role)
+        return bad_role(err);
+    return app_member_change(u->a, ctx, role, f[CF_AREA].value, f[CF_HOURS].value, err);
+}
+
+/* A member's role, area and hours in one form. */
 static void change_member(struct team_pane *p, struct ui *u, const struct app_team_member *m)
 {
-    const char *labels[3];
-    int cur = 0;
-    for (int i = 0; i < 3; i++) {
-        labels[i] = words_of("members.role", roles[i]);
-        if (strcmp(roles[i], record_get(&m->m, MEMBER_ROLE)) == 0)
-            cur = i;
-    }
+    const char *words[4];
+    role_words(words);
     char id[WT_MAX_ID + 1];
     snprintf(id, sizeof id, "%s", m->m.v[MEMBER_ID]);
-    int role = dialog_menu(u, _("Rol"), labels, role_letters, 3, cur);
-    char *area = role >= 0 ? dialog_input(u, _("Wijk:"), record_get(&m->m, MEMBER_AREA)) : NULL;
-    char *hours = area ? dialog_input(u, _("Uren per week:"), record_get(&m->m, MEMBER_HOURS))
-                       : NULL;
-    if (hours) {
-        struct wt_error err = {0};
-        if (app_member_change(u->a, id, roles[role], area, hours, &err) != 0)
-            ui_error(u, &err);
-        else
-            ui_message(u, false, _("Lid %s gewijzigd"), record_get(&m->m, MEMBER_NAME));
+    const char *role = role_of(record_get(&m->m, MEMBER_ROLE));
+    struct form_field f[CF_COUNT] = {
+        {N_("Rol"), FORM_CHOICE, words,
+         xstrdup(role ? words_of("members.role", role) : record_get(&m->m, MEMBER_ROLE)), 0},
+        {N_("Wijk"), FORM_AREA, NULL, xstrdup(record_get(&m->m, MEMBER_AREA)), 0},
+        {N_("Uren per week"), FORM_TEXT, NULL, xstrdup(record_get(&m->m, MEMBER_HOURS)), 0}};
+    char *title = xasprintf(_("%s wijzigen"), record_get(&m->m, MEMBER_NAME));
+    if (form_run(u, title, f, CF_COUNT, save_change, id)) {
+        ui_message(u, false, _("Lid %s gewijzigd"), record_get(&m->m, MEMBER_NAME));
         ui_changed(u);
     }
-    free(area), free(hours);
+    free(title);
+    form_fields_fini(f, CF_COUNT);
     p->loaded = false;
 }
 

@@ -169,35 +169,51 @@ static int test_team_view(void)
     CHECK(t, ut_wait(t, "Het team") == 0);
     CHECK(t, vt_contains(t, "Vera Vrijwillig") && vt_contains(t, "vrijwilliger") &&
                  vt_contains(t, "code gegeven") && vt_contains(t, "wachtwoordzin"));
-    /* A new member from the screen: the code shown once. */
+    /* A new member from the screen, in one form: the code shown once. */
     CHECK(t, ut_key(t, "n") == 0);
-    CHECK(t, ut_type(t, "piet") == 0);
+    CHECK(t, ut_wait(t, "Nieuw teamlid") == 0);
+    CHECK(t, ut_type(t, "Piet Prof") == 0 && ut_key(t, "Down") == 0);
+    CHECK(t, ut_type(t, "piet") == 0 && ut_key(t, "Down") == 0); /* an id of one's own */
+    CHECK(t, ut_key(t, "C-u") == 0 && ut_type(t, "professional") == 0);
     CHECK(t, ut_key(t, "Enter") == 0);
-    CHECK(t, ut_type(t, "Piet Prof") == 0);
-    CHECK(t, ut_key(t, "Enter") == 0);
-    CHECK(t, ut_key(t, "Up") == 0); /* volunteer -> professional */
-    CHECK(t, ut_key(t, "Enter") == 0);
-    CHECK(t, ut_key(t, "Enter") == 0); /* no area */
-    CHECK(t, ut_wait(t, "Code Piet Prof: ") == 0); /* named, not by id */
+    CHECK(t, ut_wait(t, "De eenmalige code voor Piet Prof (6 woorden):") == 0); /* by name */
     int row, col;
-    CHECK(t, vt_find(t, "Code Piet Prof: ", &row, &col) == 0);
-    char *line = vt_row(t, row), *colon = line ? strstr(line, "Prof: ") : NULL;
+    CHECK(t, vt_find(t, "De eenmalige code voor Piet Prof", &row, &col) == 0);
+    char *line = vt_row(t, row + 1), *left = line ? strstr(line, "\u2502") : NULL;
     char shown[300] = "";
-    if (colon)
-        snprintf(shown, sizeof shown, "%s", colon + strlen("Prof: "));
+    if (left) /* between the box's two sides */
+        snprintf(shown, sizeof shown, "%s", left + strlen("\u2502"));
     free(line);
-    char *yn = strstr(shown, " (j/n)");
-    if (yn)
-        *yn = '\0';
+    char *bar = strstr(shown, "\u2502");
+    if (bar)
+        *bar = '\0';
     /* The whole code shows at 80 columns: six words, none cut. */
-    CHECK(t, count_words(shown) == 6 && !strstr(shown, "…"));
-    CHECK(t, ut_key(t, "n") == 0);
-    CHECK(t, ut_wait(t, "Lid Piet Prof toegevoegd") == 0);
+    CHECK(t, count_words(shown) == 6 && !strstr(shown, "\u2026"));
+    CHECK(t, vt_contains(t, "14 dagen"));
+    CHECK(t, ut_key(t, "x") == 0); /* any key closes the box */
+    CHECK(t, ut_wait(t, "Lid Piet Prof toegevoegd (id piet)") == 0);
+    /* The id made from the name, accents and all; every field stored. */
+    CHECK(t, ut_key(t, "n") == 0 && ut_wait(t, "Nieuw teamlid") == 0);
+    CHECK(t, ut_type(t, "B\u00e9atrix van 't Hoff") == 0);
+    CHECK(t, ut_key(t, "Down") == 0 && ut_key(t, "Down") == 0 && ut_key(t, "Down") == 0);
+    CHECK(t, ut_type(t, "buurtwerker") == 0 && ut_key(t, "Down") == 0);
+    CHECK(t, ut_type(t, "Veenwaard") == 0 && ut_key(t, "Down") == 0);
+    CHECK(t, ut_type(t, "20") == 0 && ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "De eenmalige code voor B\u00e9atrix van 't Hoff") == 0);
+    CHECK(t, ut_key(t, "Enter") == 0);
+    CHECK(t, ut_wait(t, "(id beatrix-van-t-hoff)") == 0);
+    /* The list reads by name: B\u00e9atrix before Mo Maas before Piet Prof. */
+    int rb, rm, rp, c2;
+    CHECK(t, vt_find(t, "B\u00e9atrix van", &rb, &c2) == 0 && vt_find(t, "Mo Maas", &rm, &c2) == 0 &&
+                 vt_find(t, "Piet Prof", &rp, &c2) == 0);
+    CHECK(t, rb < rm && rm < rp);
     CHECK(t, ut_key(t, "q") == 0);
     CHECK(NULL, exit_code(t) == 0);
     char *out = NULL;
     CHECK(NULL, ut_run(&out, NULL, "--db", db, "export", "members", NULL) == 0);
-    bool added = out && strstr(out, "piet,Piet Prof,professional");
+    bool added = out && strstr(out, "piet,Piet Prof,professional") &&
+                 strstr(out, "beatrix-van-t-hoff,B\u00e9atrix van 't Hoff,volunteer,buurtwerker,"
+                             "Veenwaard,20");
     free(out);
     CHECK(NULL, added);
     /* The volunteer's own code opens for them; they see the team, not who can open. */

@@ -185,7 +185,7 @@ struct app_team_member {
     enum app_pass pass;
 };
 
-/* The team, in id order. may_manage: the member may change it here (a
+/* The team, by name (those who left last). may_manage: the member may change it here (a
  * leader, not on the wall and not in beamer mode, where a one-time code
  * would be projected). */
 struct app_team {
