@@ -50,6 +50,7 @@ int test_signal_partner(void);
 /* check_ui_balance.c: the Uren tab of item 4. */
 int test_balance(void);
 int test_caseload(void);
+int test_balance_en_heads(void);
 
 /* check_ui_measure.c: a wellbeing measure in item 2. */
 int test_measure(void);
