@@ -43,6 +43,7 @@ int test_partners_quiet(void);
 int test_homework_scenario(void);
 int test_project_people(void);
 int test_project_handover(void);
+int test_projects_widths(void);
 
 /* check_ui_sources.c: a signal's source names a partner (issue 21). */
 int test_signal_partner(void);
