@@ -210,9 +210,9 @@ int test_balance_en_heads(void)
 {
     char db[600];
     snprintf(db, sizeof db, "%s/db", getenv("HOME"));
-    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
-    CHECK(NULL, ut_run(NULL, "id,name,role,discipline\nm-bw,Bas,professional,buurtwerker\n",
-                       "--db", db, "import", "members", "-", NULL) == 0);
+    CHECK(NULL, ut_new_db(db, "members",
+                          "id,name,role,discipline\nm-bw,Bas,professional,buurtwerker\n",
+                          NULL) == 0);
     setenv("WIJKTAFEL_TODAY", "2026-12-03", 1);
     struct vt_term *t = ut_spawn(24, 80, "--db", db, "--lang", "en", NULL);
     CHECK(t, t != NULL);

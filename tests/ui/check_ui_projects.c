@@ -162,17 +162,14 @@ int test_project_people(void)
 {
     char db[600];
     snprintf(db, sizeof db, "%s/db", getenv("HOME"));
-    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
-    CHECK(NULL, ut_run(NULL,
-                       "id,name,role,area\n"
-                       "m-noor,Noor Haddou,professional,Gem/Oost\n",
-                       "--db", db, "import", "members", "-", NULL) == 0);
-    CHECK(NULL, ut_run(NULL,
-                       "id,name,area,offers,consent\n"
-                       "t-bram,Bram Visser,Gem/Oost,klussen,2026-01-05\n"
-                       "t-bea,Béatrix Smit,Gem/Oost,tuin,2026-01-05\n",
-                       "--db", db, "import", "talents", "-", NULL) == 0);
-    CHECK(NULL, ut_run(NULL, projects_csv, "--db", db, "import", "projects", "-", NULL) == 0);
+    CHECK(NULL, ut_new_db(db, "members",
+                          "id,name,role,area\n"
+                          "m-noor,Noor Haddou,professional,Gem/Oost\n",
+                          "talents",
+                          "id,name,area,offers,consent\n"
+                          "t-bram,Bram Visser,Gem/Oost,klussen,2026-01-05\n"
+                          "t-bea,Béatrix Smit,Gem/Oost,tuin,2026-01-05\n",
+                          "projects", projects_csv, NULL) == 0);
     struct vt_term *t = ut_start(36, 120, "--db", db, NULL);
     CHECK(t, t != NULL);
     vt_send(t, "4");
@@ -212,12 +209,10 @@ int test_project_handover(void)
 {
     char db[600];
     snprintf(db, sizeof db, "%s/db", getenv("HOME"));
-    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
-    CHECK(NULL, ut_run(NULL, signals_csv, "--db", db, "import", "signals", "-", NULL) == 0);
-    CHECK(NULL, ut_run(NULL,
-                       "id,name,area,phase,signals,started\n"
-                       "p-1,Huiswerkklas,Gem/Elst,loopt,s-1;s-2,2026-09-01\n",
-                       "--db", db, "import", "projects", "-", NULL) == 0);
+    CHECK(NULL, ut_new_db(db, "signals", signals_csv, "projects",
+                          "id,name,area,phase,signals,started\n"
+                          "p-1,Huiswerkklas,Gem/Elst,loopt,s-1;s-2,2026-09-01\n",
+                          NULL) == 0);
     struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
     CHECK(t, t != NULL);
     CHECK(t, ut_wait(t, "Open actiepunten") == 0);
@@ -259,13 +254,11 @@ int test_projects_widths(void)
 {
     char db[600];
     snprintf(db, sizeof db, "%s/db", getenv("HOME"));
-    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
-    CHECK(NULL, ut_run(NULL,
-                       "id,name,role,area,last_contact\n"
-                       "pa-1,Juf Anja,school,Gem/Elst,2026-08-31\n"
-                       "pa-2,Sem de Wit,woningcorporatie,Gem/Oost,\n",
-                       "--db", db, "import", "partners", "-", NULL) == 0);
-    CHECK(NULL, ut_run(NULL, projects_csv, "--db", db, "import", "projects", "-", NULL) == 0);
+    CHECK(NULL, ut_new_db(db, "partners",
+                          "id,name,role,area,last_contact\n"
+                          "pa-1,Juf Anja,school,Gem/Elst,2026-08-31\n"
+                          "pa-2,Sem de Wit,woningcorporatie,Gem/Oost,\n",
+                          "projects", projects_csv, NULL) == 0);
     static const int cols[] = {80, 120};
     for (int i = 0; i < 2; i++) {
         struct vt_term *t = ut_start(24, cols[i], "--db", db, NULL);
