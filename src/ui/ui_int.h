@@ -152,12 +152,21 @@ int ui_pick_list(struct ui *u, const char *title, const char *const *choices,
 
 /* ---- layout.c: column widths from the content ---- */
 
-/* Fills out[0..n) for a row of width: each column gets want[i] (its widest
- * content), and column flex the rest. While the rest is under flex_min, the
- * column with the highest drop[i] > 0 is left out (out[i] = -1); drop may be
- * NULL. Returns what the flex column got before clamping to 1. */
-int ui_fit_columns(const int *want, const int *drop, int n, int flex, int flex_min, int width,
-                   int *out);
+/* One column of a table, as ui_fit_columns sizes it. */
+struct ui_col {
+    const char *head; /* its header: the column is never narrower (NULL or "": none) */
+    int want;         /* the widest content (0 for the flex column); < 0: not shown */
+    int least;        /* with shrink > 0: the width it may give way to */
+    int shrink;       /* > 0: gives way to least, highest first, before any column is left out */
+    int drop;         /* > 0: left out (-1), highest first, when shrinking is not enough */
+};
+/* Fills out[0..n) for a row of width: each column gets the wider of its
+ * want and its header, and column flex the rest. While the rest is under
+ * flex_min, the column with the highest shrink > 0 gives way towards its
+ * least (as far as needed), then the column with the highest drop > 0 is
+ * left out (out[i] = -1). The flex column's own want is ignored. Returns
+ * what the flex column got before clamping to 1. */
+int ui_fit_columns(const struct ui_col *cols, int n, int flex, int flex_min, int width, int *out);
 /* The widest display width of column col among the records idx[0..n) of rs
  * (idx NULL: the first n), at least least: an id column that cuts no id. */
 struct rows;

@@ -162,13 +162,18 @@ static void actions_draw(struct view *v, struct rect r)
     free(title);
     struct row_ctx c = {.s = s, .n = 7};
     /* Ids (the action's and its case's) as wide as the widest: never cut. */
-    const int want[] = {3, ui_rows_width(&s->rows, s->idx, s->nidx, ACTION_ID, 2), 0,
-                        lr.w >= 100 ? 16 : 12, 10, 13,
-                        ui_rows_width(&s->rows, s->idx, s->nidx, ACTION_CASE, 5)};
-    static const int drop[] = {0, 0, 0, 0, 0, 0, 1}; /* the case goes first */
-    ui_fit_columns(want, drop, 7, 2, 20, lr.w, c.widths);
     const char *heads[] = {"", _("id"), _("wat"), _("wie"), _("uiterlijk"), _("status"),
                            _("casus")};
+    const struct ui_col cols[] = {
+        {.want = 3},
+        {.head = heads[1], .want = ui_rows_width(&s->rows, s->idx, s->nidx, ACTION_ID, 2)},
+        {.head = heads[2]},
+        {.head = heads[3], .want = lr.w >= 100 ? 16 : 12},
+        {.head = heads[4], .want = 10},
+        {.head = heads[5], .want = 13},
+        {.head = heads[6], .want = ui_rows_width(&s->rows, s->idx, s->nidx, ACTION_CASE, 5),
+         .drop = 1}}; /* the case goes first */
+    ui_fit_columns(cols, 7, 2, 20, lr.w, c.widths);
     list_cells(lr.y + 1, lr.x, lr.w, heads, c.widths, c.n, TH_HEADER);
     s->list_r = (struct rect){lr.y + 2, lr.x, lr.h - 2, lr.w};
     list_draw(&s->l, s->list_r, draw_row, &c);

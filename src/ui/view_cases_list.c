@@ -265,11 +265,16 @@ void view_cases_draw_list(struct cases *s, struct rect r)
     /* Left out first: the count of chosen options, then the owner, then the area. */
     static const int drop[] = {0, 0, 1, 0, 2, 0, 0, 3};
     int want[8];
+    struct ui_col cols[8];
     content_widths(s, heads, false, want);
-    ui_fit_columns(want, drop, 8, 3, REQUEST_MIN, r.w, c.widths);
+    for (int k = 0; k < 8; k++)
+        cols[k] = (struct ui_col){.head = heads[k], .want = want[k], .drop = drop[k]};
+    ui_fit_columns(cols, 8, 3, REQUEST_MIN, r.w, c.widths);
     if (c.widths[4] < 0) { /* no room for whole names: first names, if they fit */
         content_widths(s, heads, true, want);
-        ui_fit_columns(want, drop, 8, 3, REQUEST_MIN, r.w, c.widths);
+        for (int k = 0; k < 8; k++)
+            cols[k].want = want[k];
+        ui_fit_columns(cols, 8, 3, REQUEST_MIN, r.w, c.widths);
         c.first_names = true;
     }
     list_cells(r.y + 1, r.x, r.w, heads, c.widths, 8, TH_HEADER);

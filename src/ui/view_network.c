@@ -294,11 +294,16 @@ static void network_draw(struct view *v, struct rect r)
         int w = draw_width(rec(s, s->idx[i])->v[0]);
         idw = w > idw ? w : idw;
     }
-    const int want[] = {11, idw, 0, 12, 12, 10, 10};
-    static const int drop[] = {0, 0, 0, 0, 1, 0, 0}; /* the area goes first */
-    ui_fit_columns(want, drop, 7, 2, 20, lr.w, c.widths);
     const char *heads[] = {"", _("id"), _("naam"), _("soort"), _("wijk"), _("datum"),
                            _("plek")};
+    const struct ui_col cols[] = {{.want = 11},
+                                  {.head = heads[1], .want = idw},
+                                  {.head = heads[2]},
+                                  {.head = heads[3], .want = 12},
+                                  {.head = heads[4], .want = 12, .drop = 1}, /* goes first */
+                                  {.head = heads[5], .want = 10},
+                                  {.head = heads[6], .want = 10}};
+    ui_fit_columns(cols, 7, 2, 20, lr.w, c.widths);
     list_cells(lr.y, lr.x, lr.w, heads, c.widths, c.n, TH_HEADER);
     s->list_r = (struct rect){lr.y + 1, lr.x, lr.h - 1, lr.w};
     list_draw(&s->l, s->list_r, draw_row, &c);

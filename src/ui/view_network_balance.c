@@ -161,35 +161,31 @@ void balance_pane_draw(struct balance_pane *p, struct ui *u, struct rect r)
         int w = draw_width(warn_text(&p->b.m[i], warn, sizeof warn));
         lw = w > lw ? w : lw;
     }
-    /* The bar gives way first, so that the warning keeps its room; then the
-     * column of open cases, which the weeks below the list show too. */
-    int rest = lr.w - (10 + 4 + 4 + BALANCE_SHOWN_WEEKS * ww) - (4 + BALANCE_SHOWN_WEEKS) - lw;
-    int loadw = draw_width(_("casussen"));
-    bool loadcol = cl && rest - loadw - 1 >= BAR_CELLS_MIN;
-    if (loadcol)
-        rest -= loadw + 1;
-    /* Names come before the bar: they get the room above the bar's least,
-     * up to the longest name (24 at most). */
-    int want = 10;
-    for (size_t i = 0; i < p->b.n; i++)
-        if (draw_width(p->b.m[i].name) > want)
-            want = draw_width(p->b.m[i].name);
-    want = want > 24 ? 24 : want;
-    int spare = rest > BAR_CELLS_MIN ? rest - BAR_CELLS_MIN : 0;
-    int namew = 10 + (spare < want - 10 ? spare : want - 10);
-    rest -= namew - 10;
-    struct brow_ctx c = {.p = p,
-                         .cells = rest >= BAR_CELLS        ? BAR_CELLS
-                                  : rest >= BAR_CELLS_MIN ? rest
-                                                          : BAR_CELLS_MIN};
-    int widths[BCOLS] = {namew, 4, c.cells, 4};
-    for (int k = 0; k < BALANCE_SHOWN_WEEKS; k++)
-        widths[4 + k] = ww;
-    widths[4 + BALANCE_SHOWN_WEEKS] = loadcol ? loadw : -1;
-    widths[5 + BALANCE_SHOWN_WEEKS] = 0;
-    memcpy(c.widths, widths, sizeof widths);
     heads[4 + BALANCE_SHOWN_WEEKS] = _("casussen");
     heads[5 + BALANCE_SHOWN_WEEKS] = _("let op");
+    /* Each column at least as wide as its header. The bar takes the rest, up
+     * to its full length; when there is too little, the names give way first
+     * (up to the longest, 24 at most, down to 10), then the column of open
+     * cases goes, which the weeks below the list show too. */
+    int namew = 10;
+    for (size_t i = 0; i < p->b.n; i++)
+        if (draw_width(p->b.m[i].name) > namew)
+            namew = draw_width(p->b.m[i].name);
+    struct ui_col cols[BCOLS] = {
+        {.want = namew > 24 ? 24 : namew, .least = 10, .shrink = 1}, {.want = 4}, {0},
+        {.want = 4}};
+    for (int k = 0; k < BALANCE_SHOWN_WEEKS; k++)
+        cols[4 + k].want = ww;
+    cols[4 + BALANCE_SHOWN_WEEKS] = (struct ui_col){.want = cl ? 0 : -1, .drop = 1};
+    cols[5 + BALANCE_SHOWN_WEEKS].want = lw;
+    for (int k = 0; k < BCOLS; k++)
+        cols[k].head = heads[k];
+    struct brow_ctx c = {.p = p};
+    ui_fit_columns(cols, BCOLS, 2, BAR_CELLS_MIN, lr.w, c.widths);
+    c.cells = c.widths[2] > BAR_CELLS ? BAR_CELLS : c.widths[2];
+    c.cells = c.cells < BAR_CELLS_MIN ? BAR_CELLS_MIN : c.cells;
+    c.widths[2] = c.cells;
+    c.widths[5 + BALANCE_SHOWN_WEEKS] = 0; /* the warning takes the rest */
     list_cells(lr.y + 1, lr.x, lr.w, heads, c.widths, BCOLS, TH_HEADER);
     p->list_r = (struct rect){lr.y + 2, lr.x, lr.h - 2, lr.w};
     list_draw(&p->l, p->list_r, draw_row, &c);

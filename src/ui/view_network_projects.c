@@ -69,35 +69,65 @@ static void load(struct projects_pane *p, struct ui *u)
 struct prow_ctx {
     struct projects_pane *p;
     struct ui *u;
+    int widths[4];
 };
+
+/* Row i's record and its first three cells: phase or role, name, area. */
+static const struct wt_record *row_cells(const struct projects_pane *p, size_t i,
+                                         const char *cells[3])
+{
+    bool proj = i < p->nproj;
+    const struct wt_record *r = proj ? &p->pr.r[p->idx[i]] : &p->pa.r[p->idx[i]];
+    cells[0] = record_get(r, proj ? PROJECT_PHASE : PARTNER_ROLE);
+    cells[1] = record_get(r, proj ? PROJECT_NAME : PARTNER_NAME);
+    cells[2] = ui_last_part(record_get(r, proj ? PROJECT_AREA : PARTNER_AREA));
+    return r;
+}
+
+/* The columns from the content: phase or role, name and area as wide as
+ * their widest; the next step or the last contact takes the rest. When the
+ * row is too narrow, the area gives way (to 10), then the name (to 20), then
+ * the first column (to 12), and the area goes before the rest gets under 30
+ * ("[!] laatste contact ma 17 aug"). */
+static void fit_widths(const struct projects_pane *p, int width, int *widths)
+{
+    struct ui_col cols[4] = {{.least = 12, .shrink = 1},
+                             {.least = 20, .shrink = 2},
+                             {.least = 10, .shrink = 3, .drop = 1},
+                             {0}};
+    for (size_t i = 0; i < p->n; i++) {
+        const char *cells[3];
+        row_cells(p, i, cells);
+        for (int k = 0; k < 3; k++)
+            if (draw_width(cells[k]) > cols[k].want)
+                cols[k].want = draw_width(cells[k]);
+    }
+    ui_fit_columns(cols, 4, 3, 30, width, widths);
+    widths[3] = 0; /* the rest */
+}
 
 static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
 {
     struct prow_ctx *c = ctx;
     char day[DATE_SHOW_MAX];
-    int widths[4] = {12, 30, 14, 0};
+    const char *cells[4];
+    const struct wt_record *r = row_cells(c->p, i, cells);
     if (i < c->p->nproj) {
-        const struct wt_record *r = &c->p->pr.r[c->p->idx[i]];
         bool late = overdue(c->u, r);
         char *next = xasprintf("%s%s %s", late ? _("[!] te laat: ") : "",
                                ui_date(c->u, record_get(r, PROJECT_NEXT_DATE), DATE_LIST, day),
                                record_get(r, PROJECT_NEXT));
-        const char *cells[] = {record_get(r, PROJECT_PHASE),
-                               record_get(r, PROJECT_NAME),
-                               ui_last_part(record_get(r, PROJECT_AREA)), next};
-        list_cells(y, x, w, cells, widths, 4, sel ? TH_SEL : late ? TH_MARK : TH_NORMAL);
+        cells[3] = next;
+        list_cells(y, x, w, cells, c->widths, 4, sel ? TH_SEL : late ? TH_MARK : TH_NORMAL);
         free(next);
         return;
     }
-    const struct wt_record *r = &c->p->pa.r[c->p->idx[i]];
     const char *last = record_get(r, PARTNER_LAST_CONTACT);
     char *when = *last ? xasprintf(_("[!] laatste contact %s"),
                                    ui_date(c->u, last, DATE_LIST, day))
                        : xstrdup(_("[!] nog geen contact"));
-    const char *cells[] = {record_get(r, PARTNER_ROLE),
-                           record_get(r, PARTNER_NAME),
-                           ui_last_part(record_get(r, PARTNER_AREA)), when};
-    list_cells(y, x, w, cells, widths, 4, sel ? TH_SEL : TH_MARK);
+    cells[3] = when;
+    list_cells(y, x, w, cells, c->widths, 4, sel ? TH_SEL : TH_MARK);
     free(when);
 }
 
@@ -120,7 +150,8 @@ void projects_pane_draw(struct projects_pane *p, struct ui *u, struct rect r)
                   TH_DIM, false);
         return;
     }
-    struct prow_ctx c = {p, u};
+    struct prow_ctx c = {.p = p, .u = u};
+    fit_widths(p, r.w, c.widths);
     list_draw(&p->l, p->list_r, draw_row, &c);
 }
 

@@ -58,39 +58,30 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
                sel ? TH_SEL : m->left ? TH_DIM : TH_NORMAL);
 }
 
-/* Each column as wide as its widest text; when the row is too wide, vak and
- * wijk give way first (to 12 each), then the name (to 16). The last column
- * takes the rest. */
+/* The columns: each as wide as its widest text; when the row is too wide,
+ * vak and wijk give way first (to 12 each), then the name (to 16). The last
+ * column takes the rest. */
 static void fit_widths(const struct team_pane *p, const char *const *heads, int ncols, int width,
                        int *widths)
 {
-    static const int least[6] = {16, 12, 12, 12, 8, 0};
+    struct ui_col cols[6] = {{.least = 16, .shrink = 1}, {0}, {.least = 12, .shrink = 3},
+                             {.least = 12, .shrink = 2}, {.want = draw_width("000 u/wk")}, {0}};
     for (int k = 0; k < ncols; k++)
-        widths[k] = draw_width(heads[k]);
+        cols[k].head = heads[k];
     for (size_t i = 0; i < p->t.n; i++) {
         const struct wt_record *m = &p->t.m[i].m;
-        const char *cells[5] = {record_get(m, MEMBER_NAME),
+        const char *cells[6] = {record_get(m, MEMBER_NAME),
                                 words_of("members.role", record_get(m, MEMBER_ROLE)),
-                                record_get(m, MEMBER_DISCIPLINE), record_get(m, MEMBER_AREA),
-                                "000 u/wk"};
-        for (int k = 0; k < 5; k++)
-            if (draw_width(cells[k]) > widths[k])
-                widths[k] = draw_width(cells[k]);
+                                record_get(m, MEMBER_DISCIPLINE), record_get(m, MEMBER_AREA), "",
+                                pass_word(&p->t.m[i])};
+        for (int k = 0; k < ncols; k++)
+            if (draw_width(cells[k]) > cols[k].want)
+                cols[k].want = draw_width(cells[k]);
     }
-    int used = ncols - 1; /* the spaces between */
-    for (int k = 0; k < ncols; k++)
-        used += widths[k];
-    static const int order[3] = {2, 3, 0}; /* vak, wijk, naam */
-    for (int o = 0; o < 3 && used > width; o++) {
-        int k = order[o], cut = widths[k] - least[k];
-        if (cut > used - width)
-            cut = used - width;
-        if (cut > 0) {
-            widths[k] -= cut;
-            used -= cut;
-        }
-    }
-    widths[ncols - 1] = 0;
+    int last = ncols - 1, last_min = draw_width(heads[last]);
+    if (cols[last].want > last_min)
+        last_min = cols[last].want;
+    ui_fit_columns(cols, ncols, last, last_min, width, widths);
 }
 
 void team_pane_draw_load(struct team_pane *p, struct ui *u)

@@ -145,13 +145,20 @@ static void signals_draw(struct view *v, struct rect r)
     free(title);
     struct row_ctx c = {.s = s};
     /* Ids (the signal's and its case's) as wide as the widest: never cut. */
-    const int want[] = {1, ui_rows_width(&s->rows, s->idx, s->nidx, SIGNAL_ID, 2), 10,
-                        lr.w < 100 ? 9 : 12, 0, lr.w < 100 ? 8 : 11, 9,
-                        ui_rows_width(&s->rows, s->idx, s->nidx, SIGNAL_CASE, 5)};
-    static const int drop[] = {0, 0, 0, 0, 0, 1, 0, 2}; /* the case, then the source */
-    ui_fit_columns(want, drop, 8, 4, 20, lr.w, c.widths);
     const char *heads[] = {"", _("id"), _("datum"), _("wijk"), _("wat"), _("bron"),
                            _("status"), _("casus")};
+    /* Left out first: the case, then the source. */
+    const struct ui_col cols[] = {
+        {.want = 1},
+        {.head = heads[1], .want = ui_rows_width(&s->rows, s->idx, s->nidx, SIGNAL_ID, 2)},
+        {.head = heads[2], .want = 10},
+        {.head = heads[3], .want = lr.w < 100 ? 9 : 12},
+        {.head = heads[4]},
+        {.head = heads[5], .want = lr.w < 100 ? 8 : 11, .drop = 1},
+        {.head = heads[6], .want = 9},
+        {.head = heads[7], .want = ui_rows_width(&s->rows, s->idx, s->nidx, SIGNAL_CASE, 5),
+         .drop = 2}};
+    ui_fit_columns(cols, 8, 4, 20, lr.w, c.widths);
     list_cells(lr.y + 1, lr.x, lr.w, heads, c.widths, 8, TH_HEADER);
     s->list_r = (struct rect){lr.y + 2, lr.x, lr.h - 2, lr.w};
     list_draw(&s->l, s->list_r, draw_row, &c);

@@ -308,6 +308,8 @@ int main(int argc, char **argv)
         {"signal_partner", test_signal_partner},
         {"balance", test_balance},
         {"caseload", test_caseload},
+        {"balance_en_heads", test_balance_en_heads},
+        {"projects_widths", test_projects_widths},
         {"measure", test_measure},
         {"rounds", test_rounds},
         {"times_kept", test_times_kept},

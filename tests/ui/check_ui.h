@@ -43,6 +43,7 @@ int test_partners_quiet(void);
 int test_homework_scenario(void);
 int test_project_people(void);
 int test_project_handover(void);
+int test_projects_widths(void);
 
 /* check_ui_sources.c: a signal's source names a partner (issue 21). */
 int test_signal_partner(void);
@@ -50,6 +51,7 @@ int test_signal_partner(void);
 /* check_ui_balance.c: the Uren tab of item 4. */
 int test_balance(void);
 int test_caseload(void);
+int test_balance_en_heads(void);
 
 /* check_ui_measure.c: a wellbeing measure in item 2. */
 int test_measure(void);

@@ -162,17 +162,14 @@ int test_project_people(void)
 {
     char db[600];
     snprintf(db, sizeof db, "%s/db", getenv("HOME"));
-    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
-    CHECK(NULL, ut_run(NULL,
-                       "id,name,role,area\n"
-                       "m-noor,Noor Haddou,professional,Gem/Oost\n",
-                       "--db", db, "import", "members", "-", NULL) == 0);
-    CHECK(NULL, ut_run(NULL,
-                       "id,name,area,offers,consent\n"
-                       "t-bram,Bram Visser,Gem/Oost,klussen,2026-01-05\n"
-                       "t-bea,Béatrix Smit,Gem/Oost,tuin,2026-01-05\n",
-                       "--db", db, "import", "talents", "-", NULL) == 0);
-    CHECK(NULL, ut_run(NULL, projects_csv, "--db", db, "import", "projects", "-", NULL) == 0);
+    CHECK(NULL, ut_new_db(db, "members",
+                          "id,name,role,area\n"
+                          "m-noor,Noor Haddou,professional,Gem/Oost\n",
+                          "talents",
+                          "id,name,area,offers,consent\n"
+                          "t-bram,Bram Visser,Gem/Oost,klussen,2026-01-05\n"
+                          "t-bea,Béatrix Smit,Gem/Oost,tuin,2026-01-05\n",
+                          "projects", projects_csv, NULL) == 0);
     struct vt_term *t = ut_start(36, 120, "--db", db, NULL);
     CHECK(t, t != NULL);
     vt_send(t, "4");
@@ -212,12 +209,10 @@ int test_project_handover(void)
 {
     char db[600];
     snprintf(db, sizeof db, "%s/db", getenv("HOME"));
-    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", NULL) == 0);
-    CHECK(NULL, ut_run(NULL, signals_csv, "--db", db, "import", "signals", "-", NULL) == 0);
-    CHECK(NULL, ut_run(NULL,
-                       "id,name,area,phase,signals,started\n"
-                       "p-1,Huiswerkklas,Gem/Elst,loopt,s-1;s-2,2026-09-01\n",
-                       "--db", db, "import", "projects", "-", NULL) == 0);
+    CHECK(NULL, ut_new_db(db, "signals", signals_csv, "projects",
+                          "id,name,area,phase,signals,started\n"
+                          "p-1,Huiswerkklas,Gem/Elst,loopt,s-1;s-2,2026-09-01\n",
+                          NULL) == 0);
     struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
     CHECK(t, t != NULL);
     CHECK(t, ut_wait(t, "Open actiepunten") == 0);
@@ -249,5 +244,47 @@ int test_project_handover(void)
         fprintf(stderr, "report:\n%s\n", rep);
     free(rep);
     CHECK(NULL, ok);
+    return 0;
+}
+
+/* The Projecten tab sizes its first column from the content: a partner's role of 16
+ * characters ("woningcorporatie") shows whole at 80 and at 120 columns (it was cut at 12),
+ * and the last contact keeps its room beside it. */
+int test_projects_widths(void)
+{
+    char db[600];
+    snprintf(db, sizeof db, "%s/db", getenv("HOME"));
+    CHECK(NULL, ut_new_db(db, "partners",
+                          "id,name,role,area,last_contact\n"
+                          "pa-1,Juf Anja,school,Gem/Elst,2026-08-31\n"
+                          "pa-2,Sem de Wit,woningcorporatie,Gem/Oost,\n",
+                          "projects", projects_csv, NULL) == 0);
+    static const int cols[] = {80, 120};
+    for (int i = 0; i < 2; i++) {
+        struct vt_term *t = ut_start(24, cols[i], "--db", db, NULL);
+        CHECK(t, t != NULL);
+        vt_send(t, "4");
+        CHECK(t, ut_wait(t, "[4 Netwerk]") == 0);
+        CHECK(t, ut_key(t, "j") == 0);
+        CHECK(t, ut_wait(t, "partners zonder contact") == 0);
+        int r = -1, c = -1;
+        CHECK(t, vt_find(t, "Sem de Wit", &r, &c) == 0);
+        char *row = vt_row(t, r);
+        bool ok = row && strstr(row, "woningcorporatie Sem de Wit") &&
+                  strstr(row, "[!] nog geen contact");
+        if (!ok)
+            fprintf(stderr, "%d columns, row: %s\n", cols[i], row ? row : "(none)");
+        free(row);
+        CHECK(t, ok);
+        /* The projects' rows use the same columns: the phase, then the name. */
+        CHECK(t, vt_find(t, "Moestuin Oost", &r, &c) == 0);
+        row = vt_row(t, r);
+        ok = row && strstr(row, "loopt            Moestuin Oost");
+        if (!ok)
+            fprintf(stderr, "%d columns, row: %s\n", cols[i], row ? row : "(none)");
+        free(row);
+        CHECK(t, ok);
+        CHECK(NULL, ut_quit_ok(t) == 0);
+    }
     return 0;
 }

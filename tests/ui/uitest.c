@@ -154,6 +154,26 @@ struct vt_term *ut_start(int rows, int cols, const char *arg, ...)
     return t;
 }
 
+int ut_new_db(const char *db, ...)
+{
+    if (ut_run(NULL, NULL, "--db", db, "init", NULL) != 0) {
+        fprintf(stderr, "ut_new_db: init %s failed\n", db);
+        return -1;
+    }
+    va_list ap;
+    va_start(ap, db);
+    int rc = 0;
+    for (const char *kind; rc == 0 && (kind = va_arg(ap, const char *)) != NULL;) {
+        const char *csv = va_arg(ap, const char *);
+        if (ut_run(NULL, csv, "--db", db, "import", kind, "-", NULL) != 0) {
+            fprintf(stderr, "ut_new_db: import %s failed\n", kind);
+            rc = -1;
+        }
+    }
+    va_end(ap);
+    return rc;
+}
+
 void ut_dump(struct vt_term *t)
 {
     char *s = t ? vt_screen(t) : NULL;

@@ -81,6 +81,12 @@ char *ut_exported_value(const char *db, const char *kind, const char *id, const 
  * dumped, the program closed) when it does not come. */
 struct vt_term *ut_start(int rows, int cols, const char *arg, ...) __attribute__((sentinel));
 
+/* Makes a new database at db (`init`), then imports into it each kind and
+ * its CSV text, given as pairs and ended by NULL:
+ * ut_new_db(db, "members", members_csv, "projects", projects_csv, NULL).
+ * 0, or -1 with the step that failed on stderr. */
+int ut_new_db(const char *db, ...) __attribute__((sentinel));
+
 /* One screen test of a program: its name and the function (0: passed). */
 struct ut_test {
     const char *name;

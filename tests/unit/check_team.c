@@ -471,21 +471,14 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("team");
-    TCase *tc = tcase_create("team");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_word_list);
-    tcase_add_test(tc, test_code_works_once);
-    tcase_add_test(tc, test_code_expires);
-    tcase_add_test(tc, test_screen_refuses_code);
-    tcase_add_test(tc, test_bad_input);
-    tcase_add_test(tc, test_recovery);
-    tcase_add_test(tc, test_departed_keyslot_opens_nothing_new);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *const tests[] = {test_word_list,
+                                  test_code_works_once,
+                                  test_code_expires,
+                                  test_screen_refuses_code,
+                                  test_bad_input,
+                                  test_recovery,
+                                  test_departed_keyslot_opens_nothing_new};
+    const struct tu_suite s = {.name = "team", .timeout = 120, .setup = setup,
+                               .teardown = teardown};
+    return tu_run(&s, tests, sizeof tests / sizeof tests[0]);
 }
