@@ -232,7 +232,11 @@ int json_stream_end(struct json_stream *s, struct wt_error *err)
         return 0;
     case JS_ELEM:
         return stop(s, err, _("geen geldige JSON: het record houdt middenin op"));
-    default:
-        return stop(s, err, _("geen geldige JSON: de lijst wordt niet gesloten met ]"));
+    default: /* after a record or a comma */
+        s->rc = wt_error_set(err, WT_EINVAL,
+                             _("%s: geen geldige JSON: de lijst wordt na record %zu niet gesloten "
+                               "met ]"),
+                             s->fname, s->n);
+        return s->rc;
     }
 }
