@@ -108,6 +108,35 @@ struct app_import_set {
 int app_import_store(struct store_txn *t, const struct app_import_set *s, size_t *bad,
                      struct wt_error *e);
 
+/* The elements of a JSON array read from input in pieces of any size
+ * (json_stream.c): it finds the array's start, the separators and each
+ * element's end; jansson parses the element. Limits: an element (with the
+ * space before it) over JSON_MAX_RECORD bytes, as a CSV line; a string over
+ * JSON_MAX_STRING_READ raw bytes (so over 4000 bytes however it is escaped:
+ * \u0001 is six bytes for one); a NUL byte. */
+#define JSON_MAX_RECORD ((size_t)1 << 20)
+#define JSON_MAX_STRING_READ ((size_t)6 * WT_MAX_FIELD_BYTES)
+/* Called for each element no (from 1), text[0..len) from '{' to its '}'
+ * (valid only during the call). 0 to go on, or an error that stops the stream. */
+typedef int (*json_elem_fn)(void *ctx, size_t no, const char *text, size_t len);
+struct json_stream;
+struct json_stream *json_stream_new(const char *fname, json_elem_fn fn, void *ctx);
+/* Reads len more bytes, calling fn for each element completed. 0, or the
+ * first error: "FILE: record N: what" (input that is no array of objects, a
+ * limit, a NUL byte) or fn's; nothing more is read after it. */
+int json_stream_feed(struct json_stream *s, const char *buf, size_t len, struct wt_error *err);
+/* The end of the input: 0 when the array was closed, else the error. */
+int json_stream_end(struct json_stream *s, struct wt_error *err);
+/* NULL is a no-op. */
+void json_stream_free(struct json_stream *s);
+
+/* Fills r (initialised to its kind) from one element of a JSON import,
+ * text[0..len), parsed by jansson (duplicate keys refused); a's policy keeps
+ * the links it masked. 0, or WT_EINVAL with "COLUMN: what" or "geen geldige
+ * JSON: ...". */
+int app_json_record(struct app *a, const char *text, size_t len, struct wt_record *r,
+                    struct wt_error *err);
+
 /* Checks the references of r (owner, case, reporter, chosen options) against
  * the file's ids (file may be NULL) and the database. */
 int app_check_refs(struct store_txn *t, const struct wt_record *r, const struct idset *file,

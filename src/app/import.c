@@ -48,6 +48,8 @@ struct import {
     struct pending *later;     /* records whose references are checked at the end */
     size_t nlater, caplater;
     struct csv_stream *csv;
+    bool json;              /* the input is JSON: records are numbered, not lines */
+    struct json_stream *js; /* its reader */
     struct idset ids;
     struct wt_error *err;
 };
@@ -107,6 +109,43 @@ static int shift_dates(struct import *im, struct wt_record *r)
 
 static int flush_chunk(struct import *im);
 
+/* The message of a bad record: "FILE:LINE: what" (CSV) or "FILE: record N:
+ * what" (JSON, FORMATS.md). */
+static int refuse(struct import *im, int rc, size_t place, const char *what)
+{
+    if (im->json)
+        return wt_error_set(im->err, rc, _("%s: record %zu: %s"), im->fname, place, what);
+    return wt_error_set(im->err, rc, "%s:%zu: %s", im->fname, place, what);
+}
+
+/* The record just read into the chunk's next slot p (rc the result of
+ * reading it, e its message): links kept, its id checked against the file's
+ * ids, then into the chunk and the batch. The same for CSV and JSON. */
+static int take(struct import *im, struct pending *p, int rc, struct wt_error *e)
+{
+    if (!rc && im->shift)
+        shift_dates(im, &p->r);
+    if (!rc && im->kind == WT_PROJECTS && im->a->role != APP_LEADER)
+        policy_restore(im->a, &p->r); /* links to cases the member was not shown stay */
+    if (!rc) {
+        size_t earlier = idset_add(&im->ids, p->r.v[0], p->line);
+        if (earlier)
+            rc = im->json ? wt_error_set(e, WT_EINVAL, _("id: %s staat ook al in record %zu"),
+                                         p->r.v[0], earlier)
+                          : wt_error_set(e, WT_EINVAL, _("id: %s staat ook al op regel %zu"),
+                                         p->r.v[0], earlier);
+    }
+    if (rc) {
+        record_fini(&p->r);
+        return refuse(im, rc, p->line, e->text);
+    }
+    im->nchunk++;
+    im->n++;
+    if (im->batch)
+        store_batch_add(im->batch, &p->r);
+    return im->nchunk == IMPORT_CHUNK_RECS ? flush_chunk(im) : 0;
+}
+
 static int on_row(void *ctx, size_t line, char **fields, size_t n)
 {
     struct import *im = ctx;
@@ -134,25 +173,19 @@ static int on_row(void *ctx, size_t line, char **fields, size_t n)
         policy_restore(im->a, &p->r);
     if (!rc)
         rc = record_complete(&p->r, &e);
-    if (!rc && im->shift)
-        shift_dates(im, &p->r);
-    if (!rc && im->kind == WT_PROJECTS && im->a->role != APP_LEADER)
-        policy_restore(im->a, &p->r); /* links to cases the member was not shown stay */
-    if (!rc) {
-        size_t earlier = idset_add(&im->ids, p->r.v[0], line);
-        if (earlier)
-            rc = wt_error_set(&e, WT_EINVAL, _("id: %s staat ook al op regel %zu"), p->r.v[0],
-                              earlier);
-    }
-    if (rc) {
-        record_fini(&p->r);
-        return wt_error_set(im->err, rc, "%s:%zu: %s", im->fname, line, e.text);
-    }
-    im->nchunk++;
-    im->n++;
-    if (im->batch)
-        store_batch_add(im->batch, &p->r);
-    return im->nchunk == IMPORT_CHUNK_RECS ? flush_chunk(im) : 0;
+    return take(im, p, rc, &e);
+}
+
+/* One element of a JSON import, record no: parsed by jansson (import_json.c). */
+static int on_element(void *ctx, size_t no, const char *text, size_t len)
+{
+    struct import *im = ctx;
+    struct pending *p = &im->chunk[im->nchunk];
+    record_init(&p->r, im->kind);
+    p->line = no;
+    struct wt_error e = {0};
+    int rc = app_json_record(im->a, text, len, &p->r, &e);
+    return take(im, p, rc, &e);
 }
 
 /* Each id of a list column (projects.members) names a record of fd->ref in
@@ -282,12 +315,10 @@ static void names_follow(struct store_txn *t, const struct app_import_set *s)
         d = policy_dict_delta_new();
     for (size_t i = 0; i < s->n; i++) {
         const struct wt_record *r = s->rec(s->ctx, i);
-        if (store_exists(t, s->kind, r->v[0])) {
-            struct wt_record old;
-            if (store_get(t, s->kind, r->v[0], &old) == 0)
-                policy_dict_delta_record(d, &old, -1);
-            record_fini(&old);
-        }
+        struct wt_record old; /* the version it replaces, if any: one lookup */
+        if (store_get(t, s->kind, r->v[0], &old) == 0)
+            policy_dict_delta_record(d, &old, -1);
+        record_fini(&old);
         policy_dict_delta_record(d, r, 1);
     }
     if (d != s->a->names_pending) {
@@ -364,6 +395,8 @@ static void import_reset(struct import *im)
 {
     csv_stream_free(im->csv);
     im->csv = NULL;
+    json_stream_free(im->js);
+    im->js = NULL;
     store_batch_free(im->batch);
     im->batch = NULL;
     for (size_t i = 0; i < im->nchunk; i++)
@@ -375,21 +408,29 @@ static void import_reset(struct import *im)
     idset_fini(&im->ids);
 }
 
-/* Feeds the whole input to the CSV reader. */
+/* Bytes of the input to its reader. */
+static int feed(struct import *im, const char *data, size_t n)
+{
+    if (im->json)
+        return json_stream_feed(im->js, data, n, im->err);
+    return csv_stream_feed(im->csv, data, n, im->err);
+}
+
+/* Feeds the whole input to the reader. */
 static int import_read(struct import *im)
 {
     if (!im->in)
-        return csv_stream_feed(im->csv, im->buf, im->len, im->err);
+        return feed(im, im->buf, im->len);
     int rc = 0;
     if (!im->rewindable && im->seen.len) /* a pipe cannot be read again: what it gave */
-        rc = csv_stream_feed(im->csv, im->seen.data, im->seen.len, im->err);
+        rc = feed(im, im->seen.data, im->seen.len);
     char *chunk = xmalloc(IMPORT_CHUNK);
     size_t got;
     while (!rc && (got = fread(chunk, 1, IMPORT_CHUNK, im->in)) > 0) {
         im->size += got;
         if (!im->rewindable)
             buf_append(&im->seen, chunk, got);
-        rc = csv_stream_feed(im->csv, chunk, got, im->err);
+        rc = feed(im, chunk, got);
     }
     if (!rc && ferror(im->in))
         rc = wt_error_set(im->err, WT_EIO, _("%s: bestand kan niet worden gelezen: %s"),
@@ -415,12 +456,14 @@ static int import_write_all(struct store_txn *t, struct import *im, struct wt_er
     idset_init(&im->ids);
     if (!app_goes_to_review(im->a, im->kind))
         im->batch = store_batch_new(im->a->store, im->kind);
-    if (!(im->csv = csv_stream_new(im->fname, on_row, im)))
+    if (im->json)
+        im->js = json_stream_new(im->fname, on_element, im);
+    else if (!(im->csv = csv_stream_new(im->fname, on_row, im)))
         return wt_error_set(err, WT_EIO, "%s: %s", im->fname, _("CSV-lezer kan niet starten"));
     int rc = import_read(im);
     if (!rc)
-        rc = csv_stream_end(im->csv, err);
-    if (!rc && !im->header_seen)
+        rc = im->json ? json_stream_end(im->js, err) : csv_stream_end(im->csv, err);
+    if (!rc && !im->json && !im->header_seen)
         rc = wt_error_set(err, WT_EINVAL, _("%s:1: het bestand is leeg (de kopregel ontbreekt)"),
                           im->fname);
     if (!rc && im->nchunk)
@@ -429,8 +472,7 @@ static int import_write_all(struct store_txn *t, struct import *im, struct wt_er
         struct wt_error e = {0};
         if (app_check_refs(t, &im->later[i].r, &im->ids, &e) != 0)
             rc = store_txn_error(t) ? store_txn_error(t)
-                                    : wt_error_set(err, WT_EINVAL, "%s:%zu: %s", im->fname,
-                                                   im->later[i].line, e.text);
+                                    : refuse(im, WT_EINVAL, im->later[i].line, e.text);
     }
     if (!rc && im->kind != WT_CASES && !app_goes_to_review(im->a, im->kind) &&
         !im->a->restoring) {
@@ -512,6 +554,27 @@ int app_import_stream(struct app *a, enum wt_kind kind, const char *fname, FILE 
 {
     struct import *im = xcalloc(1, sizeof *im);
     im->a = a, im->kind = kind, im->fname = fname, im->in = in, im->err = err;
+    int rc = import_run(im, count);
+    free(im);
+    return rc;
+}
+
+int app_import_json(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
+                    size_t len, size_t *count, struct wt_error *err)
+{
+    struct import *im = xcalloc(1, sizeof *im);
+    im->a = a, im->kind = kind, im->fname = fname, im->json = true;
+    im->buf = buf, im->len = len, im->err = err;
+    int rc = import_run(im, count);
+    free(im);
+    return rc;
+}
+
+int app_import_json_stream(struct app *a, enum wt_kind kind, const char *fname, FILE *in,
+                           size_t *count, struct wt_error *err)
+{
+    struct import *im = xcalloc(1, sizeof *im);
+    im->a = a, im->kind = kind, im->fname = fname, im->in = in, im->json = true, im->err = err;
     int rc = import_run(im, count);
     free(im);
     return rc;

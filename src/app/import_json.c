@@ -1,4 +1,5 @@
-/* import_json.c: records in from JSON as `export --format json` writes it, all or nothing. */
+/* import_json.c: one record from a JSON object as `export --format json` writes it (the import
+ * itself, a stream of them, is import.c's, through json_stream.c). */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,16 +8,7 @@
 #include "app_int.h"
 #include "policy_int.h"
 #include "wijktafel/i18n.h"
-
-struct jimport {
-    struct app *a;
-    enum wt_kind kind;
-    const char *fname;
-    struct wt_record *recs;
-    size_t n;
-    struct store_batch *batch; /* NULL for submissions to review */
-    struct idset ids;
-};
+#include "wijktafel/text.h"
 
 /* The text form of one JSON value for column fd, or NULL with *what set. */
 static char *value_text(const struct wt_field_def *fd, json_t *v, const char **what)
@@ -67,17 +59,18 @@ static char *value_text(const struct wt_field_def *fd, json_t *v, const char **w
     return NULL;
 }
 
-/* Fills r from the object o (record number no); message "COLUMN: what". */
-static int one_record(struct jimport *im, json_t *o, struct wt_record *r, struct wt_error *e)
+/* Fills r from the object o; message "COLUMN: what". a (NULL outside an
+ * import) keeps the links its policy masked. */
+static int one_record(struct app *a, json_t *o, struct wt_record *r, struct wt_error *e)
 {
-    const struct wt_kind_def *kd = record_kind(im->kind);
+    const struct wt_kind_def *kd = record_kind(r->kind);
     if (!json_is_object(o))
         return wt_error_set(e, WT_EINVAL, _("geen object met kolommen"));
     const char *key;
     json_t *v;
     bool masked = false;
     json_object_foreach(o, key, v) {
-        int f = record_field_index(im->kind, key);
+        int f = record_field_index(r->kind, key);
         if (f < 0) {
             char *k = app_file_word(key);
             int rc = wt_error_set(e, WT_EINVAL, _("%s: onbekende kolom voor %s"), k, kd->name);
@@ -89,7 +82,7 @@ static int one_record(struct jimport *im, json_t *o, struct wt_record *r, struct
         if (!text)
             return wt_error_field(e, WT_EINVAL, kd->fields[f].name, "%s", what);
         int rc = 0;
-        if (im->a && policy_masked_link(im->kind, f, text)) {
+        if (a && policy_masked_link(r->kind, f, text)) {
             record_set(r, f, text);
             masked = true;
         } else {
@@ -100,99 +93,32 @@ static int one_record(struct jimport *im, json_t *o, struct wt_record *r, struct
             return rc;
     }
     if (masked) /* an export read back: the stored link stays */
-        policy_restore(im->a, r);
+        policy_restore(a, r);
     return record_complete(r, e);
+}
+
+/* "geen geldige JSON: what jansson said", made inert (it may quote the input). */
+static int not_json(const json_error_t *je, struct wt_error *err)
+{
+    char *said = text_inert(je->text, false);
+    int rc = wt_error_set(err, WT_EINVAL, _("geen geldige JSON: %s"), said);
+    free(said);
+    return rc;
 }
 
 int app_record_from_json(const char *json, struct wt_record *r, struct wt_error *err)
 {
+    return app_json_record(NULL, json, strlen(json), r, err);
+}
+
+int app_json_record(struct app *a, const char *text, size_t len, struct wt_record *r,
+                    struct wt_error *err)
+{
     json_error_t je;
-    json_t *o = json_loads(json, JSON_REJECT_DUPLICATES, &je);
+    json_t *o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
     if (!o)
-        return wt_error_set(err, WT_EINVAL, _("geen geldige JSON: %s"), je.text);
-    struct jimport im = {.kind = r->kind};
-    int rc = one_record(&im, o, r, err);
+        return not_json(&je, err);
+    int rc = one_record(a, o, r, err);
     json_decref(o);
-    return rc;
-}
-
-static int read_all(struct jimport *im, json_t *root, struct wt_error *err)
-{
-    if (!json_is_array(root))
-        return wt_error_set(err, WT_EINVAL,
-                            _("%s: geen JSON-lijst van records (zoals export --format json "
-                              "die schrijft)"),
-                            im->fname);
-    size_t n = json_array_size(root);
-    im->recs = xmalloc((n ? n : 1) * sizeof *im->recs);
-    for (size_t i = 0; i < n; i++) {
-        struct wt_record *r = &im->recs[i];
-        record_init(r, im->kind);
-        im->n++;
-        struct wt_error e = {0};
-        int rc = one_record(im, json_array_get(root, i), r, &e);
-        if (!rc) {
-            size_t earlier = idset_add(&im->ids, r->v[0], i + 1);
-            if (earlier)
-                rc = wt_error_set(&e, WT_EINVAL, _("id: %s staat ook al in record %zu"),
-                                  r->v[0], earlier);
-        }
-        if (rc)
-            return wt_error_set(err, rc, _("%s: record %zu: %s"), im->fname, i + 1, e.text);
-        if (im->batch)
-            store_batch_add(im->batch, r);
-    }
-    return 0;
-}
-
-static const struct wt_record *json_rec(const void *ctx, size_t i)
-{
-    const struct jimport *im = ctx;
-    return &im->recs[i];
-}
-
-/* The same write as a CSV import (app_import_store): references against the
- * file and the database, a volunteer's records to review, the access log. */
-static int jimport_write(struct store_txn *t, void *ctx, struct wt_error *err)
-{
-    struct jimport *im = ctx;
-    struct app_import_set s = {im->a,     im->kind, im->n, json_rec, im, &im->ids,
-                               im->batch, NULL,     false};
-    struct wt_error e = {0};
-    size_t bad = 0;
-    int rc = app_import_store(t, &s, &bad, &e);
-    if (rc == WT_EINVAL)
-        return wt_error_set(err, rc, _("%s: record %zu: %s"), im->fname, bad + 1, e.text);
-    return rc;
-}
-
-int app_import_json(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
-                    size_t len, size_t *count, struct wt_error *err)
-{
-    int rc = app_allowed(a, kind, APP_OP_IMPORT, err);
-    if (rc)
-        return rc;
-    json_error_t je;
-    json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
-    if (!root)
-        return wt_error_set(err, WT_EINVAL, _("%s:%d: geen geldige JSON: %s"), fname, je.line,
-                            je.text);
-    struct jimport im = {.a = a, .kind = kind, .fname = fname};
-    idset_init(&im.ids);
-    if (!app_goes_to_review(a, kind))
-        im.batch = store_batch_new(a->store, kind);
-    rc = read_all(&im, root, err);
-    json_decref(root);
-    if (!rc) {
-        store_reserve(a->store, len * 6 + ((size_t)4 << 20), NULL);
-        rc = store_write(a->store, jimport_write, &im, err);
-    }
-    if (!rc && count)
-        *count = im.n;
-    store_batch_free(im.batch);
-    for (size_t i = 0; i < im.n; i++)
-        record_fini(&im.recs[i]);
-    free(im.recs);
-    idset_fini(&im.ids);
     return rc;
 }

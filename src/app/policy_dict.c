@@ -221,7 +221,7 @@ static int state(struct store_txn *t)
     return rc;
 }
 
-int policy_dict_apply(struct store_txn *t, const struct policy_dict_delta *d)
+int policy_dict_apply(struct store_txn *t, struct policy_dict_delta *d)
 {
     if (!d || !d->n || store_txn_error(t))
         return store_txn_error(t);
@@ -234,15 +234,7 @@ int policy_dict_apply(struct store_txn *t, const struct policy_dict_delta *d)
         store_meta_del_prefix(t, "names/");
         return store_txn_error(t);
     }
-    struct policy_dict_delta copy = {xmalloc(d->n * sizeof *d->v), d->n, d->n};
-    for (size_t i = 0; i < d->n; i++)
-        copy.v[i] = (struct dict_entry){xstrdup(d->v[i].key), xstrdup(d->v[i].ini), d->v[i].n};
-    write_all(t, &copy, false);
-    for (size_t i = 0; i < copy.n; i++) {
-        free(copy.v[i].key);
-        free(copy.v[i].ini);
-    }
-    free(copy.v);
+    write_all(t, d, false); /* merges d in place: no copy of its strings */
     return store_txn_error(t);
 }
 

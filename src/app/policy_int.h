@@ -70,8 +70,10 @@ void policy_dict_delta_free(struct policy_dict_delta *d);
 void policy_dict_delta_record(struct policy_dict_delta *d, const struct wt_record *r, int sign);
 /* Applies d to the stored dictionary in t (nothing when there is none yet).
  * Without the case key the dictionary cannot follow: it is removed, to be
- * built again by the next member who holds the key. Returns t's error. */
-int policy_dict_apply(struct store_txn *t, const struct policy_dict_delta *d);
+ * built again by the next member who holds the key. d is merged in place
+ * (sorted, equal entries added up: the same counts), not copied, so that an
+ * import's peak does not hold its names twice. Returns t's error. */
+int policy_dict_apply(struct store_txn *t, struct policy_dict_delta *d);
 
 /* Before kind/id becomes now in t (now NULL: deleted): the dictionary
  * follows (one read of the stored version). Returns t's error. */

@@ -91,20 +91,6 @@ static int import_hsds(const struct cli_globals *g, enum wt_kind kind, const cha
     return 0;
 }
 
-/* JSON is parsed whole (jansson): the file is read into memory first. */
-static int import_json_file(struct app *a, enum wt_kind kind, const char *path, size_t *n,
-                            struct wt_error *err, int *code)
-{
-    char *buf;
-    size_t len;
-    if ((*code = cli_read_file(path, &buf, &len)) != 0)
-        return 0;
-    const char *fname = path[0] == '-' && !path[1] ? "stdin" : path;
-    int rc = app_import_json(a, kind, fname, buf, len, n, err);
-    free(buf);
-    return rc;
-}
-
 static int cmd_import_exec(const struct cli_globals *g, const struct cli_args *args)
 {
     const char *kind_name = args->argv[0], *path = args->argv[1];
@@ -115,22 +101,9 @@ static int cmd_import_exec(const struct cli_globals *g, const struct cli_args *a
     const char *format = import_format(cli_value(args, "format"), path);
     if (strcmp(format, "hsds") == 0)
         return import_hsds(g, kind, path);
-    if (strcmp(format, "json") == 0) {
-        struct app *a;
-        if ((code = cli_open(g, &a)) != 0)
-            return code;
-        struct wt_error err = {0};
-        size_t n = 0;
-        int rc = import_json_file(a, kind, path, &n, &err, &code);
-        app_close(a);
-        if (code)
-            return code;
-        if (rc)
-            return cli_error(&err);
-        said_read(kind, n);
-        return 0;
-    }
-    /* Read as a stream: a huge bad file is refused at its first bad piece. */
+    /* CSV and JSON are read as a stream: a huge bad file is refused at its
+     * first bad piece. */
+    bool json = strcmp(format, "json") == 0;
     FILE *in = cli_open_input(path);
     if (!in)
         return EX_NOINPUT;
@@ -141,7 +114,9 @@ static int cmd_import_exec(const struct cli_globals *g, const struct cli_args *a
     }
     struct wt_error err = {0};
     size_t n = 0;
-    int rc = app_import_stream(a, kind, in == stdin ? "stdin" : path, in, &n, &err);
+    const char *fname = in == stdin ? "stdin" : path;
+    int rc = json ? app_import_json_stream(a, kind, fname, in, &n, &err)
+                  : app_import_stream(a, kind, fname, in, &n, &err);
     cli_close_input(in);
     app_close(a);
     if (rc)

@@ -8,11 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app_int.h" /* white-box: the app's store */
-#include "fuzz_app.h"
+#include "fuzz_import.h"
 #include "wijktafel/csv.h"
-#include "wijktafel/store.h"
-#include "wijktafel/text.h"
 
 static char *root;    /* this process's folder */
 static struct app *app;
@@ -40,60 +37,6 @@ static void setup(void)
 {
     app = fuzz_app_open("fuzz", seeds, sizeof seeds / sizeof seeds[0], &root);
     imports = 0;
-}
-
-static int append_value(void *ctx, const struct wt_record *r)
-{
-    unsigned char *val;
-    size_t len;
-    store_encode(r, &val, &len);
-    buf_printf(ctx, "%zu:", len);
-    buf_append(ctx, val, len);
-    free(val);
-    return 0;
-}
-
-/* Every stored record of every kind, as stored, read through the store (an
- * export would add to the access log each time); the caller frees each. */
-static void snapshot(struct buf out[WT_KIND_COUNT])
-{
-    struct store_txn *t;
-    struct wt_error err = {0};
-    FUZZ_ASSERT(store_read_begin(app->store, &t, &err) == 0, "%s", err.text);
-    for (int k = 0; k < WT_KIND_COUNT; k++) {
-        out[k] = (struct buf){0};
-        buf_append(&out[k], "", 0);
-        FUZZ_ASSERT(store_each(t, (enum wt_kind)k, append_value, &out[k]) == 0, "read %d", k);
-    }
-    store_read_end(t);
-}
-
-/* Number of records in a snapshot of one kind. */
-static size_t records(const struct buf *b)
-{
-    size_t n = 0;
-    for (const char *p = b->data, *end = b->data + b->len; p < end; n++) {
-        char *colon;
-        size_t len = strtoul(p, &colon, 10);
-        p = colon + 1 + len;
-    }
-    return n;
-}
-
-static bool same(const struct buf *a, const struct buf *b)
-{
-    return a->len == b->len && memcmp(a->data, b->data, a->len) == 0;
-}
-
-/* One line a person can read: valid UTF-8 without control characters. */
-static bool one_clean_line(const char *s)
-{
-    if (!*s || !text_valid_utf8(s, strlen(s)))
-        return false;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p < 0x20 || *p == 0x7f)
-            return false;
-    return true;
 }
 
 static int collect_row(void *ctx, size_t line, char **fields, size_t n)
@@ -154,7 +97,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     enum wt_kind kind = (enum wt_kind)(data[0] % WT_KIND_COUNT);
     struct buf before[WT_KIND_COUNT], after[WT_KIND_COUNT];
-    snapshot(before);
+    fuzz_snapshot(app, before);
     struct wt_error err = {0};
     size_t n = 0;
     int rc;
@@ -168,23 +111,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         rc = app_import(app, kind, "fuzz.csv", (const char *)data + 1, size - 1, &n, &err);
     }
-    snapshot(after);
+    fuzz_snapshot(app, after);
     if (rc != 0) {
         FUZZ_ASSERT(rc == WT_EINVAL, "rc %d: %s", rc, err.text);
         FUZZ_ASSERT(err.code == rc, "err.code %d, rc %d", err.code, rc);
         FUZZ_ASSERT(strncmp(err.text, "fuzz.csv:", 9) == 0, "message: %s", err.text);
-        FUZZ_ASSERT(one_clean_line(err.text), "message: %s", err.text);
+        FUZZ_ASSERT(fuzz_one_clean_line(err.text), "message: %s", err.text);
         for (int k = 0; k < WT_KIND_COUNT; k++)
-            FUZZ_ASSERT(same(&before[k], &after[k]), "a rejected import changed %s: %s",
+            FUZZ_ASSERT(fuzz_same(&before[k], &after[k]), "a rejected import changed %s: %s",
                         record_kind((enum wt_kind)k)->name, err.text);
     } else {
         imports++;
         for (int k = 0; k < WT_KIND_COUNT; k++)
-            FUZZ_ASSERT(k == (int)kind || same(&before[k], &after[k]),
+            FUZZ_ASSERT(k == (int)kind || fuzz_same(&before[k], &after[k]),
                         "an import of %s changed %s", record_kind(kind)->name,
                         record_kind((enum wt_kind)k)->name);
         /* Insert or replace: never fewer records, at most n more. */
-        size_t rb = records(&before[kind]), ra = records(&after[kind]);
+        size_t rb = fuzz_records(&before[kind]), ra = fuzz_records(&after[kind]);
         FUZZ_ASSERT(ra >= rb && ra <= rb + n, "%zu records, were %zu, %zu imported", ra, rb, n);
         FUZZ_ASSERT(app_check(app, NULL, NULL, &err) == 0, "check after an import: %s",
                     err.text);
@@ -194,9 +137,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                &err) == 0, "the export does not import again: %s", err.text);
         buf_fini(&exported);
         struct buf again[WT_KIND_COUNT];
-        snapshot(again);
+        fuzz_snapshot(app, again);
         for (int k = 0; k < WT_KIND_COUNT; k++) {
-            FUZZ_ASSERT(same(&again[k], &after[k]), "export then import changed %s",
+            FUZZ_ASSERT(fuzz_same(&again[k], &after[k]), "export then import changed %s",
                         record_kind((enum wt_kind)k)->name);
             buf_fini(&again[k]);
         }

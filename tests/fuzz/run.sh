@@ -8,7 +8,7 @@ set -eu
 DURATION=${1:-60}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${FUZZ_BUILD:-$ROOT/build-fuzz}
-TARGETS="fuzz_csv_import fuzz_decode fuzz_search fuzz_bundle fuzz_hsds"
+TARGETS="fuzz_csv_import fuzz_json_import fuzz_decode fuzz_search fuzz_bundle fuzz_hsds"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 
 if [ ! -f "$BUILD/build.ninja" ]; then

@@ -136,7 +136,7 @@ START_TEST(test_json_bad_input)
         const char *kind, *text, *want;
     } bad[] = {
         {"cases", "{\"id\": \"c-9\"}", "bad.json: geen JSON-lijst van records"},
-        {"cases", "[{\"id\": \"c-9\",", "bad.json:1: geen geldige JSON"},
+        {"cases", "[{\"id\": \"c-9\",", "bad.json: record 1: geen geldige JSON"},
         {"cases", "[{\"id\": \"c-9\", \"id\": \"c-8\"}]", "geen geldige JSON"},
         {"cases", "[1]", "bad.json: record 1: geen object"},
         /* The second record is bad, the first fine: nothing is stored. */

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "streamfeed.h"
 #include "testutil.h"
 #include "vt.h"
 
@@ -561,92 +562,22 @@ END_TEST
 
 /* ---- big bad input: read as a stream, refused at once, in bounded memory ---- */
 
-#define GB 1000000000L
-#define AS_LIMIT (64L << 20)
+#define AS_LIMIT TU_FEED_AS_LIMIT
 
-struct stream_result {
-    int code;
-    double seconds; /* from the first byte written to the program's exit */
-    long written;   /* bytes the program took before it stopped reading */
-    char *err;
-};
-
-/* Runs `wijktafel --db DB ARGS...` with standard input from a pipe fed with
- * head, then filler repeated up to GB bytes (generated on the fly, never a
- * file), in a child limited to 64 MiB of address space (RLIMIT_AS; not under
- * a sanitizer, whose shadow memory needs more). */
 static struct stream_result feed_bytes(const char *head, size_t hl, char filler, long as_limit,
-                                       char *const args[]);
+                                       char *const args[])
+{
+    return tu_feed(tmp, db, head, hl, filler, as_limit, args);
+}
 
 static struct stream_result feed_stream(const char *head, char filler, char *const args[])
 {
     return feed_bytes(head, strlen(head), filler, AS_LIMIT, args);
 }
 
-static struct stream_result feed_bytes(const char *head, size_t hl, char filler, long as_limit,
-                                       char *const args[])
-{
-    int in[2];
-    ck_assert_int_eq(pipe(in), 0);
-    char *errpath = tu_path(tmp, "stream.err");
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(in[0], 0);
-        close(in[0]), close(in[1]);
-        int e = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        dup2(e, 2);
-        int o = open("/dev/null", O_WRONLY);
-        dup2(o, 1);
-        if (!getenv("WT_SANITIZED") && as_limit) {
-            struct rlimit rl = {(rlim_t)as_limit, (rlim_t)as_limit};
-            setrlimit(RLIMIT_AS, &rl);
-        }
-        char *argv[16] = {getenv("WIJKTAFEL"), "--db", db};
-        for (int i = 0; args[i] && i < 12; i++)
-            argv[3 + i] = args[i];
-        execv(argv[0], argv);
-        _exit(127);
-    }
-    close(in[0]);
-    signal(SIGPIPE, SIG_IGN);
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    struct stream_result res = {0};
-    char chunk[65536];
-    memset(chunk, filler, sizeof chunk);
-    bool ok = write(in[1], head, hl) == (ssize_t)hl;
-    res.written = (long)hl;
-    while (ok && res.written < GB) {
-        ssize_t w = write(in[1], chunk, sizeof chunk);
-        ok = w > 0;
-        res.written += ok ? w : 0;
-    }
-    close(in[1]);
-    int status;
-    waitpid(pid, &status, 0);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    res.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    res.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    res.err = rn_slurp(errpath);
-    free(errpath);
-    return res;
-}
-
-static void assert_refused_in(struct stream_result r, const char *where, const char *what,
-                              double seconds)
-{
-    ck_assert_msg(r.code == 65, "exit %d: %s", r.code, r.err);
-    ck_assert_int_eq(rn_lines(r.err), 1);
-    ck_assert_msg(strstr(r.err, where) && strstr(r.err, what), "%s", r.err);
-    ck_assert_msg(r.seconds < seconds, "refused after %.2f s", r.seconds);
-    /* Not read whole: the pipe stopped taking bytes long before 1 GB. */
-    ck_assert_msg(r.written < 64L << 20, "%ld bytes read", r.written);
-    free(r.err);
-}
-
 static void assert_refused(struct stream_result r, const char *where, const char *what)
 {
-    assert_refused_in(r, where, what, 1.0);
+    tu_assert_refused(r, where, what, 1.0);
 }
 
 START_TEST(test_big_bad_csv_stream)
@@ -708,7 +639,7 @@ START_TEST(test_big_bad_bundle_stream)
     char head[4096];
     memcpy(head, bytes, hlen);
     memcpy(head + hlen, "\000\001\000\021", 4); /* 65553: a full chunk */
-    assert_refused_in(feed_bytes(head, hlen + 4, '\125', 256L << 20, imp), "-:",
+    tu_assert_refused(feed_bytes(head, hlen + 4, '\125', 256L << 20, imp), "-:",
                       "beschadigd of veranderd", 5.0);
     /* init --from has no keys yet: the form is checked (a bad length). */
     char *other = tu_path(tmp, "db2");

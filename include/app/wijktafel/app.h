@@ -280,11 +280,20 @@ int app_import_stream(struct app *a, enum wt_kind kind, const char *fname, FILE 
 
 /* Like app_import, from JSON as app_export(APP_JSON) writes it: one array of
  * objects keyed by column names, list values as arrays (or ';'-strings),
- * null or a missing key for an empty column. All or nothing. Bad input:
+ * null or a missing key for an empty column. Read one element at a time and
+ * stored a chunk at a time in one write, as CSV: all or nothing. Bad input:
  * WT_EINVAL, err "FILE: record N: COLUMN: what is wrong" (N from 1), or
- * "FILE:LINE: ..." when the text is no JSON at all. */
+ * "FILE: record N: what" for an element that is no valid JSON, is over 1 MiB
+ * or holds a string over 4000 bytes (escaped) or a NUL byte; "FILE: what"
+ * for input that is no JSON array. */
 int app_import_json(struct app *a, enum wt_kind kind, const char *fname, const char *buf,
                     size_t len, size_t *count, struct wt_error *err);
+
+/* Like app_import_json, reading from in as it comes (a file, a pipe) in
+ * pieces of 64 KiB: refused at the first bad element, without reading the
+ * rest. */
+int app_import_json_stream(struct app *a, enum wt_kind kind, const char *fname, FILE *in,
+                           size_t *count, struct wt_error *err);
 
 /* Like app_import, shifting every date by shift days (the demo data). */
 int app_import_shifted(struct app *a, enum wt_kind kind, const char *fname, const char *buf,

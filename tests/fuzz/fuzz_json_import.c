@@ -1,0 +1,157 @@
+/* fuzz_json_import.c: arbitrary bytes as a JSON file of a kind (the first byte picks it, and
+ * whether it comes as a buffer or a stream) into the JSON import on a real database: a rejected
+ * file changes nothing and says why in one line; an accepted one touches only its kind, leaves a
+ * database that checks sound, and its export imports again without a change (FORMATS.md). The
+ * stream reader (json_stream) fed in pieces of sizes drawn from the input hands on the same
+ * elements and gives the same message as the whole input at once. */
+#include <string.h>
+#include <unistd.h>
+
+#include "fuzz_import.h"
+
+static char *root; /* this process's folder */
+static struct app *app;
+static size_t imports; /* accepted imports since the database was made */
+
+/* Records for the references of fuzzed files to point at. */
+static const char *const seeds[][2] = {
+    {"members", "id,name,role\nm1,Mia Jansen,professional\nv1,Vera de Wit,volunteer\n"},
+    {"cases", "id,opened,area,resident,request,owner,needs\n"
+              "c1,2024-01-05,Noordoostpolder/Ens,Jan de Vries,Boodschappen,m1,eenzaamheid\n"},
+    {"resources", "id,name,kind,area,needs\nr1,Eetcafe,initiative,Noordoostpolder,eenzaamheid\n"},
+    {"talents", "id,name,area,offers\nt1,Piet Bos,Noordoostpolder/Ens,klussen\n"},
+};
+
+static void cleanup(void)
+{
+    app_close(app);
+    app = NULL;
+    rel_rmtree(root);
+    free(root);
+    root = NULL;
+}
+
+static void setup(void)
+{
+    app = fuzz_app_open("fuzzjson", seeds, sizeof seeds / sizeof seeds[0], &root);
+    imports = 0;
+}
+
+static int collect(void *ctx, size_t no, const char *text, size_t len)
+{
+    buf_printf(ctx, "%zu:%zu:", no, len);
+    buf_append(ctx, text, len);
+    buf_putc(ctx, '\n');
+    return 0;
+}
+
+/* The elements and the message of the reader fed the whole text at once, and
+ * fed in pieces of 1 to 64 bytes (sizes from a generator seeded by the
+ * input), agree. */
+static void stream_agrees(const char *text, size_t len, unsigned seed)
+{
+    struct buf whole = {0}, parts = {0};
+    buf_append(&whole, "", 0);
+    buf_append(&parts, "", 0);
+    struct wt_error e1 = {0}, e2 = {0};
+    struct json_stream *s1 = json_stream_new("f.json", collect, &whole);
+    int r1 = json_stream_feed(s1, text, len, &e1);
+    if (!r1)
+        r1 = json_stream_end(s1, &e1);
+    json_stream_free(s1);
+    struct json_stream *s2 = json_stream_new("f.json", collect, &parts);
+    int r2 = 0;
+    for (size_t off = 0; off < len && !r2;) {
+        seed = seed * 1103515245u + 12345u;
+        size_t n = 1 + (seed >> 16) % 64;
+        if (n > len - off)
+            n = len - off;
+        r2 = json_stream_feed(s2, text + off, n, &e2);
+        off += n;
+    }
+    if (!r2)
+        r2 = json_stream_end(s2, &e2);
+    json_stream_free(s2);
+    FUZZ_ASSERT(r1 == r2, "whole %d (%s), in pieces %d (%s)", r1, e1.text, r2, e2.text);
+    FUZZ_ASSERT(strcmp(e1.text, e2.text) == 0, "'%s' / '%s'", e1.text, e2.text);
+    FUZZ_ASSERT(fuzz_same(&whole, &parts), "the elements differ");
+    FUZZ_ASSERT(r1 || fuzz_one_clean_line(e1.text) || !*e1.text, "message: %s", e1.text);
+    buf_fini(&whole);
+    buf_fini(&parts);
+}
+
+/* Export then import of kind changes nothing stored. */
+static void round_trip(enum wt_kind kind, struct buf after[WT_KIND_COUNT])
+{
+    struct wt_error err = {0};
+    struct buf exported = {0};
+    FUZZ_ASSERT(app_export(app, kind, APP_JSON, &exported, &err) == 0, "%s", err.text);
+    FUZZ_ASSERT(app_import_json(app, kind, "export.json", exported.data, exported.len, NULL,
+                                &err) == 0, "the export does not import again: %s", err.text);
+    buf_fini(&exported);
+    struct buf again[WT_KIND_COUNT];
+    fuzz_snapshot(app, again);
+    for (int k = 0; k < WT_KIND_COUNT; k++) {
+        FUZZ_ASSERT(fuzz_same(&again[k], &after[k]), "export then import changed %s",
+                    record_kind((enum wt_kind)k)->name);
+        buf_fini(&again[k]);
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    stream_agrees((const char *)data + 1, size - 1, data[0]);
+    if (!app) {
+        setup();
+        atexit(cleanup);
+    } else if (imports > 200) {
+        cleanup(); /* keep the database small, so that every run stays fast */
+        setup();
+    }
+    enum wt_kind kind = (enum wt_kind)(data[0] % WT_KIND_COUNT);
+    struct buf before[WT_KIND_COUNT], after[WT_KIND_COUNT];
+    fuzz_snapshot(app, before);
+    struct wt_error err = {0};
+    size_t n = 0;
+    int rc;
+    if ((data[0] / WT_KIND_COUNT) % 2) {
+        FILE *in = fmemopen((void *)(data + 1), size - 1 ? size - 1 : 1, "rb");
+        FUZZ_ASSERT(in != NULL, "fmemopen");
+        if (size == 1)
+            fgetc(in); /* an empty stream */
+        rc = app_import_json_stream(app, kind, "fuzz.json", in, &n, &err);
+        fclose(in);
+    } else {
+        rc = app_import_json(app, kind, "fuzz.json", (const char *)data + 1, size - 1, &n,
+                             &err);
+    }
+    fuzz_snapshot(app, after);
+    if (rc != 0) {
+        FUZZ_ASSERT(rc == WT_EINVAL, "rc %d: %s", rc, err.text);
+        FUZZ_ASSERT(err.code == rc, "err.code %d, rc %d", err.code, rc);
+        FUZZ_ASSERT(strncmp(err.text, "fuzz.json: ", 11) == 0, "message: %s", err.text);
+        FUZZ_ASSERT(fuzz_one_clean_line(err.text), "message: %s", err.text);
+        for (int k = 0; k < WT_KIND_COUNT; k++)
+            FUZZ_ASSERT(fuzz_same(&before[k], &after[k]), "a rejected import changed %s: %s",
+                        record_kind((enum wt_kind)k)->name, err.text);
+    } else {
+        imports++;
+        for (int k = 0; k < WT_KIND_COUNT; k++)
+            FUZZ_ASSERT(k == (int)kind || fuzz_same(&before[k], &after[k]),
+                        "an import of %s changed %s", record_kind(kind)->name,
+                        record_kind((enum wt_kind)k)->name);
+        /* Insert or replace: never fewer records, at most n more. */
+        size_t rb = fuzz_records(&before[kind]), ra = fuzz_records(&after[kind]);
+        FUZZ_ASSERT(ra >= rb && ra <= rb + n, "%zu records, were %zu, %zu imported", ra, rb, n);
+        FUZZ_ASSERT(app_check(app, NULL, NULL, &err) == 0, "check after an import: %s",
+                    err.text);
+        round_trip(kind, after);
+    }
+    for (int k = 0; k < WT_KIND_COUNT; k++) {
+        buf_fini(&before[k]);
+        buf_fini(&after[k]);
+    }
+    return 0;
+}
