@@ -20,6 +20,7 @@ struct review {
     char dups_for[WT_MAX_ID + 1]; /* the submission the duplicates belong to */
     unsigned long dups_gen;
     struct wt_record dup;         /* the highlighted duplicate, kind WT_KIND_COUNT: none */
+    int widths[6];                /* the list's columns, from their content (review_draw) */
 };
 
 static const struct keyhelp own_legend[] = {
@@ -96,19 +97,54 @@ static char *shown(const struct ui *u, const struct wt_record *r, int col)
     return ui_show(u, ui_value(u, r, col, buf, sizeof buf));
 }
 
+/* The first five cells of submission i of the list (day: its buffer). */
+static void row_cells(const struct review *s, size_t i, char day[DATE_SHOW_MAX],
+                      const char *cells[5])
+{
+    const struct app_submission *sub = &s->subs[s->idx[i]];
+    cells[0] = sub->id;
+    cells[1] = ui_kind_label(sub->rec.kind);
+    cells[2] = ui_date(s->v.u, sub->date, DATE_LIST, day);
+    cells[3] = ui_member_name(s->v.u, sub->submitter);
+    cells[4] = ui_review_status(sub->status);
+}
+
 static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
 {
     struct review *s = ctx;
     const struct app_submission *sub = &s->subs[s->idx[i]];
-    char *what = shown(s->v.u, &sub->rec, what_col(sub->rec.kind));
     char day[DATE_SHOW_MAX];
-    const char *cells[] = {sub->id, ui_kind_label(sub->rec.kind),
-                           ui_date(s->v.u, sub->date, DATE_LIST, day),
-                           ui_member_name(s->v.u, sub->submitter), ui_review_status(sub->status),
-                           what};
-    static const int widths[] = {8, 9, 10, 16, 12, 0};
-    list_cells(y, x, w, cells, widths, 6, sel ? TH_SEL : TH_NORMAL);
+    const char *cells[6];
+    row_cells(s, i, day, cells);
+    char *what = shown(s->v.u, &sub->rec, what_col(sub->rec.kind));
+    cells[5] = what;
+    list_cells(y, x, w, cells, s->widths, 6, sel ? TH_SEL : TH_NORMAL);
     free(what);
+}
+
+/* The list's columns as wide as their widest cell; the submitter's name
+ * gives way first, then the date goes, so "wat" keeps 20. */
+static void fit_widths(struct review *s, int width)
+{
+    struct ui_col cols[6] = {{.want = 0},
+                             {.want = 0},
+                             {.want = 0, .drop = 1},
+                             {.want = 0, .least = 10, .shrink = 1},
+                             {.want = 0},
+                             {0}};
+    static const char *const heads[] = {N_("id"), N_("soort"), N_("datum"), N_("door"),
+                                        N_("status"), N_("wat")};
+    for (int k = 0; k < 6; k++)
+        cols[k].head = _(heads[k]);
+    for (size_t i = 0; i < s->nidx; i++) {
+        char day[DATE_SHOW_MAX];
+        const char *cells[5];
+        row_cells(s, i, day, cells);
+        for (int k = 0; k < 5; k++)
+            if (draw_width(cells[k]) > cols[k].want)
+                cols[k].want = draw_width(cells[k]);
+    }
+    ui_fit_columns(cols, 6, 5, 20, width, s->widths);
 }
 
 /* Every filled column of r with its label, from line y of in; returns the
@@ -226,8 +262,8 @@ static void review_draw(struct view *v, struct rect r)
     draw_title(lr.y, lr.x, lr.w, title, true);
     free(title);
     const char *heads[] = {_("id"), _("soort"), _("datum"), _("door"), _("status"), _("wat")};
-    static const int widths[] = {8, 9, 10, 16, 12, 0};
-    list_cells(lr.y + 1, lr.x, lr.w, heads, widths, 6, TH_HEADER);
+    fit_widths(s, lr.w);
+    list_cells(lr.y + 1, lr.x, lr.w, heads, s->widths, 6, TH_HEADER);
     s->list_r = (struct rect){lr.y + 2, lr.x, lr.h - 2, lr.w};
     list_draw(&s->l, s->list_r, draw_row, s);
     struct rect dr = {r.y + lh, r.x, r.h - lh, r.w}, pr = {0, 0, 0, 0};
