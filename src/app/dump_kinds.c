@@ -326,6 +326,7 @@ static const struct dump_family families[] = {
     {"rounds.csv", "round/", round_head, 11, is_round, round_out, round_in},
     {"doors.csv", "round/", door_head, 18, is_door, door_out, door_in},
     {"meetings.csv", "meeting/", kv_head, 2, NULL, kv_out, kv_in},
+    {"present.csv", "present/", kv_head, 2, NULL, kv_out, kv_in},
 };
 
 const char *const dump_log_head[DUMP_LOG_COLS] = {"time", "member", "behalf", "path",

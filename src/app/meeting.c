@@ -41,15 +41,16 @@ static int open_write(struct store_txn *t, void *ctx, struct wt_error *err)
     localtime_r(&now, &tm);
     char hm[8];
     strftime(hm, sizeof hm, "%H:%M", &tm);
-    char *k = meeting_key(a->today, "opened");
+    /* Who opened the screen today is present (the minutes name them), a
+     * volunteer too; the rest of the day's notes are the team's. */
+    char *k = meeting_present_key(a->today, record_get(&a->member, MEMBER_ID));
     meta_put_once(t, k, hm);
     free(k);
-    /* Who opened the screen today is present (the minutes name them). */
-    char *tail = xasprintf("present/%s", record_get(&a->member, MEMBER_ID));
-    k = meeting_key(a->today, tail);
+    if (!app_may(a, WT_ACTIONS, APP_OP_WRITE))
+        return store_txn_error(t);
+    k = meeting_key(a->today, "opened");
     meta_put_once(t, k, hm);
     free(k);
-    free(tail);
     k = meeting_key(a->today, "map");
     char *old = NULL;
     int rc = 0;

@@ -6,6 +6,7 @@
 #include "policy_int.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
+#include "wijktafel/tags.h"
 #include "wijktafel/text.h"
 #include "wijktafel/words.h"
 
@@ -230,19 +231,23 @@ static void none(struct buf *out, size_t n)
 
 /* "Aanwezig: NAME, NAME." from the members who opened the screen that day
  * (or as the chair corrected the list); nothing when none is known. */
-static void minutes_present(struct app *a, const struct notes *ns, struct buf *out)
+static void minutes_present(struct app *a, int32_t day, struct buf *out)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < ns->count; i++) {
-        if (strcmp(ns->n[i].what, "present") != 0)
-            continue;
-        buf_puts(out, n++ ? ", " : "\n");
-        if (n == 1)
-            buf_printf(out, "%s: ", _("Aanwezig"));
-        put_member(out, a, ns->n[i].id);
+    char *ids = NULL;
+    if (meeting_present_get(a, day, &ids, NULL) != 0 || !*ids) {
+        free(ids);
+        return;
     }
-    if (n)
-        buf_puts(out, ".\n");
+    struct taglist l = {0};
+    tags_split(ids, &l);
+    buf_printf(out, "\n%s: ", _("Aanwezig"));
+    for (size_t i = 0; i < l.n; i++) {
+        buf_puts(out, i ? ", " : "");
+        put_member(out, a, l.items[i]);
+    }
+    buf_puts(out, ".\n");
+    tags_fini(&l);
+    free(ids);
 }
 
 struct day_scan {
@@ -394,7 +399,7 @@ int meeting_minutes(struct app *a, int32_t day, struct buf *out, struct wt_error
             put_text(out, NULL, a->team);
             buf_putc(out, '\n');
         }
-        minutes_present(a, &ns, out);
+        minutes_present(a, day, out);
         section(out, _("Besluiten"));
         size_t nd = 0;
         for (const char *p = ns.decisions ? ns.decisions : ""; *p;) {

@@ -3,20 +3,41 @@
 #include <string.h>
 
 #include "meeting_int.h"
+#include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/tags.h"
 
+char *meeting_present_key(int32_t day, const char *member)
+{
+    char d[11];
+    date_format(day, d);
+    return xasprintf("present/%s/%s", d, member);
+}
+
+/* The place of day's presence: "present/DAY/", or, as days before kept it,
+ * "meeting/DAY/present/". Caller frees. */
+static char *present_prefix(int32_t day, bool old)
+{
+    return old ? meeting_key(day, "present/") : meeting_present_key(day, "");
+}
+
 struct present_list {
     size_t prefix_len;
-    struct buf b;
+    struct taglist ids;
 };
 
 static int present_one(void *ctx, const char *key, const char *value)
 {
     (void)value;
     struct present_list *l = ctx;
-    buf_printf(&l->b, "%s%s", l->b.len ? ";" : "", key + l->prefix_len);
+    l->ids.items = xrealloc(l->ids.items, (l->ids.n + 1) * sizeof *l->ids.items);
+    l->ids.items[l->ids.n++] = xstrdup(key + l->prefix_len);
     return 0;
+}
+
+static int by_id(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
 int meeting_present_get(struct app *a, int32_t day, char **out, struct wt_error *err)
@@ -26,16 +47,27 @@ int meeting_present_get(struct app *a, int32_t day, char **out, struct wt_error 
     int rc = store_read_begin(a->store, &t, err);
     if (rc)
         return rc;
-    char *prefix = meeting_key(day, "present/");
-    struct present_list l = {strlen(prefix), {0}};
-    rc = store_meta_each(t, prefix, present_one, &l);
+    struct present_list l = {0, {0}};
+    for (int old = 0; old < 2 && !rc; old++) {
+        char *prefix = present_prefix(day, old);
+        l.prefix_len = strlen(prefix);
+        rc = store_meta_each(t, prefix, present_one, &l);
+        free(prefix);
+    }
     store_read_end(t);
-    free(prefix);
     if (rc) {
-        buf_fini(&l.b);
+        tags_fini(&l.ids);
         return wt_error_set(err, rc, _("%s: de aanwezigen kunnen niet worden gelezen"), a->dir);
     }
-    *out = l.b.data ? buf_steal(&l.b) : xstrdup("");
+    if (l.ids.n > 1)
+        qsort(l.ids.items, l.ids.n, sizeof *l.ids.items, by_id);
+    struct buf b = {0};
+    buf_puts(&b, "");
+    for (size_t i = 0; i < l.ids.n; i++)
+        if (i == 0 || strcmp(l.ids.items[i], l.ids.items[i - 1]) != 0)
+            buf_printf(&b, "%s%s", b.len ? ";" : "", l.ids.items[i]);
+    tags_fini(&l.ids);
+    *out = buf_steal(&b);
     return 0;
 }
 
@@ -51,14 +83,16 @@ static int present_write(struct store_txn *t, void *ctx, struct wt_error *err)
         if (!store_exists(t, WT_MEMBERS, p->ids.items[i]))
             return wt_error_set(err, WT_EINVAL, _("aanwezig: %s is geen lid van het team"),
                                 p->ids.items[i]);
-    char *prefix = meeting_key(p->a->today, "present/");
-    store_meta_del_prefix(t, prefix);
+    for (int old = 0; old < 2; old++) {
+        char *prefix = present_prefix(p->a->today, old);
+        store_meta_del_prefix(t, prefix);
+        free(prefix);
+    }
     for (size_t i = 0; i < p->ids.n; i++) {
-        char *k = xasprintf("%s%s", prefix, p->ids.items[i]);
+        char *k = meeting_present_key(p->a->today, p->ids.items[i]);
         store_meta_put(t, k, "-");
         free(k);
     }
-    free(prefix);
     return store_txn_error(t);
 }
 

@@ -19,7 +19,10 @@ const struct store_sealed_prefix store_sealed_prefixes[STORE_N_SEALED_PREFIXES] 
     {"log-restored", COMP_CASE, false, false},
     {"names/", COMP_CASE, false, false}, /* the beamer's name dictionary (app) */
     /* The largest number among case ids PREFIX<digits> (caseid.c). */
-    {"case-idmax/", COMP_CASE, false, false}};
+    {"case-idmax/", COMP_CASE, false, false},
+    /* Who opened the screen on a meeting day (app's meeting_present.c): under
+     * the general key, so that a volunteer's presence is noted too. */
+    {"present/", COMP_GEN, false, false}};
 
 #define TOKEN_HEX ((size_t)2 * STORE_NAME_TOKEN)
 

@@ -25,7 +25,7 @@ struct store_sealed_prefix {
     bool hide_names;
 };
 extern const struct store_sealed_prefix store_sealed_prefixes[];
-#define STORE_N_SEALED_PREFIXES 9
+#define STORE_N_SEALED_PREFIXES 10
 #define STORE_NAME_TOKEN 16
 /* tomb.c: the token of a meta name in hex, keyed with a key derived from the
  * case compartment's tombstone secret (made when create and none exists);

@@ -237,12 +237,62 @@ static int test_minutes_complete(void)
     return 0;
 }
 
+/* On an encrypted database a volunteer cannot read or write the day's
+ * notes (they are under the case key), but opening the screen notes them
+ * present all the same: the leader's minutes name them. */
+static int test_present_encrypted(void)
+{
+    char db[600];
+    snprintf(db, sizeof db, "%s/db", getenv("HOME"));
+    setenv("WIJKTAFEL_PASSPHRASE", "geheim-genoeg-1", 1);
+    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "init", "--team", "Veen", "--name",
+                       "Wietske Bosma", NULL) == 0);
+    char *code = NULL;
+    CHECK(NULL, ut_run(&code, NULL, "--db", db, "member", "add", "m-vera", "--name",
+                       "Vera Vlijt", "--role", "volunteer", NULL) == 0);
+    CHECK(NULL, code != NULL);
+    code[strcspn(code, "\n")] = '\0';
+    setenv("WIJKTAFEL_PASSPHRASE", code, 1);
+    free(code);
+    setenv("WIJKTAFEL_NEW_PASSPHRASE", "vera-geheim-1", 1);
+    CHECK(NULL, ut_run(NULL, NULL, "--db", db, "--as", "m-vera", "export", "signals", NULL) == 0);
+    unsetenv("WIJKTAFEL_NEW_PASSPHRASE");
+    setenv("WIJKTAFEL_PASSPHRASE", "vera-geheim-1", 1);
+    struct vt_term *v = ut_spawn(24, 80, "--db", db, "--as", "m-vera", NULL);
+    CHECK(v, v != NULL);
+    CHECK(v, ut_wait(v, "Vera Vlijt") == 0);
+    CHECK(v, !vt_contains(v, "[!]")); /* opening says nothing went wrong */
+    CHECK(NULL, quit_ok(v) == 0);
+    setenv("WIJKTAFEL_PASSPHRASE", "geheim-genoeg-1", 1);
+    struct vt_term *t = ut_spawn(24, 80, "--db", db, NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "Wietske Bosma") == 0);
+    vt_send(t, "5");
+    CHECK(t, ut_wait(t, "Aanwezig: ") == 0);
+    CHECK(t, vt_contains(t, "Aanwezig: Vera Vlijt, Wietske Bosma.") ||
+                 vt_contains(t, "Aanwezig: Wietske Bosma, Vera Vlijt."));
+    CHECK(NULL, quit_ok(t) == 0);
+    char *md = NULL;
+    CHECK(NULL, ut_run(&md, NULL, "--db", db, "minutes", NULL) == 0);
+    bool ok = md && strstr(md, "Vera Vlijt");
+    if (!ok)
+        fprintf(stderr, "minutes:\n%s\n", md ? md : "(none)");
+    free(md);
+    CHECK(NULL, ok);
+    char *chk = NULL;
+    CHECK(NULL, ut_run(&chk, NULL, "--db", db, "check", NULL) == 0);
+    free(chk);
+    unsetenv("WIJKTAFEL_PASSPHRASE");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     static const struct ut_test tests[] = {
         {"new_request", test_new_request},
         {"volunteer_intake", test_volunteer_intake},
         {"minutes_complete", test_minutes_complete},
+        {"present_encrypted", test_present_encrypted},
     };
     return ut_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }

@@ -72,7 +72,7 @@ static char *folder_names(const char *dir)
 static const char *const dump_files[] = {
     "members.csv", "resources.csv", "talents.csv", "cases.csv",    "signals.csv", "actions.csv",
     "measures.csv", "hours.csv", "targets.csv", "rounds.csv", "doors.csv", "meetings.csv",
-    "review.csv", "log.csv", "projects.csv", "partners.csv", "manifest.json"};
+    "present.csv", "review.csv", "log.csv", "projects.csv", "partners.csv", "manifest.json"};
 
 /* The demo as a plain database in db, then a meeting's work through the app. */
 static void demo_after_meeting(void)
@@ -94,9 +94,12 @@ static void demo_after_meeting(void)
     ck_assert_msg(meeting_decisions_put(a, "Besluit: buurtmaaltijd \"elke\" week,\nvanaf nu",
                                         &e) == 0,
                   "%s", e.text);
+    ck_assert_msg(meeting_present_put(a, "leider;m-wouter", &e) == 0, "%s", e.text);
     app_close(a);
-    /* A volunteer's new signal waits in the review queue. */
+    /* A volunteer's new signal waits in the review queue; opening the
+     * meeting notes them present. */
     a = at_open(db, "m-annie", false);
+    ck_assert_msg(meeting_open(a, &e) == 0, "%s", e.text);
     struct wt_record r;
     record_init(&r, WT_SIGNALS);
     record_set(&r, SIGNAL_ID, "s-900");
@@ -187,6 +190,11 @@ static void dump_restore_dump(bool encrypted)
     t = slurp(d1, "meetings.csv");
     ck_assert_ptr_nonnull(strstr(t, "2026-11-30/decisions,"));
     ck_assert_ptr_nonnull(strstr(t, "\"\"elke\"\" week,\nvanaf nu"));
+    free(t);
+    t = slurp(d1, "present.csv");
+    ck_assert_ptr_nonnull(strstr(t, "key,value\n"));
+    ck_assert_ptr_nonnull(strstr(t, "/m-annie,"));
+    ck_assert_ptr_nonnull(strstr(t, "/m-wouter,-\n"));
     free(t);
     t = slurp(d1, "rounds.csv");
     ck_assert_ptr_nonnull(strstr(t, "id,date,area,kind,addresses,pairs,by,made_hlc,"));
