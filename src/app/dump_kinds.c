@@ -325,8 +325,9 @@ static const struct dump_family families[] = {
     {"targets.csv", "balance/target/", target_head, 2, NULL, target_out, target_in},
     {"rounds.csv", "round/", round_head, 11, is_round, round_out, round_in},
     {"doors.csv", "round/", door_head, 18, is_door, door_out, door_in},
-    {"meetings.csv", "meeting/", kv_head, 2, NULL, kv_out, kv_in},
     {"present.csv", "present/", kv_head, 2, NULL, kv_out, kv_in},
+    /* Last: restore reads a version 1 dump's key,value files with it. */
+    {"meetings.csv", "meeting/", kv_head, 2, NULL, kv_out, kv_in},
 };
 
 const char *const dump_log_head[DUMP_LOG_COLS] = {"time", "member", "behalf", "path",
