@@ -6,6 +6,8 @@
 # --buildtype=release && ninja -C /tmp/bench-build). RECORDS: default 50000 100000 200000.
 # Prints per size: the CSV, then per importer the peak resident set (MiB), the wall time (s)
 # and the database's size (MB); last, how much the encrypted peak grows per record, step by step.
+# Then the same cases as JSON (`export --format json` of the plain database) imported with
+# `import cases FILE.json`, plain and encrypted, next to the CSV's figures (JSON=0 skips it).
 set -eu
 BUILD=${1:-/tmp/bench-build}
 [ $# -gt 0 ] && shift
@@ -77,6 +79,31 @@ EOF
     printf '%-9s %-9s | %-28s | %-28s | %-28s\n' "$n" "$(mb "$csv")" "$plain" "$enc" "$sc"
     steps="$steps $n:$enc_peak"
 done
+# The same cases as JSON: read as a stream, the peak should be the CSV import's.
+if [ "${JSON:-1}" != 0 ]; then
+    printf '\n%-9s %-9s | %-28s | %-28s\n' records "JSON MB" "json plain: MiB, s, DB MB" \
+        "json encrypted: MiB, s, DB MB"
+    for n in $SIZES; do
+        csv="$WORK/cases-$n.csv"
+        json="$WORK/cases-$n.json"
+        [ -f "$csv" ] || "$GEN" --csv "$csv" "$n" >/dev/null
+        rm -rf "$WORK/plain" "$WORK/enc"
+        "$WT" --db "$WORK/plain" init >/dev/null 2>&1
+        "$WT" --db "$WORK/plain" import cases "$csv" >/dev/null 2>&1
+        "$WT" --db "$WORK/plain" export cases --format json >"$json"
+        rm -rf "$WORK/plain"
+        "$WT" --db "$WORK/plain" init >/dev/null 2>&1
+        measure jplain "$WT" --db "$WORK/plain" import cases "$json"
+        plain="$PEAK MiB, $SECS s, $(mb "$WORK/plain/data.mdb")"
+        "$WT" --db "$WORK/enc" init >/dev/null 2>&1
+        WIJKTAFEL_NEW_PASSPHRASE=$PASS "$WT" --db "$WORK/enc" passphrase >/dev/null 2>&1
+        WIJKTAFEL_PASSPHRASE=$PASS measure jenc "$WT" --db "$WORK/enc" import cases "$json"
+        enc="$PEAK MiB, $SECS s, $(mb "$WORK/enc/data.mdb")"
+        printf '%-9s %-9s | %-28s | %-28s\n' "$n" "$(mb "$json")" "$plain" "$enc"
+        rm -f "$json"
+    done
+    echo
+fi
 # Per step: an encrypted unlock (Argon2id) takes 64 MiB for a moment before the import, so a
 # small first size measures the unlock, not the import (docs/performance.md).
 prev=""
