@@ -199,6 +199,18 @@ size_t app_intake_similar(struct app *a, const struct wt_record *r, char ids[][W
  * saved action or member takes the calls below. owned.c. */
 void app_owned_refresh(struct store_txn *t, const struct app *a);
 
+/* For a write that changed records past the one-by-one calls below and could
+ * not seal them again itself (a bundle merged by a member who does not read
+ * actions, a volunteer's own new key pair in app_owned_member): notes that the copies are out of date, so that the next
+ * app_owned_if_stale rebuilds them. owned.c. */
+void app_owned_stale(struct store_txn *t);
+
+/* Rebuilds the copies (app_owned_refresh) only when they are out of date: a
+ * write noted so with app_owned_stale, or no rebuild has run in this
+ * database yet (one from before the note, or a restored one). Opening the
+ * meeting calls it: a plain start leaves every copy as it was. owned.c. */
+void app_owned_if_stale(struct store_txn *t, const struct app *a);
+
 /* After action ac was stored in t: seals its one copy again when its owner
  * is a volunteer (who has not left and has a key pair), removes it otherwise,
  * and removes old_owner's copy when the owner changed (old_owner the owner

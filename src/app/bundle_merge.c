@@ -366,6 +366,11 @@ static int merge_write(struct store_txn *t, void *ctx, struct wt_error *err)
     if (!rc)
         rc = store_txn_error(t);
     if (!rc) {
+        /* The merged actions and members pass the one-by-one copies by:
+         * rebuild them all now, or (a member who does not read actions)
+         * when a team member next opens the meeting. */
+        app_owned_stale(t);
+        app_owned_refresh(t, m->a);
         struct store_log_entry e;
         char detail[80];
         snprintf(detail, sizeof detail, "bundel: %zu records, %zu verwijderd, %zu conflicten",

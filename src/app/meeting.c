@@ -60,10 +60,12 @@ static int open_write(struct store_txn *t, void *ctx, struct wt_error *err)
     free(digest);
     free(old);
     free(k);
-    /* Whatever changed since (a bundle, an erasure): volunteers' copies of
-     * their actions are made again when a team member opens the screen. */
+    /* Saves keep volunteers' copies of their actions one by one, and import,
+     * erase and a merged bundle rebuild them; only what those could not
+     * rebuild (a bundle merged by a volunteer, a database from before)
+     * is made again here, when a team member opens the screen. */
     if (!rc)
-        app_owned_refresh(t, a);
+        app_owned_if_stale(t, a);
     return rc ? map_unreadable(rc, err) : store_txn_error(t);
 }
 

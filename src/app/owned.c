@@ -8,6 +8,10 @@
 #include "policy_int.h"
 
 #define OWNED_PREFIX "owned/"
+/* Present ("1") while the copies are up to date: set by the full rebuild,
+ * removed by app_owned_stale. Outside OWNED_PREFIX, so that the rebuild's
+ * sweep and a volunteer's reading of their copies never meet it. */
+#define OWNED_FRESH "owned-fresh"
 
 /* True when copies are made in this write: an encrypted database, and a
  * member who reads actions (on a plain database a volunteer reads the actions
@@ -111,10 +115,27 @@ void app_owned_refresh(struct store_txn *t, const struct app *a)
         store_meta_del_prefix(t, OWNED_PREFIX);
         if (r.n)
             store_each(t, WT_ACTIONS, seal_action, &r);
+        store_meta_put(t, OWNED_FRESH, "1");
     }
     for (size_t i = 0; i < r.n; i++)
         free(r.volunteers[i]);
     free(r.volunteers);
+}
+
+void app_owned_stale(struct store_txn *t)
+{
+    store_meta_del(t, OWNED_FRESH);
+}
+
+void app_owned_if_stale(struct store_txn *t, const struct app *a)
+{
+    if (!owned_active(t, a))
+        return;
+    char *fresh = NULL;
+    bool stale = store_meta_get(t, OWNED_FRESH, &fresh) != 0;
+    free(fresh);
+    if (stale)
+        app_owned_refresh(t, a);
 }
 
 void app_owned_action(struct store_txn *t, const struct app *a, const struct wt_record *ac,
@@ -152,6 +173,10 @@ static int push_id(void *ctx, const char *id)
 
 void app_owned_member(struct store_txn *t, const struct app *a, const char *member)
 {
+    /* A volunteer's own new key pair (their passphrase): they cannot read
+     * their actions to seal them again; a team member's next start does. */
+    if (app_encrypted(a) && a->role == APP_VOLUNTEER && *member && !store_txn_error(t))
+        app_owned_stale(t);
     if (!owned_active(t, a) || !*member)
         return;
     char *prefix = xasprintf(OWNED_PREFIX "%s/", member);

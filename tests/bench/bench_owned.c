@@ -2,7 +2,10 @@
  * sealed copies of their actions (owned.c). ACTIONS actions (default 10,000), half of them
  * owned by VOLUNTEERS volunteers (default 5) with a passphrase each, so half are sealed to a
  * volunteer; then the leader marks one volunteer's action done and open again, RUNS times,
- * each one write (meeting_action_status), and the median is printed.
+ * each one write (meeting_action_status), and the median is printed. Then the start of a
+ * team member's meeting screen (app_open and meeting_open), RUNS times with nothing to merge,
+ * and RUNS times with the copies noted out of date first (a bundle merged by a volunteer), which
+ * rebuilds them all as every start used to.
  * Usage: bench_owned [ACTIONS [VOLUNTEERS]]. docs/performance.md has the figures. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +14,7 @@
 #include "rel.h"
 #include "wijktafel/app.h"
 #include "wijktafel/meeting.h"
+#include "wijktafel/store.h"
 
 #define RUNS 9
 #define PASS "bench-geheim-1"
@@ -70,6 +74,56 @@ static void fill(const char *db, size_t n, size_t v)
     app_close(a);
 }
 
+static void print_runs(const char *what, double *secs)
+{
+    printf("%s, %d runs:", what, RUNS);
+    for (int i = 0; i < RUNS; i++)
+        printf(" %.1f", secs[i] * 1000);
+    qsort(secs, RUNS, sizeof secs[0], cmp_double);
+    printf(" ms -> median %.1f ms\n", secs[RUNS / 2] * 1000);
+}
+
+static int drop_fresh(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    store_meta_del(t, "owned-fresh");
+    return store_txn_error(t);
+}
+
+/* Notes the copies out of date, as a bundle merged by a volunteer does. */
+static void mark_stale(const char *db)
+{
+    struct store *s;
+    struct wt_error e = {0};
+    if (store_open(db, NULL, &s, &e) != 0 || store_unlock(s, "leider", PASS, &e) != 0 ||
+        store_write(s, drop_fresh, NULL, &e) != 0)
+        die("stale", e.text);
+    store_close(s);
+}
+
+/* The leader's start RUNS times: open (with the unlock) and the meeting's
+ * opening, into whole and opening; stale: the copies noted out of date first. */
+static void time_starts(const char *db, bool stale, double *whole, double *opening)
+{
+    struct app_opts o = {.dir = db, .as_member = "leider", .passphrase = pass_of};
+    for (int i = 0; i < RUNS; i++) {
+        if (stale)
+            mark_stale(db);
+        struct app *a;
+        struct wt_error e = {0};
+        double t0 = rel_now();
+        if (app_open(&o, &a, &e) != 0)
+            die("open", e.text);
+        double t1 = rel_now();
+        if (meeting_open(a, &e) != 0)
+            die("meeting", e.text);
+        double t2 = rel_now();
+        app_close(a);
+        whole[i] = t2 - t0;
+        opening[i] = t2 - t1;
+    }
+}
+
 int main(int argc, char **argv)
 {
     size_t n = argc > 1 ? strtoul(argv[1], NULL, 10) : 10000;
@@ -98,11 +152,14 @@ int main(int argc, char **argv)
         secs[i] = rel_now() - t0;
     }
     app_close(a);
-    printf("one action saved (meeting_action_status), %d runs:", RUNS);
-    for (int i = 0; i < RUNS; i++)
-        printf(" %.1f", secs[i] * 1000);
-    qsort(secs, RUNS, sizeof secs[0], cmp_double);
-    printf(" ms -> median %.1f ms\n", secs[RUNS / 2] * 1000);
+    print_runs("one action saved (meeting_action_status)", secs);
+    double whole[RUNS];
+    time_starts(db, false, whole, secs);
+    print_runs("start, nothing to merge: meeting_open", secs);
+    print_runs("start, nothing to merge: app_open + meeting_open", whole);
+    time_starts(db, true, whole, secs);
+    print_runs("start, copies out of date (every start before): meeting_open", secs);
+    print_runs("start, copies out of date: app_open + meeting_open", whole);
     rel_rmtree(dir);
     free(db);
     free(dir);

@@ -284,10 +284,104 @@ START_TEST(test_member_changes)
 }
 END_TEST
 
+/* Opens the meeting as the leader, as the screen does at every start. */
+static void start_meeting(void)
+{
+    struct app *a = open_pass("leider", LEADER_PASS);
+    struct wt_error e = {0};
+    ck_assert_msg(meeting_open(a, &e) == 0, "%s", e.text);
+    app_close(a);
+}
+
+static int drop_fresh(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    char *v = NULL;
+    ck_assert_int_eq(store_meta_get(t, "owned-fresh", &v), 0); /* the import's rebuild set it */
+    free(v);
+    store_meta_del(t, "owned-fresh");
+    return store_txn_error(t);
+}
+
+/* Removes the note that the copies are up to date, past the app, as a bundle
+ * merged by a volunteer leaves it (or a database from before the note). */
+static void mark_stale(void)
+{
+    struct store *s;
+    struct wt_error e = {0};
+    ck_assert_msg(store_open(db, NULL, &s, &e) == 0, "%s", e.text);
+    ck_assert_msg(store_unlock(s, "leider", LEADER_PASS, &e) == 0, "%s", e.text);
+    ck_assert_msg(store_write(s, drop_fresh, NULL, &e) == 0, "%s", e.text);
+    store_close(s);
+}
+
+/* Opening the meeting with nothing to merge leaves every sealed copy as it
+ * was, byte for byte, twice over; once the copies are noted out of date, the
+ * next start seals them all again (each seal is random: new bytes), and the
+ * volunteer still reads their actions. */
+START_TEST(test_start_keeps_copies)
+{
+    struct copies before, after;
+    read_copies(&before);
+    ck_assert_uint_eq(before.n, 3);
+    start_meeting();
+    start_meeting();
+    read_copies(&after);
+    ck_assert_uint_eq(after.n, 3);
+    same_but(&before, &after, (const char *const[]){NULL});
+    copies_fini(&after);
+    mark_stale();
+    start_meeting();
+    read_copies(&after);
+    ck_assert_uint_eq(after.n, 3);
+    same_but(&before, &after,
+             (const char *const[]){"owned/m-vol/a-1", "owned/m-vol/a-2", "owned/m-vol2/a-3",
+                                   NULL});
+    char *status = read_as("m-vol", "vera-geheim", "a-2");
+    ck_assert_str_eq(status, "open");
+    free(status);
+    copies_fini(&after);
+    /* Rebuilt once: the start after that is plain again. */
+    read_copies(&before);
+    start_meeting();
+    read_copies(&after);
+    same_but(&before, &after, (const char *const[]){NULL});
+    copies_fini(&before);
+    copies_fini(&after);
+}
+END_TEST
+
+/* A volunteer who sets their own passphrase gets a new key pair and cannot
+ * seal their copies to it: the next team member's start does, and only then
+ * the volunteer reads their actions again. */
+START_TEST(test_own_passphrase_then_start)
+{
+    struct app *v = open_pass("m-vol", "vera-geheim");
+    struct wt_error e = {0};
+    ck_assert_msg(app_set_passphrase(v, "m-vol", "vera-nieuw-geheim", &e) == 0, "%s", e.text);
+    app_close(v);
+    char *status = read_as("m-vol", "vera-nieuw-geheim", "a-2");
+    ck_assert_ptr_null(status); /* the copies are still sealed to the old key pair */
+    struct copies before, after;
+    read_copies(&before);
+    start_meeting();
+    read_copies(&after);
+    same_but(&before, &after, (const char *const[]){"owned/m-vol/a-1", "owned/m-vol/a-2",
+                                                    "owned/m-vol2/a-3", NULL});
+    status = read_as("m-vol", "vera-nieuw-geheim", "a-2");
+    ck_assert_ptr_nonnull(status);
+    ck_assert_str_eq(status, "open");
+    free(status);
+    copies_fini(&before);
+    copies_fini(&after);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_one_save_one_copy, test_owner_change_moves_copy,
-                                  test_undo_of_new_action, test_member_changes};
+                                  test_undo_of_new_action, test_member_changes,
+                                  test_start_keeps_copies, test_own_passphrase_then_start};
     const struct tu_suite s = {.name = "owned", .timeout = 120, .setup = setup,
                                .teardown = teardown};
     return tu_run(&s, tests, sizeof tests / sizeof tests[0]);
