@@ -51,6 +51,11 @@ static int add_hours(void *ctx, const char *member, const struct balance_week *w
     return 0;
 }
 
+bool app_balance_caseload_shown(const struct app *a)
+{
+    return policy_caseload_shown(a);
+}
+
 int app_balance_caseload(struct app *a, struct app_balance *b, struct wt_error *err)
 {
     b->caseload = false;

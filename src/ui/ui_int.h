@@ -486,6 +486,7 @@ struct balance_pane {
     struct app_balance b;
     struct list l;
     bool loaded;
+    bool caseload_due; /* the caseload is shown but not yet read: it comes while idle */
     struct rect list_r;
 };
 
@@ -498,6 +499,11 @@ bool balance_pane_key(struct balance_pane *p, int key);
 void balance_pane_act(struct balance_pane *p, struct ui *u, int key);
 void balance_pane_click(struct balance_pane *p, int y);
 void balance_pane_reload(struct balance_pane *p);
+/* True while the caseload is still to be read (shown as "…" meanwhile). */
+bool balance_pane_busy(const struct balance_pane *p);
+/* Reads the caseload (every case the member may see: seconds at 100,000
+ * cases), for the idle moments after the tab is shown; true when it did. */
+bool balance_pane_idle(struct balance_pane *p, struct ui *u);
 void balance_pane_fini(struct balance_pane *p);
 
 /* ---- view_network_team.c: the Team tab of item 4 (issue 22) ---- */

@@ -617,6 +617,19 @@ static void network_free(struct view *v)
     free(s);
 }
 
+/* The Uren tab's caseload is read while the keyboard rests. */
+static bool network_busy(const struct view *v)
+{
+    const struct network *s = (const struct network *)v;
+    return s->tab == TAB_BALANCE && balance_pane_busy(&s->bp);
+}
+
+static bool network_idle(struct view *v)
+{
+    struct network *s = (struct network *)v;
+    return s->tab == TAB_BALANCE && balance_pane_idle(&s->bp, v->u);
+}
+
 static const struct view_ops ops = {
     .title = N_("Netwerk"),
     .keys = keys,
@@ -630,6 +643,8 @@ static const struct view_ops ops = {
     .reload = network_reload,
     .select = network_select,
     .selection = network_selection,
+    .idle = network_idle,
+    .busy = network_busy,
     .warm = network_warm,
     .free = network_free,
 };

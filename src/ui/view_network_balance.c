@@ -10,18 +10,36 @@
 #define BAR_CELLS 20 /* the bar's cells when the width allows */
 #define BAR_CELLS_MIN 10
 
-/* Loads the shown weeks (ending with this week) for the members one may see. */
+/* Loads the shown weeks (ending with this week) for the members one may see;
+ * the caseload, when app gives it, comes later (balance_pane_idle): it reads
+ * every case, which a key press must not wait for. */
 static void load(struct balance_pane *p, struct ui *u)
 {
     app_balance_fini(&p->b);
     int32_t to = balance_monday(app_day(u->a));
     struct wt_error err = {0};
-    if (app_balance_get(u->a, to - 7 * (BALANCE_SHOWN_WEEKS - 1), to, &p->b, &err) != 0 ||
-        app_balance_caseload(u->a, &p->b, &err) != 0) /* app decides whether it comes */
+    if (app_balance_get(u->a, to - 7 * (BALANCE_SHOWN_WEEKS - 1), to, &p->b, &err) != 0)
         ui_error(u, &err);
+    p->caseload_due = app_balance_caseload_shown(u->a);
     p->l.n = p->b.n;
     list_clamp(&p->l);
     p->loaded = true;
+}
+
+bool balance_pane_busy(const struct balance_pane *p)
+{
+    return p->loaded && p->caseload_due;
+}
+
+bool balance_pane_idle(struct balance_pane *p, struct ui *u)
+{
+    if (!balance_pane_busy(p))
+        return false;
+    p->caseload_due = false;
+    struct wt_error err = {0};
+    if (app_balance_caseload(u->a, &p->b, &err) != 0) /* app decides whether it comes */
+        ui_error(u, &err);
+    return true;
 }
 
 /* "40 %" of community hours, or "-" without hours. */
@@ -43,10 +61,10 @@ struct brow_ctx {
 };
 
 /* The open cases at the end of this week and the change since the week
- * before ("6 +2"), or "" without a caseload. */
-static void load_text(char out[24], const struct app_balance_member *m)
+ * before ("6 +2"), "…" while it is being read (due), or "" without one. */
+static void load_text(char out[24], const struct app_balance_member *m, bool due)
 {
-    *out = '\0';
+    snprintf(out, 24, "%s", due ? "\u2026" : "");
     if (!m->load)
         return;
     const struct balance_load *l = &m->load[BALANCE_SHOWN_WEEKS - 1], *b = l - 1;
@@ -94,7 +112,7 @@ static void draw_row(void *ctx, size_t i, int y, int x, int w, bool sel)
         cells[4 + k] = weeks[k];
     }
     char load[24], warn[96];
-    load_text(load, m);
+    load_text(load, m, c->p->caseload_due);
     cells[4 + BALANCE_SHOWN_WEEKS] = load;
     cells[5 + BALANCE_SHOWN_WEEKS] = warn_text(m, warn, sizeof warn);
     list_cells(y, x, w, cells, c->widths, BCOLS,
@@ -110,7 +128,7 @@ static int draw_weeks(const struct balance_pane *p, struct rect r, int ww,
     const struct app_balance_member *m = &p->b.m[p->l.sel];
     const char *labels[4] = {_("uur casuswerk"), _("uur samenlevingsopbouw"),
                              _("open casussen"), _("nieuwe casussen")};
-    int rows = m->load ? 4 : 2, lw = 0;
+    int rows = m->load || p->caseload_due ? 4 : 2, lw = 0;
     for (int i = 0; i < rows; i++)
         lw = draw_width(labels[i]) > lw ? draw_width(labels[i]) : lw;
     lw += 2;
@@ -124,6 +142,8 @@ static int draw_weeks(const struct balance_pane *p, struct rect r, int ww,
             char v[24];
             if (i < 2 && !bw)
                 snprintf(v, sizeof v, "-");
+            else if (i >= 2 && !m->load)
+                snprintf(v, sizeof v, "\u2026"); /* still being read */
             else if (i < 2)
                 balance_format_hours(i == 0 ? bw->casework : bw->community, v);
             else
@@ -139,7 +159,7 @@ void balance_pane_draw(struct balance_pane *p, struct ui *u, struct rect r)
 {
     if (!p->loaded)
         load(p, u);
-    bool cl = p->b.caseload;
+    bool cl = p->b.caseload || p->caseload_due; /* its room kept while it is read */
     int foot = cl ? 2 + 5 + 1 : 1 + 3 + 1; /* legend, the selected member's weeks, keys */
     struct rect lr = r;
     lr.h = r.h - foot;

@@ -309,6 +309,7 @@ int main(int argc, char **argv)
         {"balance", test_balance},
         {"caseload", test_caseload},
         {"balance_en_heads", test_balance_en_heads},
+        {"caseload_idle", test_caseload_idle},
         {"projects_widths", test_projects_widths},
         {"measure", test_measure},
         {"rounds", test_rounds},

@@ -52,6 +52,7 @@ int test_signal_partner(void);
 int test_balance(void);
 int test_caseload(void);
 int test_balance_en_heads(void);
+int test_caseload_idle(void);
 
 /* check_ui_measure.c: a wellbeing measure in item 2. */
 int test_measure(void);

@@ -167,8 +167,9 @@ int test_caseload(void)
     CHECK(t, hours_for(t, "2026-11-11", "10", "18") == 0);
     CHECK(t, hours_for(t, "2026-11-18", "10", "18") == 0);
     CHECK(t, hours_for(t, NULL, "10", "16") == 0);
-    /* Three rises so far (3, 4, 5, 6): no warning yet. */
-    CHECK(t, vt_contains(t, "open casussen           3       4       5       6"));
+    /* Three rises so far (3, 4, 5, 6): no warning yet. The caseload comes
+     * while the keyboard rests, after the hours: wait for it. */
+    CHECK(t, ut_wait(t, "open casussen           3       4       5       6") == 0);
     CHECK(t, !vt_contains(t, "[!] meer casussen"));
     CHECK(NULL, ut_quit_ok(t) == 0);
     /* A week on: the fourth rise, and community hours down to 14. */
@@ -233,4 +234,40 @@ int test_balance_en_heads(void)
     free(row);
     CHECK(t, ok);
     return ut_quit_ok(t);
+}
+
+/* The caseload reads every case the member may see: it is read while the keyboard rests
+ * (the program's timing log has an idle step on item 4), not inside the key press that opens
+ * the tab, and until then its room shows "…". */
+int test_caseload_idle(void)
+{
+    char db[600], timing[600];
+    snprintf(db, sizeof db, "%s/db", getenv("HOME"));
+    snprintf(timing, sizeof timing, "%s/timing.txt", getenv("HOME"));
+    CHECK(NULL, ut_new_db(db, "members", "id,name,role\nm-bw,Bas,professional\n", "cases",
+                          "id,opened,area,resident,request,owner,status\n"
+                          "c-1,2026-11-04,A,R,V,m-bw,open\n"
+                          "c-2,2026-11-24,A,R,V,m-bw,open\n",
+                          NULL) == 0);
+    setenv("WIJKTAFEL_UI_TIMING", timing, 1);
+    struct vt_term *t = hours_tab(db, "2026-11-25", 24, 80);
+    unsetenv("WIJKTAFEL_UI_TIMING");
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "open casussen           1       1       1       2") == 0);
+    CHECK(t, !vt_contains(t, "\u2026       \u2026")); /* the numbers replaced the dots */
+    CHECK(NULL, ut_quit_ok(t) == 0);
+    FILE *f = fopen(timing, "r");
+    CHECK(NULL, f != NULL);
+    char line[128];
+    int idle = 0, keys = 0;
+    while (fgets(line, sizeof line, f)) {
+        idle += strncmp(line, "idle ", 5) == 0;
+        keys += strncmp(line, "key ", 4) == 0;
+    }
+    fclose(f);
+    if (idle < 1 || keys < 2)
+        fprintf(stderr, "timing log: %d idle steps, %d keys\n", idle, keys);
+    CHECK(NULL, keys >= 2); /* the log was written: '4' and F7 at least */
+    CHECK(NULL, idle >= 1);
+    return 0;
 }

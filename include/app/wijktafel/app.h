@@ -516,6 +516,10 @@ void app_balance_fini(struct app_balance *b);
  * the member receives it: not in beamer mode or on the wall, not a
  * volunteer; then b->caseload stays false and nothing is filled (0). */
 int app_balance_caseload(struct app *a, struct app_balance *b, struct wt_error *err);
+/* Whether app_balance_caseload fills the caseload for this member here (the
+ * same rule), without reading a case: a screen can keep the caseload's room
+ * and fill it later, while the keyboard rests. */
+bool app_balance_caseload_shown(const struct app *a);
 /* The week (a Monday) of m, or NULL when no hours were recorded. */
 const struct balance_week *app_balance_week(const struct app_balance_member *m, int32_t week);
 
