@@ -377,11 +377,45 @@ START_TEST(test_own_passphrase_then_start)
 }
 END_TEST
 
+/* A merged bundle rebuilds every copy in its own write (each sealed anew: new
+ * bytes), and notes them fresh: the start after it rewrites none. The team's
+ * own bundle for the leader, merged back, is the simplest bundle to merge. */
+START_TEST(test_bundle_merge_rebuilds)
+{
+    struct copies before, merged, after;
+    read_copies(&before);
+    struct app *a = open_pass("leider", LEADER_PASS);
+    struct wt_error e = {0};
+    struct buf b = {0};
+    size_t n = 0;
+    ck_assert_msg(app_bundle_export(a, "leider", true, &b, &n, &e) == 0, "%s", e.text);
+    ck_assert_uint_gt(n, 0);
+    ck_assert_msg(app_bundle_import(a, (const unsigned char *)b.data, b.len, NULL, &e) == 0,
+                  "%s", e.text);
+    app_close(a);
+    buf_fini(&b);
+    read_copies(&merged);
+    ck_assert_uint_eq(merged.n, 3);
+    same_but(&before, &merged, (const char *const[]){"owned/m-vol/a-1", "owned/m-vol/a-2",
+                                                     "owned/m-vol2/a-3", NULL});
+    start_meeting();
+    read_copies(&after);
+    same_but(&merged, &after, (const char *const[]){NULL});
+    char *status = read_as("m-vol2", "kees-geheim", "a-3");
+    ck_assert_ptr_nonnull(status);
+    free(status);
+    copies_fini(&before);
+    copies_fini(&merged);
+    copies_fini(&after);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_one_save_one_copy, test_owner_change_moves_copy,
                                   test_undo_of_new_action, test_member_changes,
-                                  test_start_keeps_copies, test_own_passphrase_then_start};
+                                  test_start_keeps_copies, test_own_passphrase_then_start,
+                                  test_bundle_merge_rebuilds};
     const struct tu_suite s = {.name = "owned", .timeout = 120, .setup = setup,
                                .teardown = teardown};
     return tu_run(&s, tests, sizeof tests / sizeof tests[0]);
