@@ -109,11 +109,13 @@ static char *make_label(const struct meeting_search *s, const struct wt_record *
                       date_show_iso(r->v[ACTION_DUE], DATE_FULL, 0, day));
         break;
     case WT_PROJECTS:
-        l = xasprintf("%s (%s, %s)", g(r, PROJECT_NAME), g(r, PROJECT_PHASE),
+        l = xasprintf("%s (%s, %s)", g(r, PROJECT_NAME),
+                      words_of("projects.phase", g(r, PROJECT_PHASE)),
                       last_part(g(r, PROJECT_AREA)));
         break;
     case WT_PARTNERS:
-        l = xasprintf("%s (%s, %s)", g(r, PARTNER_NAME), g(r, PARTNER_ROLE),
+        l = xasprintf("%s (%s, %s)", g(r, PARTNER_NAME),
+                      words_of("partners.role", g(r, PARTNER_ROLE)),
                       last_part(g(r, PARTNER_AREA)));
         break;
     default:

@@ -72,6 +72,23 @@ static const struct word measure[] = {
     W("zingeving", "zingeving", "meaning"), W("kwaliteit", "kwaliteit", "quality of life"),
     W("meedoen", "meedoen", "taking part"), W("dagelijks", "dagelijks", "daily life"), END};
 
+static const struct word phases[] = {
+    W("idee", "idee", "idea"), W("opstart", "opstart", "starting"),
+    W("loopt", "loopt", "running"), W("overdragen", "overdragen", "handing over"),
+    W("zelfstandig", "zelfstandig", "on its own"), W("gestopt", "gestopt", "stopped"), END};
+static const struct word reaches[] = {
+    W("buurt", "buurt", "neighbourhood"), W("kern", "kern", "village or district"),
+    W("gemeente", "gemeente", "municipality"), W("regio", "regio", "region"),
+    W("online", "online", "online"), END};
+static const struct word partner_roles[] = {
+    W("gebiedsregisseur", "gebiedsregisseur", "area coordinator"),
+    W("wijkagent", "wijkagent", "community police officer"),
+    W("woningcorporatie", "woningcorporatie", "housing corporation"),
+    W("huisarts", "huisarts", "GP"), W("fysiotherapeut", "fysiotherapeut", "physiotherapist"),
+    W("kerk", "kerk", "church"), W("moskee", "moskee", "mosque"), W("school", "school", "school"),
+    W("bibliotheek", "bibliotheek", "library"), W("welzijn", "welzijn", "welfare organisation"),
+    W("gemeente", "gemeente", "municipality"), W("anders", "anders", "other"), END};
+
 #define CODES(name, ...) static const char *const name[] = {__VA_ARGS__, NULL}
 CODES(roles_c, "leader", "professional", "volunteer");
 CODES(case_status_c, "new", "open", "closed");
@@ -86,6 +103,10 @@ CODES(channels_c, "zelf", "netwerk", "buurthuis", "inloop", "stip", "huisarts", 
       "partner", "anders");
 CODES(yesno_c, "yes", "no");
 CODES(measure_c, "lichaam", "mentaal", "zingeving", "kwaliteit", "meedoen", "dagelijks");
+CODES(reaches_c, "buurt", "kern", "gemeente", "regio", "online");
+CODES(phases_c, "idee", "opstart", "loopt", "overdragen", "zelfstandig", "gestopt");
+CODES(partner_roles_c, "gebiedsregisseur", "wijkagent", "woningcorporatie", "huisarts",
+      "fysiotherapeut", "kerk", "moskee", "school", "bibliotheek", "welzijn", "gemeente", "anders");
 
 static const struct domain domains[] = {
     {"members.role", roles, roles_c},
@@ -99,6 +120,9 @@ static const struct domain domains[] = {
     {"outcome", outcomes, outcomes_c},
     {"yesno", yesno, yesno_c},
     {"measure", measure, measure_c},
+    {"resources.reach", reaches, reaches_c},
+    {"projects.phase", phases, phases_c},
+    {"partners.role", partner_roles, partner_roles_c},
 };
 
 static const struct domain *domain_of(const char *name)

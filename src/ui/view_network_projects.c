@@ -5,6 +5,7 @@
 #include "ui_int.h"
 #include "wijktafel/date.h"
 #include "wijktafel/i18n.h"
+#include "wijktafel/words.h"
 
 #define PARTNER_QUIET_DAYS 84 /* "no contact in 12 weeks" (issue 21) */
 
@@ -78,7 +79,8 @@ static const struct wt_record *row_cells(const struct projects_pane *p, size_t i
 {
     bool proj = i < p->nproj;
     const struct wt_record *r = proj ? &p->pr.r[p->idx[i]] : &p->pa.r[p->idx[i]];
-    cells[0] = record_get(r, proj ? PROJECT_PHASE : PARTNER_ROLE);
+    cells[0] = proj ? words_of("projects.phase", record_get(r, PROJECT_PHASE))
+                    : words_of("partners.role", record_get(r, PARTNER_ROLE));
     cells[1] = record_get(r, proj ? PROJECT_NAME : PARTNER_NAME);
     cells[2] = ui_last_part(record_get(r, proj ? PROJECT_AREA : PARTNER_AREA));
     return r;

@@ -286,5 +286,16 @@ int test_projects_widths(void)
         CHECK(t, ok);
         CHECK(NULL, ut_quit_ok(t) == 0);
     }
+    /* In English the phase and the role are words too, never the stored codes. */
+    struct vt_term *t = ut_spawn(24, 120, "--db", db, "--lang", "en", NULL);
+    CHECK(t, t != NULL);
+    CHECK(t, ut_wait(t, "[1 Actions]") == 0);
+    vt_send(t, "4");
+    CHECK(t, ut_wait(t, "[4 Network]") == 0);
+    CHECK(t, ut_key(t, "j") == 0);
+    CHECK(t, ut_wait(t, "Sem de Wit") == 0);
+    CHECK(t, vt_contains(t, "housing corporation Sem de Wit") && vt_contains(t, "running"));
+    CHECK(t, !vt_contains(t, "woningcorporatie") && !vt_contains(t, "loopt"));
+    CHECK(NULL, ut_quit_ok(t) == 0);
     return 0;
 }
