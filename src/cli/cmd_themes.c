@@ -48,9 +48,9 @@ static int cmd_themes_exec(const struct cli_globals *g, const struct cli_args *a
         return cli_error(&err);
     struct buf out = {0};
     if (!tsv) {
-        char f[11], u[11];
-        date_format(from, f);
-        date_format(to, u);
+        char f[DATE_SHOW_MAX], u[DATE_SHOW_MAX]; /* text for people: dates as they read them */
+        date_show(from, DATE_FULL, from, f);
+        date_show(to, DATE_FULL, to, u);
         buf_printf(&out, _("Terugkerende thema's van %s tot en met %s:\n"), f, u);
         if (t.n == 0)
             buf_printf(&out, "  %s\n", _("(geen: niets kwam twee keer of vaker voor)"));

@@ -293,9 +293,9 @@ static void md_balance(struct buf *out, const struct app_balance *b, bool bars)
         buf_printf(out, "%s\n\n", _("Geen uren ingevuld in deze weken."));
         return;
     }
-    char d1[11], d2[11];
-    date_format(b->from, d1);
-    date_format(b->to, d2);
+    char d1[DATE_SHOW_MAX], d2[DATE_SHOW_MAX];
+    date_show(b->from, DATE_FULL, b->from, d1);
+    date_show(b->to, DATE_FULL, b->to, d2);
     buf_printf(out, _("De weken van maandag %s tot en met die van %s. Het doel is het deel "
                       "samenlevingsopbouw dat een lid nastreeft.\n\n"), d1, d2);
     buf_printf(out, "| %s | %s | %s | %s | %s |%s\n|---|---:|---:|---:|---:|%s\n", _("lid"),
@@ -357,9 +357,9 @@ void report_fmt_md(struct buf *out, const struct app_report *rep, bool bars)
     const struct report *r = &rep->r;
     const struct themes *t = &rep->themes;
     const struct app_balance *b = &rep->balance;
-    char from[11], to[11];
-    date_format(r->from, from);
-    date_format(r->to, to);
+    char from[DATE_SHOW_MAX], to[DATE_SHOW_MAX]; /* as people read them (FORMATS.md) */
+    date_show(r->from, DATE_FULL, r->from, from);
+    date_show(r->to, DATE_FULL, r->to, to);
     buf_printf(out, _("# Rapportage van %s tot en met %s\n\n"), from, to);
     if (bars && r->n_weeks > 1) { /* the weeks at a glance, first week left */
         char *line = xmalloc(r->n_weeks * 3 + 1);

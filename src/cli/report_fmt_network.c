@@ -67,8 +67,8 @@ static void md_projects(struct buf *out, const struct report_network *n, bool ba
                _("beantwoordt signalen"), _("signalen"), bars ? " |" : "", bars ? "---|" : "");
     for (size_t i = 0; i < n->n_projects; i++) {
         const struct report_project *p = &n->projects[i];
-        char d[11];
-        date_format(p->day, d);
+        char d[DATE_SHOW_MAX];
+        date_show(p->day, DATE_FULL, p->day, d);
         buf_printf(out, "| %s | %s | ", d, event_word(p->event));
         md_text(out, p->name);
         buf_puts(out, " (");
@@ -76,7 +76,7 @@ static void md_projects(struct buf *out, const struct report_network *n, bool ba
         buf_puts(out, ") | ");
         md_text(out, p->area);
         buf_puts(out, " | ");
-        md_text(out, p->phase);
+        md_text(out, words_of("projects.phase", p->phase));
         buf_puts(out, " | ");
         if (p->n_signals)
             md_ids(out, p->signals);

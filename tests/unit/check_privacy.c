@@ -138,6 +138,13 @@ START_TEST(test_shielded_id_never_leaves)
     ck_assert_msg(code == 0 && strstr(out, "s-link"), "themes: %d\n%s", code, out);
     NO_ID(out, "themes");
     free(out);
+    /* The text for people: dates as they read them, no ISO date (FORMATS.md "Dates"). */
+    out = as_pro5(&code, NULL, "themes", "--since", "2026-10-01", "--format", "text");
+    ck_assert_msg(code == 0 && strstr(out, " van 1-10-2026 tot en met ") &&
+                      !strstr(out, "2026-10-01"),
+                  "themes: %d\n%s", code, out);
+    NO_ID(out, "themes");
+    free(out);
     out = as_pro5(&code, NULL, "report", "--from", "2026-10-01", "--to", "2026-11-30");
     ck_assert_msg(code == 0 && strstr(out, "eenzaamheid"), "report: %d\n%s", code, out);
     NO_ID(out, "report");

@@ -112,12 +112,12 @@ START_TEST(test_md)
     const char *want[] = {
         "## Projecten: begonnen, overgedragen en gestopt\n\n"
         "Begonnen: 2. Overgedragen (fase overdragen of zelfstandig): 2. Gestopt: 1.\n",
-        "| 2026-10-05 | begonnen | Huiswerkklas (p-1) | Overbetuwe/Elst | loopt | s-1, s-2 | 2 |\n"
-        "| 2026-10-10 | begonnen | Buurtbus (p-3) | Overbetuwe/Elst | gestopt | - | 0 |\n"
-        "| 2026-10-12 | overgedragen | Straatfeest (p-4) | Overbetuwe/Elst | overdragen | "
+        "| 5-10-2026 | begonnen | Huiswerkklas (p-1) | Overbetuwe/Elst | loopt | s-1, s-2 | 2 |\n"
+        "| 10-10-2026 | begonnen | Buurtbus (p-3) | Overbetuwe/Elst | gestopt | - | 0 |\n"
+        "| 12-10-2026 | overgedragen | Straatfeest (p-4) | Overbetuwe/Elst | overdragen | "
         "s-3, s-5 | 2 |\n"
-        "| 2026-10-15 | overgedragen | Moestuin (p-2) | Overbetuwe/Elst | zelfstandig | s-4 | 1 |\n"
-        "| 2026-10-28 | gestopt | Buurtbus (p-3) | Overbetuwe/Elst | gestopt | - | 0 |\n\n",
+        "| 15-10-2026 | overgedragen | Moestuin (p-2) | Overbetuwe/Elst | zelfstandig | s-4 | 1 |\n"
+        "| 28-10-2026 | gestopt | Buurtbus (p-3) | Overbetuwe/Elst | gestopt | - | 0 |\n\n",
         "| Juf Anja (pa-school) | school | 2 | 1 |\n"
         "| Wijkagent Bas (pa-agent) | wijkagent | 1 | 1 |\n"
         "| Dominee Kees (pa-kerk) | kerk | 0 | 0 |\n",
@@ -128,10 +128,10 @@ START_TEST(test_md)
     rn_free(&r);
     r = RUN("--lang", "en", "report", "--from", "2026-10-01", "--to", "2026-10-31");
     ck_assert_int_eq(r.code, 0);
-    ck_assert_msg(strstr(r.out, "Started: 2. Handed over (phase overdragen or zelfstandig): 2. "
+    ck_assert_msg(strstr(r.out, "Started: 2. Handed over (phase handing over or on its own): 2. "
                                 "Stopped: 1.\n"),
                   "%s", r.out);
-    ck_assert_msg(strstr(r.out, "| 2026-10-15 | handed over | Moestuin (p-2) |"), "%s", r.out);
+    ck_assert_msg(strstr(r.out, "| 15 Oct 2026 | handed over | Moestuin (p-2) | Overbetuwe/Elst | on its own |"), "%s", r.out);
     rn_free(&r);
     /* A period without projects says so, and still lists the partners (nothing counted). */
     r = RUN("report", "--from", "2025-01-01", "--to", "2025-01-31");
