@@ -131,7 +131,9 @@ START_TEST(test_md)
     ck_assert_msg(strstr(r.out, "Started: 2. Handed over (phase handing over or on its own): 2. "
                                 "Stopped: 1.\n"),
                   "%s", r.out);
-    ck_assert_msg(strstr(r.out, "| 15 Oct 2026 | handed over | Moestuin (p-2) | Overbetuwe/Elst | on its own |"), "%s", r.out);
+    ck_assert_msg(strstr(r.out, "| 15 Oct 2026 | handed over | Moestuin (p-2) | Overbetuwe/Elst | "
+                                "on its own |"),
+                  "%s", r.out);
     rn_free(&r);
     /* A period without projects says so, and still lists the partners (nothing counted). */
     r = RUN("report", "--from", "2025-01-01", "--to", "2025-01-31");
