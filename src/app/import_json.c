@@ -97,9 +97,12 @@ static int one_record(struct app *a, json_t *o, struct wt_record *r, struct wt_e
     return record_complete(r, e);
 }
 
-/* "geen geldige JSON: what jansson said", made inert (it may quote the input). */
+/* "geen geldige JSON: what jansson said", made inert (it may quote the input);
+ * jansson out of memory is out of memory (exit 74), not bad input. */
 static int not_json(const json_error_t *je, struct wt_error *err)
 {
+    if (json_error_code(je) == json_error_out_of_memory)
+        xalloc_oom();
     char *said = text_inert(je->text, false);
     int rc = wt_error_set(err, WT_EINVAL, _("geen geldige JSON: %s"), said);
     free(said);

@@ -3,6 +3,7 @@
  * and each limit names the record. Through the real program and a real database. */
 #include <check.h>
 #include <stdbool.h>
+#include <sys/resource.h>
 
 #include "streamfeed.h"
 #include "testutil.h"
@@ -188,9 +189,48 @@ START_TEST(test_list_form)
 }
 END_TEST
 
+/* Out of memory is exit 74 with one line, never a crash (134) nor bad input (65). */
+START_TEST(test_out_of_memory)
+{
+    if (getenv("WT_SANITIZED")) {
+        printf("skipped: no RLIMIT_AS under a sanitizer\n");
+        return;
+    }
+    char *path = tu_path(tmp, "big.json");
+    FILE *f = fopen(path, "w");
+    fputs("[\n", f);
+    for (int i = 0; i < 400000; i++)
+        fprintf(f, "%s{\"id\":\"c-%d\",\"opened\":\"2026-11-02\",\"area\":\"Dorp/Kern\","
+                   "\"resident\":\"Jan de Vries\",\"request\":\"Tuin is verwilderd\"}\n",
+                i ? "," : "", i);
+    fputs("]\n", f);
+    fclose(f);
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct rlimit rl = {TU_FEED_AS_LIMIT, TU_FEED_AS_LIMIT};
+        setrlimit(RLIMIT_AS, &rl);
+        struct run r = RUN("--db", db, "import", "cases", path);
+        char *e = tu_path(tmp, "oom.err");
+        FILE *g = fopen(e, "w");
+        fputs(r.err, g);
+        fclose(g);
+        _exit(r.code);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    char *e = tu_path(tmp, "oom.err"), *err = rn_slurp(e);
+    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 74, "status %d: %s", status, err);
+    ck_assert_int_eq(rn_lines(err), 1);
+    ck_assert_msg(strstr(err, "geheugen"), "%s", err);
+    free(err), free(e), free(path);
+    ck_assert_int_eq(stored(), 0);
+}
+END_TEST
+
 int main(void)
 {
-    const TTest *tests[] = {test_big_bad_json_stream, test_bad_third_of_five, test_list_form};
+    const TTest *tests[] = {test_big_bad_json_stream, test_bad_third_of_five, test_list_form,
+                            test_out_of_memory};
     const struct tu_suite suite = {
         .name = "json_import", .timeout = 120, .setup = setup, .teardown = teardown};
     return tu_run(&suite, tests, sizeof tests / sizeof *tests);
