@@ -1,6 +1,7 @@
 /* check_data.c: data in and out through the real program: JSON import, closing dates, purge,
  * imports in chunks (dump and restore: check_dump.c). */
 #include <check.h>
+#include <jansson.h>
 #include <sys/stat.h>
 
 #include "app_int.h" /* white-box: the app's today */
@@ -90,6 +91,17 @@ START_TEST(test_json_round_trip)
     for (int k = 0; k < 6; k++) {
         struct run r = RUN("--db", db, "export", (char *)kinds[k], "--format", "json");
         ck_assert_int_eq(r.code, 0);
+        /* Written a record at a time, the text is what jansson writes of the
+         * whole array (one JSON document, indented by two). */
+        json_error_t je;
+        json_t *all = json_loads(r.out, JSON_REJECT_DUPLICATES, &je);
+        ck_assert_msg(all && json_is_array(all) && json_array_size(all) > 0, "%s", je.text);
+        char *whole = json_dumps(all, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        ck_assert_ptr_nonnull(whole);
+        ck_assert_uint_eq(strlen(r.out), strlen(whole) + 1);
+        ck_assert(strncmp(r.out, whole, strlen(whole)) == 0 && r.out[strlen(whole)] == '\n');
+        free(whole);
+        json_decref(all);
         char name[32];
         snprintf(name, sizeof name, "%s.json", kinds[k]);
         char *p = tu_write(tmp, name, r.out, strlen(r.out));
