@@ -11,34 +11,6 @@
 #include "fuzz_import.h"
 #include "wijktafel/csv.h"
 
-static char *root;    /* this process's folder */
-static struct app *app;
-static size_t imports; /* accepted imports since the database was made */
-
-/* Records for the references of fuzzed files to point at. */
-static const char *const seeds[][2] = {
-    {"members", "id,name,role\nm1,Mia Jansen,professional\nv1,Vera de Wit,volunteer\n"},
-    {"cases", "id,opened,area,resident,request,owner,needs\n"
-              "c1,2024-01-05,Noordoostpolder/Ens,Jan de Vries,Boodschappen,m1,eenzaamheid\n"},
-    {"resources", "id,name,kind,area,needs\nr1,Eetcafe,initiative,Noordoostpolder,eenzaamheid\n"},
-    {"talents", "id,name,area,offers\nt1,Piet Bos,Noordoostpolder/Ens,klussen\n"},
-};
-
-static void cleanup(void)
-{
-    app_close(app);
-    app = NULL;
-    rel_rmtree(root);
-    free(root);
-    root = NULL;
-}
-
-static void setup(void)
-{
-    app = fuzz_app_open("fuzz", seeds, sizeof seeds / sizeof seeds[0], &root);
-    imports = 0;
-}
-
 static int collect_row(void *ctx, size_t line, char **fields, size_t n)
 {
     buf_printf(ctx, "%zu:%zu", line, n);
@@ -87,17 +59,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     stream_agrees((const char *)data + 1, size - 1, data[0]);
-    if (!app) {
-        setup();
-        atexit(cleanup);
-    } else if (imports > 200) {
-        /* Keep the database small, so that every run stays fast. */
-        cleanup();
-        setup();
-    }
+    fuzz_db_ready("fuzz");
     enum wt_kind kind = (enum wt_kind)(data[0] % WT_KIND_COUNT);
     struct buf before[WT_KIND_COUNT], after[WT_KIND_COUNT];
-    fuzz_snapshot(app, before);
+    fuzz_snapshot(fuzz_db, before);
     struct wt_error err = {0};
     size_t n = 0;
     int rc;
@@ -106,12 +71,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(in != NULL, "fmemopen");
         if (size == 1)
             fgetc(in); /* an empty stream */
-        rc = app_import_stream(app, kind, "fuzz.csv", in, &n, &err);
+        rc = app_import_stream(fuzz_db, kind, "fuzz.csv", in, &n, &err);
         fclose(in);
     } else {
-        rc = app_import(app, kind, "fuzz.csv", (const char *)data + 1, size - 1, &n, &err);
+        rc = app_import(fuzz_db, kind, "fuzz.csv", (const char *)data + 1, size - 1, &n, &err);
     }
-    fuzz_snapshot(app, after);
+    fuzz_snapshot(fuzz_db, after);
     if (rc != 0) {
         FUZZ_ASSERT(rc == WT_EINVAL, "rc %d: %s", rc, err.text);
         FUZZ_ASSERT(err.code == rc, "err.code %d, rc %d", err.code, rc);
@@ -121,7 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_ASSERT(fuzz_same(&before[k], &after[k]), "a rejected import changed %s: %s",
                         record_kind((enum wt_kind)k)->name, err.text);
     } else {
-        imports++;
+        fuzz_imports++;
         for (int k = 0; k < WT_KIND_COUNT; k++)
             FUZZ_ASSERT(k == (int)kind || fuzz_same(&before[k], &after[k]),
                         "an import of %s changed %s", record_kind(kind)->name,
@@ -129,15 +94,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* Insert or replace: never fewer records, at most n more. */
         size_t rb = fuzz_records(&before[kind]), ra = fuzz_records(&after[kind]);
         FUZZ_ASSERT(ra >= rb && ra <= rb + n, "%zu records, were %zu, %zu imported", ra, rb, n);
-        FUZZ_ASSERT(app_check(app, NULL, NULL, &err) == 0, "check after an import: %s",
+        FUZZ_ASSERT(app_check(fuzz_db, NULL, NULL, &err) == 0, "check after an import: %s",
                     err.text);
         struct buf exported = {0};
-        FUZZ_ASSERT(app_export(app, kind, APP_CSV, &exported, &err) == 0, "%s", err.text);
-        FUZZ_ASSERT(app_import(app, kind, "export.csv", exported.data, exported.len, NULL,
+        FUZZ_ASSERT(app_export(fuzz_db, kind, APP_CSV, &exported, &err) == 0, "%s", err.text);
+        FUZZ_ASSERT(app_import(fuzz_db, kind, "export.csv", exported.data, exported.len, NULL,
                                &err) == 0, "the export does not import again: %s", err.text);
         buf_fini(&exported);
         struct buf again[WT_KIND_COUNT];
-        fuzz_snapshot(app, again);
+        fuzz_snapshot(fuzz_db, again);
         for (int k = 0; k < WT_KIND_COUNT; k++) {
             FUZZ_ASSERT(fuzz_same(&again[k], &after[k]), "export then import changed %s",
                         record_kind((enum wt_kind)k)->name);

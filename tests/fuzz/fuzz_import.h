@@ -4,6 +4,7 @@
 #define WT_TEST_FUZZ_IMPORT_H
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app_int.h"
@@ -64,6 +65,44 @@ static inline bool fuzz_one_clean_line(const char *s)
         if (*p < 0x20 || *p == 0x7f)
             return false;
     return true;
+}
+
+/* The database an import target works on: made on first use with records for
+ * the input's references to meet, made again after 200 accepted imports so
+ * that every run stays fast, removed at exit. */
+static char *fuzz_root;          /* this process's folder */
+static struct app *fuzz_db;      /* opened as the leader */
+static size_t fuzz_imports;      /* accepted imports since the database was made */
+
+static inline void fuzz_db_close(void)
+{
+    app_close(fuzz_db);
+    fuzz_db = NULL;
+    rel_rmtree(fuzz_root);
+    free(fuzz_root);
+    fuzz_root = NULL;
+}
+
+/* The database for this run, tag naming its folder. */
+static inline struct app *fuzz_db_ready(const char *tag)
+{
+    static const char *const seeds[][2] = {
+        {"members", "id,name,role\nm1,Mia Jansen,professional\nv1,Vera de Wit,volunteer\n"},
+        {"cases", "id,opened,area,resident,request,owner,needs\n"
+                  "c1,2024-01-05,Noordoostpolder/Ens,Jan de Vries,Boodschappen,m1,eenzaamheid\n"},
+        {"resources",
+         "id,name,kind,area,needs\nr1,Eetcafe,initiative,Noordoostpolder,eenzaamheid\n"},
+        {"talents", "id,name,area,offers\nt1,Piet Bos,Noordoostpolder/Ens,klussen\n"},
+    };
+    if (fuzz_db && fuzz_imports <= 200)
+        return fuzz_db;
+    if (fuzz_db)
+        fuzz_db_close();
+    else
+        atexit(fuzz_db_close);
+    fuzz_db = fuzz_app_open(tag, seeds, sizeof seeds / sizeof seeds[0], &fuzz_root);
+    fuzz_imports = 0;
+    return fuzz_db;
 }
 
 #endif
