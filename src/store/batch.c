@@ -193,6 +193,7 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
     bool have_last = mdb_cursor_get(c, &last, &lv, MDB_LAST) == 0;
     /* Under tokens the last key says nothing of ids: each id is looked up. */
     bool tokens = kind == WT_CASES && store_case_tokens(t->s);
+    bool seq = kind == WT_CASES && store_case_seq(t->s);
     char lastid[WT_MAX_ID + 1] = "";
     unsigned char lastkey[WT_MAX_ID + 1];
     MDB_val lastk = {0, lastkey};
@@ -252,12 +253,23 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
     for (size_t i = 0; i < n && !rc; i++) {
         const struct wt_record *r = recs[order[i]];
         MDB_val tk = {CASE_KEY_LEN, toks ? toks + order[i] * CASE_KEY_LEN : NULL};
+        unsigned char nb[CASE_KEY_LEN];
+        if (seq) /* a new case gets the next number: beyond the last, appended */
+            tk = store_rec_key_new(t, kind, r->v[0], nb);
+        if (t->err)
+            break;
         bool append = !have_last || (tokens ? store_key_cmp(&tk, &lastk) > 0
                                             : strcmp(r->v[0], lastid) > 0);
+        if (seq && append) {
+            memcpy(lastkey, tk.mv_data, tk.mv_size);
+            lastk.mv_size = tk.mv_size;
+            have_last = true;
+        }
         /* Sealed by the batch's helpers, when there are some (the same
          * sealed values again when the write is done over). */
         struct batch_out *bo = b && b->par && b->snap.hgen == t->s->hgen &&
-                                       b->snap.case_ids == t->s->case_ids
+                                       b->snap.case_ids == t->s->case_ids &&
+                                       b->snap.case_seq == t->s->case_seq
                                    ? par_need(b->par, order[i])
                                    : NULL;
         const struct store_sealed *sv = bo ? bo->sv : NULL;

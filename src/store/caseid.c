@@ -119,7 +119,11 @@ MDB_val store_rec_key(struct store_txn *t, enum wt_kind kind, const char *id,
 {
     if (kind != WT_CASES || !store_case_tokens(t->s))
         return store_id_key(id);
-    if (!store_case_idkey(t, false) || !store_case_token(t->s, id, buf))
+    if (!store_case_idkey(t, false))
+        return (MDB_val){0, NULL};
+    if (store_case_seq(t->s))
+        return store_case_seq_key(t, id, false, buf);
+    if (!store_case_token(t->s, id, buf))
         return (MDB_val){0, NULL};
     return (MDB_val){CASE_KEY_LEN, buf};
 }

@@ -56,6 +56,19 @@ static void check_refs(struct checker *c, const struct wt_record *r)
     }
 }
 
+/* Under numbers the id inside a case must lead back, through its token,
+ * to the number it is stored under; a token key is not one of the layout. */
+static bool maps_back(struct store_txn *t, const MDB_val *k, const char *id)
+{
+    if (!store_case_seq(t->s))
+        return !store_is_case_seq(k);
+    if (!store_is_case_seq(k))
+        return false;
+    unsigned char kb[CASE_KEY_LEN];
+    MDB_val back = store_rec_key(t, WT_CASES, id, kb);
+    return store_key_cmp(&back, k) == 0;
+}
+
 static void check_kind(struct checker *c, enum wt_kind kind)
 {
     const char *name = record_kind(kind)->name;
@@ -69,10 +82,10 @@ static void check_kind(struct checker *c, enum wt_kind kind)
     for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
         char *id;
-        bool token = store_is_case_token(&k);
+        bool token = store_is_case_token(&k) || store_is_case_seq(&k);
         if (token) {
             id = xmalloc(CASE_AD_LEN);
-            store_case_ad(k.mv_data, id);
+            store_key_ad(&k, id);
         } else {
             id = xstrndup(k.mv_data, k.mv_size < 64 ? k.mv_size : 64);
             if (kind == WT_CASES && store_case_tokens(c->t->s))
@@ -103,6 +116,8 @@ static void check_kind(struct checker *c, enum wt_kind kind)
         struct wt_error e = {0};
         if (!token && strcmp(r.v[0], id) != 0)
             problem(c, _("%s/%s: de sleutel hoort niet bij de id %s"), name, id, r.v[0]);
+        else if (token && !maps_back(c->t, &k, r.v[0]))
+            problem(c, _("%s/%s: de opgeslagen waarde is beschadigd"), name, id);
         else if (record_validate(&copy, &e) != 0)
             problem(c, "%s/%s: %s", name, id, e.text);
         check_refs(c, &r);
@@ -166,9 +181,11 @@ static void check_index(struct checker *c, enum wt_kind kind)
             id = xmalloc(CASE_AD_LEN);
             store_case_ad(tk.mv_data, id);
             MDB_val rv;
-            grc = mdb_get(c->t->txn, c->t->s->kinds[kind], &tk, &rv);
+            unsigned char kb[CASE_KEY_LEN];
+            MDB_val rk = store_case_token_rec(c->t, &tk, kb);
+            grc = rk.mv_size ? mdb_get(c->t->txn, c->t->s->kinds[kind], &rk, &rv) : MDB_NOTFOUND;
             if (grc == 0)
-                grc = store_read_stored(c->t, kind, &tk, &rv, &r);
+                grc = store_read_stored(c->t, kind, &rk, &rv, &r);
             else
                 record_init(&r, kind);
             if (grc == MDB_NOTFOUND)
@@ -357,12 +374,15 @@ static void check_casekeys(struct checker *c)
     if (mdb_cursor_open(c->t->txn, c->t->s->casekeys, &cur) != 0)
         return;
     MDB_val k, v;
+    bool seq = store_case_seq(c->t->s);
     while (mdb_cursor_get(cur, &k, &v, MDB_NEXT) == 0)
-        if (!store_is_case_token(&k))
+        if (seq ? !store_is_case_map(&k) && !store_is_case_seq(&k) && !store_is_case_token(&k)
+                : !store_is_case_token(&k))
             problem(c, _("casekeys/%.*s: deze id staat leesbaar in het bestand (hoort verborgen "
                          "te zijn)"),
                     (int)(k.mv_size < 64 ? k.mv_size : 64), (const char *)k.mv_data);
     mdb_cursor_close(cur);
+    c->problems += store_case_map_check(c->t, c->report, c->ctx);
 }
 
 int store_check(struct store *s, store_report_fn report, void *ctx, struct wt_error *err)

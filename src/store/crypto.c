@@ -258,6 +258,28 @@ static int casekey_put(struct store_txn *t, const char *id, MDB_val k,
     return 0;
 }
 
+/* The associated data a case's key is wrapped with: its number's under
+ * numbers (k, as stored), else store_rec_ad's. */
+static const char *wrap_ad(const struct store *s, enum wt_kind kind, const char *id,
+                           const MDB_val *k, char ad[CASE_AD_LEN])
+{
+    if (kind == WT_CASES && store_case_seq(s)) {
+        store_key_ad(k, ad);
+        return ad;
+    }
+    return store_rec_ad(s, kind, id, ad);
+}
+
+/* The associated data a value of kind/id is sealed with: under numbers a
+ * case's is the same for all (its own key binds it, the key its number). */
+static const char *value_ad(const struct store *s, enum wt_kind kind, const char *id,
+                            char ad[CASE_AD_LEN])
+{
+    if (kind == WT_CASES && store_case_seq(s))
+        return CASE_SEQ_VALUE_AD;
+    return store_rec_ad(s, kind, id, ad);
+}
+
 /* The key a record of kind/id is sealed with when it is written: its
  * compartment's, or for a case its own (made when it has none yet). */
 static int value_key(struct store_txn *t, enum wt_kind kind, const char *id,
@@ -273,8 +295,8 @@ static int value_key(struct store_txn *t, enum wt_kind kind, const char *id,
     }
     unsigned char kb[CASE_KEY_LEN];
     char adb[CASE_AD_LEN];
-    MDB_val k = store_rec_key(t, kind, id, kb), v;
-    const char *ad = store_rec_ad(s, kind, id, adb);
+    MDB_val k = store_rec_key_new(t, kind, id, kb), v;
+    const char *ad = k.mv_size ? wrap_ad(s, kind, id, &k, adb) : NULL;
     if (!k.mv_size || !ad)
         return WT_EPERM;
     /* In a batch, a key beyond the last case key has none yet. */
@@ -342,8 +364,8 @@ int store_value_make(struct store_txn *t, const struct wt_record *r, unsigned ch
     char adb[CASE_AD_LEN];
     int rc = value_key(t, r->kind, r->v[0], key);
     if (rc == 0)
-        store_seal(key, kind_tag(r->kind), store_rec_ad(t->s, r->kind, r->v[0], adb), plain,
-                   plen, out, len);
+        store_seal(key, kind_tag(r->kind), value_ad(t->s, r->kind, r->v[0], adb), plain, plen,
+                   out, len);
     sodium_memzero(key, sizeof key);
     sodium_memzero(plain, plen);
     free(plain);
@@ -373,8 +395,8 @@ int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *
     }
     unsigned char key[32], kb[CASE_KEY_LEN];
     char adb[CASE_AD_LEN];
-    k = store_rec_key(t, r->kind, r->v[0], kb);
-    int rc = value_key(t, r->kind, r->v[0], key);
+    k = store_rec_key_new(t, r->kind, r->v[0], kb);
+    int rc = k.mv_size ? value_key(t, r->kind, r->v[0], key) : WT_EPERM;
     if (rc == 0) {
         /* Sealed straight into the page LMDB reserves for it. */
         v.mv_size = SEAL_LEN(plen);
@@ -382,7 +404,7 @@ int store_value_put(struct store_txn *t, MDB_cursor *c, const struct wt_record *
         if (mrc)
             rc = store_txn_mdb_fail(t, mrc, r->v[0]);
         else
-            store_seal_into(key, kind_tag(r->kind), store_rec_ad(t->s, r->kind, r->v[0], adb),
+            store_seal_into(key, kind_tag(r->kind), value_ad(t->s, r->kind, r->v[0], adb),
                             plain, plen, v.mv_data);
     }
     sodium_memzero(key, sizeof key);
@@ -397,7 +419,7 @@ struct store_sealed *store_seal_record(const struct store *s, const struct wt_re
 {
     enum store_comp c = store_comp_of(r->kind);
     char adb[CASE_AD_LEN];
-    const char *ad = s->encrypted ? store_rec_ad(s, r->kind, r->v[0], adb) : NULL;
+    const char *ad = s->encrypted ? value_ad(s, r->kind, r->v[0], adb) : NULL;
     if (!s->encrypted || !s->unlocked[c] || !ad)
         return NULL; /* store_value_put seals it */
     struct wt_record sealed_links;
@@ -413,8 +435,13 @@ struct store_sealed *store_seal_record(const struct store *s, const struct wt_re
     unsigned char key[32];
     if (r->kind == WT_CASES) {
         rnd(key, 32);
-        store_seal_into(s->dkey[COMP_CASE], "casekey", ad, key, 32, sv->wkey);
         sv->has_key = true;
+        if (store_case_seq(s)) { /* wrapped once its number is known */
+            sv->wrap_later = true;
+            memcpy(sv->rawkey, key, 32);
+        } else {
+            store_seal_into(s->dkey[COMP_CASE], "casekey", ad, key, 32, sv->wkey);
+        }
     } else {
         memcpy(key, s->dkey[c], 32);
     }
@@ -441,11 +468,19 @@ int store_value_put_sealed(struct store_txn *t, MDB_cursor *c, const struct wt_r
 {
     const char *id = r->v[0];
     unsigned char kb[CASE_KEY_LEN];
-    MDB_val k = store_rec_key(t, r->kind, id, kb), v = {sv->len, NULL};
+    MDB_val k = store_rec_key_new(t, r->kind, id, kb), v = {sv->len, NULL};
     if (!k.mv_size)
         return store_txn_fail(t, WT_EPERM, id);
     /* A case's key is new on every batch write: the value is sealed under it. */
-    if (sv->has_key && casekey_put(t, id, k, sv->wkey) != 0)
+    unsigned char wkey[STORE_SEAL_LEN(32)];
+    const unsigned char *wk = sv->wkey;
+    if (sv->wrap_later) {
+        char ad[CASE_AD_LEN];
+        store_key_ad(&k, ad);
+        store_seal_into(t->s->dkey[COMP_CASE], "casekey", ad, sv->rawkey, 32, wkey);
+        wk = wkey;
+    }
+    if (sv->has_key && casekey_put(t, id, k, wk) != 0)
         return t->err;
     int rc = mdb_cursor_put(c, &k, &v, flags | MDB_RESERVE);
     if (rc)
@@ -457,8 +492,8 @@ int store_value_put_sealed(struct store_txn *t, MDB_cursor *c, const struct wt_r
 /* Opens a value sealed with ad (store_rec_ad) as associated data; the
  * record's id is the caller's to check. */
 static int value_open(const struct store *s, enum wt_kind kind, const char *ad,
-                      const unsigned char *wkey, size_t wlen, const unsigned char *val, size_t len,
-                      struct wt_record *out)
+                      const char *kad, const unsigned char *wkey, size_t wlen,
+                      const unsigned char *val, size_t len, struct wt_record *out)
 {
     record_init(out, kind);
     enum store_comp c = store_comp_of(kind);
@@ -466,7 +501,7 @@ static int value_open(const struct store *s, enum wt_kind kind, const char *ad,
         return WT_EPERM;
     unsigned char key[32];
     if (kind == WT_CASES) {
-        int rc = casekey_unwrap(s, ad, wkey, wlen, key);
+        int rc = casekey_unwrap(s, kad, wkey, wlen, key);
         if (rc)
             return rc;
     } else {
@@ -499,7 +534,7 @@ int store_value_open(const struct store *s, enum wt_kind kind, const char *id,
         record_init(out, kind);
         return WT_EPERM;
     }
-    int rc = value_open(s, kind, ad, wkey, wlen, val, len, out);
+    int rc = value_open(s, kind, ad, ad, wkey, wlen, val, len, out);
     if (rc == 0 && strcmp(out->v[0], id) != 0) {
         record_fini(out);
         record_init(out, kind);
@@ -515,7 +550,7 @@ int store_value_open_token(const struct store *s, enum wt_kind kind,
 {
     char ad[CASE_AD_LEN];
     store_case_ad(k, ad);
-    int rc = value_open(s, kind, ad, wkey, wlen, val, len, out);
+    int rc = value_open(s, kind, ad, ad, wkey, wlen, val, len, out);
     unsigned char again[CASE_KEY_LEN];
     /* The id inside must give the key it is stored under: no swapping. */
     if (rc == 0 && (!store_case_token(s, out->v[0], again) ||
@@ -525,6 +560,15 @@ int store_value_open_token(const struct store *s, enum wt_kind kind,
         return WT_ECORRUPT;
     }
     return rc;
+}
+
+int store_value_open_seq(const struct store *s, enum wt_kind kind, const MDB_val *k,
+                         const unsigned char *wkey, size_t wlen, const unsigned char *val,
+                         size_t len, struct wt_record *out)
+{
+    char kad[CASE_AD_LEN];
+    store_key_ad(k, kad);
+    return value_open(s, kind, CASE_SEQ_VALUE_AD, kad, wkey, wlen, val, len, out);
 }
 
 int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
@@ -551,6 +595,17 @@ int store_value_read(struct store_txn *t, enum wt_kind kind, const char *id,
             record_init(out, kind);
             return store_txn_mdb_fail(t, rc, id);
         }
+    }
+    if (kind == WT_CASES && store_case_seq(t->s) && t->s->unlocked[COMP_CASE]) {
+        unsigned char kb[CASE_KEY_LEN];
+        MDB_val k = store_rec_key(t, kind, id, kb);
+        int rc = store_value_open_seq(t->s, kind, &k, wk.mv_data, wk.mv_size, val, len, out);
+        if (rc == 0 && strcmp(out->v[0], id) != 0) { /* the map sent it elsewhere */
+            record_fini(out);
+            record_init(out, kind);
+            return WT_ECORRUPT;
+        }
+        return rc;
     }
     return store_value_open(t->s, kind, id, wk.mv_data, wk.mv_size, val, len, out);
 }

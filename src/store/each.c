@@ -8,17 +8,17 @@
 #include "wijktafel/xalloc.h"
 
 /* What a key of a kind's database stands for: the id (cut at WT_MAX_ID),
- * or a case's token as "#" and hex (its associated data). */
+ * or a case's token or number as "#" and hex (store_key_ad). */
 #define KEY_ID_MAX (CASE_AD_LEN > WT_MAX_ID + 1 ? CASE_AD_LEN : WT_MAX_ID + 1)
 static void key_id(const MDB_val *k, char id[KEY_ID_MAX])
 {
-    if (store_is_case_token(k)) {
-        store_case_ad(k->mv_data, id);
-        return;
-    }
-    size_t il = k->mv_size < WT_MAX_ID ? k->mv_size : WT_MAX_ID;
-    memcpy(id, k->mv_data, il);
-    id[il] = '\0';
+    store_key_ad(k, id);
+}
+
+/* True when k is a case's token or number: the id is inside the value. */
+static bool hidden_key(const MDB_val *k)
+{
+    return store_is_case_token(k) || store_is_case_seq(k);
 }
 
 /* A value that cannot be read comes to store_each's caller as a record with
@@ -42,8 +42,9 @@ static void make_damaged(struct wt_record *r, enum wt_kind kind, const char *id)
 struct each_item {
     enum wt_kind kind;
     char id[KEY_ID_MAX];
-    bool token; /* under a case's token, key */
+    bool hidden; /* under a case's token or number, key (klen bytes) */
     unsigned char key[CASE_KEY_LEN];
+    size_t klen;
     const unsigned char *val, *wkey;
     size_t len, wlen;
     int rc;
@@ -54,10 +55,16 @@ static void *open_one(void *ctx, void *in)
 {
     const struct store *s = ctx;
     struct each_item *it = in;
-    it->rc = it->token ? store_value_open_token(s, it->kind, it->key, it->wkey, it->wlen, it->val,
-                                                it->len, &it->r)
-                       : store_value_open(s, it->kind, it->id, it->wkey, it->wlen, it->val,
-                                          it->len, &it->r);
+    MDB_val k = {it->klen, it->key};
+    if (it->hidden && store_is_case_seq(&k))
+        it->rc = store_value_open_seq(s, it->kind, &k, it->wkey, it->wlen, it->val, it->len,
+                                      &it->r);
+    else if (it->hidden)
+        it->rc = store_value_open_token(s, it->kind, it->key, it->wkey, it->wlen, it->val,
+                                        it->len, &it->r);
+    else
+        it->rc = store_value_open(s, it->kind, it->id, it->wkey, it->wlen, it->val, it->len,
+                                  &it->r);
     return it;
 }
 
@@ -87,9 +94,11 @@ static int each_par(struct store_txn *t, enum wt_kind kind, MDB_cursor *c, store
             struct each_item *it = &ring[added % EACH_WINDOW];
             it->kind = kind;
             key_id(&k, it->id);
-            it->token = store_is_case_token(&k);
-            if (it->token)
-                memcpy(it->key, k.mv_data, CASE_KEY_LEN);
+            it->hidden = hidden_key(&k);
+            if (it->hidden) {
+                memcpy(it->key, k.mv_data, k.mv_size);
+                it->klen = k.mv_size;
+            }
             it->val = v.mv_data;
             it->len = v.mv_size;
             it->wkey = NULL;
@@ -128,8 +137,9 @@ static int each_par(struct store_txn *t, enum wt_kind kind, MDB_cursor *c, store
     return ret;
 }
 
-/* A case stored under its token: its key from "casekeys" under the same token. */
-static int read_token(struct store_txn *t, enum wt_kind kind, const MDB_val *k, const MDB_val *v,
+/* A case stored under its token or number: its key from "casekeys" under
+ * the same key. */
+static int read_hidden(struct store_txn *t, enum wt_kind kind, const MDB_val *k, const MDB_val *v,
                       struct wt_record *r)
 {
     MDB_val kk = *k, wk = {0, NULL};
@@ -139,6 +149,9 @@ static int read_token(struct store_txn *t, enum wt_kind kind, const MDB_val *k, 
         record_init(r, kind);
         return store_txn_mdb_fail(t, rc, "casekeys");
     }
+    if (store_is_case_seq(k))
+        return store_value_open_seq(t->s, kind, k, wk.mv_data, wk.mv_size, v->mv_data,
+                                    v->mv_size, r);
     return store_value_open_token(t->s, kind, k->mv_data, wk.mv_data, wk.mv_size, v->mv_data,
                                   v->mv_size, r);
 }
@@ -148,8 +161,8 @@ static int each_stored(struct store_txn *t, enum wt_kind kind, store_each_fn fn,
 int store_read_stored(struct store_txn *t, enum wt_kind kind, const MDB_val *k, const MDB_val *v,
                       struct wt_record *out)
 {
-    if (store_is_case_token(k))
-        return read_token(t, kind, k, v, out);
+    if (hidden_key(k))
+        return read_hidden(t, kind, k, v, out);
     char id[KEY_ID_MAX];
     key_id(k, id);
     return store_value_read(t, kind, id, v->mv_data, v->mv_size, out);
@@ -231,8 +244,8 @@ static int each_stored(struct store_txn *t, enum wt_kind kind, store_each_fn fn,
         struct wt_record r;
         char id[KEY_ID_MAX];
         key_id(&k, id);
-        int drc = store_is_case_token(&k) ? read_token(t, kind, &k, &v, &r)
-                                          : store_value_read(t, kind, id, v.mv_data, v.mv_size, &r);
+        int drc = hidden_key(&k) ? read_hidden(t, kind, &k, &v, &r)
+                                 : store_value_read(t, kind, id, v.mv_data, v.mv_size, &r);
         if (drc == WT_ECORRUPT) {
             make_damaged(&r, kind, id);
         } else if (drc) {

@@ -374,7 +374,10 @@ int index_rebuild_comp(struct store_txn *t, enum store_comp c)
 int index_token_id(struct store_txn *t, enum wt_kind kind, const MDB_val *tk,
                    char id[WT_MAX_ID + 1])
 {
-    MDB_val k = *tk, v;
+    unsigned char kb[CASE_KEY_LEN];
+    MDB_val k = store_case_token_rec(t, tk, kb), v;
+    if (!k.mv_size)
+        return WT_ENOTFOUND;
     int rc = mdb_get(t->txn, t->s->kinds[kind], &k, &v);
     if (rc)
         return rc == MDB_NOTFOUND ? WT_ENOTFOUND : store_txn_mdb_fail(t, rc, "index");

@@ -28,6 +28,7 @@ bool store_keys_pending(struct store *s)
                    (s->unlocked[COMP_CASE] && s->unlocked[COMP_GEN] &&
                     store_case_clocks_pending(s, txn)) ||
                    (s->unlocked[COMP_CASE] && store_case_ids_pending(s, txn)) ||
+                   (s->unlocked[COMP_CASE] && store_case_seq_pending(s, txn)) ||
                    (s->unlocked[COMP_CASE] && store_case_index_pending(s, txn));
     mdb_txn_abort(txn);
     return pending;
@@ -52,6 +53,11 @@ int store_keys_upgrade(struct store_txn *t)
         store_meta_put(t, "compact-pending", "1");
     if (s->unlocked[COMP_CASE] && store_case_ids_pending(s, t->txn) &&
         store_case_ids_hide(t) > 0)
+        store_meta_put(t, "compact-pending", "1");
+    /* Cases under tokens go under numbers (caseseq.c); the tokens' pages
+     * go with the compaction. */
+    if (s->unlocked[COMP_CASE] && store_case_seq_pending(s, t->txn) &&
+        store_case_seq_hide(t) > 0)
         store_meta_put(t, "compact-pending", "1");
     if (s->unlocked[COMP_CASE] && store_case_index_pending(s, t->txn) &&
         store_case_index_hide(t) == 0)

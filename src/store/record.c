@@ -50,7 +50,7 @@ int store_put(struct store_txn *t, const struct wt_record *r)
     if (store_value_make(t, r, &val, &len) != 0)
         return t->err;
     unsigned char kb[CASE_KEY_LEN];
-    MDB_val k = store_rec_key(t, r->kind, r->v[0], kb), v = {len, val};
+    MDB_val k = store_rec_key_new(t, r->kind, r->v[0], kb), v = {len, val};
     rc = mdb_put(t->txn, t->s->kinds[r->kind], &k, &v, 0);
     free(val);
     if (rc)
@@ -77,8 +77,10 @@ int store_del(struct store_txn *t, enum wt_kind kind, const char *id)
     if (rc && rc != MDB_NOTFOUND)
         return store_txn_mdb_fail(t, rc, id);
     /* A case's own key goes with it: what remains in freed pages cannot be read. */
-    if (kind == WT_CASES)
+    if (kind == WT_CASES) {
         store_casekey_destroy(t, id);
+        store_case_unmap(t, id); /* its number is not given again */
+    }
     return store_sync_deleted(t, kind, id);
 }
 

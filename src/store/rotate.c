@@ -82,7 +82,7 @@ static int write_all(struct store_txn *t, struct reseal *rs)
 {
     for (size_t i = 0; i < rs->n && !t->err; i++) {
         unsigned char kb[CASE_KEY_LEN];
-        MDB_val k = store_rec_key(t, rs->recs[i].kind, rs->recs[i].v[0], kb);
+        MDB_val k = store_rec_key_new(t, rs->recs[i].kind, rs->recs[i].v[0], kb);
         unsigned char *val;
         size_t len;
         if (store_value_make(t, &rs->recs[i], &val, &len) != 0)
@@ -120,9 +120,9 @@ static int reseal_range(struct store_txn *t, MDB_dbi dbi, const char *prefix, si
         if (k.mv_size < plen || memcmp(k.mv_data, prefix, plen) != 0)
             break;
         char *key;
-        if (store_is_case_token(&k)) { /* a case key under its token */
+        if (store_is_case_token(&k) || store_is_case_seq(&k)) { /* a case key */
             key = xmalloc(CASE_AD_LEN);
-            store_case_ad(k.mv_data, key);
+            store_key_ad(&k, key);
         } else {
             key = xstrndup(k.mv_data, k.mv_size);
         }
@@ -159,7 +159,11 @@ static int reseal_meta(struct store_txn *t, enum store_comp c, const unsigned ch
 static int reseal_casekeys(struct store_txn *t, const unsigned char oldk[32],
                            const unsigned char newk[32])
 {
-    return reseal_range(t, t->s->casekeys, "", 0, "casekey", oldk, newk);
+    /* Under numbers only those keys: the map's entries are not sealed. */
+    static const char seq[1] = {CASE_SEQ};
+    bool numbers = store_case_seq(t->s);
+    return reseal_range(t, t->s->casekeys, numbers ? seq : "", numbers ? 1 : 0, "casekey", oldk,
+                        newk);
 }
 
 int store_rotate(struct store_txn *t, int comp, const unsigned char newkey[32])
@@ -278,6 +282,7 @@ int store_encrypt_all(struct store_txn *t, const unsigned char gen[32],
     store_meta_hide_names(t); /* what names a case, under its token */
     store_case_clocks_hide(t);
     store_case_ids_hide(t);
+    store_case_seq_hide(t);
     store_case_index_hide(t);
     store_short_hash_on(t);
     index_rebuild(t);

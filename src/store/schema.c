@@ -194,6 +194,8 @@ void store_hash_form(struct store *s, MDB_txn *txn)
     s->case_clocks = mdb_get(txn, s->meta, &ck, &cv) == 0;
     MDB_val ik = {8, "case-ids"};
     s->case_ids = mdb_get(txn, s->meta, &ik, &cv) == 0;
+    MDB_val sk = {8, "case-seq"};
+    s->case_seq = mdb_get(txn, s->meta, &sk, &cv) == 0;
     MDB_val xk = {10, "case-index"};
     s->case_index = mdb_get(txn, s->meta, &xk, &cv) == 0;
     MDB_val k = {10, "index-hash"}, v;

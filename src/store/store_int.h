@@ -78,6 +78,9 @@ struct store {
      * tombstone secret, makes them (caseid.c). */
     bool case_ids;
     bool case_index; /* the same at the end of the keys of "index.cases" (meta "case-index") */
+    /* Cases and their keys are stored under sequence numbers, the tokens
+     * only in a map to them (meta "case-seq", read like case_ids; caseseq.c). */
+    bool case_seq;
     bool have_idkey;
     unsigned char idkey[32];
     bool unlocked[COMP_COUNT];
@@ -124,6 +127,10 @@ struct store_txn {
     bool casekey_have_last;
     size_t casekey_last_len;
     unsigned char casekey_last[WT_MAX_ID + 1]; /* the largest key, as stored */
+    /* caseseq.c: the next case number (0: not read from meta yet), and
+     * whether it moved in this write (written to meta before the commit). */
+    uint64_t case_seq_next;
+    bool case_seq_dirty;
 };
 
 /* sync.c: stamps the fields of r that differ from old (NULL: a new record)
@@ -222,6 +229,60 @@ void store_case_idmax_note(struct store_txn *t, const char *id);
 void store_case_idmax_note_many(struct store_txn *t, const char *const *ids, size_t n);
 /* caseid.c: true when an encrypted database still has that step to do. */
 bool store_case_index_pending(const struct store *s, MDB_txn *txn);
+/* Case numbers (caseseq.c, issue 19 point 5). In an encrypted database whose
+ * meta "case-seq" is there (s->case_seq), each case gets a number when it is
+ * first stored, never reused; meta "case-seq" keeps the next one. "cases" and
+ * "casekeys" hold a case under [CASE_SEQ][number, 8 bytes big-endian], so new
+ * cases append. The keyed token (store_case_token) stays only in "casekeys",
+ * as [CASE_MAP][the token's 16 bytes] -> the 8-byte number: lookups by id go
+ * token -> number -> record. A case's value is sealed with its own key and
+ * CASE_SEQ_VALUE_AD; its key is wrapped with "#" and the number in hex as
+ * associated data (store_key_ad), so a value or key moved to another number
+ * does not open. */
+#define CASE_SEQ 0x02 /* never a byte of an id */
+#define CASE_SEQ_LEN 9
+#define CASE_MAP 0x00
+#define CASE_SEQ_VALUE_AD "#"
+/* True when the cases of s are stored under numbers. */
+bool store_case_seq(const struct store *s);
+/* True when k is a number key ([CASE_SEQ][8 bytes]). */
+bool store_is_case_seq(const MDB_val *k);
+/* True when k is an entry of the map ([CASE_MAP][16 bytes]). */
+bool store_is_case_map(const MDB_val *k);
+/* The number in number key k. */
+uint64_t store_case_seq_of(const MDB_val *k);
+/* The associated data a stored key k stands for: "#" and hex for a token or
+ * a number, else the key itself (an id, cut at WT_MAX_ID). */
+void store_key_ad(const MDB_val *k, char ad[CASE_AD_LEN]);
+/* The number key of case id in buf: its map entry's; when it has none, a
+ * new number (create; the map entry is written) or a key that no case has.
+ * Size 0 without the id key. Needs s->idkey loaded (store_case_idkey). */
+MDB_val store_case_seq_key(struct store_txn *t, const char *id, bool create,
+                           unsigned char buf[CASE_KEY_LEN]);
+/* The key in "cases" of the case whose token key is tk ([CASE_TOKEN][16],
+ * as index entries end): tk itself, or in buf the number the map gives
+ * (size 0 when the map has none). */
+MDB_val store_case_token_rec(struct store_txn *t, const MDB_val *tk,
+                             unsigned char buf[CASE_KEY_LEN]);
+/* Removes case id's map entry (after the case was deleted); 0 or the sticky error. */
+int store_case_unmap(struct store_txn *t, const char *id);
+/* Writes the next case number to meta when it moved (before a commit). */
+int store_case_seq_flush(struct store_txn *t);
+/* Moves every case and case key stored under its token under a new number
+ * (a fresh case key each; numbers in id order) with a map entry, and sets
+ * meta "case-seq"; needs the case key. Returns how many moved, or -1 (the
+ * sticky error is set). A case whose value does not open stays under its
+ * token, for check to report. */
+int store_case_seq_hide(struct store_txn *t);
+/* True when an encrypted database still has that step to do. */
+bool store_case_seq_pending(const struct store *s, MDB_txn *txn);
+/* The same as store_rec_key, but a case without a number gets one. */
+MDB_val store_rec_key_new(struct store_txn *t, enum wt_kind kind, const char *id,
+                          unsigned char buf[CASE_KEY_LEN]);
+/* check.c's part (caseseq.c): the map's entries: each names a number that
+ * holds a case, no two the same number; reports each problem, returns how many. */
+size_t store_case_map_check(struct store_txn *t, store_report_fn report, void *ctx);
+
 /* index.c: the id of the case stored under token tk (opened): 0,
  * WT_ENOTFOUND, WT_EPERM or WT_ECORRUPT. */
 int index_token_id(struct store_txn *t, enum wt_kind kind, const MDB_val *tk,
@@ -238,6 +299,11 @@ int store_value_open_token(const struct store *s, enum wt_kind kind,
                            const unsigned char k[CASE_KEY_LEN], const unsigned char *wkey,
                            size_t wlen, const unsigned char *val, size_t len,
                            struct wt_record *out);
+/* crypto.c: store_value_open for a value found under number key k (the id
+ * not known before; that it maps back to k is check's to verify). */
+int store_value_open_seq(const struct store *s, enum wt_kind kind, const MDB_val *k,
+                         const unsigned char *wkey, size_t wlen, const unsigned char *val,
+                         size_t len, struct wt_record *out);
 /* sync.c: after a delete: the record's clocks go, a tombstone comes. */
 int store_sync_deleted(struct store_txn *t, enum wt_kind kind, const char *id);
 /* sync.c: rewrites every clock value of format 1 (schema 4) in format 2. */
@@ -466,6 +532,10 @@ struct store_sealed {
     size_t len;
     bool has_key;
     unsigned char wkey[STORE_SEAL_LEN(32)];
+    /* Under numbers the key is wrapped once the number is known (the
+     * store's thread, store_value_put_sealed): the key itself, until then. */
+    bool wrap_later;
+    unsigned char rawkey[32];
 };
 /* NULL when the store is plain or the record's compartment is locked. */
 struct store_sealed *store_seal_record(const struct store *s, const struct wt_record *r);

@@ -354,6 +354,8 @@ static int store_write_keys(struct store *s, store_write_fn fn, void *ctx, struc
         if (!rc)
             rc = t.err;
         if (!rc)
+            rc = store_case_seq_flush(&t);
+        if (!rc)
             rc = store_sync_flush(&t);
         if (!rc)
             rc = store_meta_mac_put(&t); /* meta as committed is authenticated */

@@ -1,9 +1,11 @@
-/* check_caseids.c: case ids out of the file's keys (issue 14, point 4). In an
- * encrypted database "cases" and "casekeys" hold each case under a keyed
- * token and "clock" a case's clocks under a hashed key; a database in the
- * layout from before (built here through that layout) moves at the first
- * unlock with the case key; check names an id left readable and a value moved
- * to another case's token. */
+/* check_caseids.c: case ids out of the file's keys (issue 14, point 4) and
+ * case numbers (issue 19, point 5). In an encrypted database "cases" and
+ * "casekeys" hold each case under its sequence number, "casekeys" also a map
+ * from each case's keyed token to its number, and "clock" a case's clocks
+ * under a hashed key; databases in the layouts from before (plain ids, then
+ * tokens; built here through those layouts) move at the first unlock with
+ * the case key; check names an id left readable, a value moved to another
+ * case, and a map that does not agree with the cases. */
 #include <check.h>
 #include <lmdb.h>
 #include <sodium.h>
@@ -39,6 +41,8 @@ static struct store *open_as(const char *member)
 
 struct key_census {
     size_t cases, cases_plain, casekeys, casekeys_plain, clocks, clocks_plain;
+    size_t cases_seq, casekeys_seq, map; /* under numbers; the map's entries */
+    size_t cases_token, casekeys_token; /* under tokens */
     size_t index, index_plain; /* entries of index.cases; those that end in an id */
     bool saw_c013; /* "c-013" in some key of the three databases */
 };
@@ -65,7 +69,13 @@ static void census_db(MDB_txn *txn, const char *name, size_t *all, size_t *plain
             MDB_val tail = {CASE_KEY_LEN, (void *)(p + at)};
             hashed = at && p[at - 1] == 0 && store_is_case_token(&tail);
         } else {
-            hashed = store_is_case_token(&k);
+            bool seq = store_is_case_seq(&k), map = store_is_case_map(&k) && v.mv_size == 8;
+            bool tok = store_is_case_token(&k);
+            hashed = seq || map || tok;
+            bool cases = strcmp(name, "cases") == 0;
+            *(cases ? &kc->cases_seq : &kc->casekeys_seq) += seq;
+            *(cases ? &kc->cases_token : &kc->casekeys_token) += tok;
+            kc->map += map;
         }
         *plain += !hashed;
         if (memmem(k.mv_data, k.mv_size, "c-013", 5))
@@ -200,12 +210,14 @@ static int to_old_layout(struct store_txn *t, void *ctx, struct wt_error *err)
         unsigned char kb[CASE_KEY_LEN], hk[TOMB_KEY_LEN];
         MDB_val k = store_rec_key(t, WT_CASES, id, kb);
         MDB_val h = {tomb_key(t, WT_CASES, id, false, hk), hk};
-        ck_assert_uint_eq(k.mv_size, CASE_KEY_LEN);
+        ck_assert_uint_eq(k.mv_size, CASE_SEQ_LEN);
         ck_assert_uint_eq(h.mv_size, TOMB_KEY_LEN);
         ck_assert_int_eq(mdb_del(t->txn, s->kinds[WT_CASES], &k, NULL), 0);
         ck_assert_int_eq(mdb_del(t->txn, s->casekeys, &k, NULL), 0);
+        ck_assert_int_eq(store_case_unmap(t, id), 0);
         ck_assert_int_eq(mdb_del(t->txn, s->clock, &h, NULL), 0);
         s->case_ids = false;
+        s->case_seq = false;
         s->case_clocks = false;
         unsigned char *val;
         size_t len;
@@ -215,10 +227,13 @@ static int to_old_layout(struct store_txn *t, void *ctx, struct wt_error *err)
         free(val);
         ck_assert_int_eq(sync_clock_write(t, WT_CASES, id, &st), 0);
         s->case_ids = true;
+        s->case_seq = true;
         s->case_clocks = true;
         record_fini(&r);
     }
     s->case_ids = false;
+    s->case_seq = false;
+    store_meta_del(t, "case-seq");
     s->case_index = false;
     ck_assert_int_eq(index_rebuild_kind(t, WT_CASES), 0);
     store_meta_del(t, "case-ids");
@@ -226,6 +241,40 @@ static int to_old_layout(struct store_txn *t, void *ctx, struct wt_error *err)
     store_meta_del(t, "case-index");
     store_meta_del(t, "case-idmax");
     store_meta_del(t, "case-idmax/c-");
+    return store_txn_error(t);
+}
+
+/* Rewrites every case and its key as the token layout (issue 14) wrote
+ * them: under the keyed token, sealed with the token's text as associated
+ * data, no map and no numbers; what main's binary made before issue 19. */
+static int to_token_layout(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    const struct ids *ids = ctx;
+    struct store *s = t->s;
+    for (size_t i = 0; i < ids->n; i++) {
+        const char *id = ids->v[i];
+        struct wt_record r;
+        ck_assert_int_eq(store_get(t, WT_CASES, id, &r), 0);
+        unsigned char kb[CASE_KEY_LEN];
+        MDB_val k = store_rec_key(t, WT_CASES, id, kb);
+        ck_assert_uint_eq(k.mv_size, CASE_SEQ_LEN);
+        ck_assert_int_eq(mdb_del(t->txn, s->kinds[WT_CASES], &k, NULL), 0);
+        ck_assert_int_eq(mdb_del(t->txn, s->casekeys, &k, NULL), 0);
+        ck_assert_int_eq(store_case_unmap(t, id), 0);
+        s->case_seq = false;
+        unsigned char *val;
+        size_t len;
+        ck_assert_int_eq(store_value_make(t, &r, &val, &len), 0);
+        MDB_val tk = store_rec_key(t, WT_CASES, id, kb), tv = {len, val};
+        ck_assert_uint_eq(tk.mv_size, CASE_KEY_LEN);
+        ck_assert_int_eq(mdb_put(t->txn, s->kinds[WT_CASES], &tk, &tv, 0), 0);
+        free(val);
+        s->case_seq = true;
+        record_fini(&r);
+    }
+    s->case_seq = false;
+    store_meta_del(t, "case-seq");
     return store_txn_error(t);
 }
 
@@ -247,7 +296,11 @@ START_TEST(test_case_ids_are_tokens)
     struct store *s = open_as("leider");
     struct key_census kc = census(s);
     ck_assert_uint_ge(kc.cases, 15);
-    ck_assert_uint_eq(kc.casekeys, kc.cases);
+    /* Every case under its number, its key too, and one map entry each. */
+    ck_assert_uint_eq(kc.cases_seq, kc.cases);
+    ck_assert_uint_eq(kc.casekeys_seq, kc.cases);
+    ck_assert_uint_eq(kc.map, kc.cases);
+    ck_assert_uint_eq(kc.casekeys, 2 * kc.cases);
     ck_assert_uint_ge(kc.clocks, kc.cases);
     ck_assert_uint_ge(kc.index, 3 * kc.cases);
     ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain + kc.index_plain, 0);
@@ -315,6 +368,9 @@ START_TEST(test_old_layout_moves_at_unlock)
     kc = census(s);
     ck_assert_uint_eq(kc.cases, ids.n);
     ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain + kc.index_plain, 0);
+    ck_assert_uint_eq(kc.cases_seq, ids.n); /* through tokens to numbers, in one write */
+    ck_assert_uint_eq(kc.map, ids.n);
+    ck_assert_uint_eq(kc.cases_token + kc.casekeys_token, 0);
     ck_assert(!kc.saw_c013);
     ck_assert(!store_keys_pending(s));
     take(s, "c-013", &after);
@@ -331,6 +387,166 @@ START_TEST(test_old_layout_moves_at_unlock)
     ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
     record_fini(&before.r);
     record_fini(&after.r);
+    store_close(s);
+}
+END_TEST
+
+START_TEST(test_token_layout_moves_to_numbers)
+{
+    struct wt_error e = {0};
+    ck_assert_msg(app_demo_ensure(db, &e) == 0, "%s", e.text);
+    struct store *s = open_as("leider");
+    struct ids ids = all_cases(s);
+    struct snapshot before, after;
+    take(s, "c-013", &before);
+    ck_assert_int_eq(store_write(s, to_token_layout, &ids, &e), 0);
+    store_close(s);
+    /* The token layout: every case under its token, no map; a volunteer
+     * cannot move it and reads nothing of it. */
+    s = open_as("m-annie");
+    struct key_census kc = census(s);
+    ck_assert_uint_eq(kc.cases_token, ids.n);
+    ck_assert_uint_eq(kc.casekeys_token, ids.n);
+    ck_assert_uint_eq(kc.cases_seq + kc.casekeys_seq + kc.map, 0);
+    ck_assert(store_keys_pending(s) == false);
+    store_close(s);
+    /* The leader's unlock moves them under numbers, in one write. */
+    s = open_as("leider");
+    kc = census(s);
+    ck_assert_uint_eq(kc.cases, ids.n);
+    ck_assert_uint_eq(kc.cases_seq, ids.n);
+    ck_assert_uint_eq(kc.casekeys_seq, ids.n);
+    ck_assert_uint_eq(kc.map, ids.n);
+    ck_assert_uint_eq(kc.cases_token + kc.casekeys_token, 0);
+    ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain + kc.index_plain, 0);
+    ck_assert(!kc.saw_c013);
+    ck_assert(!store_keys_pending(s));
+    take(s, "c-013", &after);
+    same(&before, &after);
+    struct ids again = all_cases(s);
+    ck_assert_uint_eq(again.n, ids.n);
+    for (size_t i = 0; i < ids.n; i++)
+        ck_assert_str_eq(again.v[i], ids.v[i]);
+    struct store_txn *t;
+    char *v = NULL;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    ck_assert_int_eq(store_meta_get(t, "compact-pending", &v), 0);
+    free(v);
+    /* The next number lies beyond every case's. */
+    ck_assert_int_eq(store_meta_get(t, "case-seq", &v), 0);
+    ck_assert_uint_eq(strtoull(v, NULL, 10), ids.n + 1);
+    free(v);
+    store_read_end(t);
+    ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
+    record_fini(&before.r);
+    record_fini(&after.r);
+    store_close(s);
+}
+END_TEST
+
+/* A new case takes the next number, appended; a deleted one's number is
+ * not given again. */
+static int add_and_drop(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)err;
+    const char *const *ids = ctx; /* the one to add, the one to delete */
+    struct wt_record r;
+    ck_assert_int_eq(store_get(t, WT_CASES, "c-013", &r), 0);
+    record_set(&r, 0, ids[0]);
+    ck_assert_int_eq(store_put(t, &r), 0);
+    record_fini(&r);
+    ck_assert_int_eq(store_del(t, WT_CASES, ids[1]), 0);
+    return store_txn_error(t);
+}
+
+static uint64_t number_of(struct store *s, const char *id)
+{
+    struct store_txn *t;
+    struct wt_error e = {0};
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    unsigned char kb[CASE_KEY_LEN];
+    MDB_val k = store_rec_key(t, WT_CASES, id, kb);
+    ck_assert_uint_eq(k.mv_size, CASE_SEQ_LEN);
+    uint64_t n = store_case_seq_of(&k);
+    MDB_val v;
+    bool there = mdb_get(t->txn, s->kinds[WT_CASES], &k, &v) == 0;
+    store_read_end(t);
+    return there ? n : 0;
+}
+
+START_TEST(test_numbers_append_never_reused)
+{
+    struct wt_error e = {0};
+    ck_assert_msg(app_demo_ensure(db, &e) == 0, "%s", e.text);
+    struct store *s = open_as("leider");
+    struct ids ids = all_cases(s);
+    uint64_t n14 = number_of(s, "c-014");
+    ck_assert_uint_gt(n14, 0);
+    uint64_t top = 0;
+    for (size_t i = 0; i < ids.n; i++) {
+        uint64_t n = number_of(s, ids.v[i]);
+        top = n > top ? n : top;
+    }
+    const char *first[] = {"c-900", "c-014"}, *second[] = {"c-014", "c-900"};
+    ck_assert_int_eq(store_write(s, add_and_drop, first, &e), 0);
+    ck_assert_uint_eq(number_of(s, "c-900"), top + 1);
+    ck_assert_uint_eq(number_of(s, "c-014"), 0);
+    /* c-014 again: a new number, not its old one. */
+    ck_assert_int_eq(store_write(s, add_and_drop, second, &e), 0);
+    ck_assert_uint_eq(number_of(s, "c-014"), top + 2);
+    ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
+    store_close(s);
+}
+END_TEST
+
+/* The map made to disagree: c-013's entry names c-015's number, and an
+ * entry names a number no case has. */
+static int bend_map(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    unsigned char a[CASE_KEY_LEN], b[CASE_KEY_LEN];
+    ck_assert(store_case_token(t->s, "c-013", a));
+    ck_assert(store_case_token(t->s, "c-015", b));
+    a[0] = b[0] = CASE_MAP;
+    MDB_val ka = {CASE_KEY_LEN, a}, kb = {CASE_KEY_LEN, b}, vb;
+    ck_assert_int_eq(mdb_get(t->txn, t->s->casekeys, &kb, &vb), 0);
+    unsigned char num[8];
+    memcpy(num, vb.mv_data, 8);
+    MDB_val nv = {8, num};
+    ck_assert_int_eq(mdb_put(t->txn, t->s->casekeys, &ka, &nv, 0), 0);
+    unsigned char ghost[CASE_KEY_LEN] = {CASE_MAP, 0x42}, far[8] = {0, 0, 0, 0, 0, 0x0f, 0x42, 0x40};
+    MDB_val kg = {CASE_KEY_LEN, ghost}, vg = {8, far};
+    ck_assert_int_eq(mdb_put(t->txn, t->s->casekeys, &kg, &vg, 0), 0);
+    return 0;
+}
+
+START_TEST(test_check_names_map_problems)
+{
+    struct wt_error e = {0};
+    ck_assert_msg(app_demo_ensure(db, &e) == 0, "%s", e.text);
+    struct store *s = open_as("leider");
+    ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
+    uint64_t n15 = number_of(s, "c-015");
+    ck_assert_int_eq(store_write(s, bend_map, NULL, &e), 0);
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    struct wt_record r;
+    /* c-013 by id leads to c-015's value: refused, not handed out as c-013. */
+    ck_assert_int_eq(store_get(t, WT_CASES, "c-013", &r), WT_ECORRUPT);
+    record_fini(&r);
+    ck_assert_int_eq(store_get(t, WT_CASES, "c-015", &r), 0);
+    record_fini(&r);
+    store_read_end(t);
+    struct reported rp = {0};
+    ck_assert_int_ne(store_check(s, report_line, &rp, &e), 0);
+    char want[120];
+    snprintf(want, sizeof want, "casekeys: twee verwijzingen naar casus nummer %llu",
+             (unsigned long long)n15);
+    ck_assert_msg(strstr(rp.text, want), "%s", rp.text);
+    ck_assert_msg(strstr(rp.text, "casekeys: verwijst naar casus nummer 1000000, dat niet bestaat"),
+                  "%s", rp.text);
+    /* c-013's own value, under its number, no longer maps back to it. */
+    ck_assert_msg(strstr(rp.text, ": de opgeslagen waarde is beschadigd"), "%s", rp.text);
     store_close(s);
 }
 END_TEST
@@ -392,8 +608,9 @@ END_TEST
 
 int main(void)
 {
-    const TTest *tests[] = {test_case_ids_are_tokens, test_old_layout_moves_at_unlock,
-                            test_check_names_plain_and_swapped};
+    const TTest *tests[] = {test_case_ids_are_tokens,         test_old_layout_moves_at_unlock,
+                            test_token_layout_moves_to_numbers, test_numbers_append_never_reused,
+                            test_check_names_map_problems,    test_check_names_plain_and_swapped};
     const struct tu_suite suite = {
         .name = "caseids", .timeout = 240, .setup = setup, .teardown = teardown};
     return tu_run(&suite, tests, sizeof tests / sizeof *tests);

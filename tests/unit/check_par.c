@@ -246,16 +246,16 @@ START_TEST(test_each_in_order_and_stopped)
 }
 END_TEST
 
-/* Flips a byte in the sealed value of case c-02500, found under its token
+/* Flips a byte in the sealed value of case c-02500, found under its number
  * in an encrypted database; ctx gets what the walk names it by: "#" and the
- * token in hex (the id is inside the value). */
+ * number in hex (the id is inside the value). */
 static int flip_case(struct store_txn *t, void *ctx, struct wt_error *err)
 {
     (void)err;
     unsigned char kb[CASE_KEY_LEN];
     MDB_val k = store_rec_key(t, WT_CASES, "c-02500", kb), v;
-    ck_assert_uint_eq(k.mv_size, CASE_KEY_LEN);
-    store_case_ad(kb, ctx);
+    ck_assert_uint_eq(k.mv_size, CASE_SEQ_LEN);
+    store_key_ad(&k, ctx);
     ck_assert_int_eq(mdb_get(t->txn, t->s->kinds[WT_CASES], &k, &v), 0);
     unsigned char *c = malloc(v.mv_size);
     memcpy(c, v.mv_data, v.mv_size);

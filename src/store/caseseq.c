@@ -1,0 +1,300 @@
+/* caseseq.c: case numbers (issue 19, point 5): cases appended under sequence numbers.
+ *
+ * Under tokens (caseid.c) a case's keys in "cases" and "casekeys" are random:
+ * a big import splits their pages in half. Here each case gets a number when
+ * it is first stored, so new cases append and pages fill; the keyed token
+ * stays only in a small map in "casekeys" from token to number (store_int.h
+ * says the layout). The numbers show creation order and count, which the
+ * file's size and the log show already; no id is readable in any key. */
+#include <inttypes.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "wijktafel/i18n.h"
+#include "wijktafel/xalloc.h"
+
+bool store_case_seq(const struct store *s)
+{
+    return s->encrypted && s->case_ids && s->case_seq;
+}
+
+bool store_is_case_seq(const MDB_val *k)
+{
+    return k->mv_size == CASE_SEQ_LEN && ((const unsigned char *)k->mv_data)[0] == CASE_SEQ;
+}
+
+bool store_is_case_map(const MDB_val *k)
+{
+    return k->mv_size == CASE_KEY_LEN && ((const unsigned char *)k->mv_data)[0] == CASE_MAP;
+}
+
+static void seq_put(uint64_t n, unsigned char *p)
+{
+    for (int i = 7; i >= 0; i--, n >>= 8)
+        p[i] = (unsigned char)n;
+}
+
+static uint64_t seq_get(const unsigned char *p)
+{
+    uint64_t n = 0;
+    for (int i = 0; i < 8; i++)
+        n = n << 8 | p[i];
+    return n;
+}
+
+uint64_t store_case_seq_of(const MDB_val *k)
+{
+    return seq_get((const unsigned char *)k->mv_data + 1);
+}
+
+void store_key_ad(const MDB_val *k, char ad[CASE_AD_LEN])
+{
+    if (store_is_case_token(k)) {
+        store_case_ad(k->mv_data, ad);
+    } else if (store_is_case_seq(k)) {
+        ad[0] = '#';
+        sodium_bin2hex(ad + 1, CASE_AD_LEN - 1, (const unsigned char *)k->mv_data + 1, 8);
+    } else {
+        size_t il = k->mv_size < WT_MAX_ID ? k->mv_size : WT_MAX_ID;
+        memcpy(ad, k->mv_data, il);
+        ad[il] = '\0';
+    }
+}
+
+/* The next number, read from meta "case-seq" once per write. */
+static uint64_t next_number(struct store_txn *t)
+{
+    if (!t->case_seq_next) {
+        char *v = NULL;
+        t->case_seq_next = 1;
+        if (store_meta_get(t, "case-seq", &v) == 0) {
+            unsigned long long n = strtoull(v, NULL, 10);
+            if (n > 1)
+                t->case_seq_next = n;
+        }
+        free(v);
+    }
+    t->case_seq_dirty = true;
+    return t->case_seq_next++;
+}
+
+int store_case_seq_flush(struct store_txn *t)
+{
+    if (t->err || !t->case_seq_dirty)
+        return t->err;
+    char v[24];
+    snprintf(v, sizeof v, "%" PRIu64, t->case_seq_next);
+    t->case_seq_dirty = false;
+    return store_meta_put(t, "case-seq", v);
+}
+
+MDB_val store_case_seq_key(struct store_txn *t, const char *id, bool create,
+                           unsigned char buf[CASE_KEY_LEN])
+{
+    unsigned char mk[CASE_KEY_LEN];
+    if (!store_case_token(t->s, id, mk))
+        return (MDB_val){0, NULL};
+    mk[0] = CASE_MAP;
+    MDB_val k = {CASE_KEY_LEN, mk}, v;
+    buf[0] = CASE_SEQ;
+    int rc = mdb_get(t->txn, t->s->casekeys, &k, &v);
+    if (rc == 0 && v.mv_size == 8) {
+        memcpy(buf + 1, v.mv_data, 8);
+        return (MDB_val){CASE_SEQ_LEN, buf};
+    }
+    if (rc && rc != MDB_NOTFOUND)
+        store_txn_mdb_fail(t, rc, "casekeys");
+    if (!create || t->err || !t->write) {
+        memset(buf + 1, 0xff, 8); /* a number no case gets */
+        return (MDB_val){CASE_SEQ_LEN, buf};
+    }
+    seq_put(next_number(t), buf + 1);
+    MDB_val nv = {8, buf + 1};
+    if ((rc = mdb_put(t->txn, t->s->casekeys, &k, &nv, 0)) != 0)
+        store_txn_mdb_fail(t, rc, id);
+    return (MDB_val){CASE_SEQ_LEN, buf};
+}
+
+MDB_val store_rec_key_new(struct store_txn *t, enum wt_kind kind, const char *id,
+                          unsigned char buf[CASE_KEY_LEN])
+{
+    if (kind != WT_CASES || !store_case_seq(t->s))
+        return store_rec_key(t, kind, id, buf);
+    if (!store_case_idkey(t, false))
+        return (MDB_val){0, NULL};
+    return store_case_seq_key(t, id, true, buf);
+}
+
+MDB_val store_case_token_rec(struct store_txn *t, const MDB_val *tk,
+                             unsigned char buf[CASE_KEY_LEN])
+{
+    if (!store_case_seq(t->s))
+        return *tk;
+    unsigned char mk[CASE_KEY_LEN];
+    memcpy(mk, tk->mv_data, CASE_KEY_LEN);
+    mk[0] = CASE_MAP;
+    MDB_val k = {CASE_KEY_LEN, mk}, v;
+    if (mdb_get(t->txn, t->s->casekeys, &k, &v) != 0 || v.mv_size != 8)
+        return (MDB_val){0, NULL};
+    buf[0] = CASE_SEQ;
+    memcpy(buf + 1, v.mv_data, 8);
+    return (MDB_val){CASE_SEQ_LEN, buf};
+}
+
+int store_case_unmap(struct store_txn *t, const char *id)
+{
+    if (t->err || !store_case_seq(t->s))
+        return t->err;
+    unsigned char mk[CASE_KEY_LEN];
+    if (!store_case_idkey(t, false) || !store_case_token(t->s, id, mk))
+        return store_txn_fail(t, WT_EPERM, id);
+    mk[0] = CASE_MAP;
+    MDB_val k = {CASE_KEY_LEN, mk};
+    int rc = mdb_del(t->txn, t->s->casekeys, &k, NULL);
+    return rc && rc != MDB_NOTFOUND ? store_txn_mdb_fail(t, rc, id) : 0;
+}
+
+bool store_case_seq_pending(const struct store *s, MDB_txn *txn)
+{
+    MDB_val k = {8, "case-seq"}, v;
+    return s->encrypted && mdb_get(txn, s->meta, &k, &v) == MDB_NOTFOUND;
+}
+
+/* Keeps each case that store_each hands over. */
+struct held {
+    struct wt_record *recs;
+    size_t n, cap;
+};
+
+static int hold(void *ctx, const struct wt_record *r)
+{
+    struct held *h = ctx;
+    if (r->damaged)
+        return 0; /* stays under its token: check names it */
+    if (h->n == h->cap) {
+        h->cap = h->cap ? h->cap * 2 : 64;
+        h->recs = xrealloc(h->recs, h->cap * sizeof *h->recs);
+    }
+    record_copy(&h->recs[h->n++], r);
+    return 0;
+}
+
+int store_case_seq_hide(struct store_txn *t)
+{
+    struct store *s = t->s;
+    if (t->err)
+        return -1;
+    if (!s->encrypted || s->case_seq)
+        return 0;
+    if (!s->case_ids || !s->unlocked[COMP_CASE] || !store_case_idkey(t, true)) {
+        store_txn_fail(t, WT_EPERM, "cases");
+        return -1;
+    }
+    /* Read under tokens (in id order), then written under numbers. */
+    struct held h = {0};
+    store_each(t, WT_CASES, hold, &h);
+    for (size_t i = 0; i < h.n && !t->err; i++) {
+        unsigned char tk[CASE_KEY_LEN];
+        store_case_token(s, h.recs[i].v[0], tk);
+        MDB_val k = {CASE_KEY_LEN, tk};
+        int rc = mdb_del(t->txn, s->kinds[WT_CASES], &k, NULL);
+        if (rc == 0 || rc == MDB_NOTFOUND)
+            rc = mdb_del(t->txn, s->casekeys, &k, NULL);
+        if (rc && rc != MDB_NOTFOUND)
+            store_txn_mdb_fail(t, rc, h.recs[i].v[0]);
+    }
+    s->case_seq = true;
+    t->case_seq_next = 1;
+    t->case_seq_dirty = true; /* the mark, even with no case yet */
+    for (size_t i = 0; i < h.n && !t->err; i++) {
+        const struct wt_record *r = &h.recs[i];
+        unsigned char kb[CASE_KEY_LEN];
+        MDB_val k = store_case_seq_key(t, r->v[0], true, kb);
+        unsigned char *val;
+        size_t len;
+        if (store_value_make(t, r, &val, &len) != 0)
+            break;
+        MDB_val v = {len, val};
+        int rc = mdb_put(t->txn, s->kinds[WT_CASES], &k, &v, MDB_APPEND);
+        if (rc)
+            store_txn_mdb_fail(t, rc, r->v[0]);
+        free(val);
+    }
+    store_case_seq_flush(t);
+    int moved = (int)h.n;
+    for (size_t i = 0; i < h.n; i++)
+        record_fini(&h.recs[i]);
+    free(h.recs);
+    if (t->err)
+        s->case_seq = false;
+    return t->err ? -1 : moved;
+}
+
+/* --- check ----------------------------------------------------------------- */
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void report(store_report_fn fn, void *ctx, size_t *n, const char *line)
+{
+    ++*n;
+    if (fn)
+        fn(ctx, line);
+}
+
+size_t store_case_map_check(struct store_txn *t, store_report_fn fn, void *ctx)
+{
+    struct store *s = t->s;
+    if (!store_case_seq(s))
+        return 0;
+    MDB_cursor *cur;
+    if (mdb_cursor_open(t->txn, s->casekeys, &cur) != 0)
+        return 0;
+    size_t problems = 0, n = 0, cap = 0;
+    uint64_t *nums = NULL;
+    MDB_val k, v;
+    while (mdb_cursor_get(cur, &k, &v, MDB_NEXT) == 0) {
+        if (!store_is_case_map(&k))
+            continue;
+        if (v.mv_size != 8) {
+            report(fn, ctx, &problems,
+                   _("casekeys: een verwijzing naar een casusnummer is beschadigd"));
+            continue;
+        }
+        unsigned char rk[CASE_SEQ_LEN] = {CASE_SEQ};
+        memcpy(rk + 1, v.mv_data, 8);
+        MDB_val key = {CASE_SEQ_LEN, rk}, rv;
+        uint64_t num = seq_get(rk + 1);
+        char line[200];
+        if (mdb_get(t->txn, s->kinds[WT_CASES], &key, &rv) == MDB_NOTFOUND) {
+            snprintf(line, sizeof line, _("casekeys: verwijst naar casus nummer %llu, dat niet "
+                                          "bestaat"),
+                     (unsigned long long)num);
+            report(fn, ctx, &problems, line);
+        }
+        if (n == cap) {
+            cap = cap ? 2 * cap : 1024;
+            nums = xrealloc(nums, cap * sizeof *nums);
+        }
+        nums[n++] = num;
+    }
+    mdb_cursor_close(cur);
+    if (n > 1)
+        qsort(nums, n, sizeof *nums, cmp_u64);
+    for (size_t i = 1; i < n; i++) {
+        if (nums[i] != nums[i - 1] || (i >= 2 && nums[i - 2] == nums[i]))
+            continue;
+        char line[200];
+        snprintf(line, sizeof line, _("casekeys: twee verwijzingen naar casus nummer %llu"),
+                 (unsigned long long)nums[i]);
+        report(fn, ctx, &problems, line);
+    }
+    free(nums);
+    return problems;
+}
