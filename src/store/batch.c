@@ -269,7 +269,8 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
          * sealed values again when the write is done over). */
         struct batch_out *bo = b && b->par && b->snap.hgen == t->s->hgen &&
                                        b->snap.case_ids == t->s->case_ids &&
-                                       b->snap.case_seq == t->s->case_seq
+                                       b->snap.case_seq == t->s->case_seq &&
+                                       b->snap.case_index == t->s->case_index
                                    ? par_need(b->par, order[i])
                                    : NULL;
         const struct store_sealed *sv = bo ? bo->sv : NULL;
@@ -277,15 +278,22 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
                 : store_value_put(t, c, r, append ? MDB_APPEND : 0)) != 0)
             break;
         if (!sv) {
-            index_each_key(t->s, r, collect_key, &keys);
+            index_each_key_in(t, r, collect_key, &keys);
             continue;
         }
         const unsigned char *p = (const unsigned char *)bo->keys.data;
         const unsigned char *end = p + bo->keys.len;
+        bool swap = seq && t->s->case_index; /* the helpers' token, this number */
         while (p + 2 <= end) {
             MDB_val k = {(size_t)p[0] << 8 | p[1], (void *)(p + 2)};
-            collect_key(&keys, &k);
             p += 2 + k.mv_size;
+            if (swap && k.mv_size > CASE_KEY_LEN && k.mv_size - CASE_KEY_LEN + CASE_SEQ_LEN <= 512) {
+                unsigned char sk[512];
+                memcpy(sk, k.mv_data, k.mv_size - CASE_KEY_LEN);
+                store_case_seq_idx(&tk, sk + k.mv_size - CASE_KEY_LEN);
+                k = (MDB_val){k.mv_size - CASE_KEY_LEN + CASE_SEQ_LEN, sk};
+            }
+            collect_key(&keys, &k);
         }
     }
     store_casekey_batch_end(t);

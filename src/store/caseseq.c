@@ -45,6 +45,25 @@ static uint64_t seq_get(const unsigned char *p)
     return n;
 }
 
+bool store_is_case_seq_idx(const MDB_val *k)
+{
+    return k->mv_size == CASE_SEQ_LEN && ((const unsigned char *)k->mv_data)[0] == CASE_SEQ_IDX;
+}
+
+static uint64_t reverse64(uint64_t n)
+{
+    uint64_t r = 0;
+    for (int i = 0; i < 64; i++, n >>= 1)
+        r = r << 1 | (n & 1);
+    return r;
+}
+
+void store_case_seq_idx(const MDB_val *k, unsigned char out[CASE_SEQ_LEN])
+{
+    out[0] = CASE_SEQ_IDX;
+    seq_put(reverse64(seq_get((const unsigned char *)k->mv_data + 1)), out + 1);
+}
+
 uint64_t store_case_seq_of(const MDB_val *k)
 {
     return seq_get((const unsigned char *)k->mv_data + 1);
@@ -131,8 +150,15 @@ MDB_val store_rec_key_new(struct store_txn *t, enum wt_kind kind, const char *id
 MDB_val store_case_token_rec(struct store_txn *t, const MDB_val *tk,
                              unsigned char buf[CASE_KEY_LEN])
 {
+    if (store_is_case_seq_idx(tk)) {
+        buf[0] = CASE_SEQ;
+        seq_put(reverse64(seq_get((const unsigned char *)tk->mv_data + 1)), buf + 1);
+        return (MDB_val){CASE_SEQ_LEN, buf};
+    }
     if (!store_case_seq(t->s))
         return *tk;
+    if (!store_is_case_token(tk))
+        return (MDB_val){0, NULL};
     unsigned char mk[CASE_KEY_LEN];
     memcpy(mk, tk->mv_data, CASE_KEY_LEN);
     mk[0] = CASE_MAP;
@@ -224,6 +250,8 @@ int store_case_seq_hide(struct store_txn *t)
         free(val);
     }
     store_case_seq_flush(t);
+    if (s->case_index) /* index.cases ends in numbers too */
+        index_rebuild_kind(t, WT_CASES);
     int moved = (int)h.n;
     for (size_t i = 0; i < h.n; i++)
         record_fini(&h.recs[i]);

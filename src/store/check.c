@@ -122,7 +122,7 @@ static void check_kind(struct checker *c, enum wt_kind kind)
             problem(c, "%s/%s: %s", name, id, e.text);
         check_refs(c, &r);
         c->rec = &r;
-        index_each_key(c->t->s, &r, key_present, c);
+        index_each_key_in(c->t, &r, key_present, c);
         c->rec = NULL;
         record_fini(&copy);
         record_fini(&r);
@@ -177,12 +177,12 @@ static void check_index(struct checker *c, enum wt_kind kind)
         char *id;
         struct wt_record r;
         int grc;
-        if (store_is_case_token(&tk)) { /* a case's token: the record under it */
-            id = xmalloc(CASE_AD_LEN);
-            store_case_ad(tk.mv_data, id);
+        if (store_is_case_token(&tk) || store_is_case_seq_idx(&tk)) { /* the record under it */
             MDB_val rv;
             unsigned char kb[CASE_KEY_LEN];
             MDB_val rk = store_case_token_rec(c->t, &tk, kb);
+            id = xmalloc(CASE_AD_LEN);
+            store_key_ad(store_is_case_seq_idx(&tk) ? &rk : &tk, id);
             grc = rk.mv_size ? mdb_get(c->t->txn, c->t->s->kinds[kind], &rk, &rv) : MDB_NOTFOUND;
             if (grc == 0)
                 grc = store_read_stored(c->t, kind, &rk, &rv, &r);
@@ -200,7 +200,7 @@ static void check_index(struct checker *c, enum wt_kind kind)
         }
         struct key_match m = {&k, 0};
         if (grc == 0)
-            index_each_key(c->t->s, &r, key_equal, &m);
+            index_each_key_in(c->t, &r, key_equal, &m);
         if (grc == 0 && !m.found)
             problem(c, _("index: %s/%s heeft een verouderde indexwaarde"), name, id);
         else if (grc == WT_ENOTFOUND)

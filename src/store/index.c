@@ -30,9 +30,10 @@ size_t index_key_build(unsigned char *out, int field, const char *folded, const 
     return n;
 }
 
-/* tok: the case's token when index.cases holds tokens (made once per record), else NULL. */
+/* tok: what index.cases ends its keys in instead of the id (the case's token
+ * or number, made once per record), else NULL. */
 static int emit(struct store *s, index_key_fn fn, void *ctx, const struct wt_record *r,
-                const unsigned char *tok, int f, const char *value)
+                const MDB_val *tok, int f, const char *value)
 {
     unsigned char key[512];
     size_t vl = strlen(value);
@@ -60,8 +61,8 @@ static int emit(struct store *s, index_key_fn fn, void *ctx, const struct wt_rec
         /* A case's id is its token here too (docs/security.md). */
         MDB_val k = {index_key_build(key, f, hex, tok ? NULL : r->v[0]), key};
         if (tok) {
-            memcpy(key + k.mv_size, tok, CASE_KEY_LEN);
-            k.mv_size += CASE_KEY_LEN;
+            memcpy(key + k.mv_size, tok->mv_data, tok->mv_size);
+            k.mv_size += tok->mv_size;
         }
         return fn(ctx, &k);
     }
@@ -86,16 +87,43 @@ static int emit(struct store *s, index_key_fn fn, void *ctx, const struct wt_rec
     return fn(ctx, &k);
 }
 
+static int each_key(struct store *s, const struct wt_record *r, const MDB_val *suffix,
+                    index_key_fn fn, void *ctx);
+
 int index_each_key(struct store *s, const struct wt_record *r, index_key_fn fn, void *ctx)
+{
+    return each_key(s, r, NULL, fn, ctx);
+}
+
+int index_each_key_in(struct store_txn *t, const struct wt_record *r, index_key_fn fn, void *ctx)
+{
+    if (r->kind != WT_CASES || !t->s->case_index || !store_case_seq(t->s))
+        return each_key(t->s, r, NULL, fn, ctx);
+    unsigned char kb[CASE_KEY_LEN], sb[CASE_SEQ_LEN];
+    MDB_val k = store_rec_key(t, WT_CASES, r->v[0], kb);
+    if (!k.mv_size)
+        return 0; /* never: whoever writes loads the key first (index_put_record) */
+    store_case_seq_idx(&k, sb);
+    MDB_val suffix = {CASE_SEQ_LEN, sb};
+    return each_key(t->s, r, &suffix, fn, ctx);
+}
+
+/* suffix: what a case's keys end in (its number), NULL for the id or token. */
+static int each_key(struct store *s, const struct wt_record *r, const MDB_val *suffix,
+                    index_key_fn fn, void *ctx)
 {
     const struct wt_kind_def *kd = record_kind(r->kind);
     int rc = 0;
     unsigned char tokb[CASE_KEY_LEN];
-    const unsigned char *tok = NULL;
+    MDB_val tokv = {CASE_KEY_LEN, tokb};
+    const MDB_val *tok = NULL;
     if (r->kind == WT_CASES && s->encrypted && s->case_index) {
-        if (!store_case_token(s, r->v[0], tokb))
+        if (suffix)
+            tok = suffix;
+        else if (!store_case_token(s, r->v[0], tokb))
             return 0; /* never: whoever writes loads the key first (index_put_record) */
-        tok = tokb;
+        else
+            tok = &tokv;
     }
     for (int f = 1; f < kd->nfields && !rc; f++) {
         if (!r->v[f] || kd->fields[f].index == FIDX_NONE)
@@ -141,7 +169,7 @@ int index_put_record(struct store_txn *t, const struct wt_record *r)
     if (r->kind == WT_CASES && t->s->case_index)
         store_case_idkey(t, false);
     struct key_op op = {t, t->s->idx[r->kind]};
-    return index_each_key(t->s, r, put_key, &op);
+    return index_each_key_in(t, r, put_key, &op);
 }
 
 int index_del_record(struct store_txn *t, const struct wt_record *r)
@@ -151,7 +179,7 @@ int index_del_record(struct store_txn *t, const struct wt_record *r)
     if (r->kind == WT_CASES && t->s->case_index)
         store_case_idkey(t, false);
     struct key_op op = {t, t->s->idx[r->kind]};
-    return index_each_key(t->s, r, del_key, &op);
+    return index_each_key_in(t, r, del_key, &op);
 }
 
 enum store_comp store_index_comp(enum wt_kind kind, int f)
@@ -426,8 +454,8 @@ int store_find(struct store_txn *t, enum wt_kind kind, int f, const char *value,
         char id[WT_MAX_ID + 1];
         size_t il = k.mv_size - pl;
         MDB_val tk = {il, (char *)k.mv_data + pl};
-        if (store_is_case_token(&tk)) {
-            /* A case under its token: its id is inside its value. */
+        if (store_is_case_token(&tk) || store_is_case_seq_idx(&tk)) {
+            /* A case under its token or number: its id is inside its value. */
             if (index_token_id(t, kind, &tk, id) != 0)
                 continue;
         } else if (il == 0 || il > WT_MAX_ID) {

@@ -242,6 +242,15 @@ bool store_case_index_pending(const struct store *s, MDB_txn *txn);
 #define CASE_SEQ 0x02 /* never a byte of an id */
 #define CASE_SEQ_LEN 9
 #define CASE_MAP 0x00
+/* The keys of index.cases end in [CASE_SEQ_IDX][the number's 64 bits in
+ * reverse order]: the numbers of a batch spread over each value's range as
+ * tokens did, instead of piling up at its end (pages split in half, left
+ * half full). */
+#define CASE_SEQ_IDX 0x03
+/* True when k is an index suffix [CASE_SEQ_IDX][8 bytes]. */
+bool store_is_case_seq_idx(const MDB_val *k);
+/* The index suffix of number key k into out (CASE_SEQ_LEN bytes). */
+void store_case_seq_idx(const MDB_val *k, unsigned char out[CASE_SEQ_LEN]);
 #define CASE_SEQ_VALUE_AD "#"
 /* True when the cases of s are stored under numbers. */
 bool store_case_seq(const struct store *s);
@@ -261,7 +270,8 @@ MDB_val store_case_seq_key(struct store_txn *t, const char *id, bool create,
                            unsigned char buf[CASE_KEY_LEN]);
 /* The key in "cases" of the case whose token key is tk ([CASE_TOKEN][16],
  * as index entries end): tk itself, or in buf the number the map gives
- * (size 0 when the map has none). */
+ * (size 0 when the map has none); for an index suffix (CASE_SEQ_IDX) the
+ * number key in buf. */
 MDB_val store_case_token_rec(struct store_txn *t, const MDB_val *tk,
                              unsigned char buf[CASE_KEY_LEN]);
 /* Removes case id's map entry (after the case was deleted); 0 or the sticky error. */
@@ -358,6 +368,11 @@ int store_cursor_replace(MDB_cursor *c, const MDB_val *k, MDB_val *v);
 /* Calls fn with every index key of r (hashed values in an encrypted database). */
 typedef int (*index_key_fn)(void *ctx, const MDB_val *key);
 int index_each_key(struct store *s, const struct wt_record *r, index_key_fn fn, void *ctx);
+/* The same in a transaction: under case numbers (store_case_seq) the keys of
+ * index.cases end in the case's number (looked up here) instead of its token;
+ * index_each_key, which has no transaction (helpers), still ends them in
+ * the token, for the caller to swap (batch.c). */
+int index_each_key_in(struct store_txn *t, const struct wt_record *r, index_key_fn fn, void *ctx);
 
 /* journal.c: re-seals the log and review queue after the general key changed
  * (oldk NULL: they were plain and get sealed). */

@@ -44,6 +44,7 @@ struct key_census {
     size_t cases_seq, casekeys_seq, map; /* under numbers; the map's entries */
     size_t cases_token, casekeys_token; /* under tokens */
     size_t index, index_plain; /* entries of index.cases; those that end in an id */
+    size_t index_seq; /* those that end in a number */
     bool saw_c013; /* "c-013" in some key of the three databases */
 };
 
@@ -64,10 +65,14 @@ static void census_db(MDB_txn *txn, const char *name, size_t *all, size_t *plain
         bool hashed;
         if (clock) {
             hashed = SYNC_HASHED_KEY(&k);
-        } else if (index) { /* [field][hash][0][token] */
+        } else if (index) { /* [field][hash][0][token or number] */
             size_t at = k.mv_size > CASE_KEY_LEN + 1 ? k.mv_size - CASE_KEY_LEN : 0;
             MDB_val tail = {CASE_KEY_LEN, (void *)(p + at)};
-            hashed = at && p[at - 1] == 0 && store_is_case_token(&tail);
+            size_t sat = k.mv_size > CASE_SEQ_LEN + 1 ? k.mv_size - CASE_SEQ_LEN : 0;
+            MDB_val stail = {CASE_SEQ_LEN, (void *)(p + sat)};
+            bool seq = sat && p[sat - 1] == 0 && store_is_case_seq_idx(&stail);
+            kc->index_seq += seq;
+            hashed = seq || (at && p[at - 1] == 0 && store_is_case_token(&tail));
         } else {
             bool seq = store_is_case_seq(&k), map = store_is_case_map(&k) && v.mv_size == 8;
             bool tok = store_is_case_token(&k);
@@ -274,6 +279,7 @@ static int to_token_layout(struct store_txn *t, void *ctx, struct wt_error *err)
         record_fini(&r);
     }
     s->case_seq = false;
+    ck_assert_int_eq(index_rebuild_kind(t, WT_CASES), 0); /* ending in tokens */
     store_meta_del(t, "case-seq");
     return store_txn_error(t);
 }
@@ -301,6 +307,7 @@ START_TEST(test_case_ids_are_tokens)
     ck_assert_uint_eq(kc.casekeys_seq, kc.cases);
     ck_assert_uint_eq(kc.map, kc.cases);
     ck_assert_uint_eq(kc.casekeys, 2 * kc.cases);
+    ck_assert_uint_eq(kc.index_seq, kc.index);
     ck_assert_uint_ge(kc.clocks, kc.cases);
     ck_assert_uint_ge(kc.index, 3 * kc.cases);
     ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain + kc.index_plain, 0);
@@ -369,6 +376,7 @@ START_TEST(test_old_layout_moves_at_unlock)
     ck_assert_uint_eq(kc.cases, ids.n);
     ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain + kc.index_plain, 0);
     ck_assert_uint_eq(kc.cases_seq, ids.n); /* through tokens to numbers, in one write */
+    ck_assert_uint_eq(kc.index_seq, kc.index);
     ck_assert_uint_eq(kc.map, ids.n);
     ck_assert_uint_eq(kc.cases_token + kc.casekeys_token, 0);
     ck_assert(!kc.saw_c013);
@@ -391,6 +399,41 @@ START_TEST(test_old_layout_moves_at_unlock)
 }
 END_TEST
 
+/* The demo imported with sealing helpers: they seal before the numbers are
+ * known and end index keys in tokens; the write wraps each case's key for
+ * its number and ends the keys in it. */
+START_TEST(test_numbers_with_helpers)
+{
+    store_set_helpers(2);
+    struct wt_error e = {0};
+    ck_assert_msg(app_demo_ensure(db, &e) == 0, "%s", e.text);
+    struct store *s = open_as("leider");
+    struct key_census kc = census(s);
+    ck_assert_uint_ge(kc.cases, 15);
+    ck_assert_uint_eq(kc.cases_seq, kc.cases);
+    ck_assert_uint_eq(kc.casekeys_seq, kc.cases);
+    ck_assert_uint_eq(kc.map, kc.cases);
+    ck_assert_uint_ge(kc.index, 3 * kc.cases);
+    ck_assert_uint_eq(kc.index_seq, kc.index);
+    struct ids ids = all_cases(s);
+    ck_assert_uint_eq(ids.n, kc.cases);
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    struct ids area = {0};
+    ck_assert_int_eq(store_find(t, WT_CASES, CASE_AREA, "Veenwaard/Ravenstede/Molenwijk",
+                                keep_id_only, &area),
+                     0);
+    bool has13 = false;
+    for (size_t i = 0; i < area.n; i++)
+        has13 |= strcmp(area.v[i], "c-013") == 0;
+    ck_assert_msg(has13, "%zu found", area.n);
+    store_read_end(t);
+    ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
+    store_close(s);
+    store_set_helpers(0);
+}
+END_TEST
+
 START_TEST(test_token_layout_moves_to_numbers)
 {
     struct wt_error e = {0};
@@ -407,7 +450,8 @@ START_TEST(test_token_layout_moves_to_numbers)
     struct key_census kc = census(s);
     ck_assert_uint_eq(kc.cases_token, ids.n);
     ck_assert_uint_eq(kc.casekeys_token, ids.n);
-    ck_assert_uint_eq(kc.cases_seq + kc.casekeys_seq + kc.map, 0);
+    ck_assert_uint_eq(kc.cases_seq + kc.casekeys_seq + kc.map + kc.index_seq, 0);
+    ck_assert_uint_ge(kc.index, 3 * ids.n);
     ck_assert(store_keys_pending(s) == false);
     store_close(s);
     /* The leader's unlock moves them under numbers, in one write. */
@@ -417,6 +461,7 @@ START_TEST(test_token_layout_moves_to_numbers)
     ck_assert_uint_eq(kc.cases_seq, ids.n);
     ck_assert_uint_eq(kc.casekeys_seq, ids.n);
     ck_assert_uint_eq(kc.map, ids.n);
+    ck_assert_uint_eq(kc.index_seq, kc.index);
     ck_assert_uint_eq(kc.cases_token + kc.casekeys_token, 0);
     ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain + kc.index_plain, 0);
     ck_assert(!kc.saw_c013);
@@ -610,6 +655,7 @@ int main(void)
 {
     const TTest *tests[] = {test_case_ids_are_tokens,         test_old_layout_moves_at_unlock,
                             test_token_layout_moves_to_numbers, test_numbers_append_never_reused,
+                            test_numbers_with_helpers,
                             test_check_names_map_problems,    test_check_names_plain_and_swapped};
     const struct tu_suite suite = {
         .name = "caseids", .timeout = 240, .setup = setup, .teardown = teardown};
