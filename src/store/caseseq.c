@@ -183,6 +183,29 @@ int store_case_unmap(struct store_txn *t, const char *id)
     return rc && rc != MDB_NOTFOUND ? store_txn_mdb_fail(t, rc, id) : 0;
 }
 
+int store_case_seq_clock_id(struct store_txn *t, const MDB_val *k, char id[WT_MAX_ID + 1])
+{
+    if (!t->s->unlocked[COMP_CASE] || !store_case_idkey(t, false))
+        return WT_EPERM;
+    unsigned char rk[CASE_SEQ_LEN] = {CASE_SEQ};
+    memcpy(rk + 1, (const unsigned char *)k->mv_data + 1, 8);
+    MDB_val key = {CASE_SEQ_LEN, rk}, v;
+    if (mdb_get(t->txn, t->s->kinds[WT_CASES], &key, &v) != 0)
+        return WT_ECORRUPT;
+    struct wt_record r;
+    int rc = store_read_stored(t, WT_CASES, &key, &v, &r);
+    if (rc == 0) {
+        unsigned char kb[CASE_KEY_LEN];
+        MDB_val back = store_rec_key(t, WT_CASES, r.v[0], kb);
+        if (store_key_cmp(&back, &key) != 0)
+            rc = WT_ECORRUPT;
+        else
+            snprintf(id, WT_MAX_ID + 1, "%s", r.v[0]);
+    }
+    record_fini(&r);
+    return rc == WT_EPERM ? rc : rc ? WT_ECORRUPT : 0;
+}
+
 bool store_case_seq_pending(const struct store *s, MDB_txn *txn)
 {
     MDB_val k = {8, "case-seq"}, v;
@@ -219,10 +242,18 @@ int store_case_seq_hide(struct store_txn *t)
         store_txn_fail(t, WT_EPERM, "cases");
         return -1;
     }
-    /* Read under tokens (in id order), then written under numbers. */
+    /* Read under tokens (in id order), then written under numbers; their
+     * clocks from their hashed keys to their numbers. */
     struct held h = {0};
     store_each(t, WT_CASES, hold, &h);
+    struct store_stamp *st = xcalloc(h.n ? h.n : 1, sizeof *st);
+    bool *clocked = xcalloc(h.n ? h.n : 1, sizeof *clocked);
     for (size_t i = 0; i < h.n && !t->err; i++) {
+        clocked[i] = store_stamp_get(t, WT_CASES, h.recs[i].v[0], &st[i]) == 0;
+        unsigned char hk[TOMB_KEY_LEN];
+        MDB_val ck = {tomb_key(t, WT_CASES, h.recs[i].v[0], false, hk), hk};
+        if (clocked[i] && ck.mv_size)
+            mdb_del(t->txn, s->clock, &ck, NULL);
         unsigned char tk[CASE_KEY_LEN];
         store_case_token(s, h.recs[i].v[0], tk);
         MDB_val k = {CASE_KEY_LEN, tk};
@@ -248,7 +279,11 @@ int store_case_seq_hide(struct store_txn *t)
         if (rc)
             store_txn_mdb_fail(t, rc, r->v[0]);
         free(val);
+        if (clocked[i])
+            sync_clock_write(t, WT_CASES, r->v[0], &st[i]);
     }
+    free(st);
+    free(clocked);
     store_case_seq_flush(t);
     if (s->case_index) /* index.cases ends in numbers too */
         index_rebuild_kind(t, WT_CASES);

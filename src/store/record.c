@@ -77,11 +77,12 @@ int store_del(struct store_txn *t, enum wt_kind kind, const char *id)
     if (rc && rc != MDB_NOTFOUND)
         return store_txn_mdb_fail(t, rc, id);
     /* A case's own key goes with it: what remains in freed pages cannot be read. */
-    if (kind == WT_CASES) {
+    if (kind == WT_CASES)
         store_casekey_destroy(t, id);
+    store_sync_deleted(t, kind, id); /* its clock goes, found through its number */
+    if (kind == WT_CASES)
         store_case_unmap(t, id); /* its number is not given again */
-    }
-    return store_sync_deleted(t, kind, id);
+    return t->err;
 }
 
 int store_count(struct store_txn *t, enum wt_kind kind, size_t *n)

@@ -247,6 +247,18 @@ bool store_case_index_pending(const struct store *s, MDB_txn *txn);
  * tokens did, instead of piling up at its end (pages split in half, left
  * half full). */
 #define CASE_SEQ_IDX 0x03
+/* Under numbers a case's clock is stored under [SYNC_SEQ_CLOCK][its number,
+ * 8 bytes]: after every kind's clocks ([kind][...]), so that an import's
+ * new clocks append; its value holds no id (the case under that number
+ * has it, store_case_seq_clock_id), the tag binds it to its number. */
+#define SYNC_SEQ_CLOCK 0x81
+#define SYNC_SEQ_KEY(k) ((k)->mv_size == CASE_SEQ_LEN && \
+                         ((const unsigned char *)(k)->mv_data)[0] == SYNC_SEQ_CLOCK)
+/* The id of the case whose clock is under key k (SYNC_SEQ_KEY): read from
+ * the case under the same number, which must map back to it: 0, WT_EPERM
+ * (the case key is locked) or WT_ECORRUPT (no such case, or it does not
+ * open or map back). */
+int store_case_seq_clock_id(struct store_txn *t, const MDB_val *k, char id[WT_MAX_ID + 1]);
 /* True when k is an index suffix [CASE_SEQ_IDX][8 bytes]. */
 bool store_is_case_seq_idx(const MDB_val *k);
 /* The index suffix of number key k into out (CASE_SEQ_LEN bytes). */

@@ -106,6 +106,15 @@ static size_t sync_key(unsigned char *k, enum wt_kind kind, const char *id)
 static size_t clock_key(struct store_txn *t, enum wt_kind kind, const char *id, bool create,
                         unsigned char *k)
 {
+    if (kind == WT_CASES && store_case_seq(t->s)) { /* under its number (caseseq.c) */
+        unsigned char nb[CASE_KEY_LEN];
+        MDB_val n = create ? store_rec_key_new(t, kind, id, nb) : store_rec_key(t, kind, id, nb);
+        if (!n.mv_size)
+            return 0;
+        k[0] = SYNC_SEQ_CLOCK;
+        memcpy(k + 1, nb + 1, 8);
+        return CASE_SEQ_LEN;
+    }
     if (kind == WT_CASES && t->s->case_clocks)
         return tomb_key(t, kind, id, create, k);
     return sync_key(k, kind, id);
@@ -277,6 +286,8 @@ static size_t clock_body(const MDB_val *k, const unsigned char *p, size_t len)
 int sync_clock_open_id(struct store_txn *t, const MDB_val *k, const unsigned char *p, size_t len,
                        char id[WT_MAX_ID + 1])
 {
+    if (SYNC_SEQ_KEY(k))
+        return store_case_seq_clock_id(t, k, id);
     size_t body = clock_body(k, p, len);
     if (!body || !SYNC_HASHED_KEY(k))
         return WT_ECORRUPT;
@@ -501,6 +512,12 @@ static int tomb_write(struct store_txn *t, enum wt_kind kind, const char *id,
     size_t len = TOMB_LEN;
     t->sync_dirty = true;
     mdb_del(t->txn, t->s->clock, &k, NULL);
+    if (kind == WT_CASES && store_case_seq(t->s)) { /* a case's clock under its number */
+        unsigned char nk[WT_MAX_ID + 2];
+        MDB_val ck = {clock_key(t, kind, id, false, nk), nk};
+        if (ck.mv_size)
+            mdb_del(t->txn, t->s->clock, &ck, NULL);
+    }
     /* Encrypted: under a keyed hash, the id sealed, so that an erased id
      * cannot be read from the tombstone (tomb.c). */
     MDB_val h = {tomb_key(t, kind, id, true, hk), hk};
@@ -582,14 +599,15 @@ static int walk(struct store_txn *t, MDB_dbi dbi, bool tomb, uint64_t since,
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         const unsigned char *p = v.mv_data;
         size_t vlen = sync_untagged_len(tomb, p, v.mv_size);
+        bool seq = !tomb && SYNC_SEQ_KEY(&k); /* a case's clock under its number */
         if (k.mv_size < 2 || k.mv_size > WT_MAX_ID + 1 || vlen < 10 ||
-            ((const unsigned char *)k.mv_data)[0] >= WT_KIND_COUNT)
+            (((const unsigned char *)k.mv_data)[0] >= WT_KIND_COUNT && !seq))
             continue;
         if (get_u64(p + 1) <= since)
             continue;
-        enum wt_kind kind = (enum wt_kind)((const unsigned char *)k.mv_data)[0];
+        enum wt_kind kind = seq ? WT_CASES : (enum wt_kind)((const unsigned char *)k.mv_data)[0];
         char id[WT_MAX_ID + 1];
-        bool hashed = ((const unsigned char *)k.mv_data)[1] == TOMB_HASHED;
+        bool hashed = seq || ((const unsigned char *)k.mv_data)[1] == TOMB_HASHED;
         int orc = !hashed ? 0
                   : tomb  ? (vlen <= TOMB_LEN ? WT_ECORRUPT
                                               : tomb_open_id(t, k.mv_data, k.mv_size,

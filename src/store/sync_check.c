@@ -52,11 +52,13 @@ size_t store_sync_check(struct store_txn *t, store_report_fn report, void *ctx,
             char id[WT_MAX_ID + 1] = "";
             const char *wrong = NULL;
             struct store_stamp st;
-            bool hashed = SYNC_HASHED_KEY(&k);
+            bool seq = !tomb && SYNC_SEQ_KEY(&k); /* a case's clock under its number */
+            bool hashed = seq || SYNC_HASHED_KEY(&k);
             int hrc = 0;
             size_t vlen = sync_untagged_len(tomb, v.mv_data, v.mv_size);
             if (hashed) { /* the sealed id, checked against its key (tomb.c) */
-                kind = (enum wt_kind)(((const unsigned char *)k.mv_data)[0] % WT_KIND_COUNT);
+                kind = seq ? WT_CASES
+                           : (enum wt_kind)(((const unsigned char *)k.mv_data)[0] % WT_KIND_COUNT);
                 hrc = !tomb ? sync_clock_open_id(t, &k, v.mv_data, v.mv_size, id)
                       : vlen <= SYNC_TOMB_LEN
                           ? WT_ECORRUPT

@@ -41,7 +41,7 @@ static struct store *open_as(const char *member)
 
 struct key_census {
     size_t cases, cases_plain, casekeys, casekeys_plain, clocks, clocks_plain;
-    size_t cases_seq, casekeys_seq, map; /* under numbers; the map's entries */
+    size_t cases_seq, casekeys_seq, map, clocks_seq; /* under numbers; the map's entries */
     size_t cases_token, casekeys_token; /* under tokens */
     size_t index, index_plain; /* entries of index.cases; those that end in an id */
     size_t index_seq; /* those that end in a number */
@@ -59,12 +59,13 @@ static void census_db(MDB_txn *txn, const char *name, size_t *all, size_t *plain
     bool clock = strcmp(name, "clock") == 0, index = strcmp(name, "index.cases") == 0;
     while (mdb_cursor_get(c, &k, &v, MDB_NEXT) == 0) {
         const unsigned char *p = k.mv_data;
-        if (clock && p[0] != (unsigned char)WT_CASES)
+        if (clock && p[0] != (unsigned char)WT_CASES && p[0] != SYNC_SEQ_CLOCK)
             continue;
         ++*all;
         bool hashed;
         if (clock) {
-            hashed = SYNC_HASHED_KEY(&k);
+            kc->clocks_seq += SYNC_SEQ_KEY(&k);
+            hashed = SYNC_HASHED_KEY(&k) || SYNC_SEQ_KEY(&k);
         } else if (index) { /* [field][hash][0][token or number] */
             size_t at = k.mv_size > CASE_KEY_LEN + 1 ? k.mv_size - CASE_KEY_LEN : 0;
             MDB_val tail = {CASE_KEY_LEN, (void *)(p + at)};
@@ -212,11 +213,12 @@ static int to_old_layout(struct store_txn *t, void *ctx, struct wt_error *err)
         struct store_stamp st;
         ck_assert_int_eq(store_get(t, WT_CASES, id, &r), 0);
         ck_assert_int_eq(store_stamp_get(t, WT_CASES, id, &st), 0);
-        unsigned char kb[CASE_KEY_LEN], hk[TOMB_KEY_LEN];
+        unsigned char kb[CASE_KEY_LEN], hk[CASE_SEQ_LEN];
         MDB_val k = store_rec_key(t, WT_CASES, id, kb);
-        MDB_val h = {tomb_key(t, WT_CASES, id, false, hk), hk};
         ck_assert_uint_eq(k.mv_size, CASE_SEQ_LEN);
-        ck_assert_uint_eq(h.mv_size, TOMB_KEY_LEN);
+        hk[0] = SYNC_SEQ_CLOCK; /* the case's clock, under its number */
+        memcpy(hk + 1, kb + 1, 8);
+        MDB_val h = {CASE_SEQ_LEN, hk};
         ck_assert_int_eq(mdb_del(t->txn, s->kinds[WT_CASES], &k, NULL), 0);
         ck_assert_int_eq(mdb_del(t->txn, s->casekeys, &k, NULL), 0);
         ck_assert_int_eq(store_case_unmap(t, id), 0);
@@ -261,9 +263,15 @@ static int to_token_layout(struct store_txn *t, void *ctx, struct wt_error *err)
         const char *id = ids->v[i];
         struct wt_record r;
         ck_assert_int_eq(store_get(t, WT_CASES, id, &r), 0);
-        unsigned char kb[CASE_KEY_LEN];
+        struct store_stamp st;
+        ck_assert_int_eq(store_stamp_get(t, WT_CASES, id, &st), 0);
+        unsigned char kb[CASE_KEY_LEN], ck[CASE_SEQ_LEN];
         MDB_val k = store_rec_key(t, WT_CASES, id, kb);
         ck_assert_uint_eq(k.mv_size, CASE_SEQ_LEN);
+        ck[0] = SYNC_SEQ_CLOCK;
+        memcpy(ck + 1, kb + 1, 8);
+        MDB_val cv = {CASE_SEQ_LEN, ck};
+        ck_assert_int_eq(mdb_del(t->txn, s->clock, &cv, NULL), 0);
         ck_assert_int_eq(mdb_del(t->txn, s->kinds[WT_CASES], &k, NULL), 0);
         ck_assert_int_eq(mdb_del(t->txn, s->casekeys, &k, NULL), 0);
         ck_assert_int_eq(store_case_unmap(t, id), 0);
@@ -275,6 +283,7 @@ static int to_token_layout(struct store_txn *t, void *ctx, struct wt_error *err)
         ck_assert_uint_eq(tk.mv_size, CASE_KEY_LEN);
         ck_assert_int_eq(mdb_put(t->txn, s->kinds[WT_CASES], &tk, &tv, 0), 0);
         free(val);
+        ck_assert_int_eq(sync_clock_write(t, WT_CASES, id, &st), 0); /* under its hashed key */
         s->case_seq = true;
         record_fini(&r);
     }
@@ -309,6 +318,7 @@ START_TEST(test_case_ids_are_tokens)
     ck_assert_uint_eq(kc.casekeys, 2 * kc.cases);
     ck_assert_uint_eq(kc.index_seq, kc.index);
     ck_assert_uint_ge(kc.clocks, kc.cases);
+    ck_assert_uint_eq(kc.clocks_seq, kc.cases); /* each case's clock under its number */
     ck_assert_uint_ge(kc.index, 3 * kc.cases);
     ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain + kc.index_plain, 0);
     ck_assert(!kc.saw_c013);
@@ -377,6 +387,7 @@ START_TEST(test_old_layout_moves_at_unlock)
     ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain + kc.index_plain, 0);
     ck_assert_uint_eq(kc.cases_seq, ids.n); /* through tokens to numbers, in one write */
     ck_assert_uint_eq(kc.index_seq, kc.index);
+    ck_assert_uint_eq(kc.clocks_seq, ids.n);
     ck_assert_uint_eq(kc.map, ids.n);
     ck_assert_uint_eq(kc.cases_token + kc.casekeys_token, 0);
     ck_assert(!kc.saw_c013);
@@ -450,7 +461,7 @@ START_TEST(test_token_layout_moves_to_numbers)
     struct key_census kc = census(s);
     ck_assert_uint_eq(kc.cases_token, ids.n);
     ck_assert_uint_eq(kc.casekeys_token, ids.n);
-    ck_assert_uint_eq(kc.cases_seq + kc.casekeys_seq + kc.map + kc.index_seq, 0);
+    ck_assert_uint_eq(kc.cases_seq + kc.casekeys_seq + kc.map + kc.index_seq + kc.clocks_seq, 0);
     ck_assert_uint_ge(kc.index, 3 * ids.n);
     ck_assert(store_keys_pending(s) == false);
     store_close(s);
@@ -462,6 +473,7 @@ START_TEST(test_token_layout_moves_to_numbers)
     ck_assert_uint_eq(kc.casekeys_seq, ids.n);
     ck_assert_uint_eq(kc.map, ids.n);
     ck_assert_uint_eq(kc.index_seq, kc.index);
+    ck_assert_uint_eq(kc.clocks_seq, ids.n);
     ck_assert_uint_eq(kc.cases_token + kc.casekeys_token, 0);
     ck_assert_uint_eq(kc.cases_plain + kc.casekeys_plain + kc.clocks_plain + kc.index_plain, 0);
     ck_assert(!kc.saw_c013);
@@ -596,6 +608,45 @@ START_TEST(test_check_names_map_problems)
 }
 END_TEST
 
+/* The clocks of c-013 and c-015 swapped between their numbers. */
+static int swap_clocks(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    unsigned char ka[CASE_KEY_LEN], kb[CASE_KEY_LEN], ca[CASE_SEQ_LEN], cb[CASE_SEQ_LEN];
+    MDB_val a = store_rec_key(t, WT_CASES, "c-013", ka), b = store_rec_key(t, WT_CASES, "c-015", kb);
+    ck_assert_uint_eq(a.mv_size + b.mv_size, 2 * CASE_SEQ_LEN);
+    ca[0] = cb[0] = SYNC_SEQ_CLOCK;
+    memcpy(ca + 1, ka + 1, 8);
+    memcpy(cb + 1, kb + 1, 8);
+    MDB_val kca = {CASE_SEQ_LEN, ca}, kcb = {CASE_SEQ_LEN, cb}, va, vb;
+    ck_assert_int_eq(mdb_get(t->txn, t->s->clock, &kca, &va), 0);
+    ck_assert_int_eq(mdb_get(t->txn, t->s->clock, &kcb, &vb), 0);
+    unsigned char *pa = malloc(va.mv_size), *pb = malloc(vb.mv_size);
+    memcpy(pa, va.mv_data, va.mv_size);
+    memcpy(pb, vb.mv_data, vb.mv_size);
+    MDB_val na = {vb.mv_size, pb}, nb = {va.mv_size, pa};
+    ck_assert_int_eq(mdb_put(t->txn, t->s->clock, &kca, &na, 0), 0);
+    ck_assert_int_eq(mdb_put(t->txn, t->s->clock, &kcb, &nb, 0), 0);
+    free(pa);
+    free(pb);
+    return 0;
+}
+
+START_TEST(test_check_names_moved_clock)
+{
+    struct wt_error e = {0};
+    ck_assert_msg(app_demo_ensure(db, &e) == 0, "%s", e.text);
+    struct store *s = open_as("leider");
+    ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
+    ck_assert_int_eq(store_write(s, swap_clocks, NULL, &e), 0);
+    struct reported rp = {0};
+    ck_assert_int_ne(store_check(s, report_line, &rp, &e), 0);
+    ck_assert_msg(strstr(rp.text, "clock: cases/c-013: gewijzigd"), "%s", rp.text);
+    ck_assert_msg(strstr(rp.text, "clock: cases/c-015: gewijzigd"), "%s", rp.text);
+    store_close(s);
+}
+END_TEST
+
 /* An id written plain after the step, and a case's value under another
  * case's token: check names both. */
 static int plant_plain(struct store_txn *t, void *ctx, struct wt_error *err)
@@ -655,7 +706,7 @@ int main(void)
 {
     const TTest *tests[] = {test_case_ids_are_tokens,         test_old_layout_moves_at_unlock,
                             test_token_layout_moves_to_numbers, test_numbers_append_never_reused,
-                            test_numbers_with_helpers,
+                            test_numbers_with_helpers,          test_check_names_moved_clock,
                             test_check_names_map_problems,    test_check_names_plain_and_swapped};
     const struct tu_suite suite = {
         .name = "caseids", .timeout = 240, .setup = setup, .teardown = teardown};
