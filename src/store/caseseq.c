@@ -250,10 +250,15 @@ int store_case_seq_hide(struct store_txn *t)
     bool *clocked = xcalloc(h.n ? h.n : 1, sizeof *clocked);
     for (size_t i = 0; i < h.n && !t->err; i++) {
         clocked[i] = store_stamp_get(t, WT_CASES, h.recs[i].v[0], &st[i]) == 0;
-        unsigned char hk[TOMB_KEY_LEN];
+        unsigned char hk[TOMB_KEY_LEN], pk[WT_MAX_ID + 1] = {WT_CASES};
         MDB_val ck = {tomb_key(t, WT_CASES, h.recs[i].v[0], false, hk), hk};
         if (clocked[i] && ck.mv_size)
             mdb_del(t->txn, s->clock, &ck, NULL);
+        size_t il = strlen(h.recs[i].v[0]); /* or still under its plain key */
+        memcpy(pk + 1, h.recs[i].v[0], il < WT_MAX_ID ? il : WT_MAX_ID);
+        MDB_val plain = {1 + (il < WT_MAX_ID ? il : WT_MAX_ID), pk};
+        if (clocked[i])
+            mdb_del(t->txn, s->clock, &plain, NULL);
         unsigned char tk[CASE_KEY_LEN];
         store_case_token(s, h.recs[i].v[0], tk);
         MDB_val k = {CASE_KEY_LEN, tk};
