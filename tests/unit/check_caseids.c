@@ -614,7 +614,7 @@ static int swap_clocks(struct store_txn *t, void *ctx, struct wt_error *err)
     (void)ctx, (void)err;
     unsigned char ka[CASE_KEY_LEN], kb[CASE_KEY_LEN], ca[CASE_SEQ_LEN], cb[CASE_SEQ_LEN];
     MDB_val a = store_rec_key(t, WT_CASES, "c-013", ka), b = store_rec_key(t, WT_CASES, "c-015", kb);
-    ck_assert_uint_eq(a.mv_size + b.mv_size, 2 * CASE_SEQ_LEN);
+    ck_assert_uint_eq(a.mv_size + b.mv_size, (size_t)2 * CASE_SEQ_LEN);
     ca[0] = cb[0] = SYNC_SEQ_CLOCK;
     memcpy(ca + 1, ka + 1, 8);
     memcpy(cb + 1, kb + 1, 8);
