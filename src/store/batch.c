@@ -288,11 +288,11 @@ static int put_many(struct store_txn *t, const struct wt_record *const *recs, si
         const unsigned char *p = (const unsigned char *)bo->keys.data;
         const unsigned char *end = p + bo->keys.len;
         bool swap = seq && t->s->case_index; /* the helpers' token, this number */
+        unsigned char sk[512]; /* a swapped key, until collect_key copies it */
         while (p + 2 <= end) {
             MDB_val k = {(size_t)p[0] << 8 | p[1], (void *)(p + 2)};
             p += 2 + k.mv_size;
             if (swap && k.mv_size > CASE_KEY_LEN && k.mv_size - CASE_KEY_LEN + CASE_SEQ_LEN <= 512) {
-                unsigned char sk[512];
                 memcpy(sk, k.mv_data, k.mv_size - CASE_KEY_LEN);
                 store_case_seq_idx(&tk, sk + k.mv_size - CASE_KEY_LEN);
                 k = (MDB_val){k.mv_size - CASE_KEY_LEN + CASE_SEQ_LEN, sk};
