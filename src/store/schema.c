@@ -59,10 +59,12 @@ int store_open_dbis(struct store *s, MDB_txn *txn, unsigned flags)
  *         database that needs the general key and what names a case moves
  *         under the case key, at the first unlock with the keys (keymigrate.c).
  *         The step number keeps older programs from misreading the new formats.
- * 6 -> 7: nothing to rewrite: the access log's entries of a batch after its
- *         first no longer repeat the batch's key and nonce (entry format 4,
- *         journal.c), which a program of schema 6 from before cannot read;
- *         the step keeps it from opening such a file. */
+ * 6 -> 7: nothing to rewrite at open: the access log's entries of a batch
+ *         after its first no longer repeat the batch's key and nonce (entry
+ *         format 4, journal.c), and an encrypted database's cases move under
+ *         sequence numbers at the first unlock with the case key (caseseq.c);
+ *         a program of schema 6 can read neither, and the step keeps it from
+ *         opening such a file. */
 static int migrate(struct store_txn *t, long from)
 {
     bool rebuild = false;
