@@ -110,23 +110,85 @@ int store_case_seq_flush(struct store_txn *t)
     return store_meta_put(t, "case-seq", v);
 }
 
+/* What a transaction remembers of the map: per id its number, or that it has
+ * none. The map changes only through store_case_seq_key and
+ * store_case_unmap, which keep it up to date; it goes with the transaction. */
+#define CASE_MEMO_SLOTS 4096u
+struct case_memo {
+    char id[WT_MAX_ID + 1];
+    unsigned char num[8];
+    unsigned char token[CASE_KEY_LEN]; /* the map's key of id, once made */
+    bool used, found, have_token;
+};
+
+/* id's slot (FNV-1a of the id), made on first use; NULL for an id too long. */
+static struct case_memo *memo_slot(struct store_txn *t, const char *id)
+{
+    size_t len = strlen(id);
+    if (len > WT_MAX_ID)
+        return NULL;
+    if (!t->case_memo)
+        t->case_memo = xcalloc(CASE_MEMO_SLOTS, sizeof *t->case_memo);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)id[i]) * 16777619u;
+    return &t->case_memo[h & (CASE_MEMO_SLOTS - 1)];
+}
+
+/* Remembers id's number (NULL: it has none) and the map key mk made for it. */
+static void memo_set(struct case_memo *m, const char *id, const unsigned char *num,
+                     const unsigned char mk[CASE_KEY_LEN])
+{
+    if (!m)
+        return;
+    memcpy(m->id, id, strlen(id) + 1); /* memo_slot took only ids that fit */
+    m->used = true;
+    m->found = num != NULL;
+    if (num)
+        memcpy(m->num, num, 8);
+    memcpy(m->token, mk, CASE_KEY_LEN);
+    m->have_token = true;
+}
+
+void store_case_memo_free(struct store_txn *t)
+{
+    free(t->case_memo);
+    t->case_memo = NULL;
+}
+
 MDB_val store_case_seq_key(struct store_txn *t, const char *id, bool create,
                            unsigned char buf[CASE_KEY_LEN])
 {
+    buf[0] = CASE_SEQ;
+    struct case_memo *m = t->s->have_idkey ? memo_slot(t, id) : NULL;
+    bool known = m && m->used && strcmp(m->id, id) == 0;
+    if (known && m->found) {
+        memcpy(buf + 1, m->num, 8);
+        return (MDB_val){CASE_SEQ_LEN, buf};
+    }
+    bool absent = known; /* known to have no number yet */
+    if (absent && (!create || t->err || !t->write)) {
+        memset(buf + 1, 0xff, 8); /* a number no case gets */
+        return (MDB_val){CASE_SEQ_LEN, buf};
+    }
     unsigned char mk[CASE_KEY_LEN];
-    if (!store_case_token(t->s, id, mk))
+    if (absent && m->have_token)
+        memcpy(mk, m->token, CASE_KEY_LEN);
+    else if (!store_case_token(t->s, id, mk))
         return (MDB_val){0, NULL};
     mk[0] = CASE_MAP;
     MDB_val k = {CASE_KEY_LEN, mk}, v;
-    buf[0] = CASE_SEQ;
-    int rc = mdb_get(t->txn, t->s->casekeys, &k, &v);
+    int rc = absent ? MDB_NOTFOUND : mdb_get(t->txn, t->s->casekeys, &k, &v);
     if (rc == 0 && v.mv_size == 8) {
         memcpy(buf + 1, v.mv_data, 8);
+        memo_set(m, id, buf + 1, mk);
         return (MDB_val){CASE_SEQ_LEN, buf};
     }
     if (rc && rc != MDB_NOTFOUND)
         store_txn_mdb_fail(t, rc, "casekeys");
     if (!create || t->err || !t->write) {
+        if (rc == MDB_NOTFOUND)
+            memo_set(m, id, NULL, mk);
         memset(buf + 1, 0xff, 8); /* a number no case gets */
         return (MDB_val){CASE_SEQ_LEN, buf};
     }
@@ -134,6 +196,8 @@ MDB_val store_case_seq_key(struct store_txn *t, const char *id, bool create,
     MDB_val nv = {8, buf + 1};
     if ((rc = mdb_put(t->txn, t->s->casekeys, &k, &nv, 0)) != 0)
         store_txn_mdb_fail(t, rc, id);
+    else
+        memo_set(m, id, buf + 1, mk);
     return (MDB_val){CASE_SEQ_LEN, buf};
 }
 
@@ -179,6 +243,9 @@ int store_case_unmap(struct store_txn *t, const char *id)
         return store_txn_fail(t, WT_EPERM, id);
     mk[0] = CASE_MAP;
     MDB_val k = {CASE_KEY_LEN, mk};
+    struct case_memo *m = memo_slot(t, id);
+    if (m && m->used && strcmp(m->id, id) == 0)
+        m->used = false;
     int rc = mdb_del(t->txn, t->s->casekeys, &k, NULL);
     return rc && rc != MDB_NOTFOUND ? store_txn_mdb_fail(t, rc, id) : 0;
 }

@@ -131,6 +131,9 @@ struct store_txn {
      * whether it moved in this write (written to meta before the commit). */
     uint64_t case_seq_next;
     bool case_seq_dirty;
+    /* caseseq.c: the numbers of the case ids this transaction looked up (an
+     * import asks for each case's number several times), or NULL. */
+    struct case_memo *case_memo;
 };
 
 /* sync.c: stamps the fields of r that differ from old (NULL: a new record)
@@ -288,6 +291,8 @@ MDB_val store_case_token_rec(struct store_txn *t, const MDB_val *tk,
                              unsigned char buf[CASE_KEY_LEN]);
 /* Removes case id's map entry (after the case was deleted); 0 or the sticky error. */
 int store_case_unmap(struct store_txn *t, const char *id);
+/* Frees what store_case_seq_key remembered for t (the end of a transaction). */
+void store_case_memo_free(struct store_txn *t);
 /* Writes the next case number to meta when it moved (before a commit). */
 int store_case_seq_flush(struct store_txn *t);
 /* Moves every case and case key stored under its token under a new number

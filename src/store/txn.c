@@ -127,6 +127,7 @@ int store_read_end(struct store_txn *t)
     int rc = t->err;
     reading--;
     mdb_txn_abort(t->txn);
+    store_case_memo_free(t);
     free(t);
     return rc;
 }
@@ -344,6 +345,7 @@ static int store_write_keys(struct store *s, store_write_fn fn, void *ctx, struc
         reading++;
         rc = fn(&t, ctx, &local);
         reading--;
+        store_case_memo_free(&t);
         if (t.mdb_rc == MDB_MAP_FULL) {
             mdb_txn_abort(txn);
             keys_restore(s, saved);

@@ -531,6 +531,56 @@ static uint64_t number_of(struct store *s, const char *id)
     return there ? n : 0;
 }
 
+/* Within one write (where the store remembers each id's number): a case
+ * looked for before it exists, made, read, deleted, looked for, made again. */
+static int lookup_add_drop_add(struct store_txn *t, void *ctx, struct wt_error *err)
+{
+    (void)ctx, (void)err;
+    struct wt_record r, got;
+    ck_assert_int_eq(store_get(t, WT_CASES, "c-950", &got), WT_ENOTFOUND);
+    ck_assert(!store_exists(t, WT_CASES, "c-950"));
+    ck_assert_int_eq(store_get(t, WT_CASES, "c-013", &r), 0);
+    record_set(&r, 0, "c-950");
+    ck_assert_int_eq(store_put(t, &r), 0);
+    ck_assert_int_eq(store_get(t, WT_CASES, "c-950", &got), 0);
+    ck_assert_str_eq(got.v[0], "c-950");
+    record_fini(&got);
+    ck_assert_int_eq(store_del(t, WT_CASES, "c-950"), 0);
+    ck_assert_int_eq(store_get(t, WT_CASES, "c-950", &got), WT_ENOTFOUND);
+    record_set(&r, CASE_REQUEST, "Tweede keer gemaakt");
+    ck_assert_int_eq(store_put(t, &r), 0);
+    record_fini(&r);
+    ck_assert_int_eq(store_get(t, WT_CASES, "c-950", &got), 0);
+    ck_assert_str_eq(got.v[CASE_REQUEST], "Tweede keer gemaakt");
+    record_fini(&got);
+    return store_txn_error(t);
+}
+
+START_TEST(test_numbers_within_one_write)
+{
+    struct wt_error e = {0};
+    ck_assert_msg(app_demo_ensure(db, &e) == 0, "%s", e.text);
+    struct store *s = open_as("leider");
+    uint64_t top = 0;
+    struct ids ids = all_cases(s);
+    for (size_t i = 0; i < ids.n; i++) {
+        uint64_t n = number_of(s, ids.v[i]);
+        top = n > top ? n : top;
+    }
+    ck_assert_msg(store_write(s, lookup_add_drop_add, NULL, &e) == 0, "%s", e.text);
+    ck_assert_uint_eq(number_of(s, "c-950"), top + 2); /* made twice: its first number is gone */
+    struct store_txn *t;
+    ck_assert_int_eq(store_read_begin(s, &t, &e), 0);
+    struct wt_record got;
+    ck_assert_int_eq(store_get(t, WT_CASES, "c-950", &got), 0);
+    ck_assert_str_eq(got.v[CASE_REQUEST], "Tweede keer gemaakt");
+    record_fini(&got);
+    store_read_end(t);
+    ck_assert_int_eq(store_check(s, NULL, NULL, &e), 0);
+    store_close(s);
+}
+END_TEST
+
 START_TEST(test_numbers_append_never_reused)
 {
     struct wt_error e = {0};
@@ -706,6 +756,7 @@ int main(void)
 {
     const TTest *tests[] = {test_case_ids_are_tokens,         test_old_layout_moves_at_unlock,
                             test_token_layout_moves_to_numbers, test_numbers_append_never_reused,
+                            test_numbers_within_one_write,
                             test_numbers_with_helpers,          test_check_names_moved_clock,
                             test_check_names_map_problems,    test_check_names_plain_and_swapped};
     const struct tu_suite suite = {
