@@ -178,22 +178,30 @@ int store_case_index_hide(struct store_txn *t)
 }
 
 /* Keeps each case that store_each hands over. */
-struct held {
-    struct wt_record *recs;
-    size_t n, cap;
-};
-
 static int hold(void *ctx, const struct wt_record *r)
 {
-    struct held *h = ctx;
+    struct store_held *h = ctx;
     if (r->damaged)
-        return 0; /* stays under its id: check names it */
+        return 0; /* stays where it is: check names it */
     if (h->n == h->cap) {
         h->cap = h->cap ? h->cap * 2 : 64;
         h->recs = xrealloc(h->recs, h->cap * sizeof *h->recs);
     }
     record_copy(&h->recs[h->n++], r);
     return 0;
+}
+
+void store_hold_cases(struct store_txn *t, struct store_held *h)
+{
+    store_each(t, WT_CASES, hold, h);
+}
+
+void store_held_fini(struct store_held *h)
+{
+    for (size_t i = 0; i < h->n; i++)
+        record_fini(&h->recs[i]);
+    free(h->recs);
+    *h = (struct store_held){0};
 }
 
 int store_case_ids_hide(struct store_txn *t)
@@ -208,9 +216,9 @@ int store_case_ids_hide(struct store_txn *t)
         return -1;
     }
     /* Read as stored (under ids), then written under tokens. */
-    struct held h = {0};
+    struct store_held h = {0};
     s->case_ids = false;
-    store_each(t, WT_CASES, hold, &h);
+    store_hold_cases(t, &h);
     s->case_ids = true;
     for (size_t i = 0; i < h.n && !t->err; i++) {
         const struct wt_record *r = &h.recs[i];
@@ -242,9 +250,7 @@ int store_case_ids_hide(struct store_txn *t)
         ids[i] = h.recs[i].v[0];
     store_case_idmax_note_many(t, ids, h.n);
     free(ids);
-    for (size_t i = 0; i < h.n; i++)
-        record_fini(&h.recs[i]);
-    free(h.recs);
+    store_held_fini(&h);
     store_meta_put(t, "case-ids", "1");
     return t->err ? -1 : moved;
 }

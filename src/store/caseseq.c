@@ -279,25 +279,6 @@ bool store_case_seq_pending(const struct store *s, MDB_txn *txn)
     return s->encrypted && mdb_get(txn, s->meta, &k, &v) == MDB_NOTFOUND;
 }
 
-/* Keeps each case that store_each hands over. */
-struct held {
-    struct wt_record *recs;
-    size_t n, cap;
-};
-
-static int hold(void *ctx, const struct wt_record *r)
-{
-    struct held *h = ctx;
-    if (r->damaged)
-        return 0; /* stays under its token: check names it */
-    if (h->n == h->cap) {
-        h->cap = h->cap ? h->cap * 2 : 64;
-        h->recs = xrealloc(h->recs, h->cap * sizeof *h->recs);
-    }
-    record_copy(&h->recs[h->n++], r);
-    return 0;
-}
-
 int store_case_seq_hide(struct store_txn *t)
 {
     struct store *s = t->s;
@@ -311,8 +292,8 @@ int store_case_seq_hide(struct store_txn *t)
     }
     /* Read under tokens (in id order), then written under numbers; their
      * clocks from their hashed keys to their numbers. */
-    struct held h = {0};
-    store_each(t, WT_CASES, hold, &h);
+    struct store_held h = {0};
+    store_hold_cases(t, &h);
     struct store_stamp *st = xcalloc(h.n ? h.n : 1, sizeof *st);
     bool *clocked = xcalloc(h.n ? h.n : 1, sizeof *clocked);
     for (size_t i = 0; i < h.n && !t->err; i++) {
@@ -360,9 +341,7 @@ int store_case_seq_hide(struct store_txn *t)
     if (s->case_index) /* index.cases ends in numbers too */
         index_rebuild_kind(t, WT_CASES);
     int moved = (int)h.n;
-    for (size_t i = 0; i < h.n; i++)
-        record_fini(&h.recs[i]);
-    free(h.recs);
+    store_held_fini(&h);
     if (t->err)
         s->case_seq = false;
     return t->err ? -1 : moved;

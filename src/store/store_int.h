@@ -216,6 +216,15 @@ const char *store_rec_ad(const struct store *s, enum wt_kind kind, const char *i
  * case key. Returns how many moved, or -1 (the sticky error is set). A
  * case whose value does not open stays under its id, for check to report. */
 int store_case_ids_hide(struct store_txn *t);
+/* Every whole case of t, as store_each hands them over (a damaged one stays
+ * where it is, for check to name), for a step that moves them all; free with
+ * store_held_fini. */
+struct store_held {
+    struct wt_record *recs;
+    size_t n, cap;
+};
+void store_hold_cases(struct store_txn *t, struct store_held *h);
+void store_held_fini(struct store_held *h);
 /* caseid.c: true when an encrypted database still has that step to do. */
 bool store_case_ids_pending(const struct store *s, MDB_txn *txn);
 /* caseid.c: rebuilds "index.cases" with each case's token instead of its
