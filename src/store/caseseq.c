@@ -121,11 +121,13 @@ struct case_memo {
     bool used, found, have_token;
 };
 
-/* id's slot (FNV-1a of the id), made on first use; NULL for an id too long. */
+/* id's slot (FNV-1a of the id), made on first use; NULL for an id too long
+ * and in a read (a write asks for the same ids again and again; a read
+ * seldom does, and its 256 KiB would be made for nothing). */
 static struct case_memo *memo_slot(struct store_txn *t, const char *id)
 {
     size_t len = strlen(id);
-    if (len > WT_MAX_ID)
+    if (len > WT_MAX_ID || !t->write)
         return NULL;
     if (!t->case_memo)
         t->case_memo = xcalloc(CASE_MEMO_SLOTS, sizeof *t->case_memo);
