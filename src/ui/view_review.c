@@ -149,18 +149,32 @@ static void fit_widths(struct review *s, int width)
 
 /* Every filled column of r with its label, from line y of in; returns the
  * next line. A new record carries its submission's id (sub_id) until accepted. */
+/* The labels' width for r's fields in pane in: as wide as the widest label
+ * ("Wat is er gezien"), at least 15, at most half the pane. */
+static int label_width(const struct wt_record *r, struct rect in)
+{
+    const struct wt_kind_def *k = record_kind(r->kind);
+    int lw = 15;
+    for (int col = 1; col < k->nfields; col++)
+        if (draw_width(ui_field_label(r->kind, col)) + 1 > lw)
+            lw = draw_width(ui_field_label(r->kind, col)) + 1;
+    int most = in.w / 2 > 8 ? in.w / 2 : 8;
+    return lw < most ? lw : most;
+}
+
 static int draw_record(const struct ui *u, struct rect in, int y, const struct wt_record *r,
                        const char *sub_id)
 {
     const struct wt_kind_def *k = record_kind(r->kind);
     const char *id = record_get(r, 0);
-    y = draw_field(in, y, _("id"), !*id || strcmp(id, sub_id) == 0 ? _("(nieuw)") : id, 15);
+    int lw = label_width(r, in);
+    y = draw_field(in, y, _("id"), !*id || strcmp(id, sub_id) == 0 ? _("(nieuw)") : id, lw);
     for (int col = 1; col < k->nfields && y < in.y + in.h; col++) {
         const char *label = ui_field_label(r->kind, col);
         if (!*label)
             continue;
         char *v = shown(u, r, col);
-        y = draw_field(in, y, label, v, 15);
+        y = draw_field(in, y, label, v, lw);
         free(v);
     }
     return y;
@@ -237,10 +251,10 @@ static void draw_detail(struct review *s, struct rect r, struct rect dr)
     free(title);
     struct rect in = {r.y + 1, r.x + 1, r.h - 1, r.w - 2};
     char *head = ui_decision_line(u, sub);
-    int y = draw_field(in, in.y, _("Status"), head, 15);
+    int y = draw_field(in, in.y, _("Status"), head, label_width(&sub->rec, in));
     free(head);
     if (sub->reason[0])
-        y = draw_field(in, y, _("Reden"), sub->reason, 15);
+        y = draw_field(in, y, _("Reden"), sub->reason, label_width(&sub->rec, in));
     draw_record(u, in, y, &sub->rec, sub->id);
     if (s->leader && dr.w > 0) {
         find_dups(s, sub);

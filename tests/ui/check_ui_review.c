@@ -47,6 +47,7 @@ int test_review_flow(void)
     CHECK(l, ut_wait(l, "Te beoordelen (3)") == 0);
     CHECK(l, ut_wait(l, "Bij de kerk staat afval") == 0);
     CHECK(l, vt_contains(l, "Vera Vrijwillig"));
+    CHECK(l, vt_contains(l, "Wat is er gezien ")); /* the label whole at 80 columns */
     CHECK(l, ut_key(l, "g") == 0 && ut_wait(l, "Inzending accepteren: ") == 0);
     CHECK(l, ut_key(l, "j") == 0);
     CHECK(l, ut_wait(l, "is geaccepteerd") == 0);
