@@ -442,10 +442,18 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
         ui_message(u, true, "%s", e.text);
         return false;
     }
-    int n = 0;
-    while (spec[n].label)
-        n++;
-    struct form_field *f = xcalloc((size_t)n, sizeof *f);
+    /* No field the member could never fill: a case, for one who sees no case. */
+    bool sees_cases = app_may(u->a, WT_CASES, APP_OP_READ);
+    int all = 0, n = 0;
+    while (spec[all].label)
+        all++;
+    struct spec *offered = xcalloc((size_t)all + 1, sizeof *offered);
+    for (int i = 0; i < all; i++)
+        if (spec[i].choices != CASES || sees_cases)
+            offered[n++] = spec[i];
+    const struct spec *given = c->spec;
+    c->spec = spec = offered;
+    struct form_field *f = xcalloc((size_t)(n ? n : 1), sizeof *f);
     struct case_choices cc = {0};
     for (int i = 0; i < n; i++)
         if (spec[i].choices == CASES && !cc.n)
@@ -508,6 +516,8 @@ static bool edit_spec(struct ui *u, struct wt_record *r, const struct spec *spec
     ui_choices_free(areas);
     form_fields_fini(f, n);
     free(f);
+    c->spec = given;
+    free(offered);
     return saved;
 }
 

@@ -22,6 +22,7 @@ static int submit_signal(struct vt_term *t, const char *text)
     CHECK(t, ut_wait(t, "[3 Signalen]") == 0);
     vt_send(t, "n");
     CHECK(t, ut_wait(t, "Nieuw signaal uit de wijk") == 0);
+    CHECK(t, vt_contains(t, "Thema's") && !vt_contains(t, "Casus ")); /* sees no case: no field */
     CHECK(t, ut_type(t, text) == 0 && ut_key(t, "Enter") == 0);
     CHECK(t, ut_wait(t, "Ingediend: een leider bekijkt het eerst") == 0);
     return 0;
