@@ -341,6 +341,7 @@ START_TEST(test_start_keeps_copies)
     ck_assert_str_eq(status, "open");
     free(status);
     copies_fini(&after);
+    copies_fini(&before);
     /* Rebuilt once: the start after that is plain again. */
     read_copies(&before);
     start_meeting();
