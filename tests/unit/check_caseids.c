@@ -11,31 +11,9 @@
 #include <sodium.h>
 
 #include "../../src/store/store_int.h"
-#include "testutil.h"
+#include "demostore.h"
 #include "wijktafel/app.h"
 #include "wijktafel/store.h"
-
-static char *tmp, *db;
-
-static void setup(void)
-{
-    tu_scratch_begin(&tmp, &db, "demo");
-    store_set_helpers(0);
-}
-
-static void teardown(void)
-{
-    tu_scratch_end(&tmp, &db);
-}
-
-static struct store *open_as(const char *member)
-{
-    struct store *s;
-    struct wt_error e = {0};
-    ck_assert_int_eq(store_open(db, NULL, &s, &e), 0);
-    ck_assert_msg(store_unlock(s, member, APP_DEMO_PASSPHRASE, &e) == 0, "%s", e.text);
-    return s;
-}
 
 /* --- what the file's keys show ------------------------------------------ */
 

@@ -11,22 +11,9 @@
 #include <sys/stat.h>
 
 #include "../../src/store/store_int.h"
-#include "testutil.h"
+#include "demostore.h"
 #include "wijktafel/app.h"
 #include "wijktafel/store.h"
-
-static char *tmp, *db;
-
-static void setup(void)
-{
-    tu_scratch_begin(&tmp, &db, "demo");
-    store_set_helpers(0);
-}
-
-static void teardown(void)
-{
-    tu_scratch_end(&tmp, &db);
-}
 
 /* --- what must not come out: case ids, residents, requests, actions ---- */
 
@@ -280,15 +267,6 @@ static int leader_adds(struct store_txn *t, void *ctx, struct wt_error *err)
     store_review_put(t, &sub);
     record_fini(&sub.rec);
     return store_txn_error(t);
-}
-
-static struct store *open_as(const char *member)
-{
-    struct store *s;
-    struct wt_error e = {0};
-    ck_assert_int_eq(store_open(db, NULL, &s, &e), 0);
-    ck_assert_msg(store_unlock(s, member, APP_DEMO_PASSPHRASE, &e) == 0, "%s", e.text);
-    return s;
 }
 
 static void make_demo(void)
