@@ -56,62 +56,12 @@ static void stream_agrees(const char *text, size_t len, unsigned seed)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    static const struct fuzz_format csv = {"fuzz.csv", "export.csv", "fuzz.csv:", APP_CSV,
+                                           app_import, app_import_stream};
     if (size < 1)
         return 0;
     stream_agrees((const char *)data + 1, size - 1, data[0]);
     fuzz_db_ready("fuzz");
-    enum wt_kind kind = (enum wt_kind)(data[0] % WT_KIND_COUNT);
-    struct buf before[WT_KIND_COUNT], after[WT_KIND_COUNT];
-    fuzz_snapshot(fuzz_db, before);
-    struct wt_error err = {0};
-    size_t n = 0;
-    int rc;
-    if ((data[0] / WT_KIND_COUNT) % 2) {
-        FILE *in = fmemopen((void *)(data + 1), size - 1 ? size - 1 : 1, "rb");
-        FUZZ_ASSERT(in != NULL, "fmemopen");
-        if (size == 1)
-            fgetc(in); /* an empty stream */
-        rc = app_import_stream(fuzz_db, kind, "fuzz.csv", in, &n, &err);
-        fclose(in);
-    } else {
-        rc = app_import(fuzz_db, kind, "fuzz.csv", (const char *)data + 1, size - 1, &n, &err);
-    }
-    fuzz_snapshot(fuzz_db, after);
-    if (rc != 0) {
-        FUZZ_ASSERT(rc == WT_EINVAL, "rc %d: %s", rc, err.text);
-        FUZZ_ASSERT(err.code == rc, "err.code %d, rc %d", err.code, rc);
-        FUZZ_ASSERT(strncmp(err.text, "fuzz.csv:", 9) == 0, "message: %s", err.text);
-        FUZZ_ASSERT(fuzz_one_clean_line(err.text), "message: %s", err.text);
-        for (int k = 0; k < WT_KIND_COUNT; k++)
-            FUZZ_ASSERT(fuzz_same(&before[k], &after[k]), "a rejected import changed %s: %s",
-                        record_kind((enum wt_kind)k)->name, err.text);
-    } else {
-        fuzz_imports++;
-        for (int k = 0; k < WT_KIND_COUNT; k++)
-            FUZZ_ASSERT(k == (int)kind || fuzz_same(&before[k], &after[k]),
-                        "an import of %s changed %s", record_kind(kind)->name,
-                        record_kind((enum wt_kind)k)->name);
-        /* Insert or replace: never fewer records, at most n more. */
-        size_t rb = fuzz_records(&before[kind]), ra = fuzz_records(&after[kind]);
-        FUZZ_ASSERT(ra >= rb && ra <= rb + n, "%zu records, were %zu, %zu imported", ra, rb, n);
-        FUZZ_ASSERT(app_check(fuzz_db, NULL, NULL, &err) == 0, "check after an import: %s",
-                    err.text);
-        struct buf exported = {0};
-        FUZZ_ASSERT(app_export(fuzz_db, kind, APP_CSV, &exported, &err) == 0, "%s", err.text);
-        FUZZ_ASSERT(app_import(fuzz_db, kind, "export.csv", exported.data, exported.len, NULL,
-                               &err) == 0, "the export does not import again: %s", err.text);
-        buf_fini(&exported);
-        struct buf again[WT_KIND_COUNT];
-        fuzz_snapshot(fuzz_db, again);
-        for (int k = 0; k < WT_KIND_COUNT; k++) {
-            FUZZ_ASSERT(fuzz_same(&again[k], &after[k]), "export then import changed %s",
-                        record_kind((enum wt_kind)k)->name);
-            buf_fini(&again[k]);
-        }
-    }
-    for (int k = 0; k < WT_KIND_COUNT; k++) {
-        buf_fini(&before[k]);
-        buf_fini(&after[k]);
-    }
+    fuzz_import_one(&csv, data, size);
     return 0;
 }

@@ -4,6 +4,8 @@
 #define WT_TEST_FUZZ_IMPORT_H
 
 #include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,6 +105,82 @@ static inline struct app *fuzz_db_ready(const char *tag)
     fuzz_db = fuzz_app_open(tag, seeds, sizeof seeds / sizeof seeds[0], &fuzz_root);
     fuzz_imports = 0;
     return fuzz_db;
+}
+
+/* One import format, as the import targets drive it. */
+struct fuzz_format {
+    const char *file, *exported; /* the names the input and the export go under */
+    const char *refusal;         /* how a refusal's message starts */
+    enum app_format fmt;
+    int (*import)(struct app *, enum wt_kind, const char *, const char *, size_t, size_t *,
+                  struct wt_error *);
+    int (*import_stream)(struct app *, enum wt_kind, const char *, FILE *, size_t *,
+                         struct wt_error *);
+};
+
+/* The input after its first byte as a file of the kind that byte picks, in f's format, into
+ * the database: as a buffer or (by that byte) as a stream, as `import` reads a file or a pipe.
+ * A rejected file changes nothing and says why in one line that starts with its name; an
+ * accepted one touches only its kind, leaves a database that checks sound, and its export
+ * imports again without a change. */
+static inline void fuzz_import_one(const struct fuzz_format *f, const uint8_t *data, size_t size)
+{
+    enum wt_kind kind = (enum wt_kind)(data[0] % WT_KIND_COUNT);
+    struct buf before[WT_KIND_COUNT], after[WT_KIND_COUNT];
+    fuzz_snapshot(fuzz_db, before);
+    struct wt_error err = {0};
+    size_t n = 0;
+    int rc;
+    if ((data[0] / WT_KIND_COUNT) % 2) {
+        FILE *in = fmemopen((void *)(data + 1), size - 1 ? size - 1 : 1, "rb");
+        FUZZ_ASSERT(in != NULL, "fmemopen");
+        if (size == 1)
+            fgetc(in); /* an empty stream */
+        rc = f->import_stream(fuzz_db, kind, f->file, in, &n, &err);
+        fclose(in);
+    } else {
+        rc = f->import(fuzz_db, kind, f->file, (const char *)data + 1, size - 1, &n, &err);
+    }
+    fuzz_snapshot(fuzz_db, after);
+    if (rc != 0) {
+        FUZZ_ASSERT(rc == WT_EINVAL, "rc %d: %s", rc, err.text);
+        FUZZ_ASSERT(err.code == rc, "err.code %d, rc %d", err.code, rc);
+        FUZZ_ASSERT(strncmp(err.text, f->refusal, strlen(f->refusal)) == 0, "message: %s",
+                    err.text);
+        FUZZ_ASSERT(fuzz_one_clean_line(err.text), "message: %s", err.text);
+        for (int k = 0; k < WT_KIND_COUNT; k++)
+            FUZZ_ASSERT(fuzz_same(&before[k], &after[k]), "a rejected import changed %s: %s",
+                        record_kind((enum wt_kind)k)->name, err.text);
+    } else {
+        fuzz_imports++;
+        for (int k = 0; k < WT_KIND_COUNT; k++)
+            FUZZ_ASSERT(k == (int)kind || fuzz_same(&before[k], &after[k]),
+                        "an import of %s changed %s", record_kind(kind)->name,
+                        record_kind((enum wt_kind)k)->name);
+        /* Insert or replace: never fewer records, at most n more. */
+        size_t rb = fuzz_records(&before[kind]), ra = fuzz_records(&after[kind]);
+        FUZZ_ASSERT(ra >= rb && ra <= rb + n, "%zu records, were %zu, %zu imported", ra, rb, n);
+        FUZZ_ASSERT(app_check(fuzz_db, NULL, NULL, &err) == 0, "check after an import: %s",
+                    err.text);
+        /* Export then import of kind changes nothing stored. */
+        struct buf exported = {0};
+        FUZZ_ASSERT(app_export(fuzz_db, kind, f->fmt, &exported, &err) == 0, "%s", err.text);
+        FUZZ_ASSERT(f->import(fuzz_db, kind, f->exported, exported.data, exported.len, NULL,
+                              &err) == 0,
+                    "the export does not import again: %s", err.text);
+        buf_fini(&exported);
+        struct buf again[WT_KIND_COUNT];
+        fuzz_snapshot(fuzz_db, again);
+        for (int k = 0; k < WT_KIND_COUNT; k++) {
+            FUZZ_ASSERT(fuzz_same(&again[k], &after[k]), "export then import changed %s",
+                        record_kind((enum wt_kind)k)->name);
+            buf_fini(&again[k]);
+        }
+    }
+    for (int k = 0; k < WT_KIND_COUNT; k++) {
+        buf_fini(&before[k]);
+        buf_fini(&after[k]);
+    }
 }
 
 #endif
