@@ -666,24 +666,8 @@ START_TEST(test_out_of_memory)
         fprintf(f, "c-%d,2026-11-02,Dorp/Kern,Jan de Vries,Tuin is verwilderd en moet nodig worden "
                    "opgeknapt\n", i);
     fclose(f);
-    pid_t pid = fork();
-    if (pid == 0) {
-        struct rlimit rl = {AS_LIMIT, AS_LIMIT};
-        setrlimit(RLIMIT_AS, &rl);
-        struct run r = RUN("--db", db, "import", "cases", path);
-        char *e = tu_path(tmp, "oom.err");
-        FILE *g = fopen(e, "w");
-        fputs(r.err, g);
-        fclose(g);
-        _exit(r.code);
-    }
-    int status;
-    waitpid(pid, &status, 0);
-    char *e = tu_path(tmp, "oom.err"), *err = rn_slurp(e);
-    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 74, "status %d: %s", status, err);
-    ck_assert_int_eq(rn_lines(err), 1);
-    ck_assert_msg(strstr(err, "geheugen"), "%s", err);
-    free(err), free(e), free(path);
+    tu_assert_import_oom(tmp, db, path);
+    free(path);
 }
 END_TEST
 

@@ -205,24 +205,8 @@ START_TEST(test_out_of_memory)
                 i ? "," : "", i);
     fputs("]\n", f);
     fclose(f);
-    pid_t pid = fork();
-    if (pid == 0) {
-        struct rlimit rl = {TU_FEED_AS_LIMIT, TU_FEED_AS_LIMIT};
-        setrlimit(RLIMIT_AS, &rl);
-        struct run r = RUN("--db", db, "import", "cases", path);
-        char *e = tu_path(tmp, "oom.err");
-        FILE *g = fopen(e, "w");
-        fputs(r.err, g);
-        fclose(g);
-        _exit(r.code);
-    }
-    int status;
-    waitpid(pid, &status, 0);
-    char *e = tu_path(tmp, "oom.err"), *err = rn_slurp(e);
-    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 74, "status %d: %s", status, err);
-    ck_assert_int_eq(rn_lines(err), 1);
-    ck_assert_msg(strstr(err, "geheugen"), "%s", err);
-    free(err), free(e), free(path);
+    tu_assert_import_oom(tmp, db, path);
+    free(path);
     ck_assert_int_eq(stored(), 0);
 }
 END_TEST

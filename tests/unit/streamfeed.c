@@ -70,3 +70,25 @@ void tu_assert_refused(struct stream_result r, const char *where, const char *wh
     ck_assert_msg(r.written < 64L << 20, "%ld bytes read", r.written);
     free(r.err);
 }
+
+void tu_assert_import_oom(const char *tmp, const char *db, const char *path)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct rlimit rl = {TU_FEED_AS_LIMIT, TU_FEED_AS_LIMIT};
+        setrlimit(RLIMIT_AS, &rl);
+        struct run r = TU_RUN(tmp, "--db", db, "import", "cases", path);
+        char *e = tu_path(tmp, "oom.err");
+        FILE *g = fopen(e, "w");
+        fputs(r.err, g);
+        fclose(g);
+        _exit(r.code);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    char *e = tu_path(tmp, "oom.err"), *err = rn_slurp(e);
+    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 74, "status %d: %s", status, err);
+    ck_assert_int_eq(rn_lines(err), 1);
+    ck_assert_msg(strstr(err, "geheugen"), "%s", err);
+    free(err), free(e);
+}

@@ -28,4 +28,10 @@ struct stream_result tu_feed(const char *tmp, const char *db, const char *head, 
 void tu_assert_refused(struct stream_result r, const char *where, const char *what,
                        double seconds);
 
+/* Runs `wijktafel --db DB import cases PATH` in a child limited to TU_FEED_AS_LIMIT bytes of
+ * address space and fails the test unless it ends with exit 74 (out of memory) and one line
+ * that says so. Its standard error goes through a file in tmp. The caller skips it under a
+ * sanitizer (WT_SANITIZED). */
+void tu_assert_import_oom(const char *tmp, const char *db, const char *path);
+
 #endif
