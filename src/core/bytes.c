@@ -36,3 +36,17 @@ uint64_t bytes_u64(struct bytes_rd *r)
 {
     return take_be(r, 8);
 }
+
+void bytes_put_be64(unsigned char p[8], uint64_t v)
+{
+    for (int i = 7; i >= 0; i--, v >>= 8)
+        p[i] = (unsigned char)v;
+}
+
+uint64_t bytes_be64(const unsigned char p[8])
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v = v << 8 | p[i];
+    return v;
+}

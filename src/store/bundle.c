@@ -59,8 +59,7 @@ static void put_str(struct buf *b, const char *s)
 static void put_u64(struct buf *b, uint64_t v)
 {
     unsigned char p[8];
-    for (int i = 7; i >= 0; i--, v >>= 8)
-        p[i] = (unsigned char)v;
+    bytes_put_be64(p, v);
     buf_append(b, p, 8);
 }
 

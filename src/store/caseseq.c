@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "wijktafel/bytes.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/xalloc.h"
 
@@ -31,19 +32,6 @@ bool store_is_case_map(const MDB_val *k)
     return k->mv_size == CASE_KEY_LEN && ((const unsigned char *)k->mv_data)[0] == CASE_MAP;
 }
 
-static void seq_put(uint64_t n, unsigned char *p)
-{
-    for (int i = 7; i >= 0; i--, n >>= 8)
-        p[i] = (unsigned char)n;
-}
-
-static uint64_t seq_get(const unsigned char *p)
-{
-    uint64_t n = 0;
-    for (int i = 0; i < 8; i++)
-        n = n << 8 | p[i];
-    return n;
-}
 
 bool store_is_case_seq_idx(const MDB_val *k)
 {
@@ -61,12 +49,12 @@ static uint64_t reverse64(uint64_t n)
 void store_case_seq_idx(const MDB_val *k, unsigned char out[CASE_SEQ_LEN])
 {
     out[0] = CASE_SEQ_IDX;
-    seq_put(reverse64(seq_get((const unsigned char *)k->mv_data + 1)), out + 1);
+    bytes_put_be64(out + 1, reverse64(bytes_be64((const unsigned char *)k->mv_data + 1)));
 }
 
 uint64_t store_case_seq_of(const MDB_val *k)
 {
-    return seq_get((const unsigned char *)k->mv_data + 1);
+    return bytes_be64((const unsigned char *)k->mv_data + 1);
 }
 
 void store_key_ad(const MDB_val *k, char ad[CASE_AD_LEN])
@@ -194,7 +182,7 @@ MDB_val store_case_seq_key(struct store_txn *t, const char *id, bool create,
         memset(buf + 1, 0xff, 8); /* a number no case gets */
         return (MDB_val){CASE_SEQ_LEN, buf};
     }
-    seq_put(next_number(t), buf + 1);
+    bytes_put_be64(buf + 1, next_number(t));
     MDB_val nv = {8, buf + 1};
     if ((rc = mdb_put(t->txn, t->s->casekeys, &k, &nv, 0)) != 0)
         store_txn_mdb_fail(t, rc, id);
@@ -218,7 +206,7 @@ MDB_val store_case_token_rec(struct store_txn *t, const MDB_val *tk,
 {
     if (store_is_case_seq_idx(tk)) {
         buf[0] = CASE_SEQ;
-        seq_put(reverse64(seq_get((const unsigned char *)tk->mv_data + 1)), buf + 1);
+        bytes_put_be64(buf + 1, reverse64(bytes_be64((const unsigned char *)tk->mv_data + 1)));
         return (MDB_val){CASE_SEQ_LEN, buf};
     }
     if (!store_case_seq(t->s))
@@ -386,7 +374,7 @@ size_t store_case_map_check(struct store_txn *t, store_report_fn fn, void *ctx)
         unsigned char rk[CASE_SEQ_LEN] = {CASE_SEQ};
         memcpy(rk + 1, v.mv_data, 8);
         MDB_val key = {CASE_SEQ_LEN, rk}, rv;
-        uint64_t num = seq_get(rk + 1);
+        uint64_t num = bytes_be64(rk + 1);
         char line[200];
         if (mdb_get(t->txn, s->kinds[WT_CASES], &key, &rv) == MDB_NOTFOUND) {
             snprintf(line, sizeof line, _("casekeys: verwijst naar casus nummer %llu, dat niet "

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "store_int.h"
+#include "wijktafel/bytes.h"
 #include "wijktafel/i18n.h"
 #include "wijktafel/xalloc.h"
 
@@ -75,21 +76,6 @@ size_t sync_tomb_tag(struct store_txn *t, const MDB_val *k, unsigned char *val, 
     return tag_value(ikey, true, k, val, len);
 }
 
-/* Writes v big-endian into p[0..7]. */
-static void put_u64(unsigned char *p, uint64_t v)
-{
-    for (int i = 7; i >= 0; i--, v >>= 8)
-        p[i] = (unsigned char)v;
-}
-
-/* Reads a big-endian 64-bit number from p[0..7]. */
-static uint64_t get_u64(const unsigned char *p)
-{
-    uint64_t v = 0;
-    for (int i = 0; i < 8; i++)
-        v = v << 8 | p[i];
-    return v;
-}
 
 /* Builds [kind][id] into k (at least WT_MAX_ID + 2 bytes); returns its length. */
 static size_t sync_key(unsigned char *k, enum wt_kind kind, const char *id)
@@ -244,10 +230,10 @@ static size_t clock_encode(const struct store_stamp *st, unsigned char *val)
     struct store_clock base = clock_base(st);
     int n = st->n < WT_MAX_FIELDS ? st->n : WT_MAX_FIELDS; /* val holds no more */
     val[0] = CLOCK_FORMAT;
-    put_u64(val + 1, st->seq);
+    bytes_put_be64(val + 1, st->seq);
     val[9] = (unsigned char)n;
-    put_u64(val + 10, base.hlc);
-    put_u64(val + 18, base.origin);
+    bytes_put_be64(val + 10, base.hlc);
+    bytes_put_be64(val + 18, base.origin);
     size_t len = CLOCK_HEAD;
     for (int i = 0; i < n; i++) {
         unsigned flags = (clock_eq(&st->f[i], &base) ? 0u : 1u) |
@@ -257,13 +243,13 @@ static size_t clock_encode(const struct store_stamp *st, unsigned char *val)
         val[len++] = (unsigned char)i;
         val[len++] = (unsigned char)flags;
         if (flags & 1) {
-            put_u64(val + len, st->f[i].hlc);
-            put_u64(val + len + 8, st->f[i].origin);
+            bytes_put_be64(val + len, st->f[i].hlc);
+            bytes_put_be64(val + len + 8, st->f[i].origin);
             len += 16;
         }
         if (flags & 2) {
-            put_u64(val + len, st->prev[i].hlc);
-            put_u64(val + len + 8, st->prev[i].origin);
+            bytes_put_be64(val + len, st->prev[i].hlc);
+            bytes_put_be64(val + len + 8, st->prev[i].origin);
             len += 16;
         }
     }
@@ -302,8 +288,8 @@ int sync_clock_decode(const MDB_val *k, const unsigned char *p, size_t len,
     if (len < CLOCK_HEAD || p[9] > WT_MAX_FIELDS)
         return -1;
     int n = p[9];
-    out->seq = get_u64(p + 1);
-    struct store_clock base = {get_u64(p + 10), get_u64(p + 18)};
+    out->seq = bytes_be64(p + 1);
+    struct store_clock base = {bytes_be64(p + 10), bytes_be64(p + 18)};
     for (int i = 0; i < n && i < out->n; i++)
         out->f[i] = base;
     size_t at = CLOCK_HEAD;
@@ -320,11 +306,11 @@ int sync_clock_decode(const MDB_val *k, const unsigned char *p, size_t len,
         at += 2;
         struct store_clock f = base, prev = {0, 0};
         if (flags & 1) {
-            f = (struct store_clock){get_u64(p + at), get_u64(p + at + 8)};
+            f = (struct store_clock){bytes_be64(p + at), bytes_be64(p + at + 8)};
             at += 16;
         }
         if (flags & 2) {
-            prev = (struct store_clock){get_u64(p + at), get_u64(p + at + 8)};
+            prev = (struct store_clock){bytes_be64(p + at), bytes_be64(p + at + 8)};
             at += 16;
         }
         if (i < out->n) {
@@ -506,9 +492,9 @@ static int tomb_write(struct store_txn *t, enum wt_kind kind, const char *id,
         return store_txn_fail(t, WT_EPERM, "tombs");
     MDB_val k = {sync_key(kb, kind, id), kb}, v;
     val[0] = TOMB_FORMAT;
-    put_u64(val + 1, ++t->seq);
-    put_u64(val + 9, c->hlc);
-    put_u64(val + 17, c->origin);
+    bytes_put_be64(val + 1, ++t->seq);
+    bytes_put_be64(val + 9, c->hlc);
+    bytes_put_be64(val + 17, c->origin);
     size_t len = TOMB_LEN;
     t->sync_dirty = true;
     mdb_del(t->txn, t->s->clock, &k, NULL);
@@ -566,8 +552,8 @@ int store_tomb_get(struct store_txn *t, enum wt_kind kind, const char *id,
     size_t vlen = sync_untagged_len(true, v.mv_data, v.mv_size);
     if (hashed ? vlen <= TOMB_LEN : vlen != TOMB_LEN)
         return store_txn_fail(t, WT_ECORRUPT, id);
-    out->hlc = get_u64((const unsigned char *)v.mv_data + 9);
-    out->origin = get_u64((const unsigned char *)v.mv_data + 17);
+    out->hlc = bytes_be64((const unsigned char *)v.mv_data + 9);
+    out->origin = bytes_be64((const unsigned char *)v.mv_data + 17);
     return 0;
 }
 
@@ -603,7 +589,7 @@ static int walk(struct store_txn *t, MDB_dbi dbi, bool tomb, uint64_t since,
         if (k.mv_size < 2 || k.mv_size > WT_MAX_ID + 1 || vlen < 10 ||
             (((const unsigned char *)k.mv_data)[0] >= WT_KIND_COUNT && !seq))
             continue;
-        if (get_u64(p + 1) <= since)
+        if (bytes_be64(p + 1) <= since)
             continue;
         enum wt_kind kind = seq ? WT_CASES : (enum wt_kind)((const unsigned char *)k.mv_data)[0];
         char id[WT_MAX_ID + 1];
@@ -619,10 +605,10 @@ static int walk(struct store_txn *t, MDB_dbi dbi, bool tomb, uint64_t since,
             memcpy(id, (const char *)k.mv_data + 1, k.mv_size - 1);
             id[k.mv_size - 1] = '\0';
         }
-        struct store_stamp st = {.seq = get_u64(p + 1), .n = record_kind(kind)->nfields};
+        struct store_stamp st = {.seq = bytes_be64(p + 1), .n = record_kind(kind)->nfields};
         if (tomb && (hashed ? vlen > TOMB_LEN : vlen == TOMB_LEN)) {
-            st.f[0].hlc = get_u64(p + 9);
-            st.f[0].origin = get_u64(p + 17);
+            st.f[0].hlc = bytes_be64(p + 9);
+            st.f[0].origin = bytes_be64(p + 17);
         } else if (tomb || sync_clock_decode(&k, p, v.mv_size, &st) != 0) {
             continue;
         }
@@ -646,13 +632,13 @@ static int clock_decode_v1(const unsigned char *p, size_t len, struct store_stam
     if (len < 10 || p[0] != CLOCK_FORMAT_V1 || p[9] > WT_MAX_FIELDS ||
         len != 10 + (size_t)p[9] * 32)
         return -1;
-    out->seq = get_u64(p + 1);
+    out->seq = bytes_be64(p + 1);
     out->n = p[9];
     for (int i = 0; i < out->n; i++) {
-        out->f[i].hlc = get_u64(p + 10 + 32 * (size_t)i);
-        out->f[i].origin = get_u64(p + 18 + 32 * (size_t)i);
-        out->prev[i].hlc = get_u64(p + 26 + 32 * (size_t)i);
-        out->prev[i].origin = get_u64(p + 34 + 32 * (size_t)i);
+        out->f[i].hlc = bytes_be64(p + 10 + 32 * (size_t)i);
+        out->f[i].origin = bytes_be64(p + 18 + 32 * (size_t)i);
+        out->prev[i].hlc = bytes_be64(p + 26 + 32 * (size_t)i);
+        out->prev[i].origin = bytes_be64(p + 34 + 32 * (size_t)i);
     }
     return 0;
 }

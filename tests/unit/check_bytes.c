@@ -1,5 +1,6 @@
 /* check_bytes.c: the bounded big-endian reader (core/bytes.c) that the bundle file and body use. */
 #include <check.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "testutil.h"
@@ -42,9 +43,24 @@ START_TEST(test_cut_off_is_sticky)
 }
 END_TEST
 
+/* 64-bit numbers written big-endian and read back, as keys sort them. */
+START_TEST(test_be64_round_trip)
+{
+    unsigned char p[8], q[8];
+    bytes_put_be64(p, 0x0102030405060708ULL);
+    static const unsigned char want[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    ck_assert_mem_eq(p, want, 8);
+    ck_assert(bytes_be64(p) == 0x0102030405060708ULL);
+    bytes_put_be64(q, 0x0102030405060709ULL);
+    ck_assert_int_lt(memcmp(p, q, 8), 0); /* byte order is number order */
+    bytes_put_be64(p, UINT64_MAX);
+    ck_assert(bytes_be64(p) == UINT64_MAX);
+}
+END_TEST
+
 int main(void)
 {
-    const TTest *tests[] = {test_numbers_in_order, test_cut_off_is_sticky};
+    const TTest *tests[] = {test_numbers_in_order, test_cut_off_is_sticky, test_be64_round_trip};
     const struct tu_suite suite = {.name = "bytes"};
     return tu_run(&suite, tests, sizeof tests / sizeof *tests);
 }

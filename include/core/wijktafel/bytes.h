@@ -1,5 +1,5 @@
 /* bytes.h: reading a buffer of big-endian numbers and length-prefixed fields without ever
- * reading past its end (the bundle file and its body). */
+ * reading past its end (the bundle file and its body), and 64-bit big-endian numbers. */
 #ifndef WIJKTAFEL_BYTES_H
 #define WIJKTAFEL_BYTES_H
 
@@ -21,5 +21,10 @@ const unsigned char *bytes_take(struct bytes_rd *r, size_t n);
 size_t bytes_u16(struct bytes_rd *r);
 size_t bytes_u32(struct bytes_rd *r);
 uint64_t bytes_u64(struct bytes_rd *r);
+
+/* v written big-endian into p[0..7], and read back from there: the fixed-width numbers of
+ * keys and values (clocks, case numbers, bundles). */
+void bytes_put_be64(unsigned char p[8], uint64_t v);
+uint64_t bytes_be64(const unsigned char p[8]);
 
 #endif
