@@ -59,6 +59,9 @@ int app_team_get(struct app *a, struct app_team *team, struct wt_error *err)
 {
     memset(team, 0, sizeof *team);
     team->may_manage = a->role == APP_LEADER && !a->readonly && !a->beamer;
+    team->why_not = a->role != APP_LEADER
+                        ? _("Alleen een leider wijzigt het team.")
+                        : _("Op de beamer wijzigt niemand het team: zet de beamer eerst uit (b).");
     struct store_txn *t;
     int rc = store_read_begin(a->store, &t, err);
     if (rc)

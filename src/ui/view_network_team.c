@@ -105,7 +105,7 @@ void team_pane_draw(struct team_pane *p, struct ui *u, struct rect r)
     draw_text(r.y + r.h - 1, r.x, r.w,
               p->t.may_manage
                   ? _("n: nieuw lid   e: rol, wijk, uren   r: nieuwe code   x: vertrokken")
-                  : _("Alleen een leider wijzigt het team."),
+                  : p->t.why_not,
               TH_DIM, true);
 }
 

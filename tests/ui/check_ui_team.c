@@ -207,6 +207,11 @@ static int test_team_view(void)
     CHECK(t, vt_find(t, "B\u00e9atrix van", &rb, &c2) == 0 && vt_find(t, "Mo Maas", &rm, &c2) == 0 &&
                  vt_find(t, "Piet Prof", &rp, &c2) == 0);
     CHECK(t, rb < rm && rm < rp);
+    /* On the beamer the leader changes nothing and is told why; no passphrase state shows. */
+    CHECK(t, ut_key(t, "b") == 0);
+    CHECK(t, ut_wait(t, "Op de beamer wijzigt niemand het team") == 0);
+    CHECK(t, !vt_contains(t, "code gegeven") && !vt_contains(t, "wachtwoordzin"));
+    CHECK(t, ut_key(t, "b") == 0);
     CHECK(t, ut_key(t, "q") == 0);
     CHECK(NULL, exit_code(t) == 0);
     char *out = NULL;

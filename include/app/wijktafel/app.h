@@ -192,6 +192,7 @@ struct app_team {
     struct app_team_member *m;
     size_t n;
     bool may_manage;
+    const char *why_not; /* when !may_manage: why, in the interface's language */
 };
 
 /* Fills team (app_team_fini frees it); WT_EIO when the members cannot be read. */
